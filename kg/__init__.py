@@ -1,0 +1,42 @@
+"""kg: a knowledge-graph builder for Arabic news.
+
+The Python API mirrors the command line::
+
+    from kg import build, run_pipeline, to_graph
+    result = build(["articles/"], "output")
+    corpus, _ = run_pipeline(["articles/"])
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["build", "run_pipeline", "to_graph", "load_graph", "export", "run_query", "__version__"]
+
+_API = {
+    "build": "kg.build:build",
+    "run_pipeline": "kg.pipeline:run",
+    "to_graph": "kg.rdf.mapping:to_graph",
+    "load_graph": "kg.rdf.store:load_graph",
+    "export": "kg.export:export",
+    "run_query": "kg.query:run_query",
+}
+
+if TYPE_CHECKING:
+    from kg.build import build
+    from kg.export import export
+    from kg.pipeline import run as run_pipeline
+    from kg.query import run_query
+    from kg.rdf.mapping import to_graph
+    from kg.rdf.store import load_graph
+
+
+def __getattr__(name: str) -> Any:
+    """Import API functions lazily so that ``import kg`` stays fast."""
+    if name not in _API:
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    import importlib
+
+    module, attr = _API[name].split(":")
+    return getattr(importlib.import_module(module), attr)

@@ -1,0 +1,94 @@
+"""Sentences, tokens and proclitic segmentation with offsets into the original text.
+
+Arabic attaches conjunctions and prepositions to the next word: ``ولافروف`` (and Lavrov),
+``للولايات`` (to the States, ل + ال fused), ``بالحكمة``. A token keeps the original span and
+a *core* span without the proclitics, so matching can use the core while provenance keeps
+the exact original characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from kg.arabic.normalize import key
+
+# A token is a run of letters/digits (Arabic or Latin, with marks and tatweel), or one
+# punctuation character. Dots inside abbreviations (سي.إن.إن) are kept within the token.
+_TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+(?:\.[\w]+)*|[^\w\s]", re.UNICODE)
+# Sentence ends: . ! ? ؟ and newlines; a dot between letters (سي.إن.إن) is not an end.
+_SENTENCE_END = re.compile(r"(?<!\w\.\w)[.!?؟]+(?=\s|$)|\n+")
+
+PROCLITICS: tuple[str, ...] = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "و", "ف", "ب", "ل", "ك")
+
+
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` of each non-empty sentence; whitespace is trimmed off the ends."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end() if match.group().strip() else match.start()
+        yield from _trimmed(text, start, end)
+        start = match.end()
+    yield from _trimmed(text, start, len(text))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+def token_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` of each token of ``text[start:end]``, as offsets into ``text``."""
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        yield match.start(), match.end()
+
+
+def strip_proclitics(
+    word: str, is_known: Callable[[str], bool] | None = None, *, min_stem: int = 2
+) -> tuple[str, str]:
+    """Split ``word`` into ``(proclitics, stem)``.
+
+    With ``is_known`` (a lookup on normalized keys) a prefix is stripped only when the rest is
+    known, or when the word itself is unknown and the rest is; without it, the longest
+    prefix leaving at least ``min_stem`` + 1 letters is stripped. ``ال`` of a fused ``لل`` is
+    restored: ``للولايات`` → ``("ل", "الولايات")``.
+
+    >>> strip_proclitics("ولافروف", lambda k: k == "لافروف")
+    ('و', 'لافروف')
+    """
+    if is_known is not None and is_known(key(word)):
+        return "", word
+    for prefix in PROCLITICS:
+        if not word.startswith(prefix) or len(word) - len(prefix) < min_stem:
+            continue
+        stem = word[len(prefix) :]
+        if prefix.endswith("لل"):
+            candidates = ["ال" + stem]
+        elif prefix.endswith("ال"):
+            candidates = ["ال" + stem, stem]
+        else:
+            candidates = [stem]
+        for candidate in candidates:
+            if is_known is None:
+                if len(stem) > min_stem:
+                    return prefix, candidate
+            elif is_known(key(candidate)):
+                return prefix, candidate
+    return "", word
+
+
+def core_offset(word: str, stem: str) -> int:
+    """How many leading characters of ``word`` are proclitics, given its ``stem``.
+
+    When ``ال`` was restored after a fused ``لل`` it is not in the original word, so the
+    core starts after the fused letters: ``للولايات`` with stem ``الولايات`` → 2 (``ولايات``).
+    """
+    if word.endswith(stem):
+        return len(word) - len(stem)
+    if stem.startswith("ال") and word.endswith(stem[2:]):
+        return len(word) - len(stem) + 2
+    return 0

@@ -1,0 +1,199 @@
+"""The ``kg`` command: a thin shell over the Python API (``kg.build``, ``kg.query``, ``kg.export``)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from kg import ids
+from kg.errors import KGError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _fail(error: KGError) -> click.ClickException:
+    return click.ClickException(str(error))
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="kg")
+def cli() -> None:
+    """kg: a knowledge graph of who said what, to whom, about whom, from Arabic news."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", default="output", show_default=True, type=click.Path(path_type=Path),
+              help="Output folder for graph.ttl, graph.html, neo4j/ and report.md.")
+@click.option("--ner", "ner_backend", default="crf", show_default=True,
+              help="NER backend: crf (shipped model) or camel (CAMeL Tools; needs `camel_data -i ner`).")
+@click.option("--base-iri", default=ids.DEFAULT_BASE_IRI, show_default=True, help="Namespace of the data IRIs.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+def build(inputs: tuple[Path, ...], out_dir: Path, ner_backend: str, base_iri: str, quiet: bool) -> None:
+    """Build the graph of INPUTS (.txt, .jsonl, .html files or folders) into an output folder."""
+    from kg.build import build as run_build
+
+    bar = None
+    if not quiet:
+        from tqdm import tqdm
+
+        bar = tqdm(total=1, file=sys.stderr, unit="stage", desc="kg build")
+
+    def progress(step: str, index: int, total: int) -> None:
+        if bar is not None:
+            bar.total = total
+            bar.n = index
+            bar.set_postfix_str(step)
+            bar.refresh()
+
+    started = time.perf_counter()
+    try:
+        result = run_build(inputs, out_dir, base_iri=base_iri, ner_backend=ner_backend, progress=progress)
+    except KGError as error:
+        raise _fail(error) from error
+    finally:
+        if bar is not None:
+            bar.n = bar.total
+            bar.close()
+    if not quiet:
+        corpus = result.corpus
+        click.echo(
+            f"{len(corpus.documents)} documents ({len(corpus.skipped)} skipped), {len(corpus.entities)} entities, "
+            f"{len(corpus.statements)} statements, {len(corpus.claims)} claims, {len(corpus.interactions)} "
+            f"interactions, {result.triples} triples in {time.perf_counter() - started:.1f} s → {result.out_dir}/",
+            err=True,
+        )
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path), required=False)
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the query from a .rq file.")
+@click.option("-n", "--name", help="Run a shipped query by name (see --list).")
+@click.option("--bind", "bindings", multiple=True, metavar="VAR=VALUE", help="Bind a query variable to a literal.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True)
+@click.option("--list", "list_queries", is_flag=True, help="List the shipped queries and exit.")
+def query(graph: Path | None, sparql: str | None, query_file: Path | None, name: str | None,
+          bindings: tuple[str, ...], fmt: str, list_queries: bool) -> None:
+    """Run a read-only SPARQL query on GRAPH (an output folder or a graph file)."""
+    from kg import query as q
+
+    if list_queries:
+        for query_name, text in q.named_queries().items():
+            click.echo(f"{query_name:22} {q.describe(text)}")
+        return
+    if graph is None:
+        raise click.UsageError("Give GRAPH (an output folder or graph file), or --list.")
+    sources = [s for s in (sparql, query_file, name) if s]
+    if len(sources) != 1:
+        raise click.UsageError("Give exactly one of SPARQL, -f FILE.rq or --name NAME.")
+    try:
+        text = q.named_query(name) if name else (query_file.read_text("utf-8") if query_file else sparql or "")
+        values = dict(_split_binding(b) for b in bindings)
+        result = q.run_query(q.open_store(graph), text, bindings=values)
+    except KGError as error:
+        raise _fail(error) from error
+    click.echo(q.format_result(result, fmt))
+
+
+def _split_binding(text: str) -> tuple[str, str]:
+    if "=" not in text:
+        raise click.BadParameter(f"'{text}' is not VAR=VALUE", param_hint="--bind")
+    var, value = text.split("=", 1)
+    return var.lstrip("?$"), value
+
+
+@cli.command("export")
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--to", "fmt", required=True,
+              type=click.Choice(["turtle", "ntriples", "jsonld", "rdfxml", "graphml", "neo4j", "html"]))
+@click.option("-o", "--out", "path", required=True, type=click.Path(path_type=Path),
+              help="File to write (a folder for neo4j).")
+def export_command(graph: Path, fmt: str, path: Path) -> None:
+    """Export GRAPH (an output folder or a graph file) to another format."""
+    from kg.export import export
+    from kg.rdf.store import load_graph
+
+    try:
+        files = export(load_graph(graph), fmt, path)
+    except KGError as error:
+        raise _fail(error) from error
+    for file in files:
+        click.echo(str(file))
+
+
+@cli.group("eval")
+def eval_group() -> None:
+    """Evaluate kg: NER on CoNLL files, or a built graph against a gold annotation."""
+
+
+@eval_group.command("ner")
+@click.argument("conll", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--backend", default="crf", show_default=True, help="NER backend: crf or camel.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+def eval_ner(conll: Path, backend: str, as_json: bool) -> None:
+    """Span-level P/R/F1 per type and micro-averaged on a token<TAB>tag BIO file, plus tokens/s."""
+    from kg.ner.conll import evaluate_file
+
+    try:
+        scores = evaluate_file(conll, backend=backend)
+    except (KGError, ValueError) as error:
+        raise click.ClickException(str(error)) from error
+    if as_json:
+        click.echo(json.dumps(scores, ensure_ascii=False))
+        return
+    click.echo(f"{'type':6} {'P':>7} {'R':>7} {'F1':>7}")
+    for label, s in [*scores["per_type"].items(), ("micro", scores["micro"])]:
+        click.echo(f"{label:6} {s['p']:7.4f} {s['r']:7.4f} {s['f1']:7.4f}")
+    click.echo(f"{scores['tokens_per_second']:.0f} tokens/s ({scores['backend']})")
+
+
+@eval_group.command("graph")
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--scorer", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=Path("../shared/eval/score.py"), show_default=True, help="The shared scoring script.")
+def eval_graph(graph: Path, gold: Path, scorer: Path) -> None:
+    """Score a built graph against a gold annotation with the shared scorer."""
+    import subprocess
+
+    from kg.rdf.store import graph_path
+
+    try:
+        path = graph_path(graph)
+    except KGError as error:
+        raise _fail(error) from error
+    done = subprocess.run([sys.executable, str(scorer), "--graph", str(path), "--gold", str(gold)], check=False)
+    sys.exit(done.returncode)
+
+
+@cli.group("train")
+def train_group() -> None:
+    """Train the models kg ships."""
+
+
+@train_group.command("ner")
+@click.option("--data-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("../shared/data"), show_default=True, help="Folder with anercorp/, newsfane/, aqmar/ ...")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Model file to write (default: the shipped model in kg/resources/models/).")
+def train_ner(data_dir: Path, output: Path | None) -> None:
+    """Train the CRF NER model from the shared NER corpora and report dev scores."""
+    from kg.ner.train import DEFAULT_MODEL, train
+
+    scores = train(output or DEFAULT_MODEL, data_dir=data_dir)
+    click.echo(json.dumps(scores, ensure_ascii=False, indent=1))
+
+
+def main() -> None:
+    cli(prog_name="kg")
+
+
+if __name__ == "__main__":
+    main()

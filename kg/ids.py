@@ -1,0 +1,46 @@
+"""Identifiers and IRIs: the only place where they are minted.
+
+IDs are deterministic: the same input gives the same IDs run after run. Entity IDs are a
+readable slug of the canonical name plus a short hash of the matching key, so that two
+referents with the same transliterated slug never collide.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from urllib.parse import quote
+
+DEFAULT_BASE_IRI = "https://w3id.org/arabic-news-kg/resource/"
+_UNSAFE = re.compile(r"[^0-9A-Za-z_\-\u0600-\u06ff]+")
+
+
+def stable_hash(*parts: object, length: int = 12) -> str:
+    """A short hex digest of ``parts`` serialized as sorted JSON.
+
+    >>> stable_hash("a", 1) == stable_hash("a", 1)
+    True
+    """
+    payload = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:length]
+
+
+def slug(text: str, *, max_length: int = 40) -> str:
+    """A readable IRI-safe slug; Arabic letters are kept, everything else becomes ``_``."""
+    cleaned = _UNSAFE.sub("_", text).strip("_")
+    return cleaned[:max_length] or "x"
+
+
+def entity_id(label: str, match_key: str) -> str:
+    """The ID of an entity of type ``label`` whose matching key is ``match_key``."""
+    return f"{label.lower()}_{slug(match_key.replace(' ', '_'))}_{stable_hash(label, match_key, length=8)}"
+
+
+def claim_id(statement_ids: tuple[str, ...] | list[str]) -> str:
+    return "c" + stable_hash(*sorted(statement_ids))
+
+
+def iri(base: str, kind: str, local_id: str) -> str:
+    """The IRI of a resource: ``{base}{kind}/{percent-encoded id}``."""
+    return f"{base}{kind}/{quote(local_id, safe='')}"

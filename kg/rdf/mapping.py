@@ -1,0 +1,235 @@
+"""Corpus → RDF graph: the only code that turns the data model into triples.
+
+Uses the closed ontology namespace :data:`kg.rdf.vocab.KG` plus standard vocabularies;
+IRIs come from :mod:`kg.ids`. The output honours ``ontology-contract.md`` and conforms to
+``ontology/shapes.ttl``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
+
+from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, SKOS
+
+from kg import ids
+from kg.model import Claim, Corpus, Document, Entity, Interaction, Mention, Role, Statement
+from kg.rdf.vocab import KG
+
+SCHEMA = Namespace("https://schema.org/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+CLASS_OF_LABEL = {
+    "PERSON": KG.Person,
+    "ORG": KG.Organization,
+    "GPE": KG.GeopoliticalEntity,
+    "LOC": KG.Location,
+}
+QUOTE_KIND = {"direct": KG.Direct, "indirect": KG.Indirect, "mixed": KG.Mixed}
+POLARITY = {"assert": KG.Assert, "deny": KG.Deny}
+INTERACTION_TYPE = {
+    "phone_call": KG.PhoneCall,
+    "meeting": KG.Meeting,
+    "urge": KG.Urge,
+    "condemn": KG.Condemn,
+    "accuse": KG.Accuse,
+    "hold_responsible": KG.HoldResponsible,
+    "support": KG.Support,
+    "attack": KG.Attack,
+    "request": KG.Request,
+    "suspend_cooperation": KG.SuspendCooperation,
+    "other": KG.OtherInteraction,
+}
+PREFIXES = {"kg": KG._NS, "skos": SKOS, "dcterms": DCTERMS, "schema": SCHEMA, "prov": PROV, "xsd": XSD}
+
+
+class Minter:
+    """IRIs of the resources of one graph, all under ``base``."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+
+    def document(self, doc_id: str) -> URIRef:
+        return URIRef(ids.iri(self.base, "document", doc_id))
+
+    def entity(self, entity_id: str) -> URIRef:
+        return URIRef(ids.iri(self.base, "entity", entity_id))
+
+    def mention(self, mention: Mention) -> URIRef:
+        return URIRef(ids.iri(self.base, "mention", mention.mention_id))
+
+    def statement(self, stmt_id: str) -> URIRef:
+        return URIRef(ids.iri(self.base, "statement", stmt_id))
+
+    def claim(self, claim_id: str) -> URIRef:
+        return URIRef(ids.iri(self.base, "claim", claim_id))
+
+    def interaction(self, interaction: Interaction) -> URIRef:
+        local = ids.stable_hash(interaction.doc_id, interaction.type, interaction.agent, interaction.target)
+        return URIRef(ids.iri(self.base, "interaction", f"{interaction.doc_id}_{local}"))
+
+
+def ar(text: str) -> Literal:
+    return Literal(text, lang="ar")
+
+
+def integer(value: int) -> Literal:
+    return Literal(value, datatype=XSD.integer)
+
+
+def new_graph() -> Graph:
+    """An empty graph with the project's prefixes bound."""
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+    return graph
+
+
+def to_graph(corpus: Corpus, *, base_iri: str = ids.DEFAULT_BASE_IRI, graph: Graph | None = None) -> Graph:
+    """Map the whole corpus to RDF.
+
+    Args:
+        corpus: a corpus that went through the pipeline.
+        base_iri: namespace of the data IRIs.
+        graph: a graph to add to (e.g. backed by Oxigraph); a new in-memory one by default.
+
+    Returns:
+        The graph holding every triple of the corpus.
+    """
+    graph = graph if graph is not None else new_graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+    graph.addN((s, p, o, graph) for s, p, o in corpus_triples(corpus, Minter(base_iri)))
+    return graph
+
+
+def corpus_triples(corpus: Corpus, mint: Minter) -> Iterator[Triple]:
+    known = {entity.entity_id for entity in corpus.entities}
+    for doc in corpus.documents:
+        yield from document_triples(doc, mint)
+    mention_counts = Counter(corpus.mention_entity.values())
+    for entity in corpus.entities:
+        yield from entity_triples(entity, mint, mention_counts[entity.entity_id], known)
+    for mention in corpus.mentions:
+        entity_id = corpus.mention_entity.get(mention.mention_id)
+        if entity_id in known:
+            yield from mention_triples(mention, entity_id, mint)
+    for role in corpus.roles:
+        yield from role_triples(role, mint, known)
+    claim_of = {sid: claim.claim_id for claim in corpus.claims for sid in claim.statement_ids}
+    for stmt in corpus.statements:
+        yield from statement_triples(stmt, mint, known, claim_of.get(stmt.stmt_id))
+    for claim in corpus.claims:
+        yield from claim_triples(claim, mint)
+    for interaction in corpus.interactions:
+        if interaction.agent in known and interaction.target in known:
+            yield from interaction_triples(interaction, mint, known)
+
+
+def document_triples(doc: Document, mint: Minter) -> Iterator[Triple]:
+    node = mint.document(doc.doc_id)
+    yield node, RDF.type, KG.Document
+    yield node, DCTERMS.identifier, Literal(doc.doc_id)
+    yield node, KG.charCount, integer(len(doc.text))
+    yield node, KG.encoding, Literal(doc.encoding)
+    if doc.title:
+        yield node, DCTERMS.title, ar(doc.title)
+    if doc.date:
+        yield node, DCTERMS.date, Literal(doc.date)
+    if doc.publisher:
+        yield node, DCTERMS.publisher, Literal(doc.publisher)
+    source = doc.url or doc.source_path
+    if source:
+        yield node, DCTERMS.source, Literal(source)
+
+
+def entity_triples(entity: Entity, mint: Minter, mention_count: int, known: set[str]) -> Iterator[Triple]:
+    node = mint.entity(entity.entity_id)
+    yield node, RDF.type, CLASS_OF_LABEL[entity.label]
+    yield node, SKOS.prefLabel, ar(entity.canonical)
+    for alias in entity.aliases:
+        if alias != entity.canonical:
+            yield node, SKOS.altLabel, ar(alias)
+    for doc_id in entity.doc_ids:
+        yield node, KG.mentionedIn, mint.document(doc_id)
+    yield node, KG.mentionCount, integer(mention_count)
+    if entity.stands_for in known:
+        yield node, KG.standsFor, mint.entity(entity.stands_for)
+    if entity.country in known and entity.country != entity.entity_id:
+        yield node, KG.country, mint.entity(entity.country)
+
+
+def mention_triples(mention: Mention, entity_id: str, mint: Minter) -> Iterator[Triple]:
+    node = mint.mention(mention)
+    yield node, RDF.type, KG.Mention
+    yield node, KG.refersTo, mint.entity(entity_id)
+    yield node, KG.inDocument, mint.document(mention.doc_id)
+    yield node, KG.surface, ar(mention.surface)
+    yield node, KG.begin, integer(mention.span.start)
+    yield node, KG.end, integer(mention.span.end)
+    yield node, KG.mentionKind, Literal(mention.kind)
+
+
+def role_triples(role: Role, mint: Minter, known: set[str]) -> Iterator[Triple]:
+    if role.person not in known:
+        return
+    node = mint.entity(role.person)
+    yield node, SCHEMA.jobTitle, ar(role.title)
+    if role.organization in known:
+        yield node, SCHEMA.affiliation, mint.entity(role.organization)
+
+
+def statement_triples(stmt: Statement, mint: Minter, known: set[str], claim_id: str | None) -> Iterator[Triple]:
+    node = mint.statement(stmt.stmt_id)
+    yield node, RDF.type, KG.Statement
+    yield node, KG.statedIn, mint.document(stmt.doc_id)
+    yield node, KG.content, ar(stmt.content_text)
+    yield node, KG.cue, ar(stmt.cue_text)
+    yield node, KG.cueLemma, ar(stmt.cue_lemma)
+    yield node, KG.quoteKind, QUOTE_KIND[stmt.kind]
+    yield node, KG.polarity, POLARITY[stmt.polarity]
+    yield node, KG.begin, integer(stmt.content.start)
+    yield node, KG.end, integer(stmt.content.end)
+    yield node, KG.speakerKind, Literal(stmt.speaker_kind)
+    yield node, KG.confidence, Literal(Decimal(str(round(stmt.confidence, 3))), datatype=XSD.decimal)
+    for prop, entity_id in ((KG.speaker, stmt.speaker), (KG.addressee, stmt.addressee), (KG.via, stmt.via)):
+        if entity_id in known:
+            yield node, prop, mint.entity(entity_id)
+    for entity_id in stmt.about:
+        if entity_id in known:
+            yield node, KG.about, mint.entity(entity_id)
+    if stmt.parent:
+        yield node, KG.nestedIn, mint.statement(stmt.parent)
+    if claim_id:
+        yield node, KG.asserts, mint.claim(claim_id)
+
+
+def claim_triples(claim: Claim, mint: Minter) -> Iterator[Triple]:
+    node = mint.claim(claim.claim_id)
+    yield node, RDF.type, KG.Claim
+    yield node, KG.content, ar(claim.content)
+    for doc_id in claim.doc_ids:
+        yield node, KG.reportedIn, mint.document(doc_id)
+    yield node, KG.sourceCount, integer(len(set(claim.doc_ids)))
+    for other in claim.contradicts:
+        yield node, KG.contradicts, mint.claim(other)
+        yield mint.claim(other), KG.contradicts, node
+
+
+def interaction_triples(interaction: Interaction, mint: Minter, known: set[str]) -> Iterator[Triple]:
+    node = mint.interaction(interaction)
+    yield node, RDF.type, KG.Interaction
+    yield node, KG.interactionType, INTERACTION_TYPE.get(interaction.type, KG.OtherInteraction)
+    yield node, KG.agent, mint.entity(interaction.agent)
+    yield node, KG.target, mint.entity(interaction.target)
+    yield node, KG.statedIn, mint.document(interaction.doc_id)
+    yield node, KG.begin, integer(interaction.evidence.start)
+    yield node, KG.end, integer(interaction.evidence.end)
+    if interaction.place in known:
+        yield node, KG.place, mint.entity(interaction.place)
+    if interaction.time_text:
+        yield node, KG.timeText, ar(interaction.time_text)

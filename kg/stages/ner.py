@@ -1,0 +1,214 @@
+"""Stage ``ner``: sentences and tokens → entity mentions with original offsets.
+
+Three recognizers, merged (longest span wins; lexicon types win ties):
+
+* lexicon names: countries, cities, organisations and seats of government from the general
+  gazetteers in ``kg/resources`` (matched on normalized keys, with proclitics stripped:
+  ``وروسيا`` → ``روسيا``, ``للولايات المتحدة`` → ``الولايات المتحدة``);
+* institutions: a government body named by a head noun and a gentilic adjective
+  (``وزارة الخارجية الأميركية``, ``الجيش السوري``) → an ORG tied to that country;
+* the statistical tagger (``kg.ner``, CRF by default) for persons and names no list holds.
+
+Gentilic adjectives (``الروسي``) also become ``adjective`` mentions of their country.
+Reads ``corpus.documents``/``tokens``; writes ``corpus.mentions``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from functools import cache
+
+from kg.arabic import lexicons
+from kg.arabic.normalize import key
+from kg.arabic.tokens import PROCLITICS
+from kg.model import Corpus, Document, Label, Mention, Span, Token
+
+NAME = "ner"
+REQUIRES = ("documents", "tokens")
+PROVIDES = ("mentions",)
+
+MAX_NAME_TOKENS = 6
+_CRF_LABEL: dict[str, Label] = {"PERS": "PERSON", "ORG": "ORG", "LOC": "GPE"}
+
+
+def run(corpus: Corpus, *, backend: str = "crf") -> Corpus:
+    by_doc: dict[str, list[Token]] = defaultdict(list)
+    for token in corpus.tokens:
+        by_doc[token.doc_id].append(token)
+    tagger = _tagger(backend)
+    mentions: list[Mention] = []
+    for doc in corpus.documents:
+        mentions.extend(process_doc(doc, by_doc[doc.doc_id], tagger))
+    return corpus.replace(mentions=tuple(mentions))
+
+
+def _tagger(backend: str) -> Callable[[list[list[str]]], list[list[str]]] | None:
+    from kg.ner import load_backend
+
+    return load_backend(backend).tag
+
+
+def process_doc(
+    doc: Document, tokens: list[Token], tagger: Callable[[list[list[str]]], list[list[str]]] | None
+) -> list[Mention]:
+    """All mentions of one document, sorted by position, without overlaps."""
+    sentences: dict[int, list[Token]] = defaultdict(list)
+    for token in tokens:
+        sentences[token.sent_index].append(token)
+    words = {key(doc.text[t.span.start : t.span.end]) for t in tokens}
+    candidates: list[Mention] = []
+    for sent_tokens in sentences.values():
+        candidates.extend(lexicon_mentions(doc, sent_tokens))
+    if tagger is not None:
+        ordered = [sentences[i] for i in sorted(sentences)]
+        tags = tagger([[doc.text[t.span.start : t.span.end] for t in sent] for sent in ordered])
+        for sent_tokens, sent_tags in zip(ordered, tags, strict=True):
+            candidates.extend(tagged_mentions(doc, sent_tokens, sent_tags, words))
+    return merge(candidates)
+
+
+def lexicon_mentions(doc: Document, tokens: list[Token]) -> list[Mention]:
+    """Names, institutions and gentilics from the lexicons, longest match first."""
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        match = _longest_name(doc, tokens, i)
+        if match is None:
+            i += 1
+            continue
+        found.append(match[0])
+        i = match[1]
+    return found
+
+
+def _longest_name(doc: Document, tokens: list[Token], i: int) -> tuple[Mention, int] | None:
+    first = doc.text[tokens[i].span.start : tokens[i].span.end]
+    for prefix_len, stem in _stems(first):
+        for n in range(min(MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
+            rest = [doc.text[t.span.start : t.span.end] for t in tokens[i + 1 : i + n]]
+            phrase_key = key(" ".join([stem, *rest]))
+            hit = lookup(phrase_key, n)
+            if hit is None:
+                continue
+            label, kind, country = hit
+            start = tokens[i].span.start + prefix_len
+            end = tokens[i + n - 1].span.end
+            attached = Span(tokens[i].span.start, end)
+            surface = stem + doc.text[tokens[i].span.end : end]
+            mention = Mention(
+                doc.doc_id, Span(start, end), surface, label, kind,
+                attached=attached, key=phrase_key, country_key=country, source="lexicon",
+            )
+            return mention, i + n
+    return None
+
+
+def _stems(word: str) -> Iterable[tuple[int, str]]:
+    """``(length of the stripped proclitics, stem)`` for the word itself and each proclitic split."""
+    yield 0, word
+    for prefix in PROCLITICS:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            stem = word[len(prefix) :]
+            if prefix.endswith("لل"):
+                yield len(prefix), "ال" + stem
+            elif prefix.endswith("ال"):
+                yield len(prefix) - 2, "ال" + stem
+            else:
+                yield len(prefix), stem
+
+
+def lookup(phrase_key: str, n_tokens: int) -> tuple[Label, str, str] | None:
+    """``(label, kind, country iso2)`` for a normalized phrase, or ``None``."""
+    places = lexicons.place_index()
+    if phrase_key in places:
+        label, iso = places[phrase_key]
+        return ("GPE" if label == "GPE" else "LOC"), "name", iso
+    organization = lexicons.organization_index().get(phrase_key)
+    if organization is not None:
+        return "ORG", "name", organization.country or ""
+    seat = lexicons.seat_index().get(phrase_key)
+    if seat is not None:
+        return "ORG", "name", seat
+    institution = institution_country(phrase_key)
+    if institution:
+        return "ORG", "name", institution
+    if n_tokens == 1:
+        iso = lexicons.gentilic_index().get(phrase_key)
+        if iso:
+            return "GPE", "adjective", iso
+    return None
+
+
+def institution_country(phrase_key: str) -> str:
+    """The country of a ``head + gentilic`` institution name (``الخارجيه الروسيه`` → RU), or ``""``."""
+    words = phrase_key.split()
+    if len(words) < 2:
+        return ""
+    head, adjective = " ".join(words[:-1]), words[-1]
+    if head in institution_heads():
+        return lexicons.gentilic_index().get(adjective, "")
+    return ""
+
+
+@cache
+def institution_heads() -> frozenset[str]:
+    return frozenset(lexicons.institution_heads())
+
+
+def tagged_mentions(doc: Document, tokens: list[Token], tags: list[str], words: set[str]) -> list[Mention]:
+    """Mentions from BIO tags; proclitics are split off the first token when the stem is attested."""
+    found = []
+    for start_i, end_i, tag_type in bio_spans(tags):
+        label = _CRF_LABEL.get(tag_type)
+        if label is None:
+            continue
+        first = doc.text[tokens[start_i].span.start : tokens[start_i].span.end]
+        offset, stem = _attested_proclitic(first, words)
+        start = tokens[start_i].span.start + offset
+        end = tokens[end_i - 1].span.end
+        surface = stem + doc.text[tokens[start_i].span.end : end]
+        found.append(
+            Mention(doc.doc_id, Span(start, end), surface, label, "name",
+                    attached=Span(tokens[start_i].span.start, end), key=key(surface), source="crf")
+        )
+    return found
+
+
+def _attested_proclitic(word: str, words: set[str]) -> tuple[int, str]:
+    """``(proclitic length, stem)`` of ``word``: stripped only when the stem occurs on its own."""
+    known = _known_keys()
+    for prefix_len, stem in _stems(word):
+        if prefix_len and (key(stem) in words or key(stem) in known):
+            return prefix_len, stem
+    return 0, word
+
+
+@cache
+def _known_keys() -> frozenset[str]:
+    return frozenset(lexicons.place_index()) | frozenset(lexicons.organization_index())
+
+
+def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, type)`` token spans of a BIO sequence (an ``I-`` after ``O`` starts a span)."""
+    spans = []
+    start, current = None, ""
+    for i, tag in enumerate([*tags, "O"]):
+        kind, _, tag_type = tag.partition("-")
+        if start is not None and (kind != "I" or tag_type != current):
+            spans.append((start, i, current))
+            start = None
+        if kind == "B" or (kind == "I" and start is None):
+            start, current = i, tag_type
+    return spans
+
+
+def merge(candidates: list[Mention]) -> list[Mention]:
+    """Drop overlapping mentions: longer spans first, lexicon before tagger on ties."""
+    rank = {"lexicon": 0, "crf": 1}
+    chosen: list[Mention] = []
+    ordered = sorted(candidates, key=lambda m: (-(m.span.end - m.span.start), rank.get(m.source, 2), m.span.start))
+    for mention in ordered:
+        if not any(mention.span.overlaps(other.span) for other in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda m: m.span.start)

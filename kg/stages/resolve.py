@@ -1,0 +1,350 @@
+"""Stage ``resolve``: mentions → one entity per real-world referent across the corpus.
+
+Reads ``corpus.mentions`` and ``corpus.tokens``; writes ``corpus.entities``,
+``corpus.mention_entity``, ``corpus.roles`` and adds ``description`` mentions (a bare title
+such as ``وزير الخارجية الأميركي`` that stands for the person holding it in that document).
+
+How mentions meet:
+
+* places and gentilics of a country share the country's key (``سورية``, ``سوريا``, ``السوري``);
+* institutions share ``head + country`` (``وزارة الخارجية الأميركية`` = ``الخارجية الأمريكية``);
+* person names are folded for transliteration variants (``سيرغي``/``سيرجي``, doubled letters);
+* a partial name (``كيري``) joins the full name that ends with it (``جون كيري``): first the
+  latest one in the same document, else the only one in the corpus — never when two full
+  names share it and the document does not decide (``بشار الأسد`` vs ``حافظ الأسد``);
+* capitals and seats of government record the country they stand for (``kg:standsFor``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from kg import ids
+from kg.arabic import lexicons
+from kg.arabic.normalize import key
+from kg.model import Corpus, Entity, Label, Mention, Role, Span, Token
+
+NAME = "resolve"
+REQUIRES = ("mentions", "tokens")
+PROVIDES = ("entities", "mention_entity", "roles")
+
+_G_LETTERS = re.compile("[غگڭ]")
+_DOUBLED = re.compile(r"(.)\1+")
+_MAX_TITLE_TOKENS = 8
+
+
+@dataclass
+class _Cluster:
+    label: Label
+    match_key: str
+    mentions: list[Mention] = field(default_factory=list)
+    canonical: str = ""
+    stands_for: str = ""  # match key of the country
+    country: str = ""  # match key of the country
+
+
+def run(corpus: Corpus) -> Corpus:
+    clusters: dict[str, _Cluster] = {}
+    for mention in corpus.mentions:
+        if mention.kind != "description":
+            _assign(clusters, mention)
+    _link_partial_names(clusters)
+    mentions = list(corpus.mentions)
+    entities, mention_entity = _entities(clusters)
+    roles, descriptions = find_roles(corpus, mention_entity, entities)
+    for mention, entity_id in descriptions:
+        mentions.append(mention)
+        mention_entity[mention.mention_id] = entity_id
+    entities = _with_description_docs(entities, descriptions)
+    mentions.sort(key=lambda m: (m.doc_id, m.span.start))
+    return corpus.replace(
+        mentions=tuple(mentions), entities=entities, mention_entity=mention_entity, roles=tuple(roles)
+    )
+
+
+# -- keys -------------------------------------------------------------------------------------
+
+
+def person_key(name: str) -> str:
+    """Fold transliteration variants of a foreign name: ``سيرغي`` = ``سيرجي``, ``ماكرون`` = ``ماكّرون``."""
+    folded = _G_LETTERS.sub("ج", key(name))
+    return _DOUBLED.sub(r"\1", folded)
+
+
+@cache
+def _country_keys() -> dict[str, str]:
+    return {key(name): country.iso2 for country in lexicons.countries() for name in country.names_ar}
+
+
+@cache
+def _country_canonical() -> dict[str, str]:
+    return {country.iso2: country.names_ar[0] for country in lexicons.countries()}
+
+
+def cluster_key(mention: Mention) -> tuple[Label, str, str, str]:
+    """``(label, match key, stands-for country, country)`` of a name or adjective mention."""
+    match = mention.key or key(mention.surface)
+    if mention.kind == "adjective":
+        return "GPE", f"country:{mention.country_key}", "", ""
+    if mention.label == "GPE" and match in _country_keys():
+        return "GPE", f"country:{_country_keys()[match]}", "", ""
+    if mention.label in ("GPE", "LOC"):
+        seat = lexicons.seat_index().get(match, "")
+        return mention.label, f"place:{match}", seat, ""
+    if mention.label == "ORG":
+        return "ORG", *_organization_key(match, mention.country_key)
+    return "PERSON", f"person:{person_key(mention.surface)}", "", ""
+
+
+def _organization_key(match: str, country: str) -> tuple[str, str, str]:
+    organization = lexicons.organization_index().get(match)
+    if organization is not None:
+        return f"org:{key(organization.names_ar[0])}", "", organization.country or ""
+    seat = lexicons.seat_index().get(match)
+    if seat:
+        return f"seat:{match}", seat, ""
+    words = match.split()
+    if country and len(words) >= 2 and lexicons.gentilic_index().get(words[-1]) == country:
+        head = " ".join(words[:-1])
+        return f"org:{lexicons.institution_canonical(head)}:{country}", "", country
+    return f"org:{match}", "", country
+
+
+def _assign(clusters: dict[str, _Cluster], mention: Mention) -> None:
+    label, match_key, stands_for, country = cluster_key(mention)
+    cluster = clusters.setdefault(match_key, _Cluster(label, match_key))
+    cluster.mentions.append(mention)
+    cluster.stands_for = cluster.stands_for or stands_for
+    cluster.country = cluster.country or country
+
+
+# -- partial names ----------------------------------------------------------------------------
+
+
+def _link_partial_names(clusters: dict[str, _Cluster]) -> None:
+    """Move one-word person names into the full-name cluster they abbreviate."""
+    persons = {k: c for k, c in clusters.items() if c.label == "PERSON"}
+    full_by_last: dict[str, list[str]] = defaultdict(list)
+    for match_key, cluster in persons.items():
+        words = match_key.removeprefix("person:").split()
+        if len(words) >= 2:
+            full_by_last[words[-1]].append(match_key)
+    for match_key, cluster in list(persons.items()):
+        words = match_key.removeprefix("person:").split()
+        if len(words) != 1 or words[0] not in full_by_last:
+            continue
+        keep = []
+        for mention in cluster.mentions:
+            target = _full_name_for(mention, full_by_last[words[0]], clusters)
+            if target:
+                clusters[target].mentions.append(mention)
+            else:
+                keep.append(mention)
+        cluster.mentions = keep
+        if not keep:
+            del clusters[match_key]
+
+
+def _full_name_for(mention: Mention, candidates: list[str], clusters: dict[str, _Cluster]) -> str:
+    """The full name a partial mention abbreviates: latest earlier one in its document, else unique."""
+    best, best_start = "", -1
+    for candidate in candidates:
+        for other in clusters[candidate].mentions:
+            if other.doc_id == mention.doc_id and best_start < other.span.start < mention.span.start:
+                best, best_start = candidate, other.span.start
+    if best:
+        return best
+    in_doc = [c for c in candidates if any(m.doc_id == mention.doc_id for m in clusters[c].mentions)]
+    if len(in_doc) == 1:
+        return in_doc[0]
+    return candidates[0] if len(candidates) == 1 and not in_doc else ""
+
+
+# -- entities ---------------------------------------------------------------------------------
+
+
+def _entities(clusters: dict[str, _Cluster]) -> tuple[tuple[Entity, ...], dict[str, str]]:
+    entity_of_key = {k: ids.entity_id(c.label, k) for k, c in clusters.items()}
+    needed_countries = {c.stands_for for c in clusters.values() if c.stands_for}
+    needed_countries |= {c.country for c in clusters.values() if c.country}
+    for iso in sorted(needed_countries):
+        country_key = f"country:{iso}"
+        if country_key not in clusters and iso in _country_canonical():
+            clusters[country_key] = _Cluster("GPE", country_key)
+            entity_of_key[country_key] = ids.entity_id("GPE", country_key)
+    entities = []
+    mention_entity: dict[str, str] = {}
+    for match_key in sorted(clusters):
+        cluster = clusters[match_key]
+        entity_id = entity_of_key[match_key]
+        for mention in cluster.mentions:
+            mention_entity[mention.mention_id] = entity_id
+        entities.append(_entity(cluster, entity_id, entity_of_key))
+    return tuple(entities), mention_entity
+
+
+def _entity(cluster: _Cluster, entity_id: str, entity_of_key: dict[str, str]) -> Entity:
+    names = [m.surface for m in cluster.mentions if m.kind == "name"]
+    canonical = _canonical(cluster, names)
+    aliases = tuple(sorted({n for n in names if n != canonical}))
+    doc_ids = tuple(sorted({m.doc_id for m in cluster.mentions}))
+    return Entity(
+        entity_id=entity_id,
+        label=cluster.label,
+        canonical=canonical,
+        aliases=aliases,
+        mention_ids=tuple(m.mention_id for m in cluster.mentions),
+        doc_ids=doc_ids,
+        stands_for=entity_of_key.get(f"country:{cluster.stands_for}") if cluster.stands_for else None,
+        country=entity_of_key.get(f"country:{cluster.country}") if cluster.country else None,
+        key=cluster.match_key,
+    )
+
+
+def _canonical(cluster: _Cluster, names: list[str]) -> str:
+    if cluster.match_key.startswith("country:"):
+        iso = cluster.match_key.removeprefix("country:")
+        return _country_canonical().get(iso, iso)
+    if not names:
+        return cluster.match_key.split(":", 1)[1]
+    counts = Counter(names)
+    return max(counts, key=lambda n: (len(n.split()), counts[n], n))
+
+
+# -- roles and descriptions -------------------------------------------------------------------
+
+
+def find_roles(
+    corpus: Corpus, mention_entity: dict[str, str], entities: tuple[Entity, ...]
+) -> tuple[list[Role], list[tuple[Mention, str]]]:
+    """Roles from ``title + name`` appositions, and description mentions of bare titles.
+
+    ``المتحدث باسم الوزارة، مارك تونر`` gives Toner the job title ``المتحدث باسم الوزارة``;
+    a later ``المتحدث باسم الوزارة`` in the same document without a name is a description
+    mention of Toner.
+    """
+    labels = {e.entity_id: e.label for e in entities}
+    tokens_by_doc: dict[str, list[Token]] = defaultdict(list)
+    for token in corpus.tokens:
+        tokens_by_doc[token.doc_id].append(token)
+    mentions_by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for mention in corpus.mentions:
+        mentions_by_doc[mention.doc_id].append(mention)
+    roles: list[Role] = []
+    descriptions: list[tuple[Mention, str]] = []
+    for doc in corpus.documents:
+        doc_tokens = tokens_by_doc[doc.doc_id]
+        doc_mentions = mentions_by_doc[doc.doc_id]
+        held: dict[str, str] = {}  # title key -> person entity id, in this document
+        titles = title_phrases(doc.text, doc_tokens, doc_mentions)
+        used_titles: set[Span] = set()
+        for mention in doc_mentions:
+            person = mention_entity.get(mention.mention_id)
+            if labels.get(person) != "PERSON" or person is None:
+                continue
+            title = _title_before(doc.text, mention, titles)
+            if title is None:
+                continue
+            span, title_key, organization = title
+            used_titles.add(span)
+            held[title_key] = person
+            org_entity = mention_entity.get(organization.mention_id) if organization else None
+            roles.append(Role(doc.doc_id, person, doc.text[span.start : span.end], org_entity, span))
+        for span, (title_key, _) in titles.items():
+            if span not in used_titles and title_key in held:
+                surface = doc.text[span.start : span.end]
+                mention = Mention(doc.doc_id, span, surface, "PERSON", "description", key=title_key, source="rule")
+                descriptions.append((mention, held[title_key]))
+    return _unique_roles(roles), descriptions
+
+
+def title_phrases(text: str, tokens: list[Token], mentions: list[Mention]) -> dict[Span, tuple[str, Mention | None]]:
+    """Title phrases in a document: a title word and its complement (``وزير الخارجية الأميركي``).
+
+    Returns:
+        span → (normalized title key, the ORG/GPE mention inside it, if any).
+    """
+    index = lexicons.title_index()
+    found: dict[Span, tuple[str, Mention | None]] = {}
+    i = 0
+    while i < len(tokens):
+        n = _title_length(text, tokens, i, index)
+        if not n:
+            i += 1
+            continue
+        end = _extend_complement(text, tokens, i + n, mentions)
+        span = Span(tokens[i].span.start, tokens[end - 1].span.end)
+        inner = next((m for m in mentions if span.contains(m.span) and m.label != "PERSON"), None)
+        found[span] = (key(text[span.start : span.end]), inner)
+        i = end
+    return found
+
+
+def _title_length(text: str, tokens: list[Token], i: int, index: dict) -> int:
+    for n in range(min(4, len(tokens) - i), 0, -1):
+        phrase = key(" ".join(text[t.span.start : t.span.end] for t in tokens[i : i + n]))
+        if phrase in index:
+            return n
+    return 0
+
+
+def _extend_complement(text: str, tokens: list[Token], j: int, mentions: list[Mention]) -> int:
+    """Extend a title over a following gentilic, ``باسم X`` or an ORG/GPE name."""
+    gentilics = lexicons.gentilic_index()
+    limit = min(len(tokens), j + _MAX_TITLE_TOKENS)
+    while j < limit:
+        word = key(text[tokens[j].span.start : tokens[j].span.end])
+        inside = next((m for m in mentions if m.span.start <= tokens[j].span.start < m.span.end
+                       and m.label != "PERSON"), None)
+        if word in gentilics or word in ("باسم", "ب"):
+            j += 1
+        elif inside is not None:
+            while j < len(tokens) and tokens[j].span.start < inside.span.end:
+                j += 1
+        elif word in lexicons.complement_words():
+            j += 1
+        else:
+            break
+    return j
+
+
+def _title_before(text: str, mention: Mention, titles: dict) -> tuple[Span, str, Mention | None] | None:
+    """The title phrase that ends right before a person's name (a comma may sit between)."""
+    start = (mention.attached or mention.span).start
+    for span, (title_key, inner) in titles.items():
+        gap = text[span.end : start]
+        if span.end <= start and len(gap) <= 3 and gap.strip(" ،,") == "":
+            return span, title_key, inner
+    return None
+
+
+def _unique_roles(roles: list[Role]) -> list[Role]:
+    seen: set[tuple[str, str, str]] = set()
+    unique = []
+    for role in roles:
+        marker = (role.doc_id, role.person, key(role.title))
+        if marker not in seen:
+            seen.add(marker)
+            unique.append(role)
+    return unique
+
+
+def _with_description_docs(
+    entities: tuple[Entity, ...], descriptions: list[tuple[Mention, str]]
+) -> tuple[Entity, ...]:
+    """Description mentions add their documents and mention ids to the entity they refer to."""
+    extra: dict[str, list[Mention]] = defaultdict(list)
+    for mention, entity_id in descriptions:
+        extra[entity_id].append(mention)
+    return tuple(_extend(e, extra[e.entity_id]) if e.entity_id in extra else e for e in entities)
+
+
+def _extend(entity: Entity, mentions: list[Mention]) -> Entity:
+    return replace(
+        entity,
+        mention_ids=entity.mention_ids + tuple(m.mention_id for m in mentions),
+        doc_ids=tuple(sorted(set(entity.doc_ids) | {m.doc_id for m in mentions})),
+    )
