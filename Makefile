@@ -4,17 +4,21 @@ SHARED ?= ../shared
 
 .PHONY: setup demo test check lint score train-ner bench clean
 
-setup:
+# The virtualenv is made on first use; torch is pinned to the local CPU build before camel-tools.
+.venv/bin/kg: pyproject.toml
 	python3 -m venv .venv
-	.venv/bin/pip install --upgrade pip
-	.venv/bin/pip install torch==2.13.0
-	.venv/bin/pip install -e '.[dev]'
+	.venv/bin/pip install --quiet --upgrade pip
+	.venv/bin/pip install --quiet torch==2.13.0
+	.venv/bin/pip install --quiet -e '.[dev]'
+	touch .venv/bin/kg
 
-demo:
+setup: .venv/bin/kg
+
+demo: setup
 	.venv/bin/kg build $(SHARED)/corpus/seeds -o output
 	$(PY) $(SHARED)/eval/score.py --graph output/graph.ttl --gold $(SHARED)/gold/seeds.json
 
-lint:
+lint: setup
 	.venv/bin/ruff check kg tests scripts
 
 test: lint
@@ -22,13 +26,13 @@ test: lint
 
 check: test
 
-score:
+score: setup
 	$(PY) $(SHARED)/eval/score.py --graph output/graph.ttl --gold $(SHARED)/gold/seeds.json
 
-train-ner:
+train-ner: setup
 	.venv/bin/kg train ner --data-dir $(SHARED)/data
 
-bench:
+bench: setup
 	$(PY) scripts/bench.py --data $(SHARED)/data/news-bench/news-bench.jsonl.xz --out bench/results.md
 
 clean:

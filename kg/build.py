@@ -106,9 +106,13 @@ def render_report(corpus: Corpus, triples: int, timings: dict[str, float]) -> st
     lines += [f"| {_cell(entities[e].canonical)} | {n} |" for e, n in speakers.most_common(15)]
     ranked = sorted(corpus.claims, key=lambda c: (-len(set(c.doc_ids)), -len(c.statement_ids), c.claim_id))
     lines += ["", "## Most corroborated claims", "", "| documents | statements | claim |", "|---|---|---|"]
-    lines += [f"| {len(set(c.doc_ids))} | {len(c.statement_ids)} | {_cell(c.content, 160)} |" for c in ranked[:10]]
+    lines += [
+        f"| {len(set(c.doc_ids))} | {len(c.statement_ids)} | {_cell(c.content, 160)} |" for c in ranked[:10]
+    ]
     encodings = Counter(doc.encoding for doc in corpus.documents)
-    lines += ["", "## Input encodings", ""] + [f"- {enc}: {n} documents" for enc, n in sorted(encodings.items())]
+    lines += ["", "## Input encodings", ""] + [
+        f"- {enc}: {n} documents" for enc, n in sorted(encodings.items())
+    ]
     lines += ["", "## Documents skipped", ""]
     lines += [f"- `{_cell(s.source)}`: {_cell(s.reason)}" for s in corpus.skipped] or ["None."]
     lines += ["", "## Time per step (s)", "", "| step | seconds |", "|---|---|"]

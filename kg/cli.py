@@ -27,11 +27,25 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir", default="output", show_default=True, type=click.Path(path_type=Path),
-              help="Output folder for graph.ttl, graph.html, neo4j/ and report.md.")
-@click.option("--ner", "ner_backend", default="crf", show_default=True,
-              help="NER backend: crf (shipped model) or camel (CAMeL Tools; needs `camel_data -i ner`).")
-@click.option("--base-iri", default=ids.DEFAULT_BASE_IRI, show_default=True, help="Namespace of the data IRIs.")
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    default="output",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Output folder for graph.ttl, graph.html, neo4j/ and report.md.",
+)
+@click.option(
+    "--ner",
+    "ner_backend",
+    default="crf",
+    show_default=True,
+    help="NER backend: crf (shipped model) or camel (CAMeL Tools; needs `camel_data -i ner`).",
+)
+@click.option(
+    "--base-iri", default=ids.DEFAULT_BASE_IRI, show_default=True, help="Namespace of the data IRIs."
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 def build(inputs: tuple[Path, ...], out_dir: Path, ner_backend: str, base_iri: str, quiet: bool) -> None:
     """Build the graph of INPUTS (.txt, .jsonl, .html files or folders) into an output folder."""
@@ -72,15 +86,30 @@ def build(inputs: tuple[Path, ...], out_dir: Path, ner_backend: str, base_iri: s
 @cli.command()
 @click.argument("graph", type=click.Path(path_type=Path), required=False)
 @click.argument("sparql", required=False)
-@click.option("-f", "--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Read the query from a .rq file.")
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read the query from a .rq file.",
+)
 @click.option("-n", "--name", help="Run a shipped query by name (see --list).")
-@click.option("--bind", "bindings", multiple=True, metavar="VAR=VALUE", help="Bind a query variable to a literal.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
-              show_default=True)
+@click.option(
+    "--bind", "bindings", multiple=True, metavar="VAR=VALUE", help="Bind a query variable to a literal."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True
+)
 @click.option("--list", "list_queries", is_flag=True, help="List the shipped queries and exit.")
-def query(graph: Path | None, sparql: str | None, query_file: Path | None, name: str | None,
-          bindings: tuple[str, ...], fmt: str, list_queries: bool) -> None:
+def query(
+    graph: Path | None,
+    sparql: str | None,
+    query_file: Path | None,
+    name: str | None,
+    bindings: tuple[str, ...],
+    fmt: str,
+    list_queries: bool,
+) -> None:
     """Run a read-only SPARQL query on GRAPH (an output folder or a graph file)."""
     from kg import query as q
 
@@ -94,7 +123,9 @@ def query(graph: Path | None, sparql: str | None, query_file: Path | None, name:
     if len(sources) != 1:
         raise click.UsageError("Give exactly one of SPARQL, -f FILE.rq or --name NAME.")
     try:
-        text = q.named_query(name) if name else (query_file.read_text("utf-8") if query_file else sparql or "")
+        text = (
+            q.named_query(name) if name else (query_file.read_text("utf-8") if query_file else sparql or "")
+        )
         values = dict(_split_binding(b) for b in bindings)
         result = q.run_query(q.open_store(graph), text, bindings=values)
     except KGError as error:
@@ -111,10 +142,20 @@ def _split_binding(text: str) -> tuple[str, str]:
 
 @cli.command("export")
 @click.argument("graph", type=click.Path(path_type=Path))
-@click.option("--to", "fmt", required=True,
-              type=click.Choice(["turtle", "ntriples", "jsonld", "rdfxml", "graphml", "neo4j", "html"]))
-@click.option("-o", "--out", "path", required=True, type=click.Path(path_type=Path),
-              help="File to write (a folder for neo4j).")
+@click.option(
+    "--to",
+    "fmt",
+    required=True,
+    type=click.Choice(["turtle", "ntriples", "jsonld", "rdfxml", "graphml", "neo4j", "html"]),
+)
+@click.option(
+    "-o",
+    "--out",
+    "path",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="File to write (a folder for neo4j).",
+)
 def export_command(graph: Path, fmt: str, path: Path) -> None:
     """Export GRAPH (an output folder or a graph file) to another format."""
     from kg.export import export
@@ -157,8 +198,13 @@ def eval_ner(conll: Path, backend: str, as_json: bool) -> None:
 @eval_group.command("graph")
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--scorer", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=Path("../shared/eval/score.py"), show_default=True, help="The shared scoring script.")
+@click.option(
+    "--scorer",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=Path("../shared/eval/score.py"),
+    show_default=True,
+    help="The shared scoring script.",
+)
 def eval_graph(graph: Path, gold: Path, scorer: Path) -> None:
     """Score a built graph against a gold annotation with the shared scorer."""
     import subprocess
@@ -169,7 +215,9 @@ def eval_graph(graph: Path, gold: Path, scorer: Path) -> None:
         path = graph_path(graph)
     except KGError as error:
         raise _fail(error) from error
-    done = subprocess.run([sys.executable, str(scorer), "--graph", str(path), "--gold", str(gold)], check=False)
+    done = subprocess.run(
+        [sys.executable, str(scorer), "--graph", str(path), "--gold", str(gold)], check=False
+    )
     sys.exit(done.returncode)
 
 
@@ -179,10 +227,20 @@ def train_group() -> None:
 
 
 @train_group.command("ner")
-@click.option("--data-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=Path("../shared/data"), show_default=True, help="Folder with anercorp/, newsfane/, aqmar/ ...")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="Model file to write (default: the shipped model in kg/resources/models/).")
+@click.option(
+    "--data-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("../shared/data"),
+    show_default=True,
+    help="Folder with anercorp/, newsfane/, aqmar/ ...",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Model file to write (default: the shipped model in kg/resources/models/).",
+)
 def train_ner(data_dir: Path, output: Path | None) -> None:
     """Train the CRF NER model from the shared NER corpora and report dev scores."""
     from kg.ner.train import DEFAULT_MODEL, train

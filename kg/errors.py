@@ -12,7 +12,9 @@ class Errors:
     E004 = "Stage '{stage}' returned {got!r} instead of a Corpus."
     E005 = "Stage '{stage}' failed on document {doc_id}: {error}"
     E006 = "Unknown stage '{name}'. Known stages: {known}."
-    E007 = "No graph found at {path}. Give a graph file (.ttl, .nt, .jsonld) or an output folder of `kg build`."
+    E007 = (
+        "No graph found at {path}. Give a graph file (.ttl, .nt, .jsonld) or an output folder of `kg build`."
+    )
     E008 = "Unknown query name '{name}'. Run `kg query --list` to see the shipped queries."
     E009 = "The SPARQL query could not be run: {error}"
     E010 = "Unknown export format '{fmt}'. Choose one of: {known}."

@@ -53,7 +53,9 @@ def validate(stages: Sequence[str] = STAGES) -> None:
         module = load_stage(name)
         missing = [need for need in module.REQUIRES if need not in provided]
         if missing:
-            problems.append(Errors.E003.format(stage=name, missing=", ".join(missing), stages=", ".join(stages)))
+            problems.append(
+                Errors.E003.format(stage=name, missing=", ".join(missing), stages=", ".join(stages))
+            )
         provided.update(module.PROVIDES)
     if problems:
         raise PipelineError("\n".join(problems))

@@ -20,7 +20,9 @@ from kg.errors import Errors, QueryError
 from kg.rdf.store import graph_path
 
 OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
-_UPDATE = re.compile(r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b", re.IGNORECASE | re.MULTILINE)
+_UPDATE = re.compile(
+    r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b", re.IGNORECASE | re.MULTILINE
+)
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,9 @@ def open_store(path: str | Path) -> ox.Store:
     """Load a graph file (or an output folder's graph.ttl) into an in-memory Oxigraph store."""
     file = graph_path(path)
     store = ox.Store()
-    fmt = {".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD}.get(file.suffix, ox.RdfFormat.TURTLE)
+    fmt = {".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD}.get(
+        file.suffix, ox.RdfFormat.TURTLE
+    )
     store.bulk_load(path=str(file), format=fmt, to_graph=ox.DefaultGraph())
     return store
 
@@ -86,14 +90,19 @@ def run_query(store: ox.Store, sparql: str, *, bindings: dict[str, str] | None =
     if isinstance(answer, ox.QueryBoolean):
         return Result(("answer",), ((str(bool(answer)).lower(),),))
     if isinstance(answer, ox.QueryTriples):
-        return Result(("subject", "predicate", "object"), tuple(tuple(_plain(t) for t in triple) for triple in answer))
+        return Result(
+            ("subject", "predicate", "object"), tuple(tuple(_plain(t) for t in triple) for triple in answer)
+        )
     columns = tuple(v.value for v in answer.variables)
     rows = tuple(tuple(_plain(solution[c]) for c in columns) for solution in answer)
     return Result(columns, rows)
 
 
 def _strip_comments(sparql: str) -> str:
-    return "\n".join(line.split("#", 1)[0] if not line.lstrip().startswith("PREFIX") else "" for line in sparql.splitlines())
+    return "\n".join(
+        line.split("#", 1)[0] if not line.lstrip().startswith("PREFIX") else ""
+        for line in sparql.splitlines()
+    )
 
 
 def _plain(term: object) -> str:
@@ -105,7 +114,9 @@ def _plain(term: object) -> str:
 def format_result(result: Result, fmt: str = "table") -> str:
     """Render a result as an aligned text table, CSV, TSV or JSON (a list of objects)."""
     if fmt == "json":
-        return json.dumps([dict(zip(result.columns, row)) for row in result.rows], ensure_ascii=False, indent=1)
+        return json.dumps(
+            [dict(zip(result.columns, row)) for row in result.rows], ensure_ascii=False, indent=1
+        )
     if fmt in ("csv", "tsv"):
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
@@ -120,7 +131,9 @@ def _table(result: Result, max_width: int = 80) -> str:
     widths = [max(_width(row[i]) for row in cells) for i in range(len(result.columns))]
     lines = []
     for n, row in enumerate(cells):
-        lines.append(" | ".join(value + " " * (widths[i] - _width(value)) for i, value in enumerate(row)).rstrip())
+        lines.append(
+            " | ".join(value + " " * (widths[i] - _width(value)) for i, value in enumerate(row)).rstrip()
+        )
         if n == 0:
             lines.append("-+-".join("-" * w for w in widths))
     lines.append(f"({len(result.rows)} rows)")

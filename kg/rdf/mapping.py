@@ -183,7 +183,9 @@ def role_triples(role: Role, mint: Minter, known: set[str]) -> Iterator[Triple]:
         yield node, SCHEMA.affiliation, mint.entity(role.organization)
 
 
-def statement_triples(stmt: Statement, mint: Minter, known: set[str], claim_id: str | None) -> Iterator[Triple]:
+def statement_triples(
+    stmt: Statement, mint: Minter, known: set[str], claim_id: str | None
+) -> Iterator[Triple]:
     node = mint.statement(stmt.stmt_id)
     yield node, RDF.type, KG.Statement
     yield node, KG.statedIn, mint.document(stmt.doc_id)

@@ -44,6 +44,9 @@ def run(corpus: Corpus, *, backend: str = "crf") -> Corpus:
 
 
 def _tagger(backend: str) -> Callable[[list[list[str]]], list[list[str]]] | None:
+    """The statistical tagger of ``backend``; ``lexicon`` means gazetteers and rules only."""
+    if backend == "lexicon":
+        return None
     from kg.ner import load_backend
 
     return load_backend(backend).tag
@@ -97,8 +100,15 @@ def _longest_name(doc: Document, tokens: list[Token], i: int) -> tuple[Mention, 
             attached = Span(tokens[i].span.start, end)
             surface = stem + doc.text[tokens[i].span.end : end]
             mention = Mention(
-                doc.doc_id, Span(start, end), surface, label, kind,
-                attached=attached, key=phrase_key, country_key=country, source="lexicon",
+                doc.doc_id,
+                Span(start, end),
+                surface,
+                label,
+                kind,
+                attached=attached,
+                key=phrase_key,
+                country_key=country,
+                source="lexicon",
             )
             return mention, i + n
     return None
@@ -126,7 +136,7 @@ def lookup(phrase_key: str, n_tokens: int) -> tuple[Label, str, str] | None:
         return ("GPE" if label == "GPE" else "LOC"), "name", iso
     organization = lexicons.organization_index().get(phrase_key)
     if organization is not None:
-        return "ORG", "name", organization.country or ""
+        return "ORG", "name", organization.iso2 or ""
     seat = lexicons.seat_index().get(phrase_key)
     if seat is not None:
         return "ORG", "name", seat
@@ -151,9 +161,8 @@ def institution_country(phrase_key: str) -> str:
     return ""
 
 
-@cache
-def institution_heads() -> frozenset[str]:
-    return frozenset(lexicons.institution_heads())
+def institution_heads() -> dict:
+    return lexicons.institution_index()
 
 
 def tagged_mentions(doc: Document, tokens: list[Token], tags: list[str], words: set[str]) -> list[Mention]:
@@ -169,8 +178,16 @@ def tagged_mentions(doc: Document, tokens: list[Token], tags: list[str], words: 
         end = tokens[end_i - 1].span.end
         surface = stem + doc.text[tokens[start_i].span.end : end]
         found.append(
-            Mention(doc.doc_id, Span(start, end), surface, label, "name",
-                    attached=Span(tokens[start_i].span.start, end), key=key(surface), source="crf")
+            Mention(
+                doc.doc_id,
+                Span(start, end),
+                surface,
+                label,
+                "name",
+                attached=Span(tokens[start_i].span.start, end),
+                key=key(surface),
+                source="crf",
+            )
         )
     return found
 
@@ -207,7 +224,9 @@ def merge(candidates: list[Mention]) -> list[Mention]:
     """Drop overlapping mentions: longer spans first, lexicon before tagger on ties."""
     rank = {"lexicon": 0, "crf": 1}
     chosen: list[Mention] = []
-    ordered = sorted(candidates, key=lambda m: (-(m.span.end - m.span.start), rank.get(m.source, 2), m.span.start))
+    ordered = sorted(
+        candidates, key=lambda m: (-(m.span.end - m.span.start), rank.get(m.source, 2), m.span.start)
+    )
     for mention in ordered:
         if not any(mention.span.overlaps(other.span) for other in chosen):
             chosen.append(mention)

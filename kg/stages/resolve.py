@@ -102,15 +102,27 @@ def cluster_key(mention: Mention) -> tuple[Label, str, str, str]:
 def _organization_key(match: str, country: str) -> tuple[str, str, str]:
     organization = lexicons.organization_index().get(match)
     if organization is not None:
-        return f"org:{key(organization.names_ar[0])}", "", organization.country or ""
+        return f"org:{key(organization.names_ar[0])}", "", organization.iso2 or ""
     seat = lexicons.seat_index().get(match)
     if seat:
         return f"seat:{match}", seat, ""
     words = match.split()
     if country and len(words) >= 2 and lexicons.gentilic_index().get(words[-1]) == country:
         head = " ".join(words[:-1])
-        return f"org:{lexicons.institution_canonical(head)}:{country}", "", country
+        return f"org:{institution_canonical(head)}:{country}", "", country
     return f"org:{match}", "", country
+
+
+def institution_canonical(head_key: str) -> str:
+    """One key for the long and short names of a ministry: ``وزاره الخارجيه`` = ``الخارجيه``."""
+    return head_key.removeprefix("وزاره ")
+
+
+@cache
+def complement_words() -> frozenset[str]:
+    """Words that continue a title phrase: institution nouns and the anaphoric ``الوزارة``/``البلاد``."""
+    words = {word for head in lexicons.institution_index() for word in head.split()}
+    return frozenset(words | {"الوزاره", "الدوله", "البلاد", "العام", "الدائم", "الخاص"})
 
 
 def _assign(clusters: dict[str, _Cluster], mention: Mention) -> None:
@@ -128,7 +140,7 @@ def _link_partial_names(clusters: dict[str, _Cluster]) -> None:
     """Move one-word person names into the full-name cluster they abbreviate."""
     persons = {k: c for k, c in clusters.items() if c.label == "PERSON"}
     full_by_last: dict[str, list[str]] = defaultdict(list)
-    for match_key, cluster in persons.items():
+    for match_key in persons:
         words = match_key.removeprefix("person:").split()
         if len(words) >= 2:
             full_by_last[words[-1]].append(match_key)
@@ -256,12 +268,16 @@ def find_roles(
         for span, (title_key, _) in titles.items():
             if span not in used_titles and title_key in held:
                 surface = doc.text[span.start : span.end]
-                mention = Mention(doc.doc_id, span, surface, "PERSON", "description", key=title_key, source="rule")
+                mention = Mention(
+                    doc.doc_id, span, surface, "PERSON", "description", key=title_key, source="rule"
+                )
                 descriptions.append((mention, held[title_key]))
     return _unique_roles(roles), descriptions
 
 
-def title_phrases(text: str, tokens: list[Token], mentions: list[Mention]) -> dict[Span, tuple[str, Mention | None]]:
+def title_phrases(
+    text: str, tokens: list[Token], mentions: list[Mention]
+) -> dict[Span, tuple[str, Mention | None]]:
     """Title phrases in a document: a title word and its complement (``وزير الخارجية الأميركي``).
 
     Returns:
@@ -297,14 +313,20 @@ def _extend_complement(text: str, tokens: list[Token], j: int, mentions: list[Me
     limit = min(len(tokens), j + _MAX_TITLE_TOKENS)
     while j < limit:
         word = key(text[tokens[j].span.start : tokens[j].span.end])
-        inside = next((m for m in mentions if m.span.start <= tokens[j].span.start < m.span.end
-                       and m.label != "PERSON"), None)
+        inside = next(
+            (
+                m
+                for m in mentions
+                if m.span.start <= tokens[j].span.start < m.span.end and m.label != "PERSON"
+            ),
+            None,
+        )
         if word in gentilics or word in ("باسم", "ب"):
             j += 1
         elif inside is not None:
             while j < len(tokens) and tokens[j].span.start < inside.span.end:
                 j += 1
-        elif word in lexicons.complement_words():
+        elif word in complement_words():
             j += 1
         else:
             break
