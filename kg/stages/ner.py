@@ -68,7 +68,27 @@ def process_doc(
         tags = tagger([[doc.text[t.span.start : t.span.end] for t in sent] for sent in ordered])
         for sent_tokens, sent_tags in zip(ordered, tags, strict=True):
             candidates.extend(tagged_mentions(doc, sent_tokens, sent_tags, words))
-    return merge(candidates)
+    merged = merge(candidates)
+    inner = [g for g in (_gentilic_of(doc, m) for m in merged if m.label == "ORG") if g is not None]
+    return sorted(merged + inner, key=lambda m: (m.span.start, -m.span.end))
+
+
+def _gentilic_of(doc: Document, organization: Mention) -> Mention | None:
+    """The country adjective ending an organisation name: ``الروسية`` in ``الخارجية الروسية``.
+
+    It names the country in that document as much as a bare ``الروسية`` would.
+    """
+    start = doc.text.rfind(" ", organization.span.start, organization.span.end) + 1
+    if start <= organization.span.start:
+        return None
+    span = Span(start, organization.span.end)
+    surface = doc.text[span.start : span.end]
+    country = lexicons.gentilic_index().get(key(surface), "")
+    if not country or (organization.country_key and country != organization.country_key):
+        return None
+    return Mention(
+        doc.doc_id, span, surface, "GPE", "adjective", key=key(surface), country_key=country, source="inner"
+    )
 
 
 def lexicon_mentions(doc: Document, tokens: list[Token]) -> list[Mention]:
@@ -88,13 +108,15 @@ def lexicon_mentions(doc: Document, tokens: list[Token]) -> list[Mention]:
 def _longest_name(doc: Document, tokens: list[Token], i: int) -> tuple[Mention, int] | None:
     first = doc.text[tokens[i].span.start : tokens[i].span.end]
     for prefix_len, stem in _stems(first):
-        for n in range(min(MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
+        for n in range(min(MAX_NAME_TOKENS, _words_ahead(doc.text, tokens, i)), 0, -1):
             rest = [doc.text[t.span.start : t.span.end] for t in tokens[i + 1 : i + n]]
             phrase_key = key(" ".join([stem, *rest]))
             hit = lookup(phrase_key, n)
             if hit is None:
                 continue
             label, kind, country = hit
+            source = "institution" if kind == "institution" else "lexicon"
+            kind = "name" if kind == "institution" else kind
             start = tokens[i].span.start + prefix_len
             end = tokens[i + n - 1].span.end
             attached = Span(tokens[i].span.start, end)
@@ -112,6 +134,18 @@ def _longest_name(doc: Document, tokens: list[Token], i: int) -> tuple[Mention, 
             )
             return mention, i + n
     return None
+
+
+def _words_ahead(text: str, tokens: list[Token], i: int) -> int:
+    """How many tokens from ``i`` on are words (a name never spans punctuation)."""
+    n = 0
+    while i + n < len(tokens) and _is_word(text[tokens[i + n].span.start : tokens[i + n].span.end]):
+        n += 1
+    return n
+
+
+def _is_word(token_text: str) -> bool:
+    return any(ch.isalnum() for ch in token_text)
 
 
 def _stems(word: str) -> Iterable[tuple[int, str]]:
@@ -142,7 +176,7 @@ def lookup(phrase_key: str, n_tokens: int) -> tuple[Label, str, str] | None:
         return "ORG", "name", seat
     institution = institution_country(phrase_key)
     if institution:
-        return "ORG", "name", institution
+        return "ORG", "institution", institution
     if n_tokens == 1:
         iso = lexicons.gentilic_index().get(phrase_key)
         if iso:
@@ -151,14 +185,24 @@ def lookup(phrase_key: str, n_tokens: int) -> tuple[Label, str, str] | None:
 
 
 def institution_country(phrase_key: str) -> str:
-    """The country of a ``head + gentilic`` institution name (``الخارجيه الروسيه`` → RU), or ``""``."""
+    """The country of a ``head + gentilic`` institution name (``الخارجيه الروسيه`` → RU), or ``""``.
+
+    The adjective must agree in gender with the head: ``الخارجية الروسية`` is the Russian
+    foreign ministry, but in ``وزير الخارجية الروسي`` the masculine adjective qualifies
+    ``وزير``, so ``الخارجية الروسي`` is no institution name.
+    """
     words = phrase_key.split()
     if len(words) < 2:
         return ""
     head, adjective = " ".join(words[:-1]), words[-1]
-    if head in institution_heads():
-        return lexicons.gentilic_index().get(adjective, "")
-    return ""
+    if head not in institution_heads() or _is_feminine(head.split()[-1]) != _is_feminine(adjective):
+        return ""
+    return lexicons.gentilic_index().get(adjective, "")
+
+
+def _is_feminine(word_key: str) -> bool:
+    """Feminine by form, on a normalized key: teh marbuta (folded to ه) or a sound plural in ات."""
+    return word_key.endswith(("ه", "ات", "تان", "تين"))
 
 
 def institution_heads() -> dict:
@@ -222,7 +266,7 @@ def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
 
 def merge(candidates: list[Mention]) -> list[Mention]:
     """Drop overlapping mentions: longer spans first, lexicon before tagger on ties."""
-    rank = {"lexicon": 0, "crf": 1}
+    rank = {"lexicon": 0, "institution": 0, "crf": 1}
     chosen: list[Mention] = []
     ordered = sorted(
         candidates, key=lambda m: (-(m.span.end - m.span.start), rank.get(m.source, 2), m.span.start)

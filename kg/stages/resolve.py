@@ -26,6 +26,7 @@ from kg import ids
 from kg.arabic import lexicons
 from kg.arabic.normalize import key
 from kg.model import Corpus, Entity, Label, Mention, Role, Span, Token
+from kg.stages.ner import institution_country
 
 NAME = "resolve"
 REQUIRES = ("mentions", "tokens")
@@ -100,17 +101,29 @@ def cluster_key(mention: Mention) -> tuple[Label, str, str, str]:
 
 
 def _organization_key(match: str, country: str) -> tuple[str, str, str]:
+    institution = _institution_key(match)
+    if institution:
+        return institution
     organization = lexicons.organization_index().get(match)
     if organization is not None:
+        for name in organization.names_ar:
+            institution = _institution_key(key(name))
+            if institution:
+                return institution
         return f"org:{key(organization.names_ar[0])}", "", organization.iso2 or ""
     seat = lexicons.seat_index().get(match)
     if seat:
         return f"seat:{match}", seat, ""
-    words = match.split()
-    if country and len(words) >= 2 and lexicons.gentilic_index().get(words[-1]) == country:
-        head = " ".join(words[:-1])
-        return f"org:{institution_canonical(head)}:{country}", "", country
     return f"org:{match}", "", country
+
+
+def _institution_key(match: str) -> tuple[str, str, str] | None:
+    """``(key, "", country)`` when ``match`` is ``head + gentilic``: one key for all spellings."""
+    country = institution_country(match)
+    if not country:
+        return None
+    head = " ".join(match.split()[:-1])
+    return f"org:{institution_canonical(head)}:{country}", "", country
 
 
 def institution_canonical(head_key: str) -> str:
@@ -180,13 +193,6 @@ def _full_name_for(mention: Mention, candidates: list[str], clusters: dict[str, 
 
 def _entities(clusters: dict[str, _Cluster]) -> tuple[tuple[Entity, ...], dict[str, str]]:
     entity_of_key = {k: ids.entity_id(c.label, k) for k, c in clusters.items()}
-    needed_countries = {c.stands_for for c in clusters.values() if c.stands_for}
-    needed_countries |= {c.country for c in clusters.values() if c.country}
-    for iso in sorted(needed_countries):
-        country_key = f"country:{iso}"
-        if country_key not in clusters and iso in _country_canonical():
-            clusters[country_key] = _Cluster("GPE", country_key)
-            entity_of_key[country_key] = ids.entity_id("GPE", country_key)
     entities = []
     mention_entity: dict[str, str] = {}
     for match_key in sorted(clusters):
@@ -201,7 +207,7 @@ def _entities(clusters: dict[str, _Cluster]) -> tuple[tuple[Entity, ...], dict[s
 def _entity(cluster: _Cluster, entity_id: str, entity_of_key: dict[str, str]) -> Entity:
     names = [m.surface for m in cluster.mentions if m.kind == "name"]
     canonical = _canonical(cluster, names)
-    aliases = tuple(sorted({n for n in names if n != canonical}))
+    aliases = tuple(sorted(set(names) - {canonical}))
     doc_ids = tuple(sorted({m.doc_id for m in cluster.mentions}))
     return Entity(
         entity_id=entity_id,
@@ -216,10 +222,18 @@ def _entity(cluster: _Cluster, entity_id: str, entity_of_key: dict[str, str]) ->
     )
 
 
+def _lexicon_organization(match_key: str) -> lexicons.Organization | None:
+    """The lexicon record of a named organisation's cluster key (``org:رويترز``), if any."""
+    return lexicons.organization_index().get(match_key.removeprefix("org:"))
+
+
 def _canonical(cluster: _Cluster, names: list[str]) -> str:
     if cluster.match_key.startswith("country:"):
         iso = cluster.match_key.removeprefix("country:")
         return _country_canonical().get(iso, iso)
+    organization = _lexicon_organization(cluster.match_key)
+    if organization is not None:
+        return organization.names_ar[0]
     if not names:
         return cluster.match_key.split(":", 1)[1]
     counts = Counter(names)

@@ -1,0 +1,60 @@
+"""Stage ner: lexicon names, institutions and gentilics with offsets into the original text."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Corpus, Document, Mention
+from kg.stages import ner, segment
+
+
+def mentions_of(text: str) -> list[Mention]:
+    corpus = segment.run(Corpus(documents=(Document("d", text),)))
+    return list(ner.run(corpus, backend="lexicon").mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label", "kind"),
+    [
+        ("زار الوفد سوريا أمس.", "سوريا", "GPE", "name"),
+        ("وصل الوزير إلى القاهرة صباحا.", "القاهرة", "GPE", "name"),
+        ("أعلنت وزارة الخارجية الروسية ذلك.", "وزارة الخارجية الروسية", "ORG", "name"),
+        ("وقال الجيش الإسرائيلي إن الغارة انتهت.", "الجيش الإسرائيلي", "ORG", "name"),
+        ("ذكرت وكالة رويترز أن الاجتماع انتهى.", "وكالة رويترز", "ORG", "name"),
+        ("قال المسؤول الروسي إن الحل سياسي.", "الروسي", "GPE", "adjective"),
+    ],
+)
+def test_ner_stage_finds_lexicon_names(text: str, surface: str, label: str, kind: str) -> None:
+    found = [(m.surface, m.label, m.kind) for m in mentions_of(text)]
+    assert (surface, label, kind) in found
+
+
+def test_ner_stage_strips_proclitics_but_keeps_exact_offsets() -> None:
+    text = "وصل الوفد وبيروت تستعد، وللولايات المتحدة موقف آخر."
+    by_surface = {m.surface: m for m in mentions_of(text)}
+    beirut = by_surface["بيروت"]
+    assert text[beirut.span.start : beirut.span.end] == "بيروت"
+    assert text[beirut.attached.start : beirut.attached.end] == "وبيروت"
+    usa = by_surface["الولايات المتحدة"]  # fused ل + ال: the article is restored in the surface
+    assert text[usa.attached.start : usa.attached.end] == "وللولايات المتحدة"
+
+
+def test_ner_stage_gentilic_must_agree_with_institution_head() -> None:
+    # the masculine الأميركي qualifies وزير, so الخارجية الأميركي is not an organisation
+    found = [(m.surface, m.label) for m in mentions_of("قال وزير الخارجية الأميركي إن الاتفاق صامد.")]
+    assert ("الخارجية الأميركي", "ORG") not in found
+    assert ("الأميركي", "GPE") in found
+
+
+def test_ner_stage_names_never_span_punctuation() -> None:
+    found = [m.surface for m in mentions_of('نقلت وكالة "رويترز"، عن مصدر في الكرملين «أمس».')]
+    assert "رويترز" in found
+    assert "الكرملين" in found
+    assert all('"' not in s and "«" not in s for s in found)
+
+
+@pytest.mark.parametrize("tags", [["B-PERS", "I-PERS", "O", "I-ORG", "I-ORG"], ["O", "O"]])
+def test_ner_stage_bio_spans_accept_i_after_o(tags: list[str]) -> None:
+    spans = ner.bio_spans(tags)
+    assert all(tags[s].endswith(t) for s, _, t in spans)
+    assert sum(e - s for s, e, _ in spans) == sum(1 for t in tags if t != "O")

@@ -1,0 +1,56 @@
+"""Stage resolve: one entity per referent across spellings, clitics, partial names and documents."""
+
+from __future__ import annotations
+
+from kg.model import Corpus, Document
+from kg.pipeline import run
+from kg.stages import ner, resolve, segment
+from kg.stages.resolve import person_key
+
+
+def resolved(*texts: str) -> Corpus:
+    docs = tuple(Document(f"d{i}", text) for i, text in enumerate(texts))
+    corpus = segment.run(Corpus(documents=docs))
+    return resolve.run(ner.run(corpus, backend="lexicon"))
+
+
+def names(corpus: Corpus) -> dict[str, set[str]]:
+    """canonical label → all labels of the entity."""
+    return {e.canonical: {e.canonical, *e.aliases} for e in corpus.entities}
+
+
+def test_resolve_spelling_variants_and_gentilics_meet_in_one_country() -> None:
+    corpus = resolved("زار الوفد سورية أمس.", "عاد الوفد من سوريا وقال المسؤول السوري إن الوضع صعب.")
+    syria = [e for e in corpus.entities if e.key == "country:SY"]
+    assert len(syria) == 1
+    assert syria[0].doc_ids == ("d0", "d1")
+
+
+def test_resolve_ministry_long_and_short_names_and_spellings_merge() -> None:
+    corpus = resolved(
+        "قالت وزارة الخارجية الأميركية إن المحادثات مستمرة.", "وأكدت الخارجية الأمريكية أن الموعد لم يتغير."
+    )
+    ministries = [e for e in corpus.entities if e.label == "ORG"]
+    assert len(ministries) == 1
+    us = next(e for e in corpus.entities if e.key == "country:US")
+    assert ministries[0].country == us.entity_id
+
+
+def test_resolve_capital_stands_for_its_country_when_the_country_is_present() -> None:
+    corpus = resolved("قالت موسكو إن روسيا لن تتراجع.")
+    moscow = next(e for e in corpus.entities if e.canonical == "موسكو")
+    russia = next(e for e in corpus.entities if e.key == "country:RU")
+    assert moscow.stands_for == russia.entity_id
+
+
+def test_resolve_folds_transliteration_variants_of_person_names() -> None:
+    assert person_key("سيرغي لافروف") == person_key("سيرجي لافروف")
+    assert person_key("ماكرون") == person_key("ماكّرون")
+    assert person_key("بشار الأسد") != person_key("حافظ الأسد")
+
+
+def test_resolve_pipeline_is_deterministic(articles_dir) -> None:
+    first, _ = run([articles_dir], options={"ner": {"backend": "lexicon"}})
+    second, _ = run([articles_dir], options={"ner": {"backend": "lexicon"}})
+    assert [e.entity_id for e in first.entities] == [e.entity_id for e in second.entities]
+    assert first.statements == second.statements
