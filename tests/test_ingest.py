@@ -31,7 +31,9 @@ def test_ingest_txt_keeps_exact_text_and_uses_stem_as_id(tmp_path: Path) -> None
     ("encoding", "prefix", "name"),
     [("utf-8", b"\xef\xbb\xbf", "utf-8-sig"), ("utf-16", b"", "utf-16"), ("cp1256", b"", "windows-1256")],
 )
-def test_ingest_decodes_common_arabic_encodings(tmp_path: Path, encoding: str, prefix: bytes, name: str) -> None:
+def test_ingest_decodes_common_arabic_encodings(
+    tmp_path: Path, encoding: str, prefix: bytes, name: str
+) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes(prefix + ARABIC.encode(encoding))
     docs, _ = _read(path)
@@ -50,7 +52,9 @@ def test_ingest_jsonl_reads_fields_and_skips_bad_lines(tmp_path: Path) -> None:
     ]
     path.write_text("\n".join(lines), encoding="utf-8")
     docs, skipped = _read(path)
-    assert [(d.doc_id, d.title, d.date, d.publisher) for d in docs] == [("n1", "عنوان", "2024-01-02", "وكالة")]
+    assert [(d.doc_id, d.title, d.date, d.publisher) for d in docs] == [
+        ("n1", "عنوان", "2024-01-02", "وكالة")
+    ]
     assert [s.source.rsplit(":", 1)[1] for s in skipped] == ["2", "3", "4"]
     assert "malformed JSON" in skipped[0].reason
     assert "'text'" in skipped[1].reason

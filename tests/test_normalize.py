@@ -29,12 +29,21 @@ def test_normalize_keeps_distinct_names_apart() -> None:
     assert key("روسيا") != key("روسية")  # ا vs ة are not folded together
 
 
-@given(st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF) | st.sampled_from(" .،\u0640\u200f")))
+@given(
+    st.text(
+        alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF)
+        | st.sampled_from(" .،\u0640\u200f")
+    )
+)
 def test_normalize_is_idempotent(text: str) -> None:
     assert normalize(normalize(text)) == normalize(text)
 
 
-@given(st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF) | st.sampled_from(" a\u0640\u200f")))
+@given(
+    st.text(
+        alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF) | st.sampled_from(" a\u0640\u200f")
+    )
+)
 def test_normalize_offset_map_points_back_to_original(text: str) -> None:
     normalized, to_orig = normalize_with_map(text)
     assert len(to_orig) == len(normalized) + 1

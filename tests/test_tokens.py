@@ -28,5 +28,7 @@ def test_tokens_keep_dotted_abbreviations_and_split_punctuation() -> None:
         ("بيروت", {"بيروت"}, ("", "بيروت")),
     ],
 )
-def test_tokens_strip_proclitics_only_onto_known_stems(word: str, known: set[str], expected: tuple[str, str]) -> None:
+def test_tokens_strip_proclitics_only_onto_known_stems(
+    word: str, known: set[str], expected: tuple[str, str]
+) -> None:
     assert strip_proclitics(word, lambda k: k in known) == expected

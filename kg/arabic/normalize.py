@@ -12,7 +12,9 @@ from functools import lru_cache
 
 # Arabic diacritics (harakat, tanween, shadda, sukun, superscript alef, Quranic marks)
 # and tatweel: deleted for matching.
-_DELETE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_DELETE = re.compile(
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
 _ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
 _YEH = str.maketrans({"ى": "ي", "ی": "ي", "ئ": "ي"})
 _TEH_MARBUTA = str.maketrans({"ة": "ه"})

@@ -19,7 +19,23 @@ _TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+(?:\.[\w]+)*|[^
 # Sentence ends: . ! ? ؟ and newlines; a dot between letters (سي.إن.إن) is not an end.
 _SENTENCE_END = re.compile(r"(?<!\w\.\w)[.!?؟]+(?=\s|$)|\n+")
 
-PROCLITICS: tuple[str, ...] = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "و", "ف", "ب", "ل", "ك")
+PROCLITICS: tuple[str, ...] = (
+    "وبال",
+    "فبال",
+    "وكال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "ولل",
+    "فلل",
+    "لل",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+)
 
 
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:

@@ -115,8 +115,6 @@ def _longest_name(doc: Document, tokens: list[Token], i: int) -> tuple[Mention, 
             if hit is None:
                 continue
             label, kind, country = hit
-            source = "institution" if kind == "institution" else "lexicon"
-            kind = "name" if kind == "institution" else kind
             start = tokens[i].span.start + prefix_len
             end = tokens[i + n - 1].span.end
             attached = Span(tokens[i].span.start, end)
@@ -176,7 +174,7 @@ def lookup(phrase_key: str, n_tokens: int) -> tuple[Label, str, str] | None:
         return "ORG", "name", seat
     institution = institution_country(phrase_key)
     if institution:
-        return "ORG", "institution", institution
+        return "ORG", "name", institution
     if n_tokens == 1:
         iso = lexicons.gentilic_index().get(phrase_key)
         if iso:
@@ -266,7 +264,7 @@ def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
 
 def merge(candidates: list[Mention]) -> list[Mention]:
     """Drop overlapping mentions: longer spans first, lexicon before tagger on ties."""
-    rank = {"lexicon": 0, "institution": 0, "crf": 1}
+    rank = {"lexicon": 0, "crf": 1}
     chosen: list[Mention] = []
     ordered = sorted(
         candidates, key=lambda m: (-(m.span.end - m.span.start), rank.get(m.source, 2), m.span.start)
