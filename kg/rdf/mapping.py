@@ -114,10 +114,11 @@ def corpus_triples(corpus: Corpus, mint: Minter) -> Iterator[Triple]:
     mention_counts = Counter(corpus.mention_entity.values())
     for entity in corpus.entities:
         yield from entity_triples(entity, mint, mention_counts[entity.entity_id], known)
+    texts = {doc.doc_id: doc.text for doc in corpus.documents}
     for mention in corpus.mentions:
         entity_id = corpus.mention_entity.get(mention.mention_id)
         if entity_id in known:
-            yield from mention_triples(mention, entity_id, mint)
+            yield from mention_triples(mention, entity_id, texts[mention.doc_id], mint)
     for role in corpus.roles:
         yield from role_triples(role, mint, known)
     claim_of = {sid: claim.claim_id for claim in corpus.claims for sid in claim.statement_ids}
@@ -163,14 +164,16 @@ def entity_triples(entity: Entity, mint: Minter, mention_count: int, known: set[
         yield node, KG.country, mint.entity(entity.country)
 
 
-def mention_triples(mention: Mention, entity_id: str, mint: Minter) -> Iterator[Triple]:
+def mention_triples(mention: Mention, entity_id: str, text: str, mint: Minter) -> Iterator[Triple]:
+    """A mention as written, attached clitics included (``لكيري``), with its exact offsets."""
+    span = mention.attached or mention.span
     node = mint.mention(mention)
     yield node, RDF.type, KG.Mention
     yield node, KG.refersTo, mint.entity(entity_id)
     yield node, KG.inDocument, mint.document(mention.doc_id)
-    yield node, KG.surface, ar(mention.surface)
-    yield node, KG.begin, integer(mention.span.start)
-    yield node, KG.end, integer(mention.span.end)
+    yield node, KG.surface, ar(text[span.start : span.end])
+    yield node, KG.begin, integer(span.start)
+    yield node, KG.end, integer(span.end)
     yield node, KG.mentionKind, Literal(mention.kind)
 
 
