@@ -1,0 +1,328 @@
+"""Reporting cues: the lexicon of Arabic verbs, nouns and prepositions that introduce speech.
+
+Reads ``kg/resources/reporting_cues.tsv`` (base forms only) and
+``kg/resources/reporting_frames.json`` (closed-class words around cues). The loader
+*generates* the inflected forms a news text uses instead of listing them:
+
+* past: 3ms قال، 3fs قالت، 3mp قالوا، 3md قالا، 3fd قالتا، 3fp قلن، 1st قلت/قلنا (hollow
+  verbs shorten the stem: قال → قلت; defective verbs drop the final letter: نفى → نفت، نفوا؛
+  دعا → دعت، دعوا);
+* present: يقول، تقول، يقولون، يقولان، أقول، نقول;
+* active participle used adverbially: قائلا، قائلة؛ defective ناف → نافيا;
+* verbal noun with pronoun suffixes: قول، القول، قوله، قولها;
+* each with the proclitics و، ف، ل (and ب، ال for nouns): وقالت، فأضاف، بالقول.
+
+Matching is on normalized keys (:func:`kg.arabic.normalize.key`), so أكد/اكد and
+قائلاً/قائلا meet.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from kg.arabic.normalize import key
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+CUES_PATH = RESOURCES / "reporting_cues.tsv"
+FRAMES_PATH = RESOURCES / "reporting_frames.json"
+
+CueType = Literal["verb", "noun", "claimnoun", "prep", "colon"]
+FormKind = Literal["past", "present", "participle", "masdar", "noun", "prep", "colon"]
+_TYPES = ("verb", "noun", "claimnoun", "prep", "colon")
+_ADDRESSEE = ("no", "obj", "li", "min", "ila")
+_VERB_PREFIXES = ("", "و", "ف", "ول", "فل", "ل")
+_NOUN_PREFIXES = ("", "و", "ف", "ب", "ل", "وب", "فب", "ول", "فل", "ك")
+_PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
+
+
+class CueLexiconError(ValueError):
+    """The cue lexicon file is malformed."""
+
+
+@dataclass(frozen=True, slots=True)
+class CueEntry:
+    """One lexicon row: a reporting lemma and how it is used."""
+
+    lemma: str
+    type: CueType
+    polarity: str = "assert"
+    addressee: str = "no"
+    content: str = "clause"
+    present: str = ""
+    participle: str = ""
+    masdar: str = ""
+    particle: str = ""
+    particle_required: bool = False
+    gloss: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CueForm:
+    """One generated surface form of an entry (without proclitics)."""
+
+    entry: CueEntry
+    form: str
+    kind: FormKind
+    gender: str = ""  # "m", "f" or "" (unknown / first person)
+    number: str = "sg"  # "sg", "du", "pl"
+
+
+@dataclass(frozen=True)
+class Frames:
+    """Closed-class word lists from ``reporting_frames.json``, as normalized keys."""
+
+    complementizers: frozenset[str]
+    complementizer_stems: frozenset[str]
+    pronoun_suffixes: tuple[str, ...]
+    channel_nouns: frozenset[str]
+    speech_event_nouns: frozenset[str]
+    generic_speakers: frozenset[str]
+    spokesperson_words: frozenset[str]
+    deny_objects: frozenset[str]
+    deny_predicates: tuple[str, ...]
+    female_titles: frozenset[str]
+
+
+@dataclass
+class CueLexicon:
+    """All entries and a lookup from normalized (prefixed) word keys to generated forms."""
+
+    entries: tuple[CueEntry, ...]
+    forms: dict[str, CueForm] = field(default_factory=dict)
+    prefixes: dict[str, str] = field(default_factory=dict)  # word key -> proclitic letters
+    marked_forms: dict[str, CueForm] = field(default_factory=dict)  # homographs, only when shadda is written
+
+    def lookup(self, word: str) -> CueForm | None:
+        """The cue form a written word is, or None.
+
+        >>> load_cues().lookup("وقالت").entry.lemma
+        'قال'
+        """
+        word_key = key(word)
+        if "\u0651" in word and word_key in self.marked_forms:
+            return self.marked_forms[word_key]
+        return self.forms.get(word_key)
+
+    def prefix_of(self, word: str) -> str:
+        """The proclitic letters a cue word carries (``وقالت`` → ``و``)."""
+        return self.prefixes.get(key(word), "")
+
+    def by_lemma(self, lemma: str) -> CueEntry:
+        for entry in self.entries:
+            if entry.lemma == lemma:
+                return entry
+        raise KeyError(lemma)
+
+
+def parse_entry(fields: list[str], line_no: int) -> CueEntry:
+    """Turn one TSV row into a :class:`CueEntry`, validating the closed columns."""
+    if len(fields) != 10:
+        raise CueLexiconError(f"reporting_cues.tsv line {line_no}: expected 10 columns, got {len(fields)}")
+    lemma, cue_type, polarity, addressee, content, present, participle, masdar, particle, gloss = fields
+    if cue_type not in _TYPES or polarity not in ("assert", "deny") or addressee not in _ADDRESSEE:
+        raise CueLexiconError(f"reporting_cues.tsv line {line_no}: bad type/polarity/addressee in {fields}")
+    if content not in ("clause", "np"):
+        raise CueLexiconError(f"reporting_cues.tsv line {line_no}: content must be clause|np")
+
+    def value(text: str) -> str:
+        return "" if text == "-" else text
+
+    return CueEntry(
+        lemma=lemma,
+        type=cue_type,  # type: ignore[arg-type]
+        polarity=polarity,
+        addressee=addressee,
+        content=content,
+        present=value(present),
+        participle=value(participle),
+        masdar=value(masdar),
+        particle=value(particle).lstrip("!"),
+        particle_required=particle.startswith("!"),
+        gloss=gloss,
+    )
+
+
+def _is_defective(lemma: str) -> bool:
+    return lemma.endswith(("ى", "ا")) and len(lemma) >= 3
+
+
+def _is_hollow(lemma: str) -> bool:
+    return len(lemma) >= 3 and lemma[-2] == "ا" and not _is_defective(lemma)
+
+
+def past_forms(entry: CueEntry) -> list[CueForm]:
+    """Past-tense forms of a verb: 3rd person in all genders and numbers, and 1st person."""
+    stem = entry.lemma
+    rows: list[tuple[str, str, str]] = [(stem, "m", "sg")]
+    if _is_defective(stem):
+        base = stem[:-1]
+        glide = "و" if stem.endswith("ا") else "ي"
+        rows += [(base + "ت", "f", "sg"), (base + "وا", "m", "pl"), (base + "تا", "f", "du")]
+        rows += [(base + glide + "ا", "m", "du"), (base + glide + "ن", "f", "pl")]
+        rows += [(base + glide + "ت", "", "sg"), (base + glide + "نا", "", "pl")]
+    else:
+        short = stem[:-2] + stem[-1] if _is_hollow(stem) else stem
+        rows += [(stem + "ت", "f", "sg"), (stem + "وا", "m", "pl"), (stem + "ا", "m", "du")]
+        rows += [(stem + "تا", "f", "du"), (short + "ن", "f", "pl"), (short + "نا", "", "pl")]
+        if short != stem:
+            rows.append((short + "ت", "", "sg"))
+    return [CueForm(entry, form, "past", gender, number) for form, gender, number in rows]
+
+
+def present_forms(entry: CueEntry) -> list[CueForm]:
+    """Imperfect forms built from the listed 3ms present (يقول → تقول، يقولون، أقول ...)."""
+    verb = entry.present
+    if not verb:
+        return []
+    rest = verb[1:]
+    plural = verb[:-1] + "ون" if verb.endswith(("ي", "و", "ى")) else verb + "ون"
+    dual = verb[:-1] + "يان" if verb.endswith("ى") else verb + "ان"
+    rows = [(verb, "m", "sg"), ("ت" + rest, "f", "sg"), (plural, "m", "pl"), (dual, "m", "du")]
+    rows += [("أ" + rest, "", "sg"), ("ن" + rest, "", "pl")]
+    return [CueForm(entry, form, "present", gender, number) for form, gender, number in rows]
+
+
+def participle_forms(entry: CueEntry) -> list[CueForm]:
+    """Adverbial (accusative) participles: قائلا، قائلة، قائلين; defective ناف → نافيا."""
+    part = entry.participle
+    if not part:
+        return []
+    if _is_defective(entry.lemma):
+        rows = [(part + "يا", "m", "sg"), (part + "ية", "f", "sg"), (part + "ين", "m", "pl")]
+    else:
+        rows = [(part + "ا", "m", "sg"), (part + "ة", "f", "sg"), (part + "ين", "m", "pl")]
+    return [CueForm(entry, form, "participle", gender, number) for form, gender, number in rows]
+
+
+def masdar_forms(entry: CueEntry) -> list[CueForm]:
+    """The verbal noun bare, with ال and with pronoun suffixes (قوله، دعوته)."""
+    noun = entry.masdar
+    if not noun:
+        return []
+    bound = noun[:-1] + "ت" if noun.endswith("ة") else noun
+    forms = [noun, "ال" + noun] + [bound + suffix for suffix in _PRONOUN_SUFFIXES]
+    return [CueForm(entry, form, "masdar") for form in forms]
+
+
+def noun_forms(entry: CueEntry) -> list[CueForm]:
+    """A reporting noun bare, with ال and with pronoun suffixes (بيانها، تصريحاته)."""
+    noun = entry.lemma
+    bound = noun[:-1] + "ت" if noun.endswith("ة") else noun
+    forms = [noun, "ال" + noun] + [bound + suffix for suffix in _PRONOUN_SUFFIXES]
+    return [CueForm(entry, form, "noun") for form in forms]
+
+
+def generate_forms(entry: CueEntry) -> list[CueForm]:
+    """Every surface form (without proclitics) an entry can take in news text."""
+    if entry.type == "verb":
+        return past_forms(entry) + present_forms(entry) + participle_forms(entry) + masdar_forms(entry)
+    if entry.type in ("noun", "claimnoun"):
+        return noun_forms(entry)
+    if entry.type == "prep":
+        return [CueForm(entry, entry.lemma, "prep")]
+    return [CueForm(entry, entry.lemma, "colon")]
+
+
+def _attach(prefix: str, form: str) -> str:
+    """Attach a proclitic; ل + ال fuses to لل (ل + البيان → للبيان)."""
+    if prefix.endswith("ل") and form.startswith("ال"):
+        return prefix + form[1:]
+    return prefix + form
+
+
+# Generated forms that are far more often another word: بين "between" is only بيّن "made
+# clear" when the shadda is written (وبيّن). ذكر "mention" is kept: the content test filters it.
+_HOMOGRAPHS = frozenset({key("بين"), key("وبين"), key("فبين"), key("لبين"), key("حسبنا")})
+
+
+def build_lexicon(entries: tuple[CueEntry, ...]) -> CueLexicon:
+    """Index every generated form under every allowed proclitic; earlier entries win clashes."""
+    lexicon = CueLexicon(entries)
+    order = {"prep": 0, "colon": 0, "claimnoun": 1, "verb": 2, "noun": 3}
+    for entry in sorted(entries, key=lambda e: order[e.type]):
+        for form in generate_forms(entry):
+            prefixes = _VERB_PREFIXES if form.kind in ("past", "present", "participle") else _NOUN_PREFIXES
+            if form.kind in ("prep", "colon"):
+                prefixes = ("", "و") if form.kind == "prep" else ("",)
+            for prefix in prefixes:
+                word_key = key(_attach(prefix, form.form)) or form.form
+                if word_key in _HOMOGRAPHS:
+                    lexicon.marked_forms.setdefault(word_key, form)
+                    lexicon.prefixes.setdefault(word_key, prefix)
+                    continue
+                if word_key in lexicon.forms:
+                    continue
+                lexicon.forms[word_key] = form
+                lexicon.prefixes[word_key] = prefix
+    return lexicon
+
+
+def read_entries(path: Path = CUES_PATH) -> tuple[CueEntry, ...]:
+    """Read the TSV, skipping ``#`` comments and the header row."""
+    entries: list[CueEntry] = []
+    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
+            continue
+        entries.append(parse_entry(line.split("\t"), line_no))
+    if not entries:
+        raise CueLexiconError(f"{path}: no cue entries")
+    return tuple(entries)
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: Path = CUES_PATH) -> CueLexicon:
+    """The cue lexicon with all generated forms (cached).
+
+    Args:
+        path: the TSV file; defaults to ``kg/resources/reporting_cues.tsv``.
+
+    Returns:
+        A :class:`CueLexicon` whose :meth:`CueLexicon.lookup` accepts written words.
+    """
+    return build_lexicon(read_entries(path))
+
+
+def _keys(words: list[str]) -> frozenset[str]:
+    return frozenset(key(word) for word in words)
+
+
+@lru_cache(maxsize=2)
+def load_frames(path: Path = FRAMES_PATH) -> Frames:
+    """Closed-class word lists around cues, as normalized keys (cached)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Frames(
+        complementizers=_keys(data["complementizers"]),
+        complementizer_stems=_keys(data["complementizer_pronoun_stems"]),
+        pronoun_suffixes=tuple(key(s) for s in data["pronoun_suffixes"]),
+        channel_nouns=_keys(data["channel_nouns"]),
+        speech_event_nouns=_keys(data["speech_event_nouns"]),
+        generic_speakers=_keys(data["generic_speakers"]),
+        spokesperson_words=_keys(data["spokesperson_words"]),
+        deny_objects=_keys(data["deny_objects"]),
+        deny_predicates=tuple(key(s) for s in data["deny_predicates"]),
+        female_titles=_keys(data["female_titles"]),
+    )
+
+
+def complementizer_kind(word: str, frames: Frames | None = None) -> str:
+    """Classify a word as a complementizer: ``"bare"`` (إن، أن، بأن), ``"pronoun"`` (إنها، بأنه) or ``""``.
+
+    >>> complementizer_kind("بأنها")
+    'pronoun'
+    """
+    frames = frames or load_frames()
+    word_key = key(word)
+    if word_key in frames.complementizers:
+        return "bare"
+    for prefix in ("", "ب", "و", "ف", "وب", "ل"):
+        if not word_key.startswith(prefix):
+            continue
+        rest = word_key[len(prefix) :]
+        for stem in frames.complementizer_stems:
+            if rest.startswith(stem) and rest[len(stem) :] in frames.pronoun_suffixes:
+                return "pronoun"
+    return ""

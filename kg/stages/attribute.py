@@ -1,0 +1,1272 @@
+"""Stage ``attribute``: reported speech → :class:`~kg.model.Statement` records.
+
+Reads ``corpus.documents``, ``corpus.sentences``, ``corpus.mentions``, ``corpus.entities``,
+``corpus.mention_entity`` and ``corpus.roles``; writes ``corpus.statements``.
+
+The rules follow the grammar of reported speech in Arabic news:
+
+* a reporting cue (verb, verbal noun, reporting noun, attribution preposition or a headline
+  colon, see :mod:`kg.arabic.cues`) opens a frame;
+* the speaker is the subject after the verb (VSO: ``وقال المتحدث باسم الوزارة، مارك تونر، إن``),
+  before it (SVO: ``وكانت الوزارة قد أعلنت``), the genitive of a noun (``تأكيدات روسيا بأن``), the
+  object of a preposition (``وفقاً للمرصد``), or, when none is written (``وأضافت``), the most
+  recent speaker whose gender agrees with the verb;
+* the content starts after the complementizer إن/أن/بأن (kept when a pronoun is attached:
+  ``إنها``), a colon or an opening quotation mark, or, for verbs taking an object
+  (``أبدى استعداده``، ``ندد بالقصف``), right after the subject; it ends at the closing mark or at
+  the end of the sentence, before a trailing ``، وفق المصدر`` or ``، مضيفاً``;
+* a cue inside another statement's content yields a nested statement whose ``via`` is the
+  outer speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field, replace
+
+from kg.arabic.cues import CueForm, complementizer_kind, load_cues, load_frames
+from kg.arabic.normalize import key
+from kg.arabic.tokens import sentence_spans, token_spans
+from kg.model import Corpus, Document, Entity, Mention, Role, Span, Statement
+
+NAME = "attribute"
+REQUIRES = ("documents", "sentences", "mentions", "entities")
+PROVIDES = ("statements",)
+
+OPEN_QUOTES = "«“„‹"
+CLOSE_QUOTES = "»”‟›"
+TOGGLE_QUOTES = '"'
+QUOTE_CHARS = OPEN_QUOTES + CLOSE_QUOTES + TOGGLE_QUOTES
+SENTENCE_END = ".!?؟"
+COMMAS = "،,;؛"
+MAX_WINDOW = 28  # tokens between a cue and its content
+TITLE_QUOTE_TOKENS = 4  # a quoted stretch this short followed by إن/أن is a title, not speech
+
+# Words that may stand between an SVO subject and its verb: وكانت الوزارة قد أعلنت.
+_SVO_SKIP = frozenset(
+    key(w) for w in ("قد", "وقد", "فقد", "كما", "بدوره", "بدورها", "أيضا", "بدورهم", "اليوم", "أمس")
+)
+_AUXILIARY = frozenset(key(w) for w in ("كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"))
+_PARTICLES = frozenset(key(w) for w in ("على", "إلى", "عن", "من", "في", "ب", "حول", "بشأن"))
+_LATTER = {key("الأخير"): "m", key("الأخيرة"): "f", key("والأخير"): "m", key("والأخيرة"): "f"}
+_AS_WORDS = frozenset(key(w) for w in ("ما", "كما", "حسبما", "وفقما"))
+_TIME_WORDS = frozenset(
+    key(w)
+    for w in (
+        "اليوم",
+        "أمس",
+        "غدا",
+        "الاثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        "السبت",
+        "الأحد",
+        "يوم",
+        "مساء",
+        "صباح",
+        "بشدة",
+        "أيضا",
+        "مجددا",
+    )
+)
+_ABOUT_HIS = frozenset(key(w) for w in ("حد", "تعبيره", "تعبيرها", "قوله", "قولها"))
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """A token of the document with its normalized key and sentence number."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    key: str
+    sent: int
+
+
+@dataclass
+class Frame:
+    """A cue with its analysis, before it becomes a :class:`Statement`."""
+
+    cue: Tok
+    form: CueForm
+    cue_end: int  # char offset after the cue phrase
+    content: Span | None = None
+    content_kind: str = ""  # quote | clause | np | colon
+    speakers: list[tuple[str | None, Span | None, str]] = field(default_factory=list)
+    addressee: str | None = None
+    via: str | None = None
+    polarity: str = "assert"
+    headline: bool = False
+    absorbed_until: int = -1  # token index up to which other cues belong to this frame
+    own_site: bool = False  # في بيان على موقعها: the speaker relayed it itself
+
+
+class DocView:
+    """Everything attribution needs about one document, indexed for position look-ups."""
+
+    def __init__(self, doc: Document, corpus: Corpus, mentions: list[Mention]):
+        self.doc = doc
+        self.text = doc.text
+        self.frames = load_frames()
+        self.lexicon = load_cues()
+        self.sentences = _sentences(doc, corpus)
+        self.tokens = self._tokens()
+        self.starts = [tok.start for tok in self.tokens]
+        self.quotes = quote_spans(self.text)
+        self.mentions = sorted(mentions, key=lambda m: (_outer(m).start, -_outer(m).end))
+        self.mention_entity = corpus.mention_entity
+        self.entities = {e.entity_id: e for e in corpus.entities}
+        self.roles = corpus.roles
+        self.mention_at = self._mention_index()
+
+    def _tokens(self) -> list[Tok]:
+        tokens: list[Tok] = []
+        for sent_index, (start, end) in enumerate(self.sentences):
+            for tok_start, tok_end in token_spans(self.text, start, end):
+                word = self.text[tok_start:tok_end]
+                tokens.append(Tok(len(tokens), tok_start, tok_end, word, key(word) or word, sent_index))
+        return tokens
+
+    def _mention_index(self) -> dict[int, Mention]:
+        """Token index → the longest mention overlapping it."""
+        index: dict[int, Mention] = {}
+        for mention in self.mentions:
+            outer = _outer(mention)
+            for tok in self.tokens_in(outer.start, outer.end):
+                current = index.get(tok.index)
+                if current is None or len(_outer(current)) < len(outer):
+                    index[tok.index] = mention
+        return index
+
+    def tokens_in(self, start: int, end: int) -> list[Tok]:
+        first = bisect.bisect_left(self.starts, start)
+        if first > 0 and self.tokens[first - 1].end > start:
+            first -= 1
+        out = []
+        for tok in self.tokens[first:]:
+            if tok.start >= end:
+                break
+            out.append(tok)
+        return out
+
+    def token_at(self, char: int) -> int:
+        """Index of the first token starting at or after ``char``."""
+        return bisect.bisect_left(self.starts, char)
+
+    def entity_of(self, mention: Mention) -> str | None:
+        return self.mention_entity.get(mention.mention_id)
+
+    def sentence_end(self, sent: int) -> int:
+        return self.sentences[sent][1]
+
+    def sentence_start(self, sent: int) -> int:
+        return self.sentences[sent][0]
+
+    def quote_around(self, start: int, end: int) -> Span | None:
+        for quote in self.quotes:
+            if quote.start < start and end <= quote.end:
+                return quote
+        return None
+
+    def quote_opening_at(self, char: int) -> Span | None:
+        for quote in self.quotes:
+            if quote.start == char:
+                return quote
+        return None
+
+
+def _outer(mention: Mention) -> Span:
+    return mention.attached or mention.span
+
+
+def _sentences(doc: Document, corpus: Corpus) -> list[tuple[int, int]]:
+    spans = [(s.span.start, s.span.end) for s in corpus.sentences if s.doc_id == doc.doc_id]
+    return sorted(spans) if spans else list(sentence_spans(doc.text))
+
+
+def quote_spans(text: str) -> list[Span]:
+    """Quoted stretches ``[open, close+1)`` including the marks, paragraph by paragraph.
+
+    Typographic openers (« “ „) and closers (» ”) pair up; a mark that cannot open or close
+    in its expected role toggles instead, so mismatched pairs («…« or ”…”) and straight
+    quotes ("…") are handled. An unclosed mark is dropped.
+
+    >>> [text[s.start:s.end] for text in ['قال: «نعم» و"لا"'] for s in quote_spans(text)]
+    ['«نعم»', '"لا"']
+    """
+    spans: list[Span] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        open_at: int | None = None
+        for index, char in enumerate(paragraph):
+            if char not in QUOTE_CHARS:
+                continue
+            if open_at is None:
+                open_at = index
+            else:
+                spans.append(Span(offset + open_at, offset + index + 1))
+                open_at = None
+        offset += len(paragraph) + 1
+    return spans
+
+
+# ---------------------------------------------------------------------------- cues
+
+
+def find_frames(view: DocView) -> list[Frame]:
+    """Every cue occurrence with its speaker window and content analysed."""
+    frames: list[Frame] = []
+    absorbed_until = -1
+    for tok in view.tokens:
+        if tok.index <= absorbed_until:
+            continue
+        form = view.lexicon.lookup(tok.text) if tok.text != ":" else None
+        if form is None or _inside_name(view, tok) or _first_person(form):
+            continue
+        frame = analyse_cue(view, tok, form)
+        if frame is None:
+            continue
+        frames.append(frame)
+        absorbed_until = max(absorbed_until, frame.absorbed_until)
+    frames.extend(headline_frames(view, frames))
+    return frames
+
+
+def _first_person(form: CueForm) -> bool:
+    """أقول، قلنا: the speaker is the writer or, inside a quote, the quoted speaker."""
+    return form.kind in ("past", "present") and form.gender == ""
+
+
+def _inside_name(view: DocView, tok: Tok) -> bool:
+    mention = view.mention_at.get(tok.index)
+    return mention is not None and mention.kind == "name"
+
+
+def analyse_cue(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
+    """Dispatch on the cue type; None when the cue reports nothing here."""
+    entry = form.entry
+    if entry.type == "prep":
+        return analyse_prep(view, tok, form)
+    if entry.type in ("noun", "claimnoun") or form.kind == "masdar":
+        return analyse_noun(view, tok, form)
+    return analyse_verb(view, tok, form)
+
+
+def _particle_ok(view: DocView, tok: Tok, form: CueForm, limit: int) -> bool:
+    entry = form.entry
+    if not entry.particle_required:
+        return True
+    wanted = key(entry.particle)
+    for other in view.tokens[tok.index + 1 : tok.index + 1 + limit]:
+        if other.sent != tok.sent:
+            return False
+        if other.key == wanted or (other.key.startswith(wanted) and len(wanted) > 2):
+            return True
+    return False
+
+
+@dataclass
+class Opening:
+    """Where the content of a cue starts, found by scanning forward."""
+
+    token: int  # index of the token that opens it (complementizer, colon or quote)
+    start: int  # char offset where the content starts
+    kind: str  # clause | colon | quote
+    quote: Span | None = None
+
+
+def scan_opening(view: DocView, first: int, sent: int, *, limit: int = MAX_WINDOW) -> Opening | None:
+    """The first complementizer, colon or opening quotation mark from token ``first``."""
+    tokens = view.tokens
+    index = first
+    while index < len(tokens) and index < first + limit:
+        tok = tokens[index]
+        if tok.sent != sent and not _continues_into_quote(view, tok):
+            return None
+        if tok.text in QUOTE_CHARS:
+            quote = view.quote_opening_at(tok.start)
+            if quote is not None and not _is_title_quote(view, quote):
+                return Opening(index, tok.end, "quote", quote)
+            if quote is not None:
+                index = view.token_at(quote.end)
+                continue
+        if tok.text == ":":
+            return Opening(index, tok.end, "colon")
+        if tok.text in SENTENCE_END:
+            return None
+        comp = "" if _inside_name(view, tok) else complementizer_kind(tok.text, view.frames)
+        if comp and tok.key[0] == "و":
+            return None  # وأن: a second coordinated clause, the first one was an object
+        if comp == "bare":
+            return Opening(index, tok.end, "clause")
+        if comp == "pronoun":
+            return Opening(index, tok.start + _clitic_length(tok.text), "clause")
+        if index > first and _is_new_verb_cue(view, tok) and tokens[index - 1].key not in _AS_WORDS:
+            return None
+        index += 1
+    return None
+
+
+def _continues_into_quote(view: DocView, tok: Tok) -> bool:
+    return view.quote_around(tok.start, tok.end) is not None
+
+
+def _clitic_length(word: str) -> int:
+    """Letters of ب/و/ف before a pronoun-suffixed complementizer: ``بأنها`` → 1."""
+    for index, char in enumerate(word):
+        if char in "إأا":
+            return index
+    return 0
+
+
+def _is_title_quote(view: DocView, quote: Span) -> bool:
+    """A short quoted stretch followed closely by إن/أن names a title or outlet, not speech."""
+    inner = view.tokens_in(quote.start + 1, quote.end - 1)
+    if len(inner) > TITLE_QUOTE_TOKENS:
+        return False
+    after = view.token_at(quote.end)
+    for tok in view.tokens[after : after + 4]:
+        if complementizer_kind(tok.text, view.frames) or tok.text == ":":
+            return True
+    before = view.token_at(quote.start) - 1
+    if before >= 0 and _is_channel_word(view, view.tokens[before].key):
+        return True
+    names = [view.mention_at.get(t.index) for t in inner]
+    return bool(inner) and all(m is not None and m.kind == "name" for m in names)
+
+
+def _is_channel_word(view: DocView, word_key: str) -> bool:
+    return word_key in view.frames.channel_nouns or _strip_clitics(word_key) in view.frames.channel_nouns
+
+
+def _is_new_verb_cue(view: DocView, tok: Tok) -> bool:
+    form = view.lexicon.lookup(tok.text)
+    return form is not None and form.kind in ("past", "present") and not _inside_name(view, tok)
+
+
+# ---------------------------------------------------------------------------- verbs
+
+
+def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
+    """A reporting verb or adverbial participle."""
+    if not _particle_ok(view, tok, form, 20):
+        return None
+    frame = Frame(tok, form, tok.end)
+    opening = scan_opening(view, tok.index + 1, tok.sent)
+    np_start = np_content_token(view, tok, form) if form.entry.content == "np" else None
+    if np_start is not None and (opening is None or np_start < opening.token):
+        window_end, start, kind = np_start, view.tokens[np_start].start, "np"
+    elif opening is not None:
+        window_end, start, kind = opening.token, opening.start, opening.kind
+    else:
+        return _postposed_quote(view, tok, form, frame)
+    if kind == "np" and _resumptive(view, tok):
+        return _relative_clause_frame(view, tok, frame)
+    window = view.tokens[tok.index + 1 : window_end]
+    subject, crossed_quote = adjacent_subject(view, tok, form)
+    analyse_window(view, frame, window)
+    if subject and not (crossed_quote and frame.speakers):
+        _subject_first(frame, subject)
+    if kind == "np":
+        frame.content = Span(start, content_end(view, start, tok.sent))
+    else:
+        frame.content = opening_content(view, opening, tok.sent)  # type: ignore[arg-type]
+    frame.content_kind = kind
+    frame.absorbed_until = window_end - 1
+    if not frame.speakers:
+        frame.speakers = svo_speakers(view, tok, form)
+    if _denies(view, form, window):
+        frame.polarity = "deny"
+    return frame if frame.content and len(frame.content) > 0 else None
+
+
+_RESUMPTIVE = frozenset(key(w) for w in ("به", "بها", "عليه", "عليها", "إليه", "إليها", "عنه", "عنها"))
+_RELATIVE = frozenset(key(w) for w in ("الذي", "التي", "ما"))
+_ANTECEDENT = frozenset(key(w) for w in ("الأمر", "وهو", "وهي", "وهذا", "الأمر"))
+
+
+def _resumptive(view: DocView, tok: Tok) -> bool:
+    """``الأمر الذي ندد به X``: the object is a pronoun for the clause before."""
+    nxt = view.tokens[tok.index + 1] if tok.index + 1 < len(view.tokens) else None
+    prev = view.tokens[tok.index - 1] if tok.index > 0 else None
+    return nxt is not None and prev is not None and nxt.key in _RESUMPTIVE and prev.key in _RELATIVE
+
+
+def _relative_clause_frame(view: DocView, tok: Tok, frame: Frame) -> Frame | None:
+    relative = tok.index - 1
+    head = relative - 1 if relative > 0 and view.tokens[relative - 1].key in _ANTECEDENT else relative
+    sent_start = view.sentence_start(tok.sent)
+    end = _trim_end(view.text, sent_start, view.tokens[head].start)
+    if end <= sent_start:
+        return None
+    window = [t for t in view.tokens[tok.index + 2 : tok.index + 10] if t.sent == tok.sent]
+    analyse_window(view, frame, window)
+    frame.content = Span(sent_start, end)
+    frame.content_kind = "np"
+    frame.absorbed_until = tok.index + 1
+    return frame if frame.speakers else None
+
+
+def np_content_token(view: DocView, tok: Tok, form: CueForm) -> int | None:
+    """Where the object of an object-taking verb starts: after its preposition when one
+    follows (``حث نظيره على تنفيذ``، ``ندد بالقصف``), else at the first word that is not the
+    subject, a comma or a time word (``أبدى استعداده``)."""
+    tokens = view.tokens
+    first_free: int | None = None
+    for index in range(tok.index + 1, min(len(tokens), tok.index + 16)):
+        current = tokens[index]
+        if current.sent != tok.sent or current.text in SENTENCE_END:
+            break
+        if complementizer_kind(current.text, view.frames) and not _inside_name(view, current):
+            return first_free if first_free is not None else index
+        if _is_particle(current, form):
+            particle = key(form.entry.particle)
+            if current.key == particle:
+                return index + 1 if index + 1 < len(tokens) and tokens[index + 1].sent == tok.sent else None
+            return index
+        skippable = (
+            current.text in COMMAS
+            or current.key in _TIME_WORDS
+            or current.key in _SVO_SKIP
+            or view.mention_at.get(index) is not None
+        )
+        if not skippable and first_free is None:
+            first_free = index
+            if not form.entry.particle:
+                return index
+    return first_free
+
+
+def adjacent_subject(
+    view: DocView, tok: Tok, form: CueForm
+) -> tuple[list[tuple[str | None, Span | None, str]], bool]:
+    """An SVO subject right before a verb with no conjunction: ``أن الوزير أحمد سالم أبلغ``,
+    ``وزير الخارجية، سيرجي لافروف، حث``; a parenthetical (``لافروف، في اتصال مع كيري، أبدى``) is
+    skipped. Returns the subject and whether it stands outside a quotation the verb opens."""
+    if form.kind not in ("past", "present") or view.lexicon.prefix_of(tok.text):
+        return [], False
+    index = tok.index - 1
+    crossed_quote = False
+    while (
+        index >= 0
+        and view.tokens[index].sent == tok.sent
+        and (view.tokens[index].key in _SVO_SKIP or view.tokens[index].text in QUOTE_CHARS)
+    ):
+        crossed_quote = crossed_quote or view.tokens[index].text in QUOTE_CHARS
+        index -= 1
+    comma = index >= 0 and view.tokens[index].text in COMMAS
+    if comma:
+        index -= 1
+        opener = _segment_start(view, index, tok.sent)
+        if opener is not None and (
+            view.tokens[opener].key in _PARTICLES or view.tokens[opener].key in _TIME_WORDS
+        ):
+            index = opener - 2  # skip ``، في اتصال مع كيري،`` and its opening comma
+            comma = False
+    if index < 0 or view.tokens[index].sent != tok.sent:
+        return [], False
+    if view.tokens[index].key in _LATTER:
+        entity = _latest_entity(view, view.tokens[index].start, _LATTER[view.tokens[index].key])
+        span = Span(view.tokens[index].start, view.tokens[index].end)
+        return ([(entity, span, "description")] if entity else []), crossed_quote
+    mention = view.mention_at.get(index)
+    if mention is None or mention.kind == "adjective" or _outer(mention).end > view.tokens[index].end:
+        return [], False
+    if comma and not (mention.label in ("PERSON", "ORG") and mention.kind == "name"):
+        return [], False
+    return [
+        (view.entity_of(mention), mention.span, "named" if mention.kind == "name" else "description")
+    ], crossed_quote
+
+
+def _segment_start(view: DocView, index: int, sent: int) -> int | None:
+    """First token after the previous comma (within 8 tokens), for ``، ... ،`` segments."""
+    back = index
+    while back >= 0 and view.tokens[back].sent == sent and index - back <= 8:
+        if view.tokens[back].text in COMMAS:
+            return back + 1
+        back -= 1
+    return None
+
+
+def _subject_first(frame: Frame, subject: list[tuple[str | None, Span | None, str]]) -> None:
+    """With an SVO subject, a name after the verb is its object: the addressee if it takes one."""
+    if frame.speakers and frame.addressee is None and frame.form.entry.addressee == "obj":
+        frame.addressee = frame.speakers[0][0]
+    frame.speakers = subject
+
+
+def _is_particle(tok: Tok, form: CueForm) -> bool:
+    particle = key(form.entry.particle) if form.entry.particle else ""
+    if not particle:
+        return False
+    if tok.key == particle:
+        return True
+    return len(particle) == 1 and tok.key.startswith(particle) and len(tok.key) > 3
+
+
+def _postposed_quote(view: DocView, tok: Tok, form: CueForm, frame: Frame) -> Frame | None:
+    """``«...»، قال كيري.``: the quote just before the cue is its content."""
+    if form.kind not in ("past", "present") or tok.index == 0:
+        return None
+    back = tok.index - 1
+    while back >= 0 and view.tokens[back].text in COMMAS:
+        back -= 1
+    if back < 0 or view.tokens[back].text not in QUOTE_CHARS:
+        return None
+    quote = next((q for q in view.quotes if q.end == view.tokens[back].end), None)
+    if quote is None or _is_title_quote(view, quote):
+        return None
+    after = [t for t in view.tokens[tok.index + 1 : tok.index + 8] if t.sent == tok.sent]
+    analyse_window(view, frame, after)
+    frame.content = Span(quote.start + 1, quote.end - 1)
+    frame.content_kind = "quote"
+    return frame if frame.speakers else None
+
+
+def _denies(view: DocView, form: CueForm, window: list[Tok]) -> bool:
+    if form.entry.polarity == "deny":
+        return True
+    if form.entry.lemma == key("رفض") or key(form.entry.lemma) == key("رفض"):
+        return any(_strip_clitics(t.key) in view.frames.deny_objects for t in window[:4])
+    return False
+
+
+def _strip_clitics(word_key: str) -> str:
+    for prefix in ("وال", "بال", "لل", "ال", "و", "ب", "ل"):
+        if word_key.startswith(prefix) and len(word_key) - len(prefix) > 3:
+            return word_key[len(prefix) :]
+    return word_key
+
+
+# ---------------------------------------------------------------------------- nouns, preps
+
+
+def analyse_noun(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
+    """A reporting noun or verbal noun whose genitive is the speaker: تأكيدات روسيا بأن ..."""
+    opening = scan_opening(view, tok.index + 1, tok.sent, limit=10)
+    if opening is None:
+        return None
+    frame = Frame(tok, form, tok.end)
+    window = view.tokens[tok.index + 1 : opening.token]
+    analyse_window(view, frame, window)
+    if not frame.speakers:
+        return None
+    frame.content = opening_content(view, opening, tok.sent)
+    frame.content_kind = opening.kind
+    frame.absorbed_until = opening.token - 1
+    return frame
+
+
+def analyse_prep(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
+    """``وفقاً للمرصد، ...`` at the start, or ``...، بحسب المرصد`` at the end of a sentence."""
+    if not _particle_ok(view, tok, form, 2):
+        return None
+    if form.entry.lemma == "لسان" and (tok.index == 0 or view.tokens[tok.index - 1].key != key("على")):
+        return None
+    frame = Frame(tok, form, tok.end)
+    after = _prep_object(view, tok)
+    analyse_window(view, frame, after)
+    sent_start = view.sentence_start(tok.sent)
+    before = [t for t in view.tokens_in(sent_start, tok.start) if t.text not in COMMAS and t.key != "و"]
+    if len(before) >= 3:  # trailing attribution: content is the sentence before the preposition
+        end = _trim_end(view.text, sent_start, tok.start)
+        frame.content = Span(sent_start, end)
+        frame.content_kind = "trailing"
+    else:
+        last = after[-1].index if after else tok.index
+        nxt = last + 1
+        while nxt < len(view.tokens) and view.tokens[nxt].text in COMMAS:
+            nxt += 1
+        if nxt < len(view.tokens) and complementizer_kind(view.tokens[nxt].text, view.frames) == "bare":
+            nxt += 1
+        if nxt >= len(view.tokens) or view.tokens[nxt].sent != tok.sent:
+            return None
+        opening = scan_opening(view, nxt, tok.sent, limit=1)
+        if opening is not None:
+            frame.content = opening_content(view, opening, tok.sent)
+            frame.content_kind = opening.kind
+        else:
+            start = view.tokens[nxt].start
+            frame.content = Span(start, content_end(view, start, tok.sent))
+            frame.content_kind = "clause"
+        frame.absorbed_until = last
+    return frame if len(frame.content) > 0 else None
+
+
+def _prep_object(view: DocView, tok: Tok) -> list[Tok]:
+    """Tokens of the noun phrase after an attribution preposition, up to a comma or sentence end."""
+    out: list[Tok] = []
+    for other in view.tokens[tok.index + 1 : tok.index + 12]:
+        if other.sent != tok.sent or other.text in COMMAS or other.text in SENTENCE_END:
+            break
+        if complementizer_kind(other.text, view.frames) or _is_new_verb_cue(view, other):
+            break
+        out.append(other)
+    return out
+
+
+# ---------------------------------------------------------------------------- headlines
+
+
+def headline_frames(view: DocView, frames: list[Frame]) -> list[Frame]:
+    """``مارك تونر: من الصعب ...``: a short line whose head before a colon names a speaker."""
+    taken = {f.cue.sent for f in frames}
+    colon_entry = next(e for e in view.lexicon.entries if e.type == "colon")
+    out: list[Frame] = []
+    for tok in view.tokens:
+        if tok.text != ":" or tok.sent in taken:
+            continue
+        head = [t for t in view.tokens_in(view.sentence_start(tok.sent), tok.start)]
+        if not head or len(head) > 6:
+            continue
+        end = view.sentence_end(tok.sent)
+        rest = view.tokens_in(tok.end, end)
+        if not rest or (len(rest) > 25 and rest[0].text not in QUOTE_CHARS):
+            continue
+        frame = Frame(tok, CueForm(colon_entry, ":", "colon"), tok.end, headline=True)
+        analyse_window(view, frame, head)
+        if not frame.speakers or frame.speakers[0][0] is None:
+            continue
+        frame.content = opening_content(view, Opening(tok.index, tok.end, "colon"), tok.sent)
+        frame.content_kind = "colon"
+        out.append(frame)
+        taken.add(tok.sent)
+    return out
+
+
+# ---------------------------------------------------------------------------- content
+
+
+def opening_content(view: DocView, opening: Opening, sent: int) -> Span:
+    """The content span that an opening (complementizer, colon, quote) introduces."""
+    if opening.kind == "quote" and opening.quote is not None:
+        return Span(opening.quote.start + 1, opening.quote.end - 1)
+    start = _skip_space(view.text, opening.start)
+    quote = view.quote_opening_at(start)
+    if opening.kind == "colon" and quote is not None:
+        return Span(quote.start + 1, quote.end - 1)
+    return Span(start, content_end(view, start, sent))
+
+
+def _skip_space(text: str, index: int) -> int:
+    while index < len(text) and text[index].isspace():
+        index += 1
+    return index
+
+
+def content_end(view: DocView, start: int, sent: int) -> int:
+    """End of indirect content: the sentence end, extended over an open quote, cut before a
+    trailing attribution (``، وفق المصدر``) or a new participle cue (``، مضيفاً``)."""
+    end = view.sentence_end(sent)
+    enclosing = view.quote_around(start - 1, start)
+    for quote in view.quotes:
+        if quote.start >= start and quote.start < end < quote.end:
+            end = view.sentence_end(view.tokens[view.token_at(quote.end) - 1].sent)
+    first = view.token_at(start)
+    for index in range(first + 1, len(view.tokens)):
+        tok = view.tokens[index]
+        if tok.start >= end:
+            break
+        if view.quote_around(tok.start, tok.end) is not None:
+            continue
+        if _cuts_content(view, index) or _after_comma_cue(view, index):
+            end = tok.start
+            break
+    if enclosing is not None:
+        end = min(end, enclosing.end - 1)
+    return _trim_end(view.text, start, end)
+
+
+def _cuts_content(view: DocView, index: int) -> bool:
+    tok = view.tokens[index]
+    prev = view.tokens[index - 1]
+    if prev.text not in COMMAS:
+        return False
+    if tok.key in _ABOUT_HIS and index + 1 < len(view.tokens):
+        return True  # ، على حد قوله
+    if tok.key == key("على") and index + 1 < len(view.tokens) and view.tokens[index + 1].key in _ABOUT_HIS:
+        return True
+    form = view.lexicon.lookup(tok.text)
+    if form is None:
+        return False
+    if form.entry.type == "prep" or form.kind == "participle":
+        return True
+    return form.kind in ("past", "present") and tok.text[0] in "وف"
+
+
+def _after_comma_cue(view: DocView, index: int) -> bool:
+    """``، كما نفت``: a new conjoined reporting verb."""
+    if index + 1 >= len(view.tokens) or view.tokens[index - 1].text not in COMMAS:
+        return False
+    form = view.lexicon.lookup(view.tokens[index + 1].text)
+    return view.tokens[index].key == key("كما") and form is not None and form.kind in ("past", "present")
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Drop trailing spaces and clause punctuation; a closing mark stays."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in COMMAS + SENTENCE_END + ":-–"):
+        if text[end - 1] in SENTENCE_END and end - 2 >= start and text[end - 2] in QUOTE_CHARS:
+            break
+        end -= 1
+    return end
+
+
+# ---------------------------------------------------------------------------- speakers
+
+
+@dataclass
+class Candidate:
+    mention: Mention
+    entity: str | None
+    first: int  # token index
+    last: int
+    role: str = "speaker"  # speaker | addressee | via
+
+
+def window_candidates(view: DocView, window: list[Tok]) -> list[Candidate]:
+    """Mentions in a token window (adjectives and titles of quoted works excluded)."""
+    out: list[Candidate] = []
+    seen: set[str] = set()
+    for tok in window:
+        mention = view.mention_at.get(tok.index)
+        if mention is None or mention.mention_id in seen or mention.kind == "adjective":
+            continue
+        seen.add(mention.mention_id)
+        toks = view.tokens_in(_outer(mention).start, _outer(mention).end)
+        out.append(Candidate(mention, view.entity_of(mention), toks[0].index, toks[-1].index))
+    return out
+
+
+def analyse_window(view: DocView, frame: Frame, window: list[Tok]) -> None:
+    """Fill speakers, addressee and via from the tokens between a cue and its content."""
+    window = _cut_at_claim_noun(view, window)
+    if not window:
+        return
+    candidates = window_candidates(view, window)
+    _mark_via(view, candidates, window, frame)
+    _mark_addressees(view, candidates, frame)
+    speakers = [c for c in candidates if c.role == "speaker"]
+    if speakers and not _near_start(view, speakers[0], window):
+        speakers = []
+    if speakers:
+        frame.speakers = _speaker_group(view, speakers, window)
+    else:
+        frame.speakers = _generic_speaker(view, window, frame)
+    addressees = [c for c in candidates if c.role == "addressee" and c.entity]
+    if addressees:
+        frame.addressee = addressees[0].entity
+    vias = [c for c in candidates if c.role == "via" and c.entity]
+    if vias:
+        frame.via = vias[0].entity
+    frame.own_site = _on_own_website(view, window)
+
+
+def _near_start(view: DocView, cand: Candidate, window: list[Tok]) -> bool:
+    """A subject follows its verb closely; a name deep inside a long window is part of a
+    circumstantial phrase (``عرض مضمون اتصالات أجراها كيري``), not the speaker."""
+    if cand.first - window[0].index <= 5:
+        return True
+    back = view.tokens[cand.first - 1].key if cand.first > 0 else ""
+    return back in (key("عن"), key("لسان"), key("إلى"), key("باسم"))
+
+
+def _cut_at_claim_noun(view: DocView, window: list[Tok]) -> list[Tok]:
+    """``رفض تأكيدات روسيا بأن``: names after the claim noun belong to it, not to رفض."""
+    for position, tok in enumerate(window):
+        form = view.lexicon.lookup(tok.text)
+        if form is not None and form.entry.type == "claimnoun":
+            return window[:position]
+    return window
+
+
+def _mark_via(view: DocView, candidates: list[Candidate], window: list[Tok], frame: Frame) -> None:
+    """Outlets (وكالة رويترز، لشبكة سي.إن.إن) relay; with ``نقل ... عن X`` X is the speaker."""
+    an_key = key("عن")
+    for cand in candidates:
+        if _is_outlet(view, cand):
+            cand.role = "via"
+    markers = {an_key, key("نقلا"), key("إلى")}
+    an_positions = [t.index for t in window if t.key in markers]
+    if frame.form.entry.lemma in ("نقل", "نسب") and an_positions:
+        for cand in candidates:
+            cand.role = "via" if cand.last < an_positions[0] else "speaker"
+    if candidates and all(c.role == "via" for c in candidates):
+        candidates[0].role = "speaker"
+
+
+def _is_outlet(view: DocView, cand: Candidate) -> bool:
+    first_word = key(cand.mention.surface.split()[0]) if cand.mention.surface.split() else ""
+    if _is_channel_word(view, first_word):
+        return True
+    back = cand.first - 1
+    while back >= 0 and view.tokens[back].text in QUOTE_CHARS:
+        back -= 1
+    if back < 0:
+        return False
+    return _is_channel_word(view, view.tokens[back].key)
+
+
+def _mark_addressees(view: DocView, candidates: list[Candidate], frame: Frame) -> None:
+    kind = frame.form.entry.addressee
+    if frame.form.entry.lemma in ("نقل", "نسب"):
+        return
+    markers = {key("إلى"), key("مع"), key("أمام"), key("لدى")}
+    if kind == "min":
+        markers.add(key("من"))
+    speaker_seen = False
+    for cand in candidates:
+        if cand.role != "speaker":
+            continue
+        prev = view.tokens[cand.first - 1].key if cand.first > 0 else ""
+        attached = view.text[_outer(cand.mention).start : cand.mention.span.start]
+        marked = attached.endswith("ل") or prev in markers or prev == "ل"
+        if marked or (kind == "obj" and speaker_seen and not _apposition(view, candidates, cand)):
+            cand.role = "addressee"
+        elif cand.role == "speaker":
+            speaker_seen = True
+
+
+def _apposition(view: DocView, candidates: list[Candidate], cand: Candidate) -> bool:
+    """A candidate right after a description of the same referent (الوزير، جون كيري)."""
+    index = candidates.index(cand)
+    if index == 0:
+        return False
+    prev = candidates[index - 1]
+    gap = view.tokens[prev.last + 1 : cand.first]
+    if any(t.text not in COMMAS for t in gap):
+        return False
+    return prev.mention.kind == "description" or prev.entity == cand.entity
+
+
+def _speaker_group(
+    view: DocView, speakers: list[Candidate], window: list[Tok]
+) -> list[tuple[str | None, Span | None, str]]:
+    """The first subject noun phrase, preferring the personal name of an apposition, plus
+    coordinated subjects (قال كيري ولافروف)."""
+    head = speakers[0]
+    chosen = head
+    for cand in speakers[1:]:
+        gap = view.tokens[chosen.last + 1 : cand.first]
+        if len(gap) > 4 or any(complementizer_kind(t.text, view.frames) for t in gap):
+            break
+        if cand.mention.label == "PERSON" and cand.mention.kind == "name" and chosen.mention.kind != "name":
+            chosen = cand
+            break
+        if (
+            cand.mention.label == "PERSON"
+            and chosen.mention.label != "PERSON"
+            and _spokesperson_before(view, chosen)
+        ):
+            chosen = cand
+            break
+    kind = "named" if chosen.mention.kind == "name" else "description"
+    entity = chosen.entity
+    if chosen.mention.label != "PERSON" and _spokesperson_before(view, chosen):
+        person = _spokesperson_role(view, chosen.entity)
+        kind = "description"
+        entity = person or entity
+    out = [(entity, chosen.mention.span, kind)]
+    for cand in speakers[speakers.index(chosen) + 1 :]:
+        between = view.tokens[out_last(view, out[-1][1]) + 1 : cand.first]
+        coordinated = not between and view.text[_outer(cand.mention).start] == "و"
+        coordinated = coordinated or (len(between) == 1 and between[0].key == "و")
+        if not coordinated or cand.entity is None or cand.entity == entity:
+            break
+        out.append(
+            (cand.entity, cand.mention.span, "named" if cand.mention.kind == "name" else "description")
+        )
+    return out
+
+
+def out_last(view: DocView, span: Span | None) -> int:
+    if span is None:
+        return -1
+    toks = view.tokens_in(span.start, span.end)
+    return toks[-1].index if toks else -1
+
+
+def _spokesperson_before(view: DocView, cand: Candidate) -> bool:
+    """``المتحدث باسم الوزارة``: the organisation is named after a spokesperson word."""
+    back = [t.key for t in view.tokens[max(0, cand.first - 3) : cand.first]]
+    return any(word in view.frames.spokesperson_words for word in back)
+
+
+def _spokesperson_role(view: DocView, org: str | None) -> str | None:
+    """The person holding a spokesperson role for ``org`` (same document first)."""
+    found: list[Role] = []
+    for role in view.roles:
+        title_words = {key(w) for w in role.title.split()}
+        if not title_words & view.frames.spokesperson_words:
+            continue
+        if org is not None and role.organization not in (org, None):
+            continue
+        found.append(role)
+    same_doc = {r.person for r in found if r.doc_id == view.doc.doc_id}
+    if len(same_doc) == 1:
+        return same_doc.pop()
+    anywhere = {r.person for r in found if org is not None and r.organization == org}
+    return anywhere.pop() if len(anywhere) == 1 else None
+
+
+def _generic_speaker(
+    view: DocView, window: list[Tok], frame: Frame
+) -> list[tuple[str | None, Span | None, str]]:
+    """Unnamed sources (مسؤولون أميركيون، مصدر دبلوماسي) and الأخير (the latter)."""
+    first = window[0]
+    if _strip_clitics(first.key) in view.frames.speech_event_nouns:
+        return [(None, Span(first.start, first.end), "description")]
+    if first.key in _LATTER:
+        entity = _latest_entity(view, first.start, _LATTER[first.key])
+        return [(entity, Span(first.start, first.end), "description")] if entity else []
+    word = _strip_clitics(first.key)
+    if word not in view.frames.generic_speakers:
+        return []
+    if word in view.frames.channel_nouns:
+        return [(None, Span(first.start, first.end), "description")]
+    for tok in window[1:4]:
+        mention = view.mention_at.get(tok.index)
+        if mention is not None and mention.kind == "adjective":
+            return [(view.entity_of(mention), Span(first.start, mention.span.end), "unnamed_group")]
+    return [(None, Span(first.start, first.end), "unnamed_group")]
+
+
+def _latest_entity(view: DocView, before: int, gender: str) -> str | None:
+    for mention in reversed(view.mentions):
+        if _outer(mention).end > before or mention.kind == "adjective":
+            continue
+        entity = view.entity_of(mention)
+        if entity is None:
+            continue
+        label = view.entities[entity].label if entity in view.entities else mention.label
+        if (label == "PERSON") == (gender == "m"):
+            return entity
+    return None
+
+
+def _on_own_website(view: DocView, window: list[Tok]) -> bool:
+    """``في بيان على موقعها``: the speaker published it itself."""
+    keys = [t.key for t in window]
+    return any(k.startswith(key("موقعه")) or k.startswith(key("موقعها")) for k in keys)
+
+
+def svo_speakers(view: DocView, tok: Tok, form: CueForm) -> list[tuple[str | None, Span | None, str]]:
+    """The subject written before the verb: ``كيري أكد``، ``وكانت الوزارة قد أعلنت``."""
+    if form.kind == "participle":
+        return []
+    index = tok.index - 1
+    while index >= 0 and view.tokens[index].sent == tok.sent:
+        current = view.tokens[index]
+        if current.key in _SVO_SKIP or current.key in _AUXILIARY:
+            index -= 1
+            continue
+        if current.text in COMMAS:
+            index = _skip_parenthetical(view, index, tok.sent)
+            if index is None:
+                return []
+            continue
+        mention = view.mention_at.get(index)
+        if mention is None or mention.kind == "adjective":
+            return []
+        entity = view.entity_of(mention)
+        kind = "named" if mention.kind == "name" else "description"
+        return [(entity, mention.span, kind)]
+    return []
+
+
+def _skip_parenthetical(view: DocView, index: int, sent: int) -> int | None:
+    """Jump back over ``، في اتصال مع كيري،`` to the token before the opening comma."""
+    back = index - 1
+    while back >= 0 and view.tokens[back].sent == sent and index - back <= 10:
+        if view.tokens[back].text in COMMAS:
+            return back - 1
+        if complementizer_kind(view.tokens[back].text, view.frames):
+            return None
+        back -= 1
+    return None
+
+
+# ---------------------------------------------------------------------------- statements
+
+
+def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[Statement]:
+    """All statements of one document, in text order of their cues."""
+    view = DocView(doc, corpus, mentions)
+    frames = find_frames(view)
+    frames = _attach_trailing(view, frames)
+    frames.sort(key=lambda f: (f.cue.start, f.headline))
+    drafts = resolve_implicit(view, frames)
+    return finish(view, drafts)
+
+
+def _attach_trailing(view: DocView, frames: list[Frame]) -> list[Frame]:
+    """``...، وفق المصدر``: a trailing preposition after another statement gives it ``via``."""
+    kept: list[Frame] = []
+    for frame in frames:
+        if frame.content_kind != "trailing":
+            kept.append(frame)
+            continue
+        host = _host_of(frames, frame)
+        if host is None:
+            kept.append(frame)
+            continue
+        entity = frame.speakers[0][0] if frame.speakers else None
+        host_speaker = host.speakers[0][0] if host.speakers else None
+        if entity is None:
+            entity = _recent_org_speaker(view, frames, frame, host_speaker)
+        if entity is not None and entity != host_speaker and host.via is None:
+            host.via = entity
+    return kept
+
+
+def _host_of(frames: list[Frame], trailing: Frame) -> Frame | None:
+    for frame in frames:
+        if frame is trailing or frame.content is None or frame.content_kind == "trailing":
+            continue
+        if frame.cue.sent == trailing.cue.sent and frame.cue.start < trailing.cue.start:
+            return frame
+    return None
+
+
+def _recent_org_speaker(view: DocView, frames: list[Frame], before: Frame, exclude: str | None) -> str | None:
+    for frame in reversed([f for f in frames if f.cue.start < before.cue.start]):
+        for entity, _, _ in frame.speakers:
+            if (
+                entity
+                and entity != exclude
+                and view.entities.get(entity)
+                and view.entities[entity].label != "PERSON"
+            ):
+                return entity
+    return None
+
+
+@dataclass
+class Draft:
+    frame: Frame
+    speaker: str | None
+    speaker_span: Span | None
+    speaker_kind: str
+
+
+def resolve_implicit(view: DocView, frames: list[Frame]) -> list[Draft]:
+    """One draft per (frame, speaker); frames without a written speaker take the latest
+    speaker whose gender agrees with the cue (وأضافت → a woman, a ministry or a country)."""
+    genders: dict[str, str] = {}
+    drafts: list[Draft] = []
+    for frame in frames:
+        if frame.content is None:
+            continue
+        if frame.speakers:
+            for entity, span, kind in frame.speakers:
+                drafts.append(Draft(frame, entity, span, kind))
+                _learn_gender(view, genders, entity, frame, span)
+            continue
+        for entity in _implicit_speakers(view, genders, drafts, frame):
+            drafts.append(Draft(frame, entity, None, "implicit"))
+    return drafts
+
+
+def _learn_gender(
+    view: DocView, genders: dict[str, str], entity: str | None, frame: Frame, span: Span | None
+) -> None:
+    if entity is None or frame.form.gender == "" or frame.form.number != "sg" or span is None:
+        return
+    if frame.cue.start < span.start:  # VSO agreement is reliable: قالت سامانثا باور
+        genders.setdefault(entity, frame.form.gender)
+    title = view.text[max(0, span.start - 30) : span.start].split()
+    if title and key(title[-1]) in view.frames.female_titles:
+        genders[entity] = "f"
+
+
+def _gender(view: DocView, genders: dict[str, str], entity: str) -> str:
+    if entity in genders:
+        return genders[entity]
+    label = view.entities[entity].label if entity in view.entities else "PERSON"
+    return "m" if label == "PERSON" else "f"
+
+
+def _implicit_speakers(
+    view: DocView, genders: dict[str, str], drafts: list[Draft], frame: Frame
+) -> list[str | None]:
+    if frame.form.number in ("du", "pl"):
+        pair = _recent_persons(view, frame)
+        if len(pair) >= 2:
+            return pair
+    if view.quote_around(frame.cue.start, frame.cue.end) is not None:
+        return []  # a verb inside a quotation with no subject is the quoted speaker's own
+    wanted = frame.form.gender
+    recent = [d for d in reversed(drafts) if d.speaker is not None][:8]
+    same_sentence = [d for d in recent if d.frame.cue.sent == frame.cue.sent]
+    if frame.form.kind == "participle" and same_sentence:
+        return [same_sentence[0].speaker]
+    for draft in _outer_first(recent):
+        if not wanted or _gender(view, genders, draft.speaker or "") == wanted:
+            return [draft.speaker]
+    return [recent[0].speaker] if recent else [None]
+
+
+def _outer_first(recent: list[Draft]) -> list[Draft]:
+    """Latest statements, each outer one before the statements nested in it: after
+    ``قالت الوزارة إن كيري قال ...``, وأضاف prefers an outer masculine speaker, else كيري."""
+    outer = [d for d in recent if not _nested_in_any(d, recent)]
+    ordered: list[Draft] = []
+    for draft in outer:
+        ordered.append(draft)
+        content = draft.frame.content
+        inner = [
+            d
+            for d in recent
+            if content and d is not draft and content.start <= d.frame.cue.start < content.end
+        ]
+        ordered.extend(inner)
+    ordered.extend(d for d in recent if d not in ordered)
+    return ordered
+
+
+def _nested_in_any(draft: Draft, others: list[Draft]) -> bool:
+    cue = draft.frame.cue.start
+    return any(
+        o is not draft and o.frame.content and o.frame.content.start <= cue < o.frame.content.end
+        for o in others
+    )
+
+
+def _recent_persons(view: DocView, frame: Frame) -> list[str | None]:
+    """The two latest persons named in the sentence before a dual verb (ونددا)."""
+    found: list[str | None] = []
+    start = view.sentence_start(frame.cue.sent)
+    for mention in reversed(view.mentions):
+        if not (start <= mention.span.start < frame.cue.start) or mention.label != "PERSON":
+            continue
+        entity = view.entity_of(mention)
+        if entity and entity not in found:
+            found.append(entity)
+    return list(reversed(found[:2]))
+
+
+def finish(view: DocView, drafts: list[Draft]) -> list[Statement]:
+    """Number the drafts, link nested statements and compute kind, about and confidence."""
+    ids = [f"{view.doc.doc_id}#s{n:02d}" for n in range(1, len(drafts) + 1)]
+    statements: list[Statement] = []
+    for stmt_id, draft in zip(ids, drafts, strict=True):
+        frame = draft.frame
+        content = frame.content or Span(frame.cue.end, frame.cue.end)  # always set: see resolve_implicit
+        cue_span = Span(frame.cue.start, frame.cue_end)
+        statements.append(
+            Statement(
+                stmt_id=stmt_id,
+                doc_id=view.doc.doc_id,
+                cue=cue_span,
+                cue_text=view.text[cue_span.start : cue_span.end],
+                cue_lemma="قال" if frame.form.entry.type == "colon" else frame.form.entry.lemma,
+                content=content,
+                content_text=view.text[content.start : content.end],
+                kind=_kind(view, frame),  # type: ignore[arg-type]
+                polarity=_polarity(view, frame),  # type: ignore[arg-type]
+                speaker=draft.speaker,
+                speaker_span=draft.speaker_span,
+                speaker_kind=draft.speaker_kind,  # type: ignore[arg-type]
+                addressee=frame.addressee if frame.addressee != draft.speaker else None,
+                via=_via(frame, draft),
+                about=_about(view, content, draft.speaker),
+                confidence=_confidence(frame, draft),
+            )
+        )
+    return _link_nested(statements)
+
+
+def _via(frame: Frame, draft: Draft) -> str | None:
+    if frame.via is None and frame.own_site:
+        return draft.speaker
+    return frame.via if frame.via != draft.speaker else None
+
+
+def _kind(view: DocView, frame: Frame) -> str:
+    content = frame.content or Span(0, 0)
+    if frame.headline or frame.content_kind == "quote":
+        return "direct"
+    if view.quote_around(content.start, content.end) is not None:
+        return "direct"
+    if any(char in QUOTE_CHARS for char in view.text[content.start : content.end]):
+        return "mixed"
+    return "indirect"
+
+
+def _polarity(view: DocView, frame: Frame) -> str:
+    if frame.polarity == "deny":
+        return "deny"
+    content = frame.content or Span(0, 0)
+    content_key = key(view.text[content.start : content.end])
+    if any(pred in content_key for pred in view.frames.deny_predicates):
+        return "deny"
+    return "assert"
+
+
+def _about(view: DocView, content: Span, speaker: str | None) -> tuple[str, ...]:
+    out: list[str] = []
+    for mention in view.mentions:
+        if content.start <= mention.span.start and mention.span.end <= content.end:
+            entity = view.entity_of(mention)
+            if entity and entity not in out:
+                out.append(entity)
+    return tuple(out)
+
+
+_CONFIDENCE = {"named": 0.9, "description": 0.75, "implicit": 0.65, "unnamed_group": 0.6, "none": 0.4}
+
+
+def _confidence(frame: Frame, draft: Draft) -> float:
+    base = _CONFIDENCE.get(draft.speaker_kind, 0.5)
+    if draft.speaker is None:
+        base = min(base, 0.4)
+    if frame.content_kind == "np":
+        base -= 0.1
+    return round(max(0.1, base), 2)
+
+
+def _link_nested(statements: list[Statement]) -> list[Statement]:
+    """A statement whose cue lies inside another's content is nested in it (parent, via)."""
+    out: list[Statement] = []
+    for stmt in statements:
+        parents = [
+            other
+            for other in statements
+            if other is not stmt
+            and other.content.start <= stmt.cue.start
+            and stmt.cue.end <= other.content.end
+        ]
+        if parents:
+            parent = min(parents, key=lambda p: len(p.content))
+            if parent.speaker != stmt.speaker:
+                stmt = replace(stmt, parent=parent.stmt_id, via=stmt.via or parent.speaker)
+        out.append(stmt)
+    return out
+
+
+def run(corpus: Corpus) -> Corpus:
+    """Attribute reported speech in every document.
+
+    Args:
+        corpus: a corpus with documents, sentences, mentions and entities.
+
+    Returns:
+        The corpus with ``statements`` filled.
+    """
+    by_doc: dict[str, list[Mention]] = {}
+    for mention in corpus.mentions:
+        by_doc.setdefault(mention.doc_id, []).append(mention)
+    statements: list[Statement] = []
+    for doc in corpus.documents:
+        statements.extend(process_doc(doc, corpus, by_doc.get(doc.doc_id, [])))
+    return corpus.replace(statements=tuple(statements))
+
+
+def entity_label(entities: dict[str, Entity], entity_id: str | None) -> str:
+    """The label of an entity id, or ``""``."""
+    if entity_id is None or entity_id not in entities:
+        return ""
+    return entities[entity_id].label

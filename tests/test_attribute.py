@@ -1,0 +1,165 @@
+"""Tests for the attribute stage: speakers, content spans, kinds, nesting, via, polarity.
+
+The sentences are written for these tests in ordinary Arabic wire style.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kg.model import Corpus, Document, Entity, Mention, Span, Statement
+from kg.stages import attribute
+
+Names = dict[str, tuple[str, str, str]]  # surface -> (label, entity id, kind)
+
+NAMES: Names = {
+    "وزارة الخارجية الفرنسية": ("ORG", "fr_mfa", "name"),
+    "وزارة الخارجية المصرية": ("ORG", "eg_mfa", "name"),
+    "جان دوران": ("PERSON", "duran", "name"),
+    "أحمد سالم": ("PERSON", "salem", "name"),
+    "ليلى حسن": ("PERSON", "layla", "name"),
+    "القاهرة": ("GPE", "cairo", "name"),
+    "باريس": ("GPE", "paris", "name"),
+    "ليبيا": ("GPE", "libya", "name"),
+    "مصر": ("GPE", "egypt", "name"),
+    "رويترز": ("ORG", "reuters", "name"),
+    "المرصد الليبي": ("ORG", "observatory", "name"),
+    "أمريكيون": ("GPE", "usa", "adjective"),
+}
+
+
+def make_corpus(text: str, names: Names = NAMES, doc_id: str = "d1") -> Corpus:
+    """A one-document corpus whose mentions are every occurrence of the given names."""
+    taken: list[tuple[int, int]] = []
+    mentions: list[Mention] = []
+    for surface in sorted(names, key=len, reverse=True):
+        label, _, kind = names[surface]
+        for match in re.finditer(re.escape(surface), text):
+            start, end = match.span()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            outer = start
+            while outer > 0 and text[outer - 1] in "وبلف" and (outer == 1 or not text[outer - 2].isalpha()):
+                outer -= 1
+            if outer > 0 and text[outer - 1].isalpha():
+                continue
+            taken.append((start, end))
+            mentions.append(
+                Mention(doc_id, Span(start, end), surface, label, kind, attached=Span(outer, end))
+            )  # type: ignore[arg-type]
+    links = {m.mention_id: names[m.surface][1] for m in mentions}
+    entities = {eid: Entity(eid, label, s) for s, (label, eid, _) in names.items()}  # type: ignore[arg-type]
+    return Corpus(
+        documents=(Document(doc_id, text),),
+        mentions=tuple(sorted(mentions, key=lambda m: m.span.start)),
+        entities=tuple(entities.values()),
+        mention_entity=links,
+    )
+
+
+def statements(text: str) -> list[Statement]:
+    return list(attribute.run(make_corpus(text)).statements)
+
+
+def test_attribute_vso_speaker_apposition_and_mixed_content() -> None:
+    text = 'وقال المتحدث باسم وزارة الخارجية الفرنسية، جان دوران، إن باريس "قلقة جدا" من التطورات في ليبيا.'
+    (stmt,) = statements(text)
+    assert stmt.speaker == "duran"
+    assert stmt.content_text == 'باريس "قلقة جدا" من التطورات في ليبيا'
+    assert stmt.kind == "mixed"
+    assert stmt.cue_lemma == "قال"
+    assert stmt.about == ("paris", "libya")
+
+
+def test_attribute_implicit_speaker_follows_gender() -> None:
+    text = (
+        "وقالت ليلى حسن إن الحل سياسي. وقال جان دوران إن الحوار ممكن. وأضافت أن الانتخابات ستجري في موعدها."
+    )
+    found = statements(text)
+    assert [s.speaker for s in found] == ["layla", "duran", "layla"]
+    assert found[2].speaker_kind == "implicit"
+
+
+def test_attribute_direct_multi_sentence_quote() -> None:
+    text = "وقالت ليلى حسن: «لن نقبل بذلك. نحن ندعم الحوار». وتابعت: «الحل سياسي»."
+    first, second = statements(text)
+    assert first.content_text == "لن نقبل بذلك. نحن ندعم الحوار"
+    assert first.kind == "direct"
+    assert (second.speaker, second.speaker_kind, second.content_text) == ("layla", "implicit", "الحل سياسي")
+
+
+def test_attribute_nested_statement_has_parent_and_via() -> None:
+    text = (
+        "وكانت وزارة الخارجية المصرية قد أعلنت أن الوزير أحمد سالم أبلغ نظيره الفرنسي جان دوران "
+        "بأن القاهرة ترفض أي تدخل."
+    )
+    outer, inner = statements(text)
+    assert outer.speaker == "eg_mfa"
+    assert (inner.speaker, inner.addressee) == ("salem", "duran")
+    assert inner.parent == outer.stmt_id
+    assert inner.via == "eg_mfa"
+    assert inner.content_text == "القاهرة ترفض أي تدخل"
+
+
+def test_attribute_denial_with_trailing_outlet() -> None:
+    (stmt,) = statements("وتنفي مصر استهداف المدنيين، بحسب وكالة رويترز.")
+    assert (stmt.speaker, stmt.polarity, stmt.via) == ("egypt", "deny", "reuters")
+    assert stmt.content_text == "استهداف المدنيين"
+
+
+def test_attribute_trailing_according_to_is_a_statement() -> None:
+    (stmt,) = statements("تشهد المدينة منذ أسبوع اشتباكات عنيفة أوقعت 40 قتيلا، وفق المرصد الليبي.")
+    assert stmt.speaker == "observatory"
+    assert stmt.content_text == "تشهد المدينة منذ أسبوع اشتباكات عنيفة أوقعت 40 قتيلا"
+
+
+def test_attribute_unnamed_group_speaker() -> None:
+    (stmt,) = statements("وقال مسؤولون أمريكيون إن الهجوم كان متوقعا.")
+    assert (stmt.speaker, stmt.speaker_kind) == ("usa", "unnamed_group")
+
+
+def test_attribute_colon_headline() -> None:
+    (stmt,) = statements('جان دوران: "لا تراجع"\nوصل الوزير إلى باريس.')
+    assert (stmt.speaker, stmt.cue_text, stmt.cue_lemma, stmt.kind) == ("duran", ":", "قال", "direct")
+    assert stmt.content_text == "لا تراجع"
+
+
+def test_attribute_addressee_with_li() -> None:
+    (stmt,) = statements("وقال أحمد سالم لجان دوران إن القاهرة مستعدة للحوار.")
+    assert (stmt.speaker, stmt.addressee) == ("salem", "duran")
+
+
+def test_attribute_urge_object_content_after_particle() -> None:
+    (stmt,) = statements("وحث أحمد سالم جان دوران، اليوم الأحد، على دعم الحل السياسي في ليبيا.")
+    assert (stmt.speaker, stmt.addressee) == ("salem", "duran")
+    assert stmt.content_text == "دعم الحل السياسي في ليبيا"
+
+
+def test_attribute_outlet_title_in_quotes_is_not_content() -> None:
+    (stmt,) = statements('وقال جان دوران لوكالة "رويترز" إن باريس لن تتدخل.')
+    assert stmt.content_text == "باريس لن تتدخل"
+    assert (stmt.speaker, stmt.via) == ("duran", "reuters")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "غادر الرئيس الذي قال كلاما كثيرا القاعة.",  # قال in a relative clause, no content
+        'قرأت ليلى حسن رواية "الحل السياسي" في باريس.',  # quotation marks around a title
+        "وصل جان دوران إلى القاهرة بين الساعة الثالثة والرابعة.",  # بين is "between"
+    ],
+)
+def test_attribute_no_statement(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_attribute_ids_are_deterministic_and_ordered() -> None:
+    text = "وقال جان دوران إن الحوار ممكن. وقالت ليلى حسن إن الحل سياسي."
+    first = statements(text)
+    assert [s.stmt_id for s in first] == ["d1#s01", "d1#s02"]
+    assert first == statements(text)
+    for stmt in first:
+        assert text[stmt.content.start : stmt.content.end] == stmt.content_text
+        assert 0.0 <= stmt.confidence <= 1.0

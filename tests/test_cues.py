@@ -1,0 +1,72 @@
+"""Tests for kg.arabic.cues: generated inflections of the reporting-cue lexicon."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.arabic.cues import CueEntry, CueLexiconError, complementizer_kind, load_cues, parse_entry, past_forms
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma", "kind", "gender"),
+    [
+        ("وقالت", "قال", "past", "f"),
+        ("قالوا", "قال", "past", "m"),
+        ("فأضاف", "أضاف", "past", "m"),
+        ("وأكدت", "أكد", "past", "f"),
+        ("نفت", "نفى", "past", "f"),
+        ("نفوا", "نفى", "past", "m"),
+        ("دعت", "دعا", "past", "f"),
+        ("ويقول", "قال", "present", "m"),
+        ("تقول", "قال", "present", "f"),
+        ("ينفون", "نفى", "present", "m"),
+        ("قائلاً", "قال", "participle", "m"),
+        ("مؤكدة", "أكد", "participle", "f"),
+        ("نافياً", "نفى", "participle", "m"),
+        ("بالقول", "قال", "masdar", ""),
+        ("قوله", "قال", "masdar", ""),
+        ("وبيّن", "بين", "past", "m"),
+    ],
+)
+def test_cues_generated_forms(word: str, lemma: str, kind: str, gender: str) -> None:
+    form = load_cues().lookup(word)
+    assert form is not None
+    assert (form.entry.lemma, form.kind, form.gender) == (lemma, kind, gender)
+
+
+@pytest.mark.parametrize("word", ["بين", "وبين", "في", "الحكومة", "فحسب", "مصر"])
+def test_cues_homographs_are_not_cues(word: str) -> None:
+    assert load_cues().lookup(word) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"), [("وفقاً", "وفقا"), ("وبحسب", "بحسب"), ("نقلاً", "نقلا"), ("تأكيدات", "تأكيدات")]
+)
+def test_cues_nouns_and_prepositions(word: str, lemma: str) -> None:
+    form = load_cues().lookup(word)
+    assert form is not None and form.entry.lemma == lemma
+
+
+def test_cues_hollow_verb_shortens_first_person() -> None:
+    forms = {f.form for f in past_forms(CueEntry("قال", "verb"))}
+    assert {"قلت", "قلنا", "قالا", "قالتا"} <= forms
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("إن", "bare"),
+        ("بأن", "bare"),
+        ("إنها", "pronoun"),
+        ("بأنه", "pronoun"),
+        ("إنما", ""),
+        ("الإنسان", ""),
+    ],
+)
+def test_cues_complementizers(word: str, kind: str) -> None:
+    assert complementizer_kind(word) == kind
+
+
+def test_cues_bad_row_is_rejected() -> None:
+    with pytest.raises(CueLexiconError):
+        parse_entry(["قال", "verbish", "assert", "no", "clause", "-", "-", "-", "-", "say"], 3)
