@@ -2,7 +2,7 @@
 PY ?= .venv/bin/python
 SHARED ?= ../shared
 
-.PHONY: setup demo test check lint score train-ner bench clean
+.PHONY: setup demo test check lint score train-ner clean
 
 # The virtualenv is made on first use; torch is pinned to the local CPU build before camel-tools.
 .venv/bin/kg: pyproject.toml
@@ -31,9 +31,6 @@ score: setup
 
 train-ner: setup
 	.venv/bin/kg train ner --data-dir $(SHARED)/data
-
-bench: setup
-	$(PY) scripts/bench.py --data $(SHARED)/data/news-bench/news-bench.jsonl.xz --out bench/results.md
 
 clean:
 	rm -rf output/* .pytest_cache .ruff_cache

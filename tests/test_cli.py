@@ -1,0 +1,117 @@
+"""The kg command line: every command works, errors are clear, and every command is documented."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.conftest import ARTICLES
+
+    folder = tmp_path_factory.mktemp("cli")
+    result = CliRunner().invoke(cli, ["build", str(ARTICLES), "-o", str(folder), "--ner", "lexicon", "--quiet"])
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+def test_cli_build_writes_every_output(out: Path) -> None:
+    for name in ("graph.ttl", "graph.html", "report.md", "neo4j"):
+        assert (out / name).exists(), name
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "| documents | 2 |" in report
+
+
+def test_cli_build_missing_input_is_a_clear_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "nope"), "-o", str(tmp_path / "o"), "-q"])
+    assert result.exit_code != 0
+    assert "does not exist" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_build_with_no_usable_document_fails(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "empty.txt"), "-o", str(tmp_path / "o"), "-q"])
+    assert result.exit_code != 0
+    assert "No usable documents" in result.output
+
+
+def test_cli_query_named_who_said_what_prints_a_table(out: Path) -> None:
+    result = CliRunner().invoke(cli, ["query", str(out), "--name", "who-said-what"])
+    assert result.exit_code == 0, result.output
+    header = result.output.splitlines()[0]
+    assert header.split() == ["speaker", "|", "cue", "|", "content", "|", "document"]
+    assert re.search(r"\((\d+) rows\)", result.output)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json"])
+def test_cli_query_formats(out: Path, fmt: str) -> None:
+    sparql = "PREFIX kg: <https://w3id.org/arabic-news-kg/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?d a kg:Document }"
+    result = CliRunner().invoke(cli, ["query", str(out), sparql, "--format", fmt])
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        assert json.loads(result.output) == [{"n": "2"}]
+    else:
+        assert result.output.splitlines() == ["n", "2"]
+
+
+def test_cli_query_refuses_updates(out: Path) -> None:
+    result = CliRunner().invoke(cli, ["query", str(out), "DELETE WHERE { ?s ?p ?o }"])
+    assert result.exit_code != 0
+    assert "read-only" in result.output
+
+
+def test_cli_query_list_names_every_shipped_query() -> None:
+    result = CliRunner().invoke(cli, ["query", "--list"])
+    names = {line.split()[0] for line in result.output.splitlines()}
+    assert {"who-said-what", "statements-about", "claims-by-sources", "interactions", "co-mentioned"} <= names
+
+
+def test_cli_query_every_shipped_query_runs(out: Path) -> None:
+    from kg.query import named_queries
+
+    for name in named_queries():
+        result = CliRunner().invoke(cli, ["query", str(out), "--name", name, "--format", "json"])
+        assert result.exit_code == 0, (name, result.output)
+
+
+def test_cli_query_binds_variables(out: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["query", str(out), "--name", "statements-about", "--bind", "name=لبنان", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert all(row["about"] == "لبنان" for row in json.loads(result.output))
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("ntriples", "g.nt"), ("jsonld", "g.jsonld"), ("graphml", "g.graphml"),
+                                           ("neo4j", "neo4j"), ("turtle", "g.ttl"), ("html", "g.html")])
+def test_cli_export_every_format(out: Path, tmp_path: Path, fmt: str, name: str) -> None:
+    result = CliRunner().invoke(cli, ["export", str(out), "--to", fmt, "-o", str(tmp_path / name)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / name).exists()
+
+
+def test_cli_every_command_is_documented_in_the_readme() -> None:
+    readme = README.read_text(encoding="utf-8")
+    for name, command in cli.commands.items():
+        assert f"kg {name}" in readme, f"`kg {name}` is not in the README"
+        for sub in getattr(command, "commands", {}):
+            assert f"kg {name} {sub}" in readme, f"`kg {name} {sub}` is not in the README"
+
+
+def test_cli_python_module_entry_point_runs() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0
+    assert "build" in done.stdout
