@@ -169,6 +169,26 @@ def export_command(graph: Path, fmt: str, path: Path) -> None:
         click.echo(str(file))
 
 
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Interface to bind (localhost only by default)."
+)
+@click.option("--port", default=7878, show_default=True, type=int)
+@click.option("--timeout", default=10.0, show_default=True, type=float, help="Seconds allowed per query.")
+def serve(graph: Path, host: str, port: int, timeout: float) -> None:
+    """Serve GRAPH read-only as a SPARQL 1.1 endpoint at http://HOST:PORT/sparql."""
+    from kg.serve import serve as run_server
+
+    click.echo(f"kg: SPARQL endpoint at http://{host}:{port}/sparql (Ctrl-C to stop)", err=True)
+    try:
+        run_server(graph, host=host, port=port, timeout=timeout)
+    except KGError as error:
+        raise _fail(error) from error
+    except KeyboardInterrupt:
+        pass
+
+
 @cli.group("eval")
 def eval_group() -> None:
     """Evaluate kg: NER on CoNLL files, or a built graph against a gold annotation."""

@@ -35,5 +35,5 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from kg.build import build
 
     out = tmp_path_factory.mktemp("built")
-    build([ARTICLES], out)
+    build([ARTICLES], out, ner_backend="lexicon")
     return out

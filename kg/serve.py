@@ -1,0 +1,219 @@
+"""``kg serve``: a read-only SPARQL 1.1 Protocol endpoint over a built graph.
+
+pyoxigraph runs the queries and writes the results (JSON, XML, CSV, TSV; Turtle/N-Triples for
+CONSTRUCT and DESCRIBE); this module is only the HTTP layer, a WSGI app served by the standard
+library. Updates are refused, each query runs under a time limit, responses are capped in
+size, and the server binds to localhost unless told otherwise.
+"""
+
+from __future__ import annotations
+
+import html
+import multiprocessing
+import queue
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+from wsgiref.simple_server import WSGIRequestHandler, make_server
+
+import pyoxigraph as ox
+
+from kg.query import _UPDATE, _strip_comments, named_queries
+from kg.rdf.store import graph_path
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 7878
+DEFAULT_TIMEOUT = 10.0
+MAX_RESPONSE_BYTES = 50 * 1024 * 1024
+MAX_QUERY_BYTES = 100 * 1024
+
+_RESULT_TYPES = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "application/xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+_GRAPH_TYPES = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+}
+
+StartResponse = Callable[[str, list[tuple[str, str]]], Any]
+
+
+class HTTPError(Exception):
+    def __init__(self, status: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def negotiate(accept: str, offered: dict[str, Any], default: str) -> str:
+    """The first media type of ``accept`` (by q-value, then order) that we offer."""
+    ranked = []
+    for position, part in enumerate(accept.split(",")):
+        media, _, params = part.strip().partition(";")
+        q = 1.0
+        for param in params.split(";"):
+            name, _, value = param.strip().partition("=")
+            if name == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        ranked.append((-q, position, media.strip().lower()))
+    for _, _, media in sorted(ranked):
+        if media in offered:
+            return media
+        if media in ("*/*", "application/*", "text/*"):
+            return default
+    return default
+
+
+def _run(path: str, sparql: str, accept: str, answers: multiprocessing.Queue) -> None:
+    """Run one query in a child process and put ``(status, content type, body)`` on ``answers``."""
+    try:
+        store = _store(path)
+        result = store.query(sparql, use_default_graph_as_union=True)
+        if isinstance(result, ox.QueryTriples):
+            media = negotiate(accept, _GRAPH_TYPES, "text/turtle")
+            body = result.serialize(format=_GRAPH_TYPES[media])
+        else:
+            media = negotiate(accept, _RESULT_TYPES, "application/sparql-results+json")
+            body = result.serialize(format=_RESULT_TYPES[media])
+        answers.put(("200 OK", media, body or b""))
+    except SyntaxError as error:
+        answers.put(("400 Bad Request", "text/plain", f"Malformed query: {error}".encode()))
+    except Exception as error:  # noqa: BLE001 - any engine error becomes a 500 with its message
+        answers.put(("500 Internal Server Error", "text/plain", f"Query failed: {error}".encode()))
+
+
+_STORES: dict[str, ox.Store] = {}
+
+
+def _store(path: str) -> ox.Store:
+    if path not in _STORES:
+        store = ox.Store()
+        store.bulk_load(path=path, format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+        _STORES[path] = store
+    return _STORES[path]
+
+
+class Endpoint:
+    """The WSGI application: ``/sparql`` (GET and POST) and a query page at ``/``."""
+
+    def __init__(self, graph: str | Path, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.path = str(graph_path(graph))
+        self.timeout = timeout
+        self._context = multiprocessing.get_context("fork")
+        _store(self.path)  # load once in the parent; forked children share it
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        try:
+            route = environ.get("PATH_INFO", "/")
+            if route == "/":
+                return self._reply(start_response, "200 OK", "text/html; charset=utf-8", page().encode())
+            if route != "/sparql":
+                raise HTTPError("404 Not Found", "Not found: the endpoint is /sparql")
+            sparql = self._query_text(environ)
+            status, media, body = self.run(sparql, environ.get("HTTP_ACCEPT", "*/*"))
+            return self._reply(start_response, status, media, body)
+        except HTTPError as error:
+            return self._reply(start_response, error.status, "text/plain", str(error).encode())
+
+    def run(self, sparql: str, accept: str) -> tuple[str, str, bytes]:
+        """Run a query under the time limit; refuse updates."""
+        if _UPDATE.search(_strip_comments(sparql)):
+            raise HTTPError("403 Forbidden", "Updates are not allowed: this endpoint is read-only.")
+        answers = self._context.Queue()
+        worker = self._context.Process(target=_run, args=(self.path, sparql, accept, answers), daemon=True)
+        worker.start()
+        try:
+            status, media, body = answers.get(timeout=self.timeout)
+        except queue.Empty:
+            worker.kill()
+            raise HTTPError(
+                "503 Service Unavailable", f"Query exceeded the {self.timeout:g} s time limit."
+            ) from None
+        finally:
+            worker.join(timeout=1)
+        if len(body) > MAX_RESPONSE_BYTES:
+            raise HTTPError("413 Content Too Large", "Result larger than the response limit: add a LIMIT.")
+        return status, media, body
+
+    def _query_text(self, environ: dict[str, Any]) -> str:
+        method = environ.get("REQUEST_METHOD", "GET")
+        if method == "GET":
+            values = parse_qs(environ.get("QUERY_STRING", ""))
+        elif method == "POST":
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            if length > MAX_QUERY_BYTES:
+                raise HTTPError("413 Content Too Large", "Query too long.")
+            raw = environ["wsgi.input"].read(length).decode("utf-8", errors="replace")
+            kind = environ.get("CONTENT_TYPE", "").split(";")[0].strip()
+            if kind == "application/sparql-query":
+                return raw
+            if kind == "application/sparql-update" or "update" in parse_qs(raw):
+                raise HTTPError("403 Forbidden", "Updates are not allowed: this endpoint is read-only.")
+            values = parse_qs(raw)
+        else:
+            raise HTTPError("405 Method Not Allowed", "Use GET or POST.")
+        if "update" in values:
+            raise HTTPError("403 Forbidden", "Updates are not allowed: this endpoint is read-only.")
+        if "query" not in values:
+            raise HTTPError("400 Bad Request", "Missing the 'query' parameter.")
+        return values["query"][0]
+
+    @staticmethod
+    def _reply(start_response: StartResponse, status: str, media: str, body: bytes) -> list[bytes]:
+        headers = [
+            (
+                "Content-Type",
+                media if "charset" in media or not media.startswith("text/") else f"{media}; charset=utf-8",
+            ),
+            ("Content-Length", str(len(body))),
+            ("X-Content-Type-Options", "nosniff"),
+            ("Access-Control-Allow-Origin", "*"),
+        ]
+        start_response(status, headers)
+        return [body]
+
+
+def page() -> str:
+    """The query page: a form with the shipped queries as examples."""
+    examples = "".join(
+        f'<option value="{html.escape(text, quote=True)}">{html.escape(name)}</option>'
+        for name, text in named_queries().items()
+    )
+    first = html.escape(next(iter(named_queries().values()), ""))
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>kg SPARQL</title>
+<style>body{{font-family:system-ui,"Noto Naskh Arabic","Noto Sans Arabic",sans-serif;margin:2em}}
+textarea{{width:100%;height:16em;font-family:monospace}}</style></head><body>
+<h1>kg SPARQL endpoint</h1><p>Read-only. POST or GET <code>/sparql?query=…</code>.</p>
+<form method="get" action="/sparql"><select onchange="this.form.query.value=this.value">{examples}</select>
+<textarea name="query">{first}</textarea>
+<p><button type="submit">Run</button> (results as SPARQL JSON; send an Accept header for XML, CSV or
+TSV)</p></form></body></html>"""
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+def serve(
+    graph: str | Path,
+    *,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    timeout: float = DEFAULT_TIMEOUT,
+    quiet: bool = False,
+) -> None:
+    """Serve ``graph`` until interrupted."""
+    app = Endpoint(graph, timeout=timeout)
+    handler = _QuietHandler if quiet else WSGIRequestHandler
+    with make_server(host, port, app, handler_class=handler) as server:
+        server.serve_forever()
