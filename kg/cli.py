@@ -75,10 +75,13 @@ def build(inputs: tuple[Path, ...], out_dir: Path, ner_backend: str, base_iri: s
             bar.close()
     if not quiet:
         corpus = result.corpus
+        counts = (
+            f"{len(corpus.documents)} documents ({len(corpus.skipped)} skipped), {len(corpus.entities)} "
+            f"entities, {len(corpus.statements)} statements, {len(corpus.claims)} claims, "
+            f"{len(corpus.interactions)} interactions, {result.triples} triples"
+        )
         click.echo(
-            f"{len(corpus.documents)} documents ({len(corpus.skipped)} skipped), {len(corpus.entities)} entities, "
-            f"{len(corpus.statements)} statements, {len(corpus.claims)} claims, {len(corpus.interactions)} "
-            f"interactions, {result.triples} triples in {time.perf_counter() - started:.1f} s → {result.out_dir}/",
+            f"{counts} in {time.perf_counter() - started:.1f} s → {result.out_dir}/",
             err=True,
         )
 

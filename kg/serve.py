@@ -87,7 +87,7 @@ def _run(path: str, sparql: str, accept: str, answers: multiprocessing.Queue) ->
         answers.put(("200 OK", media, body or b""))
     except SyntaxError as error:
         answers.put(("400 Bad Request", "text/plain", f"Malformed query: {error}".encode()))
-    except Exception as error:  # noqa: BLE001 - any engine error becomes a 500 with its message
+    except Exception as error:
         answers.put(("500 Internal Server Error", "text/plain", f"Query failed: {error}".encode()))
 
 
@@ -200,7 +200,7 @@ TSV)</p></form></body></html>"""
 
 
 class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 

@@ -11,7 +11,9 @@ import pytest
 
 from kg.serve import Endpoint, negotiate
 
-COUNT = "PREFIX kg: <https://w3id.org/arabic-news-kg/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?d a kg:Document }"
+COUNT = (
+    "PREFIX kg: <https://w3id.org/arabic-news-kg/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?d a kg:Document }"
+)
 
 
 @pytest.fixture(scope="module")
