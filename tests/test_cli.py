@@ -19,7 +19,9 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.conftest import ARTICLES
 
     folder = tmp_path_factory.mktemp("cli")
-    result = CliRunner().invoke(cli, ["build", str(ARTICLES), "-o", str(folder), "--ner", "lexicon", "--quiet"])
+    result = CliRunner().invoke(
+        cli, ["build", str(ARTICLES), "-o", str(folder), "--ner", "lexicon", "--quiet"]
+    )
     assert result.exit_code == 0, result.output
     return folder
 
@@ -55,7 +57,10 @@ def test_cli_query_named_who_said_what_prints_a_table(out: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "json"])
 def test_cli_query_formats(out: Path, fmt: str) -> None:
-    sparql = "PREFIX kg: <https://w3id.org/arabic-news-kg/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?d a kg:Document }"
+    sparql = (
+        "PREFIX kg: <https://w3id.org/arabic-news-kg/ontology#>\n"
+        "SELECT (COUNT(*) AS ?n) WHERE { ?d a kg:Document }"
+    )
     result = CliRunner().invoke(cli, ["query", str(out), sparql, "--format", fmt])
     assert result.exit_code == 0, result.output
     if fmt == "json":
@@ -92,8 +97,17 @@ def test_cli_query_binds_variables(out: Path) -> None:
     assert all(row["about"] == "لبنان" for row in json.loads(result.output))
 
 
-@pytest.mark.parametrize(("fmt", "name"), [("ntriples", "g.nt"), ("jsonld", "g.jsonld"), ("graphml", "g.graphml"),
-                                           ("neo4j", "neo4j"), ("turtle", "g.ttl"), ("html", "g.html")])
+@pytest.mark.parametrize(
+    ("fmt", "name"),
+    [
+        ("ntriples", "g.nt"),
+        ("jsonld", "g.jsonld"),
+        ("graphml", "g.graphml"),
+        ("neo4j", "neo4j"),
+        ("turtle", "g.ttl"),
+        ("html", "g.html"),
+    ],
+)
 def test_cli_export_every_format(out: Path, tmp_path: Path, fmt: str, name: str) -> None:
     result = CliRunner().invoke(cli, ["export", str(out), "--to", fmt, "-o", str(tmp_path / name)])
     assert result.exit_code == 0, result.output

@@ -41,8 +41,12 @@ def test_mapping_graph_conforms_to_shapes(graph: Graph) -> None:
 
 
 def test_mapping_documents_are_identified_by_file_stem(graph: Graph) -> None:
-    ids = {str(r[0]) for r in graph.query(f"SELECT ?id WHERE {{ ?d a <{KG}Document> ; "
-                                           "<http://purl.org/dc/terms/identifier> ?id }")}
+    ids = {
+        str(r[0])
+        for r in graph.query(
+            f"SELECT ?id WHERE {{ ?d a <{KG}Document> ; <http://purl.org/dc/terms/identifier> ?id }}"
+        )
+    }
     assert ids == {"wire_lebanon", "wire_egypt"}
 
 
@@ -61,8 +65,10 @@ def test_mapping_statement_content_is_a_substring_at_its_offsets(graph: Graph) -
     from tests.conftest import ARTICLES
 
     texts = {p.stem: p.read_text(encoding="utf-8") for p in ARTICLES.glob("*.txt")}
-    rows = list(graph.query(f"""SELECT ?id ?c ?b ?e WHERE {{ ?s a <{KG}Statement> ; <{KG}content> ?c ;
-        <{KG}begin> ?b ; <{KG}end> ?e ; <{KG}statedIn>/<http://purl.org/dc/terms/identifier> ?id }}"""))
+    rows = list(
+        graph.query(f"""SELECT ?id ?c ?b ?e WHERE {{ ?s a <{KG}Statement> ; <{KG}content> ?c ;
+        <{KG}begin> ?b ; <{KG}end> ?e ; <{KG}statedIn>/<http://purl.org/dc/terms/identifier> ?id }}""")
+    )
     assert rows
     for doc_id, content, begin, end in rows:
         assert texts[str(doc_id)][int(begin) : int(end)] == str(content)

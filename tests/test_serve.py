@@ -12,7 +12,8 @@ import pytest
 from kg.serve import Endpoint, negotiate
 
 COUNT = (
-    "PREFIX kg: <https://w3id.org/arabic-news-kg/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?d a kg:Document }"
+    "PREFIX kg: <https://w3id.org/arabic-news-kg/ontology#>\n"
+    "SELECT (COUNT(*) AS ?n) WHERE { ?d a kg:Document }"
 )
 
 
