@@ -1,0 +1,1 @@
+"""RDF layer: the ontology vocabulary, the corpus-to-graph mapping, SHACL validation and storage."""
