@@ -63,10 +63,13 @@ def build(
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(Errors.E012.format(path=out_dir))
     inputs = list(inputs)
-    corpus, report = run(inputs, stages=stages, options={"ner": {"backend": ner_backend}}, progress=progress)
+    corpus, first = run(inputs, stages=stages[:1], progress=progress)
     if not corpus.documents:
         raise InputError(Errors.E002.format(inputs=", ".join(map(str, inputs)), skipped=len(corpus.skipped)))
-    timings = dict(report.timings)
+    corpus, rest = run(
+        (), stages=stages[1:], corpus=corpus, options={"ner": {"backend": ner_backend}}, progress=progress
+    )
+    timings = {**first.timings, **rest.timings}
     started = time.perf_counter()
     graph = to_graph(corpus, base_iri=base_iri, graph=new_graph())
     timings["rdf"] = time.perf_counter() - started

@@ -7,6 +7,7 @@ Each stage module declares ``NAME``, ``REQUIRES`` and ``PROVIDES`` (``Corpus`` f
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -41,13 +42,17 @@ def load_stage(name: str) -> ModuleType:
     return importlib.import_module(_MODULES[name])
 
 
-def validate(stages: Sequence[str] = STAGES) -> None:
+def validate(stages: Sequence[str] = STAGES, *, provided: Iterable[str] = ()) -> None:
     """Check that every stage's requirements are provided by an earlier stage.
+
+    Args:
+        stages: stage names in order.
+        provided: corpus fields already filled before the first stage.
 
     Raises:
         PipelineError: listing every unmet requirement at once.
     """
-    provided: set[str] = set()
+    provided = set(provided)
     problems = []
     for name in stages:
         module = load_stage(name)
@@ -59,6 +64,11 @@ def validate(stages: Sequence[str] = STAGES) -> None:
         provided.update(module.PROVIDES)
     if problems:
         raise PipelineError("\n".join(problems))
+
+
+def filled_fields(corpus: Corpus) -> set[str]:
+    """Names of the corpus fields that hold something."""
+    return {f.name for f in dataclasses.fields(corpus) if getattr(corpus, f.name)}
 
 
 def run(
@@ -81,8 +91,8 @@ def run(
     Raises:
         PipelineError: when the stage list is invalid or a stage returns something else than a Corpus.
     """
-    validate(stages)
     corpus = corpus or Corpus()
+    validate(stages, provided=filled_fields(corpus))
     timings: dict[str, float] = {}
     for index, name in enumerate(stages):
         if progress:

@@ -82,10 +82,11 @@ def run_query(store: ox.Store, sparql: str, *, bindings: dict[str, str] | None =
     """
     if _UPDATE.search(_strip_comments(sparql)):
         raise QueryError(Errors.E013)
-    substitutions = {ox.Variable(k): ox.Literal(v) for k, v in (bindings or {}).items()}
+    if bindings:
+        sparql = bind_values(sparql, bindings)
     try:
-        answer = store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
-    except (SyntaxError, OSError, ValueError) as error:
+        answer = store.query(sparql, use_default_graph_as_union=True)
+    except (SyntaxError, OSError, ValueError, RuntimeError) as error:
         raise QueryError(Errors.E009.format(error=error)) from error
     if isinstance(answer, ox.QueryBoolean):
         return Result(("answer",), ((str(bool(answer)).lower(),),))
@@ -96,6 +97,27 @@ def run_query(store: ox.Store, sparql: str, *, bindings: dict[str, str] | None =
     columns = tuple(v.value for v in answer.variables)
     rows = tuple(tuple(_plain(solution[c]) for c in columns) for solution in answer)
     return Result(columns, rows)
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def bind_values(sparql: str, bindings: dict[str, str]) -> str:
+    """Bind variables by a ``VALUES`` block at the start of the outer WHERE group.
+
+    Values are written as escaped plain literals, so no binding can change the query's shape.
+
+    Raises:
+        QueryError: when the query has no WHERE group or a variable name is invalid.
+    """
+    match = _WHERE.search(sparql)
+    if match is None:
+        raise QueryError(Errors.E009.format(error="--bind needs a query with a WHERE { ... } group"))
+    for name in bindings:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise QueryError(Errors.E009.format(error=f"'{name}' is not a SPARQL variable name"))
+    values = " ".join(f"VALUES ?{name} {{ {ox.Literal(value)} }}" for name, value in bindings.items())
+    return f"{sparql[: match.end()]} {values} {sparql[match.end() :]}"
 
 
 def _strip_comments(sparql: str) -> str:
@@ -122,7 +144,7 @@ def format_result(result: Result, fmt: str = "table") -> str:
         writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(result.columns)
         writer.writerows(result.rows)
-        return buffer.getvalue()
+        return buffer.getvalue().rstrip("\n")
     return _table(result)
 
 

@@ -22,6 +22,8 @@ SCHEMA = Namespace("https://schema.org/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
+Known = dict[str, str]  # entity_id -> label of every entity in the corpus
+ACTOR_LABELS = ("PERSON", "ORG", "GPE")
 
 CLASS_OF_LABEL = {
     "PERSON": KG.Person,
@@ -108,7 +110,7 @@ def to_graph(corpus: Corpus, *, base_iri: str = ids.DEFAULT_BASE_IRI, graph: Gra
 
 
 def corpus_triples(corpus: Corpus, mint: Minter) -> Iterator[Triple]:
-    known = {entity.entity_id for entity in corpus.entities}
+    known = {entity.entity_id: entity.label for entity in corpus.entities}
     for doc in corpus.documents:
         yield from document_triples(doc, mint)
     mention_counts = Counter(corpus.mention_entity.values())
@@ -126,8 +128,11 @@ def corpus_triples(corpus: Corpus, mint: Minter) -> Iterator[Triple]:
         yield from statement_triples(stmt, mint, known, claim_of.get(stmt.stmt_id))
     for claim in corpus.claims:
         yield from claim_triples(claim, mint)
+    seen: set[URIRef] = set()
     for interaction in corpus.interactions:
-        if interaction.agent in known and interaction.target in known:
+        node = mint.interaction(interaction)
+        if known.get(interaction.agent) in ACTOR_LABELS and interaction.target in known and node not in seen:
+            seen.add(node)
             yield from interaction_triples(interaction, mint, known)
 
 
@@ -148,7 +153,7 @@ def document_triples(doc: Document, mint: Minter) -> Iterator[Triple]:
         yield node, DCTERMS.source, Literal(source)
 
 
-def entity_triples(entity: Entity, mint: Minter, mention_count: int, known: set[str]) -> Iterator[Triple]:
+def entity_triples(entity: Entity, mint: Minter, mention_count: int, known: Known) -> Iterator[Triple]:
     node = mint.entity(entity.entity_id)
     yield node, RDF.type, CLASS_OF_LABEL[entity.label]
     yield node, SKOS.prefLabel, ar(entity.canonical)
@@ -158,9 +163,9 @@ def entity_triples(entity: Entity, mint: Minter, mention_count: int, known: set[
     for doc_id in entity.doc_ids:
         yield node, KG.mentionedIn, mint.document(doc_id)
     yield node, KG.mentionCount, integer(mention_count)
-    if entity.stands_for in known:
+    if known.get(entity.stands_for or "") in ("GPE", "ORG"):
         yield node, KG.standsFor, mint.entity(entity.stands_for)
-    if entity.country in known and entity.country != entity.entity_id:
+    if entity.label == "ORG" and known.get(entity.country or "") == "GPE":
         yield node, KG.country, mint.entity(entity.country)
 
 
@@ -177,17 +182,17 @@ def mention_triples(mention: Mention, entity_id: str, text: str, mint: Minter) -
     yield node, KG.mentionKind, Literal(mention.kind)
 
 
-def role_triples(role: Role, mint: Minter, known: set[str]) -> Iterator[Triple]:
-    if role.person not in known:
+def role_triples(role: Role, mint: Minter, known: Known) -> Iterator[Triple]:
+    if known.get(role.person) != "PERSON":
         return
     node = mint.entity(role.person)
     yield node, SCHEMA.jobTitle, ar(role.title)
-    if role.organization in known:
+    if known.get(role.organization or "") in ("ORG", "GPE"):
         yield node, SCHEMA.affiliation, mint.entity(role.organization)
 
 
 def statement_triples(
-    stmt: Statement, mint: Minter, known: set[str], claim_id: str | None
+    stmt: Statement, mint: Minter, known: Known, claim_id: str | None
 ) -> Iterator[Triple]:
     node = mint.statement(stmt.stmt_id)
     yield node, RDF.type, KG.Statement
@@ -202,7 +207,7 @@ def statement_triples(
     yield node, KG.speakerKind, Literal(stmt.speaker_kind)
     yield node, KG.confidence, Literal(Decimal(str(round(stmt.confidence, 3))), datatype=XSD.decimal)
     for prop, entity_id in ((KG.speaker, stmt.speaker), (KG.addressee, stmt.addressee), (KG.via, stmt.via)):
-        if entity_id in known:
+        if known.get(entity_id or "") in ACTOR_LABELS:
             yield node, prop, mint.entity(entity_id)
     for entity_id in stmt.about:
         if entity_id in known:
@@ -225,7 +230,7 @@ def claim_triples(claim: Claim, mint: Minter) -> Iterator[Triple]:
         yield mint.claim(other), KG.contradicts, node
 
 
-def interaction_triples(interaction: Interaction, mint: Minter, known: set[str]) -> Iterator[Triple]:
+def interaction_triples(interaction: Interaction, mint: Minter, known: Known) -> Iterator[Triple]:
     node = mint.interaction(interaction)
     yield node, RDF.type, KG.Interaction
     yield node, KG.interactionType, INTERACTION_TYPE.get(interaction.type, KG.OtherInteraction)
@@ -234,7 +239,7 @@ def interaction_triples(interaction: Interaction, mint: Minter, known: set[str])
     yield node, KG.statedIn, mint.document(interaction.doc_id)
     yield node, KG.begin, integer(interaction.evidence.start)
     yield node, KG.end, integer(interaction.evidence.end)
-    if interaction.place in known:
+    if known.get(interaction.place or "") in ("GPE", "LOC"):
         yield node, KG.place, mint.entity(interaction.place)
     if interaction.time_text:
         yield node, KG.timeText, ar(interaction.time_text)
