@@ -137,7 +137,7 @@ def format_result(result: Result, fmt: str = "table") -> str:
     """Render a result as an aligned text table, CSV, TSV or JSON (a list of objects)."""
     if fmt == "json":
         return json.dumps(
-            [dict(zip(result.columns, row)) for row in result.rows], ensure_ascii=False, indent=1
+            [dict(zip(result.columns, row, strict=True)) for row in result.rows], ensure_ascii=False, indent=1
         )
     if fmt in ("csv", "tsv"):
         buffer = io.StringIO()
