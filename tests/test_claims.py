@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from kg.model import Corpus, Span, Statement
+import pytest
+
+from kg.arabic.normalize import key
+from kg.model import Corpus, Entity, Role, Span, Statement
 from kg.stages import claims
 
 
@@ -92,3 +95,51 @@ def test_claims_blocking_does_not_compare_all_pairs() -> None:
     ]
     pairs = list(claims.candidate_pairs(items))
     assert len(pairs) < 200 * 199 // 20
+
+
+def test_claims_light_stem_joins_form_ten_derivations() -> None:
+    assert claims.stem(key("استعداده")) == claims.stem(key("مستعدة")) == claims.stem(key("والاستعداد"))
+    assert claims.stem(key("تقدماً")) == claims.stem(key("التقدم"))
+    assert claims.stem(key("المحادثات")) == claims.stem(key("محادثات"))
+
+
+def side_corpus(second_speaker: str) -> Corpus:
+    entities = (
+        Entity("egypt", "GPE", "مصر"),
+        Entity("ethiopia", "GPE", "إثيوبيا"),
+        Entity("egypt_mfa", "ORG", "الخارجية المصرية", country="egypt"),
+        Entity("minister", "PERSON", "سامح شكري"),
+    )
+    roles = (Role("a", "minister", "وزير الخارجية", "egypt_mfa"),)
+    statements = (
+        stmt("a#s01", "القاهرة مستعدة لبحث حلول إضافية لأزمة سد النهضة", "minister"),
+        stmt(
+            "b#s01", "الجانب المصري يؤكد استعداده لبحث حلول جديدة مع الشركاء بشأن أزمة السد", second_speaker
+        ),
+    )
+    return claims.run(Corpus(entities=entities, roles=roles, statements=statements))
+
+
+@pytest.mark.parametrize(("second_speaker", "joined"), [("egypt_mfa", True), ("ethiopia", False)])
+def test_claims_minister_and_his_ministry_share_a_paraphrased_claim(
+    second_speaker: str, joined: bool
+) -> None:
+    corpus = side_corpus(second_speaker)
+    assert (claim_of(corpus, "a#s01") == claim_of(corpus, "b#s01")) is joined
+
+
+@pytest.mark.parametrize(("speaker", "joined"), [("ministry", True), ("rebels", False)])
+def test_claims_headline_quote_joins_the_body_statement(speaker: str, joined: bool) -> None:
+    corpus = build(
+        stmt("a#s01", "لا مفاوضات مباشرة", speaker),
+        stmt("a#s02", "الحكومة ترفض إجراء مفاوضات مباشرة مع المعارضة قبل نهاية الشهر", "ministry"),
+    )
+    assert (claim_of(corpus, "a#s01") == claim_of(corpus, "a#s02")) is joined
+
+
+def test_claims_shared_light_nouns_alone_do_not_join() -> None:
+    corpus = build(
+        stmt("a#s01", "الوضع في المدينة يتحسن بعد وصول المساعدات الغذائية", "agency"),
+        stmt("b#s01", "الوضع في المدينة يتدهور مع استمرار القصف المدفعي", "agency"),
+    )
+    assert claim_of(corpus, "a#s01") != claim_of(corpus, "b#s01")

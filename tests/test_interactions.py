@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from kg.stages import attribute, interactions
@@ -55,3 +57,38 @@ def test_interactions_one_per_type_agent_target() -> None:
     calls = [i for i in corpus.interactions if i.type == "phone_call"]
     assert len(calls) == 1
     assert text[calls[0].evidence.start : calls[0].evidence.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وجرى اتصال هاتفي مساء أمس بين أحمد سالم وجان دوران.", ("phone_call", "salem", "duran")),
+        ("وسيجتمع أحمد سالم مع ليلى حسن غدا في القاهرة.", ("meeting", "salem", "layla")),
+        ("وتقدمت القوات الحكومية بدعم من فرنسا نحو درعا.", ("support", "france", "gov_forces")),
+        ("وأرسلت فرنسا سفنا حربية دعما لمصر.", ("support", "france", "egypt")),
+        ("وتحدث أحمد سالم مع ليلى حسن وأدانا الغارات الروسية على درعا.", ("condemn", "salem", "russia")),
+        ("وتحدث أحمد سالم مع ليلى حسن وأدانا الغارات الروسية على درعا.", ("condemn", "layla", "russia")),
+    ],
+)
+def test_interactions_found_in_news_constructions(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in found(text)
+
+
+def keyed_found(text: str) -> set[tuple[str, str, str]]:
+    corpus = make_corpus(text, NAMES)
+    keys = {"daraa": "place:درعا", "france": "country:FR", "egypt": "country:EG"}
+    entities = tuple(dataclasses.replace(e, key=keys.get(e.entity_id, e.key)) for e in corpus.entities)
+    corpus = interactions.run(attribute.run(corpus.replace(entities=entities)))
+    return {(i.type, i.agent, i.target) for i in corpus.interactions}
+
+
+def test_interactions_a_city_is_no_agent() -> None:
+    pairs = keyed_found("وفي درعا قصف القوات الحكومية بالمدفعية.")
+    assert not any(agent == "daraa" for _, agent, _ in pairs)
+    assert ("attack", "france", "daraa") in keyed_found("وقصفت فرنسا درعا أمس.")
+
+
+def test_interactions_suspended_talks_are_not_a_meeting() -> None:
+    pairs = keyed_found("وأعلنت مصر تعليق المحادثات مع فرنسا.")
+    assert ("meeting", "egypt", "france") not in pairs
+    assert ("meeting", "egypt", "france") in keyed_found("وبدأت مصر محادثات مع فرنسا.")

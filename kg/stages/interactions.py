@@ -49,6 +49,7 @@ _MODAL = frozenset(
     )
 )
 _BETWEEN = key("بين")
+PLACE = "place:"  # marks an actor slot filled by a place, which can be a target but no agent
 _RELATIVE = frozenset(key(w) for w in ("الذي", "التي"))
 _PREPOSITIONS = frozenset(key(w) for w in ("على", "في", "إلى", "من", "مع", "عن"))
 _NEGATION = frozenset(key(w) for w in ("لم", "لن", "لا", "ليس", "دون"))
@@ -96,6 +97,10 @@ def load_triggers(path: Path = TRIGGERS_PATH) -> dict[str, Trigger]:
                     continue
                 if kind == "verb" and prefix not in ("", "و", "ف"):
                     continue
+                if kind == "verb" and form[:1] in "يتن":  # future: سيجتمع، وستلتقي
+                    trigger = Trigger(lemma, pos, itype, target, need_stems, kind)
+                    for future in ("س", "وس", "فس"):
+                        index.setdefault(key(future + form), trigger)
                 word = (
                     prefix + form
                     if not (prefix.endswith("ل") and form.startswith("ال"))
@@ -128,10 +133,39 @@ def sentence_actors(view: DocView, sent: int, *, adjectives: bool = False) -> li
         if entity is None:
             continue
         seen.add(mention.mention_id)
+        if not can_act(view, entity):
+            entity = PLACE + entity  # a place stays in the sentence as a possible target only
         outer = mention.attached or mention.span
         toks = view.tokens_in(outer.start, outer.end)
         out.append(Actor(entity, mention, toks[0].index, toks[-1].index))
     return out
+
+
+def can_act(view: DocView, entity_id: str) -> bool:
+    """Whether an entity can be an agent: a person, a body, a country, or a seat of government.
+
+    Cities, regions and places (حلب، الغوطة) are where things happen, not who does them.
+    """
+    entity = view.entities.get(entity_id)
+    if entity is None or entity.label in ("PERSON", "ORG"):
+        return True
+    if entity.label == "LOC":
+        return False
+    return entity.stands_for is not None or not entity.key.startswith("place:")
+
+
+def state_actor(view: DocView, actor: Actor) -> Actor:
+    """A bare gentilic as actor (``القصف السوري``) stands for that country's government, when
+    the corpus knows one (an organisation of that country named الحكومة/النظام)."""
+    if actor.mention.kind != "adjective":
+        return actor
+    for entity in view.entities.values():
+        if entity.country == actor.entity and entity.key.startswith(_GOVERNMENT_KEYS):
+            return Actor(entity.entity_id, actor.mention, actor.first, actor.last)
+    return actor
+
+
+_GOVERNMENT_KEYS = tuple("org:" + key(w) for w in ("الحكومة", "النظام"))
 
 
 def _needs_met(view: DocView, tok: Tok, trigger: Trigger) -> bool:
@@ -187,8 +221,32 @@ def _prep_target(view: DocView, actors: list[Actor], tok: Tok, prep: str) -> Act
             start = index if attached and current.key not in wanted else index + 1
             found = _after(actors, start, 3)
             if found is not None:
-                return found
+                return _titled_person(view, actors, found)
     return None
+
+
+def _titled_person(view: DocView, actors: list[Actor], found: Actor) -> Actor:
+    """``مع الأمين العام للأمم المتحدة بان كي مون``: the person named after an office's body."""
+    if _label(view, found.entity) != "ORG":
+        return found
+    person = _after(actors, found.last + 1, 1)
+    return person if person is not None and _label(view, person.entity) == "PERSON" else found
+
+
+_SUSPENDED = frozenset(key(w) for w in ("تعليق", "وقف", "تجميد", "قطع", "إلغاء", "انهيار", "انسحاب"))
+
+
+def _suspended(view: DocView, tok: Tok) -> bool:
+    """``تعليق المحادثات بين X وY``: talks that are being stopped are not a meeting."""
+    before = view.tokens[max(0, tok.index - 2) : tok.index]
+    return any(_strip_article(t.key) in _SUSPENDED for t in before)
+
+
+def _strip_article(word: str) -> str:
+    for prefix in ("وال", "بال", "لل", "ال", "و", "ب", "ل"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix) :]
+    return word
 
 
 def verb_pairs(
@@ -211,8 +269,13 @@ def verb_pairs(
         prev = _before(view, actors, tok)
         if prev is None:
             return []
-        agents = [prev]
+        number = _dual_or_plural(tok)
+        agents = _group_ending_at(view, actors, prev, dual=number == "dual") if number else [prev]
         search_from = tok.index + 1
+    if trigger.type == "condemn":
+        attackers = _attackers_of_object(view, tok, search_from)
+        if attackers:
+            return [(agents, attackers)]
     if trigger.target == "obj":
         target = _after(actors, search_from, 4)
     else:
@@ -222,17 +285,82 @@ def verb_pairs(
     return [(agents, _coordinated(view, actors, target))]
 
 
+def _dual_or_plural(tok: Tok) -> str:
+    """``dual``/``plural`` for a conjoined past verb ending in ا/وا (``ونددا``، ``وأدانوا``), else ``""``."""
+    if tok.text[:1] not in "وف" or len(tok.key) <= 4 or not tok.key.endswith("ا"):
+        return ""
+    return "plural" if tok.key.endswith("وا") else "dual"
+
+
+def _label(view: DocView, entity_id: str) -> str:
+    entity = view.entities.get(entity_id)
+    return entity.label if entity is not None else ""
+
+
+def _group_ending_at(view: DocView, actors: list[Actor], last: Actor, *, dual: bool) -> list[Actor]:
+    """The coordinated actors ``X وY`` whose last member is ``last``; for a dual verb the two
+    persons before it (``تحدث X مع Y ونددا``)."""
+    if dual:
+        persons = [a for a in actors if a.last <= last.last and _label(view, a.entity) == "PERSON"]
+        if len(persons) >= 2 and persons[-1] is last:
+            return persons[-2:]
+    for actor in actors:
+        group = _coordinated(view, actors, actor)
+        if group[-1] is last:
+            return group
+    return [last]
+
+
+def _attackers_of_object(view: DocView, tok: Tok, search_from: int) -> list[Actor]:
+    """``ندد بالقصف الروسي``: the agents of an attack noun right after the verb are the targets."""
+    triggers = load_triggers()
+    for index in range(search_from, min(len(view.tokens), search_from + 2)):
+        current = view.tokens[index]
+        if current.sent != tok.sent:
+            return []
+        trigger = triggers.get(current.key)
+        if trigger is not None and trigger.type == "attack" and trigger.kind != "verb":
+            actors = sentence_actors(view, tok.sent)
+            gentilics = [
+                a for a in sentence_actors(view, tok.sent, adjectives=True) if a.mention.kind == "adjective"
+            ]
+            return noun_agents(view, current, trigger, actors, gentilics)
+    return []
+
+
+def noun_agents(
+    view: DocView, tok: Tok, trigger: Trigger, actors: list[Actor], gentilics: list[Actor]
+) -> list[Actor]:
+    """The agents named with an attack noun: ``القصف الروسي``، ``الهجمات المتواصلة للنظام``."""
+    nxt = view.tokens[tok.index + 1] if tok.index + 1 < len(view.tokens) else None
+    agents = [g for g in gentilics if tok.index < g.first <= tok.index + 3]
+    if not agents:
+        relative = nxt is not None and nxt.key in _RELATIVE
+        genitive = _after(actors, tok.index + (3 if relative else 1), 1)
+        between = view.tokens[tok.index + 1 : genitive.first] if genitive else []
+        if genitive is not None and not any(t.key in _PREPOSITIONS for t in between):
+            agents = _coordinated(view, actors, genitive)
+    return [a for a in agents if not a.entity.startswith(PLACE)]
+
+
 def noun_pairs(
     view: DocView, tok: Tok, trigger: Trigger, actors: list[Actor], gentilics: list[Actor]
 ) -> list[tuple[list[Actor], list[Actor]]]:
     """Agent(s) and target(s) of a noun trigger."""
     nxt = view.tokens[tok.index + 1] if tok.index + 1 < len(view.tokens) else None
-    if trigger.type in ("phone_call", "meeting") and nxt is not None and nxt.key == _BETWEEN:
-        first = _after(actors, tok.index + 2, 2)
+    between = _between_index(view, tok) if trigger.type in ("phone_call", "meeting") else None
+    if between is not None:  # اتصال هاتفي أجري اليوم بين لافروف وكيري
+        first = _after(actors, between + 1, 2)
         if first is None:
             return []
         pair = _coordinated(view, actors, first)
         return [([pair[0]], pair[1:2])] if len(pair) >= 2 else []
+    if trigger.type == "support" and trigger.kind == "masdar":
+        return support_masdar_pairs(view, tok, actors)
+    if trigger.type == "support" and trigger.lemma.startswith("مدعوم"):
+        backer = _after(actors, tok.index + 1, 2) or _after(gentilics, tok.index + 1, 1)
+        backed = _before(view, actors, tok)
+        return [([backer], [backed])] if backer and backed else []
     if trigger.lemma in ("حليف", "حليفة"):
         ally = _after(actors, tok.index + 1, 1)
         prev = _before(view, actors, tok)
@@ -260,6 +388,39 @@ def noun_pairs(
     if target is None and trigger.type == "attack":
         target = _after(actors, max(a.last for a in agents) + 1, 2)
     return [(agents, _coordinated(view, actors, target))] if target else []
+
+
+BETWEEN_WINDOW = 8  # tokens from a call/meeting noun to its بين
+
+
+def _between_index(view: DocView, tok: Tok) -> int | None:
+    """Index of the ``بين`` of ``اتصال (هاتفي أجري اليوم) بين X وY`` in the trigger's clause."""
+    for index in range(tok.index + 1, min(len(view.tokens), tok.index + 1 + BETWEEN_WINDOW)):
+        current = view.tokens[index]
+        if current.sent != tok.sent or current.text in SENTENCE_END or current.text in "،,":
+            return None
+        if current.key == _BETWEEN:
+            return index
+    return None
+
+
+_FROM = key("من")
+
+
+def support_masdar_pairs(
+    view: DocView, tok: Tok, actors: list[Actor]
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``X بدعم من Y`` (Y supports X) and ``دعما لـX`` (the clause subject supports X)."""
+    nxt = view.tokens[tok.index + 1] if tok.index + 1 < len(view.tokens) else None
+    if nxt is not None and nxt.key == _FROM and view.text[tok.start] == "ب":
+        backer = _after(actors, tok.index + 2, 1)
+        backed = _before(view, actors, tok)
+        return [([backer], [backed])] if backer and backed else []
+    if view.text[tok.start] != "ب" and nxt is not None and nxt.key.startswith("ل"):
+        backed = _after(actors, tok.index + 1, 2)
+        backer = _before(view, actors, tok)
+        return [([backer], [backed])] if backer and backed else []
+    return []
 
 
 def _tok_actor(tok: Tok) -> Actor:
@@ -308,7 +469,17 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
             continue
         if trigger.type == "suspend_cooperation" and _modal(view, tok):
             continue
+        if trigger.type == "meeting" and trigger.kind != "verb" and _suspended(view, tok):
+            continue
         actors = sentence_actors(view, tok.sent)
+        if trigger.type == "support" and trigger.kind == "verb" and tok.key.endswith("ا"):
+            pairs = support_masdar_pairs(view, tok, actors)  # دعما لقوات: a verbal noun, not a dual
+            if pairs:
+                for agents, targets in pairs:
+                    for agent in agents:
+                        for target in targets:
+                            _add(view, found, trigger, tok, agent, target)
+                continue
         if trigger.kind == "verb":
             pairs = verb_pairs(view, tok, trigger, actors)
         else:
@@ -331,17 +502,21 @@ def _add(
     agent: Actor,
     target: Actor,
 ) -> None:
-    if agent.entity == target.entity or (trigger.type, agent.entity, target.entity) in found:
+    if agent.entity.startswith(PLACE):
         return
-    if trigger.type == "phone_call" and (trigger.type, target.entity, agent.entity) in found:
+    agent, target = state_actor(view, agent), state_actor(view, target)
+    target_entity = target.entity.removeprefix(PLACE)
+    if agent.entity == target_entity or (trigger.type, agent.entity, target_entity) in found:
+        return
+    if trigger.type == "phone_call" and (trigger.type, target_entity, agent.entity) in found:
         return
     start = min(tok.start, agent.mention.span.start, target.mention.span.start)
     end = max(tok.end, agent.mention.span.end, target.mention.span.end)
-    found[(trigger.type, agent.entity, target.entity)] = Interaction(
+    found[(trigger.type, agent.entity, target_entity)] = Interaction(
         doc_id=view.doc.doc_id,
         type=trigger.type,
         agent=agent.entity,
-        target=target.entity,
+        target=target_entity,
         evidence=Span(start, end),
         time_text=_time_text(view, tok),
     )
