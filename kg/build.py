@@ -112,6 +112,7 @@ def render_report(corpus: Corpus, triples: int, timings: dict[str, float]) -> st
     lines += [
         f"| {len(set(c.doc_ids))} | {len(c.statement_ids)} | {_cell(c.content, 160)} |" for c in ranked[:10]
     ]
+    lines += _resolution_section(corpus)
     encodings = Counter(doc.encoding for doc in corpus.documents)
     lines += ["", "## Input encodings", ""] + [
         f"- {enc}: {n} documents" for enc, n in sorted(encodings.items())
@@ -121,6 +122,26 @@ def render_report(corpus: Corpus, triples: int, timings: dict[str, float]) -> st
     lines += ["", "## Time per step (s)", "", "| step | seconds |", "|---|---|"]
     lines += [f"| {step} | {seconds:.2f} |" for step, seconds in timings.items()]
     return "\n".join(lines) + "\n"
+
+
+def _resolution_section(corpus: Corpus, limit: int = 50) -> list[str]:
+    """Merges made by entity resolution and why, then candidate merges left undone."""
+    entities = corpus.entity_index()
+    lines = ["", "## Entity resolution", "", "| entity | rule | forms | detail |", "|---|---|---|---|"]
+    made = [n for n in corpus.resolution_notes if n.merged]
+    for note in made[:limit]:
+        name = entities[note.entity_id].canonical if note.entity_id in entities else ""
+        lines.append(
+            f"| {_cell(name)} | {note.rule} | {_cell(' / '.join(note.forms))} | {_cell(note.detail)} |"
+        )
+    if len(made) > limit:
+        lines.append(f"| … | | {len(made) - limit} more merges | |")
+    undone = [n for n in corpus.resolution_notes if not n.merged]
+    lines += ["", "Candidate merges left undone:", ""]
+    lines += [f"- {_cell(' / '.join(n.forms))}: {_cell(n.detail)} ({n.rule})" for n in undone[:limit]] or [
+        "None."
+    ]
+    return lines
 
 
 def _cell(text: str, limit: int = 200) -> str:

@@ -127,6 +127,19 @@ class Entity:
     stands_for: str | None = None  # entity_id of the government a capital/seat stands for
     country: str | None = None  # entity_id of the country an organisation belongs to
     key: str = ""
+    name_en: str = ""  # English name where a general gazetteer knows it
+    transliteration: str = ""  # Latin transliteration of the canonical name
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionNote:
+    """A merge made (or left undone) by entity resolution, and the rule behind it."""
+
+    rule: str
+    entity_id: str
+    forms: tuple[str, ...]
+    merged: bool = True
+    detail: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +217,7 @@ class Corpus:
     mentions: tuple[Mention, ...] = ()
     entities: tuple[Entity, ...] = ()
     mention_entity: dict[str, str] = field(default_factory=dict)  # mention_id -> entity_id
+    resolution_notes: tuple[ResolutionNote, ...] = ()
     roles: tuple[Role, ...] = ()
     statements: tuple[Statement, ...] = ()
     claims: tuple[Claim, ...] = ()

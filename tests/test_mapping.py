@@ -26,11 +26,14 @@ def graph(tmp_path_factory: pytest.TempPathFactory) -> Graph:
 
 
 def plain(graph: Graph) -> Graph:
-    """An in-memory copy where ``"x"^^xsd:string`` is written ``"x"`` (the same RDF 1.1 term)."""
+    """An in-memory copy in RDF 1.1 canonical terms: ``"x"^^xsd:string`` as ``"x"``, and language
+    tags in lower case (they are case-insensitive; Oxigraph stores ``ar-Latn`` as ``ar-latn``)."""
     copy = Graph()
     for s, p, o in graph:
         if isinstance(o, Literal) and o.datatype == XSD.string:
             o = Literal(str(o))
+        elif isinstance(o, Literal) and o.language:
+            o = Literal(str(o), lang=o.language.lower())
         copy.add((s, p, o))
     return copy
 

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
-from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from kg import ids
@@ -157,6 +157,10 @@ def entity_triples(entity: Entity, mint: Minter, mention_count: int, known: Know
     node = mint.entity(entity.entity_id)
     yield node, RDF.type, CLASS_OF_LABEL[entity.label]
     yield node, SKOS.prefLabel, ar(entity.canonical)
+    if entity.name_en:
+        yield node, RDFS.label, Literal(entity.name_en, lang="en")
+    if entity.transliteration:
+        yield node, RDFS.label, Literal(entity.transliteration, lang="ar-Latn")
     for alias in entity.aliases:
         if alias != entity.canonical:
             yield node, SKOS.altLabel, ar(alias)
@@ -191,9 +195,7 @@ def role_triples(role: Role, mint: Minter, known: Known) -> Iterator[Triple]:
         yield node, SCHEMA.affiliation, mint.entity(role.organization)
 
 
-def statement_triples(
-    stmt: Statement, mint: Minter, known: Known, claim_id: str | None
-) -> Iterator[Triple]:
+def statement_triples(stmt: Statement, mint: Minter, known: Known, claim_id: str | None) -> Iterator[Triple]:
     node = mint.statement(stmt.stmt_id)
     yield node, RDF.type, KG.Statement
     yield node, KG.statedIn, mint.document(stmt.doc_id)

@@ -25,12 +25,12 @@ from functools import cache
 from kg import ids
 from kg.arabic import lexicons
 from kg.arabic.normalize import key
-from kg.model import Corpus, Entity, Label, Mention, Role, Span, Token
+from kg.model import Corpus, Entity, Label, Mention, ResolutionNote, Role, Span, Token
 from kg.stages.ner import institution_country
 
 NAME = "resolve"
 REQUIRES = ("mentions", "tokens")
-PROVIDES = ("entities", "mention_entity", "roles")
+PROVIDES = ("entities", "mention_entity", "roles", "resolution_notes")
 
 _G_LETTERS = re.compile("[غگڭ]")
 _DOUBLED = re.compile(r"(.)\1+")
@@ -52,9 +52,11 @@ def run(corpus: Corpus) -> Corpus:
     for mention in corpus.mentions:
         if mention.kind != "description":
             _assign(clusters, mention)
-    _link_partial_names(clusters)
+    notes: list[ResolutionNote] = []
+    _link_partial_names(clusters, notes)
     mentions = list(corpus.mentions)
     entities, mention_entity = _entities(clusters)
+    notes = [*_variant_notes(entities, corpus.mentions, mention_entity), *notes]
     roles, descriptions = find_roles(corpus, mention_entity, entities)
     for mention, entity_id in descriptions:
         mentions.append(mention)
@@ -62,8 +64,39 @@ def run(corpus: Corpus) -> Corpus:
     entities = _with_description_docs(entities, descriptions)
     mentions.sort(key=lambda m: (m.doc_id, m.span.start))
     return corpus.replace(
-        mentions=tuple(mentions), entities=entities, mention_entity=mention_entity, roles=tuple(roles)
+        mentions=tuple(mentions),
+        entities=entities,
+        mention_entity=mention_entity,
+        roles=tuple(roles),
+        resolution_notes=tuple(notes),
     )
+
+
+def _variant_notes(
+    entities: tuple[Entity, ...], mentions: tuple[Mention, ...], mention_entity: dict[str, str]
+) -> list[ResolutionNote]:
+    """One note per entity whose mentions were written in more than one way."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        entity_id = mention_entity.get(mention.mention_id)
+        if entity_id:
+            forms[entity_id].add(mention.surface)
+            kinds[entity_id].add(mention.kind)
+    notes = []
+    for entity in entities:
+        written = forms.get(entity.entity_id, set())
+        if len({key(f) for f in written}) < 2:
+            continue
+        rule = {
+            "country": "country names and gentilics",
+            "org": "organisation names",
+            "person": "transliteration folding",
+        }.get(entity.key.split(":", 1)[0], "normalized key")
+        if "adjective" in kinds[entity.entity_id]:
+            rule += " (gentilic adjectives)"
+        notes.append(_note(rule, entity.entity_id, tuple(sorted(written)), "same matching key"))
+    return notes
 
 
 # -- keys -------------------------------------------------------------------------------------
@@ -127,8 +160,13 @@ def _institution_key(match: str) -> tuple[str, str, str] | None:
 
 
 def institution_canonical(head_key: str) -> str:
-    """One key for the long and short names of a ministry: ``وزاره الخارجيه`` = ``الخارجيه``."""
-    return head_key.removeprefix("وزاره ")
+    """One key for every name of an institution head: its first lexicon name, without ``وزارة``.
+
+    ``وزاره الخارجيه`` = ``الخارجيه``; ``النظام`` = ``الحكومه`` (listed as one record).
+    """
+    record = lexicons.institution_index().get(head_key)
+    first = key(record.names_ar[0]) if record is not None else head_key
+    return first.removeprefix("وزاره ")
 
 
 @cache
@@ -149,38 +187,70 @@ def _assign(clusters: dict[str, _Cluster], mention: Mention) -> None:
 # -- partial names ----------------------------------------------------------------------------
 
 
-def _link_partial_names(clusters: dict[str, _Cluster]) -> None:
-    """Move one-word person names into the full-name cluster they abbreviate."""
-    persons = {k: c for k, c in clusters.items() if c.label == "PERSON"}
-    full_by_last: dict[str, list[str]] = defaultdict(list)
-    for match_key in persons:
+def _link_partial_names(clusters: dict[str, _Cluster], notes: list[ResolutionNote]) -> None:
+    """Move partial person names into the full-name cluster they abbreviate.
+
+    A partial name is the end of a longer name (``كيري`` of ``جون كيري``, ``دي ميستورا`` of
+    ``ستيفان دي ميستورا``), or its first word when the full name came earlier in the same
+    document (``بشار`` after ``بشار الأسد``).
+    """
+    persons = [k for k, c in clusters.items() if c.label == "PERSON"]
+    for match_key in sorted(persons, key=lambda k: len(k.split())):
         words = match_key.removeprefix("person:").split()
-        if len(words) >= 2:
-            full_by_last[words[-1]].append(match_key)
-    for match_key, cluster in list(persons.items()):
-        words = match_key.removeprefix("person:").split()
-        if len(words) != 1 or words[0] not in full_by_last:
+        longer = [k for k in persons if k in clusters and len(k.split()) > len(words)]
+        by_suffix = [k for k in longer if k.removeprefix("person:").split()[-len(words) :] == words]
+        by_first = [k for k in longer if len(words) == 1 and k.removeprefix("person:").split()[0] == words[0]]
+        if not by_suffix and not by_first:
             continue
+        cluster = clusters[match_key]
         keep = []
+        joined: Counter[str] = Counter()
         for mention in cluster.mentions:
-            target = _full_name_for(mention, full_by_last[words[0]], clusters)
+            target = _full_name_for(mention, by_suffix, clusters, corpus_wide=True)
+            target = target or _full_name_for(mention, by_first, clusters, corpus_wide=False)
             if target:
                 clusters[target].mentions.append(mention)
+                joined[target] += 1
             else:
                 keep.append(mention)
+        for target, count in sorted(joined.items()):
+            forms = (*mention_surfaces(cluster), clusters[target].mentions[0].surface)
+            entity_id = ids.entity_id("PERSON", target)
+            notes.append(_note("partial name", entity_id, forms, f"{count} mentions joined the full name"))
+        if keep and len(by_suffix) > 1:
+            forms = (
+                cluster.mentions[0].surface,
+                *(clusters[k].mentions[0].surface for k in sorted(by_suffix)),
+            )
+            notes.append(
+                _note("partial name", "", forms, "ambiguous: several full names end with it", merged=False)
+            )
         cluster.mentions = keep
         if not keep:
             del clusters[match_key]
 
 
-def _full_name_for(mention: Mention, candidates: list[str], clusters: dict[str, _Cluster]) -> str:
-    """The full name a partial mention abbreviates: latest earlier one in its document, else unique."""
+def mention_surfaces(cluster: _Cluster) -> tuple[str, ...]:
+    return tuple(sorted({m.surface for m in cluster.mentions}))
+
+
+def _note(
+    rule: str, entity_id: str, forms: tuple[str, ...], detail: str, *, merged: bool = True
+) -> ResolutionNote:
+    return ResolutionNote(rule=rule, entity_id=entity_id, forms=forms, merged=merged, detail=detail)
+
+
+def _full_name_for(
+    mention: Mention, candidates: list[str], clusters: dict[str, _Cluster], *, corpus_wide: bool
+) -> str:
+    """The full name a partial mention abbreviates: the latest earlier one in its document, else
+    (``corpus_wide``) the only candidate in the corpus when its document names none of them."""
     best, best_start = "", -1
     for candidate in candidates:
         for other in clusters[candidate].mentions:
             if other.doc_id == mention.doc_id and best_start < other.span.start < mention.span.start:
                 best, best_start = candidate, other.span.start
-    if best:
+    if best or not corpus_wide:
         return best
     in_doc = [c for c in candidates if any(m.doc_id == mention.doc_id for m in clusters[c].mentions)]
     if len(in_doc) == 1:
@@ -219,7 +289,34 @@ def _entity(cluster: _Cluster, entity_id: str, entity_of_key: dict[str, str]) ->
         stands_for=entity_of_key.get(f"country:{cluster.stands_for}") if cluster.stands_for else None,
         country=entity_of_key.get(f"country:{cluster.country}") if cluster.country else None,
         key=cluster.match_key,
+        name_en=_english_name(cluster.match_key),
+        transliteration=transliterate(canonical),
     )
+
+
+def _english_name(match_key: str) -> str:
+    """The English name of a country or a lexicon organisation, else ``""``."""
+    if match_key.startswith("country:"):
+        return _country_english().get(match_key.removeprefix("country:"), "")
+    organization = _lexicon_organization(match_key)
+    return organization.name_en if organization is not None else ""
+
+
+@cache
+def _country_english() -> dict[str, str]:
+    return {country.iso2: country.name_en for country in lexicons.countries()}
+
+
+@cache
+def _hsb():
+    from camel_tools.utils.charmap import CharMapper
+
+    return CharMapper.builtin_mapper("ar2hsb")
+
+
+def transliterate(text: str) -> str:
+    """Habash-Soudi-Buckwalter transliteration by camel-tools: ``لافروف`` → ``lAfrwf``."""
+    return _hsb()(text)
 
 
 def _lexicon_organization(match_key: str) -> lexicons.Organization | None:
