@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["build", "run_pipeline", "to_graph", "load_graph", "export", "run_query", "__version__"]
+__all__ = ["__version__", "build", "export", "load_graph", "run_pipeline", "run_query", "to_graph"]
 
 _API = {
     "build": "kg.build:build",

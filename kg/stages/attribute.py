@@ -31,6 +31,7 @@ from kg.model import Corpus, Document, Entity, Mention, Role, Span, Statement
 
 NAME = "attribute"
 REQUIRES = ("documents", "sentences", "mentions", "entities")
+PER_DOCUMENT = True
 PROVIDES = ("statements",)
 
 OPEN_QUOTES = "«“„‹"
@@ -380,7 +381,7 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
         frame.speakers = svo_speakers(view, tok, form)
     if _denies(view, form, window):
         frame.polarity = "deny"
-    return frame if frame.content and len(frame.content) > 0 else None
+    return frame if frame.content is not None and frame.content.end > frame.content.start else None
 
 
 _RESUMPTIVE = frozenset(key(w) for w in ("به", "بها", "عليه", "عليها", "إليه", "إليها", "عنه", "عنها"))
@@ -594,7 +595,7 @@ def analyse_prep(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
             frame.content = Span(start, content_end(view, start, tok.sent))
             frame.content_kind = "clause"
         frame.absorbed_until = last
-    return frame if len(frame.content) > 0 else None
+    return frame if frame.content is not None and frame.content.end > frame.content.start else None
 
 
 def _prep_object(view: DocView, tok: Tok) -> list[Tok]:

@@ -175,8 +175,10 @@ def unusable_reason(text: str) -> str:
 
 
 class _TextExtractor(HTMLParser):
-    _SKIP = {"script", "style", "noscript", "template", "head", "nav", "footer", "aside"}
-    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section"}
+    _SKIP = frozenset({"script", "style", "noscript", "template", "head", "nav", "footer", "aside"})
+    _BLOCK = frozenset(
+        {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section"}
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
