@@ -1,0 +1,57 @@
+"""kg.pipeline: stages are checked before running, and one bad document never breaks a run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.errors import PipelineError
+from kg.pipeline import STAGES, run, validate
+from kg.stages import attribute
+
+
+def test_pipeline_stage_order_is_the_documented_one() -> None:
+    assert STAGES == ("ingest", "segment", "ner", "resolve", "attribute", "claims", "interactions")
+
+
+def test_pipeline_validate_reports_every_unmet_need_at_once() -> None:
+    with pytest.raises(PipelineError) as error:
+        validate(("ingest", "ner", "attribute"))
+    message = str(error.value)
+    assert "'ner' needs tokens" in message
+    assert "'attribute' needs sentences" in message
+
+
+def test_pipeline_unknown_stage_is_named() -> None:
+    with pytest.raises(PipelineError, match="Unknown stage 'parse'"):
+        validate(("ingest", "parse"))
+
+
+def test_pipeline_skips_a_document_a_stage_fails_on(
+    articles_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = attribute.process_doc
+
+    def failing(doc, corpus, mentions):
+        if doc.doc_id == "wire_egypt":
+            raise RuntimeError("boom")
+        return original(doc, corpus, mentions)
+
+    monkeypatch.setattr(attribute, "process_doc", failing)
+    corpus, _ = run([articles_dir], options={"ner": {"backend": "lexicon"}})
+    assert [d.doc_id for d in corpus.documents] == ["wire_lebanon"]
+    assert all(s.doc_id == "wire_lebanon" for s in corpus.statements)
+    assert all(m.doc_id == "wire_lebanon" for m in corpus.mentions)
+    assert any("stage 'attribute' failed" in s.reason and "boom" in s.reason for s in corpus.skipped)
+
+
+def test_pipeline_on_error_raise_names_stage_and_document(
+    articles_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing(doc, corpus, mentions):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(attribute, "process_doc", failing)
+    with pytest.raises(PipelineError, match="Stage 'attribute' failed on document wire_egypt"):
+        run([articles_dir], options={"ner": {"backend": "lexicon"}}, on_error="raise")
