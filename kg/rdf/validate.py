@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import XSD, Graph, Literal
 
 from kg.errors import KGError
 
@@ -86,7 +86,7 @@ def validate(graph: Graph, *, shapes: Path | None = None, allow_warnings: bool =
     from pyshacl import validate as shacl_validate  # heavy import, only needed here
 
     conforms, _results, text = shacl_validate(
-        graph,
+        canonical_copy(graph),
         shacl_graph=load_shapes(shapes),
         inference="none",
         allow_warnings=allow_warnings,
@@ -94,3 +94,19 @@ def validate(graph: Graph, *, shapes: Path | None = None, allow_warnings: bool =
         inplace=False,
     )
     return ValidationReport(conforms=bool(conforms), text=str(text))
+
+
+def canonical_copy(graph: Graph) -> Graph:
+    """An in-memory copy with ``"x"^^xsd:string`` written as ``"x"``.
+
+    They are the same RDF 1.1 term, and Oxigraph returns the typed form, but rdflib (and so
+    pyshacl's ``sh:in``) compares them as different terms.
+    """
+    copy = Graph()
+    for prefix, namespace in graph.namespaces():
+        copy.bind(prefix, namespace)
+    for subject, predicate, obj in graph:
+        if isinstance(obj, Literal) and obj.datatype == XSD.string:
+            obj = Literal(str(obj))
+        copy.add((subject, predicate, obj))
+    return copy
