@@ -90,6 +90,14 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     temp = Path(name)
     try:
         yield temp
+        if temp.is_file():
+            temp.chmod(0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual permissions
         os.replace(temp, target)
     finally:
         temp.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

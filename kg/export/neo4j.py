@@ -1,0 +1,545 @@
+"""Neo4j exporter: bulk-import CSVs, an idempotent Cypher script and the import command.
+
+Reads only the RDF graph and writes a folder:
+
+* ``nodes_<Label>.csv`` for Person, Organization, GeopoliticalEntity, Location, Document, Statement
+  and Claim, in the ``neo4j-admin database import full`` format (``id:ID`` is the node's IRI,
+  typed columns such as ``mentionCount:int``, arrays such as ``altLabels:string[]``, ``:LABEL``);
+* ``rels_<TYPE>.csv`` (``:START_ID,:END_ID,:TYPE`` + properties) for SAID, ABOUT, ADDRESSED_TO, VIA,
+  ASSERTS, STATED_IN, REPORTED_IN, MENTIONED_IN, CONTRADICTS, STANDS_FOR, AFFILIATED_WITH,
+  IN_COUNTRY, NESTED_IN and INTERACTS (one per ``kg:Interaction``, with its type);
+* ``graph.cypher``: constraints, then batched ``UNWIND [...] AS row MERGE ...`` statements for
+  ``cypher-shell``; every string is a Cypher literal escaped by :func:`cypher_string`, so running it
+  twice creates nothing new;
+* ``import.sh`` (prints, and with ``--run`` runs, the ``neo4j-admin`` command) and ``README.md``.
+
+Language tags survive as properties (``label_lang``, ``content_lang``, ``cue_lang``, ``title_lang``).
+Array columns use TAB as the array delimiter (``--array-delimiter=TAB``); a tab inside a name
+becomes a space. Mentions are not exported as nodes: ``mentionCount`` and MENTIONED_IN carry them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, SKOS
+
+from kg.rdf.store import atomic_path
+from kg.rdf.vocab import KG
+
+SCHEMA = "https://schema.org/"
+ARRAY_DELIMITER = "\t"
+BATCH = 500
+ENTITY_LABELS = {
+    "Person": ("Person", "Actor"),
+    "Organization": ("Organization", "Actor"),
+    "GeopoliticalEntity": ("GeopoliticalEntity", "Actor", "Place"),
+    "Location": ("Location", "Place"),
+}
+NODE_CLASSES = (*ENTITY_LABELS, "Document", "Statement", "Claim")
+# (type, RDF predicate, reversed?) for relationships that are one triple each.
+RELATIONSHIPS = (
+    ("SAID", KG.speaker, True),
+    ("ABOUT", KG.about, False),
+    ("ADDRESSED_TO", KG.addressee, False),
+    ("VIA", KG.via, False),
+    ("ASSERTS", KG.asserts, False),
+    ("STATED_IN", KG.statedIn, False),
+    ("REPORTED_IN", KG.reportedIn, False),
+    ("MENTIONED_IN", KG.mentionedIn, False),
+    ("CONTRADICTS", KG.contradicts, False),
+    ("STANDS_FOR", KG.standsFor, False),
+    ("AFFILIATED_WITH", URIRef(SCHEMA + "affiliation"), False),
+    ("IN_COUNTRY", KG.country, False),
+    ("NESTED_IN", KG.nestedIn, False),
+)
+INTERACTS_COLUMNS = ("id", "type", "document", "begin:int", "end:int", "timeText", "timeText_lang")
+_CYPHER_ESCAPES = {
+    "\\": "\\\\",
+    "'": "\\'",
+    '"': '\\"',
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\b": "\\b",
+    "\f": "\\f",
+}
+
+
+@dataclass(frozen=True)
+class Table:
+    """One CSV file: its name, typed header and rows; ``labels`` for node tables, ``rel`` for others."""
+
+    name: str
+    header: tuple[str, ...]
+    rows: list[dict]
+    labels: tuple[str, ...] = ()
+    rel: str = ""
+
+
+def export(graph: Graph, path: Path) -> list[Path]:
+    """Write the Neo4j import folder for ``graph`` into ``path``.
+
+    Args:
+        graph: a kg graph.
+        path: the folder to write (created if missing).
+
+    Returns:
+        The files written.
+    """
+    folder = Path(path)
+    nodes, labels = node_tables(graph)
+    rels = relationship_tables(graph, set(labels))
+    written = [_write(folder / f"{table.name}.csv", csv_text(table)) for table in [*nodes, *rels]]
+    written.append(_write(folder / "graph.cypher", cypher_script(nodes, rels)))
+    script = _write(folder / "import.sh", import_script([*nodes, *rels]))
+    script.chmod(0o755)
+    written.append(script)
+    written.append(_write(folder / "README.md", readme([*nodes, *rels])))
+    return written
+
+
+def _write(path: Path, text: str) -> Path:
+    with atomic_path(path) as temp:
+        temp.write_text(text, encoding="utf-8", newline="")
+    return path
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def _values(graph: Graph, predicate: URIRef) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for subject, obj in graph.subject_objects(predicate):
+        found.setdefault(str(subject), []).append(obj)
+    for values in found.values():
+        values.sort(key=lambda v: (getattr(v, "language", None) != "ar", str(v)))
+    return found
+
+
+def _one(values: dict[str, list], iri: str) -> Literal | None:
+    found = values.get(iri)
+    return found[0] if found else None
+
+
+def _text(value: Literal | None) -> str:
+    return str(value) if value is not None else ""
+
+
+def _lang(value: Literal | None) -> str:
+    return (value.language or "") if isinstance(value, Literal) else ""
+
+
+def _number(value: Literal | None, kind: type = int) -> int | float | None:
+    if value is None:
+        return None
+    try:
+        return kind(value.toPython())
+    except (TypeError, ValueError):
+        return None
+
+
+def _local(iri: object) -> str:
+    return re.split(r"[#/]", str(iri))[-1]
+
+
+def node_classes(graph: Graph) -> dict[str, str]:
+    """Each exported node's IRI → the class whose file holds it (first match in ``NODE_CLASSES``)."""
+    chosen: dict[str, str] = {}
+    for cls in NODE_CLASSES:
+        for subject in graph.subjects(RDF.type, KG[cls]):
+            if isinstance(subject, URIRef):
+                chosen.setdefault(str(subject), cls)
+    return chosen
+
+
+def node_tables(graph: Graph) -> tuple[list[Table], dict[str, str]]:
+    """One table per node class, and the class of every exported IRI."""
+    classes = node_classes(graph)
+    by_class: dict[str, list[str]] = {cls: [] for cls in NODE_CLASSES}
+    for iri, cls in classes.items():
+        by_class[cls].append(iri)
+    extra = _extra_labels(graph, classes)
+    tables = [_entity_table(graph, cls, sorted(by_class[cls]), extra) for cls in ENTITY_LABELS]
+    tables.append(_document_table(graph, sorted(by_class["Document"])))
+    tables.append(_statement_table(graph, sorted(by_class["Statement"])))
+    tables.append(_claim_table(graph, sorted(by_class["Claim"])))
+    return tables, classes
+
+
+def _extra_labels(graph: Graph, classes: dict[str, str]) -> dict[str, set[str]]:
+    """Entity classes beyond the one that chose the file (an entity typed both GPE and Location)."""
+    extra: dict[str, set[str]] = {}
+    for cls in ENTITY_LABELS:
+        for subject in graph.subjects(RDF.type, KG[cls]):
+            iri = str(subject)
+            if classes.get(iri) in ENTITY_LABELS and classes[iri] != cls:
+                extra.setdefault(iri, set()).update(ENTITY_LABELS[cls])
+    return extra
+
+
+def _labels(base: Iterable[str], extra: Iterable[str] = ()) -> tuple[str, ...]:
+    return tuple(dict.fromkeys([*base, *sorted(extra), "Resource"]))
+
+
+def _clean_item(text: str) -> str:
+    return text.replace(ARRAY_DELIMITER, " ")
+
+
+def _entity_table(graph: Graph, cls: str, iris: list[str], extra: dict[str, set[str]]) -> Table:
+    pref = _values(graph, SKOS.prefLabel)
+    alt = _values(graph, SKOS.altLabel)
+    count = _values(graph, KG.mentionCount)
+    jobs = _values(graph, URIRef(SCHEMA + "jobTitle"))
+    rows = []
+    for iri in iris:
+        label = _one(pref, iri)
+        rows.append(
+            {
+                "id": iri,
+                "label": _text(label) or _local(iri),
+                "altLabels": sorted({_clean_item(str(v)) for v in alt.get(iri, [])}),
+                "mentionCount": _number(_one(count, iri)),
+                "label_lang": _lang(label),
+                "jobTitles": sorted({_clean_item(str(v)) for v in jobs.get(iri, [])}),
+                ":LABEL": _labels(ENTITY_LABELS[cls], extra.get(iri, ())),
+            }
+        )
+    header = (
+        "id:ID",
+        "label",
+        "altLabels:string[]",
+        "mentionCount:int",
+        "label_lang",
+        "jobTitles:string[]",
+        ":LABEL",
+    )
+    return Table(f"nodes_{cls}", header, rows, labels=_labels(ENTITY_LABELS[cls]))
+
+
+def _document_table(graph: Graph, iris: list[str]) -> Table:
+    fields = {
+        name: _values(graph, DCTERMS[name]) for name in ("identifier", "title", "publisher", "date", "source")
+    }
+    rows = []
+    for iri in iris:
+        title = _one(fields["title"], iri)
+        identifier = _text(_one(fields["identifier"], iri)) or _local(iri)
+        rows.append(
+            {
+                "id": iri,
+                "label": identifier,
+                "identifier": identifier,
+                "title": _text(title),
+                "title_lang": _lang(title),
+                "publisher": _text(_one(fields["publisher"], iri)),
+                "date": _text(_one(fields["date"], iri)),
+                "source": _text(_one(fields["source"], iri)),
+                ":LABEL": _labels(["Document"]),
+            }
+        )
+    header = ("id:ID", "label", "identifier", "title", "title_lang", "publisher", "date", "source", ":LABEL")
+    return Table("nodes_Document", header, rows, labels=_labels(["Document"]))
+
+
+def _statement_table(graph: Graph, iris: list[str]) -> Table:
+    content, cue = _values(graph, KG.content), _values(graph, KG.cue)
+    kind, polarity = _values(graph, KG.quoteKind), _values(graph, KG.polarity)
+    begin, end, confidence = _values(graph, KG.begin), _values(graph, KG.end), _values(graph, KG.confidence)
+    rows = []
+    for iri in iris:
+        text, cue_text = _one(content, iri), _one(cue, iri)
+        rows.append(
+            {
+                "id": iri,
+                "label": _short(_text(text)),
+                "content": _text(text),
+                "content_lang": _lang(text),
+                "cue": _text(cue_text),
+                "cue_lang": _lang(cue_text),
+                "quoteKind": _local(_one(kind, iri)) if iri in kind else "",
+                "polarity": _local(_one(polarity, iri)) if iri in polarity else "",
+                "begin": _number(_one(begin, iri)),
+                "end": _number(_one(end, iri)),
+                "confidence": _number(_one(confidence, iri), float),
+                ":LABEL": _labels(["Statement"]),
+            }
+        )
+    header = (
+        "id:ID", "label", "content", "content_lang", "cue", "cue_lang", "quoteKind", "polarity",
+        "begin:int", "end:int", "confidence:double", ":LABEL",
+    )  # fmt: skip
+    return Table("nodes_Statement", header, rows, labels=_labels(["Statement"]))
+
+
+def _claim_table(graph: Graph, iris: list[str]) -> Table:
+    content, count = _values(graph, KG.content), _values(graph, KG.sourceCount)
+    rows = []
+    for iri in iris:
+        text = _one(content, iri)
+        rows.append(
+            {
+                "id": iri,
+                "label": _short(_text(text)),
+                "content": _text(text),
+                "content_lang": _lang(text),
+                "sourceCount": _number(_one(count, iri)),
+                ":LABEL": _labels(["Claim"]),
+            }
+        )
+    header = ("id:ID", "label", "content", "content_lang", "sourceCount:int", ":LABEL")
+    return Table("nodes_Claim", header, rows, labels=_labels(["Claim"]))
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def relationship_tables(graph: Graph, nodes: set[str]) -> list[Table]:
+    """One table per relationship type; only edges whose two ends are exported nodes."""
+    tables = []
+    for rel, predicate, reverse in RELATIONSHIPS:
+        pairs = set()
+        for subject, obj in graph.subject_objects(predicate):
+            start, end = (str(obj), str(subject)) if reverse else (str(subject), str(obj))
+            if start in nodes and end in nodes:
+                pairs.add((start, end))
+        rows = [{":START_ID": s, ":END_ID": e, ":TYPE": rel} for s, e in sorted(pairs)]
+        tables.append(Table(f"rels_{rel}", (":START_ID", ":END_ID", ":TYPE"), rows, rel=rel))
+    tables.append(_interaction_table(graph, nodes))
+    return tables
+
+
+def _interaction_table(graph: Graph, nodes: set[str]) -> Table:
+    agent, target = _values(graph, KG.agent), _values(graph, KG.target)
+    kind, doc = _values(graph, KG.interactionType), _values(graph, KG.statedIn)
+    begin, end, time_text = _values(graph, KG.begin), _values(graph, KG.end), _values(graph, KG.timeText)
+    identifier = _values(graph, DCTERMS.identifier)
+    rows = []
+    for subject in sorted({str(s) for s in graph.subjects(RDF.type, KG.Interaction)}):
+        start, finish = _text(_one(agent, subject)), _text(_one(target, subject))
+        if start not in nodes or finish not in nodes:
+            continue
+        doc_iri = _text(_one(doc, subject))
+        when = _one(time_text, subject)
+        rows.append(
+            {
+                ":START_ID": start,
+                ":END_ID": finish,
+                ":TYPE": "INTERACTS",
+                "id": subject,
+                "type": _local(_one(kind, subject)) if subject in kind else "OtherInteraction",
+                "document": _text(_one(identifier, doc_iri)) or doc_iri,
+                "begin": _number(_one(begin, subject)),
+                "end": _number(_one(end, subject)),
+                "timeText": _text(when),
+                "timeText_lang": _lang(when),
+            }
+        )
+    return Table(
+        "rels_INTERACTS", (":START_ID", ":END_ID", ":TYPE", *INTERACTS_COLUMNS), rows, rel="INTERACTS"
+    )
+
+
+# --- CSV ------------------------------------------------------------------------------------------
+
+
+def _key(column: str) -> str:
+    """The row key of a header column: ``mentionCount:int`` → ``mentionCount``; ``:LABEL`` stays."""
+    return column if column.startswith(":") else column.split(":")[0]
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ARRAY_DELIMITER.join(str(item) for item in value)
+    return str(value)
+
+
+def csv_text(table: Table) -> str:
+    """The CSV text of ``table`` (header line, then one line per row; RFC 4180 quoting)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(table.header)
+    for row in table.rows:
+        writer.writerow([_cell(row.get(_key(column))) for column in table.header])
+    return buffer.getvalue()
+
+
+# --- Cypher -------------------------------------------------------------------------------------------
+
+
+def cypher_string(text: str) -> str:
+    """``text`` as a single-quoted Cypher string literal.
+
+    Backslash, quotes, and control characters are escaped; U+2028/2029 and other line or control
+    characters become ``\\uXXXX``. Arabic and other text stays as UTF-8.
+    """
+    out = []
+    for char in text:
+        if char in _CYPHER_ESCAPES:
+            out.append(_CYPHER_ESCAPES[char])
+        elif ord(char) < 0x20 or char in "\x7f\u2028\u2029\u0085" or 0xD800 <= ord(char) <= 0xDFFF:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return "'" + "".join(out) + "'"
+
+
+def cypher_value(value: object) -> str:
+    """A Python value (str, int, float, bool, None, list, dict) as a Cypher literal."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return json.dumps(value)
+    if isinstance(value, str):
+        return cypher_string(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(cypher_value(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_identifier(k)}: {cypher_value(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"no Cypher literal for {type(value).__name__}")
+
+
+def _identifier(name: str) -> str:
+    return name if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) else "`" + name.replace("`", "``") + "`"
+
+
+def _batches(rows: list[dict], size: int = BATCH) -> Iterator[list[dict]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def _props(row: dict, columns: Iterable[str]) -> dict:
+    """The row's properties; empty values are left out, as ``neo4j-admin`` leaves out empty cells."""
+    found = {_key(c): row.get(_key(c)) for c in columns if not c.startswith(":")}
+    return {key: value for key, value in found.items() if value not in (None, "", [], ())}
+
+
+def cypher_script(nodes: list[Table], rels: list[Table]) -> str:
+    """The idempotent ``graph.cypher`` text: constraint, node MERGEs, relationship MERGEs.
+
+    Args:
+        nodes: node tables.
+        rels: relationship tables.
+
+    Returns:
+        Cypher statements separated by ``;`` and a newline, for ``cypher-shell -f``.
+    """
+    lines = [
+        "// kg graph for cypher-shell (cypher-shell -f graph.cypher). Idempotent: every node and",
+        "// relationship is MERGEd on its id, so running it again creates nothing new.",
+        "CREATE CONSTRAINT kg_resource_id IF NOT EXISTS FOR (n:Resource) REQUIRE n.id IS UNIQUE;",
+        "",
+    ]
+    for table in nodes:
+        lines += [_node_statement(table, batch) for batch in _batches(table.rows)]
+    for table in rels:
+        lines += [_rel_statement(table, batch) for batch in _batches(table.rows)]
+    return "\n".join(lines) + "\n"
+
+
+def _node_statement(table: Table, batch: list[dict]) -> str:
+    """MERGE one batch of nodes on ``id``; labels beyond the table's own are added per row."""
+    extra = sorted({label for row in batch for label in row[":LABEL"]} - set(table.labels))
+    rows = []
+    for row in batch:
+        item: dict = {"p": _props(row, table.header)}
+        if extra:
+            item["x"] = [label for label in row[":LABEL"] if label not in table.labels]
+        rows.append(cypher_value(item))
+    joined = ",\n  ".join(rows)
+    text = f"UNWIND [\n  {joined}\n] AS row\nMERGE (n:{':'.join(table.labels)} {{id: row.p.id}})\n"
+    text += "SET n += row.p"
+    for label in extra:
+        text += f"\nFOREACH (_ IN CASE WHEN '{label}' IN row.x THEN [1] ELSE [] END | SET n:{label})"
+    return text + ";"
+
+
+def _rel_statement(table: Table, batch: list[dict]) -> str:
+    match = "MATCH (a:Resource {id: row.s}) MATCH (b:Resource {id: row.e})"
+    if table.rel == "INTERACTS":
+        rows = ",\n  ".join(
+            cypher_value({"s": r[":START_ID"], "e": r[":END_ID"], "p": _props(r, INTERACTS_COLUMNS)})
+            for r in batch
+        )
+        return (
+            f"UNWIND [\n  {rows}\n] AS row\n{match}\n"
+            "MERGE (a)-[r:INTERACTS {id: row.p.id}]->(b)\nSET r += row.p;"
+        )
+    rows = ",\n  ".join(cypher_value({"s": r[":START_ID"], "e": r[":END_ID"]}) for r in batch)
+    return f"UNWIND [\n  {rows}\n] AS row\n{match}\nMERGE (a)-[:{table.rel}]->(b);"
+
+
+# --- the import command -------------------------------------------------------------------------------
+
+
+def import_command(tables: list[Table], *, database: str = "neo4j", folder: str = "$DIR") -> str:
+    """The ``neo4j-admin database import full`` command for the written files."""
+    parts = [f"neo4j-admin database import full {database}", "--overwrite-destination=true"]
+    parts += ["--array-delimiter=TAB", "--multiline-fields=true", "--id-type=string"]
+    for table in tables:
+        kind = "--relationships" if table.rel else "--nodes"
+        parts.append(f'{kind}="{folder}/{table.name}.csv"')
+    return " \\\n  ".join(parts)
+
+
+def import_script(tables: list[Table]) -> str:
+    """``import.sh``: prints the import command; runs it when given ``--run``."""
+    command = import_command(tables)
+    return (
+        "#!/bin/sh\n"
+        "# Load these CSVs into an empty Neo4j 5 database (the server must be stopped).\n"
+        "# Usage: sh import.sh          print the command\n"
+        "#        sh import.sh --run    run it (neo4j-admin must be on PATH)\n"
+        "set -eu\n"
+        'DIR="$(cd "$(dirname "$0")" && pwd)"\n'
+        f"CMD=$(cat <<EOF\n{command}\nEOF\n)\n"
+        'echo "$CMD"\n'
+        'if [ "${1:-}" = "--run" ]; then eval "$CMD"; fi\n'
+    )
+
+
+def readme(tables: list[Table]) -> str:
+    """``README.md`` for the folder: what is in it and the two ways to load it."""
+    lines = [
+        "# kg graph for Neo4j",
+        "",
+        "Two ways to load the same graph:",
+        "",
+        "1. Bulk import into an empty, stopped database (fast):",
+        "",
+        "```sh",
+        import_command(tables, folder="$PWD"),
+        "```",
+        "",
+        "   (`sh import.sh` prints this command with absolute paths; `sh import.sh --run` runs it.)",
+        "   Array columns (`altLabels`, `jobTitles`, `:LABEL`) are TAB-separated.",
+        "",
+        "2. Into a running database with Cypher (idempotent, safe to re-run):",
+        "",
+        "```sh",
+        "cypher-shell -u neo4j -p PASSWORD -f graph.cypher",
+        "```",
+        "",
+        "Every node has `id` (its IRI in the RDF graph) and the label `Resource`; language tags are kept",
+        "as properties (`label_lang`, `content_lang`, `cue_lang`, `title_lang`).",
+        "",
+        "| file | rows |",
+        "|---|---|",
+    ]
+    lines += [f"| {table.name}.csv | {len(table.rows)} |" for table in tables]
+    return "\n".join(lines) + "\n"
