@@ -58,3 +58,37 @@ def test_ner_stage_bio_spans_accept_i_after_o(tags: list[str]) -> None:
     spans = ner.bio_spans(tags)
     assert all(tags[s].endswith(t) for s, _, t in spans)
     assert sum(e - s for s, e, _ in spans) == sum(1 for t in tags if t != "O")
+
+
+def _tagged(text: str, tags: list[str]) -> list[Mention]:
+    corpus = segment.run(Corpus(documents=(Document("d", text),)))
+    tokens = list(corpus.tokens)
+    words = {t for t in text.split()}
+    return ner.tagged_mentions(corpus.documents[0], tokens, tags, words)
+
+
+def test_ner_stage_tagged_names_lose_attested_proclitics() -> None:
+    text = "وأكد للأمم المتحدة دعمه"
+    (mention,) = _tagged(text, ["O", "B-ORG", "I-ORG", "O"])
+    assert mention.surface == "الأمم المتحدة"
+    assert text[mention.attached.start : mention.attached.end] == "للأمم المتحدة"
+
+
+def test_ner_stage_tagged_name_keeps_a_letter_that_is_part_of_it() -> None:
+    (mention,) = _tagged("التقى وليد جنبلاط", ["O", "B-PERS", "I-PERS"])
+    assert mention.surface == "وليد جنبلاط"
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("ريف دمشق", "LOC"), ("وادي النيل", "LOC"), ("بغداد", "GPE"), ("مدينة مجهولة الاسم", "GPE")],
+)
+def test_ner_stage_place_label_uses_geographic_heads(name: str, label: str) -> None:
+    from kg.arabic.normalize import key
+
+    assert ner.place_label(key(name)) == label
+
+
+def test_ner_stage_bare_feminine_plural_is_no_gentilic() -> None:
+    found = [(m.surface, m.kind) for m in mentions_of("تابع المراقبون مجريات الجلسة.")]
+    assert all(kind != "adjective" for _, kind in found)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from functools import cache
+from pathlib import Path
 
 from kg.arabic import lexicons
 from kg.arabic.normalize import key
@@ -26,6 +27,7 @@ from kg.model import Corpus, Document, Label, Mention, Span, Token
 
 NAME = "ner"
 REQUIRES = ("documents", "tokens")
+PER_DOCUMENT = True
 PROVIDES = ("mentions",)
 
 MAX_NAME_TOKENS = 6
@@ -43,6 +45,7 @@ def run(corpus: Corpus, *, backend: str = "crf") -> Corpus:
     return corpus.replace(mentions=tuple(mentions))
 
 
+@cache
 def _tagger(backend: str) -> Callable[[list[list[str]]], list[list[str]]] | None:
     """The statistical tagger of ``backend``; ``lexicon`` means gazetteers and rules only."""
     if backend == "lexicon":
@@ -93,10 +96,12 @@ def _gentilic_of(doc: Document, organization: Mention) -> Mention | None:
 
 def lexicon_mentions(doc: Document, tokens: list[Token]) -> list[Mention]:
     """Names, institutions and gentilics from the lexicons, longest match first."""
+    words = [doc.text[t.span.start : t.span.end] for t in tokens]
+    keys = [key(word) if _is_word(word) else "" for word in words]
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
-        match = _longest_name(doc, tokens, i)
+        match = _longest_name(doc, tokens, words, keys, i)
         if match is None:
             i += 1
             continue
@@ -105,19 +110,27 @@ def lexicon_mentions(doc: Document, tokens: list[Token]) -> list[Mention]:
     return found
 
 
-def _longest_name(doc: Document, tokens: list[Token], i: int) -> tuple[Mention, int] | None:
-    first = doc.text[tokens[i].span.start : tokens[i].span.end]
-    for prefix_len, stem in _stems(first):
-        for n in range(min(MAX_NAME_TOKENS, _words_ahead(doc.text, tokens, i)), 0, -1):
-            rest = [doc.text[t.span.start : t.span.end] for t in tokens[i + 1 : i + n]]
-            phrase_key = key(" ".join([stem, *rest]))
+def _longest_name(
+    doc: Document, tokens: list[Token], words: list[str], keys: list[str], i: int
+) -> tuple[Mention, int] | None:
+    ahead = 0
+    while i + ahead < len(keys) and keys[i + ahead] and ahead < MAX_NAME_TOKENS:
+        ahead += 1
+    if not ahead:
+        return None
+    starts = first_words()
+    for prefix_len, stem in stems(words[i]):
+        stem_key = key(stem)
+        if stem_key not in starts:
+            continue
+        for n in range(ahead, 0, -1):
+            phrase_key = " ".join([stem_key, *keys[i + 1 : i + n]])
             hit = lookup(phrase_key, n)
             if hit is None:
                 continue
             label, kind, country = hit
             start = tokens[i].span.start + prefix_len
             end = tokens[i + n - 1].span.end
-            attached = Span(tokens[i].span.start, end)
             surface = stem + doc.text[tokens[i].span.end : end]
             mention = Mention(
                 doc.doc_id,
@@ -125,7 +138,7 @@ def _longest_name(doc: Document, tokens: list[Token], i: int) -> tuple[Mention, 
                 surface,
                 label,
                 kind,
-                attached=attached,
+                attached=Span(tokens[i].span.start, end),
                 key=phrase_key,
                 country_key=country,
                 source="lexicon",
@@ -134,19 +147,19 @@ def _longest_name(doc: Document, tokens: list[Token], i: int) -> tuple[Mention, 
     return None
 
 
-def _words_ahead(text: str, tokens: list[Token], i: int) -> int:
-    """How many tokens from ``i`` on are words (a name never spans punctuation)."""
-    n = 0
-    while i + n < len(tokens) and _is_word(text[tokens[i + n].span.start : tokens[i + n].span.end]):
-        n += 1
-    return n
+@cache
+def first_words() -> frozenset[str]:
+    """The first word of every lexicon name: only tokens in this set can start a match."""
+    names = [*lexicons.place_index(), *lexicons.organization_index(), *lexicons.seat_index()]
+    names += [*lexicons.institution_index(), *lexicons.gentilic_index()]
+    return frozenset(name.split()[0] for name in names if name)
 
 
 def _is_word(token_text: str) -> bool:
     return any(ch.isalnum() for ch in token_text)
 
 
-def _stems(word: str) -> Iterable[tuple[int, str]]:
+def stems(word: str) -> Iterable[tuple[int, str]]:
     """``(length of the stripped proclitics, stem)`` for the word itself and each proclitic split."""
     yield 0, word
     for prefix in PROCLITICS:
@@ -175,11 +188,17 @@ def lookup(phrase_key: str, n_tokens: int) -> tuple[Label, str, str] | None:
     institution = institution_country(phrase_key)
     if institution:
         return "ORG", "name", institution
-    if n_tokens == 1:
+    if n_tokens == 1 and not _indefinite_feminine_plural(phrase_key):
         iso = lexicons.gentilic_index().get(phrase_key)
         if iso:
             return "GPE", "adjective", iso
     return None
+
+
+def _indefinite_feminine_plural(word_key: str) -> bool:
+    """``مجريات`` (proceedings) is also Hungarian (fem. pl.): such bare forms are common nouns far
+    more often than gentilics, so only the definite ``المجريات`` counts."""
+    return word_key.endswith("ات") and not word_key.startswith("ال")
 
 
 def institution_country(phrase_key: str) -> str:
@@ -215,10 +234,13 @@ def tagged_mentions(doc: Document, tokens: list[Token], tags: list[str], words: 
         if label is None:
             continue
         first = doc.text[tokens[start_i].span.start : tokens[start_i].span.end]
-        offset, stem = _attested_proclitic(first, words)
+        rest = doc.text[tokens[start_i].span.end : tokens[end_i - 1].span.end]
+        offset, stem = _attested_proclitic(first, rest, words)
         start = tokens[start_i].span.start + offset
         end = tokens[end_i - 1].span.end
         surface = stem + doc.text[tokens[start_i].span.end : end]
+        if label == "GPE":
+            label = place_label(key(surface))
         found.append(
             Mention(
                 doc.doc_id,
@@ -234,13 +256,35 @@ def tagged_mentions(doc: Document, tokens: list[Token], tags: list[str], words: 
     return found
 
 
-def _attested_proclitic(word: str, words: set[str]) -> tuple[int, str]:
-    """``(proclitic length, stem)`` of ``word``: stripped only when the stem occurs on its own."""
+def _attested_proclitic(word: str, rest: str, words: set[str]) -> tuple[int, str]:
+    """``(proclitic length, stem)`` of a name's first ``word``, stripped only when the stem is
+    attested: it occurs on its own in the document, the name without it is a lexicon name
+    (``للأمم المتحدة``, ``بجبهة النصرة``), or it is a geographic head (``والغوطة``)."""
     known = _known_keys()
-    for prefix_len, stem in _stems(word):
-        if prefix_len and (key(stem) in words or key(stem) in known):
+    for prefix_len, stem in stems(word):
+        stem_key = key(stem)
+        attested = stem_key in words or stem_key in known or stem_key in place_heads()
+        if prefix_len and (attested or key(stem + rest) in known):
             return prefix_len, stem
     return 0, word
+
+
+def place_label(name_key: str) -> Label:
+    """GPE or LOC for a place name the tagger found: the lexicon's label, else LOC when it starts
+    with a geographic head noun (``ريف دمشق``, ``وادي النيل``), else GPE."""
+    known = lexicons.place_index().get(name_key)
+    if known is not None:
+        return "GPE" if known[0] == "GPE" else "LOC"
+    words = name_key.split()
+    heads = place_heads()
+    return "LOC" if words and (words[0] in heads or " ".join(words[:2]) in heads) else "GPE"
+
+
+@cache
+def place_heads() -> frozenset[str]:
+    path = Path(__file__).resolve().parents[1] / "resources" / "place_heads.tsv"
+    rows = (line.split("\t")[0] for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(key(row) for row in rows if row and not row.startswith("#"))
 
 
 @cache
@@ -266,10 +310,13 @@ def merge(candidates: list[Mention]) -> list[Mention]:
     """Drop overlapping mentions: longer spans first, lexicon before tagger on ties."""
     rank = {"lexicon": 0, "crf": 1}
     chosen: list[Mention] = []
-    ordered = sorted(
-        candidates, key=lambda m: (-(m.span.end - m.span.start), rank.get(m.source, 2), m.span.start)
-    )
+    ordered = sorted(candidates, key=lambda m: (-len(_extent(m)), rank.get(m.source, 2), m.span.start))
     for mention in ordered:
-        if not any(mention.span.overlaps(other.span) for other in chosen):
+        if not any(_extent(mention).overlaps(_extent(other)) for other in chosen):
             chosen.append(mention)
     return sorted(chosen, key=lambda m: m.span.start)
+
+
+def _extent(mention: Mention) -> Span:
+    """The tokens a mention covers, attached proclitics included."""
+    return mention.attached or mention.span
