@@ -92,3 +92,8 @@ def test_ner_stage_place_label_uses_geographic_heads(name: str, label: str) -> N
 def test_ner_stage_bare_feminine_plural_is_no_gentilic() -> None:
     found = [(m.surface, m.kind) for m in mentions_of("تابع المراقبون مجريات الجلسة.")]
     assert all(kind != "adjective" for _, kind in found)
+
+
+def test_ner_stage_tagged_name_stops_before_an_adverb() -> None:
+    (mention,) = _tagged("اتصل باراك أوباما هاتفيا بالمستشار", ["O", "B-PERS", "I-PERS", "I-PERS", "O"])
+    assert mention.surface == "باراك أوباما"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.model import Corpus, Document
+from kg.model import Corpus, Document, Mention
 from kg.pipeline import run
 from kg.stages import ner, resolve, segment
 from kg.stages.resolve import person_key
@@ -54,3 +54,30 @@ def test_resolve_pipeline_is_deterministic(articles_dir) -> None:
     second, _ = run([articles_dir], options={"ner": {"backend": "lexicon"}})
     assert [e.entity_id for e in first.entities] == [e.entity_id for e in second.entities]
     assert first.statements == second.statements
+
+
+def _roles(text: str, person: str) -> list[str]:
+    from kg.model import Span
+
+    corpus = segment.run(Corpus(documents=(Document("d", text),)))
+    corpus = ner.run(corpus, backend="lexicon")
+    start = text.index(person)
+    extra = Mention("d", Span(start, start + len(person)), person, "PERSON", key=person)
+    corpus = corpus.replace(mentions=(*corpus.mentions, extra))
+    corpus = resolve.run(corpus)
+    return [r.title for r in corpus.roles]
+
+
+def test_resolve_role_from_title_apposition_with_preposition_complement() -> None:
+    text = "وقالت الممثلة الدائمة للولايات المتحدة لدى الأمم المتحدة سامانثا باور إن الوضع خطير."
+    assert _roles(text, "سامانثا باور") == ["الممثلة الدائمة للولايات المتحدة لدى الأمم المتحدة"]
+
+
+def test_resolve_counterpart_with_gentilic_is_a_role() -> None:
+    text = "اتصل الوزير بنظيره الروسي سيرغي لافروف أمس."
+    assert _roles(text, "سيرغي لافروف") == ["نظيره الروسي"]
+
+
+def test_resolve_no_role_without_apposition() -> None:
+    text = "قال الرئيس إن الحكومة ستلتقي أحمد سعيد غدا."
+    assert _roles(text, "أحمد سعيد") == []

@@ -229,9 +229,15 @@ def institution_heads() -> dict:
 def tagged_mentions(doc: Document, tokens: list[Token], tags: list[str], words: set[str]) -> list[Mention]:
     """Mentions from BIO tags; proclitics are split off the first token when the stem is attested."""
     found = []
+    stop = not_name_words()
     for start_i, end_i, tag_type in bio_spans(tags):
         label = _CRF_LABEL.get(tag_type)
-        if label is None:
+        while (
+            end_i - start_i > 1
+            and key(doc.text[tokens[end_i - 1].span.start : tokens[end_i - 1].span.end]) in stop
+        ):
+            end_i -= 1
+        if label is None or key(doc.text[tokens[start_i].span.start : tokens[start_i].span.end]) in stop:
             continue
         first = doc.text[tokens[start_i].span.start : tokens[start_i].span.end]
         rest = doc.text[tokens[start_i].span.end : tokens[end_i - 1].span.end]
@@ -282,7 +288,18 @@ def place_label(name_key: str) -> Label:
 
 @cache
 def place_heads() -> frozenset[str]:
-    path = Path(__file__).resolve().parents[1] / "resources" / "place_heads.tsv"
+    return _word_list("place_heads.tsv")
+
+
+@cache
+def not_name_words() -> frozenset[str]:
+    """Adverbs and time words that a tagged name never ends with (``هاتفيا``, ``أمس``)."""
+    return _word_list("not_name_words.tsv")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """The normalized first column of a resource file, comments skipped."""
+    path = Path(__file__).resolve().parents[1] / "resources" / name
     rows = (line.split("\t")[0] for line in path.read_text(encoding="utf-8").splitlines())
     return frozenset(key(row) for row in rows if row and not row.startswith("#"))
 

@@ -26,7 +26,7 @@ from kg import ids
 from kg.arabic import lexicons
 from kg.arabic.normalize import key
 from kg.model import Corpus, Entity, Label, Mention, ResolutionNote, Role, Span, Token
-from kg.stages.ner import institution_country
+from kg.stages.ner import institution_country, stems
 
 NAME = "resolve"
 REQUIRES = ("mentions", "tokens")
@@ -395,53 +395,74 @@ def title_phrases(
         span → (normalized title key, the ORG/GPE mention inside it, if any).
     """
     index = lexicons.title_index()
+    words = [text[t.span.start : t.span.end] for t in tokens]
+    keys = [key(word) for word in words]
     found: dict[Span, tuple[str, Mention | None]] = {}
     i = 0
     while i < len(tokens):
-        n = _title_length(text, tokens, i, index)
-        if not n:
+        match = _title_at(words, keys, i, index)
+        if match is None:
             i += 1
             continue
+        prefix_len, n = match
         end = _extend_complement(text, tokens, i + n, mentions)
-        span = Span(tokens[i].span.start, tokens[end - 1].span.end)
+        span = Span(tokens[i].span.start + prefix_len, tokens[end - 1].span.end)
         inner = next((m for m in mentions if span.contains(m.span) and m.label != "PERSON"), None)
         found[span] = (key(text[span.start : span.end]), inner)
         i = end
     return found
 
 
-def _title_length(text: str, tokens: list[Token], i: int, index: dict) -> int:
-    for n in range(min(4, len(tokens) - i), 0, -1):
-        phrase = key(" ".join(text[t.span.start : t.span.end] for t in tokens[i : i + n]))
-        if phrase in index:
-            return n
-    return 0
+def _title_at(words: list[str], keys: list[str], i: int, index: dict) -> tuple[int, int] | None:
+    """``(proclitic length, title tokens)`` of a title starting at token ``i`` (``ووزير الخارجية``)."""
+    starts = _title_first_words()
+    for prefix_len, stem in stems(words[i]):
+        stem_key = key(stem)
+        if stem_key not in starts:
+            continue
+        for n in range(min(4, len(words) - i), 0, -1):
+            if " ".join([stem_key, *keys[i + 1 : i + n]]) in index:
+                return prefix_len, n
+    return None
+
+
+@cache
+def _title_first_words() -> frozenset[str]:
+    return frozenset(title.split()[0] for title in lexicons.title_index() if title)
 
 
 def _extend_complement(text: str, tokens: list[Token], j: int, mentions: list[Mention]) -> int:
-    """Extend a title over a following gentilic, ``باسم X`` or an ORG/GPE name."""
+    """Extend a title over its complement: gentilics (``الأميركي``), ``باسم X``, ORG/GPE names
+    with or without a proclitic (``للأمم المتحدة``), and ``لدى/إلى/في`` + a name
+    (``الممثلة الدائمة ... لدى الأمم المتحدة``)."""
     gentilics = lexicons.gentilic_index()
+    places = [m for m in mentions if m.label != "PERSON"]
     limit = min(len(tokens), j + _MAX_TITLE_TOKENS)
     while j < limit:
         word = key(text[tokens[j].span.start : tokens[j].span.end])
-        inside = next(
-            (
-                m
-                for m in mentions
-                if m.span.start <= tokens[j].span.start < m.span.end and m.label != "PERSON"
-            ),
-            None,
-        )
-        if word in gentilics or word in ("باسم", "ب"):
-            j += 1
-        elif inside is not None:
+        inside = _name_at(tokens[j], places)
+        if inside is None and word in _PREPOSITIONS and j + 1 < len(tokens):
+            inside = _name_at(tokens[j + 1], places)
+        if inside is not None:
             while j < len(tokens) and tokens[j].span.start < inside.span.end:
                 j += 1
-        elif word in complement_words():
+        elif word in gentilics or word in ("باسم", "ب") or word in complement_words():
             j += 1
         else:
             break
     return j
+
+
+_PREPOSITIONS = frozenset(key(w) for w in ("لدى", "إلى", "في", "عن"))
+
+
+def _name_at(token: Token, names: list[Mention]) -> Mention | None:
+    """The ORG/GPE name that starts at (or inside) ``token``, proclitics included."""
+    for mention in names:
+        extent = mention.attached or mention.span
+        if extent.start <= token.span.start < extent.end:
+            return mention
+    return None
 
 
 def _title_before(text: str, mention: Mention, titles: dict) -> tuple[Span, str, Mention | None] | None:
