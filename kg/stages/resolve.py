@@ -195,11 +195,18 @@ def _link_partial_names(clusters: dict[str, _Cluster], notes: list[ResolutionNot
     document (``بشار`` after ``بشار الأسد``).
     """
     persons = [k for k, c in clusters.items() if c.label == "PERSON"]
+    suffixes: dict[tuple[str, ...], list[str]] = defaultdict(list)  # proper suffix -> full names
+    firsts: dict[str, list[str]] = defaultdict(list)  # first word -> full names
+    for full in persons:
+        words = tuple(full.removeprefix("person:").split())
+        for size in range(1, len(words)):
+            suffixes[words[-size:]].append(full)
+        if len(words) > 1:
+            firsts[words[0]].append(full)
     for match_key in sorted(persons, key=lambda k: len(k.split())):
-        words = match_key.removeprefix("person:").split()
-        longer = [k for k in persons if k in clusters and len(k.split()) > len(words)]
-        by_suffix = [k for k in longer if k.removeprefix("person:").split()[-len(words) :] == words]
-        by_first = [k for k in longer if len(words) == 1 and k.removeprefix("person:").split()[0] == words[0]]
+        words = tuple(match_key.removeprefix("person:").split())
+        by_suffix = [k for k in suffixes.get(words, ()) if k in clusters]
+        by_first = [k for k in firsts.get(words[0], ()) if k in clusters] if len(words) == 1 else []
         if not by_suffix and not by_first:
             continue
         cluster = clusters[match_key]
