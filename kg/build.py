@@ -38,6 +38,7 @@ def build(
     *,
     base_iri: str = ids.DEFAULT_BASE_IRI,
     ner_backend: str = "crf",
+    jobs: int = 1,
     outputs: Sequence[str] = DEFAULT_OUTPUTS,
     stages: Sequence[str] = STAGES,
     progress: Progress | None = None,
@@ -49,6 +50,7 @@ def build(
         out_dir: output folder, created if missing.
         base_iri: namespace of the data IRIs.
         ner_backend: ``crf`` (shipped model) or ``camel`` (CAMeL Tools, needs its data).
+        jobs: worker processes for the per-document stages.
         outputs: export formats written beside report.md (see ``kg.export.EXPORTERS``).
         stages: pipeline stages to run.
         progress: called as ``progress(step, index, total)``.
@@ -67,7 +69,12 @@ def build(
     if not corpus.documents:
         raise InputError(Errors.E002.format(inputs=", ".join(map(str, inputs)), skipped=len(corpus.skipped)))
     corpus, rest = run(
-        (), stages=stages[1:], corpus=corpus, options={"ner": {"backend": ner_backend}}, progress=progress
+        (),
+        stages=stages[1:],
+        corpus=corpus,
+        options={"ner": {"backend": ner_backend}},
+        progress=progress,
+        jobs=jobs,
     )
     timings = {**first.timings, **rest.timings}
     started = time.perf_counter()

@@ -46,8 +46,12 @@ def cli() -> None:
 @click.option(
     "--base-iri", default=ids.DEFAULT_BASE_IRI, show_default=True, help="Namespace of the data IRIs."
 )
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1),
+              help="Worker processes for the per-document stages (NER, statements, interactions).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
-def build(inputs: tuple[Path, ...], out_dir: Path, ner_backend: str, base_iri: str, quiet: bool) -> None:
+def build(
+    inputs: tuple[Path, ...], out_dir: Path, ner_backend: str, base_iri: str, jobs: int, quiet: bool
+) -> None:
     """Build the graph of INPUTS (.txt, .jsonl, .html files or folders) into an output folder."""
     from kg.build import build as run_build
 
@@ -66,7 +70,9 @@ def build(inputs: tuple[Path, ...], out_dir: Path, ner_backend: str, base_iri: s
 
     started = time.perf_counter()
     try:
-        result = run_build(inputs, out_dir, base_iri=base_iri, ner_backend=ner_backend, progress=progress)
+        result = run_build(
+            inputs, out_dir, base_iri=base_iri, ner_backend=ner_backend, jobs=jobs, progress=progress
+        )
     except KGError as error:
         raise _fail(error) from error
     finally:

@@ -55,3 +55,15 @@ def test_pipeline_on_error_raise_names_stage_and_document(
     monkeypatch.setattr(attribute, "process_doc", failing)
     with pytest.raises(PipelineError, match="Stage 'attribute' failed on document wire_egypt"):
         run([articles_dir], options={"ner": {"backend": "lexicon"}}, on_error="raise")
+
+
+def test_pipeline_jobs_give_the_same_corpus(articles_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.pipeline
+
+    monkeypatch.setattr(kg.pipeline, "_CHUNK", 1)  # two documents → two chunks → two workers
+    options = {"ner": {"backend": "lexicon"}}
+    one, _ = run([articles_dir], options=options, jobs=1)
+    two, _ = run([articles_dir], options=options, jobs=2)
+    assert one.mentions == two.mentions
+    assert one.statements == two.statements
+    assert one.interactions == two.interactions
