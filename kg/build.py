@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg import ids
+from kg.charts import write_charts
 from kg.errors import Errors, InputError
 from kg.export import export
 from kg.model import Corpus
@@ -86,6 +87,7 @@ def build(
         name = {"turtle": "graph.ttl", "html": "graph.html", "neo4j": "neo4j"}.get(fmt, f"graph.{fmt}")
         files.extend(export(graph, fmt, out_dir / name))
         timings[f"export:{fmt}"] = time.perf_counter() - started
+    files.extend(write_charts(corpus, out_dir / "charts"))
     report_path = out_dir / "report.md"
     with atomic_path(report_path) as temp:
         temp.write_text(render_report(corpus, len(graph), timings), encoding="utf-8")
@@ -111,6 +113,12 @@ def render_report(corpus: Corpus, triples: int, timings: dict[str, float]) -> st
         "triples": triples,
     }
     lines += [f"| {name} | {value} |" for name, value in counts.items()]
+    lines += [
+        "",
+        "![Top speakers](charts/top-speakers.svg)",
+        "",
+        "![Statements per outlet](charts/statements-per-outlet.svg)",
+    ]
     speakers = Counter(s.speaker for s in corpus.statements if s.speaker in entities)
     lines += ["", "## Top speakers", "", "| speaker | statements |", "|---|---|"]
     lines += [f"| {_cell(entities[e].canonical)} | {n} |" for e, n in speakers.most_common(15)]
