@@ -45,7 +45,8 @@ def bar_chart(title: str, items: Sequence[tuple[str, int]]) -> str:
         # in right-to-left text, "start" is the right edge
         label_text = escape(_short(label))
         parts.append(
-            f'<text x="{CHART_WIDTH - 8}" y="{y + 16}" text-anchor="start" direction="rtl">{label_text}</text>'
+            f'<text x="{CHART_WIDTH - 8}" y="{y + 16}" text-anchor="start" direction="rtl">'
+            f"{label_text}</text>"
         )
     if not items:
         parts.append(f'<text x="{CHART_WIDTH / 2}" y="{top + 16}" text-anchor="middle">—</text>')
