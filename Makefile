@@ -2,7 +2,7 @@
 PY ?= .venv/bin/python
 SHARED ?= ../shared
 
-.PHONY: setup demo test check lint score train-ner clean
+.PHONY: setup demo test check lint score train-ner bench clean
 
 # The virtualenv is made on first use; torch is pinned to the local CPU build before camel-tools.
 .venv/bin/kg: pyproject.toml
@@ -31,6 +31,10 @@ score: setup
 
 train-ner: setup
 	.venv/bin/kg train ner --data-dir $(SHARED)/data
+
+# A benchmark, not a test: throughput, peak RSS, stage times, query latency, NER vs transformer speed.
+bench: setup
+	$(PY) scripts/bench.py --data $(SHARED)/data/news-bench/news-bench.jsonl.xz --sizes 1000,10000 --jobs 1,2 --out bench/results.md
 
 clean:
 	rm -rf output/* .pytest_cache .ruff_cache

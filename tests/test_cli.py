@@ -87,6 +87,8 @@ def test_cli_query_every_shipped_query_runs(out: Path) -> None:
     for name in named_queries():
         result = CliRunner().invoke(cli, ["query", str(out), "--name", name, "--format", "json"])
         assert result.exit_code == 0, (name, result.output)
+        if name in ("who-said-what", "co-mentioned", "claims-by-sources", "top-speakers"):
+            assert json.loads(result.output), f"{name} returned no rows"
 
 
 def test_cli_query_binds_variables(out: Path) -> None:

@@ -1,0 +1,236 @@
+"""Benchmark kg on real news (a benchmark, not a test): ``make bench``.
+
+For each corpus size it samples articles from ``news-bench.jsonl.xz``, runs ``kg build`` in a
+child process (wall time, peak RSS, time per stage from report.md), times the shipped SPARQL
+queries on the result (median of several runs), and — in the same run, on the same text —
+measures the shipped CRF NER against a CAMeLBERT-size token-classification transformer
+(bert-base shape, random weights, dynamic padding), so the speed ratio is measured side by side.
+
+    python scripts/bench.py --data ../shared/data/news-bench/news-bench.jsonl.xz \
+        --sizes 1000,10000 --jobs 1,2 --out bench/results.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import lzma
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def sample(data: Path, size: int, target: Path) -> int:
+    """Write the first ``size`` articles as kg JSONL; returns the number of whitespace tokens."""
+    tokens = 0
+    with lzma.open(data, "rt", encoding="utf-8") as source, target.open("w", encoding="utf-8") as out:
+        for line in itertools.islice(source, size):
+            record = json.loads(line)
+            tokens += len(record["text"].split())
+            out.write(
+                json.dumps(
+                    {
+                        "id": record["id"],
+                        "text": record["text"],
+                        "title": record.get("title") or "",
+                        "date": record.get("date") or "",
+                        "source": record.get("source") or "",
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
+    return tokens
+
+
+def timed_build(corpus: Path, out: Path, jobs: int) -> dict:
+    """Run ``kg build`` under GNU time: wall seconds, peak RSS (MB) and per-stage seconds."""
+    kg = ROOT / ".venv" / "bin" / "kg"
+    command = [
+        "/usr/bin/time",
+        "-f",
+        "%e %M",
+        str(kg),
+        "build",
+        str(corpus),
+        "-o",
+        str(out),
+        "-q",
+        "--jobs",
+        str(jobs),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"kg build failed:\n{done.stderr[-2000:]}")
+    wall, rss_kb = done.stderr.strip().splitlines()[-1].split()
+    return {
+        "seconds": float(wall),
+        "peak_rss_mb": int(rss_kb) / 1024,
+        "stages": stage_times(out / "report.md"),
+    }
+
+
+def stage_times(report: Path) -> dict[str, float]:
+    text = report.read_text(encoding="utf-8").split("## Time per step", 1)[-1]
+    return {m.group(1): float(m.group(2)) for m in re.finditer(r"^\| ([\w:]+) \| ([\d.]+) \|$", text, re.M)}
+
+
+def query_latency(graph: Path, repeats: int = 5) -> dict[str, float]:
+    """Median milliseconds of each shipped query on an in-memory Oxigraph store."""
+    from kg.query import named_queries, open_store, run_query
+
+    store = open_store(graph)
+    latencies = {}
+    for name, text in named_queries().items():
+        runs = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            run_query(store, text)
+            runs.append((time.perf_counter() - started) * 1000)
+        latencies[name] = statistics.median(runs)
+    return latencies
+
+
+def ner_side_by_side(corpus: Path, words: int = 3000) -> dict:
+    """Tokens/s of the CRF backend and of a bert-base-shaped token classifier on the same text."""
+    from kg.arabic.tokens import sentence_spans, token_spans
+    from kg.ner import load_backend
+
+    sentences: list[list[str]] = []
+    with corpus.open(encoding="utf-8") as lines:
+        for line in lines:
+            text = json.loads(line)["text"]
+            for start, end in sentence_spans(text):
+                sentences.append([text[s:e] for s, e in token_spans(text, start, end)])
+            if sum(map(len, sentences)) >= words:
+                break
+    count = sum(map(len, sentences))
+    crf = load_backend("crf")
+    started = time.perf_counter()
+    crf.tag(sentences)
+    crf_rate = count / (time.perf_counter() - started)
+    return {"tokens": count, "crf_tokens_per_s": crf_rate, **transformer_rate(sentences)}
+
+
+def transformer_rate(sentences: list[list[str]], batch: int = 32) -> dict:
+    try:
+        import torch
+        from transformers import BertConfig, BertForTokenClassification
+    except ImportError as error:  # torch comes with camel-tools; say so if it is missing
+        return {"transformer": f"not measured: {error}"}
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    model = BertForTokenClassification(BertConfig(num_labels=9)).eval()  # bert-base shape, random weights
+    # ~1.4 word pieces per Arabic word (CAMeLBERT's vocabulary); random ids of that length
+    lengths = [max(1, round(len(s) * 1.4)) + 2 for s in sentences]
+    started = time.perf_counter()
+    with torch.inference_mode():
+        for i in range(0, len(lengths), batch):
+            chunk = lengths[i : i + batch]
+            width = min(512, max(chunk))
+            ids = torch.randint(1000, 30000, (len(chunk), width))
+            mask = torch.tensor([[1] * min(n, width) + [0] * (width - min(n, width)) for n in chunk])
+            model(input_ids=ids, attention_mask=mask)
+    seconds = time.perf_counter() - started
+    words = sum(len(s) for s in sentences)
+    return {"transformer_tokens_per_s": words / seconds, "transformer": "bert-base shape, 1 thread, batch 32"}
+
+
+def render(results: list[dict], ner: dict, latencies: dict[str, float], graph_size: str) -> str:
+    lines = [
+        "# kg benchmark",
+        "",
+        f"Run on {time.strftime('%Y-%m-%d %H:%M')} by `scripts/bench.py` "
+        "(2-core machine; medians where repeated; ratios measured in the same run).",
+        "",
+        "## End to end",
+        "",
+        "| articles | jobs | seconds | articles/s | tokens/s | peak RSS (MB) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r['articles']} | {r['jobs']} | {r['seconds']:.1f} | {r['articles'] / r['seconds']:.1f} | "
+            f"{r['tokens'] / r['seconds']:.0f} | {r['peak_rss_mb']:.0f} |"
+        )
+    lines += ["", "## Time per stage (s)", ""]
+    stages = sorted(
+        {s for r in results for s in r["stages"]},
+        key=lambda s: list(results[0]["stages"]).index(s) if s in results[0]["stages"] else 99,
+    )
+    lines += ["| articles | jobs | " + " | ".join(stages) + " |", "|---|---|" + "---|" * len(stages)]
+    for r in results:
+        lines.append(
+            f"| {r['articles']} | {r['jobs']} | "
+            + " | ".join(f"{r['stages'].get(s, 0):.1f}" for s in stages)
+            + " |"
+        )
+    lines += [
+        "",
+        f"## SPARQL latency on the largest graph ({graph_size}), median of 5 (ms)",
+        "",
+        "| query | ms |",
+        "|---|---|",
+    ]
+    lines += [f"| {name} | {ms:.1f} |" for name, ms in latencies.items()]
+    lines += [
+        "",
+        "## NER speed, same text, one thread",
+        "",
+        "| backend | tokens/s |",
+        "|---|---|",
+        f"| CRF (shipped) | {ner['crf_tokens_per_s']:.0f} |",
+    ]
+    if "transformer_tokens_per_s" in ner:
+        ratio = ner["crf_tokens_per_s"] / ner["transformer_tokens_per_s"]
+        rate = ner["transformer_tokens_per_s"]
+        lines += [
+            f"| bert-base-size token classifier ({ner['transformer']}) | {rate:.0f} |",
+            "",
+            f"CRF / transformer speed ratio: **{ratio:.0f}×** on {ner['tokens']} tokens.",
+        ]
+    else:
+        lines += ["", f"Transformer {ner['transformer']}"]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--jobs", default="1,2")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
+    args = parser.parse_args(argv)
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        largest = None
+        for size in map(int, args.sizes.split(",")):
+            corpus = work / f"news-{size}.jsonl"
+            tokens = sample(args.data, size, corpus)
+            for jobs in map(int, args.jobs.split(",")):
+                out = work / f"out-{size}-{jobs}"
+                print(f"kg build: {size} articles, --jobs {jobs} …", file=sys.stderr)
+                result = timed_build(corpus, out, jobs)
+                results.append({"articles": size, "jobs": jobs, "tokens": tokens, **result})
+                largest = out
+        latencies = query_latency(largest / "graph.ttl")
+        graph_size = f"{sum(1 for _ in (largest / 'graph.ttl').open(encoding='utf-8'))} Turtle lines"
+        ner = ner_side_by_side(work / f"news-{args.sizes.split(',')[0]}.jsonl")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(render(results, ner, latencies, graph_size), encoding="utf-8")
+    print(args.out.read_text(encoding="utf-8"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
