@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from kg.model import Corpus, Document, Entity, Mention, Span, Statement
+from kg.model import Corpus, Document, Entity, Mention, Role, Span, Statement
 from kg.stages import attribute
 
 Names = dict[str, tuple[str, str, str]]  # surface -> (label, entity id, kind)
@@ -163,3 +163,98 @@ def test_attribute_ids_are_deterministic_and_ordered() -> None:
     for stmt in first:
         assert text[stmt.content.start : stmt.content.end] == stmt.content_text
         assert 0.0 <= stmt.confidence <= 1.0
+
+
+def test_attribute_bare_last_name_echo_is_the_speaker() -> None:
+    text = "وأبلغ دوران نظيره أن باريس تدعم الحوار. والتقى جان دوران الوفد في القاهرة."
+    (stmt,) = statements(text)
+    assert (stmt.speaker, stmt.speaker_kind) == ("duran", "named")
+    assert text[stmt.speaker_span.start : stmt.speaker_span.end] == "دوران"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (  # a long title complement before the apposed name
+            "وعلقت المندوبة الدائمة لمصر لدى المنظمة، السفيرة ليلى حسن، على الخطة بالقول: «لن نوافق».",
+            "لن نوافق",
+        ),
+        (  # an object-taking verb (أكد) whose title subject is not its object
+            "أكد وزير الخارجية المصري أحمد سالم أن القاهرة لن تغلق الحدود.",
+            "القاهرة لن تغلق الحدود",
+        ),
+    ],
+)
+def test_attribute_titled_subject_with_apposed_name(text: str, content: str) -> None:
+    (stmt,) = statements(text)
+    assert stmt.speaker in ("layla", "salem")
+    assert stmt.addressee is None
+    assert stmt.content_text == content
+
+
+def test_attribute_title_before_counterpart_is_not_the_counterparts_name() -> None:
+    (stmt,) = statements("وأبلغ الوزير نظيره جان دوران أن القاهرة ترفض التدخل.")
+    assert stmt.speaker != "duran"
+
+
+def test_attribute_relayed_source_after_an_with_spokesperson_role() -> None:
+    text = "ونقلت وكالة رويترز عن المتحدث باسم وزارة الخارجية الفرنسية أن باريس تدرس الخطة."
+    corpus = make_corpus(text)
+    role = Role("d1", "duran", "المتحدث باسم الخارجية", "fr_mfa")
+    (stmt,) = attribute.run(corpus.replace(roles=(role,))).statements
+    assert (stmt.speaker, stmt.speaker_kind, stmt.via) == ("duran", "description", "reuters")
+
+
+def test_attribute_spokesperson_without_role_is_the_last_named_person() -> None:
+    text = (
+        "وقال جان دوران إن باريس تدرس الخطة. "
+        "ونقلت وكالة رويترز عن المتحدث باسم وزارة الخارجية الفرنسية أن القرار لم يتخذ بعد."
+    )
+    _first, second = statements(text)
+    assert second.speaker == "duran"
+
+
+def test_attribute_unrecognised_subject_does_not_take_the_previous_speaker() -> None:
+    text = "وقال أحمد سالم إن الحوار ممكن. وقال كمال زيدان إن الحل بعيد."
+    first, second = statements(text)
+    assert first.speaker == "salem"
+    assert second.speaker is None
+    assert second.content_text == "الحل بعيد"
+
+
+def test_attribute_definite_head_noun_refers_to_the_latest_organisation() -> None:
+    text = "وقالت وزارة الخارجية المصرية إن القاهرة قلقة. وأضافت الوزارة أن السفير عاد إلى باريس."
+    _first, second = statements(text)
+    assert (second.speaker, second.speaker_kind) == ("eg_mfa", "description")
+
+
+def test_attribute_preposition_homograph_does_not_end_the_window() -> None:
+    # عبر الهاتف is "by phone", not the reporting verb عبر عن
+    (stmt,) = statements("وقال أحمد سالم لجان دوران عبر الهاتف إن القاهرة مستعدة للحوار.")
+    assert (stmt.speaker, stmt.addressee) == ("salem", "duran")
+    assert stmt.content_text == "القاهرة مستعدة للحوار"
+
+
+def test_attribute_claim_noun_inside_a_rejection_is_a_statement_too() -> None:
+    text = "وأضاف أن جان دوران رفض تأكيدات مصر بأن القصف يستهدف المسلحين."
+    speakers = {(s.speaker, s.polarity) for s in statements(text)}
+    assert ("duran", "deny") in speakers
+    assert ("egypt", "assert") in speakers
+
+
+def test_attribute_rejected_claim_is_nested_in_the_rejection() -> None:
+    text = "وقال أحمد سالم إن جان دوران رفض تأكيدات مصر بأن القصف يستهدف المسلحين."
+    found = {s.speaker: s for s in statements(text)}
+    denial, claim = found["duran"], found["egypt"]
+    assert denial.polarity == "deny"
+    assert (claim.parent, claim.via) == (denial.stmt_id, "duran")
+
+
+def test_attribute_dual_verb_after_a_named_partner_has_both_speakers() -> None:
+    text = "وتحدث أحمد سالم هاتفيا مع جان دوران وأكدا أن الحل سياسي."
+    assert sorted(s.speaker for s in statements(text)) == ["duran", "salem"]
+
+
+def test_attribute_relay_verb_gender_is_not_the_speakers() -> None:
+    text = "ونسبت وكالات أنباء إلى أحمد سالم قوله إن الحوار ممكن. وأضاف أن الاتفاق قريب."
+    assert [s.speaker for s in statements(text)] == ["salem", "salem"]

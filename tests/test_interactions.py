@@ -92,3 +92,59 @@ def test_interactions_suspended_talks_are_not_a_meeting() -> None:
     pairs = keyed_found("وأعلنت مصر تعليق المحادثات مع فرنسا.")
     assert ("meeting", "egypt", "france") not in pairs
     assert ("meeting", "egypt", "france") in keyed_found("وبدأت مصر محادثات مع فرنسا.")
+
+
+def _with_roles(text: str, *roles: tuple[str, str, str]) -> set[tuple[str, str, str]]:
+    from kg.model import Role
+
+    corpus = make_corpus(text, NAMES)
+    corpus = corpus.replace(roles=tuple(Role("d1", person, title, org) for person, title, org in roles))
+    corpus = interactions.run(attribute.run(corpus))
+    return {(i.type, i.agent, i.target) for i in corpus.interactions}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a possessive pronoun names the clause subject, not the nearest country
+        (
+            "وأكد أحمد سالم أن مصر لم تتخل عن درعا رغم تعليق تعاونها مع فرنسا.",
+            ("suspend_cooperation", "egypt", "france"),
+        ),
+        # الأخيرة is the latest actor of that gender
+        (
+            "وتصاعد التوتر بين مصر وفرنسا بسبب الحملة التي تشنها الأخيرة على درعا.",
+            ("attack", "france", "daraa"),
+        ),
+        # a plural verb after ``X وشركاؤها``
+        (
+            "وقال جان دوران إن فرنسا وشركاءها يحملون مصر مسؤولية الأزمة.",
+            ("hold_responsible", "france", "egypt"),
+        ),
+        # a call "between the two ministers" whose names follow
+        (
+            "وخلال مكالمة هاتفية بين الوزيرين، أبلغ أحمد سالم جان دوران أن القاهرة ترفض.",
+            ("phone_call", "salem", "duran"),
+        ),
+    ],
+)
+def test_interactions_agent_from_context(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in found(text)
+
+
+def test_interactions_first_person_plural_in_a_quote_is_the_speakers_state() -> None:
+    text = "وقال أحمد سالم: «إننا نحث فرنسا على وقف التصعيد»."
+    assert ("urge", "egypt", "france") in _with_roles(text, ("salem", "وزير الخارجية", "egypt"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a country named before a subordinate clause is not the agent of an attack noun
+        "ووصل أحمد سالم إلى مصر رغم القصف الكثيف على درعا.",
+        # an unconjoined verb whose subject is far and across a clause boundary
+        "وتحدثت التقارير عن فرنسا، في وقت قالت فيه ليلى حسن إن الضيوف غادروا عبارة عن دعم درعا.",
+    ],
+)
+def test_interactions_no_agent_far_away(text: str) -> None:
+    assert not any(agent in ("egypt", "france") for _, agent, _ in found(text))

@@ -85,6 +85,8 @@ class Frames:
     deny_objects: frozenset[str]
     deny_predicates: tuple[str, ...]
     female_titles: frozenset[str]
+    subject_titles: frozenset[str] = frozenset()
+    title_stops: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -305,6 +307,8 @@ def load_frames(path: Path = FRAMES_PATH) -> Frames:
         deny_objects=_keys(data["deny_objects"]),
         deny_predicates=tuple(key(s) for s in data["deny_predicates"]),
         female_titles=_keys(data["female_titles"]),
+        subject_titles=_keys(data.get("subject_titles", [])),
+        title_stops=_keys(data.get("title_stops", [])),
     )
 
 

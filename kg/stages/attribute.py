@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field, replace
+from functools import cache
 
-from kg.arabic.cues import CueForm, complementizer_kind, load_cues, load_frames
+from kg.arabic import lexicons
+from kg.arabic.cues import CueForm, Frames, complementizer_kind, load_cues, load_frames
 from kg.arabic.normalize import key
 from kg.arabic.tokens import sentence_spans, token_spans
-from kg.model import Corpus, Document, Entity, Mention, Role, Span, Statement
+from kg.model import Corpus, Document, Entity, Mention, Span, Statement
 
 NAME = "attribute"
 REQUIRES = ("documents", "sentences", "mentions", "entities")
@@ -49,7 +51,7 @@ _SVO_SKIP = frozenset(
 )
 _AUXILIARY = frozenset(key(w) for w in ("كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"))
 _PARTICLES = frozenset(key(w) for w in ("على", "إلى", "عن", "من", "في", "ب", "حول", "بشأن"))
-_LATTER = {key("الأخير"): "m", key("الأخيرة"): "f", key("والأخير"): "m", key("والأخيرة"): "f"}
+LATTER = {key("الأخير"): "m", key("الأخيرة"): "f", key("والأخير"): "m", key("والأخيرة"): "f"}
 _AS_WORDS = frozenset(key(w) for w in ("ما", "كما", "حسبما", "وفقما"))
 _TIME_WORDS = frozenset(
     key(w)
@@ -103,6 +105,7 @@ class Frame:
     headline: bool = False
     absorbed_until: int = -1  # token index up to which other cues belong to this frame
     own_site: bool = False  # في بيان على موقعها: the speaker relayed it itself
+    host: Frame | None = None  # رفض تأكيدات X: the frame whose object this claim noun is
 
 
 class DocView:
@@ -117,8 +120,10 @@ class DocView:
         self.tokens = self._tokens()
         self.starts = [tok.start for tok in self.tokens]
         self.quotes = quote_spans(self.text)
+        self.mention_entity = dict(corpus.mention_entity)
+        mentions = [*mentions, *name_echoes(doc, self.tokens, mentions, self.mention_entity)]
         self.mentions = sorted(mentions, key=lambda m: (_outer(m).start, -_outer(m).end))
-        self.mention_entity = corpus.mention_entity
+        self.mention_starts = [_outer(m).start for m in self.mentions]
         self.entities = {e.entity_id: e for e in corpus.entities}
         self.roles = corpus.roles
         self.mention_at = self._mention_index()
@@ -179,6 +184,71 @@ class DocView:
         return None
 
 
+_ECHO_PREFIXES = ("و", "ف", "ل", "ب", "ول", "وب", "فل")
+
+
+def name_echoes(
+    doc: Document, tokens: list[Tok], mentions: list[Mention], mention_entity: dict[str, str]
+) -> list[Mention]:
+    """Bare repeats of a person's last name that the recogniser left unmarked.
+
+    News names a person in full once (``سيرغي لافروف``) and otherwise by the last name alone
+    (``أن لافروف``، ``وكيري``, also in a lead before the full name); such a token, with a last
+    name owned by one person entity of the document, becomes a name mention of that entity. Links are added to
+    ``mention_entity`` in place.
+    """
+    owners: dict[str, set[str]] = {}
+    covered: list[tuple[int, int]] = []
+    for mention in mentions:
+        covered.append((_outer(mention).start, _outer(mention).end))
+        entity = mention_entity.get(mention.mention_id)
+        words = mention.surface.split()
+        if mention.label != "PERSON" or mention.kind != "name" or entity is None or not words:
+            continue
+        last = key(words[-1])
+        if len(last) >= 3:
+            owners.setdefault(last, set()).add(entity)
+    if not owners:
+        return []
+    starts = sorted(covered)
+    echoes: list[Mention] = []
+    for tok in tokens:
+        prefix, name = _echo_name(tok.key, owners)
+        if not name or len(owners[name]) != 1 or _covered(starts, tok):
+            continue
+        span = Span(tok.start + prefix, tok.end)
+        if key(doc.text[span.start : span.end]) != name:
+            continue
+        mention = Mention(
+            doc.doc_id,
+            span,
+            doc.text[span.start : span.end],
+            "PERSON",
+            "name",
+            attached=Span(tok.start, tok.end),
+            key=name,
+            source="echo",
+        )
+        mention_entity[mention.mention_id] = next(iter(owners[name]))
+        echoes.append(mention)
+    return echoes
+
+
+def _echo_name(word_key: str, owners: dict[str, set[str]]) -> tuple[int, str]:
+    if word_key in owners:
+        return 0, word_key
+    for prefix in _ECHO_PREFIXES:
+        if word_key.startswith(prefix) and word_key[len(prefix) :] in owners:
+            return len(prefix), word_key[len(prefix) :]
+    return 0, ""
+
+
+def _covered(starts: list[tuple[int, int]], tok: Tok) -> bool:
+    """Whether a mention (sorted ``(start, end)`` list) covers the token; nested mentions are few."""
+    position = bisect.bisect_right(starts, (tok.start, tok.end + 10**9))
+    return any(start <= tok.start < end for start, end in starts[max(0, position - 4) : position])
+
+
 def _outer(mention: Mention) -> Span:
     return mention.attached or mention.span
 
@@ -221,17 +291,21 @@ def find_frames(view: DocView) -> list[Frame]:
     """Every cue occurrence with its speaker window and content analysed."""
     frames: list[Frame] = []
     absorbed_until = -1
+    absorber: Frame | None = None
     for tok in view.tokens:
-        if tok.index <= absorbed_until:
-            continue
         form = view.lexicon.lookup(tok.text) if tok.text != ":" else None
+        inside = tok.index <= absorbed_until
+        if inside and (form is None or form.entry.type != "claimnoun"):
+            continue
         if form is None or _inside_name(view, tok) or _first_person(form):
             continue
         frame = analyse_cue(view, tok, form)
         if frame is None:
             continue
+        frame.host = absorber if inside else None
         frames.append(frame)
-        absorbed_until = max(absorbed_until, frame.absorbed_until)
+        if frame.absorbed_until > absorbed_until:
+            absorbed_until, absorber = frame.absorbed_until, frame
     frames.extend(headline_frames(view, frames))
     return frames
 
@@ -344,8 +418,106 @@ def _is_channel_word(view: DocView, word_key: str) -> bool:
 
 
 def _is_new_verb_cue(view: DocView, tok: Tok) -> bool:
+    """A reporting verb that starts a new frame; one lacking its required preposition is
+    another word (``عبر الهاتف`` is "by phone", not ``عبر عن``)."""
     form = view.lexicon.lookup(tok.text)
-    return form is not None and form.kind in ("past", "present") and not _inside_name(view, tok)
+    if form is None or form.kind not in ("past", "present") or _inside_name(view, tok):
+        return False
+    return _particle_ok(view, tok, form, 3)
+
+
+# ---------------------------------------------------------------------------- titled subjects
+
+TITLE_SPAN = 14  # tokens a title phrase may run before its apposed name
+
+
+@dataclass(frozen=True)
+class TitledSubject:
+    """A subject headed by an office noun: ``الممثلة الدائمة لـ... لدى ...، السفيرة سامانثا باور``."""
+
+    first: int  # token index of the title word
+    last: int  # token index of the subject's last word (the name, or the title complement)
+    person: Mention | None  # the apposed personal name, when written
+
+
+@cache
+def title_heads(frames: Frames) -> frozenset[str]:
+    """First words of office titles (kg/resources/titles.tsv plus ``subject_titles``)."""
+    heads = {form.split()[0] for form in lexicons.title_index() if form}
+    return frozenset(heads | frames.subject_titles | frames.female_titles | frames.spokesperson_words)
+
+
+def titled_subject(view: DocView, first: int, sent: int) -> TitledSubject | None:
+    """The subject at token ``first`` when it opens with a title, with the personal name apposed
+    to it within the title phrase; the phrase ends at a preposition of circumstance, a time
+    word, a counterpart noun (نظيره), a complementizer, a quotation or a new verb."""
+    tokens = view.tokens
+    if (
+        first >= len(tokens)
+        or tokens[first].sent != sent
+        or tokens[first].key not in title_heads(view.frames)
+    ):
+        return None
+    last = first
+    for index in range(first + 1, min(len(tokens), first + TITLE_SPAN)):
+        tok = tokens[index]
+        mention = view.mention_at.get(index)
+        if mention is not None and mention.label == "PERSON" and mention.kind == "name":
+            attached = view.text[_outer(mention).start : mention.span.start]
+            if attached.endswith("ل"):
+                break
+            toks = view.tokens_in(_outer(mention).start, _outer(mention).end)
+            return TitledSubject(first, toks[-1].index, mention)
+        if _ends_title(view, tok, mention):
+            break
+        if tok.text not in COMMAS:
+            last = index
+    while last > first and tokens[last].text in COMMAS:
+        last -= 1
+    return TitledSubject(first, last, None)
+
+
+def _ends_title(view: DocView, tok: Tok, mention: Mention | None) -> bool:
+    if tok.text in SENTENCE_END or tok.text in QUOTE_CHARS or tok.text == ":":
+        return True
+    if mention is not None:
+        return False
+    if tok.key in view.frames.title_stops or complementizer_kind(tok.text, view.frames):
+        return True
+    return _is_new_verb_cue(view, tok)
+
+
+def _title_speaker(view: DocView, subject: TitledSubject) -> tuple[str | None, Span | None, str]:
+    """The speaker a titled subject names: the apposed person, a description mention the
+    resolver linked, a spokesperson of the named body, or the bare description."""
+    if subject.person is not None:
+        return view.entity_of(subject.person), subject.person.span, "named"
+    span = Span(view.tokens[subject.first].start, view.tokens[subject.last].end)
+    head = view.mention_at.get(subject.first)
+    if head is not None and head.kind == "description" and view.entity_of(head):
+        return view.entity_of(head), head.span, "description"
+    if view.tokens[subject.first].key in view.frames.spokesperson_words:
+        body = _title_body(view, subject)
+        person = _spokesperson_role(view, body)
+        if person is not None:
+            return person, span, "description"
+        return body, span, "spokesperson"
+    return None, span, "description"
+
+
+def _title_body(view: DocView, subject: TitledSubject) -> str | None:
+    """The organisation or country in a title's complement (باسم الخارجية، الروسي)."""
+    found: str | None = None
+    for index in range(subject.first + 1, subject.last + 1):
+        mention = view.mention_at.get(index)
+        if mention is None:
+            continue
+        entity = view.entity_of(mention)
+        if entity and (found is None or mention.kind != "adjective"):
+            found = entity
+            if mention.kind != "adjective":
+                break
+    return found
 
 
 # ---------------------------------------------------------------------------- verbs
@@ -356,8 +528,10 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     if not _particle_ok(view, tok, form, 20):
         return None
     frame = Frame(tok, form, tok.end)
-    opening = scan_opening(view, tok.index + 1, tok.sent)
-    np_start = np_content_token(view, tok, form) if form.entry.content == "np" else None
+    titled = titled_subject(view, tok.index + 1, tok.sent) if form.kind in ("past", "present") else None
+    after = titled.last + 1 if titled is not None else tok.index + 1
+    opening = scan_opening(view, after, tok.sent)
+    np_start = np_content_token(view, tok, form, after) if form.entry.content == "np" else None
     if np_start is not None and (opening is None or np_start < opening.token):
         window_end, start, kind = np_start, view.tokens[np_start].start, "np"
     elif opening is not None:
@@ -366,9 +540,11 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
         return _postposed_quote(view, tok, form, frame)
     if kind == "np" and _resumptive(view, tok):
         return _relative_clause_frame(view, tok, frame)
-    window = view.tokens[tok.index + 1 : window_end]
     subject, crossed_quote = adjacent_subject(view, tok, form)
+    window = view.tokens[after:window_end]
     analyse_window(view, frame, window)
+    if titled is not None:
+        _titled_first(view, frame, titled, bool(subject))
     if subject and not (crossed_quote and frame.speakers):
         _subject_first(frame, subject)
     if kind == "np":
@@ -379,6 +555,10 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     frame.absorbed_until = window_end - 1
     if not frame.speakers:
         frame.speakers = svo_speakers(view, tok, form)
+    if not frame.speakers and kind != "np" and _unknown_subject(view, window):
+        head = window[0]
+        entity = _definite_anaphor(view, head)
+        frame.speakers = [(entity, Span(head.start, head.end), "description")]
     if _denies(view, form, window):
         frame.polarity = "deny"
     return frame if frame.content is not None and frame.content.end > frame.content.start else None
@@ -387,6 +567,68 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
 _RESUMPTIVE = frozenset(key(w) for w in ("به", "بها", "عليه", "عليها", "إليه", "إليها", "عنه", "عنها"))
 _RELATIVE = frozenset(key(w) for w in ("الذي", "التي", "ما"))
 _ANTECEDENT = frozenset(key(w) for w in ("الأمر", "وهو", "وهي", "وهذا", "الأمر"))
+
+
+_NOT_SUBJECT = frozenset(
+    key(w)
+    for w in (
+        "قائلا",
+        "بالقول",
+        "القول",
+        "ردا",
+        "كذلك",
+        "أثناء",
+        "لدى",
+        "إنه",
+        "إنها",
+        "مضيفا",
+        "موضحا",
+        "مؤكدا",
+    )
+)
+
+
+def _unknown_subject(view: DocView, window: list[Tok]) -> bool:
+    """A word after the verb that is not a particle, a time word or a name we know is a subject
+    the recogniser missed (``وقال بان كي مون …``): the speaker is unknown, not the previous one."""
+    if not window:
+        return False
+    first = window[0]
+    if first.text in COMMAS or first.text in QUOTE_CHARS or not first.key or view.mention_at.get(first.index):
+        return False
+    word = first.key
+    if word in _SVO_SKIP or word in _TIME_WORDS or word in _PARTICLES or word in _NOT_SUBJECT:
+        return False
+    if word in view.frames.title_stops or _strip_clitics(word) in view.frames.title_stops:
+        return False
+    if view.lexicon.lookup(first.text) is not None:
+        return False
+    return not (word.startswith("ل") or word.startswith("بال") or word.startswith("في"))
+
+
+def _definite_anaphor(view: DocView, head: Tok) -> str | None:
+    """``وأضافت الوزارة``: a definite head noun refers to the latest organisation whose name
+    starts with it (``وزارة الخارجية الروسية``)."""
+    if not head.key.startswith("ال") or len(head.key) < 5:
+        return None
+    bare = head.key[2:]
+    first = bisect.bisect_left(view.mention_starts, head.start)
+    for mention in reversed(view.mentions[:first]):
+        words = key(mention.surface).split()
+        if mention.label == "ORG" and words and words[0] in (bare, head.key) and view.entity_of(mention):
+            return view.entity_of(mention)
+    return None
+
+
+def _titled_first(view: DocView, frame: Frame, titled: TitledSubject, has_svo_subject: bool) -> None:
+    """A titled phrase right after the verb is its subject (VSO), or its object when the verb
+    already has a subject before it (``أن الوزير أبلغ الرئيس ...``)."""
+    entity, span, kind = _title_speaker(view, titled)
+    if has_svo_subject:
+        if frame.addressee is None and frame.form.entry.addressee == "obj" and kind != "spokesperson":
+            frame.addressee = entity
+        return
+    _subject_first(frame, [(entity, span, kind)])
 
 
 def _resumptive(view: DocView, tok: Tok) -> bool:
@@ -403,21 +645,26 @@ def _relative_clause_frame(view: DocView, tok: Tok, frame: Frame) -> Frame | Non
     end = _trim_end(view.text, sent_start, view.tokens[head].start)
     if end <= sent_start:
         return None
-    window = [t for t in view.tokens[tok.index + 2 : tok.index + 10] if t.sent == tok.sent]
+    titled = titled_subject(view, tok.index + 2, tok.sent)
+    after = titled.last + 1 if titled is not None else tok.index + 2
+    window = [t for t in view.tokens[after : tok.index + 10] if t.sent == tok.sent]
     analyse_window(view, frame, window)
+    if titled is not None:
+        _titled_first(view, frame, titled, False)
     frame.content = Span(sent_start, end)
     frame.content_kind = "np"
     frame.absorbed_until = tok.index + 1
     return frame if frame.speakers else None
 
 
-def np_content_token(view: DocView, tok: Tok, form: CueForm) -> int | None:
+def np_content_token(view: DocView, tok: Tok, form: CueForm, first: int | None = None) -> int | None:
     """Where the object of an object-taking verb starts: after its preposition when one
     follows (``حث نظيره على تنفيذ``، ``ندد بالقصف``), else at the first word that is not the
     subject, a comma or a time word (``أبدى استعداده``)."""
     tokens = view.tokens
     first_free: int | None = None
-    for index in range(tok.index + 1, min(len(tokens), tok.index + 16)):
+    first = tok.index + 1 if first is None else first
+    for index in range(first, min(len(tokens), first + 15)):
         current = tokens[index]
         if current.sent != tok.sent or current.text in SENTENCE_END:
             break
@@ -469,8 +716,8 @@ def adjacent_subject(
             comma = False
     if index < 0 or view.tokens[index].sent != tok.sent:
         return [], False
-    if view.tokens[index].key in _LATTER:
-        entity = _latest_entity(view, view.tokens[index].start, _LATTER[view.tokens[index].key])
+    if view.tokens[index].key in LATTER:
+        entity = latest_entity(view, view.tokens[index].start, LATTER[view.tokens[index].key])
         span = Span(view.tokens[index].start, view.tokens[index].end)
         return ([(entity, span, "description")] if entity else []), crossed_quote
     mention = view.mention_at.get(index)
@@ -751,7 +998,7 @@ def analyse_window(view: DocView, frame: Frame, window: list[Tok]) -> None:
     _mark_via(view, candidates, window, frame)
     _mark_addressees(view, candidates, frame)
     speakers = [c for c in candidates if c.role == "speaker"]
-    if speakers and not _near_start(view, speakers[0], window):
+    if speakers and not _near_start(view, speakers[0], window) and not _relays(frame):
         speakers = []
     if speakers:
         frame.speakers = _speaker_group(view, speakers, window)
@@ -764,6 +1011,30 @@ def analyse_window(view: DocView, frame: Frame, window: list[Tok]) -> None:
     if vias:
         frame.via = vias[0].entity
     frame.own_site = _on_own_website(view, window)
+    reported = _reported_source(view, frame, window)
+    if reported is not None:
+        frame.speakers = [reported]
+
+
+def _relays(frame: Frame) -> bool:
+    """``نقل``/``نسب``: the outlet relays, the speaker follows ``عن``/``إلى`` at any distance."""
+    return frame.form.entry.lemma in ("نقل", "نسب")
+
+
+_RELAY_MARKERS = frozenset(key(w) for w in ("عن", "إلى", "نقلا"))
+
+
+def _reported_source(
+    view: DocView, frame: Frame, window: list[Tok]
+) -> tuple[str | None, Span | None, str] | None:
+    """``نقلت وكالة ... عن المتحدث باسم الخارجية``: a titled source after the relay marker."""
+    if not _relays(frame):
+        return None
+    for tok in window:
+        if tok.key in _RELAY_MARKERS:
+            titled = titled_subject(view, tok.index + 1, tok.sent)
+            return _title_speaker(view, titled) if titled is not None else None
+    return None
 
 
 def _near_start(view: DocView, cand: Candidate, window: list[Tok]) -> bool:
@@ -897,20 +1168,28 @@ def _spokesperson_before(view: DocView, cand: Candidate) -> bool:
 
 
 def _spokesperson_role(view: DocView, org: str | None) -> str | None:
-    """The person holding a spokesperson role for ``org`` (same document first)."""
-    found: list[Role] = []
+    """The one person of the document holding a spokesperson role for ``org`` (an organisation,
+    or a country whose organisation or seat it is); with ``org`` unknown, the only spokesperson."""
+    found: set[str] = set()
     for role in view.roles:
         title_words = {key(w) for w in role.title.split()}
         if not title_words & view.frames.spokesperson_words:
             continue
-        if org is not None and role.organization not in (org, None):
-            continue
-        found.append(role)
-    same_doc = {r.person for r in found if r.doc_id == view.doc.doc_id}
-    if len(same_doc) == 1:
-        return same_doc.pop()
-    anywhere = {r.person for r in found if org is not None and r.organization == org}
-    return anywhere.pop() if len(anywhere) == 1 else None
+        if org is None or role.organization is None or _same_body(view, role.organization, org):
+            found.add(role.person)
+    return found.pop() if len(found) == 1 else None
+
+
+def _same_body(view: DocView, one: str, other: str) -> bool:
+    """Same entity, or one belongs to (or stands for) the other's country."""
+
+    def country(entity_id: str) -> str:
+        entity = view.entities.get(entity_id)
+        if entity is None:
+            return entity_id
+        return entity.country or entity.stands_for or entity_id
+
+    return one == other or country(one) == country(other)
 
 
 def _generic_speaker(
@@ -920,8 +1199,8 @@ def _generic_speaker(
     first = window[0]
     if _strip_clitics(first.key) in view.frames.speech_event_nouns:
         return [(None, Span(first.start, first.end), "description")]
-    if first.key in _LATTER:
-        entity = _latest_entity(view, first.start, _LATTER[first.key])
+    if first.key in LATTER:
+        entity = latest_entity(view, first.start, LATTER[first.key])
         return [(entity, Span(first.start, first.end), "description")] if entity else []
     word = _strip_clitics(first.key)
     if word not in view.frames.generic_speakers:
@@ -935,7 +1214,7 @@ def _generic_speaker(
     return [(None, Span(first.start, first.end), "unnamed_group")]
 
 
-def _latest_entity(view: DocView, before: int, gender: str) -> str | None:
+def latest_entity(view: DocView, before: int, gender: str) -> str | None:
     for mention in reversed(view.mentions):
         if _outer(mention).end > before or mention.kind == "adjective":
             continue
@@ -1061,8 +1340,14 @@ def resolve_implicit(view: DocView, frames: list[Frame]) -> list[Draft]:
     for frame in frames:
         if frame.content is None:
             continue
+        if len(frame.speakers) == 1 and frame.form.number == "du" and frame.speakers[0][2] == "named":
+            pair = _recent_persons(view, frame)  # تحدث X مع Y ونددا: a dual verb has two subjects
+            if len(pair) == 2 and frame.speakers[0][0] in pair:
+                frame.speakers = [(entity, None, "implicit") for entity in pair]
         if frame.speakers:
             for entity, span, kind in frame.speakers:
+                if kind == "spokesperson":
+                    entity, kind = _recent_spokesperson(view, drafts, entity), "description"
                 drafts.append(Draft(frame, entity, span, kind))
                 _learn_gender(view, genders, entity, frame, span)
             continue
@@ -1071,10 +1356,27 @@ def resolve_implicit(view: DocView, frames: list[Frame]) -> list[Draft]:
     return drafts
 
 
+def _recent_spokesperson(view: DocView, drafts: list[Draft], body: str | None) -> str | None:
+    """``المتحدث باسم الخارجية`` with no stated role: the person quoted most recently by name who
+    holds no other office in the document (a spokesperson is named once, then titled), else the
+    body itself."""
+    offices = {
+        r.person for r in view.roles if not {key(w) for w in r.title.split()} & view.frames.spokesperson_words
+    }
+    for draft in reversed(drafts):
+        entity = view.entities.get(draft.speaker or "")
+        named = draft.speaker_kind == "named" and entity is not None and entity.label == "PERSON"
+        if named and draft.speaker not in offices:
+            return draft.speaker
+    return body
+
+
 def _learn_gender(
     view: DocView, genders: dict[str, str], entity: str | None, frame: Frame, span: Span | None
 ) -> None:
     if entity is None or frame.form.gender == "" or frame.form.number != "sg" or span is None:
+        return
+    if _relays(frame):  # ونسبت وكالات ... إلى X: the verb agrees with the outlet, not with X
         return
     if frame.cue.start < span.start:  # VSO agreement is reliable: قالت سامانثا باور
         genders.setdefault(entity, frame.form.gender)
@@ -1177,7 +1479,15 @@ def finish(view: DocView, drafts: list[Draft]) -> list[Statement]:
                 confidence=_confidence(frame, draft),
             )
         )
-    return _link_nested(statements)
+    first_of: dict[int, str] = {}
+    for stmt_id, draft in zip(ids, drafts, strict=True):
+        first_of.setdefault(id(draft.frame), stmt_id)
+    hosted = {
+        stmt_id: first_of[id(draft.frame.host)]
+        for stmt_id, draft in zip(ids, drafts, strict=True)
+        if draft.frame.host is not None and id(draft.frame.host) in first_of
+    }
+    return _link_nested(statements, hosted)
 
 
 def _via(frame: Frame, draft: Draft) -> str | None:
@@ -1229,10 +1539,17 @@ def _confidence(frame: Frame, draft: Draft) -> float:
     return round(max(0.1, base), 2)
 
 
-def _link_nested(statements: list[Statement]) -> list[Statement]:
-    """A statement whose cue lies inside another's content is nested in it (parent, via)."""
+def _link_nested(statements: list[Statement], hosted: dict[str, str] | None = None) -> list[Statement]:
+    """A statement whose cue lies inside another's content is nested in it (parent, via); a
+    claim noun that is the object of a reporting verb (``رفض تأكيدات X``) is nested in that
+    verb's statement (``hosted``: statement id → host statement id)."""
+    by_id = {stmt.stmt_id: stmt for stmt in statements}
     out: list[Statement] = []
     for stmt in statements:
+        host = by_id.get((hosted or {}).get(stmt.stmt_id, ""))
+        if host is not None and host.speaker != stmt.speaker:
+            out.append(replace(stmt, parent=host.stmt_id, via=stmt.via or host.speaker))
+            continue
         parents = [
             other
             for other in statements

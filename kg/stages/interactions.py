@@ -20,10 +20,11 @@ from pathlib import Path
 from kg.arabic.cues import CueEntry, masdar_forms, past_forms, present_forms
 from kg.arabic.normalize import key
 from kg.model import Corpus, Document, Interaction, Mention, Span
-from kg.stages.attribute import SENTENCE_END, DocView, Tok
+from kg.stages.attribute import LATTER, SENTENCE_END, DocView, Tok, latest_entity
 
 NAME = "interactions"
 REQUIRES = ("documents", "sentences", "mentions", "entities", "statements")
+PER_DOCUMENT = True
 PROVIDES = ("interactions",)
 
 TRIGGERS_PATH = Path(__file__).resolve().parent.parent / "resources" / "interaction_triggers.tsv"
@@ -49,6 +50,7 @@ _MODAL = frozenset(
     )
 )
 _BETWEEN = key("بين")
+_OBJECT_PRONOUNS = ("ه", "ها", "هم")
 PLACE = "place:"  # marks an actor slot filled by a place, which can be a target but no agent
 _RELATIVE = frozenset(key(w) for w in ("الذي", "التي"))
 _PREPOSITIONS = frozenset(key(w) for w in ("على", "في", "إلى", "من", "مع", "عن"))
@@ -63,6 +65,7 @@ class Trigger:
     target: str
     needs: tuple[str, ...]
     kind: str  # verb | masdar | noun
+    present: str = ""  # imperfect 3ms of a verb (يحث), to recognise first-person forms (نحث، أحث)
 
 
 @lru_cache(maxsize=2)
@@ -85,6 +88,8 @@ def load_triggers(path: Path = TRIGGERS_PATH) -> dict[str, Trigger]:
                 masdar="" if masdar == "-" else masdar,
             )
             forms = [(f.form, "verb") for f in past_forms(entry) + present_forms(entry)]
+            if target != "obj":  # الحملة التي تشنها على: an object pronoun, the target follows a preposition
+                forms += [(form + suffix, "verb") for form, _ in list(forms) for suffix in _OBJECT_PRONOUNS]
             forms += [(f.form, "masdar") for f in masdar_forms(entry)]
         else:
             bound = lemma[:-1] + "ت" if lemma.endswith("ة") else lemma
@@ -98,7 +103,7 @@ def load_triggers(path: Path = TRIGGERS_PATH) -> dict[str, Trigger]:
                 if kind == "verb" and prefix not in ("", "و", "ف"):
                     continue
                 if kind == "verb" and form[:1] in "يتن":  # future: سيجتمع، وستلتقي
-                    trigger = Trigger(lemma, pos, itype, target, need_stems, kind)
+                    trigger = Trigger(lemma, pos, itype, target, need_stems, kind, entry.present)
                     for future in ("س", "وس", "فس"):
                         index.setdefault(key(future + form), trigger)
                 word = (
@@ -106,7 +111,10 @@ def load_triggers(path: Path = TRIGGERS_PATH) -> dict[str, Trigger]:
                     if not (prefix.endswith("ل") and form.startswith("ال"))
                     else prefix + form[1:]
                 )
-                index.setdefault(key(word), Trigger(lemma, pos, itype, target, need_stems, kind))
+                present_form = entry.present if pos == "verb" else ""
+                index.setdefault(
+                    key(word), Trigger(lemma, pos, itype, target, need_stems, kind, present_form)
+                )
     return index
 
 
@@ -253,11 +261,12 @@ def verb_pairs(
     view: DocView, tok: Tok, trigger: Trigger, actors: list[Actor]
 ) -> list[tuple[list[Actor], list[Actor]]]:
     """Agent(s) and target(s) of a verb trigger."""
-    subject = _after(actors, tok.index + 1, 2)
+    latter = _latter_agent(view, tok, 1)
+    subject = _after(actors, tok.index + 1, 2) if latter is None else None
     svo = None
     if view.text[tok.start] not in "وف":
         prev = _before(view, actors, tok)
-        if prev is not None and prev.last == tok.index - 1:
+        if prev is not None and (prev.last == tok.index - 1 or _joined_partner(view, prev, tok)):
             svo = prev
     if svo is not None:
         agents = [svo]
@@ -265,10 +274,15 @@ def verb_pairs(
     elif subject is not None:
         agents = _coordinated(view, actors, subject)
         search_from = agents[-1].last + 1
+    elif latter is not None:  # تشنها الأخيرة على
+        agents = [latter]
+        search_from = latter.last + 1
     else:
         prev = _before(view, actors, tok)
         if prev is None:
             return []
+        if view.text[tok.start] not in "وف" and not _same_clause(view, prev, tok):
+            return []  # an unconjoined verb whose subject is not written near it
         number = _dual_or_plural(tok)
         agents = _group_ending_at(view, actors, prev, dual=number == "dual") if number else [prev]
         search_from = tok.index + 1
@@ -283,6 +297,16 @@ def verb_pairs(
     if target is None:
         return []
     return [(agents, _coordinated(view, actors, target))]
+
+
+def _joined_partner(view: DocView, prev: Actor, tok: Tok) -> bool:
+    """``X وشركاؤها يحملون``: one و-word (partners, allies) between an SVO subject and a plural verb."""
+    if prev.last != tok.index - 2:
+        return False
+    between = view.tokens[tok.index - 1]
+    return (
+        between.text.startswith("و") and view.mention_at.get(between.index) is None and tok.key.endswith("ون")
+    )
 
 
 def _dual_or_plural(tok: Tok) -> str:
@@ -352,7 +376,7 @@ def noun_pairs(
     if between is not None:  # اتصال هاتفي أجري اليوم بين لافروف وكيري
         first = _after(actors, between + 1, 2)
         if first is None:
-            return []
+            return _pair_of_sentence(view, actors, tok)  # مكالمة بين الوزيرين، أبلغ كيري لافروف
         pair = _coordinated(view, actors, first)
         return [([pair[0]], pair[1:2])] if len(pair) >= 2 else []
     if trigger.type == "support" and trigger.kind == "masdar":
@@ -365,7 +389,13 @@ def noun_pairs(
         ally = _after(actors, tok.index + 1, 1)
         prev = _before(view, actors, tok)
         return [([ally], [prev])] if ally and prev else []
-    agents = [g for g in gentilics if tok.index < g.first <= tok.index + 3]
+    owner = _possessor(view, tok, actors, trigger.needs)
+    agents = [owner] if owner is not None else []
+    if not agents:
+        agents = [g for g in gentilics if tok.index < g.first <= tok.index + 3]
+    if not agents and nxt is not None and nxt.key in _RELATIVE:
+        latter = _latter_agent(view, tok)  # الحملة التي تشنها الأخيرة على
+        agents = [latter] if latter is not None else []
     if not agents:
         relative = nxt is not None and nxt.key in _RELATIVE  # الهجوم الذي شنته القوات على
         genitive = _after(actors, tok.index + (3 if relative else 1), 1)
@@ -378,7 +408,11 @@ def noun_pairs(
         agents = [g for g in gentilics if tok.index - 3 <= g.last < tok.index]
     if not agents:
         prev = _before(view, actors, tok)
-        agents = [prev] if prev is not None else []
+        agents = [prev] if prev is not None and _same_clause(view, prev, tok) else []
+    if not agents and trigger.type in ("phone_call", "meeting"):  # أن كيري عبر عن ... في اتصال مع
+        earlier = [a for a in actors if a.last < tok.index and not a.entity.startswith(PLACE)]
+        subject = _clause_subject(view, earlier, tok)
+        agents = [subject] if subject is not None else []
     if not agents and actors and trigger.type in ("phone_call", "meeting"):
         agents = [actors[0]]  # في اتصال هاتفي مع لافروف، قال كيري ...: the clause subject
     if not agents:
@@ -388,6 +422,115 @@ def noun_pairs(
     if target is None and trigger.type == "attack":
         target = _after(actors, max(a.last for a in agents) + 1, 2)
     return [(agents, _coordinated(view, actors, target))] if target else []
+
+
+def _state(view: DocView, entity_id: str) -> str:
+    """The state a capital or seat stands for (واشنطن → the United States), else the entity."""
+    entity = view.entities.get(entity_id)
+    return entity.stands_for if entity is not None and entity.stands_for else entity_id
+
+
+NEAR_AGENT = 5  # tokens between a noun trigger and an agent named before it
+
+
+def _same_clause(view: DocView, actor: Actor, tok: Tok) -> bool:
+    """An actor named just before a noun trigger, with no comma, complementizer or
+    subordinator between (``سوريا رغم تجميد الحوار ... والقصف``: سوريا is no agent)."""
+    if tok.index - actor.last > NEAR_AGENT:
+        return False
+    between = view.tokens[actor.last + 1 : tok.index]
+    return not any(t.text in "،,؛;" or t.key in _CLAUSE_WORDS for t in between)
+
+
+_CLAUSE_WORDS = frozenset(
+    key(w) for w in ("أن", "إن", "بأن", "رغم", "بسبب", "بعد", "قبل", "لكن", "بينما", "عن")
+)
+
+
+def _pronoun_gender(tok: Tok) -> str:
+    """``m``/``f``/``pl`` for a trigger noun written with a possessive pronoun (هجماته، تعاونها)."""
+    for suffix, gender in (("هما", "pl"), ("هم", "pl"), ("ها", "f"), ("ه", "m")):
+        if tok.text.endswith(suffix) and len(tok.text) > len(suffix) + 2:
+            return gender
+    return ""
+
+
+def actor_gender(view: DocView, entity_id: str) -> str:
+    """Grammatical gender an actor is referred back with: countries and bodies named by a
+    feminine noun (الولايات، وزارة، الحكومة) are feminine, persons and النظام/الجيش masculine."""
+    entity = view.entities.get(entity_id.removeprefix(PLACE))
+    if entity is None or entity.label == "PERSON":
+        return "m"
+    if entity.label in ("GPE", "LOC"):
+        return "f"
+    head = key(entity.canonical.split()[0]) if entity.canonical.split() else ""
+    return "f" if head.endswith("ه") or head.endswith("ات") else "m"
+
+
+def _possessor(view: DocView, tok: Tok, actors: list[Actor], needs: tuple[str, ...] = ()) -> Actor | None:
+    """The owner of ``هجماته``/``تعاونها``: the subject of the trigger's clause when its gender
+    agrees with the pronoun, else the nearest earlier actor of that gender in the sentence."""
+    gender = _pronoun_gender(tok)
+    nxt = view.tokens[tok.index + 1] if tok.index + 1 < len(view.tokens) else None
+    if not gender and needs and nxt is not None and any(need in nxt.key for need in needs):
+        gender = _pronoun_gender(nxt)  # تعليق تعاونها
+    if not gender or gender == "pl":
+        return None
+    earlier = [a for a in actors if a.last < tok.index and not a.entity.startswith(PLACE)]
+    subject = _clause_subject(view, earlier, tok)
+    if subject is not None and actor_gender(view, subject.entity) == gender:
+        return subject
+    for actor in reversed(earlier):
+        if actor_gender(view, actor.entity) == gender:
+            return actor
+    return None
+
+
+def _clause_subject(view: DocView, earlier: list[Actor], tok: Tok) -> Actor | None:
+    """The first actor after the last complementizer (or the sentence start) before ``tok``."""
+    start = view.sentences[tok.sent][0]
+    for index in range(tok.index - 1, -1, -1):
+        current = view.tokens[index]
+        if current.sent != tok.sent:
+            break
+        if current.key in _COMPLEMENTIZERS or any(current.key.startswith(c) for c in _PRONOUN_COMPS):
+            start = current.end
+            break
+    after = [a for a in earlier if a.mention.span.start >= start]
+    return after[0] if after else None
+
+
+_COMPLEMENTIZERS = frozenset(key(w) for w in ("أن", "إن", "بأن", "وأن"))
+_PRONOUN_COMPS = tuple(key(w) for w in ("إننا", "أننا", "بأننا", "إنه", "أنه", "إنها", "أنها"))
+
+
+def _latter_agent(view: DocView, tok: Tok, offset: int = 2) -> Actor | None:
+    """``الحملة التي تشنها الأخيرة``: الأخير/الأخيرة is the latest actor of that gender."""
+    for index in range(tok.index + offset, min(len(view.tokens), tok.index + offset + 2)):
+        current = view.tokens[index]
+        if current.sent != tok.sent:
+            return None
+        gender = LATTER.get(current.key)
+        if gender is None:
+            continue
+        entity = latest_entity(view, current.start, gender)
+        if entity is None:
+            return None
+        mention = Mention(
+            view.doc.doc_id, Span(current.start, current.end), current.text, "ORG", "description"
+        )
+        return Actor(entity, mention, index, index)
+    return None
+
+
+def _pair_of_sentence(view: DocView, actors: list[Actor], tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
+    """``مكالمة بين الوزيرين، أبلغ كيري لافروف``: the two persons the sentence names after the noun."""
+    persons = [a for a in actors if a.first > tok.index and _label(view, a.entity) == "PERSON"]
+    distinct: list[Actor] = []
+    for actor in persons:
+        if all(actor.entity != d.entity for d in distinct):
+            distinct.append(actor)
+    return [([distinct[0]], [distinct[1]])] if len(distinct) >= 2 else []
 
 
 BETWEEN_WINDOW = 8  # tokens from a call/meeting noun to its بين
@@ -418,7 +561,8 @@ def support_masdar_pairs(
         return [([backer], [backed])] if backer and backed else []
     if view.text[tok.start] != "ب" and nxt is not None and nxt.key.startswith("ل"):
         backed = _after(actors, tok.index + 1, 2)
-        backer = _before(view, actors, tok)
+        earlier = [a for a in actors if a.last < tok.index and not a.entity.startswith(PLACE)]
+        backer = _clause_subject(view, earlier, tok) or _before(view, actors, tok)
         return [([backer], [backed])] if backer and backed else []
     return []
 
@@ -480,7 +624,10 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
                         for target in targets:
                             _add(view, found, trigger, tok, agent, target)
                 continue
-        if trigger.kind == "verb":
+        we = _first_person_agent(view, corpus, tok, trigger) if trigger.kind == "verb" else None
+        if we is not None:
+            pairs = _first_person_pairs(view, tok, trigger, actors, we)
+        elif trigger.kind == "verb":
             pairs = verb_pairs(view, tok, trigger, actors)
         else:
             gentilics = [
@@ -492,6 +639,69 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
                 for target in targets:
                     _add(view, found, trigger, tok, agent, target)
     return list(found.values())
+
+
+def _first_person(tok: Tok, trigger: Trigger) -> str:
+    """``we`` for ``نحث``, ``I`` for ``أحث`` (a first-person imperfect of the trigger), else ``""``."""
+    if not trigger.present or not trigger.present.startswith("ي"):
+        return ""
+    stem = key(trigger.present[1:])
+    word = tok.key[1:] if tok.key[:1] in "وف" and len(tok.key) > len(stem) + 1 else tok.key
+    if word == "ن" + stem:
+        return "we"
+    return "I" if word == "ا" + stem else ""
+
+
+def _first_person_agent(view: DocView, corpus: Corpus, tok: Tok, trigger: Trigger) -> Actor | None:
+    """Inside a quotation, ``نحث روسيا`` is done by the speaker's state, ``أحث`` by the speaker."""
+    person = _first_person(tok, trigger)
+    if not person:
+        return None
+    around = [
+        stmt
+        for stmt in corpus.statements
+        if stmt.doc_id == view.doc.doc_id
+        and stmt.speaker
+        and stmt.content.start <= tok.start < stmt.content.end
+    ]
+    if not around:
+        return None
+    speaker = min(around, key=lambda stmt: len(stmt.content)).speaker or ""  # the innermost quote
+    agent = speaker if person == "I" else speaker_state(view, speaker)
+    if agent is None:
+        return None
+    mention = Mention(view.doc.doc_id, Span(tok.start, tok.end), tok.text, "GPE", "description")
+    return Actor(agent, mention, tok.index, tok.index)
+
+
+def speaker_state(view: DocView, speaker: str) -> str | None:
+    """The state a speaker speaks for: a country itself, an organisation's country, or the
+    country (or organisation's country) of the person's office in this document."""
+    entity = view.entities.get(speaker)
+    if entity is None:
+        return None
+    if entity.label == "GPE":
+        return entity.stands_for or speaker
+    if entity.label == "ORG":
+        return entity.country
+    for role in view.roles:
+        if role.person == speaker and role.organization:
+            body = view.entities.get(role.organization)
+            if body is not None and body.label == "GPE":
+                return body.stands_for or body.entity_id
+            if body is not None and body.country:
+                return body.country
+    return None
+
+
+def _first_person_pairs(
+    view: DocView, tok: Tok, trigger: Trigger, actors: list[Actor], we: Actor
+) -> list[tuple[list[Actor], list[Actor]]]:
+    if trigger.target == "obj":
+        target = _after(actors, tok.index + 1, 3)
+    else:
+        target = _prep_target(view, actors, tok, trigger.target)
+    return [([we], _coordinated(view, actors, target))] if target is not None else []
 
 
 def _add(
@@ -508,6 +718,10 @@ def _add(
     target_entity = target.entity.removeprefix(PLACE)
     if agent.entity == target_entity or (trigger.type, agent.entity, target_entity) in found:
         return
+    if (trigger.type, _state(view, agent.entity), _state(view, target_entity)) in {
+        (t, _state(view, a), _state(view, b)) for t, a, b in found
+    }:
+        return  # واشنطن → موسكو after الولايات المتحدة → روسيا: the same pair of states
     if trigger.type == "phone_call" and (trigger.type, target_entity, agent.entity) in found:
         return
     start = min(tok.start, agent.mention.span.start, target.mention.span.start)
