@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import Corpus, Document, Mention
+from kg.model import Corpus, Document, Mention, Span
 from kg.stages import ner, segment
 
 
@@ -97,3 +97,27 @@ def test_ner_stage_bare_feminine_plural_is_no_gentilic() -> None:
 def test_ner_stage_tagged_name_stops_before_an_adverb() -> None:
     (mention,) = _tagged("اتصل باراك أوباما هاتفيا بالمستشار", ["O", "B-PERS", "I-PERS", "I-PERS", "O"])
     assert mention.surface == "باراك أوباما"
+
+
+def test_ner_stage_repeats_a_family_name_after_the_full_name() -> None:
+    text = "التقى الوزير فؤاد حسين نظيره أمس. وقال لحسين إن الاتفاق قريب."
+    doc = Document("d", text)
+    corpus = segment.run(Corpus(documents=(doc,)))
+    start = text.index("فؤاد حسين")
+    full = Mention("d", Span(start, start + len("فؤاد حسين")), "فؤاد حسين", "PERSON", key="فواد حسين")
+    (repeat,) = ner.repeated_names(doc, list(corpus.tokens), [full])
+    assert repeat.surface == "حسين"
+    assert text[repeat.attached.start : repeat.attached.end] == "لحسين"
+
+
+def test_ner_stage_no_repeat_before_the_full_name_or_when_two_people_share_it() -> None:
+    text = "قال حسين إن فؤاد حسين وعلي حسين سيلتقيان."
+    doc = Document("d", text)
+    corpus = segment.run(Corpus(documents=(doc,)))
+    a = text.index("فؤاد حسين")
+    b = text.index("علي حسين")
+    names = [
+        Mention("d", Span(a, a + 9), "فؤاد حسين", "PERSON", key="فواد حسين"),
+        Mention("d", Span(b, b + 8), "علي حسين", "PERSON", key="علي حسين"),
+    ]
+    assert ner.repeated_names(doc, list(corpus.tokens), names) == []

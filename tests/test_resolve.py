@@ -81,3 +81,14 @@ def test_resolve_counterpart_with_gentilic_is_a_role() -> None:
 def test_resolve_no_role_without_apposition() -> None:
     text = "قال الرئيس إن الحكومة ستلتقي أحمد سعيد غدا."
     assert _roles(text, "أحمد سعيد") == []
+
+
+def test_resolve_retypes_an_unknown_place_that_is_a_persons_name() -> None:
+    from kg.model import Span
+    from kg.stages.resolve import retype_person_names
+
+    person = Mention("a", Span(0, 9), "جون كيربي", "PERSON", source="crf")
+    place = Mention("b", Span(0, 5), "كيربي", "GPE", source="crf")
+    city = Mention("b", Span(9, 14), "دمشق", "GPE", source="crf")
+    labels = [m.label for m in retype_person_names((person, place, city))]
+    assert labels == ["PERSON", "PERSON", "GPE"]

@@ -72,8 +72,54 @@ def process_doc(
         for sent_tokens, sent_tags in zip(ordered, tags, strict=True):
             candidates.extend(tagged_mentions(doc, sent_tokens, sent_tags, words))
     merged = merge(candidates)
+    merged = merge([*merged, *repeated_names(doc, tokens, merged)])
     inner = [g for g in (_gentilic_of(doc, m) for m in merged if m.label == "ORG") if g is not None]
     return sorted(merged + inner, key=lambda m: (m.span.start, -m.span.end))
+
+
+def repeated_names(doc: Document, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """Later bare family names of a person named in full earlier in the document.
+
+    News names a person in full once and by family name after (``جون كيري`` … ``وأبلغ كيري``);
+    a tagger often misses the bare repeats. A repeat must come after the full name, may carry
+    proclitics (``ولافروف``, ``لكيري``), and must name one person only in that document.
+    """
+    owners: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        words = mention.key.split()
+        if mention.label == "PERSON" and len(words) >= 2 and len(words[-1]) >= 3:
+            owners[words[-1]].append(mention)
+    unique = {last: found[0] for last, found in owners.items() if len({m.key for m in found}) == 1}
+    if not unique:
+        return []
+    taken = [m.attached or m.span for m in mentions]
+    found = []
+    for token in tokens:
+        word = doc.text[token.span.start : token.span.end]
+        for prefix_len, stem in stems(word):
+            full = unique.get(key(stem))
+            if full is None or token.span.start <= full.span.start:
+                continue
+            if not any(span.overlaps(token.span) for span in taken):
+                span = Span(token.span.start + prefix_len, token.span.end)
+                found.append(
+                    Mention(
+                        doc.doc_id,
+                        span,
+                        stem,
+                        "PERSON",
+                        "name",
+                        attached=token.span,
+                        key=key(stem),
+                        source="repeat",
+                    )
+                )
+            break
+    return found
+
+
+def _token_key(doc: Document, token: Token) -> str:
+    return key(doc.text[token.span.start : token.span.end])
 
 
 def _gentilic_of(doc: Document, organization: Mention) -> Mention | None:
@@ -232,12 +278,11 @@ def tagged_mentions(doc: Document, tokens: list[Token], tags: list[str], words: 
     stop = not_name_words()
     for start_i, end_i, tag_type in bio_spans(tags):
         label = _CRF_LABEL.get(tag_type)
-        while (
-            end_i - start_i > 1
-            and key(doc.text[tokens[end_i - 1].span.start : tokens[end_i - 1].span.end]) in stop
-        ):
+        while end_i > start_i and _token_key(doc, tokens[end_i - 1]) in stop:
             end_i -= 1
-        if label is None or key(doc.text[tokens[start_i].span.start : tokens[start_i].span.end]) in stop:
+        while end_i > start_i and _token_key(doc, tokens[start_i]) in stop:
+            start_i += 1
+        if label is None or end_i == start_i:
             continue
         first = doc.text[tokens[start_i].span.start : tokens[start_i].span.end]
         rest = doc.text[tokens[start_i].span.end : tokens[end_i - 1].span.end]
@@ -325,7 +370,7 @@ def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
 
 def merge(candidates: list[Mention]) -> list[Mention]:
     """Drop overlapping mentions: longer spans first, lexicon before tagger on ties."""
-    rank = {"lexicon": 0, "crf": 1}
+    rank = {"lexicon": 0, "crf": 1, "repeat": 2}
     chosen: list[Mention] = []
     ordered = sorted(candidates, key=lambda m: (-len(_extent(m)), rank.get(m.source, 2), m.span.start))
     for mention in ordered:

@@ -49,15 +49,16 @@ class _Cluster:
 
 def run(corpus: Corpus) -> Corpus:
     clusters: dict[str, _Cluster] = {}
-    for mention in corpus.mentions:
+    mentions_in = retype_person_names(corpus.mentions)
+    for mention in mentions_in:
         if mention.kind != "description":
             _assign(clusters, mention)
     notes: list[ResolutionNote] = []
     _link_partial_names(clusters, notes)
-    mentions = list(corpus.mentions)
+    mentions = list(mentions_in)
     entities, mention_entity = _entities(clusters)
-    notes = [*_variant_notes(entities, corpus.mentions, mention_entity), *notes]
-    roles, descriptions = find_roles(corpus, mention_entity, entities)
+    notes = [*_variant_notes(entities, mentions_in, mention_entity), *notes]
+    roles, descriptions = find_roles(corpus.replace(mentions=mentions_in), mention_entity, entities)
     for mention, entity_id in descriptions:
         mentions.append(mention)
         mention_entity[mention.mention_id] = entity_id
@@ -97,6 +98,35 @@ def _variant_notes(
             rule += " (gentilic adjectives)"
         notes.append(_note(rule, entity.entity_id, tuple(sorted(written)), "same matching key"))
     return notes
+
+
+def retype_person_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """Give the PERSON label to tagged names that the lexicons do not know as places or bodies but
+    that are a person's name elsewhere in the corpus: a tagger that read ``كيربي`` as a place in
+    one sentence read it as part of ``جون كيربي`` in another."""
+    person_words = set()
+    for mention in mentions:
+        if mention.label == "PERSON" and mention.kind == "name":
+            words = person_key(mention.surface).split()
+            person_words.add(" ".join(words))
+            person_words.add(words[-1] if words else "")
+    return tuple(
+        replace(m, label="PERSON")
+        if m.source == "crf"
+        and m.label != "PERSON"
+        and person_key(m.surface) in person_words
+        and not _known_name(m.key or key(m.surface))
+        else m
+        for m in mentions
+    )
+
+
+def _known_name(match: str) -> bool:
+    return (
+        match in lexicons.place_index()
+        or match in lexicons.organization_index()
+        or match in lexicons.seat_index()
+    )
 
 
 # -- keys -------------------------------------------------------------------------------------
