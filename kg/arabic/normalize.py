@@ -52,14 +52,13 @@ def normalize_persian(text: str) -> str:
     return text.translate(_PERSIAN)
 
 
+# The letter rules above as one table, applied in one pass (they do not chain).
+_ALL_LETTERS = {**_PERSIAN, **_ALEF, **_YEH, **_TEH_MARBUTA, **_WAW_HAMZA}
+
+
 def normalize(text: str) -> str:
-    """All matching rules in order; idempotent. Keeps length only if no marks were deleted."""
-    text = delete_marks(text)
-    text = normalize_persian(text)
-    text = normalize_alef(text)
-    text = normalize_yeh(text)
-    text = normalize_teh_marbuta(text)
-    return normalize_waw_hamza(text)
+    """All matching rules: marks deleted, then every letter rule; idempotent."""
+    return delete_marks(text).translate(_ALL_LETTERS)
 
 
 def normalize_with_map(text: str) -> tuple[str, tuple[int, ...]]:
