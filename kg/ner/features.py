@@ -1,0 +1,291 @@
+"""Token features for the Arabic CRF tagger: clitics, normalized forms, affixes, cues, gazetteers.
+
+Reads optional resources (word clusters, a gazetteer) handed in by the caller; writes nothing.
+Features of a word type are computed once and cached, because news text repeats words a lot:
+that cache is what keeps feature extraction at tens of thousands of tokens per second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.arabic.normalize import key, normalize
+from kg.arabic.tokens import strip_proclitics
+
+CUES_PATH = Path(__file__).resolve().parent.parent / "resources" / "models" / "ner-cues.tsv"
+CUE_LABELS: tuple[str, ...] = ("PERS", "ORG", "LOC", "SAY", "SPORT")
+TOPIC_WINDOW = 2
+
+
+def load_cues(path: Path = CUES_PATH) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Read ``label<TAB>word`` cue lines (``#`` comments, a header) into ``(label, keys)`` pairs.
+
+    Raises:
+        ValueError: A line has no TAB or an unknown label.
+    """
+    found: dict[str, set[str]] = {label: set() for label in CUE_LABELS}
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#") or line == "label\tword":
+                continue
+            label, tab, word = line.partition("\t")
+            if not tab or label not in found or not word.strip():
+                raise ValueError(f"{path.name}:{number}: expected one of {CUE_LABELS}<TAB>word, got {line!r}")
+            found[label].add(key(word))
+    return tuple((label, frozenset(found[label])) for label in CUE_LABELS)
+
+
+# Titles before a person (الرئيس، وزير), heads of organisation names (وكالة، حزب), place nouns
+# (مدينة، شمال) and speech verbs (قال، أضاف), as normalized keys.
+CUE_TABLE: tuple[tuple[str, frozenset[str]], ...] = load_cues()
+CONTEXT_OFFSETS: tuple[int, ...] = (-2, -1, 1, 2)
+MAX_GAZETTEER_WORDS = 6
+
+
+@dataclass
+class FeatureExtractor:
+    """Turns token lists into CRF feature lists; all resources are optional.
+
+    Attributes:
+        clusters: Normalized word → cluster ids at several granularities (e.g. ``("64:3",
+            "256:17")``); each becomes a feature of the word and of its neighbours.
+        counts: Normalized word → corpus frequency. A proclitic is stripped only when the rest
+            of the word is more frequent than the whole (وبريطانيا → و + بريطانيا, but
+            بريطانيا stays whole); without counts the longest proclitic is stripped.
+        gazetteer: Label → normalized keys (single or multi-word), e.g.
+            :func:`kg.arabic.lexicons.gazetteer`.
+    """
+
+    clusters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    counts: Mapping[str, int] = field(default_factory=dict)
+    gazetteer: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._cache: dict[str, _WordFeatures] = {}
+        self._starts: dict[str, set[int]] = {}
+        self._entries: dict[str, tuple[str, ...]] = {}
+        for label, keys in self.gazetteer.items():
+            for entry in keys:
+                words = entry.split()
+                if not words or len(words) > MAX_GAZETTEER_WORDS:
+                    continue
+                self._starts.setdefault(words[0], set()).add(len(words))
+                labels = self._entries.get(entry, ())
+                if label not in labels:
+                    self._entries[entry] = (*labels, label)
+
+    def document(self, sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+        """Features of consecutive sentences of one text, with a sports-topic flag.
+
+        A sentence is about sport when it or one of its ``TOPIC_WINDOW`` neighbours holds a
+        SPORT cue (مباراة، الدوري); its words then also get sport-conditioned copies of their
+        cluster and gazetteer features, because there a place name is often a club (بنفيكا).
+
+        Args:
+            sentences: Token lists in text order.
+
+        Returns:
+            One :meth:`sentence` result per sentence.
+        """
+        words = [[self._word(token) for token in tokens] for tokens in sentences]
+        sporty = [any(word.sport for word in sentence) for sentence in words]
+        result = []
+        for index, tokens in enumerate(sentences):
+            low, high = max(0, index - TOPIC_WINDOW), index + TOPIC_WINDOW + 1
+            result.append(self.sentence(tokens, sport=any(sporty[low:high])))
+        return result
+
+    def sentence(self, tokens: Sequence[str], *, sport: bool = False) -> list[list[str]]:
+        """Features of every token of one sentence.
+
+        Args:
+            tokens: The words of the sentence, as written (clitics attached).
+            sport: Whether the text around is about sport (see :meth:`document`).
+
+        Returns:
+            One list of feature strings per token.
+        """
+        words = [self._word(token) for token in tokens]
+        n = len(words)
+        gazetteer_marks = self._gazetteer_marks(words) if self._starts else None
+        quoted = _inside_quotes(tokens)
+        rows: list[list[str]] = []
+        for i, word in enumerate(words):
+            row = ["bias", *word.own]
+            for offset in CONTEXT_OFFSETS:
+                j = i + offset
+                if 0 <= j < n:
+                    row.extend(words[j].context[offset])
+                else:
+                    row.append(f"{offset}:pad")
+            if i:
+                row.append("sp:" + words[i - 1].stem + "|" + word.stem)
+            if i + 1 < n:
+                row.append("sn:" + word.stem + "|" + words[i + 1].stem)
+            if quoted[i]:
+                row.append("quoted")
+            if sport:
+                row.extend(word.sport_features)
+            if gazetteer_marks is not None and gazetteer_marks[i]:
+                row.extend(gazetteer_marks[i])
+            rows.append(row)
+        return rows
+
+    def stem(self, token: str) -> str:
+        """The normalized, clitic-free form of ``token`` (وللأهلي → الاهلي)."""
+        return self._word(token).stem
+
+    def _word(self, token: str) -> _WordFeatures:
+        cached = self._cache.get(token)
+        if cached is None:
+            cached = self._compute(token)
+            if len(self._cache) < 500_000:
+                self._cache[token] = cached
+        return cached
+
+    def _compute(self, token: str) -> _WordFeatures:
+        form = normalize(token)
+        clitic, stem = self._split(form)
+        bare = stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
+        own = [
+            "w=" + form,
+            "s=" + stem,
+            "b=" + bare,
+            "p=" + clitic,
+            "s1=" + stem[-1:],
+            "s2=" + stem[-2:],
+            "s3=" + stem[-3:],
+            "s4=" + stem[-4:],
+            "b2=" + bare[:2],
+            "b3=" + bare[:3],
+            "b4=" + bare[:4],
+            "sh=" + _shape(token),
+        ]
+        if stem != bare:
+            own.append("al")
+        matched_key, bare_key, form_key = key(stem), key(bare), key(form)
+        lexical: list[str] = []
+        for label, cues in CUE_TABLE:
+            if matched_key in cues or bare_key in cues or form_key in cues:
+                lexical.append("cue=" + label)
+        for label, keys in self.gazetteer.items():
+            if matched_key in keys or bare_key in keys or form_key in keys:
+                lexical.append("g=" + label)
+        if self.counts:
+            own.extend(self._frequency_features(bare_key))
+        cluster = self.clusters.get(stem) or self.clusters.get(form)
+        if cluster is not None:
+            lexical.extend("c" + code for code in cluster)
+        elif self.clusters:
+            lexical.append("c=none")
+        own.extend(lexical)
+        near = ["s=" + stem, "b=" + bare, "p=" + clitic, *lexical]
+        far = ["s=" + stem, *lexical]
+        context = {
+            offset: [f"{offset}:{feature}" for feature in (near if abs(offset) == 1 else far)]
+            for offset in CONTEXT_OFFSETS
+        }
+        sport_features = [
+            "T" + feature for feature in lexical if not feature.startswith(("c64", "c1024", "c="))
+        ]
+        return _WordFeatures(
+            stem=stem,
+            key=matched_key,
+            form_key=form_key,
+            own=own,
+            context=context,
+            sport="cue=SPORT" in lexical,
+            sport_features=sport_features,
+        )
+
+    def _frequency_features(self, bare_key: str) -> list[str]:
+        """How common the word is, and how often it takes the article: names rarely do (بوتين)."""
+        plain = self.counts.get(bare_key, 0)
+        defined = self.counts.get("ال" + bare_key, 0)
+        total = plain + defined
+        if not total:
+            return ["f=0"]
+        ratio = defined / total
+        return [
+            "f=" + str(min(total.bit_length() // 2, 9)),
+            "d=" + ("0" if ratio < 0.02 else "1" if ratio < 0.2 else "2" if ratio < 0.6 else "3"),
+        ]
+
+    def _split(self, form: str) -> tuple[str, str]:
+        if not self.counts:
+            return strip_proclitics(form)
+        whole = self.counts.get(key(form), 0)
+        counts = self.counts
+
+        def more_frequent(candidate: str) -> bool:
+            return counts.get(candidate, 0) > whole
+
+        clitic, stem = strip_proclitics(form, more_frequent)
+        if not clitic and not whole:
+            # An unseen word with no known stem is most likely a rare name with a clitic
+            # (وطلوزة → و + طلوزة): strip the longest proclitic.
+            return strip_proclitics(form)
+        return clitic, stem
+
+    def _gazetteer_marks(self, words: Sequence[_WordFeatures]) -> list[list[str]]:
+        marks: list[list[str]] = [[] for _ in words]
+        keys = [word.form_key for word in words]
+        for i, word in enumerate(words):
+            lengths = self._starts.get(word.key)
+            if not lengths:
+                continue
+            for length in sorted(lengths, reverse=True):
+                if i + length > len(keys):
+                    continue
+                labels = self._entries.get(" ".join([word.key, *keys[i + 1 : i + length]]))
+                if not labels:
+                    continue
+                for label in labels:
+                    marks[i].append("gB=" + label)
+                    for j in range(i + 1, i + length):
+                        marks[j].append("gI=" + label)
+                break
+        return marks
+
+
+@dataclass(frozen=True, slots=True)
+class _WordFeatures:
+    stem: str
+    key: str
+    form_key: str
+    own: list[str]
+    context: dict[int, list[str]]
+    sport: bool
+    sport_features: list[str]
+
+
+_OPENING = {"«": "»", "“": "”", '"': '"', "'": "'"}
+
+
+def _inside_quotes(tokens: Sequence[str]) -> list[bool]:
+    """Which tokens sit between paired quotes: titles of books, films and programmes (MISC) do."""
+    inside = [False] * len(tokens)
+    closing, start = "", -1
+    for index, token in enumerate(tokens):
+        if closing and token == closing:
+            if index - start <= 8:
+                inside[start + 1 : index] = [True] * (index - start - 1)
+            closing = ""
+        elif not closing and token in _OPENING:
+            closing, start = _OPENING[token], index
+    return inside
+
+
+def _shape(token: str) -> str:
+    """A coarse word class: punctuation, digits, Latin, Arabic, with a length bucket for Arabic."""
+    if not any(char.isalnum() for char in token):
+        return "punct"
+    if any(char.isdigit() for char in token):
+        return "digit"
+    if token.isascii():
+        return "latin"
+    size = len(token)
+    return "ar" + ("S" if size <= 2 else "M" if size <= 5 else "L")
