@@ -131,3 +131,65 @@ def test_cli_python_module_entry_point_runs() -> None:
     done = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, check=False)
     assert done.returncode == 0
     assert "build" in done.stdout
+
+
+CONLL = """وقال\tO
+وزير\tO
+الخارجية\tO
+المصري\tO
+سامح\tB-PERS
+شكري\tI-PERS
+في\tO
+القاهرة\tB-LOC
+.\tO
+
+وأعلنت\tO
+الأمم\tB-ORG
+المتحدة\tI-ORG
+ذلك\tO
+"""
+
+
+def test_cli_eval_ner_prints_json_with_every_field(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.conll"
+    path.write_text(CONLL, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "ner", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output.strip().splitlines()[-1])
+    assert set(scores["per_type"]) == {"PERS", "ORG", "LOC", "MISC"}
+    assert 0 <= scores["micro"]["f1"] <= 1 and scores["tokens_per_second"] > 0
+
+
+def test_cli_eval_ner_table_and_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.conll"
+    path.write_text(CONLL, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "ner", str(path)])
+    assert result.exit_code == 0 and "micro" in result.output
+    missing = CliRunner().invoke(cli, ["eval", "ner", str(tmp_path / "nope.conll")])
+    assert missing.exit_code != 0 and "does not exist" in missing.output
+
+
+def test_cli_eval_graph_runs_the_shared_scorer(out: Path) -> None:
+    from tests.conftest import SHARED
+
+    scorer, gold = SHARED / "eval" / "score.py", SHARED / "gold" / "seeds.json"
+    if not scorer.is_file():
+        pytest.skip("../shared/eval/score.py is absent")
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "kg", "eval", "graph", str(out), "--gold", str(gold), "--scorer", str(scorer)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "entities_typed_f1=" in done.stdout
+
+
+def test_cli_serve_and_train_document_their_options() -> None:
+    serve = CliRunner().invoke(cli, ["serve", "--help"])
+    assert "--host" in serve.output and "127.0.0.1" in serve.output and "--timeout" in serve.output
+    train = CliRunner().invoke(cli, ["train", "ner", "--help"])
+    assert "--data-dir" in train.output
