@@ -39,6 +39,7 @@ def cli() -> None:
 @click.option(
     "--ner",
     "ner_backend",
+    type=click.Choice(["crf", "camel", "lexicon"]),
     default="crf",
     show_default=True,
     help="NER backend: crf (shipped model) or camel (CAMeL Tools; needs `camel_data -i ner`).",
@@ -49,10 +50,27 @@ def cli() -> None:
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1),
               help="Worker processes for the per-document stages (NER, statements, interactions).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit with code 2, writing nothing, if any input or document is skipped (listed on stderr).",
+)
 def build(
-    inputs: tuple[Path, ...], out_dir: Path, ner_backend: str, base_iri: str, jobs: int, quiet: bool
+    inputs: tuple[Path, ...],
+    out_dir: Path,
+    ner_backend: str,
+    base_iri: str,
+    jobs: int,
+    quiet: bool,
+    strict: bool,
 ) -> None:
-    """Build the graph of INPUTS (.txt, .jsonl, .html files or folders) into an output folder."""
+    """Build the graph of INPUTS (.txt, .jsonl, .html files or folders) into an output folder.
+
+    Exit codes: 0 when the graph was written (skipped inputs are warnings, listed in report.md);
+    1 when nothing usable was produced (no readable document, bad paths); 2 with --strict when
+    any input was skipped (and for usage errors).
+    """
+    from kg.build import SkippedInputsError
     from kg.build import build as run_build
 
     bar = None
@@ -71,8 +89,18 @@ def build(
     started = time.perf_counter()
     try:
         result = run_build(
-            inputs, out_dir, base_iri=base_iri, ner_backend=ner_backend, jobs=jobs, progress=progress
+            inputs,
+            out_dir,
+            base_iri=base_iri,
+            ner_backend=ner_backend,
+            jobs=jobs,
+            progress=progress,
+            strict=strict,
         )
+    except SkippedInputsError as error:
+        failure = _fail(error)
+        failure.exit_code = 2
+        raise failure from error
     except KGError as error:
         raise _fail(error) from error
     finally:
@@ -81,6 +109,10 @@ def build(
             bar.close()
     if not quiet:
         corpus = result.corpus
+        if corpus.skipped:
+            click.echo(f"kg: warning: {len(corpus.skipped)} inputs skipped, listed in report.md:", err=True)
+            for item in corpus.skipped[:10]:
+                click.echo(f"  {item.source}: {item.reason}", err=True)
         counts = (
             f"{len(corpus.documents)} documents ({len(corpus.skipped)} skipped), {len(corpus.entities)} "
             f"entities, {len(corpus.statements)} statements, {len(corpus.claims)} claims, "

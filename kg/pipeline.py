@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
-from kg.errors import Errors, PipelineError
+from kg.errors import Errors, KGError, PipelineError
 from kg.model import Corpus, Document, Skipped
 
 STAGES: tuple[str, ...] = ("ingest", "segment", "ner", "resolve", "attribute", "claims", "interactions")
@@ -186,8 +186,8 @@ def _process_slices(
     for doc, part in document_slices(corpus, indexes, grouped):
         try:
             result = _checked(module.NAME, module.run(part, **kwargs))
-        except PipelineError:
-            raise
+        except KGError:
+            raise  # a configuration problem (e.g. a missing model), not a bad document
         except Exception as error:
             if on_error == "raise":
                 raise PipelineError(

@@ -193,3 +193,13 @@ def test_cli_serve_and_train_document_their_options() -> None:
     assert "--host" in serve.output and "127.0.0.1" in serve.output and "--timeout" in serve.output
     train = CliRunner().invoke(cli, ["train", "ner", "--help"])
     assert "--data-dir" in train.output
+
+
+def test_cli_build_ner_backend_problems_are_one_clear_error(tmp_path: Path) -> None:
+    from tests.conftest import ARTICLES
+
+    bogus = CliRunner().invoke(cli, ["build", str(ARTICLES), "-o", str(tmp_path / "a"), "--ner", "bogus", "-q"])
+    assert bogus.exit_code == 2 and "'bogus' is not one of" in bogus.output
+    camel = CliRunner().invoke(cli, ["build", str(ARTICLES), "-o", str(tmp_path / "b"), "--ner", "camel", "-q"])
+    assert camel.exit_code == 1
+    assert "camel_data -i ner" in camel.output and "Traceback" not in camel.output
