@@ -198,8 +198,8 @@ def test_cli_serve_and_train_document_their_options() -> None:
 def test_cli_build_ner_backend_problems_are_one_clear_error(tmp_path: Path) -> None:
     from tests.conftest import ARTICLES
 
-    bogus = CliRunner().invoke(cli, ["build", str(ARTICLES), "-o", str(tmp_path / "a"), "--ner", "bogus", "-q"])
+    bogus = CliRunner().invoke(cli, ["build", str(ARTICLES), "-o", str(tmp_path / "a"), "--ner", "bogus"])
     assert bogus.exit_code == 2 and "'bogus' is not one of" in bogus.output
-    camel = CliRunner().invoke(cli, ["build", str(ARTICLES), "-o", str(tmp_path / "b"), "--ner", "camel", "-q"])
+    camel = CliRunner().invoke(cli, ["build", str(ARTICLES), "-o", str(tmp_path / "b"), "--ner", "camel"])
     assert camel.exit_code == 1
     assert "camel_data -i ner" in camel.output and "Traceback" not in camel.output
