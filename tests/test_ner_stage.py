@@ -121,3 +121,12 @@ def test_ner_stage_no_repeat_before_the_full_name_or_when_two_people_share_it() 
         Mention("d", Span(b, b + 8), "علي حسين", "PERSON", key="علي حسين"),
     ]
     assert ner.repeated_names(doc, list(corpus.tokens), names) == []
+
+
+def test_ner_stage_a_verb_form_is_no_one_word_name() -> None:
+    assert _tagged("وقال يدعيان أنهما بريئان", ["O", "B-PERS", "O", "O"]) == []
+
+
+def test_ner_stage_fused_lam_alif_lam_is_split_off_organisations() -> None:
+    (mention,) = _tagged("أمين عام للحزب الشيوعي", ["O", "O", "B-ORG", "I-ORG"])
+    assert mention.surface == "الحزب الشيوعي"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.model import Corpus, Document, Mention
 from kg.pipeline import run
 from kg.stages import ner, resolve, segment
@@ -92,3 +94,11 @@ def test_resolve_retypes_an_unknown_place_that_is_a_persons_name() -> None:
     city = Mention("b", Span(9, 14), "دمشق", "GPE", source="crf")
     labels = [m.label for m in retype_person_names((person, place, city))]
     assert labels == ["PERSON", "PERSON", "GPE"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("عبد الله بن زايد", "عبدالله بن زايد"), ("أبو بكر", "ابوبكر"), ("#شي_جينبينغ", "شي جينبينغ")],
+)
+def test_resolve_person_key_folds_compounds_and_hashtags(a: str, b: str) -> None:
+    assert person_key(a) == person_key(b)

@@ -79,7 +79,7 @@ def normalize_with_map(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(out), tuple(to_orig)
 
 
-_NON_WORD = re.compile(r"[^\w\s]")
+_NON_WORD = re.compile(r"[^\w\s]|_")  # hashtags join words with _: #شي_جينبينغ
 
 
 @lru_cache(maxsize=200_000)

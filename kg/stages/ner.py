@@ -87,7 +87,7 @@ def repeated_names(doc: Document, tokens: list[Token], mentions: list[Mention]) 
     owners: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         words = mention.key.split()
-        if mention.label == "PERSON" and len(words) >= 2 and len(words[-1]) >= 3:
+        if mention.label == "PERSON" and len(words) >= 2 and len(words[-1]) >= 4:
             owners[words[-1]].append(mention)
     unique = {last: found[0] for last, found in owners.items() if len({m.key for m in found}) == 1}
     if not unique:
@@ -116,6 +116,13 @@ def repeated_names(doc: Document, tokens: list[Token], mentions: list[Mention]) 
                 )
             break
     return found
+
+
+def _is_verb_form(word: str) -> bool:
+    """A reporting-verb form (``يدعيان``, ``وقالت``) that a tagger took for a one-word name."""
+    from kg.arabic.cues import load_cues
+
+    return load_cues().lookup(word) is not None
 
 
 def _token_key(doc: Document, token: Token) -> str:
@@ -285,8 +292,12 @@ def tagged_mentions(doc: Document, tokens: list[Token], tags: list[str], words: 
         if label is None or end_i == start_i:
             continue
         first = doc.text[tokens[start_i].span.start : tokens[start_i].span.end]
+        if label == "PERSON" and end_i - start_i == 1 and _is_verb_form(first):
+            continue
         rest = doc.text[tokens[start_i].span.end : tokens[end_i - 1].span.end]
         offset, stem = _attested_proclitic(first, rest, words)
+        if not offset and label != "PERSON" and first.startswith("لل") and len(first) > 4:
+            offset, stem = 2, "ال" + first[2:]  # ل + ال fuse into لل: a name never starts with it
         start = tokens[start_i].span.start + offset
         end = tokens[end_i - 1].span.end
         surface = stem + doc.text[tokens[start_i].span.end : end]

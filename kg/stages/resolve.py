@@ -132,9 +132,14 @@ def _known_name(match: str) -> bool:
 # -- keys -------------------------------------------------------------------------------------
 
 
+_ABD = re.compile(r"\b(عبد|ابو|أبو|بو) (?=\S)")
+
+
 def person_key(name: str) -> str:
-    """Fold transliteration variants of a foreign name: ``سيرغي`` = ``سيرجي``, ``ماكرون`` = ``ماكّرون``."""
+    """Fold spelling variants of a person's name: transliteration (``سيرغي`` = ``سيرجي``, doubled
+    letters ``ماكّرون``) and compounds written apart or together (``عبد الله`` = ``عبدالله``)."""
     folded = _G_LETTERS.sub("ج", key(name))
+    folded = _ABD.sub(r"\1", folded)
     return _DOUBLED.sub(r"\1", folded)
 
 
