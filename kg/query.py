@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import Errors, QueryError
-from kg.rdf.store import graph_path, saved_store
+from kg.rdf.store import graph_path
 
 OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
 _UPDATE = re.compile(
@@ -59,11 +59,7 @@ def named_query(name: str) -> str:
 
 
 def open_store(path: str | Path) -> ox.Store:
-    """The graph at ``path`` as an Oxigraph store: an output folder's saved on-disk store when it
-    has one (no parsing), else the graph file (or the folder's graph.ttl) loaded into memory."""
-    saved = saved_store(path)
-    if saved is not None:
-        return saved
+    """Load a graph file (or an output folder's graph.ttl) into an in-memory Oxigraph store."""
     file = graph_path(path)
     store = ox.Store()
     fmt = {".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD}.get(

@@ -19,7 +19,7 @@ from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pyoxigraph as ox
 
-from kg.query import _UPDATE, _strip_comments, named_queries, open_store
+from kg.query import _UPDATE, _strip_comments, named_queries
 from kg.rdf.store import graph_path
 
 DEFAULT_HOST = "127.0.0.1"
@@ -95,9 +95,10 @@ _STORES: dict[str, ox.Store] = {}
 
 
 def _store(path: str) -> ox.Store:
-    """The graph at ``path`` (saved store, or graph file loaded once), shared by forked workers."""
     if path not in _STORES:
-        _STORES[path] = open_store(path)
+        store = ox.Store()
+        store.bulk_load(path=path, format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+        _STORES[path] = store
     return _STORES[path]
 
 
@@ -105,8 +106,7 @@ class Endpoint:
     """The WSGI application: ``/sparql`` (GET and POST) and a query page at ``/``."""
 
     def __init__(self, graph: str | Path, *, timeout: float = DEFAULT_TIMEOUT) -> None:
-        graph_path(graph)  # a clear error now when there is no graph there
-        self.path = str(graph)
+        self.path = str(graph_path(graph))
         self.timeout = timeout
         self._context = multiprocessing.get_context("fork")
         _store(self.path)  # load once in the parent; forked children share it

@@ -9,7 +9,6 @@ prefixes, atomically (temporary file + rename).
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -96,57 +95,6 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         os.replace(temp, target)
     finally:
         temp.unlink(missing_ok=True)
-
-
-STORE_DIR = "store"
-
-
-def persist(graph: Graph, folder: str | Path) -> Path:
-    """Save ``graph`` as an on-disk Oxigraph store in ``folder/store``, replacing any old one.
-
-    The store is built beside the target and swapped in by renames, so readers see the old
-    store or the new one, never a half-written one. ``kg query``/``kg serve`` open it instead of
-    parsing ``graph.ttl`` again.
-    """
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / STORE_DIR
-    fresh = Path(tempfile.mkdtemp(prefix=f".{STORE_DIR}.", dir=folder))
-    try:
-        disk = ox.Store(str(fresh))
-        source = _inner(graph) if hasattr(graph.store, "_inner") else _copy_to_oxigraph(graph)
-        disk.bulk_extend(source.quads_for_pattern(None, None, None, None))
-        disk.flush()
-        del disk
-        swap_in(fresh, target)
-    finally:
-        shutil.rmtree(fresh, ignore_errors=True)
-    return target
-
-
-def swap_in(fresh: Path, target: Path) -> None:
-    """Replace the folder ``target`` with ``fresh`` by renames; the old one is removed after."""
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(fresh, target)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def saved_store(path: str | Path) -> ox.Store | None:
-    """The on-disk store of an output folder, opened read-only, or ``None`` when there is none
-    (or when it is older than the folder's ``graph.ttl``)."""
-    folder = Path(path)
-    store, turtle = folder / STORE_DIR, folder / GRAPH_FILE
-    if not store.is_dir():
-        return None
-    if turtle.is_file() and turtle.stat().st_mtime > store.stat().st_mtime + 1:
-        return None
-    try:
-        return ox.Store.read_only(str(store))
-    except OSError:
-        return None
 
 
 def _umask() -> int:
