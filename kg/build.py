@@ -1,27 +1,44 @@
 """``kg build`` as a library call: inputs → pipeline → graph → files in an output folder.
 
-Writes ``graph.ttl``, ``graph.html``, ``neo4j/`` and ``report.md`` into the output folder,
-each file atomically, so an interrupted build leaves the previous output readable.
+Writes ``graph.ttl``, ``graph.html``, ``neo4j/`` and ``report.md`` into the output folder. Every
+output is first written into a temporary folder inside it and moved into place only once all
+of them are written, so an interrupted or failed build leaves the previous output as it was.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import Graph
+
 from kg import ids
 from kg.charts import write_charts
 from kg.errors import Errors, InputError
-from kg.export import export
-from kg.model import Corpus
+from kg.export import DEFAULT_NAMES, export
+from kg.export.neo4j import check_replaceable, replace_folder
+from kg.model import Corpus, Skipped
 from kg.pipeline import STAGES, Progress, run
 from kg.rdf.mapping import to_graph
 from kg.rdf.store import atomic_path, new_graph
 
 DEFAULT_OUTPUTS: tuple[str, ...] = ("turtle", "html", "neo4j")
+OUTPUT_NAMES = {"turtle": "graph.ttl", "html": "graph.html", "neo4j": "neo4j"}
+
+
+class SkippedInputsError(InputError):
+    """``strict=True`` and some inputs were skipped; nothing was written."""
+
+    def __init__(self, skipped: tuple[Skipped, ...]) -> None:
+        self.skipped = skipped
+        listed = "\n".join(f"  {s.source}: {s.reason}" for s in skipped)
+        super().__init__(f"{len(skipped)} inputs were skipped (strict mode, nothing written):\n{listed}")
 
 
 @dataclass(frozen=True)
@@ -43,6 +60,7 @@ def build(
     outputs: Sequence[str] = DEFAULT_OUTPUTS,
     stages: Sequence[str] = STAGES,
     progress: Progress | None = None,
+    strict: bool = False,
 ) -> BuildResult:
     """Build the knowledge graph of ``inputs`` into ``out_dir``.
 
@@ -55,12 +73,14 @@ def build(
         outputs: export formats written beside report.md (see ``kg.export.EXPORTERS``).
         stages: pipeline stages to run.
         progress: called as ``progress(step, index, total)``.
+        strict: fail, writing nothing, when any input or document was skipped.
 
     Returns:
         The filled corpus, the files written and timings per step.
 
     Raises:
-        InputError: when no input gave a usable document.
+        InputError: when no input gave a usable document, or every document failed a stage.
+        SkippedInputsError: with ``strict=True``, when anything was skipped.
     """
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
@@ -77,22 +97,59 @@ def build(
         progress=progress,
         jobs=jobs,
     )
+    if not corpus.documents:
+        raise InputError(Errors.E002.format(inputs=", ".join(map(str, inputs)), skipped=len(corpus.skipped)))
+    if strict and corpus.skipped:
+        raise SkippedInputsError(corpus.skipped)
     timings = {**first.timings, **rest.timings}
     started = time.perf_counter()
     graph = to_graph(corpus, base_iri=base_iri, graph=new_graph())
     timings["rdf"] = time.perf_counter() - started
-    files: list[Path] = []
-    for fmt in outputs:
-        started = time.perf_counter()
-        name = {"turtle": "graph.ttl", "html": "graph.html", "neo4j": "neo4j"}.get(fmt, f"graph.{fmt}")
-        files.extend(export(graph, fmt, out_dir / name))
-        timings[f"export:{fmt}"] = time.perf_counter() - started
-    files.extend(write_charts(corpus, out_dir / "charts"))
-    report_path = out_dir / "report.md"
-    with atomic_path(report_path) as temp:
-        temp.write_text(render_report(corpus, len(graph), timings), encoding="utf-8")
-    files.append(report_path)
+    files = write_outputs(corpus, graph, out_dir, outputs, timings)
     return BuildResult(corpus, out_dir, tuple(files), len(graph), timings)
+
+
+def write_outputs(
+    corpus: Corpus, graph: Graph, out_dir: Path, outputs: Sequence[str], timings: dict[str, float]
+) -> list[Path]:
+    """Export ``graph`` in every format and write report.md, all or nothing.
+
+    Everything is written into a temporary folder inside ``out_dir`` first; only when every
+    output is complete are they moved into place (one rename each), so a failure leaves the
+    previous build's files untouched.
+    """
+    names = {fmt: OUTPUT_NAMES.get(fmt, DEFAULT_NAMES.get(fmt, f"graph.{fmt}")) for fmt in outputs}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if "neo4j" in names:
+        check_replaceable(out_dir / names["neo4j"])
+    stage = Path(tempfile.mkdtemp(prefix=".kg-build.", suffix=".tmp", dir=out_dir))
+    try:
+        staged: list[Path] = []
+        for fmt, name in names.items():
+            started = time.perf_counter()
+            staged.extend(export(graph, fmt, stage / name))
+            timings[f"export:{fmt}"] = time.perf_counter() - started
+        staged.extend(write_charts(corpus, stage / "charts"))
+        with atomic_path(stage / "report.md") as temp:
+            temp.write_text(render_report(corpus, len(graph), timings), encoding="utf-8")
+        staged.append(stage / "report.md")
+        for name in [*names.values(), "charts", "report.md"]:
+            _publish(stage / name, out_dir / name)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return [out_dir / path.relative_to(stage) for path in staged]
+
+
+def _publish(staged: Path, target: Path) -> None:
+    """Move a staged output into place: a file or the neo4j folder in one rename, other folders per file."""
+    if staged.is_file():
+        os.replace(staged, target)
+    elif staged.name == OUTPUT_NAMES["neo4j"]:
+        replace_folder(staged, target)
+    elif staged.is_dir():
+        target.mkdir(exist_ok=True)
+        for file in staged.iterdir():
+            os.replace(file, target / file.name)
 
 
 def render_report(corpus: Corpus, triples: int, timings: dict[str, float]) -> str:

@@ -113,6 +113,8 @@ def build(
             click.echo(f"kg: warning: {len(corpus.skipped)} inputs skipped, listed in report.md:", err=True)
             for item in corpus.skipped[:10]:
                 click.echo(f"  {item.source}: {item.reason}", err=True)
+            if len(corpus.skipped) > 10:
+                click.echo(f"  … and {len(corpus.skipped) - 10} more", err=True)
         counts = (
             f"{len(corpus.documents)} documents ({len(corpus.skipped)} skipped), {len(corpus.entities)} "
             f"entities, {len(corpus.statements)} statements, {len(corpus.claims)} claims, "

@@ -14,6 +14,10 @@ from urllib.parse import quote
 
 DEFAULT_BASE_IRI = "https://w3id.org/arabic-news-kg/resource/"
 _UNSAFE = re.compile(r"[^0-9A-Za-z_\-\u0600-\u06ff]+")
+# Characters that XML 1.0 cannot carry even escaped (C0 controls other than tab, LF and CR; lone
+# surrogates; U+FFFE and U+FFFF), and that no UTF-8 file can hold in the surrogates' case.
+_UNCARRIABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+REPLACEMENT = "\ufffd"
 
 
 def stable_hash(*parts: object, length: int = 12) -> str:
@@ -23,7 +27,21 @@ def stable_hash(*parts: object, length: int = 12) -> str:
     True
     """
     payload = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:length]
+    return hashlib.sha1(payload.encode("utf-8", errors="surrogatepass")).hexdigest()[:length]
+
+
+def clean_text(text: str) -> str:
+    """``text`` with every character some output format cannot carry replaced by U+FFFD.
+
+    This is the one place where such characters are dealt with: the RDF mapping passes every
+    literal through it and :func:`iri` every local name, so Turtle, N-Triples, JSON-LD, RDF/XML,
+    GraphML, CSV and Cypher all carry the same text. The replacement is one for one, so a literal
+    keeps the length of the span it came from.
+
+    >>> clean_text("a\\x00b\\ud800c")
+    'a\ufffdb\ufffdc'
+    """
+    return _UNCARRIABLE.sub(REPLACEMENT, text)
 
 
 def slug(text: str, *, max_length: int = 40) -> str:
@@ -42,5 +60,9 @@ def claim_id(statement_ids: tuple[str, ...] | list[str]) -> str:
 
 
 def iri(base: str, kind: str, local_id: str) -> str:
-    """The IRI of a resource: ``{base}{kind}/{percent-encoded id}``."""
-    return f"{base}{kind}/{quote(local_id, safe='')}"
+    """The IRI of a resource: ``{base}{kind}/{percent-encoded id}``.
+
+    Any ``local_id`` gives a valid IRI: it is cleaned with :func:`clean_text` and everything but
+    ASCII letters, digits and ``-._~`` is percent-encoded as UTF-8.
+    """
+    return f"{base}{kind}/{quote(clean_text(local_id), safe='')}"

@@ -98,3 +98,109 @@ def test_ingest_folder_is_recursive_and_sorted(tmp_path: Path) -> None:
 def test_ingest_missing_path_raises_clear_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="does not exist"):
         _read(tmp_path / "nope")
+
+
+PERSIAN = "سخنگوی دولت گفت که گفتگوها ادامه دارد و پیشنهاد تازه‌ای بررسی می‌شود."
+PERSIAN_1256 = PERSIAN.replace("ی", "ي")  # Windows-1256 has no Farsi yeh; Persian text there uses ي
+
+
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [
+        (ARABIC.encode("iso8859_6"), "iso-8859-6"),
+        (ARABIC.encode("utf-16-le"), "utf-16-le"),
+        (ARABIC.encode("utf-16-be"), "utf-16-be"),
+        (PERSIAN_1256.encode("cp1256"), "windows-1256"),
+        (PERSIAN.encode("utf-16"), "utf-16"),
+    ],
+)
+def test_ingest_detects_encoding_without_being_told(tmp_path: Path, data: bytes, name: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    docs, skipped = _read(path)
+    assert skipped == []
+    assert docs[0].encoding == name
+    assert docs[0].text in (ARABIC, PERSIAN, PERSIAN_1256)
+
+
+def test_ingest_prefers_the_code_page_with_more_arabic_letters() -> None:
+    # ISO-8859-6 bytes of ي ك ق read as Windows-1256 are ê ç â: the scorer must see that.
+    text = "قال مسؤول كبير إن التحقيق في القضية مستمر وإن النتائج ستعلن قريبا."
+    assert ingest.decode(text.encode("iso8859_6")) == (text, "iso-8859-6")
+    assert ingest.decode(text.encode("cp1256")) == (text, "windows-1256")
+    assert ingest.arabic_score(text.encode("iso8859_6").decode("cp1256")) < ingest.arabic_score(text)
+
+
+def test_ingest_utf8_with_one_bad_byte_is_not_read_as_a_code_page(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(ARABIC.encode("utf-8") + b"\xff" + ARABIC.encode("utf-8"))
+    docs, _ = _read(path)
+    assert docs[0].text == ARABIC + "\ufffd" + ARABIC
+    assert docs[0].encoding == "utf-8 (invalid bytes replaced)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال\r\nالوزير",  # CRLF
+        "قَالَ الوَزِيرُ",  # diacritics
+        "قـــال الوزير",  # tatweel
+        "\u200fقال\u200c الوزير\u202b إن\u202c\u2067 الحل\u2069\ufeff",  # bidi and zero-width marks
+    ],
+)
+def test_ingest_keeps_marks_and_line_ends_exactly(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode("utf-8"))
+    docs, _ = _read(path)
+    assert docs[0].text == text
+
+
+def test_ingest_jsonl_line_separator_inside_a_string_does_not_split_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    record = {"id": "n1", "text": ARABIC + "\u2028" + ARABIC + "\x85"}
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    docs, skipped = _read(path)
+    assert skipped == [] and docs[0].text == record["text"]
+
+
+def test_ingest_jsonl_lone_surrogate_becomes_replacement_character(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"id": "n1", "text": "\\udc80' + ARABIC + '"}\n', encoding="utf-8")
+    docs, _ = _read(path)
+    assert docs[0].text == "\ufffd" + ARABIC
+    assert len(docs[0].text) == 1 + len(ARABIC)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ('{"id": true, "text": "قال"}', "field 'id'"),
+        ('{"id": "x", "text": ["قال"]}', "JSON array, not a string"),
+        ('"قال"', "JSON string, not an object"),
+        ("[" * 5000, "malformed JSON"),
+    ],
+)
+def test_ingest_jsonl_bad_values_name_the_line(tmp_path: Path, line: str, reason: str) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n" + line + "\n", encoding="utf-8")
+    docs, skipped = _read(path)
+    assert docs == []
+    assert skipped[0].source == f"{path}:2"
+    assert reason in skipped[0].reason
+
+
+def test_ingest_document_over_the_length_limit_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "dump.txt"
+    path.write_text(ARABIC * (ingest.MAX_DOC_CHARS // len(ARABIC) + 1), encoding="utf-8")
+    docs, skipped = _read(path)
+    assert docs == []
+    assert "character limit per document" in skipped[0].reason
+
+
+def test_ingest_random_bytes_are_binary(tmp_path: Path) -> None:
+    import random
+
+    path = tmp_path / "noise.txt"
+    path.write_bytes(random.Random(7).randbytes(4096))
+    docs, skipped = _read(path)
+    assert docs == [] and "binary" in skipped[0].reason

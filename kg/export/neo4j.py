@@ -1,6 +1,6 @@
 """Neo4j exporter: bulk-import CSVs, an idempotent Cypher script and the import command.
 
-Reads only the RDF graph and writes a folder:
+Reads only the RDF graph and writes a folder, all or nothing (built beside it, then swapped in):
 
 * ``nodes_<Label>.csv`` for Person, Organization, GeopoliticalEntity, Location, Document, Statement
   and Claim, in the ``neo4j-admin database import full`` format (``id:ID`` is the node's IRI,
@@ -23,14 +23,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import shutil
+import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
+from kg.errors import ExportError
 from kg.rdf.store import atomic_path
 from kg.rdf.vocab import KG
 
@@ -60,6 +65,8 @@ RELATIONSHIPS = (
     ("IN_COUNTRY", KG.country, False),
     ("NESTED_IN", KG.nestedIn, False),
 )
+# Names of the files an export writes: a folder holding only these may be replaced by a new export.
+EXPORT_FILE = re.compile(r"(nodes|rels)_\w+\.csv|graph\.cypher|import\.sh|README\.md")
 INTERACTS_COLUMNS = ("id", "type", "document", "begin:int", "end:int", "timeText", "timeText_lang")
 _CYPHER_ESCAPES = {
     "\\": "\\\\",
@@ -85,31 +92,100 @@ class Table:
 
 
 def export(graph: Graph, path: Path) -> list[Path]:
-    """Write the Neo4j import folder for ``graph`` into ``path``.
+    """Write the Neo4j import folder for ``graph`` into ``path``, all or nothing.
+
+    The files are written into a temporary folder beside ``path`` that then replaces ``path``
+    whole (:func:`atomic_folder`), so an interrupted export leaves the previous folder as it was.
 
     Args:
         graph: a kg graph.
-        path: the folder to write (created if missing).
+        path: the folder to write (created if missing; replaced if it holds an earlier export).
 
     Returns:
         The files written.
+
+    Raises:
+        ExportError: when ``path`` is a file, or a folder holding files kg did not write.
     """
     folder = Path(path)
     nodes, labels = node_tables(graph)
     rels = relationship_tables(graph, set(labels))
-    written = [_write(folder / f"{table.name}.csv", csv_text(table)) for table in [*nodes, *rels]]
-    written.append(_write(folder / "graph.cypher", cypher_script(nodes, rels)))
-    script = _write(folder / "import.sh", import_script([*nodes, *rels]))
-    script.chmod(0o755)
-    written.append(script)
-    written.append(_write(folder / "README.md", readme([*nodes, *rels])))
-    return written
+    with atomic_folder(folder) as temp:
+        written = [_write(temp / f"{table.name}.csv", csv_text(table)) for table in [*nodes, *rels]]
+        written.append(_write(temp / "graph.cypher", cypher_script(nodes, rels)))
+        script = _write(temp / "import.sh", import_script([*nodes, *rels]))
+        script.chmod(0o755)
+        written.append(script)
+        written.append(_write(temp / "README.md", readme([*nodes, *rels])))
+    return [folder / file.name for file in written]
 
 
 def _write(path: Path, text: str) -> Path:
     with atomic_path(path) as temp:
         temp.write_text(text, encoding="utf-8", newline="")
     return path
+
+
+# --- writing the folder atomically ----------------------------------------------------------------
+
+
+def check_replaceable(folder: Path) -> None:
+    """Check that ``folder`` is missing, empty, or an earlier Neo4j export that may be replaced.
+
+    Raises:
+        ExportError: when ``folder`` is a file or holds anything an export does not write.
+    """
+    if not folder.exists():
+        return
+    if not folder.is_dir():
+        raise ExportError(f"{folder} is a file; give a folder path for the Neo4j export.")
+    foreign = sorted(p.name for p in folder.iterdir() if not EXPORT_FILE.fullmatch(p.name))
+    if foreign:
+        raise ExportError(
+            f"{folder} holds files a Neo4j export does not write ({', '.join(foreign[:5])}); "
+            "choose a new or empty folder, since the export replaces the whole folder."
+        )
+
+
+@contextmanager
+def atomic_folder(folder: Path) -> Iterator[Path]:
+    """Yield a new temporary folder beside ``folder``; on success it replaces ``folder`` whole.
+
+    Raises:
+        ExportError: when ``folder`` may not be replaced (see :func:`check_replaceable`).
+    """
+    target = Path(folder).absolute()
+    check_replaceable(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    try:
+        yield temp
+        mask = os.umask(0)
+        os.umask(mask)
+        temp.chmod(0o777 & ~mask)  # mkdtemp makes 0700; give the folder the usual permissions
+        replace_folder(temp, target)
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
+
+
+def replace_folder(new: Path, target: Path) -> None:
+    """Move folder ``new`` to ``target``, replacing a folder already there.
+
+    The old folder is renamed aside first and deleted only after ``new`` is in place; if the
+    second rename fails the old folder is put back. Between the two renames (microseconds)
+    ``target`` does not exist; it is never half-written.
+    """
+    if not target.exists():
+        os.replace(new, target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+    os.replace(target, old)  # an empty directory is replaced by the rename
+    try:
+        os.replace(new, target)
+    except BaseException:
+        os.replace(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
 
 
 # --- reading ------------------------------------------------------------------------------------

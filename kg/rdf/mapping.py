@@ -76,7 +76,16 @@ class Minter:
 
 
 def ar(text: str) -> Literal:
-    return Literal(text, lang="ar")
+    """An Arabic-tagged literal of ``text``, cleaned by :func:`kg.ids.clean_text`."""
+    return text_literal(text, lang="ar")
+
+
+def text_literal(text: str, *, lang: str | None = None) -> Literal:
+    """A string literal; characters no output format can carry are replaced (:func:`kg.ids.clean_text`).
+
+    Every string literal of the graph is made here or in :func:`ar`, so all writers carry the same text.
+    """
+    return Literal(ids.clean_text(text), lang=lang)
 
 
 def integer(value: int) -> Literal:
@@ -139,18 +148,18 @@ def corpus_triples(corpus: Corpus, mint: Minter) -> Iterator[Triple]:
 def document_triples(doc: Document, mint: Minter) -> Iterator[Triple]:
     node = mint.document(doc.doc_id)
     yield node, RDF.type, KG.Document
-    yield node, DCTERMS.identifier, Literal(doc.doc_id)
+    yield node, DCTERMS.identifier, text_literal(doc.doc_id)
     yield node, KG.charCount, integer(len(doc.text))
-    yield node, KG.encoding, Literal(doc.encoding)
+    yield node, KG.encoding, text_literal(doc.encoding)
     if doc.title:
         yield node, DCTERMS.title, ar(doc.title)
     if doc.date:
-        yield node, DCTERMS.date, Literal(doc.date)
+        yield node, DCTERMS.date, text_literal(doc.date)
     if doc.publisher:
-        yield node, DCTERMS.publisher, Literal(doc.publisher)
+        yield node, DCTERMS.publisher, text_literal(doc.publisher)
     source = doc.url or doc.source_path
     if source:
-        yield node, DCTERMS.source, Literal(source)
+        yield node, DCTERMS.source, text_literal(source)
 
 
 def entity_triples(entity: Entity, mint: Minter, mention_count: int, known: Known) -> Iterator[Triple]:
@@ -158,9 +167,9 @@ def entity_triples(entity: Entity, mint: Minter, mention_count: int, known: Know
     yield node, RDF.type, CLASS_OF_LABEL[entity.label]
     yield node, SKOS.prefLabel, ar(entity.canonical)
     if entity.name_en:
-        yield node, RDFS.label, Literal(entity.name_en, lang="en")
+        yield node, RDFS.label, text_literal(entity.name_en, lang="en")
     if entity.transliteration:
-        yield node, RDFS.label, Literal(entity.transliteration, lang="ar-Latn")
+        yield node, RDFS.label, text_literal(entity.transliteration, lang="ar-Latn")
     for alias in entity.aliases:
         if alias != entity.canonical:
             yield node, SKOS.altLabel, ar(alias)
@@ -183,7 +192,7 @@ def mention_triples(mention: Mention, entity_id: str, text: str, mint: Minter) -
     yield node, KG.surface, ar(text[span.start : span.end])
     yield node, KG.begin, integer(span.start)
     yield node, KG.end, integer(span.end)
-    yield node, KG.mentionKind, Literal(mention.kind)
+    yield node, KG.mentionKind, text_literal(mention.kind)
 
 
 def role_triples(role: Role, mint: Minter, known: Known) -> Iterator[Triple]:
@@ -206,7 +215,7 @@ def statement_triples(stmt: Statement, mint: Minter, known: Known, claim_id: str
     yield node, KG.polarity, POLARITY[stmt.polarity]
     yield node, KG.begin, integer(stmt.content.start)
     yield node, KG.end, integer(stmt.content.end)
-    yield node, KG.speakerKind, Literal(stmt.speaker_kind)
+    yield node, KG.speakerKind, text_literal(stmt.speaker_kind)
     yield node, KG.confidence, Literal(Decimal(str(round(stmt.confidence, 3))), datatype=XSD.decimal)
     for prop, entity_id in ((KG.speaker, stmt.speaker), (KG.addressee, stmt.addressee), (KG.via, stmt.via)):
         if known.get(entity_id or "") in ACTOR_LABELS:

@@ -2,9 +2,16 @@
 
 Reads ``.txt`` files (document id = file name without extension), folders of them
 (recursive), ``.jsonl`` (one article per line: ``id``, ``text``, optional ``title``,
-``date``, ``source``, ``url``) and ``.html``/``.htm`` pages (reduced to their text). The text
-is kept exactly as decoded; inputs that cannot be used are returned as
-:class:`~kg.model.Skipped` with the reason, never silently dropped.
+``date``, ``source``, ``url``) and ``.html``/``.htm`` pages (reduced to their text).
+
+Bytes are decoded as UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when the
+zero bytes give it away), Windows-1256 or ISO-8859-6; between the last two the decoding with
+more Arabic letters and fewer stray symbols wins. The encoding used is kept in
+``Document.encoding``. The text is kept exactly as decoded (CRLF, diacritics, tatweel,
+zero-width and bidi marks included), so offsets index it exactly; the only change is that a
+lone surrogate (possible in JSON ``\\ud800`` escapes) becomes U+FFFD, which keeps every offset.
+Inputs that cannot be used are returned as :class:`~kg.model.Skipped` naming the file (and
+line, for JSONL) and the reason, never silently dropped.
 """
 
 from __future__ import annotations
@@ -28,7 +35,25 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MAX_BYTES = 200 * 1024 * 1024
+# One document longer than this is skipped: the per-document stages grow faster than linearly
+# with document length (a 100,000-character document takes about 8 s, 500,000 about 10 min), and a
+# file this long is a dump of many articles, which should come one per file or JSONL line.
+MAX_DOC_CHARS = 200_000
 _ARABIC = re.compile("[\u0600-\u06ff]")
+# Arabic-script letters (Arabic, Persian, Urdu, presentation forms), not marks or digits.
+_ARABIC_LETTER = re.compile(
+    "[\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06d5\u06ee-\u06ff\u0750-\u077f\ufb50-\ufdfb\ufe70-\ufefc]"
+)
+# What a wrong single-byte decoding produces: controls, U+FFFD, Latin-1 symbols and accented letters
+# (ISO-8859-6 ي read as Windows-1256 is ê), and the Windows-1252 punctuation of mojibake.
+_SUSPICIOUS = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00ff\u0152-\u02dc\u2020-\u2030\u2122]"
+)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_SAMPLE = 1 << 18  # bytes looked at to choose an encoding
+SINGLE_BYTE = (("cp1256", "windows-1256"), ("iso8859_6", "iso-8859-6"))
+ENCODINGS_TRIED = "UTF-8, UTF-16, Windows-1256, ISO-8859-6"
 
 
 def run(corpus: Corpus, inputs: Iterable[str | Path] = ()) -> Corpus:
@@ -70,17 +95,21 @@ def read_inputs(inputs: Iterable[str | Path]) -> Iterator[Document | Skipped]:
 
 def read_file(path: Path) -> Iterator[Document | Skipped]:
     """Read one file: JSONL gives one document per line, other files one document."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        yield Skipped(str(path), f"file is {size} bytes, larger than the {MAX_BYTES}-byte limit")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            yield Skipped(str(path), f"file is {size} bytes, larger than the {MAX_BYTES}-byte limit")
+            return
+        data = path.read_bytes()
+    except OSError as error:
+        yield Skipped(str(path), f"cannot be read: {error.strerror or error}")
         return
-    data = path.read_bytes()
     if path.suffix.lower() in JSONL_SUFFIXES:
         yield from read_jsonl(data, str(path))
         return
     decoded = decode(data)
     if decoded is None:
-        yield Skipped(str(path), "binary or undecodable content (tried UTF-8, UTF-16, Windows-1256)")
+        yield Skipped(str(path), f"binary or undecodable content (tried {ENCODINGS_TRIED})")
         return
     text, encoding = decoded
     if path.suffix.lower() in HTML_SUFFIXES:
@@ -89,78 +118,159 @@ def read_file(path: Path) -> Iterator[Document | Skipped]:
         title = ""
     problem = unusable_reason(text)
     if problem:
-        yield Skipped(str(path), problem)
+        yield Skipped(f"{path}", f"{problem} (read as {encoding})")
         return
     yield Document(doc_id=path.stem, text=text, source_path=str(path), title=title, encoding=encoding)
 
 
 def read_jsonl(data: bytes, source: str) -> Iterator[Document | Skipped]:
+    """One Document per usable line of a JSONL file; ``Skipped`` naming ``file:line`` for the others.
+
+    Lines are split on ``\n`` only: U+2028 and other separators are legal inside JSON strings.
+    """
     decoded = decode(data)
     if decoded is None:
-        yield Skipped(source, "binary or undecodable JSONL file")
+        yield Skipped(source, f"binary or undecodable JSONL file (tried {ENCODINGS_TRIED})")
         return
-    for number, line in enumerate(decoded[0].splitlines(), start=1):
+    text, encoding = decoded
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{source}:{number}"
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield Skipped(where, f"malformed JSON ({error.msg} at column {error.colno})")
+        except (json.JSONDecodeError, RecursionError) as error:
+            detail = (
+                f"{error.msg} at column {error.colno}" if isinstance(error, json.JSONDecodeError) else error
+            )
+            yield Skipped(where, f"malformed JSON ({detail})")
             continue
-        document = document_from_record(record, where)
-        yield document
+        yield document_from_record(record, where, encoding=encoding)
 
 
-def document_from_record(record: object, where: str) -> Document | Skipped:
-    """One JSONL record as a Document, or Skipped with the reason."""
+def document_from_record(record: object, where: str, *, encoding: str = "utf-8") -> Document | Skipped:
+    """One JSONL record as a Document, or Skipped with the reason.
+
+    Args:
+        record: the parsed JSON value of one line.
+        where: ``file:line``, used as the document's source.
+        encoding: the encoding the file was read with.
+
+    Returns:
+        The document, or a Skipped record naming ``where`` and the reason.
+    """
     if not isinstance(record, dict):
-        return Skipped(where, "line is not a JSON object")
+        return Skipped(where, f"line is a JSON {_json_type(record)}, not an object")
     text = record.get("text")
     if not isinstance(text, str):
-        return Skipped(where, "field 'text' is missing or not a string")
+        found = "missing" if "text" not in record else f"a JSON {_json_type(text)}, not a string"
+        return Skipped(where, f"field 'text' is {found}")
     doc_id = record.get("id")
-    if not isinstance(doc_id, (str, int)) or str(doc_id).strip() == "":
-        return Skipped(where, "field 'id' is missing or empty")
+    if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)) or str(doc_id).strip() == "":
+        return Skipped(where, "field 'id' is missing, empty or not a string/number")
     problem = unusable_reason(text)
     if problem:
         return Skipped(where, problem)
     return Document(
-        doc_id=str(doc_id),
-        text=text,
+        doc_id=replace_surrogates(str(doc_id)),
+        text=replace_surrogates(text),
         source_path=where,
         title=_string(record.get("title")),
         date=_string(record.get("date")),
         publisher=_string(record.get("source")),
         url=_string(record.get("url")),
+        encoding=encoding,
     )
 
 
+def _json_type(value: object) -> str:
+    names = {bool: "boolean", int: "number", float: "number", str: "string", list: "array", dict: "object"}
+    return names.get(type(value), "null")
+
+
 def _string(value: object) -> str:
-    return value if isinstance(value, str) else ""
+    return replace_surrogates(value) if isinstance(value, str) else ""
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD (one for one, so offsets keep)."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def decode(data: bytes) -> tuple[str, str] | None:
-    """Decode bytes as UTF-8 (with or without BOM), UTF-16 (BOM) or Windows-1256.
+    """Decode bytes as UTF-8, UTF-16, Windows-1256 or ISO-8859-6, whichever fits.
+
+    A BOM decides first; UTF-16 without a BOM is recognised by its zero bytes; then strict UTF-8;
+    then the single-byte Arabic code pages (and UTF-8 with invalid bytes replaced), scored by
+    :func:`arabic_score` on the first 256 KB.
 
     Returns:
         ``(text, encoding)``, or ``None`` for binary content.
     """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+        return _unless_binary(data[3:].decode("utf-8", errors="replace"), "utf-8-sig")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace"), "utf-16"
-    if b"\x00" in data[:4096]:
-        return None
+        return _unless_binary(data.decode("utf-16", errors="replace"), "utf-16")
+    if b"\x00" in data[:_SAMPLE]:
+        return _utf16_without_bom(data)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _unless_binary(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    return _best_single_byte(data)
+
+
+def _best_single_byte(data: bytes) -> tuple[str, str] | None:
+    sample = data[:_SAMPLE]
+    candidates: list[tuple[int, str, str]] = []
+    for codec, name in (*SINGLE_BYTE, ("utf-8", "utf-8 (invalid bytes replaced)")):
+        errors = "replace" if codec == "utf-8" else "strict"
+        try:
+            candidates.append((arabic_score(sample.decode(codec, errors=errors)), codec, name))
+        except UnicodeDecodeError:
+            continue
+    for _, codec, name in sorted(candidates, key=lambda c: -c[0]):
+        try:
+            text = data.decode(codec, errors="replace" if codec == "utf-8" else "strict")
+        except UnicodeDecodeError:
+            continue  # the sample decoded but a later byte does not
+        return _unless_binary(text, name)
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 LE or BE without BOM, when one of them reads as text; otherwise binary."""
+    best: tuple[int, str] | None = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            sample = data[: _SAMPLE & ~1].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if looks_like_text(sample) and (best is None or arabic_score(sample) > best[0]):
+            best = (arabic_score(sample), codec)
+    if best is None or len(data) % 2:
+        return None
     try:
-        text = data.decode("cp1256")
+        return _unless_binary(data.decode(best[1]), best[1])
     except UnicodeDecodeError:
         return None
-    return text, "windows-1256"
+
+
+def arabic_score(text: str) -> int:
+    """Arabic-script letters minus three per character a wrong decoding typically produces."""
+    return len(_ARABIC_LETTER.findall(text)) - 3 * len(_SUSPICIOUS.findall(text))
+
+
+def looks_like_text(text: str) -> bool:
+    """True when ``text`` has no NUL and at most 1% other control characters."""
+    return bool(text) and "\x00" not in text and len(_CONTROL.findall(text)) <= len(text) // 100
+
+
+def _unless_binary(text: str, encoding: str) -> tuple[str, str] | None:
+    sample = text[:_SAMPLE]
+    if sample and not looks_like_text(sample):
+        return None
+    return text, encoding
 
 
 def unusable_reason(text: str) -> str:
@@ -169,6 +279,11 @@ def unusable_reason(text: str) -> str:
         return "empty text"
     if "\x00" in text:
         return "text contains NUL characters (binary file?)"
+    if len(text) > MAX_DOC_CHARS:
+        return (
+            f"document has {len(text):,} characters, more than the {MAX_DOC_CHARS:,}-character limit "
+            "per document; split it into articles (one per file or per JSONL line)"
+        )
     if not _ARABIC.search(text):
         return "no Arabic text"
     return ""
