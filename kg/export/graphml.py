@@ -10,6 +10,7 @@ so "said about" and "met with" between the same two actors stay two edges.
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from pathlib import Path
 
@@ -33,8 +34,12 @@ def export(graph: Graph, path: Path) -> list[Path]:
         The one file written.
     """
     network = to_networkx(read_records(graph))
+    # networkx writes a CR inside a value as is, and XML parsers read it back as LF (XML 1.0
+    # section 2.11); as a character reference it survives. The writer itself emits no CR.
+    buffer = io.BytesIO()
+    nx.write_graphml(network, buffer, encoding="utf-8", prettyprint=False)
     with atomic_path(path) as temp:
-        nx.write_graphml(network, temp, encoding="utf-8", prettyprint=False)
+        temp.write_bytes(buffer.getvalue().replace(b"\r", b"&#13;"))
     return [Path(path)]
 
 

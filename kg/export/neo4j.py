@@ -444,7 +444,9 @@ def _cell(value: object) -> str:
 def csv_text(table: Table) -> str:
     """The CSV text of ``table`` (header line, then one line per row; RFC 4180 quoting)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # QUOTE_MINIMAL with a "\n" terminator leaves a field holding a bare CR unquoted; readers would
+    # end the row there. Quoting every non-numeric field is safe for neo4j-admin and csv readers.
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(table.header)
     for row in table.rows:
         writer.writerow([_cell(row.get(_key(column))) for column in table.header])
