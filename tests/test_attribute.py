@@ -258,3 +258,142 @@ def test_attribute_dual_verb_after_a_named_partner_has_both_speakers() -> None:
 def test_attribute_relay_verb_gender_is_not_the_speakers() -> None:
     text = "ونسبت وكالات أنباء إلى أحمد سالم قوله إن الحوار ممكن. وأضاف أن الاتفاق قريب."
     assert [s.speaker for s in statements(text)] == ["salem", "salem"]
+
+
+# ---------------------------------------------------------------------------- generality (unseen news)
+
+MORE_NAMES: Names = {
+    **NAMES,
+    "لوموند": ("ORG", "lemonde", "name"),
+    "هيئة الإذاعة البريطانية": ("ORG", "bbc", "name"),
+    "الهيئة العامة للطيران المدني": ("ORG", "gaca", "name"),
+}
+
+
+def more_statements(text: str) -> list[Statement]:
+    return list(attribute.run(make_corpus(text, MORE_NAMES)).statements)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (  # title apposition and a time adverbial between speaker and object
+            "أكد أحمد سالم، وزير الخارجية المصري، مساء الخميس، وقوف بلاده مع ليبيا.",
+            "وقوف بلاده مع ليبيا",
+        ),
+        (  # title apposition before the complementizer of an object-taking verb
+            "اعتبر أحمد سالم، وزير الدولة للشؤون الخارجية، أن الحل في ليبيا سياسي.",
+            "الحل في ليبيا سياسي",
+        ),
+        (  # a comma-bracketed circumstance
+            "وأكد جان دوران، خلال مؤتمر صحفي في باريس، أن الحوار ممكن.",
+            "الحوار ممكن",
+        ),
+        (  # a circumstance without commas
+            "وأكد جان دوران خلال لقائه الوفد أن الحوار ممكن.",
+            "الحوار ممكن",
+        ),
+    ],
+)
+def test_attribute_apposition_and_adverbials_are_skipped(text: str, content: str) -> None:
+    (stmt,) = statements(text)
+    assert stmt.content_text == content
+
+
+def test_attribute_object_phrase_still_follows_the_subject() -> None:
+    (stmt,) = statements("وأكد أحمد سالم ضرورة أن تلتزم الأطراف بالهدنة.")
+    assert stmt.content_text.startswith("ضرورة")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتساءلت مصر عن تفسير باريس للبطء في عنصر من المفترض أنه سريع المفعول.",  # impersonal أن
+        "غادر الوفد القاهرة بعد أن اختتم زيارته، ولم يعلن موعد عودته.",  # adverbial بعد أن
+        "وصل السفير إلى القاهرة، ولكن ليس بناء على طلب بلاده.",  # طلب after a preposition is a noun
+        "ولا تقبل الوزارة أي طلب يتصل بحملات انتخابية.",  # طلب after a quantifier is a noun
+    ],
+)
+def test_attribute_adverbial_clauses_and_noun_homographs_are_not_statements(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_attribute_verbal_noun_does_not_cross_a_subordinate_clause() -> None:
+    text = "وتحدت مصر باريس أن تفسر سبب اتهامها ليبيا في حين أن المحققين قالوا إن التحقيق سيستغرق أسابيع."
+    found = statements(text)
+    assert all(s.cue_text != "اتهامها" for s in found)
+    (said,) = [s for s in found if s.cue_text == "قالوا"]
+    assert (said.speaker, said.speaker_kind) == (None, "description")
+    assert text[said.speaker_span.start : said.speaker_span.end] == "المحققين"  # type: ignore[union-attr]
+    assert said.content_text == "التحقيق سيستغرق أسابيع"
+
+
+def test_attribute_definite_subject_before_the_verb_is_not_the_previous_speaker() -> None:
+    text = "وقالت ليلى حسن إن الحل سياسي. لكن كل المؤشرات تقول إن الاتفاق لن يصمد."
+    first, second = statements(text)
+    assert first.speaker == "layla"
+    assert (second.speaker, second.speaker_kind) == (None, "description")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "نشرت صحيفة لوموند تقريرا عن ليبيا. الحل السياسي هو الخيار الوحيد أمام الأطراف، تقول الصحيفة.",
+            "lemonde",
+            "الحل السياسي هو الخيار الوحيد أمام الأطراف",
+        ),
+        (
+            "لكن الاتفاق لن يصمد طويلا بعد انسحاب القوات يقول الكاتب.",
+            None,
+            "لكن الاتفاق لن يصمد طويلا بعد انسحاب القوات",
+        ),
+    ],
+)
+def test_attribute_postposed_speaker_at_sentence_end(text: str, speaker: str | None, content: str) -> None:
+    (stmt,) = more_statements(text)
+    assert (stmt.speaker, stmt.speaker_kind, stmt.content_text) == (speaker, "description", content)
+
+
+def test_attribute_postposed_speaker_ends_the_content_of_an_earlier_statement() -> None:
+    found = statements("وقال جان دوران إن الاتفاق لن يصمد بعد انسحاب القوات يقول الكاتب.")
+    said = next(s for s in found if s.cue_text == "وقال")
+    assert said.content_text == "الاتفاق لن يصمد بعد انسحاب القوات"
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["وأضافت الوكالة أن الهدوء عاد إلى المدينة.", "وذكرت أن الهدوء عاد إلى المدينة."],
+)
+def test_attribute_agency_continuation_keeps_the_agency(second: str) -> None:
+    first, follow = statements("ذكرت وكالة رويترز أن الاشتباكات توقفت في ليبيا. " + second)
+    assert first.speaker == "reuters"
+    assert follow.speaker == "reuters"
+
+
+def test_attribute_quoted_subject_after_the_verb_is_not_the_content() -> None:
+    text = (
+        "أعلنت الهيئة العامة للطيران المدني تأجيل الرحلات. "
+        "وطلبت «الهيئة» من المسافرين التواصل مع شركات الطيران."
+    )
+    (stmt,) = [s for s in more_statements(text) if s.cue_text == "وطلبت"]
+    assert stmt.speaker == "gaca"
+    assert "الهيئة" not in stmt.content_text
+
+
+def test_attribute_outlet_told_is_not_the_speaker() -> None:
+    (stmt,) = statements("وقالت متحدثة باسم الحكومة لوكالة رويترز إن الاجتماع انتهى.")
+    assert stmt.speaker != "reuters"
+    assert stmt.content_text == "الاجتماع انتهى"
+
+
+def test_attribute_subject_before_a_bracketed_acronym() -> None:
+    text = "وكانت هيئة الإذاعة البريطانية (بي بي سي) قد ذكرت أن الحكومة ستجتمع غدا."
+    (stmt,) = more_statements(text)
+    assert stmt.speaker == "bbc"
+
+
+def test_attribute_short_quoted_term_inside_a_clause_keeps_the_clause() -> None:
+    (stmt,) = statements('وأوضح جان دوران "الأهمية الكبرى" لهذا الاتفاق في تحقيق الاستقرار.')
+    assert stmt.content_text == '"الأهمية الكبرى" لهذا الاتفاق في تحقيق الاستقرار'
+    assert stmt.kind == "mixed"

@@ -143,3 +143,109 @@ def test_claims_shared_light_nouns_alone_do_not_join() -> None:
         stmt("b#s01", "الوضع في المدينة يتدهور مع استمرار القصف المدفعي", "agency"),
     )
     assert claim_of(corpus, "a#s01") != claim_of(corpus, "b#s01")
+
+
+@pytest.mark.parametrize(
+    ("second", "joined"),
+    [
+        ("الحكومة لم توافق على خطة السلام التي قدمها الوسيط الإقليمي", False),
+        ("الحكومة توافق على خطة السلام التي قدمها الوسيط الإقليمي", True),
+    ],
+)
+def test_claims_negated_predicate_is_another_proposition(second: str, joined: bool) -> None:
+    corpus = build(
+        stmt("a#s01", "الحكومة توافق على خطة السلام التي قدمها الوسيط الإقليمي أمس", "cabinet"),
+        stmt("b#s01", second, "cabinet"),
+    )
+    assert (claim_of(corpus, "a#s01") == claim_of(corpus, "b#s01")) is joined
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("الجيش لم ينسحب من المدينة", {"نسح"}),
+        ("الجيش لا يزال ينتشر في المدينة", set()),
+        ("وزارة الصحة لن تغلق المستشفيات", {"غلق"}),
+        ("ولا سيما في الأرياف", set()),
+    ],
+)
+def test_claims_negated_words_skip_still_and_especially(text: str, negated: set[str]) -> None:
+    assert claims.negated_words(text) == negated
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("الوزيران اجتمعا يوم الثلاثاء في عمان", {3}),
+        ("الاجتماع عقد اليوم الجمعة وسيستأنف السبت", {6, 0}),
+        ("الخلاف بين الاثنين قديم", set()),
+        ("المصلون أدوا صلاة الجمعة", set()),
+    ],
+)
+def test_claims_weekdays_need_a_time_word_for_ambiguous_names(text: str, days: set[int]) -> None:
+    assert claims.weekdays(text) == days
+
+
+@pytest.mark.parametrize(("day", "joined"), [("الثلاثاء", False), ("الاثنين", True)])
+def test_claims_different_weekdays_are_different_events(day: str, joined: bool) -> None:
+    corpus = build(
+        stmt("a#s01", "مسلحون هاجموا قافلة المساعدات الإنسانية قرب الحدود يوم الاثنين", "agency"),
+        stmt("b#s01", f"مسلحون هاجموا قافلة المساعدات الإنسانية قرب الحدود يوم {day}", "agency"),
+    )
+    assert (claim_of(corpus, "a#s01") == claim_of(corpus, "b#s01")) is joined
+
+
+def test_claims_shared_entities_and_stock_phrase_alone_do_not_join() -> None:
+    corpus = build(
+        stmt("a#s01", "الضربات الجوية في إدلب تستهدف مواقع المسلحين خارج وقف إطلاق النار", "army"),
+        stmt("b#s01", "اتفاق وقف إطلاق النار في إدلب انتهك مرارا من قبل فصائل مسلحة", "army"),
+        stmt("c#s01", "المحادثات حول وقف إطلاق النار في إدلب تتعثر بسبب الخلافات", "army"),
+    )
+    assert len({claim_of(corpus, s) for s in ("a#s01", "b#s01", "c#s01")}) == 3
+
+
+def side_speakers_corpus(first: str, second: str) -> Corpus:
+    entities = (
+        Entity("jordan", "GPE", "الأردن"),
+        Entity("israel", "GPE", "إسرائيل"),
+        Entity("spokesman", "PERSON", "فلان الفلاني"),
+        Entity("pm", "PERSON", "رئيس الوزراء"),
+        Entity("other_pm", "PERSON", "رئيس وزراء آخر"),
+    )
+    roles = (Role("a", "pm", "رئيس الوزراء", "jordan"), Role("a", "other_pm", "رئيس الوزراء", "israel"))
+    statements = (
+        stmt("a#s01", "الحكومة على وشك تجميد اتفاقية الغاز الموقعة مع الشركة", first),
+        stmt(
+            "b#s01",
+            "الحكومة تستعد لتجميد اتفاقية الغاز مع الشركة، ولا سيما بند الأسعار الذي أثار احتجاجات واسعة"
+            " في الشارع خلال الأسابيع الماضية ودفع النواب إلى المطالبة بمراجعة شاملة للعقد",
+            second,
+        ),
+    )
+    return claims.run(Corpus(entities=entities, roles=roles, statements=statements))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [("spokesman", "pm", True), ("pm", "pm", True), ("other_pm", "pm", False)],
+)
+def test_claims_unknown_side_is_not_treated_as_another_side(first: str, second: str, joined: bool) -> None:
+    corpus = side_speakers_corpus(first, second)
+    assert (claim_of(corpus, "a#s01") == claim_of(corpus, "b#s01")) is joined
+
+
+def test_claims_idf_weighs_frequent_words_less() -> None:
+    items = [
+        claims.Item(stmt(f"d{i}#s01", "نص", "x"), frozenset({"common", f"rare{i}"}), "x") for i in range(9)
+    ]
+    weights = claims.idf_weights(items)
+    assert weights["common"] < weights["rare0"]
+
+
+def test_claims_two_shared_rare_words_make_a_candidate_pair_across_sides() -> None:
+    def item(i: int, words: set[str], side: str) -> claims.Item:
+        return claims.Item(stmt(f"d{i}#s01", "نص", f"sp{i}"), frozenset(words), f"sp{i}", side)
+
+    items = [item(0, {"تجميد", "غاز", "شرك"}, "jordan"), item(1, {"تجميد", "غاز", "بند"}, "egypt")]
+    items += [item(i, {f"w{i}", f"v{i}"}, f"s{i}") for i in range(2, 40)]
+    assert (0, 1) in set(claims.candidate_pairs(items))

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from kg.arabic.cues import CueEntry, CueLexiconError, complementizer_kind, load_cues, parse_entry, past_forms
+from kg.arabic.cues import (
+    CueEntry,
+    CueLexiconError,
+    complementizer_kind,
+    is_subordinated,
+    load_cues,
+    parse_entry,
+    past_forms,
+)
 
 
 @pytest.mark.parametrize(
@@ -70,3 +78,12 @@ def test_cues_complementizers(word: str, kind: str) -> None:
 def test_cues_bad_row_is_rejected() -> None:
     with pytest.raises(CueLexiconError):
         parse_entry(["قال", "verbish", "assert", "no", "clause", "-", "-", "-", "-", "say"], 3)
+
+
+@pytest.mark.parametrize(
+    ("previous", "expected"),
+    [("بعد", True), ("وبعد", True), ("رغم", True), ("حين", True), ("المتوقع", True), ("يذكر", True),
+     ("إلى", False), ("على", False), ("الوزير", False), ("قال", False)],
+)
+def test_cues_subordinated_complementizer(previous: str, expected: bool) -> None:
+    assert is_subordinated(previous) is expected

@@ -87,6 +87,9 @@ class Frames:
     female_titles: frozenset[str]
     subject_titles: frozenset[str] = frozenset()
     title_stops: frozenset[str] = frozenset()
+    subordinators: frozenset[str] = frozenset()
+    impersonal_predicates: frozenset[str] = frozenset()
+    postposed_speaker_heads: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -309,6 +312,9 @@ def load_frames(path: Path = FRAMES_PATH) -> Frames:
         female_titles=_keys(data["female_titles"]),
         subject_titles=_keys(data.get("subject_titles", [])),
         title_stops=_keys(data.get("title_stops", [])),
+        subordinators=_keys(data.get("subordinators", [])),
+        impersonal_predicates=_keys(data.get("impersonal_predicates", [])),
+        postposed_speaker_heads=_keys(data.get("postposed_speaker_heads", [])),
     )
 
 
@@ -330,3 +336,17 @@ def complementizer_kind(word: str, frames: Frames | None = None) -> str:
             if rest.startswith(stem) and rest[len(stem) :] in frames.pronoun_suffixes:
                 return "pronoun"
     return ""
+
+
+def is_subordinated(previous: str, frames: Frames | None = None) -> bool:
+    """Whether a complementizer after the word ``previous`` opens an adverbial, modal or impersonal
+    clause (``بعد أن``، ``في حين أن``، ``من المتوقع أن``) rather than the content of a reporting cue.
+
+    >>> is_subordinated("رغم")
+    True
+    """
+    frames = frames or load_frames()
+    word_key = key(previous)
+    bare = word_key[1:] if word_key[:1] in ("و", "ف") and len(word_key) > 2 else word_key
+    words = frames.subordinators | frames.impersonal_predicates
+    return word_key in words or bare in words

@@ -16,7 +16,15 @@ The rules follow the grammar of reported speech in Arabic news:
   (``أبدى استعداده``، ``ندد بالقصف``), right after the subject; it ends at the closing mark or at
   the end of the sentence, before a trailing ``، وفق المصدر`` or ``، مضيفاً``;
 * a cue inside another statement's content yields a nested statement whose ``via`` is the
-  outer speaker.
+  outer speaker;
+* between speaker and content, comma-bracketed titles and circumstances (``، وزير الخارجية،``
+  ``، مساء الخميس،``، ``، في بيان،``) are skipped; أن after بعد/رغم/في حين/من المتوقع opens an
+  adverbial clause, not the content;
+* a definite noun phrase right before a verb with no conjunction is its subject even when it is no
+  recognised name (``أن المحققين قالوا``): it is never replaced by the previous speaker; ``الوكالة``/
+  ``الصحيفة`` refer back to the latest outlet so named;
+* a sentence-final ``… يقول الكاتب`` / ``تقول الصحيفة`` ends the content before it and is a
+  statement of its own whose speaker is the noun after the verb.
 """
 
 from __future__ import annotations
@@ -26,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from kg.arabic import lexicons
-from kg.arabic.cues import CueForm, Frames, complementizer_kind, load_cues, load_frames
+from kg.arabic.cues import CueForm, Frames, complementizer_kind, is_subordinated, load_cues, load_frames
 from kg.arabic.normalize import key
 from kg.arabic.tokens import sentence_spans, token_spans
 from kg.model import Corpus, Document, Entity, Mention, Span, Statement
@@ -125,7 +133,7 @@ class DocView:
         self.mentions = sorted(mentions, key=lambda m: (_outer(m).start, -_outer(m).end))
         self.mention_starts = [_outer(m).start for m in self.mentions]
         self.entities = {e.entity_id: e for e in corpus.entities}
-        self.roles = corpus.roles
+        self.roles = tuple(role for role in corpus.roles if role.doc_id == doc.doc_id)
         self.mention_at = self._mention_index()
 
     def _tokens(self) -> list[Tok]:
@@ -363,7 +371,14 @@ def scan_opening(view: DocView, first: int, sent: int, *, limit: int = MAX_WINDO
             return None
         if tok.text in QUOTE_CHARS:
             quote = view.quote_opening_at(tok.start)
-            if quote is not None and not _is_title_quote(view, quote):
+            title = quote is not None and _is_title_quote(view, quote)
+            term = quote is not None and not title and _is_quoted_term(view, quote)
+            if term and index == first:
+                index = view.token_at(quote.end)  # وطلبت «الهيئة» من ...: a quoted name, the subject
+                continue
+            if term:
+                return Opening(index, tok.start, "embedded", quote)  # أوضح "الأهمية" لهذا المخطط
+            if quote is not None and not title:
                 return Opening(index, tok.end, "quote", quote)
             if quote is not None:
                 index = view.token_at(quote.end)
@@ -373,6 +388,9 @@ def scan_opening(view: DocView, first: int, sent: int, *, limit: int = MAX_WINDO
         if tok.text in SENTENCE_END:
             return None
         comp = "" if _inside_name(view, tok) else complementizer_kind(tok.text, view.frames)
+        if comp and _subordinated(view, tok):
+            index += 1  # بعد أن، في حين أن: an adverbial clause, the content may still follow
+            continue
         if comp and tok.key[0] == "و":
             return None  # وأن: a second coordinated clause, the first one was an object
         if comp == "bare":
@@ -385,6 +403,13 @@ def scan_opening(view: DocView, first: int, sent: int, *, limit: int = MAX_WINDO
     return None
 
 
+def _subordinated(view: DocView, tok: Tok) -> bool:
+    """A complementizer right after بعد، رغم، حين، المتوقع ...: not a reporting cue's content."""
+    if tok.index == 0 or view.tokens[tok.index - 1].sent != tok.sent:
+        return False
+    return is_subordinated(view.tokens[tok.index - 1].text, view.frames)
+
+
 def _continues_into_quote(view: DocView, tok: Tok) -> bool:
     return view.quote_around(tok.start, tok.end) is not None
 
@@ -395,6 +420,21 @@ def _clitic_length(word: str) -> int:
         if char in "إأا":
             return index
     return 0
+
+
+def _is_quoted_term(view: DocView, quote: Span) -> bool:
+    """A short quoted stretch the sentence goes on after (``"الأهمية الاستراتيجية" لهذا``) is a
+    term inside a clause, not a quotation that stands for the whole content."""
+    inner = view.tokens_in(quote.start + 1, quote.end - 1)
+    if not inner or len(inner) > TITLE_QUOTE_TOKENS:
+        return False
+    after = view.token_at(quote.end)
+    if after >= len(view.tokens):
+        return False
+    nxt = view.tokens[after]
+    if nxt.sent != inner[-1].sent or not nxt.text[0].isalpha():
+        return False
+    return not complementizer_kind(nxt.text, view.frames)
 
 
 def _is_title_quote(view: DocView, quote: Span) -> bool:
@@ -510,7 +550,7 @@ def _title_body(view: DocView, subject: TitledSubject) -> str | None:
     found: str | None = None
     for index in range(subject.first + 1, subject.last + 1):
         mention = view.mention_at.get(index)
-        if mention is None:
+        if mention is None or _told_mention(view, mention):
             continue
         entity = view.entity_of(mention)
         if entity and (found is None or mention.kind != "adjective"):
@@ -525,19 +565,21 @@ def _title_body(view: DocView, subject: TitledSubject) -> str | None:
 
 def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     """A reporting verb or adverbial participle."""
-    if not _particle_ok(view, tok, form, 20):
+    if not _particle_ok(view, tok, form, 20) or _noun_homograph(view, tok, form):
         return None
     frame = Frame(tok, form, tok.end)
     titled = titled_subject(view, tok.index + 1, tok.sent) if form.kind in ("past", "present") else None
     after = titled.last + 1 if titled is not None else tok.index + 1
     opening = scan_opening(view, after, tok.sent)
     np_start = np_content_token(view, tok, form, after) if form.entry.content == "np" else None
+    if opening is not None and opening.kind == "embedded" and np_start == opening.token and opening.quote:
+        opening = replace(opening, kind="quote")  # أعرب عن "قلق عميق" في ...: the quoted object
     if np_start is not None and (opening is None or np_start < opening.token):
         window_end, start, kind = np_start, view.tokens[np_start].start, "np"
     elif opening is not None:
         window_end, start, kind = opening.token, opening.start, opening.kind
     else:
-        return _postposed_quote(view, tok, form, frame)
+        return _postposed_quote(view, tok, form, frame) or _postposed_tail(view, tok, form, frame)
     if kind == "np" and _resumptive(view, tok):
         return _relative_clause_frame(view, tok, frame)
     subject, crossed_quote = adjacent_subject(view, tok, form)
@@ -555,13 +597,48 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     frame.absorbed_until = window_end - 1
     if not frame.speakers:
         frame.speakers = svo_speakers(view, tok, form)
-    if not frame.speakers and kind != "np" and _unknown_subject(view, window):
-        head = window[0]
+    words = [t for t in window if t.text not in QUOTE_CHARS]
+    # before an object phrase, only a definite noun can be an unrecognised subject (وطالب المحتجون
+    # بـ، وطلبت «الهيئة» من); أكد إصرارها على: the word is the object
+    np_subject_possible = kind != "np" or (
+        form.entry.addressee != "obj" and bool(words) and words[0].key.startswith("ال")
+    )
+    if not frame.speakers and np_subject_possible and _unknown_subject(view, words):
+        head = words[0]
         entity = _definite_anaphor(view, head)
         frame.speakers = [(entity, Span(head.start, head.end), "description")]
+    particle = key(form.entry.particle) if form.entry.particle else ""
+    if not frame.speakers and all(_adverbial_word(t) or t.key == particle for t in window):
+        frame.speakers = preverbal_noun(view, tok, form)
     if _denies(view, form, window):
         frame.polarity = "deny"
     return frame if frame.content is not None and frame.content.end > frame.content.start else None
+
+
+# A finite verb never follows a preposition or a quantifier: ``بناء على طلب``، ``أي طلب`` are nouns.
+_NOT_BEFORE_VERB = frozenset(
+    key(w)
+    for w in ("على", "في", "من", "إلى", "عن", "أي", "كل", "بعض", "أول", "آخر")
+)
+
+
+def _noun_homograph(view: DocView, tok: Tok, form: CueForm) -> bool:
+    """Not a reporting verb here: a past/present form with no proclitic right after a preposition or
+    quantifier is a noun (``بناء على طلب``); present ``يدعى`` without أن is passive "is called"."""
+    if form.kind not in ("past", "present") or view.lexicon.prefix_of(tok.text) or tok.index == 0:
+        return False
+    prev = view.tokens[tok.index - 1]
+    if prev.sent == tok.sent and prev.key in _NOT_BEFORE_VERB:
+        return True
+    return form.kind == "present" and form.entry.lemma in _CALLED and not _complementizer_next(view, tok)
+
+
+_CALLED = frozenset({"ادعى"})  # present يدعى/يدعيان is also passive "is called", before a name
+
+
+def _complementizer_next(view: DocView, tok: Tok) -> bool:
+    nxt = tok.index + 1
+    return nxt < len(view.tokens) and bool(complementizer_kind(view.tokens[nxt].text, view.frames))
 
 
 _RESUMPTIVE = frozenset(key(w) for w in ("به", "بها", "عليه", "عليها", "إليه", "إليها", "عنه", "عنها"))
@@ -607,17 +684,78 @@ def _unknown_subject(view: DocView, window: list[Tok]) -> bool:
 
 
 def _definite_anaphor(view: DocView, head: Tok) -> str | None:
-    """``وأضافت الوزارة``: a definite head noun refers to the latest organisation whose name
-    starts with it (``وزارة الخارجية الروسية``)."""
+    """``وأضافت الوزارة``، ``وقالت الوكالة``: a definite head noun refers to the latest
+    organisation whose name starts with it (``وزارة الخارجية الروسية``) or is introduced by it
+    (``وكالة رويترز``، ``قناة سكاي نيوز``)."""
     if not head.key.startswith("ال") or len(head.key) < 5:
         return None
     bare = head.key[2:]
     first = bisect.bisect_left(view.mention_starts, head.start)
     for mention in reversed(view.mentions[:first]):
+        entity = view.entity_of(mention)
+        if mention.label != "ORG" or entity is None:
+            continue
         words = key(mention.surface).split()
-        if mention.label == "ORG" and words and words[0] in (bare, head.key) and view.entity_of(mention):
-            return view.entity_of(mention)
+        if words and words[0] in (bare, head.key):
+            return entity
+        before = view.token_at(_outer(mention).start) - 1
+        while before >= 0 and view.tokens[before].text in QUOTE_CHARS:
+            before -= 1
+        word = view.tokens[before].key if before >= 0 else ""
+        if word in (bare, head.key) or _strip_clitics(word) in (bare, head.key):
+            return entity
     return None
+
+
+_NOT_A_SUBJECT_HEAD = frozenset(
+    key(w)
+    for w in ("الذي", "التي", "الذين", "اللذين", "اللذان", "اللتان", "اللتين", "اللاتي", "الآن", "الأمس")
+)
+_DEMONSTRATIVES = frozenset(key(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هؤلاء"))
+PREVERBAL_SPAN = 3  # words of a subject noun phrase written before its verb
+
+
+def _adverbial_word(tok: Tok) -> bool:
+    return tok.text in COMMAS or tok.key in _TIME_WORDS or tok.key in _SVO_SKIP
+
+
+def preverbal_noun(view: DocView, tok: Tok, form: CueForm) -> list[tuple[str | None, Span | None, str]]:
+    """A definite noun phrase right before a verb without a conjunction is its subject even when
+    the recogniser did not mark it (``أن المحققين قالوا``، ``الصحيفة الأمريكية أوردت``): the speaker
+    is that description (an organisation when ``الصحيفة``/``الوكالة`` refers back), never the
+    previous speaker."""
+    if form.kind not in ("past", "present") or view.lexicon.prefix_of(tok.text) or tok.index == 0:
+        return []
+    if view.quote_around(tok.start, tok.end) is not None:
+        return []  # inside a quotation: a passive (هذه التوسعة تعتبر) or the quoted speaker's words
+    run: list[Tok] = []
+    index = tok.index - 1
+    while index >= 0 and len(run) < PREVERBAL_SPAN:
+        current = view.tokens[index]
+        if current.sent != tok.sent or not _noun_like(view, current):
+            break
+        run.insert(0, current)
+        index -= 1
+    if not run or not run[-1].key.startswith("ال") or run[-1].key in _NOT_A_SUBJECT_HEAD:
+        return []
+    if index >= 0 and view.tokens[index].key in _DEMONSTRATIVES:
+        return []  # هذا القرار يؤكد: a thing, not a speaker
+    if run[-1].key in _TIME_WORDS or run[-1].key in _SVO_SKIP:
+        return []
+    definite = next((t for t in run if t.key.startswith("ال")), run[-1])
+    entity = _definite_anaphor(view, definite)
+    return [(entity, Span(run[0].start, run[-1].end), "description")]
+
+
+def _noun_like(view: DocView, tok: Tok) -> bool:
+    """A word that can be part of a noun phrase: not punctuation, particle, complementizer or cue."""
+    if not tok.key or not tok.text[0].isalpha() or tok.key in _PARTICLES or tok.key in _AS_WORDS:
+        return False
+    if complementizer_kind(tok.text, view.frames) or is_subordinated(tok.text, view.frames):
+        return False
+    if tok.key in view.frames.title_stops or tok.key in _NOT_BEFORE_VERB:
+        return False
+    return view.lexicon.lookup(tok.text) is None
 
 
 def _titled_first(view: DocView, frame: Frame, titled: TitledSubject, has_svo_subject: bool) -> None:
@@ -660,21 +798,34 @@ def _relative_clause_frame(view: DocView, tok: Tok, frame: Frame) -> Frame | Non
 def np_content_token(view: DocView, tok: Tok, form: CueForm, first: int | None = None) -> int | None:
     """Where the object of an object-taking verb starts: after its preposition when one
     follows (``حث نظيره على تنفيذ``، ``ندد بالقصف``), else at the first word that is not the
-    subject, a comma or a time word (``أبدى استعداده``)."""
+    subject, a comma, a time word or a parenthetical (``أكد الوزير، مساء الخميس، وقوف بلاده``؛
+    ``أبدى استعداده``). A circumstantial phrase before a complementizer (``أكد خلال الجلسة أن``)
+    is not the object either."""
     tokens = view.tokens
     first_free: int | None = None
-    first = tok.index + 1 if first is None else first
-    for index in range(first, min(len(tokens), first + 15)):
+    index = tok.index + 1 if first is None else first
+    stop = min(len(tokens), index + 15)
+    while index < stop:
         current = tokens[index]
         if current.sent != tok.sent or current.text in SENTENCE_END:
             break
-        if complementizer_kind(current.text, view.frames) and not _inside_name(view, current):
+        if (
+            complementizer_kind(current.text, view.frames)
+            and not _inside_name(view, current)
+            and not _subordinated(view, current)
+        ):
             return first_free if first_free is not None else index
         if _is_particle(current, form):
             particle = key(form.entry.particle)
             if current.key == particle:
                 return index + 1 if index + 1 < len(tokens) and tokens[index + 1].sent == tok.sent else None
             return index
+        if first_free is None:
+            after = _parenthetical_end(view, index, tok.sent)
+            if after is not None:
+                stop = min(len(tokens), max(stop, after + 8))
+                index = after
+                continue
         skippable = (
             current.text in COMMAS
             or current.key in _TIME_WORDS
@@ -682,10 +833,64 @@ def np_content_token(view: DocView, tok: Tok, form: CueForm, first: int | None =
             or view.mention_at.get(index) is not None
         )
         if not skippable and first_free is None:
+            if _circumstantial(view, current):
+                ahead = _complementizer_ahead(view, index, tok.sent)
+                if ahead is not None:
+                    return ahead
             first_free = index
             if not form.entry.particle:
                 return index
+        index += 1
     return first_free
+
+
+PARENTHETICAL_SPAN = 12  # tokens a comma-bracketed title or adverbial may run
+
+
+def _parenthetical_end(view: DocView, index: int, sent: int) -> int | None:
+    """After ``،``: a title apposition (``، وزير الخارجية الإماراتي،``) or an adverbial
+    (``، في بيان،``، ``، خلال لقائه الوزير،``) closed by another comma; the token after the
+    closing comma, or None."""
+    tokens = view.tokens
+    if index == 0 or tokens[index - 1].text not in COMMAS:
+        return None
+    head = tokens[index]
+    opens = (
+        head.key in title_heads(view.frames)
+        or _circumstantial(view, head)
+        or head.key in _TIME_WORDS
+        or _strip_clitics(head.key) in view.frames.speech_event_nouns
+    )
+    if not opens:
+        return None
+    for other in tokens[index + 1 : index + PARENTHETICAL_SPAN]:
+        if other.sent != sent or other.text in SENTENCE_END or other.text in QUOTE_CHARS:
+            return None
+        if complementizer_kind(other.text, view.frames) or _is_new_verb_cue(view, other):
+            return None
+        if other.text in COMMAS:
+            return other.index + 1
+    return None
+
+
+def _circumstantial(view: DocView, tok: Tok) -> bool:
+    """A preposition or adverb opening a circumstantial phrase (في، خلال، عقب، أثناء)."""
+    return tok.key in view.frames.title_stops or tok.key in _CIRCUMSTANCE
+
+
+_CIRCUMSTANCE = frozenset(key(w) for w in ("أثناء", "لدى", "عند", "وسط", "ضمن", "بمناسبة", "إبان"))
+
+
+def _complementizer_ahead(view: DocView, index: int, sent: int) -> int | None:
+    """The index of a complementizer within the next few tokens of the sentence, if any."""
+    for other in view.tokens[index + 1 : index + PARENTHETICAL_SPAN]:
+        if other.sent != sent or other.text in SENTENCE_END or other.text in QUOTE_CHARS:
+            return None
+        if _is_new_verb_cue(view, other):
+            return None
+        if complementizer_kind(other.text, view.frames) and not _inside_name(view, other):
+            return None if _subordinated(view, other) else other.index
+    return None
 
 
 def adjacent_subject(
@@ -773,6 +978,69 @@ def _postposed_quote(view: DocView, tok: Tok, form: CueForm, frame: Frame) -> Fr
     frame.content = Span(quote.start + 1, quote.end - 1)
     frame.content_kind = "quote"
     return frame if frame.speakers else None
+
+
+POSTPOSED_TAIL = 3  # words of a sentence-final speaker after its verb: … يقول الكاتب.
+
+
+def postposed_tail(view: DocView, tok: Tok) -> list[Tok] | None:
+    """``… لكنهما يظلان مرتبطين، تقول الصحيفة.``: a reporting verb with no conjunction followed only
+    by a short speaker phrase up to the sentence end; the phrase, or None."""
+    form = view.lexicon.lookup(tok.text)
+    if form is None or form.kind not in ("past", "present") or form.gender == "":
+        return None
+    if view.lexicon.prefix_of(tok.text) or _inside_name(view, tok) or tok.index == 0:
+        return None
+    prev = view.tokens[tok.index - 1]
+    if prev.sent != tok.sent or prev.key in _RELATIVE or prev.key in _PARTICLES:
+        return None
+    tail: list[Tok] = []
+    for other in view.tokens[tok.index + 1 :]:
+        if other.sent != tok.sent or other.text in SENTENCE_END:
+            break
+        if len(tail) == POSTPOSED_TAIL or not other.text[0].isalpha():
+            return None
+        if complementizer_kind(other.text, view.frames) or other.key in _PARTICLES:
+            return None
+        tail.append(other)
+    if not tail:
+        return None
+    head = tail[0]
+    mention = view.mention_at.get(head.index)
+    named = mention is not None and mention.kind != "adjective"
+    if named or head.key in view.frames.postposed_speaker_heads:
+        return tail
+    return None
+
+
+def _postposed_boundary(view: DocView, tok: Tok) -> int:
+    """Where the content before a postposed verb ends: before the verb, or before كما/حسبما."""
+    prev = view.tokens[tok.index - 1]
+    end = prev.start if prev.key in _AS_WORDS else tok.start
+    return _trim_end(view.text, view.sentence_start(tok.sent), end)
+
+
+def _postposed_tail(view: DocView, tok: Tok, form: CueForm, frame: Frame) -> Frame | None:
+    """The statement of a sentence-final attribution: the clause before the verb (from the last
+    comma) is the content, the phrase after it the speaker."""
+    tail = postposed_tail(view, tok)
+    if tail is None:
+        return None
+    end = _postposed_boundary(view, tok)
+    start = view.sentence_start(tok.sent)
+    for other in view.tokens_in(start, end):
+        if other.text in COMMAS and view.quote_around(other.start, other.end) is None:
+            start = other.end
+    start = _skip_space(view.text, start)
+    if len(view.tokens_in(start, end)) < 3:
+        return None
+    analyse_window(view, frame, tail)
+    if not frame.speakers:
+        head = tail[0]
+        frame.speakers = [(_definite_anaphor(view, head), Span(head.start, tail[-1].end), "description")]
+    frame.content = Span(start, end)
+    frame.content_kind = "clause"
+    return frame
 
 
 def _denies(view: DocView, form: CueForm, window: list[Tok]) -> bool:
@@ -893,6 +1161,8 @@ def opening_content(view: DocView, opening: Opening, sent: int) -> Span:
     """The content span that an opening (complementizer, colon, quote) introduces."""
     if opening.kind == "quote" and opening.quote is not None:
         return Span(opening.quote.start + 1, opening.quote.end - 1)
+    if opening.kind == "embedded":
+        return Span(opening.start, content_end(view, opening.start, sent))
     start = _skip_space(view.text, opening.start)
     quote = view.quote_opening_at(start)
     if opening.kind == "colon" and quote is not None:
@@ -923,6 +1193,9 @@ def content_end(view: DocView, start: int, sent: int) -> int:
             continue
         if _cuts_content(view, index) or _after_comma_cue(view, index):
             end = tok.start
+            break
+        if postposed_tail(view, tok) is not None:
+            end = _postposed_boundary(view, tok)
             break
     if enclosing is not None:
         end = min(end, enclosing.end - 1)
@@ -1066,8 +1339,31 @@ def _mark_via(view: DocView, candidates: list[Candidate], window: list[Tok], fra
     if frame.form.entry.lemma in ("نقل", "نسب") and an_positions:
         for cand in candidates:
             cand.role = "via" if cand.last < an_positions[0] else "speaker"
-    if candidates and all(c.role == "via" for c in candidates):
+    if candidates and all(c.role == "via" for c in candidates) and not _told_outlet(view, candidates[0]):
         candidates[0].role = "speaker"
+
+
+def _told_outlet(view: DocView, cand: Candidate) -> bool:
+    """``قالت متحدثة لوكالة فرانس برس``: an outlet after ل is told, it does not speak."""
+    return _told_mention(view, cand.mention)
+
+
+def _told_mention(view: DocView, mention: Mention) -> bool:
+    """An outlet mention written with ل (``لوكالة فرانس برس``، ``لـ"رويترز"``) or after ``لصحيفة``."""
+    toks = view.tokens_in(_outer(mention).start, _outer(mention).end)
+    if not toks:
+        return False
+    first_word = key(mention.surface.split()[0]) if mention.surface.split() else ""
+    token_start = min(_outer(mention).start, toks[0].start)
+    if view.text[token_start : mention.span.start].endswith("ل") and _is_channel_word(view, first_word):
+        return True
+    back = toks[0].index - 1
+    while back >= 0 and view.tokens[back].text in QUOTE_CHARS:
+        back -= 1
+    if back < 0:
+        return False
+    word = view.tokens[back].key
+    return word.startswith("ل") and _is_channel_word(view, word[1:])
 
 
 def _is_outlet(view: DocView, cand: Candidate) -> bool:
@@ -1206,7 +1502,7 @@ def _generic_speaker(
     if word not in view.frames.generic_speakers:
         return []
     if word in view.frames.channel_nouns:
-        return [(None, Span(first.start, first.end), "description")]
+        return [(_definite_anaphor(view, first), Span(first.start, first.end), "description")]
     for tok in window[1:4]:
         mention = view.mention_at.get(tok.index)
         if mention is not None and mention.kind == "adjective":
@@ -1243,6 +1539,11 @@ def svo_speakers(view: DocView, tok: Tok, form: CueForm) -> list[tuple[str | Non
         if current.key in _SVO_SKIP or current.key in _AUXILIARY:
             index -= 1
             continue
+        if current.text == ")":  # هيئة الإذاعة البريطانية (بي بي سي) قد ذكرت
+            index = _before_bracket(view, index, tok.sent)
+            if index is None:
+                return []
+            continue
         if current.text in COMMAS:
             index = _skip_parenthetical(view, index, tok.sent)
             if index is None:
@@ -1255,6 +1556,16 @@ def svo_speakers(view: DocView, tok: Tok, form: CueForm) -> list[tuple[str | Non
         kind = "named" if mention.kind == "name" else "description"
         return [(entity, mention.span, kind)]
     return []
+
+
+def _before_bracket(view: DocView, index: int, sent: int) -> int | None:
+    """The token before the ``(`` that opens the bracket closed at ``index`` (within 8 tokens)."""
+    back = index - 1
+    while back >= 0 and view.tokens[back].sent == sent and index - back <= 8:
+        if view.tokens[back].text == "(":
+            return back - 1 if back > 0 else None
+        back -= 1
+    return None
 
 
 def _skip_parenthetical(view: DocView, index: int, sent: int) -> int | None:

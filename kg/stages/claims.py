@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from itertools import combinations
 
 from kg.arabic.normalize import key
@@ -34,11 +35,13 @@ PROVIDES = ("claims",)
 NUM_HASHES = 24
 ROWS_PER_BAND = 2
 MAX_BLOCK = 300  # larger speaker/stem blocks are left to the MinHash bands
-CROSS_DOC_OVERLAP = 0.6  # shared features / features of the smaller content
-CROSS_DOC_JACCARD = 0.45  # needed as well when the speakers are unrelated
-SIDE_OVERLAP = 0.45  # same speaker or same side (a minister and his ministry)
+WORD_BLOCK = 100  # words in more statements than this do not make candidate pairs across sides
+CROSS_DOC_OVERLAP = 0.6  # shared weight / weight of the smaller content
+CROSS_DOC_DICE = 0.5  # needed as well when the speakers are on known, different sides
+SIDE_OVERLAP = 0.5  # same speaker or same side (a minister and his ministry)
 SIDE_SHARED = 4  # ... with at least this many shared features
-SIDE_SHARED_WORDS = 2  # ... of which this many are words, not entities
+SHARED_WORDS = 2  # words (not entities) both contents must share, across documents
+WORD_OVERLAP = 0.4  # weighted share of the smaller content's words found in the other
 SAME_DOC_JACCARD = 0.8
 HEADLINE_FEATURES = 3  # a content this short (a headline quote) may join a longer one containing it
 CONTRADICTION_OVERLAP = 0.6
@@ -84,6 +87,23 @@ _SUFFIXES = (
 _FORM_TEN = ("است", "مست", "يست", "تست")  # Form X verbs, participles and verbal nouns
 _HIS_COUNTRY = frozenset(key(w) for w in ("بلاده", "بلادها", "بلادنا", "بلادهم", "بلدنا", "بلده", "بلدها"))
 _MODULUS = (1 << 61) - 1
+_DAY_NAMES = "السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة"
+
+
+def _keys(words: str) -> frozenset[str]:
+    """Normalized keys of space-separated words."""
+    return frozenset(key(word) for word in words.split())
+
+
+# Negation particles of MSA (closed class) and the words after which they negate nothing:
+# لا يزال "still", لا سيما "especially", لا بد "must".
+_NEGATIONS = _keys("لا لم لن ليس ليست ليسوا لسنا لست عدم")
+_NOT_NEGATED = _keys("يزال تزال يزالون تزالان نزال أزال زال زالت سيما بد")
+# Weekday names, Saturday first. الأحد، الاثنين، الجمعة also mean "the one", "the two",
+# "Friday prayers", so they count only after a time word (يوم، اليوم، مساء ...).
+_WEEKDAYS = {key(word): day for day, word in enumerate(_DAY_NAMES.split())}
+_AMBIGUOUS_DAYS = _keys("الأحد الاثنين الجمعة")
+_TIME_WORDS = _keys("يوم اليوم ويوم مساء صباح ليل ليلة فجر ظهر نهار")
 
 
 @dataclass(frozen=True)
@@ -94,10 +114,14 @@ class Item:
     stems: frozenset[str]
     speaker: str | None
     side: str | None = None  # the country or body the speaker belongs to
+    negated: frozenset[str] = frozenset()  # cores of the words a negation particle applies to
+    days: frozenset[int] = frozenset()  # weekdays named in the content (0 = Saturday)
 
-    @property
-    def words(self) -> frozenset[str]:
-        return frozenset(s for s in self.stems if not s.startswith(ENTITY_MARK))
+    words: frozenset[str] = field(init=False, repr=False, compare=False)  # stems that are not entities
+
+    def __post_init__(self) -> None:
+        words = frozenset(s for s in self.stems if not s.startswith(ENTITY_MARK))
+        object.__setattr__(self, "words", words)
 
 
 def _strip_prefix(word: str) -> str:
@@ -134,6 +158,59 @@ def stem(word: str) -> str:
         if word.startswith(prefix) and len(rest) >= 2:
             return "ست:" + _radicals(rest)
     return word
+
+
+def negated_words(text: str) -> frozenset[str]:
+    """Cores (see :func:`word_core`) of the words that a negation particle applies to.
+
+    ``لم تعلن الحكومة`` → ``{علن}``. ``لا يزال`` ("still"), ``لا سيما`` and ``لا بد`` negate nothing.
+    """
+    words = [_strip_conjunction(w) for w in key(text).split()]
+    found = set()
+    for index, word in enumerate(words[:-1]):
+        following = words[index + 1]
+        if word in _NEGATIONS and following not in _NOT_NEGATED:
+            found.add(word_core(following))
+    return frozenset(found)
+
+
+def word_core(word: str) -> str:
+    """A rough core of a negated verb: light stem, imperfect prefix off, first three letters.
+
+    ``لم تنفذ`` → ``نفذ``; crude, used only to see whether the word recurs un-negated elsewhere.
+    """
+    core = stem(word)
+    if len(core) >= 4 and core[0] in "يتنا":
+        core = core[1:]
+    return core[:3]
+
+
+def _cores(words: Iterable[str]) -> set[str]:
+    """Possible cores of un-negated words: the first three letters, or those after a verb prefix."""
+    cores = set()
+    for word in words:
+        cores.add(word[:3])
+        if len(word) >= 4 and word[0] in "يتنا":
+            cores.add(word[1:4])
+    return cores
+
+
+def _strip_conjunction(word: str) -> str:
+    return word[1:] if len(word) > 2 and word[0] in "وف" and word[1:] in _NEGATIONS else word
+
+
+def weekdays(text: str) -> frozenset[int]:
+    """The weekdays a content names (0 = Saturday ... 6 = Friday)."""
+    words = key(text).split()
+    days = set()
+    for index, word in enumerate(words):
+        bare = word[1:] if word[:1] in "وب" and word[1:] in _WEEKDAYS else word
+        if bare not in _WEEKDAYS:
+            continue
+        if bare in _AMBIGUOUS_DAYS and (index == 0 or words[index - 1] not in _TIME_WORDS):
+            continue
+        days.add(_WEEKDAYS[bare])
+    return frozenset(days)
 
 
 def content_stems(text: str) -> frozenset[str]:
@@ -243,21 +320,25 @@ def minhash_bands(stems: Iterable[str]) -> list[tuple[int, tuple[int, ...]]]:
 
 
 def candidate_pairs(items: list[Item]) -> Iterator[tuple[int, int]]:
-    """Index pairs sharing a MinHash band, a speaker, or a word within one side; no all-pairs.
+    """Index pairs sharing a MinHash band, a speaker, a word within one side, or two rarer words.
 
     Blocks larger than :data:`MAX_BLOCK` (a prolific speaker, a frequent word) are skipped: at
-    corpus scale their members still meet through the MinHash bands.
+    corpus scale their members still meet through the MinHash bands. Features found in more
+    than :data:`MAX_BLOCK` statements are left out of the MinHash signatures, or every pair of
+    statements sharing a few very common words would meet in a band; they make no side blocks either.
     """
+    frequency = Counter(feature for item in items for feature in item.stems)
     blocks: dict[object, list[int]] = defaultdict(list)
     for index, item in enumerate(items):
-        for band in minhash_bands(item.stems):
+        for band in minhash_bands(f for f in item.stems if frequency[f] <= MAX_BLOCK):
             blocks[("band", band)].append(index)
         if item.speaker:
             blocks[("speaker", item.speaker)].append(index)
         if item.side:
             for word in item.words:
-                blocks[("side", item.side, word)].append(index)
-    seen: set[tuple[int, int]] = set()
+                if frequency[word] <= MAX_BLOCK:
+                    blocks[("side", item.side, word)].append(index)
+    seen = _pairs_sharing_words(items)
     by_id = {item.stmt.stmt_id: i for i, item in enumerate(items)}
     for index, item in enumerate(items):
         if item.stmt.parent in by_id:
@@ -271,11 +352,57 @@ def candidate_pairs(items: list[Item]) -> Iterator[tuple[int, int]]:
     yield from sorted(seen)
 
 
-def overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    """Shared stems over the size of the smaller set."""
+Weights = Mapping[str, float]
+
+
+def idf_weights(items: Iterable[Item]) -> dict[str, float]:
+    """Inverse document frequency of each feature over the statements being grouped.
+
+    A word that recurs in many statements of the corpus (the story's topic, a stock phrase
+    such as ``وقف إطلاق النار``) says little about which proposition a statement makes.
+    """
+    frequency: Counter[str] = Counter()
+    count = 0
+    for item in items:
+        frequency.update(item.stems)
+        count += 1
+    return {feature: math.log((count + 1) / (df + 1)) + 1.0 for feature, df in frequency.items()}
+
+
+def _weight(features: Iterable[str], weights: Weights | None) -> float:
+    if weights is None:
+        return float(sum(1 for _ in features))
+    return sum(weights.get(f, 1.0) for f in features)
+
+
+def _pairs_sharing_words(items: list[Item]) -> set[tuple[int, int]]:
+    """Pairs sharing at least :data:`SHARED_WORDS` words that are each in at most :data:`WORD_BLOCK` items.
+
+    Meets paraphrases by speakers of unrelated or unknown sides, whose contents differ too much
+    in length for the MinHash bands; frequent words are left out, so the cost stays near linear.
+    """
+    index: dict[str, list[int]] = defaultdict(list)
+    for position, item in enumerate(items):
+        for word in item.words:
+            index[word].append(position)
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in index.values():
+        if 1 < len(members) <= WORD_BLOCK:
+            shared.update(combinations(members, 2))
+    return {pair for pair, count in shared.items() if count >= SHARED_WORDS}
+
+
+def overlap(a: frozenset[str], b: frozenset[str], weights: Weights | None = None) -> float:
+    """Shared weight over the weight of the smaller set (unweighted: shared stems / smaller size)."""
     if not a or not b:
         return 0.0
-    return len(a & b) / min(len(a), len(b))
+    return _weight(a & b, weights) / min(_weight(a, weights), _weight(b, weights))
+
+
+def dice(a: frozenset[str], b: frozenset[str], weights: Weights | None = None) -> float:
+    """Twice the shared weight over the summed weights: low when one content says much more."""
+    total = _weight(a, weights) + _weight(b, weights)
+    return 2 * _weight(a & b, weights) / total if total else 0.0
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -295,16 +422,38 @@ def _same_side(x: Item, y: Item) -> bool:
     return bool(x.side) and x.side == y.side
 
 
-def _side_match(x: Item, y: Item) -> bool:
-    """The looser test for one speaker or one side: enough shared features, two of them words."""
-    shared = x.stems & y.stems
-    if len(shared) < SIDE_SHARED or len(x.words & y.words) < SIDE_SHARED_WORDS:
-        return False
-    return overlap(x.stems, y.stems) >= SIDE_OVERLAP
+def _unknown_side(x: Item, y: Item) -> bool:
+    """One speaker is missing or a person with no known affiliation: not known to be on another side."""
+    return any(not item.side or item.side == item.speaker for item in (x, y))
 
 
-def same_claim(x: Item, y: Item) -> bool:
-    """Whether two statements assert the same proposition."""
+def _negation_mismatch(x: Item, y: Item) -> bool:
+    """``x`` negates a word that ``y`` states without negation."""
+    negated = x.negated - y.negated
+    return bool(negated) and bool(negated & _cores(y.words))
+
+
+def distinct_events(x: Item, y: Item) -> bool:
+    """Opposite negation, or different weekdays named: the two contents report different things."""
+    if _negation_mismatch(x, y) or _negation_mismatch(y, x):
+        return True
+    return bool(x.days) and bool(y.days) and not x.days & y.days
+
+
+def _words_match(x: Item, y: Item, weights: Weights | None) -> bool:
+    """Enough shared words (the predicate and its nouns), not only the same entities."""
+    shared = x.words & y.words
+    return len(shared) >= SHARED_WORDS and overlap(x.words, y.words, weights) >= WORD_OVERLAP
+
+
+def same_claim(x: Item, y: Item, weights: Weights | None = None) -> bool:
+    """Whether two statements assert the same proposition.
+
+    Args:
+        x: one statement's features.
+        y: the other's.
+        weights: feature weights (see :func:`idf_weights`); ``None`` weighs every feature 1.
+    """
     if x.stmt.polarity != y.stmt.polarity:
         return False
     nested = x.stmt.parent == y.stmt.stmt_id or y.stmt.parent == x.stmt.stmt_id
@@ -315,13 +464,14 @@ def same_claim(x: Item, y: Item) -> bool:
         if same_speaker and _headline_of(x, y):
             return True
         return min(len(x.stems), len(y.stems)) >= 2 and jaccard(x.stems, y.stems) >= SAME_DOC_JACCARD
-    if min(len(x.stems), len(y.stems)) < 2:
+    if not _words_match(x, y, weights) or distinct_events(x, y):
         return False
-    if _same_side(x, y) and _side_match(x, y):
-        return True
-    if overlap(x.stems, y.stems) < CROSS_DOC_OVERLAP:
+    similarity = overlap(x.stems, y.stems, weights)
+    if _same_side(x, y):
+        return len(x.stems & y.stems) >= SIDE_SHARED and similarity >= SIDE_OVERLAP
+    if similarity < CROSS_DOC_OVERLAP:
         return False
-    return same_speaker or jaccard(x.stems, y.stems) >= CROSS_DOC_JACCARD
+    return _unknown_side(x, y) or dice(x.stems, y.stems, weights) >= CROSS_DOC_DICE
 
 
 def conflicting(x: Item, y: Item) -> bool:
@@ -364,7 +514,9 @@ def make_items(corpus: Corpus) -> list[Item]:
         parent = by_id.get(stmt.parent or "")
         if parent is not None and stmt.speaker in context.persons:
             side = context.side_of(parent.speaker) or side  # an official quoted by his ministry
-        items.append(Item(stmt, statement_features(stmt, context, side), speaker, side))
+        features = statement_features(stmt, context, side)
+        text = stmt.content_text
+        items.append(Item(stmt, features, speaker, side, negated_words(text), weekdays(text)))
     return items
 
 
@@ -379,9 +531,10 @@ def build_claims(corpus: Corpus) -> tuple[Claim, ...]:
     """
     items = make_items(corpus)
     groups = UnionFind(len(items))
+    weights = idf_weights(items)
     conflicts: list[tuple[int, int]] = []
     for a, b in candidate_pairs(items):
-        if same_claim(items[a], items[b]):
+        if same_claim(items[a], items[b], weights):
             groups.union(a, b)
         elif conflicting(items[a], items[b]):
             conflicts.append((a, b))
