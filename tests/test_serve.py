@@ -111,3 +111,49 @@ def test_serve_negotiate_prefers_higher_q() -> None:
     offered = {"text/csv": 1, "application/json": 2}
     assert negotiate("text/csv;q=0.5, application/json", offered, "x") == "application/json"
     assert negotiate("text/html", offered, "x") == "x"
+
+
+@pytest.mark.parametrize(
+    ("accept", "marker"),
+    [
+        ("application/sparql-results+json", b'"boolean":true'),
+        ("application/sparql-results+xml", b"<boolean>true</boolean>"),
+    ],
+)
+def test_serve_answers_ask(app: Endpoint, accept: str, marker: bytes) -> None:
+    ask = "PREFIX kg: <https://w3id.org/arabic-news-kg/ontology#>\nASK { ?s a kg:Statement }"
+    status, _, body = call(app, query=ask, accept=accept)
+    assert status == "200 OK"
+    assert marker in body.replace(b" ", b"")
+
+
+def test_serve_over_http_on_localhost(app: Endpoint) -> None:
+    import threading
+    import urllib.error
+    import urllib.request
+    from wsgiref.simple_server import make_server
+
+    from kg.serve import _QuietHandler
+
+    with make_server("127.0.0.1", 0, app, handler_class=_QuietHandler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        base = f"http://127.0.0.1:{server.server_port}"
+        try:
+            request = urllib.request.Request(
+                f"{base}/sparql?{urlencode({'query': COUNT})}", headers={"Accept": "text/csv"}
+            )
+            with urllib.request.urlopen(request, timeout=10) as response:
+                assert response.read().decode().splitlines() == ["n", "2"]
+            with urllib.request.urlopen(f"{base}/", timeout=10) as response:
+                assert b"kg SPARQL endpoint" in response.read()
+            insert = urllib.request.Request(
+                f"{base}/sparql",
+                data=b"INSERT DATA { <a:b> <a:c> <a:d> }",
+                headers={"Content-Type": "application/sparql-update"},
+            )
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(insert, timeout=10)
+            assert refused.value.code == 403
+        finally:
+            server.shutdown()
