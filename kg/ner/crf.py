@@ -87,21 +87,17 @@ def propagate_names(
         by_first.setdefault(stems[0], []).append(stems)
     for tokens, tags in zip(sentences, tagged, strict=True):
         token_stems = [stem(token) for token in tokens]
-        i = 0
-        while i < len(tokens):
-            match = None
-            if tags[i] == "O":
-                for stems in by_first.get(token_stems[i], ()):
-                    end = i + len(stems)
-                    if tuple(token_stems[i:end]) == stems and all(tag == "O" for tag in tags[i:end]):
-                        match = stems
-                        break
-            if match is None:
-                i += 1
+        free = 0  # first index not yet covered by a propagated name
+        for i, first in enumerate(token_stems):
+            if i < free or first not in by_first or tags[i] != "O":
                 continue
-            kind = names[match].most_common(1)[0][0]
-            tags[i : i + len(match)] = ["B-" + kind] + ["I-" + kind] * (len(match) - 1)
-            i += len(match)
+            for stems in by_first[first]:
+                end = i + len(stems)
+                if tuple(token_stems[i:end]) == stems and all(tag == "O" for tag in tags[i:end]):
+                    kind = names[stems].most_common(1)[0][0]
+                    tags[i:end] = ["B-" + kind] + ["I-" + kind] * (len(stems) - 1)
+                    free = end
+                    break
 
 
 def settings_path(model_path: Path) -> Path:

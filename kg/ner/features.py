@@ -1,6 +1,7 @@
 """Token features for the Arabic CRF tagger: clitics, normalized forms, affixes, cues, gazetteers.
 
-Reads optional resources (word clusters, a gazetteer) handed in by the caller; writes nothing.
+Reads ``kg/resources/models/ner-cues.tsv`` (cue words) and the optional resources handed in by
+the caller (word counts and clusters, a gazetteer); writes nothing.
 Features of a word type are computed once and cached, because news text repeats words a lot:
 that cache is what keeps feature extraction at tens of thousands of tokens per second.
 """
@@ -43,6 +44,9 @@ def load_cues(path: Path = CUES_PATH) -> tuple[tuple[str, frozenset[str]], ...]:
 CUE_TABLE: tuple[tuple[str, frozenset[str]], ...] = load_cues()
 CONTEXT_OFFSETS: tuple[int, ...] = (-2, -1, 1, 2)
 MAX_GAZETTEER_WORDS = 6
+# Word types whose features are kept (about 4 KB each, so at most about 200 MB); news text meets
+# its frequent words early, and later rare words are simply recomputed.
+CACHE_SIZE = 50_000
 
 
 @dataclass
@@ -67,6 +71,22 @@ class FeatureExtractor:
         self._cache: dict[str, _WordFeatures] = {}
         self._starts: dict[str, set[int]] = {}
         self._entries: dict[str, tuple[str, ...]] = {}
+        # key → its cue and single-word gazetteer features, in one canonical order
+        self._lexical_order: tuple[str, ...] = (
+            *("cue=" + label for label, _ in CUE_TABLE),
+            *("g=" + label for label in self.gazetteer),
+        )
+        lexical: dict[str, set[str]] = {}
+        for label, cues in CUE_TABLE:
+            for cue in cues:
+                lexical.setdefault(cue, set()).add("cue=" + label)
+        for label, keys in self.gazetteer.items():
+            for entry in keys:
+                lexical.setdefault(entry, set()).add("g=" + label)
+        self._lexical: dict[str, tuple[str, ...]] = {
+            entry: tuple(name for name in self._lexical_order if name in names)
+            for entry, names in lexical.items()
+        }
         for label, keys in self.gazetteer.items():
             for entry in keys:
                 words = entry.split()
@@ -142,7 +162,7 @@ class FeatureExtractor:
         cached = self._cache.get(token)
         if cached is None:
             cached = self._compute(token)
-            if len(self._cache) < 500_000:
+            if len(self._cache) < CACHE_SIZE:
                 self._cache[token] = cached
         return cached
 
@@ -166,14 +186,8 @@ class FeatureExtractor:
         ]
         if stem != bare:
             own.append("al")
-        matched_key, bare_key, form_key = key(stem), key(bare), key(form)
-        lexical: list[str] = []
-        for label, cues in CUE_TABLE:
-            if matched_key in cues or bare_key in cues or form_key in cues:
-                lexical.append("cue=" + label)
-        for label, keys in self.gazetteer.items():
-            if matched_key in keys or bare_key in keys or form_key in keys:
-                lexical.append("g=" + label)
+        matched_key, bare_key, form_key = _key(stem), _key(bare), _key(form)
+        lexical = self._lexical_features(matched_key, bare_key, form_key)
         if self.counts:
             own.extend(self._frequency_features(bare_key))
         cluster = self.clusters.get(stem) or self.clusters.get(form)
@@ -185,8 +199,8 @@ class FeatureExtractor:
         near = ["s=" + stem, "b=" + bare, "p=" + clitic, *lexical]
         far = ["s=" + stem, *lexical]
         context = {
-            offset: [f"{offset}:{feature}" for feature in (near if abs(offset) == 1 else far)]
-            for offset in CONTEXT_OFFSETS
+            offset: [prefix + feature for feature in (near if abs(offset) == 1 else far)]
+            for offset, prefix in _CONTEXT_PREFIXES
         }
         sport_features = [
             "T" + feature for feature in lexical if not feature.startswith(("c64", "c1024", "c="))
@@ -200,6 +214,14 @@ class FeatureExtractor:
             sport="cue=SPORT" in lexical,
             sport_features=sport_features,
         )
+
+    def _lexical_features(self, *keys: str) -> list[str]:
+        """Cue and gazetteer classes of any of the word's keys (stem, bare stem, form)."""
+        index = self._lexical
+        if keys[0] == keys[1] == keys[2]:
+            return list(index.get(keys[0], ()))
+        found = set(index.get(keys[0], ())) | set(index.get(keys[1], ())) | set(index.get(keys[2], ()))
+        return [name for name in self._lexical_order if name in found] if found else []
 
     def _frequency_features(self, bare_key: str) -> list[str]:
         """How common the word is, and how often it takes the article: names rarely do (بوتين)."""
@@ -217,7 +239,7 @@ class FeatureExtractor:
     def _split(self, form: str) -> tuple[str, str]:
         if not self.counts:
             return strip_proclitics(form)
-        whole = self.counts.get(key(form), 0)
+        whole = self.counts.get(_key(form), 0)
         counts = self.counts
 
         def more_frequent(candidate: str) -> bool:
@@ -262,6 +284,14 @@ class _WordFeatures:
     sport_features: list[str]
 
 
+_CONTEXT_PREFIXES: tuple[tuple[int, str], ...] = tuple((offset, f"{offset}:") for offset in CONTEXT_OFFSETS)
+
+
+def _key(normalized: str) -> str:
+    """:func:`key` of an already normalized word; most words are letters only and are their own key."""
+    return normalized if normalized.isalnum() else key(normalized)
+
+
 _OPENING = {"«": "»", "“": "”", '"': '"', "'": "'"}
 
 
@@ -281,6 +311,11 @@ def _inside_quotes(tokens: Sequence[str]) -> list[bool]:
 
 def _shape(token: str) -> str:
     """A coarse word class: punctuation, digits, Latin, Arabic, with a length bucket for Arabic."""
+    if token.isalpha():  # the common case, decided without a scan per character
+        if token.isascii():
+            return "latin"
+        size = len(token)
+        return "ar" + ("S" if size <= 2 else "M" if size <= 5 else "L")
     if not any(char.isalnum() for char in token):
         return "punct"
     if any(char.isdigit() for char in token):

@@ -28,6 +28,7 @@ from kg.arabic.normalize import key, normalize
 from kg.arabic.tokens import token_spans
 from kg.ner.conll import Sentence, read_conll, score, spans
 from kg.ner.crf import (
+    DEFAULT_MODEL,
     CRFBackend,
     extractor_from_settings,
     gazetteer_digest,
@@ -298,9 +299,9 @@ def train(
     dev_fraction: float = 0.1,
     seed: int = 0,
     sources: Sequence[str] = DEFAULT_SOURCES,
-    c1: float = 0.05,
-    c2: float = 0.05,
-    max_iterations: int = 150,
+    c1: float = 0.1,
+    c2: float = 0.01,
+    max_iterations: int = 250,
     use_words: bool = True,
     use_gazetteer: bool = True,
 ) -> dict:
@@ -321,7 +322,7 @@ def train(
     Returns:
         Dev scores: ``{"micro", "per_type", "tokens_per_second", "tokens", "sentences", "backend"}``.
     """
-    output = Path(output)
+    output, data_dir = Path(output), Path(data_dir)
     output.parent.mkdir(parents=True, exist_ok=True)
     settings: dict = {"format": 1}
     if use_words:
@@ -347,9 +348,16 @@ def train(
     )
     began = time.perf_counter()
     trainer.train(str(output))
-    _log(f"trained in {time.perf_counter() - began:.0f} s")
+    seconds = time.perf_counter() - began
+    _log(f"trained in {seconds:.0f} s")
     settings.update(
-        c1=c1, c2=c2, max_iterations=max_iterations, sources=used, dev_fraction=dev_fraction, seed=seed
+        train_seconds=round(seconds),
+        c1=c1,
+        c2=c2,
+        max_iterations=max_iterations,
+        sources=used,
+        dev_fraction=dev_fraction,
+        seed=seed,
     )
     settings_path(output).write_text(
         json.dumps(settings, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
@@ -386,15 +394,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Command line: train, print the dev scores as JSON."""
     parser = argparse.ArgumentParser(prog="python -m kg.ner.train", description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, required=True, help="the shared data folder")
-    parser.add_argument("--output", type=Path, required=True, help="the .crfsuite file to write")
+    parser.add_argument("--output", type=Path, default=DEFAULT_MODEL, help="the .crfsuite file to write")
     parser.add_argument("--dev-fraction", type=float, default=0.1)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
         "--sources", default=",".join(DEFAULT_SOURCES), help=f"comma-separated subset of {SOURCES}"
     )
-    parser.add_argument("--c1", type=float, default=0.05)
-    parser.add_argument("--c2", type=float, default=0.05)
-    parser.add_argument("--max-iterations", type=int, default=150)
+    parser.add_argument("--c1", type=float, default=0.1, help="L1 weight (prunes features)")
+    parser.add_argument("--c2", type=float, default=0.01, help="L2 weight")
+    parser.add_argument("--max-iterations", type=int, default=250)
     parser.add_argument("--no-words", action="store_true", help="no news-bench word counts and clusters")
     parser.add_argument("--no-gazetteer", action="store_true")
     args = parser.parse_args(argv)
