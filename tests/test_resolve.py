@@ -102,3 +102,44 @@ def test_resolve_retypes_an_unknown_place_that_is_a_persons_name() -> None:
 )
 def test_resolve_person_key_folds_compounds_and_hashtags(a: str, b: str) -> None:
     assert person_key(a) == person_key(b)
+
+
+def _person(doc: str, text: str, name: str) -> Mention:
+    from kg.model import Span
+
+    start = text.index(name)
+    return Mention(doc, Span(start, start + len(name)), name, "PERSON", key=name, source="crf")
+
+
+def test_resolve_repairs_a_cut_short_name_with_corpus_evidence() -> None:
+    from kg.stages.resolve import repair_person_spans
+
+    first, second = "قال الوزير فؤاد حسين إن الاتفاق قريب.", "وصل الوزير فؤاد حسين أمس."
+    docs = (Document("a", first), Document("b", second))
+    corpus = segment.run(Corpus(documents=docs))
+    mentions = (_person("a", first, "فؤاد حسين"), _person("b", second, "فؤاد"))
+    repaired = repair_person_spans(mentions, corpus)
+    assert [m.surface for m in repaired] == ["فؤاد حسين", "فؤاد حسين"]
+
+
+def test_resolve_splits_two_names_run_together() -> None:
+    from kg.stages.resolve import repair_person_spans
+
+    text = "التقى فؤاد حسين وسامح شكري، وأبلغ حسين شكري أن الموعد ثابت."
+    corpus = segment.run(Corpus(documents=(Document("a", text),)))
+    mentions = (
+        _person("a", text, "فؤاد حسين"),
+        _person("a", text, "سامح شكري"),
+        _person("a", text, "حسين شكري"),
+    )
+    surfaces = [m.surface for m in repair_person_spans(mentions, corpus)]
+    assert surfaces == ["فؤاد حسين", "سامح شكري", "حسين", "شكري"]
+
+
+def test_resolve_keeps_a_two_word_name_that_is_known_whole() -> None:
+    from kg.stages.resolve import repair_person_spans
+
+    text = "قال حسين شكري إن حسين شكري مستعد."
+    corpus = segment.run(Corpus(documents=(Document("a", text),)))
+    mentions = (_person("a", text, "حسين شكري"),)
+    assert [m.surface for m in repair_person_spans(mentions, corpus)] == ["حسين شكري"]

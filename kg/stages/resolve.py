@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import pairwise
 
 from kg import ids
 from kg.arabic import lexicons
@@ -49,7 +50,7 @@ class _Cluster:
 
 def run(corpus: Corpus) -> Corpus:
     clusters: dict[str, _Cluster] = {}
-    mentions_in = retype_person_names(corpus.mentions)
+    mentions_in = repair_person_spans(retype_person_names(corpus.mentions), corpus)
     for mention in mentions_in:
         if mention.kind != "description":
             _assign(clusters, mention)
@@ -119,6 +120,86 @@ def retype_person_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
         else m
         for m in mentions
     )
+
+
+def repair_person_spans(mentions: tuple[Mention, ...], corpus: Corpus) -> tuple[Mention, ...]:
+    """Mend person spans with evidence from the whole corpus.
+
+    A tagger may cut a name short in one sentence (``جون`` of ``الوزير جون كيري تحدث``) or run
+    two names together (``أبلغ كيري لافروف``). A one-word name followed by the word that
+    completes a full name seen elsewhere is extended to it; a two-word span that is no known
+    full name but whose words are the family names of two different known persons is split.
+    """
+    full: Counter[str] = Counter()
+    for mention in mentions:
+        if mention.label == "PERSON" and mention.kind == "name" and len(mention.surface.split()) >= 2:
+            full[person_key(mention.surface)] += 1
+    last_of: dict[str, set[str]] = defaultdict(set)
+    for name in full:
+        last_of[name.split()[-1]].add(name)
+    texts = {doc.doc_id: doc.text for doc in corpus.documents}
+    next_token = _next_tokens(corpus.tokens)
+    repaired: list[Mention] = []
+    for mention in mentions:
+        if mention.label != "PERSON" or mention.kind != "name" or mention.source != "crf":
+            repaired.append(mention)
+            continue
+        words = person_key(mention.surface).split()
+        text = texts[mention.doc_id]
+        if len(words) == 1:
+            repaired.append(_extended(mention, text, next_token, full))
+        elif len(words) == 2 and full[" ".join(words)] <= 1 and _two_known_people(words, last_of):
+            repaired.extend(_split_in_two(mention, text))
+        else:
+            repaired.append(mention)
+    return tuple(repaired)
+
+
+def _two_known_people(words: list[str], last_of: dict[str, set[str]]) -> bool:
+    """Each word is the family name of exactly one other known person, and not the same one."""
+    own = " ".join(words)
+    owners = [last_of.get(word, set()) - {own} for word in words]
+    return all(len(names) == 1 for names in owners) and owners[0] != owners[1]
+
+
+def _next_tokens(tokens: tuple[Token, ...]) -> dict[tuple[str, int], Span]:
+    """(document, end of a token) → the span of the token after it in the same sentence."""
+    following = {}
+    for current, after in pairwise(tokens):
+        if current.doc_id == after.doc_id and current.sent_index == after.sent_index:
+            following[(current.doc_id, current.span.end)] = after.span
+    return following
+
+
+def _extended(mention: Mention, text: str, next_token: dict, full: Counter[str]) -> Mention:
+    after = next_token.get((mention.doc_id, mention.span.end))
+    if after is None:
+        return mention
+    candidate = person_key(mention.surface + " " + text[after.start : after.end])
+    if candidate not in full:
+        return mention
+    attached = mention.attached or mention.span
+    surface = mention.surface + text[mention.span.end : after.end]
+    return replace(
+        mention,
+        span=Span(mention.span.start, after.end),
+        surface=surface,
+        attached=Span(attached.start, after.end),
+        key=key(surface),
+    )
+
+
+def _split_in_two(mention: Mention, text: str) -> list[Mention]:
+    cut = text.find(" ", mention.span.start, mention.span.end)
+    if cut < 0:
+        return [mention]
+    first_span, second_span = Span(mention.span.start, cut), Span(cut + 1, mention.span.end)
+    attached = mention.attached or mention.span
+    parts = []
+    for span, outer in ((first_span, Span(attached.start, cut)), (second_span, second_span)):
+        surface = text[span.start : span.end]
+        parts.append(replace(mention, span=span, surface=surface, attached=outer, key=key(surface)))
+    return parts
 
 
 def _known_name(match: str) -> bool:
