@@ -206,6 +206,8 @@ GENTILIC_BLOCKED: dict[str, str] = {
     "US": "أمريكيتين|أمريكيتان|أميركيتين|أميركيتان|الأمريكيتين|الأمريكيتان|الأميركيتين|الأميركيتان",
     # تركي is also a common given name (تركي الفيصل).
     "TR": "تركي",
+    # آلاندية folds to the same key as الأندية "the clubs" (hamza and madda are folded).
+    "AX": "آلاندية|آلانديات|الآلاندية|الآلانديات",
 }
 
 # Curated broken plurals (masculine, without ال).
@@ -525,8 +527,9 @@ _COMMON_WORDS_TEXT = """
 """
 COMMON_WORDS = frozenset(_COMMON_WORDS_TEXT.split())
 
-# CLDR region codes (UN M49) whose Arabic names are added as LOC.
-CLDR_REGIONS = ("001", "002", "003", "005", "009", "011", "013", "014", "015", "017", "018", "019",
+# CLDR region codes (UN M49) whose Arabic names are added as LOC. "001" (العالم, "the world") is
+# left out: in news it is the common noun ("أغنى البلدان في العالم"), not a place name.
+CLDR_REGIONS = ("002", "003", "005", "009", "011", "013", "014", "015", "017", "018", "019",
                 "021", "029", "030", "034", "035", "039", "053", "054", "057", "061", "142", "143",
                 "145", "150", "151", "154", "155", "202", "419")
 

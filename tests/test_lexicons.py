@@ -301,3 +301,9 @@ def test_lexicons_generated_files_are_up_to_date(tmp_path: Path, monkeypatch: py
         assert (tmp_path / name).read_text(encoding="utf-8") == (lexicons.RESOURCES / name).read_text(
             encoding="utf-8"
         ), f"{name} is stale: rerun scripts/build_lexicons.py"
+
+
+@pytest.mark.parametrize("common_word", ["الأندية", "أندية", "العالم"])
+def test_lexicons_common_nouns_are_no_place_or_gentilic(common_word: str) -> None:
+    assert key(common_word) not in lexicons.gentilic_index()
+    assert key(common_word) not in lexicons.place_index()

@@ -130,3 +130,71 @@ def test_ner_stage_a_verb_form_is_no_one_word_name() -> None:
 def test_ner_stage_fused_lam_alif_lam_is_split_off_organisations() -> None:
     (mention,) = _tagged("أمين عام للحزب الشيوعي", ["O", "O", "B-ORG", "I-ORG"])
     assert mention.surface == "الحزب الشيوعي"
+
+
+def _tokens_of(text: str) -> list[str]:
+    corpus = segment.run(Corpus(documents=(Document("d", text),)))
+    return [text[t.span.start : t.span.end] for t in corpus.tokens]
+
+
+def test_ner_stage_tagged_list_is_cut_at_commas() -> None:
+    text = "شاركت قنوات بي بي سي، فوكس نيوز في الاجتماع"
+    words = _tokens_of(text)
+    tags = ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"]
+    assert len(tags) == len(words)
+    assert [m.surface for m in _tagged(text, tags)] == ["بي بي سي", "فوكس نيوز"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tags", "surfaces"),
+    [
+        ("قالت إن الاتفاق لاغٍ تماما", ["O", "O", "O", "B-PERS", "O"], []),
+        ("وصل سمير قصير مساءً إلى بيروت", ["O", "B-PERS", "I-PERS", "I-PERS", "O", "O"], ["سمير قصير"]),
+    ],
+)
+def test_ner_stage_tagged_word_with_tanween_is_no_name(
+    text: str, tags: list[str], surfaces: list[str]
+) -> None:
+    assert [m.surface for m in _tagged(text, tags)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "tags", "surfaces"),
+    [
+        ("وقال أمين عام الاتحاد إن", ["O", "B-PERS", "O", "O", "O"], []),
+        ("وقال وزير الخارجية سامح شكري", ["O", "B-PERS", "I-PERS", "I-PERS", "I-PERS"], ["سامح شكري"]),
+        ("وقال أمين الجميل إن", ["O", "B-PERS", "I-PERS", "O"], ["أمين الجميل"]),
+    ],
+)
+def test_ner_stage_title_words_are_trimmed_off_tagged_persons(
+    text: str, tags: list[str], surfaces: list[str]
+) -> None:
+    assert [m.surface for m in _tagged(text, tags)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "tags", "surface"),
+    [
+        ("وصلت القوات إلى البصيرة والشحيل أمس", ["O", "O", "O", "O", "B-LOC", "O"], "الشحيل"),
+        ("سيطروا على البلدة فالراعي بعدها", ["O", "O", "O", "B-LOC", "O"], "الراعي"),
+    ],
+)
+def test_ner_stage_conjunction_before_article_is_split_off_places(
+    text: str, tags: list[str], surface: str
+) -> None:
+    (mention,) = _tagged(text, tags)
+    assert mention.surface == surface
+
+
+@pytest.mark.parametrize(
+    ("text", "tags", "surface"),
+    [
+        ("نقلت شبكة فوكس نيوز الأمريكية الخبر", ["O", "O", "B-ORG", "I-ORG", "I-ORG", "O"], "فوكس نيوز"),
+        ("أكدت الخارجية المصرية الخبر", ["O", "B-ORG", "I-ORG", "O"], "الخارجية المصرية"),
+    ],
+)
+def test_ner_stage_country_adjective_after_a_bare_org_name_is_cut(
+    text: str, tags: list[str], surface: str
+) -> None:
+    (mention,) = _tagged(text, tags)
+    assert mention.surface == surface

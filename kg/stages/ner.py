@@ -280,42 +280,138 @@ def institution_heads() -> dict:
 
 
 def tagged_mentions(doc: Document, tokens: list[Token], tags: list[str], words: set[str]) -> list[Mention]:
-    """Mentions from BIO tags; proclitics are split off the first token when the stem is attested."""
+    """Mentions from BIO tags; proclitics are split off the first token when the stem is attested.
+
+    A tagged span is first cut at commas (``آر تي ال، ميدياسيت`` is two names), then
+    trimmed of non-name words (see :func:`_trimmed`).
+    """
     found = []
-    stop = not_name_words()
     for start_i, end_i, tag_type in bio_spans(tags):
         label = _CRF_LABEL.get(tag_type)
-        while end_i > start_i and _token_key(doc, tokens[end_i - 1]) in stop:
-            end_i -= 1
-        while end_i > start_i and _token_key(doc, tokens[start_i]) in stop:
-            start_i += 1
-        if label is None or end_i == start_i:
+        if label is None:
             continue
-        first = doc.text[tokens[start_i].span.start : tokens[start_i].span.end]
-        if label == "PERSON" and end_i - start_i == 1 and _is_verb_form(first):
-            continue
-        rest = doc.text[tokens[start_i].span.end : tokens[end_i - 1].span.end]
-        offset, stem = _attested_proclitic(first, rest, words)
-        if not offset and label != "PERSON" and first.startswith("لل") and len(first) > 4:
-            offset, stem = 2, "ال" + first[2:]  # ل + ال fuse into لل: a name never starts with it
-        start = tokens[start_i].span.start + offset
-        end = tokens[end_i - 1].span.end
-        surface = stem + doc.text[tokens[start_i].span.end : end]
-        if label == "GPE":
-            label = place_label(key(surface))
-        found.append(
-            Mention(
-                doc.doc_id,
-                Span(start, end),
-                surface,
-                label,
-                "name",
-                attached=Span(tokens[start_i].span.start, end),
-                key=key(surface),
-                source="crf",
-            )
-        )
+        for part_start, part_end in _word_runs(doc, tokens, start_i, end_i):
+            mention = _tagged_mention(doc, tokens, part_start, part_end, label, words)
+            if mention is not None:
+                found.append(mention)
     return found
+
+
+_LIST_SEPARATORS = frozenset("،,؛;")
+
+
+def _word_runs(doc: Document, tokens: list[Token], start_i: int, end_i: int) -> list[tuple[int, int]]:
+    """The parts of ``tokens[start_i:end_i]`` between list separators (commas, semicolons)."""
+    runs, run_start = [], start_i
+    for i in range(start_i, end_i + 1):
+        if i == end_i or doc.text[tokens[i].span.start : tokens[i].span.end] in _LIST_SEPARATORS:
+            if i > run_start:
+                runs.append((run_start, i))
+            run_start = i + 1
+    return runs
+
+
+def _tagged_mention(
+    doc: Document, tokens: list[Token], start_i: int, end_i: int, label: Label, words: set[str]
+) -> Mention | None:
+    """One tagger mention over ``tokens[start_i:end_i]``, cleaned, or ``None`` when nothing is left."""
+    start_i, end_i = _trimmed(doc, tokens, start_i, end_i, label)
+    if end_i == start_i:
+        return None
+    first = doc.text[tokens[start_i].span.start : tokens[start_i].span.end]
+    if label == "PERSON" and end_i - start_i == 1 and _is_verb_form(first):
+        return None
+    rest = doc.text[tokens[start_i].span.end : tokens[end_i - 1].span.end]
+    offset, stem = _attested_proclitic(first, rest, words)
+    if not offset and label != "PERSON":
+        offset, stem = _article_proclitic(first)
+    start = tokens[start_i].span.start + offset
+    end = tokens[end_i - 1].span.end
+    surface = stem + doc.text[tokens[start_i].span.end : end]
+    if label == "GPE":
+        label = place_label(key(surface))
+    return Mention(
+        doc.doc_id,
+        Span(start, end),
+        surface,
+        label,
+        "name",
+        attached=Span(tokens[start_i].span.start, end),
+        key=key(surface),
+        source="crf",
+    )
+
+
+_TANWEEN = ("\u064b", "\u064c", "\u064d")  # fathatan, dammatan, kasratan
+
+
+def _trimmed(doc: Document, tokens: list[Token], start_i: int, end_i: int, label: Label) -> tuple[int, int]:
+    """Token bounds without the non-name words at either end.
+
+    Dropped: adverbs and time words (``not_name_words.tsv``), words written with tanween, which
+    marks an indefinite common word and never a name (``لاغٍ``, ``رسمياً``), and for a person the
+    words of a title that the tagger took for a given name (``أمين`` of ``أمين عام``).
+    """
+    stop = not_name_words()
+
+    def dropped(i: int) -> bool:
+        text = doc.text[tokens[i].span.start : tokens[i].span.end]
+        return _token_key(doc, tokens[i]) in stop or text.endswith(_TANWEEN) or text[:-1].endswith(_TANWEEN)
+
+    while end_i > start_i and dropped(end_i - 1):
+        end_i -= 1
+    while end_i > start_i and dropped(start_i):
+        start_i += 1
+    if label == "PERSON":
+        start_i = _after_title(doc, tokens, start_i, end_i)
+    if label == "ORG" and _ends_with_foreign_gentilic(doc, tokens, start_i, end_i):
+        end_i -= 1
+    return start_i, end_i
+
+
+def _ends_with_foreign_gentilic(doc: Document, tokens: list[Token], start_i: int, end_i: int) -> bool:
+    """An organisation name without article followed by its country's adjective.
+
+    ``إن بي سي الأمريكية`` is the name ``إن بي سي`` described as American; a name opening with
+    the article or an institution head (``الخارجية الروسية``, ``وزارة الدفاع الروسية``) keeps it.
+    """
+    if end_i - start_i < 2:
+        return False
+    first = _token_key(doc, tokens[start_i])
+    last = _token_key(doc, tokens[end_i - 1])
+    if first.startswith("ال") or first in institution_heads() or last not in lexicons.gentilic_index():
+        return False
+    return last.startswith("ال")
+
+
+def _after_title(doc: Document, tokens: list[Token], start_i: int, end_i: int) -> int:
+    """The first token after a title that opens a person span and runs on past it.
+
+    ``أمين عام`` is a title even when the tagger tagged only ``أمين``: the span's first words
+    together with the following token(s) form a title of ``titles.tsv``.
+    """
+    titles = lexicons.title_index()
+    for length in (3, 2):
+        stop = start_i + length
+        if stop > len(tokens):
+            continue
+        phrase = " ".join(_token_key(doc, tokens[i]) for i in range(start_i, stop))
+        if phrase in titles and stop > start_i + 1:
+            return min(stop, end_i)
+    return start_i
+
+
+def _article_proclitic(word: str) -> tuple[int, str]:
+    """``(proclitic length, stem)`` for a fused conjunction or preposition before the article.
+
+    ``لل`` (ل + ال) and ``وال``/``فال`` (و/ف + ال) before a stem of three or more letters: a
+    non-person name never starts with them (``للأمم``, ``والكونغو``).
+    """
+    if word.startswith("لل") and len(word) > 4:
+        return 2, "ال" + word[2:]
+    if word.startswith(("وال", "فال")) and len(word) >= 6:
+        return 1, word[1:]
+    return 0, word
 
 
 def _attested_proclitic(word: str, rest: str, words: set[str]) -> tuple[int, str]:
