@@ -148,3 +148,77 @@ def test_interactions_first_person_plural_in_a_quote_is_the_speakers_state() -> 
 )
 def test_interactions_no_agent_far_away(text: str) -> None:
     assert not any(agent in ("egypt", "france") for _, agent, _ in found(text))
+
+
+MORE_NAMES = {
+    **NAMES,
+    "الأمم المتحدة": ("ORG", "un", "name"),
+    "القاهرة": ("GPE", "cairo", "name"),
+}
+
+
+def details(text: str) -> list[tuple[str, str, str, str | None, str]]:
+    corpus = make_corpus(text, MORE_NAMES)
+    keys = {"daraa": "place:درعا", "france": "country:FR", "egypt": "country:EG"}
+    entities = tuple(dataclasses.replace(e, key=keys.get(e.entity_id, e.key)) for e in corpus.entities)
+    corpus = interactions.run(attribute.run(corpus.replace(entities=entities)))
+    return [(i.type, i.agent, i.target, i.place, i.time_text) for i in corpus.interactions]
+
+
+def pairs_of(text: str) -> set[tuple[str, str, str]]:
+    return {(t, a, b) for t, a, b, _, _ in details(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وفرضت فرنسا عقوبات جديدة على مصر.", ("other", "france", "egypt")),
+        ("وانتقد أحمد سالم العقوبات التي تفرضها فرنسا على مصر.", ("other", "france", "egypt")),
+        ("ووجهت مصر اتهامات لفرنسا بدعم المتمردين.", ("accuse", "egypt", "france")),
+        ("ووقعت مصر وفرنسا اتفاقية للتعاون العسكري.", ("other", "egypt", "france")),
+        ("وقطعت مصر علاقاتها الدبلوماسية مع فرنسا.", ("suspend_cooperation", "egypt", "france")),
+        ("وأكد أحمد سالم خلال لقائه جان دوران أمس دعم الحل.", ("meeting", "salem", "duran")),
+        ("والتقى أحمد سالم مبعوث الأمم المتحدة إلى مصر جان دوران.", ("meeting", "salem", "duran")),
+        ("وأدانت فرنسا تصريحات أحمد سالم.", ("condemn", "france", "salem")),
+        # a dateline city before the verb is not its subject
+        ("درعا: أقامت مصر علاقات دبلوماسية مع فرنسا.", ("other", "egypt", "france")),
+    ],
+)
+def test_interactions_found_in_more_constructions(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in pairs_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # sanctions need the word عقوبات; control of a city is no interaction
+        ("وفرضت القوات الحكومية سيطرتها على درعا.", "other"),
+        # وجه without a charge is an invitation or an order, not an accusation
+        ("ووجهت مصر دعوة لفرنسا لحضور القمة.", "accuse"),
+        # signing alone, with no partner named
+        ("ووقعت مصر على الاتفاقية.", "other"),
+        # a court's verdict is a conviction, not a political condemnation
+        ("وأدانت محكمة في القاهرة أحمد سالم بتهمة الفساد.", "condemn"),
+        ("وأدانت فرنسا أحمد سالم بتهمة التجسس.", "condemn"),
+        # only an attack is done to a place: a threat against a city has no actor target
+        ("وهددت فرنسا بمحاصرة درعا.", "other"),
+        # a meeting with journalists in a city is no meeting with the city
+        ("وقال أحمد سالم خلال لقائه الصحفيين في درعا إن الوضع هادئ.", "meeting"),
+    ],
+)
+def test_interactions_not_found(text: str, absent: str) -> None:
+    assert not any(t == absent for t, _, _ in pairs_of(text))
+
+
+def test_interactions_office_holder_not_the_body() -> None:
+    pairs = pairs_of("والتقى أحمد سالم مبعوث الأمم المتحدة إلى مصر جان دوران.")
+    assert ("meeting", "salem", "un") not in pairs
+    assert ("meeting", "salem", "un") in pairs_of("والتقى أحمد سالم مبعوث الأمم المتحدة.")
+
+
+def test_interactions_place_and_time() -> None:
+    (meeting,) = [d for d in details("واجتمع أحمد سالم مع ليلى حسن في القاهرة أمس.") if d[0] == "meeting"]
+    assert meeting[3:] == ("cairo", "أمس")
+    text = "واجتمع أحمد سالم مع ليلى حسن التي تعيش في القاهرة."
+    (meeting,) = [d for d in details(text) if d[0] == "meeting"]
+    assert meeting[3] is None

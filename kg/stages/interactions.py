@@ -1,7 +1,8 @@
 """Stage ``interactions``: actor-to-actor events → :class:`~kg.model.Interaction` records.
 
 Reads ``corpus.documents``, ``corpus.sentences``, ``corpus.mentions``, ``corpus.entities`` and
-``corpus.mention_entity``; writes ``corpus.interactions``.
+``corpus.mention_entity``; writes ``corpus.interactions`` (with the ``في <place>`` and day words
+written after the trigger).
 
 Triggers come from ``kg/resources/interaction_triggers.tsv`` (verbs are inflected with the
 generator of :mod:`kg.arabic.cues`). For a verb the agent is its subject (after it, or right
@@ -91,6 +92,7 @@ def load_triggers(path: Path = TRIGGERS_PATH) -> dict[str, Trigger]:
             if target != "obj":  # الحملة التي تشنها على: an object pronoun, the target follows a preposition
                 forms += [(form + suffix, "verb") for form, _ in list(forms) for suffix in _OBJECT_PRONOUNS]
             forms += [(f.form, "masdar") for f in masdar_forms(entry)]
+            forms += [(form, "masdar") for form in _hamza_seat_forms(entry.masdar)]
         else:
             bound = lemma[:-1] + "ت" if lemma.endswith("ة") else lemma
             forms = [(lemma, "noun"), ("ال" + lemma, "noun")] + [
@@ -116,6 +118,13 @@ def load_triggers(path: Path = TRIGGERS_PATH) -> dict[str, Trigger]:
                     key(word), Trigger(lemma, pos, itype, target, need_stems, kind, present_form)
                 )
     return index
+
+
+def _hamza_seat_forms(noun: str) -> list[str]:
+    """A final hamza takes a seat before a pronoun suffix: لقاء → لقائه، لقاؤه."""
+    if not noun.endswith("ء"):
+        return []
+    return [noun[:-1] + seat + suffix for seat in "ئؤ" for suffix in (*_OBJECT_PRONOUNS, "هما")]
 
 
 @dataclass
@@ -234,11 +243,33 @@ def _prep_target(view: DocView, actors: list[Actor], tok: Tok, prep: str) -> Act
 
 
 def _titled_person(view: DocView, actors: list[Actor], found: Actor) -> Actor:
-    """``مع الأمين العام للأمم المتحدة بان كي مون``: the person named after an office's body."""
+    """``مع الأمين العام للأمم المتحدة بان كي مون`` or ``مبعوث الأمم المتحدة إلى اليمن X``: the
+    person named after an office's body, across a short prepositional phrase of places."""
     if _label(view, found.entity) != "ORG":
         return found
-    person = _after(actors, found.last + 1, 1)
-    return person if person is not None and _label(view, person.entity) == "PERSON" else found
+    index = found.last + 1
+    while index < min(len(view.tokens), found.last + 1 + TITLE_GAP):
+        current = view.tokens[index]
+        if current.sent != view.tokens[found.last].sent:
+            return found
+        other = next((a for a in actors if a.first == index), None)
+        if other is not None and _label(view, other.entity) == "PERSON":
+            return other
+        if other is not None and _is_place(view, other):
+            index = other.last + 1
+            continue
+        if current.key not in _TITLE_PREPOSITIONS:
+            return found
+        index += 1
+    return found
+
+
+def _is_place(view: DocView, actor: Actor) -> bool:
+    return actor.entity.startswith(PLACE) or _label(view, actor.entity) in ("GPE", "LOC")
+
+
+TITLE_GAP = 4  # tokens between a body and the person holding its office (إلى اليمن)
+_TITLE_PREPOSITIONS = frozenset(key(w) for w in ("إلى", "لدى", "في"))
 
 
 _SUSPENDED = frozenset(key(w) for w in ("تعليق", "وقف", "تجميد", "قطع", "إلغاء", "انهيار", "انسحاب"))
@@ -266,7 +297,8 @@ def verb_pairs(
     svo = None
     if view.text[tok.start] not in "وف":
         prev = _before(view, actors, tok)
-        if prev is not None and (prev.last == tok.index - 1 or _joined_partner(view, prev, tok)):
+        acting = prev is not None and not prev.entity.startswith(PLACE)  # a dateline city is no subject
+        if prev is not None and acting and (prev.last == tok.index - 1 or _joined_partner(view, prev, tok)):
             svo = prev
     if svo is not None:
         agents = [svo]
@@ -292,8 +324,11 @@ def verb_pairs(
             return [(agents, attackers)]
     if trigger.target == "obj":
         target = _after(actors, search_from, 4)
+        target = _titled_person(view, actors, target) if target is not None else None
     else:
         target = _prep_target(view, actors, view.tokens[search_from - 1], trigger.target)
+    if target is None and len(agents) >= 2 and "مع" in trigger.target.split("|"):
+        return [(agents[:1], agents[1:2])]  # وقعت مصر وفرنسا اتفاقا: the pair does it together
     if target is None:
         return []
     return [(agents, _coordinated(view, actors, target))]
@@ -390,6 +425,8 @@ def noun_pairs(
         prev = _before(view, actors, tok)
         return [([ally], [prev])] if ally and prev else []
     owner = _possessor(view, tok, actors, trigger.needs)
+    if owner is not None and trigger.kind == "masdar" and trigger.target == "obj":
+        return _possessive_object_pairs(view, tok, actors, owner)
     agents = [owner] if owner is not None else []
     if not agents:
         agents = [g for g in gentilics if tok.index < g.first <= tok.index + 3]
@@ -422,6 +459,27 @@ def noun_pairs(
     if target is None and trigger.type == "attack":
         target = _after(actors, max(a.last for a in agents) + 1, 2)
     return [(agents, _coordinated(view, actors, target))] if target else []
+
+
+POSSESSIVE_OBJECT_WINDOW = 4  # words from ``لقائه`` to its object, not counting brackets and day names
+
+
+def _possessive_object_pairs(
+    view: DocView, tok: Tok, actors: list[Actor], owner: Actor
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``خلال لقائه اليوم وزير الخارجية X``: the owner of the pronoun meets the next actor of the clause."""
+    words = 0
+    for current in view.tokens[tok.index + 1 :]:
+        if current.sent != tok.sent or current.text in "،,؛;" or current.text in SENTENCE_END:
+            return []
+        found = next((a for a in actors if a.first == current.index), None)
+        if found is not None:
+            return [([owner], [_titled_person(view, actors, found)])]
+        if current.text not in "()[]" and current.key not in _TIME_WORDS:
+            words += 1
+        if words > POSSESSIVE_OBJECT_WINDOW:
+            return []
+    return []
 
 
 def _state(view: DocView, entity_id: str) -> str:
@@ -582,20 +640,30 @@ _SPEECH_ACTS = {
 }
 
 
-def statement_interactions(corpus: Corpus, doc_id: str) -> list[Interaction]:
+def statement_interactions(view: DocView, corpus: Corpus) -> list[Interaction]:
     """``حث لافروف كيري على``: a statement with speaker and addressee and an urging cue."""
     out = []
+    doc_id = view.doc.doc_id
     for stmt in corpus.statements:
         itype = _SPEECH_ACTS.get(stmt.cue_lemma)
         if stmt.doc_id != doc_id or itype is None or itype == "other":
             continue
         if stmt.speaker and stmt.addressee and stmt.speaker != stmt.addressee:
+            addressee = _addressee_person(view, stmt.cue.start, stmt.addressee)
             out.append(
-                Interaction(
-                    doc_id, itype, stmt.speaker, stmt.addressee, Span(stmt.cue.start, stmt.content.end)
-                )
+                Interaction(doc_id, itype, stmt.speaker, addressee, Span(stmt.cue.start, stmt.content.end))
             )
     return out
+
+
+def _addressee_person(view: DocView, cue_start: int, addressee: str) -> str:
+    """``دعا هادي مبعوث الأمم المتحدة إلى اليمن X``: the office holder rather than the body."""
+    cue = view.tokens_in(cue_start, cue_start + 1)
+    if not cue or _label(view, addressee) != "ORG":
+        return addressee
+    actors = sentence_actors(view, cue[0].sent)
+    named = next((a for a in actors if a.first > cue[0].index and a.entity == addressee), None)
+    return _titled_person(view, actors, named).entity if named is not None else addressee
 
 
 def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[Interaction]:
@@ -603,7 +671,7 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
     view = DocView(doc, corpus, mentions)
     triggers = load_triggers()
     found: dict[tuple[str, str, str], Interaction] = {}
-    for item in statement_interactions(corpus, doc.doc_id):
+    for item in statement_interactions(view, corpus):
         found.setdefault((item.type, item.agent, item.target), item)
     for tok in view.tokens:
         trigger = triggers.get(tok.key)
@@ -612,6 +680,8 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
         if view.mention_at.get(tok.index) is not None and view.mention_at[tok.index].kind == "name":
             continue
         if trigger.type == "suspend_cooperation" and _modal(view, tok):
+            continue
+        if trigger.type == "condemn" and _conviction(view, tok):
             continue
         if trigger.type == "meeting" and trigger.kind != "verb" and _suspended(view, tok):
             continue
@@ -639,6 +709,20 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
                 for target in targets:
                     _add(view, found, trigger, tok, agent, target)
     return list(found.values())
+
+
+_COURT_WORDS = frozenset(key(w) for w in ("محكمة", "المحكمة", "القاضي"))
+_CHARGE_PREFIXES = tuple(key(w) for w in ("بتهم", "بالسجن", "بالإعدام", "بالفساد", "بالقتل", "بارتكاب"))
+CONVICTION_WINDOW = 8  # tokens after أدان where a charge (بتهمة، بالفساد) makes it a conviction
+
+
+def _conviction(view: DocView, tok: Tok) -> bool:
+    """``أدانت محكمة X بالفساد``: a court's verdict, not a political condemnation."""
+    near = view.tokens[tok.index + 1 : tok.index + 1 + CONVICTION_WINDOW]
+    near = [t for t in near if t.sent == tok.sent]
+    if any(t.key in _COURT_WORDS for t in near[:2]):
+        return True
+    return any(t.key.startswith(_CHARGE_PREFIXES) for t in near)
 
 
 def _first_person(tok: Tok, trigger: Trigger) -> str:
@@ -714,6 +798,8 @@ def _add(
 ) -> None:
     if agent.entity.startswith(PLACE):
         return
+    if target.entity.startswith(PLACE) and trigger.type != "attack":
+        return  # هدد بإغلاق مضيق هرمز: only an attack is done to a place
     agent, target = state_actor(view, agent), state_actor(view, target)
     target_entity = target.entity.removeprefix(PLACE)
     if agent.entity == target_entity or (trigger.type, agent.entity, target_entity) in found:
@@ -732,13 +818,48 @@ def _add(
         agent=agent.entity,
         target=target_entity,
         evidence=Span(start, end),
+        place=_place(view, tok),
         time_text=_time_text(view, tok),
     )
 
 
 _TIME_WORDS = frozenset(
-    key(w) for w in ("اليوم", "أمس", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
+    key(w)
+    for w in (
+        "اليوم",
+        "أمس",
+        "غدا",
+        "الاثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        "السبت",
+        "الأحد",
+    )
 )
+_IN = key("في")
+PLACE_WINDOW = 12  # tokens after a trigger where its ``في <place>`` is looked for
+
+
+def _next_key(view: DocView, tok: Tok) -> str:
+    return view.tokens[tok.index + 1].key if tok.index + 1 < len(view.tokens) else ""
+
+
+def _place(view: DocView, tok: Tok) -> str | None:
+    """The city or country of ``في الرياض`` after the trigger, in its sentence, if any."""
+    for other in view.tokens[tok.index + 1 : tok.index + 1 + PLACE_WINDOW]:
+        if other.sent != tok.sent or other.text in SENTENCE_END or other.key in _RELATIVE:
+            return None  # دعمه لبرانسون، الذي يحاكم في تركيا: a relative clause's place is not the event's
+        if other.text in "،," and _next_key(view, other) != _IN:
+            return None
+        if other.key != _IN or other.index + 1 >= len(view.tokens):
+            continue
+        mention = view.mention_at.get(other.index + 1)
+        entity = view.entity_of(mention) if mention is not None and mention.kind == "name" else None
+        if entity is not None and _label(view, entity) in ("GPE", "LOC"):
+            return entity
+    return None
 
 
 def _time_text(view: DocView, tok: Tok) -> str:
