@@ -23,11 +23,6 @@ class Errors:
     E013 = "Updates are not allowed: kg query and kg serve are read-only."
 
 
-class Warnings:
-    W001 = "Skipped {source}: {reason}"
-    W002 = "{count} documents were skipped; see report.md for the list."
-
-
 class KGError(Exception):
     """Base class of every error kg raises on purpose."""
 

@@ -226,22 +226,5 @@ class Corpus:
     def replace(self, **changes: Any) -> Corpus:
         return dataclasses.replace(self, **changes)
 
-    def document(self, doc_id: str) -> Document:
-        for doc in self.documents:
-            if doc.doc_id == doc_id:
-                return doc
-        raise KeyError(doc_id)
-
-    def entity(self, entity_id: str) -> Entity:
-        return self.entity_index()[entity_id]
-
     def entity_index(self) -> dict[str, Entity]:
         return {entity.entity_id: entity for entity in self.entities}
-
-    def mentions_of(self, doc_id: str) -> tuple[Mention, ...]:
-        return tuple(m for m in self.mentions if m.doc_id == doc_id)
-
-
-def to_dict(record: Any) -> dict[str, Any]:
-    """A record as plain JSON-ready data (nested spans become dicts)."""
-    return dataclasses.asdict(record)
