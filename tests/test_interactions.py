@@ -123,7 +123,7 @@ def _with_roles(text: str, *roles: tuple[str, str, str]) -> set[tuple[str, str, 
         ),
         # a call "between the two ministers" whose names follow
         (
-            "وخلال مكالمة هاتفية بين الوزيرين، أبلغ أحمد سالم جان دوران أن القاهرة ترفض.",
+            "وفي مكالمة هاتفية بين الوزيرين، أبلغ أحمد سالم جان دوران أن القاهرة ترفض.",
             ("phone_call", "salem", "duran"),
         ),
     ],

@@ -30,7 +30,7 @@ def test_resolve_spelling_variants_and_gentilics_meet_in_one_country() -> None:
 
 def test_resolve_ministry_long_and_short_names_and_spellings_merge() -> None:
     corpus = resolved(
-        "قالت وزارة الخارجية الأميركية إن المحادثات مستمرة.", "وأكدت الخارجية الأمريكية أن الموعد لم يتغير."
+        "أعلنت وزارة الخارجية الأميركية أن المحادثات مستمرة.", "وأكدت الخارجية الأمريكية أن الموعد لم يتغير."
     )
     ministries = [e for e in corpus.entities if e.label == "ORG"]
     assert len(ministries) == 1

@@ -227,7 +227,7 @@ def _before(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
 
 def _prep_target(view: DocView, actors: list[Actor], tok: Tok, prep: str) -> Actor | None:
     """The actor introduced by one of the prepositions (``مع|إلى``) after the trigger; a
-    one-letter preposition may be attached (بكيري)."""
+    one-letter preposition may be attached (بشكري)."""
     wanted = {key(p) for p in prep.split("|")}
     for index in range(tok.index + 1, min(len(view.tokens), tok.index + 9)):
         current = view.tokens[index]
@@ -243,7 +243,7 @@ def _prep_target(view: DocView, actors: list[Actor], tok: Tok, prep: str) -> Act
 
 
 def _titled_person(view: DocView, actors: list[Actor], found: Actor) -> Actor:
-    """``مع الأمين العام للأمم المتحدة بان كي مون`` or ``مبعوث الأمم المتحدة إلى اليمن X``: the
+    """``مع الأمين العام لجامعة الدول العربية أحمد أبو الغيط`` or ``مبعوث الأمم المتحدة إلى اليمن X``: the
     person named after an office's body, across a short prepositional phrase of places."""
     if _label(view, found.entity) != "ORG":
         return found
@@ -408,10 +408,10 @@ def noun_pairs(
     """Agent(s) and target(s) of a noun trigger."""
     nxt = view.tokens[tok.index + 1] if tok.index + 1 < len(view.tokens) else None
     between = _between_index(view, tok) if trigger.type in ("phone_call", "meeting") else None
-    if between is not None:  # اتصال هاتفي أجري اليوم بين لافروف وكيري
+    if between is not None:  # اتصال هاتفي أجري اليوم بين شكري وبلينكن
         first = _after(actors, between + 1, 2)
         if first is None:
-            return _pair_of_sentence(view, actors, tok)  # مكالمة بين الوزيرين، أبلغ كيري لافروف
+            return _pair_of_sentence(view, actors, tok)  # مكالمة بين الوزيرين، أبلغ شكري بلينكن
         pair = _coordinated(view, actors, first)
         return [([pair[0]], pair[1:2])] if len(pair) >= 2 else []
     if trigger.type == "support" and trigger.kind == "masdar":
@@ -446,12 +446,12 @@ def noun_pairs(
     if not agents:
         prev = _before(view, actors, tok)
         agents = [prev] if prev is not None and _same_clause(view, prev, tok) else []
-    if not agents and trigger.type in ("phone_call", "meeting"):  # أن كيري عبر عن ... في اتصال مع
+    if not agents and trigger.type in ("phone_call", "meeting"):  # أن شكري عبر عن ... في اتصال مع
         earlier = [a for a in actors if a.last < tok.index and not a.entity.startswith(PLACE)]
         subject = _clause_subject(view, earlier, tok)
         agents = [subject] if subject is not None else []
     if not agents and actors and trigger.type in ("phone_call", "meeting"):
-        agents = [actors[0]]  # في اتصال هاتفي مع لافروف، قال كيري ...: the clause subject
+        agents = [actors[0]]  # في اتصال هاتفي مع بلينكن، قال شكري ...: the clause subject
     if not agents:
         return []
     prep = trigger.target if trigger.target != "obj" else "على"
@@ -582,7 +582,7 @@ def _latter_agent(view: DocView, tok: Tok, offset: int = 2) -> Actor | None:
 
 
 def _pair_of_sentence(view: DocView, actors: list[Actor], tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
-    """``مكالمة بين الوزيرين، أبلغ كيري لافروف``: the two persons the sentence names after the noun."""
+    """``مكالمة بين الوزيرين، أبلغ شكري بلينكن``: the two persons the sentence names after the noun."""
     persons = [a for a in actors if a.first > tok.index and _label(view, a.entity) == "PERSON"]
     distinct: list[Actor] = []
     for actor in persons:
@@ -641,7 +641,7 @@ _SPEECH_ACTS = {
 
 
 def statement_interactions(view: DocView, corpus: Corpus) -> list[Interaction]:
-    """``حث لافروف كيري على``: a statement with speaker and addressee and an urging cue."""
+    """``حث شكري بلينكن على``: a statement with speaker and addressee and an urging cue."""
     out = []
     doc_id = view.doc.doc_id
     for stmt in corpus.statements:
