@@ -174,6 +174,10 @@ def test_lexicons_seat_index_without_capitals() -> None:
         ("أنصار الله", "Houthis", "armed_group"),
         ("وكالة الأنباء السورية", "SANA", "agency"),
         ("الحكومة", None, None),
+        ("البرلمان العربي", "Arab Parliament", "intergov"),
+        ("تحالف دعم الشرعية", "Saudi-led coalition in Yemen", "security"),
+        ("أوابك", "OAPEC", "intergov"),
+        ("الحرس الجمهوري", None, None),
     ],
 )
 def test_lexicons_organization_index(name: str, name_en: str | None, org_type: str | None) -> None:
@@ -182,7 +186,10 @@ def test_lexicons_organization_index(name: str, name_en: str | None, org_type: s
     assert (record.type if record else None) == org_type
 
 
-@pytest.mark.parametrize("name", ["وزارة الخارجية", "الخارجية", "الجيش", "الحكومة", "القوات المسلحة"])
+@pytest.mark.parametrize(
+    "name",
+    ["وزارة الخارجية", "الخارجية", "الجيش", "الحكومة", "القوات المسلحة", "الحرس الجمهوري", "حرس الحدود"],
+)
 def test_lexicons_institution_heads(name: str) -> None:
     assert lexicons.institution_index()[key(name)].type == "institution_head"
 

@@ -198,3 +198,80 @@ def test_ner_stage_country_adjective_after_a_bare_org_name_is_cut(
 ) -> None:
     (mention,) = _tagged(text, tags)
     assert mention.surface == surface
+
+
+def _places(text: str) -> list[tuple[str, str]]:
+    return [(m.surface, m.country_key) for m in mentions_of(text) if m.label in ("GPE", "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "is_place"),
+    [
+        ("ولد الشاعر في مسقط رأسه بالقرية.", "مسقط", "OM", False),
+        ("وصل الوزير إلى مسقط أمس.", "مسقط", "OM", True),
+        ("أدى المصلون صلاة المغرب في المسجد.", "المغرب", "MA", False),
+        ("زار الوفد المغرب أمس.", "المغرب", "MA", True),
+    ],
+)
+def test_ner_stage_idiom_is_no_place(text: str, surface: str, country: str, is_place: bool) -> None:
+    assert ((surface, country) in _places(text)) is is_place
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "is_place"),
+    [
+        ("يعمل محاسب مالي في الشركة.", "مالي", "ML", False),
+        ("انتهى العام المالي الحالي بعجز.", "المالي", "ML", False),
+        ("تواجه الشركة أزمة مالية حادة.", "مالية", "MV", False),
+        ("طلبت الحكومة دعما سياسيا وماليا.", "ماليا", "ML", False),
+        ("حسب التقويم القمري المعتمد.", "القمري", "KM", False),
+        ("وصلت القوات إلى مالي أمس.", "مالي", "ML", True),
+        ("تشهد مناطق شمال مالي هجمات.", "مالي", "ML", True),
+        ("اجتمع وزراء السنغال ومالي والنيجر.", "مالي", "ML", True),
+        ("استقبل الرئيس القمري نظيره.", "القمري", "KM", True),
+    ],
+)
+def test_ner_stage_adjective_after_a_noun_is_no_place(
+    text: str, surface: str, country: str, is_place: bool
+) -> None:
+    assert ((surface, country) in _places(text)) is is_place
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("تنقل بين الرياض وجدة مرتين.", "جدة", "SA"),
+        ("وصل الوفد إلى وجدة المغربية.", "وجدة", "MA"),
+        ("سافر من القاهرة وجدة إلى عمان.", "جدة", "SA"),
+    ],
+)
+def test_ner_stage_conjunction_is_split_off_a_coordinated_place(
+    text: str, surface: str, country: str
+) -> None:
+    assert (surface, country) in _places(text)
+
+
+def test_ner_stage_common_word_city_stays_out_without_coordination() -> None:
+    # جدة "grandmother" is a place only in a coordination with another place
+    assert ("جدة", "SA") not in _places("زارت الطفلة جدة والدها.")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("دعا البرلمان العربي إلى التهدئة.", "البرلمان العربي"),
+        ("أعلن التحالف العربي بدء العملية.", "التحالف العربي"),
+        ("قال حزب المؤتمر الشعبي العام إن الحوار مستمر.", "حزب المؤتمر الشعبي العام"),
+        ("وزع مركز الملك سلمان للإغاثة مساعدات.", "مركز الملك سلمان للإغاثة"),
+        ("انتشر الحرس الجمهوري السوري في المدينة.", "الحرس الجمهوري السوري"),
+        ("أعلن الحرس الوطني العراقي حالة التأهب.", "الحرس الوطني العراقي"),
+        ("قالت منظمة العمل العربية إن البطالة ارتفعت.", "منظمة العمل العربية"),
+    ],
+)
+def test_ner_stage_finds_regional_bodies_and_guards(text: str, surface: str) -> None:
+    assert (surface, "ORG") in [(m.surface, m.label) for m in mentions_of(text)]
+
+
+def test_ner_stage_guard_head_alone_is_no_organisation() -> None:
+    # an institution head needs its gentilic: a bare "national guard" names no one body
+    assert all(m.label != "ORG" for m in mentions_of("انضم إلى الحرس الوطني شبان كثيرون."))

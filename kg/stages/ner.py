@@ -9,6 +9,10 @@ Three recognizers, merged (longest span wins; lexicon types win ties):
   (``وزارة الخارجية الأميركية``, ``الجيش السوري``) → an ORG tied to that country;
 * the statistical tagger (``kg.ner``, CRF by default) for persons and names no list holds.
 
+Context rules (``place_context.tsv``) then drop place readings of common words: idioms
+(``مسقط رأس`` "birthplace"), adjectives spelled like a place (``دعم مالي`` "financial support"),
+and ``و`` + place is split off when it is coordinated with another place (``بين الرياض وجدة``).
+
 Gentilic adjectives (``الروسي``) also become ``adjective`` mentions of their country.
 Reads ``corpus.documents``/``tokens``; writes ``corpus.mentions``.
 """
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -65,12 +70,13 @@ def process_doc(
     words = {key(doc.text[t.span.start : t.span.end]) for t in tokens}
     candidates: list[Mention] = []
     for sent_tokens in sentences.values():
-        candidates.extend(lexicon_mentions(doc, sent_tokens))
+        candidates.extend(in_context(doc, sent_tokens, lexicon_mentions(doc, sent_tokens)))
     if tagger is not None:
         ordered = [sentences[i] for i in sorted(sentences)]
         tags = tagger([[doc.text[t.span.start : t.span.end] for t in sent] for sent in ordered])
         for sent_tokens, sent_tags in zip(ordered, tags, strict=True):
-            candidates.extend(tagged_mentions(doc, sent_tokens, sent_tags, words))
+            tagged = tagged_mentions(doc, sent_tokens, sent_tags, words)
+            candidates.extend(in_context(doc, sent_tokens, tagged))
     merged = merge(candidates)
     merged = merge([*merged, *repeated_names(doc, tokens, merged)])
     inner = [g for g in (_gentilic_of(doc, m) for m in merged if m.label == "ORG") if g is not None]
@@ -154,7 +160,7 @@ def lexicon_mentions(doc: Document, tokens: list[Token]) -> list[Mention]:
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
-        match = _longest_name(doc, tokens, words, keys, i)
+        match = _coordinated_place(doc, tokens, words, found, i) or _longest_name(doc, tokens, words, keys, i)
         if match is None:
             i += 1
             continue
@@ -198,6 +204,135 @@ def _longest_name(
             )
             return mention, i + n
     return None
+
+
+def _coordinated_place(
+    doc: Document, tokens: list[Token], words: list[str], found: list[Mention], i: int
+) -> tuple[Mention, int] | None:
+    """``و`` + a place right after another place: ``وجدة`` in ``بين الرياض وجدة`` is ``و`` + Jeddah.
+
+    Only when the stem after ``و`` is itself a place (common-word city names such as ``جدة``
+    included: the coordination is the evidence) and the word before is a place name.
+    """
+    word = words[i]
+    if not found or not word.startswith("و") or len(word) < 4 or i == 0:
+        return None
+    before = found[-1]
+    if before.label not in ("GPE", "LOC") or before.kind != "name":
+        return None
+    if before.span.end != tokens[i - 1].span.end:
+        return None
+    stem = word[1:]
+    hit = lexicons.place_index(include_common_words=True).get(key(stem))
+    if hit is None:
+        return None
+    label, iso = hit
+    mention = Mention(
+        doc.doc_id,
+        Span(tokens[i].span.start + 1, tokens[i].span.end),
+        stem,
+        "GPE" if label == "GPE" else "LOC",
+        "name",
+        attached=tokens[i].span,
+        key=key(stem),
+        country_key=iso,
+        source="lexicon",
+    )
+    return mention, i + 1
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    """The rules of ``place_context.tsv``, on normalized keys."""
+
+    idioms: dict[str, tuple[frozenset[str], frozenset[str]]]
+    adjectives: frozenset[str]
+    keeps: frozenset[str]
+
+
+@cache
+def place_context() -> PlaceContext:
+    """Read ``place_context.tsv`` (see its header for the three kinds of rows)."""
+    path = Path(__file__).resolve().parents[1] / "resources" / "place_context.tsv"
+    idioms: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    adjectives: set[str] = set()
+    keeps: set[str] = set()
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    for number, cells in enumerate(rows, start=1):
+        if not cells[0] or cells[0].startswith("#") or cells[0] == "kind":
+            continue
+        if len(cells) != 5:
+            raise ValueError(f"place_context.tsv:{number}: expected 5 columns, got {len(cells)}")
+        kind, names, before, after = cells[0], _keys_of(cells[1]), _keys_of(cells[2]), _keys_of(cells[3])
+        if kind == "idiom":
+            idioms.update({name: (before, after) for name in names})
+        elif kind == "adjective":
+            adjectives |= names
+        elif kind == "keeps":
+            keeps |= names
+        else:
+            raise ValueError(f"place_context.tsv:{number}: unknown kind {kind!r}")
+    return PlaceContext(idioms, frozenset(adjectives), frozenset(keeps))
+
+
+def _keys_of(cell: str) -> frozenset[str]:
+    return frozenset(key(part) for part in cell.split("|") if part)
+
+
+_PRONOUN_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "ي", "نا")
+
+
+def _matches(word: str, options: frozenset[str]) -> bool:
+    """The word, proclitics stripped, is one of ``options`` (a pronoun suffix allowed)."""
+    for _, stem in stems(word):
+        stem_key = key(stem)
+        if any(stem_key == option + suffix for option in options for suffix in _PRONOUN_SUFFIXES):
+            return True
+    return False
+
+
+def in_context(doc: Document, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without the place readings that :func:`place_context` rules out."""
+    return [m for m in mentions if not _common_word_reading(doc, tokens, m)]
+
+
+def _common_word_reading(doc: Document, tokens: list[Token], mention: Mention) -> bool:
+    """The one-word place (or gentilic) ``mention`` is an idiom or an adjective in its context."""
+    if mention.label not in ("GPE", "LOC"):
+        return False
+    extent = _extent(mention)
+    index = [i for i, t in enumerate(tokens) if t.span.overlaps(extent)]
+    if len(index) != 1:
+        return False
+    i = index[0]
+    before = doc.text[tokens[i - 1].span.start : tokens[i - 1].span.end] if i > 0 else ""
+    after = doc.text[tokens[i + 1].span.start : tokens[i + 1].span.end] if i + 1 < len(tokens) else ""
+    rules = place_context()
+    idiom = rules.idioms.get(mention.key)
+    if idiom is not None and (_matches(before, idiom[0]) or _matches(after, idiom[1])):
+        return True
+    if mention.key in rules.adjectives:
+        return _adjective_after_noun(before, with_conjunction=extent.start != mention.span.start)
+    return False
+
+
+def _adjective_after_noun(before: str, *, with_conjunction: bool) -> bool:
+    """Whether a word that is a place or an adjective (``مالي``) follows a noun it qualifies.
+
+    It stays a place at the start of a sentence, after punctuation, a preposition or another
+    ``keeps`` word, a title, an institution head, a place or a reporting verb. After ``و`` it is
+    an adjective only when the word before is an adjective itself (``سياسي ومالي``).
+    """
+    if not before or not _is_word(before):
+        return False
+    before_key = key(before)
+    if with_conjunction:
+        return before_key.endswith(("ي", "يه")) and before_key not in lexicons.gentilic_index()
+    if _matches(before, place_context().keeps) or _is_verb_form(before):
+        return False
+    known = (lexicons.title_index(), institution_heads(), lexicons.place_index(), lexicons.gentilic_index())
+    stem_keys = {key(stem) for _, stem in stems(before)}
+    return not any(stem_key in table for stem_key in stem_keys for table in known)
 
 
 @cache
