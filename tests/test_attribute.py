@@ -397,3 +397,99 @@ def test_attribute_short_quoted_term_inside_a_clause_keeps_the_clause() -> None:
     (stmt,) = statements('وأوضح جان دوران "الأهمية الكبرى" لهذا الاتفاق في تحقيق الاستقرار.')
     assert stmt.content_text == '"الأهمية الكبرى" لهذا الاتفاق في تحقيق الاستقرار'
     assert stmt.kind == "mixed"
+
+
+def _by_cue(found: list[Statement], cue: str) -> list[Statement]:
+    return [s for s in found if s.cue_text == cue]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (  # the relative pronoun stands for the named ministry
+            "ورحب جان دوران بموقف وزارة الخارجية المصرية التي قالت إن القاهرة ترفض أي تدخل.",
+            "قالت",
+            "eg_mfa",
+            "القاهرة ترفض أي تدخل",
+        ),
+        (  # the verb does not agree with اللذين: its own subject follows it
+            "وأفرجت الشرطة عن الشقيقين اللذين قالت وكالة رويترز إنهما من ليبيا.",
+            "قالت",
+            "reuters",
+            "إنهما من ليبيا",
+        ),
+    ],
+)
+def test_attribute_relative_clause_with_a_resolvable_subject(
+    text: str, cue: str, speaker: str, content: str
+) -> None:
+    (stmt,) = _by_cue(statements(text), cue)
+    assert stmt.speaker == speaker
+    assert stmt.content_text.endswith(content.removeprefix("إنهما "))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وهاجم أحمد سالم الجهات التي قالت إن الانتخابات مزورة.",
+        "وانتقد أحمد سالم الدول التي تتهم مصر بدعم الإرهاب.",
+        "والتقى جان دوران الوزراء الذين قالوا إن الحل سياسي.",
+    ],
+)
+def test_attribute_relative_clause_with_no_entity_behind_it_is_not_a_statement(text: str) -> None:
+    found = statements(text)
+    assert all(s.cue_text not in ("قالت", "تتهم", "قالوا") for s in found)
+    assert all(s.speaker != "egypt" for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("حظرت مصر التطبيق مؤقتا، قائلة إنه يهدد الأمن العام.", "قائلة", "egypt"),
+        (  # her gender is known from وقالت; the man named after her is the one she met
+            "وقالت ليلى حسن إن الحل سياسي. والتقت ليلى حسن جان دوران في باريس، قائلة إن الحوار ممكن.",
+            "قائلة",
+            "layla",
+        ),
+        ("وقال جان دوران إن الحوار ممكن، قائلة إن الحل سياسي.", "قائلة", None),  # no woman to agree with
+        ("وقال جان دوران إن الحوار ممكن. وأكدت أن الحل سياسي.", "وأكدت", None),
+    ],
+)
+def test_attribute_participle_and_verb_agree_in_gender_with_the_implicit_speaker(
+    text: str, cue: str, speaker: str | None
+) -> None:
+    (stmt,) = _by_cue(statements(text), cue)
+    assert (stmt.speaker, stmt.speaker_kind) == (speaker, "implicit")
+
+
+GOD: Names = {**NAMES, "الله": ("PERSON", "god", "name")}
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        ("وقال أحمد سالم إن الحوار ممكن، داعيا الله أن يحفظ مصر.", "god"),
+        ("وقال أحمد سالم إن الحوار ممكن، داعيا جان دوران إلى زيارة القاهرة.", "duran"),
+    ],
+)
+def test_attribute_noun_after_a_participle_is_its_object_not_its_speaker(text: str, addressee: str) -> None:
+    found = list(attribute.run(make_corpus(text, GOD)).statements)
+    (stmt,) = _by_cue(found, "داعيا")
+    assert stmt.speaker == "salem"
+    assert stmt.addressee == addressee
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وزارة الخارجية المصرية حملت المعارضة المسؤولية، وأكدت إصرارها على الحل السياسي.", "eg_mfa"),
+        ("والتقى جان دوران أحمد سالم في القاهرة، وأكد أن الحوار ممكن.", "duran"),
+        (  # the sentence names only men: وأكدت goes back to the last woman who spoke
+            "وقالت ليلى حسن إن الحل سياسي. والتقى جان دوران أحمد سالم في القاهرة، وأكدت أن الحوار ممكن.",
+            "layla",
+        ),
+    ],
+)
+def test_attribute_coordinated_verb_shares_the_subject_of_its_sentence(text: str, speaker: str) -> None:
+    last = statements(text)[-1]
+    assert (last.speaker, last.speaker_kind) == (speaker, "implicit")

@@ -567,6 +567,9 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     """A reporting verb or adverbial participle."""
     if not _particle_ok(view, tok, form, 20) or _noun_homograph(view, tok, form):
         return None
+    antecedent = relative_subject(view, tok, form)
+    if antecedent == []:
+        return None  # الجهات التي قالت …: the subject is a relative pronoun with no entity behind it
     frame = Frame(tok, form, tok.end)
     titled = titled_subject(view, tok.index + 1, tok.sent) if form.kind in ("past", "present") else None
     after = titled.last + 1 if titled is not None else tok.index + 1
@@ -610,15 +613,25 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     particle = key(form.entry.particle) if form.entry.particle else ""
     if not frame.speakers and all(_adverbial_word(t) or t.key == particle for t in window):
         frame.speakers = preverbal_noun(view, tok, form)
+    if antecedent is not None or form.kind == "participle":
+        _object_not_speaker(frame, antecedent or [])
     if _denies(view, form, window):
         frame.polarity = "deny"
     return frame if frame.content is not None and frame.content.end > frame.content.start else None
 
 
+def _object_not_speaker(frame: Frame, subject: list[tuple[str | None, Span | None, str]]) -> None:
+    """A participle (``داعيا الله أن``) or a relative-clause verb (``الدول التي تتهم مصر``) has its
+    subject outside the clause: a noun after it is its object (the addressee when the verb takes one)."""
+    written = [entity for entity, _, _ in frame.speakers if entity]
+    if written and frame.addressee is None and frame.form.entry.addressee != "no":
+        frame.addressee = written[0]
+    frame.speakers = list(subject)
+
+
 # A finite verb never follows a preposition or a quantifier: ``بناء على طلب``، ``أي طلب`` are nouns.
 _NOT_BEFORE_VERB = frozenset(
-    key(w)
-    for w in ("على", "في", "من", "إلى", "عن", "أي", "كل", "بعض", "أول", "آخر")
+    key(w) for w in ("على", "في", "من", "إلى", "عن", "أي", "كل", "بعض", "أول", "آخر")
 )
 
 
@@ -642,6 +655,24 @@ def _complementizer_next(view: DocView, tok: Tok) -> bool:
 
 
 _RESUMPTIVE = frozenset(key(w) for w in ("به", "بها", "عليه", "عليها", "إليه", "إليها", "عنه", "عنها"))
+# relative pronoun → the (gender, number) of a verb whose subject it is: التي also stands for
+# non-human plurals (الدول التي تتهم); ``اللذين قالت الوكالة إنهما``: the verb agrees with another subject
+_RELATIVE_AGREEMENT: dict[str, frozenset[tuple[str, str]]] = {
+    key(word): frozenset(agreement)
+    for word, agreement in (
+        ("الذي", {("m", "sg")}),
+        ("التي", {("f", "sg"), ("f", "pl")}),
+        ("الذين", {("m", "pl")}),
+        ("اللذان", {("m", "du")}),
+        ("اللذين", {("m", "du")}),
+        ("اللتان", {("f", "du")}),
+        ("اللتين", {("f", "du")}),
+        ("اللواتي", {("f", "pl"), ("f", "sg")}),
+        ("اللاتي", {("f", "pl"), ("f", "sg")}),
+    )
+}
+# ``البيان الذي قالت فيه الوزارة``: a pronoun after the verb refers back, the subject is written
+_BACK_REFERENCE = _RESUMPTIVE | frozenset(key(w) for w in ("فيه", "فيها", "خلاله", "خلالها", "بموجبه"))
 _RELATIVE = frozenset(key(w) for w in ("الذي", "التي", "ما"))
 _ANTECEDENT = frozenset(key(w) for w in ("الأمر", "وهو", "وهي", "وهذا", "الأمر"))
 
@@ -769,6 +800,33 @@ def _titled_first(view: DocView, frame: Frame, titled: TitledSubject, has_svo_su
     _subject_first(frame, [(entity, span, kind)])
 
 
+def relative_subject(
+    view: DocView, tok: Tok, form: CueForm
+) -> list[tuple[str | None, Span | None, str]] | None:
+    """The subject of a verb right after a relative pronoun, which is the pronoun's antecedent:
+    ``وزارة الخارجية التي قالت إن`` → the ministry. None when the verb does not open such a
+    clause; an empty list when the antecedent is no entity (``الدول التي تتهم``، ``الرئيس الذي قال``)."""
+    if form.kind not in ("past", "present") or view.lexicon.prefix_of(tok.text) or tok.index < 1:
+        return None
+    relative = view.tokens[tok.index - 1]
+    agreement = _RELATIVE_AGREEMENT.get(relative.key)
+    if relative.sent != tok.sent or agreement is None or (form.gender, form.number) not in agreement:
+        return None
+    nxt = view.tokens[tok.index + 1] if tok.index + 1 < len(view.tokens) else None
+    if nxt is not None and nxt.sent == tok.sent and nxt.key in _BACK_REFERENCE:
+        return None
+    index = relative.index - 1
+    if index >= 0 and view.tokens[index].text in COMMAS:
+        index -= 1  # أحمد سالم، الذي قال
+    mention = view.mention_at.get(index) if index >= 0 and view.tokens[index].sent == tok.sent else None
+    if mention is None or mention.kind == "adjective" or _outer(mention).end != view.tokens[index].end:
+        return []
+    entity = view.entity_of(mention)
+    if entity is None:
+        return []
+    return [(entity, mention.span, "named" if mention.kind == "name" else "description")]
+
+
 def _resumptive(view: DocView, tok: Tok) -> bool:
     """``الأمر الذي ندد به X``: the object is a pronoun for the clause before."""
     nxt = view.tokens[tok.index + 1] if tok.index + 1 < len(view.tokens) else None
@@ -878,6 +936,7 @@ def _circumstantial(view: DocView, tok: Tok) -> bool:
     return tok.key in view.frames.title_stops or tok.key in _CIRCUMSTANCE
 
 
+_WITH = frozenset(key(w) for w in ("مع", "ومع", "بين", "لدى", "ضد", "أمام", "إزاء", "تجاه", "نحو"))
 _CIRCUMSTANCE = frozenset(key(w) for w in ("أثناء", "لدى", "عند", "وسط", "ضمن", "بمناسبة", "إبان"))
 
 
@@ -1712,15 +1771,56 @@ def _implicit_speakers(
             return pair
     if view.quote_around(frame.cue.start, frame.cue.end) is not None:
         return []  # a verb inside a quotation with no subject is the quoted speaker's own
-    wanted = frame.form.gender
+    wanted = frame.form.gender if frame.form.number == "sg" else ""
     recent = [d for d in reversed(drafts) if d.speaker is not None][:8]
     same_sentence = [d for d in recent if d.frame.cue.sent == frame.cue.sent]
-    if frame.form.kind == "participle" and same_sentence:
-        return [same_sentence[0].speaker]
+    participle = frame.form.kind == "participle"
+    agreeing = [d for d in same_sentence if not wanted or _gender(view, genders, d.speaker or "") == wanted]
+    if participle and agreeing:
+        return [agreeing[0].speaker]
+    if (participle or view.lexicon.prefix_of(frame.cue.text)) and not agreeing:
+        subject = sentence_subject(view, genders, drafts, frame)  # حظرت إيران التطبيق، قائلة
+        if subject is not None:
+            return [subject]
     for draft in _outer_first(recent):
         if not wanted or _gender(view, genders, draft.speaker or "") == wanted:
             return [draft.speaker]
+    if wanted:
+        return [None]  # أكدت or قائلة after men only: the speaker is someone not recognised
     return [recent[0].speaker] if recent else [None]
+
+
+def sentence_subject(view: DocView, genders: dict[str, str], drafts: list[Draft], frame: Frame) -> str | None:
+    """The subject a coordinated verb or a participle shares with its sentence: the first entity
+    named before it in the sentence, outside quotes, prepositional phrases and reported content,
+    whose gender agrees (``الحكومة اليمنية حملت …، وأكدت`` → the government)."""
+    wanted = frame.form.gender if frame.form.number == "sg" else ""
+    start = view.sentence_start(frame.cue.sent)
+    contents = [d.frame.content for d in drafts if d.frame.content is not None]
+    for mention in view.mentions:
+        outer = _outer(mention)
+        if outer.start < start or outer.end > frame.cue.start:
+            continue
+        if mention.kind == "adjective" or view.quote_around(outer.start, outer.end) is not None:
+            continue
+        if _after_preposition(view, mention) or any(c.start <= outer.start < c.end for c in contents):
+            continue
+        entity = view.entity_of(mention)
+        if entity is not None and (not wanted or _gender(view, genders, entity) == wanted):
+            return entity
+    return None
+
+
+def _after_preposition(view: DocView, mention: Mention) -> bool:
+    """``في إيران``، ``لإيران``، ``مع الحكومة``: the name is not a subject."""
+    clitics = view.text[_outer(mention).start : mention.span.start]
+    if any(letter in clitics for letter in "بلك"):
+        return True
+    index = view.token_at(_outer(mention).start)
+    if index <= 0 or view.tokens[index - 1].sent != view.tokens[index].sent:
+        return False
+    prev = view.tokens[index - 1].key
+    return prev in _PARTICLES or prev in _CIRCUMSTANCE or prev in _WITH
 
 
 def _outer_first(recent: list[Draft]) -> list[Draft]:
