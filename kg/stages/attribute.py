@@ -7,7 +7,7 @@ The rules follow the grammar of reported speech in Arabic news:
 
 * a reporting cue (verb, verbal noun, reporting noun, attribution preposition or a headline
   colon, see :mod:`kg.arabic.cues`) opens a frame;
-* the speaker is the subject after the verb (VSO: ``وقال المتحدث باسم الوزارة، مارك تونر، إن``),
+* the speaker is the subject after the verb (VSO: ``وقال المتحدث باسم الوزارة، أحمد سالم، إن``),
   before it (SVO: ``وكانت الوزارة قد أعلنت``), the genitive of a noun (``تأكيدات روسيا بأن``), the
   object of a preposition (``وفقاً للمرصد``), or, when none is written (``وأضافت``), the most
   recent speaker whose gender agrees with the verb;
@@ -200,8 +200,8 @@ def name_echoes(
 ) -> list[Mention]:
     """Bare repeats of a person's last name that the recogniser left unmarked.
 
-    News names a person in full once (``سيرغي لافروف``) and otherwise by the last name alone
-    (``أن لافروف``، ``وكيري``, also in a lead before the full name); such a token, with a last
+    News names a person in full once (``سامح شكري``) and otherwise by the last name alone
+    (``أن شكري``، ``وشكري``, also in a lead before the full name); such a token, with a last
     name owned by one person entity of the document, becomes a name mention of that entity. Links are added to
     ``mention_entity`` in place.
     """
@@ -698,7 +698,7 @@ _NOT_SUBJECT = frozenset(
 
 def _unknown_subject(view: DocView, window: list[Tok]) -> bool:
     """A word after the verb that is not a particle, a time word or a name we know is a subject
-    the recogniser missed (``وقال بان كي مون …``): the speaker is unknown, not the previous one."""
+    the recogniser missed (``وقال أنطونيو غوتيريش …``): the speaker is unknown, not the previous one."""
     if not window:
         return False
     first = window[0]
@@ -956,7 +956,7 @@ def adjacent_subject(
     view: DocView, tok: Tok, form: CueForm
 ) -> tuple[list[tuple[str | None, Span | None, str]], bool]:
     """An SVO subject right before a verb with no conjunction: ``أن الوزير أحمد سالم أبلغ``,
-    ``وزير الخارجية، سيرجي لافروف، حث``; a parenthetical (``لافروف، في اتصال مع كيري، أبدى``) is
+    ``وزير الخارجية، سامح شكري، حث``; a parenthetical (``شكري، في اتصال مع بلينكن، أبدى``) is
     skipped. Returns the subject and whether it stands outside a quotation the verb opens."""
     if form.kind not in ("past", "present") or view.lexicon.prefix_of(tok.text):
         return [], False
@@ -976,7 +976,7 @@ def adjacent_subject(
         if opener is not None and (
             view.tokens[opener].key in _PARTICLES or view.tokens[opener].key in _TIME_WORDS
         ):
-            index = opener - 2  # skip ``، في اتصال مع كيري،`` and its opening comma
+            index = opener - 2  # skip ``، في اتصال مع بلينكن،`` and its opening comma
             comma = False
     if index < 0 or view.tokens[index].sent != tok.sent:
         return [], False
@@ -1021,7 +1021,7 @@ def _is_particle(tok: Tok, form: CueForm) -> bool:
 
 
 def _postposed_quote(view: DocView, tok: Tok, form: CueForm, frame: Frame) -> Frame | None:
-    """``«...»، قال كيري.``: the quote just before the cue is its content."""
+    """``«...»، قال شكري.``: the quote just before the cue is its content."""
     if form.kind not in ("past", "present") or tok.index == 0:
         return None
     back = tok.index - 1
@@ -1188,7 +1188,7 @@ def _prep_object(view: DocView, tok: Tok) -> list[Tok]:
 
 
 def headline_frames(view: DocView, frames: list[Frame]) -> list[Frame]:
-    """``مارك تونر: من الصعب ...``: a short line whose head before a colon names a speaker."""
+    """``أحمد سالم: من الصعب ...``: a short line whose head before a colon names a speaker."""
     taken = {f.cue.sent for f in frames}
     colon_entry = next(e for e in view.lexicon.entries if e.type == "colon")
     out: list[Frame] = []
@@ -1371,7 +1371,7 @@ def _reported_source(
 
 def _near_start(view: DocView, cand: Candidate, window: list[Tok]) -> bool:
     """A subject follows its verb closely; a name deep inside a long window is part of a
-    circumstantial phrase (``عرض مضمون اتصالات أجراها كيري``), not the speaker."""
+    circumstantial phrase (``عرض مضمون اتصالات أجراها شكري``), not the speaker."""
     if cand.first - window[0].index <= 5:
         return True
     back = view.tokens[cand.first - 1].key if cand.first > 0 else ""
@@ -1458,7 +1458,7 @@ def _mark_addressees(view: DocView, candidates: list[Candidate], frame: Frame) -
 
 
 def _apposition(view: DocView, candidates: list[Candidate], cand: Candidate) -> bool:
-    """A candidate right after a description of the same referent (الوزير، جون كيري)."""
+    """A candidate right after a description of the same referent (الوزير، سامح شكري)."""
     index = candidates.index(cand)
     if index == 0:
         return False
@@ -1473,7 +1473,7 @@ def _speaker_group(
     view: DocView, speakers: list[Candidate], window: list[Tok]
 ) -> list[tuple[str | None, Span | None, str]]:
     """The first subject noun phrase, preferring the personal name of an apposition, plus
-    coordinated subjects (قال كيري ولافروف)."""
+    coordinated subjects (قال شكري وبلينكن)."""
     head = speakers[0]
     chosen = head
     for cand in speakers[1:]:
@@ -1589,7 +1589,7 @@ def _on_own_website(view: DocView, window: list[Tok]) -> bool:
 
 
 def svo_speakers(view: DocView, tok: Tok, form: CueForm) -> list[tuple[str | None, Span | None, str]]:
-    """The subject written before the verb: ``كيري أكد``، ``وكانت الوزارة قد أعلنت``."""
+    """The subject written before the verb: ``شكري أكد``، ``وكانت الوزارة قد أعلنت``."""
     if form.kind == "participle":
         return []
     index = tok.index - 1
@@ -1628,7 +1628,7 @@ def _before_bracket(view: DocView, index: int, sent: int) -> int | None:
 
 
 def _skip_parenthetical(view: DocView, index: int, sent: int) -> int | None:
-    """Jump back over ``، في اتصال مع كيري،`` to the token before the opening comma."""
+    """Jump back over ``، في اتصال مع بلينكن،`` to the token before the opening comma."""
     back = index - 1
     while back >= 0 and view.tokens[back].sent == sent and index - back <= 10:
         if view.tokens[back].text in COMMAS:
@@ -1825,7 +1825,7 @@ def _after_preposition(view: DocView, mention: Mention) -> bool:
 
 def _outer_first(recent: list[Draft]) -> list[Draft]:
     """Latest statements, each outer one before the statements nested in it: after
-    ``قالت الوزارة إن كيري قال ...``, وأضاف prefers an outer masculine speaker, else كيري."""
+    ``قالت الوزارة إن شكري قال ...``, وأضاف prefers an outer masculine speaker, else شكري."""
     outer = [d for d in recent if not _nested_in_any(d, recent)]
     ordered: list[Draft] = []
     for draft in outer:
