@@ -36,6 +36,7 @@ from functools import cache
 from kg.arabic import lexicons
 from kg.arabic.cues import CueForm, Frames, complementizer_kind, is_subordinated, load_cues, load_frames
 from kg.arabic.normalize import key
+from kg.arabic.time import DAY_WORD_KEYS
 from kg.arabic.tokens import sentence_spans, token_spans
 from kg.model import Corpus, Document, Entity, Mention, Span, Statement
 
@@ -61,27 +62,8 @@ _AUXILIARY = frozenset(key(w) for w in ("كان", "كانت", "وكان", "وك�
 _PARTICLES = frozenset(key(w) for w in ("على", "إلى", "عن", "من", "في", "ب", "حول", "بشأن"))
 LATTER = {key("الأخير"): "m", key("الأخيرة"): "f", key("والأخير"): "m", key("والأخيرة"): "f"}
 _AS_WORDS = frozenset(key(w) for w in ("ما", "كما", "حسبما", "وفقما"))
-_TIME_WORDS = frozenset(
-    key(w)
-    for w in (
-        "اليوم",
-        "أمس",
-        "غدا",
-        "الاثنين",
-        "الثلاثاء",
-        "الأربعاء",
-        "الخميس",
-        "الجمعة",
-        "السبت",
-        "الأحد",
-        "يوم",
-        "مساء",
-        "صباح",
-        "بشدة",
-        "أيضا",
-        "مجددا",
-    )
-)
+# day words, parts of the day and adverbs that sit between a speaker and the content
+_TIME_WORDS = DAY_WORD_KEYS | frozenset(key(w) for w in ("يوم", "مساء", "صباح", "بشدة", "أيضا", "مجددا"))
 _ABOUT_HIS = frozenset(key(w) for w in ("حد", "تعبيره", "تعبيرها", "قوله", "قولها"))
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from kg.arabic.normalize import key
+from kg.arabic.time import WEEKDAYS
 from kg.model import Claim, Corpus, Mention, Statement
 
 NAME = "claims"
@@ -87,7 +88,7 @@ _SUFFIXES = (
 _FORM_TEN = ("است", "مست", "يست", "تست")  # Form X verbs, participles and verbal nouns
 _HIS_COUNTRY = frozenset(key(w) for w in ("بلاده", "بلادها", "بلادنا", "بلادهم", "بلدنا", "بلده", "بلدها"))
 _MODULUS = (1 << 61) - 1
-_DAY_NAMES = "السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة"
+_DAY_NAMES = " ".join(WEEKDAYS)
 
 
 def _keys(words: str) -> frozenset[str]:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from kg.arabic.cues import CueEntry, masdar_forms, past_forms, present_forms
 from kg.arabic.normalize import key
+from kg.arabic.time import DAY_WORD_KEYS
 from kg.model import Corpus, Document, Interaction, Mention, Span
 from kg.stages.attribute import LATTER, SENTENCE_END, DocView, Tok, latest_entity
 
@@ -823,21 +824,7 @@ def _add(
     )
 
 
-_TIME_WORDS = frozenset(
-    key(w)
-    for w in (
-        "اليوم",
-        "أمس",
-        "غدا",
-        "الاثنين",
-        "الثلاثاء",
-        "الأربعاء",
-        "الخميس",
-        "الجمعة",
-        "السبت",
-        "الأحد",
-    )
-)
+_TIME_WORDS = DAY_WORD_KEYS
 _IN = key("في")
 PLACE_WINDOW = 12  # tokens after a trigger where its ``في <place>`` is looked for
 
