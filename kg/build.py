@@ -29,7 +29,6 @@ from kg.rdf.mapping import to_graph
 from kg.rdf.store import atomic_path, new_graph
 
 DEFAULT_OUTPUTS: tuple[str, ...] = ("turtle", "html", "neo4j")
-OUTPUT_NAMES = {"turtle": "graph.ttl", "html": "graph.html", "neo4j": "neo4j"}
 
 
 class SkippedInputsError(InputError):
@@ -118,7 +117,7 @@ def write_outputs(
     output is complete are they moved into place (one rename each), so a failure leaves the
     previous build's files untouched.
     """
-    names = {fmt: OUTPUT_NAMES.get(fmt, DEFAULT_NAMES.get(fmt, f"graph.{fmt}")) for fmt in outputs}
+    names = {fmt: DEFAULT_NAMES.get(fmt, f"graph.{fmt}") for fmt in outputs}
     out_dir.mkdir(parents=True, exist_ok=True)
     if "neo4j" in names:
         check_replaceable(out_dir / names["neo4j"])
@@ -144,7 +143,7 @@ def _publish(staged: Path, target: Path) -> None:
     """Move a staged output into place: a file or the neo4j folder in one rename, other folders per file."""
     if staged.is_file():
         os.replace(staged, target)
-    elif staged.name == OUTPUT_NAMES["neo4j"]:
+    elif staged.name == DEFAULT_NAMES["neo4j"]:
         replace_folder(staged, target)
     elif staged.is_dir():
         target.mkdir(exist_ok=True)

@@ -217,6 +217,16 @@ def _check_enum(path: Path, number: int, value: str, allowed: frozenset[str], wh
         raise _fail(path, number, f"{what} {value!r} is not one of {sorted(allowed)}")
 
 
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """Normalized keys of the first column of a one-word-per-row resource file (``#`` comments).
+
+    Used for ``place_heads.tsv`` and ``not_name_words.tsv``.
+    """
+    rows = (line.split("\t")[0] for line in _path(name).read_text(encoding="utf-8").splitlines())
+    return frozenset(key(row) for row in rows if row and not row.startswith("#"))
+
+
 def _path(name: str) -> Path:
     return RESOURCES / name
 

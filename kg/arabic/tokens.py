@@ -97,6 +97,28 @@ def strip_proclitics(
     return "", word
 
 
+def proclitic_splits(word: str) -> Iterator[tuple[int, str]]:
+    """``(letters of stripped proclitics, stem)`` for ``word`` itself and each proclitic split.
+
+    The article of a fused ``لل`` is restored in the stem (``للأمم`` → ``(2, "الأمم")``); after
+    ``وال``/``بال`` the stem keeps its article and the length counts only the letters before it
+    (``وبالقاهرة`` → ``(2, "القاهرة")``).
+
+    >>> list(proclitic_splits("ولبنان"))
+    [(0, 'ولبنان'), (1, 'لبنان')]
+    """
+    yield 0, word
+    for prefix in PROCLITICS:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            stem = word[len(prefix) :]
+            if prefix.endswith("لل"):
+                yield len(prefix), "ال" + stem
+            elif prefix.endswith("ال"):
+                yield len(prefix) - 2, "ال" + stem
+            else:
+                yield len(prefix), stem
+
+
 def core_offset(word: str, stem: str) -> int:
     """How many leading characters of ``word`` are proclitics, given its ``stem``.
 

@@ -20,14 +20,13 @@ Reads ``corpus.documents``/``tokens``; writes ``corpus.mentions``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from kg.arabic import lexicons
 from kg.arabic.normalize import key
-from kg.arabic.tokens import PROCLITICS
+from kg.arabic.tokens import proclitic_splits as stems
 from kg.model import Corpus, Document, Label, Mention, Span, Token
 
 NAME = "ner"
@@ -253,7 +252,7 @@ class PlaceContext:
 @cache
 def place_context() -> PlaceContext:
     """Read ``place_context.tsv`` (see its header for the three kinds of rows)."""
-    path = Path(__file__).resolve().parents[1] / "resources" / "place_context.tsv"
+    path = lexicons.RESOURCES / "place_context.tsv"
     idioms: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
     adjectives: set[str] = set()
     keeps: set[str] = set()
@@ -345,20 +344,6 @@ def first_words() -> frozenset[str]:
 
 def _is_word(token_text: str) -> bool:
     return any(ch.isalnum() for ch in token_text)
-
-
-def stems(word: str) -> Iterable[tuple[int, str]]:
-    """``(length of the stripped proclitics, stem)`` for the word itself and each proclitic split."""
-    yield 0, word
-    for prefix in PROCLITICS:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
-            stem = word[len(prefix) :]
-            if prefix.endswith("لل"):
-                yield len(prefix), "ال" + stem
-            elif prefix.endswith("ال"):
-                yield len(prefix) - 2, "ال" + stem
-            else:
-                yield len(prefix), stem
 
 
 def lookup(phrase_key: str, n_tokens: int) -> tuple[Label, str, str] | None:
@@ -575,20 +560,13 @@ def place_label(name_key: str) -> Label:
 
 @cache
 def place_heads() -> frozenset[str]:
-    return _word_list("place_heads.tsv")
+    return lexicons.word_list("place_heads.tsv")
 
 
 @cache
 def not_name_words() -> frozenset[str]:
     """Adverbs and time words that a tagged name never ends with (``هاتفيا``, ``أمس``)."""
-    return _word_list("not_name_words.tsv")
-
-
-def _word_list(name: str) -> frozenset[str]:
-    """The normalized first column of a resource file, comments skipped."""
-    path = Path(__file__).resolve().parents[1] / "resources" / name
-    rows = (line.split("\t")[0] for line in path.read_text(encoding="utf-8").splitlines())
-    return frozenset(key(row) for row in rows if row and not row.startswith("#"))
+    return lexicons.word_list("not_name_words.tsv")
 
 
 @cache

@@ -26,8 +26,9 @@ from itertools import pairwise
 from kg import ids
 from kg.arabic import lexicons
 from kg.arabic.normalize import key
+from kg.arabic.tokens import proclitic_splits as stems
 from kg.model import Corpus, Entity, Label, Mention, ResolutionNote, Role, Span, Token
-from kg.stages.ner import institution_country, stems
+from kg.stages.ner import institution_country
 
 NAME = "resolve"
 REQUIRES = ("mentions", "tokens")
