@@ -77,15 +77,11 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A whitespace/punctuation token with its clitic-free core.
-
-    ``core`` is the span of the token without attached proclitics (و، ف، ب، ل، ك، لل),
-    e.g. for ``ولافروف`` the core covers ``لافروف``.
-    """
+    """A word or punctuation token, proclitics included (they are split later, by the stages
+    that know which stems are names)."""
 
     doc_id: str
     span: Span
-    core: Span
     sent_index: int
 
 

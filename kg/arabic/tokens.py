@@ -1,9 +1,9 @@
 """Sentences, tokens and proclitic segmentation with offsets into the original text.
 
 Arabic attaches conjunctions and prepositions to the next word: ``ولافروف`` (and Lavrov),
-``للولايات`` (to the States, ل + ال fused), ``بالحكمة``. A token keeps the original span and
-a *core* span without the proclitics, so matching can use the core while provenance keeps
-the exact original characters.
+``للولايات`` (to the States, ل + ال fused), ``بالحكمة``. Tokens keep their original spans;
+:func:`proclitic_splits` and :func:`strip_proclitics` give the stems to match on, with the
+number of letters stripped, so provenance keeps the exact original characters.
 """
 
 from __future__ import annotations
@@ -117,16 +117,3 @@ def proclitic_splits(word: str) -> Iterator[tuple[int, str]]:
                 yield len(prefix) - 2, "ال" + stem
             else:
                 yield len(prefix), stem
-
-
-def core_offset(word: str, stem: str) -> int:
-    """How many leading characters of ``word`` are proclitics, given its ``stem``.
-
-    When ``ال`` was restored after a fused ``لل`` it is not in the original word, so the
-    core starts after the fused letters: ``للولايات`` with stem ``الولايات`` → 2 (``ولايات``).
-    """
-    if word.endswith(stem):
-        return len(word) - len(stem)
-    if stem.startswith("ال") and word.endswith(stem[2:]):
-        return len(word) - len(stem) + 2
-    return 0

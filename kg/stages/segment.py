@@ -33,6 +33,5 @@ def process_doc(doc: Document) -> tuple[list[Sentence], list[Token]]:
     for index, (start, end) in enumerate(sentence_spans(doc.text)):
         sentences.append(Sentence(doc.doc_id, index, Span(start, end)))
         for tok_start, tok_end in token_spans(doc.text, start, end):
-            span = Span(tok_start, tok_end)
-            tokens.append(Token(doc.doc_id, span, span, index))
+            tokens.append(Token(doc.doc_id, Span(tok_start, tok_end), index))
     return sentences, tokens
