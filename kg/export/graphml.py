@@ -1,6 +1,6 @@
 """GraphML exporter: actors, places, claims and documents as a networkx multigraph for Gephi and yEd.
 
-Reads only the RDF graph (through :func:`kg.export.html.read_records`) and writes one ``.graphml``
+Reads only the RDF graph (through :func:`kg.export.records.read_records`) and writes one ``.graphml``
 file. Node attributes: ``label``, ``class``, ``altLabels`` (joined with `` | ``), ``mentionCount``,
 ``sourceCount``, ``iri``; edge attributes: ``type`` (said_about, asserts, interacts,
 mentioned_in, reported_in, stands_for, contradicts, affiliation, country), ``weight``, and
@@ -17,7 +17,7 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph
 
-from kg.export.html import Records, read_records
+from kg.export.records import Records, read_records
 from kg.rdf.store import atomic_path
 
 ALT_SEPARATOR = " | "
