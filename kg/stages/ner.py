@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.arabic import lexicons
+from kg.arabic.cues import load_cues
 from kg.arabic.normalize import key
 from kg.arabic.tokens import proclitic_splits as stems
 from kg.model import Corpus, Document, Label, Mention, Span, Token
@@ -125,8 +126,6 @@ def repeated_names(doc: Document, tokens: list[Token], mentions: list[Mention]) 
 
 def _is_verb_form(word: str) -> bool:
     """A reporting-verb form (``يدعيان``, ``وقالت``) that a tagger took for a one-word name."""
-    from kg.arabic.cues import load_cues
-
     return load_cues().lookup(word) is not None
 
 
