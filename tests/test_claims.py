@@ -249,3 +249,54 @@ def test_claims_two_shared_rare_words_make_a_candidate_pair_across_sides() -> No
     items = [item(0, {"تجميد", "غاز", "شرك"}, "jordan"), item(1, {"تجميد", "غاز", "بند"}, "egypt")]
     items += [item(i, {f"w{i}", f"v{i}"}, f"s{i}") for i in range(2, 40)]
     assert (0, 1) in set(claims.candidate_pairs(items))
+
+
+# Distributional similarity: a hand-made table of similar stems stands in for the shipped one.
+SIMILAR = {
+    claims.stem(key("تخفيف")): {claims.stem(key("تهدئة")): 0.8},
+    claims.stem(key("تهدئة")): {claims.stem(key("تخفيف")): 0.8},
+    claims.stem(key("الحوار")): {claims.stem(key("المحادثات")): 0.7},
+    claims.stem(key("المحادثات")): {claims.stem(key("الحوار")): 0.7},
+}
+
+
+def build_with(similar: dict, *statements: Statement) -> Corpus:
+    return Corpus(statements=statements).replace(
+        claims=claims.build_claims(Corpus(statements=statements), similar=similar)
+    )
+
+
+def paraphrases() -> tuple[Statement, ...]:
+    return (
+        stmt("a#s01", "الحكومة مستعدة لاستئناف الحوار مع النقابات بهدف تهدئة الاحتقان في الموانئ", "gov"),
+        stmt("b#s01", "الحكومة جاهزة لاستئناف المحادثات مع النقابات من أجل تخفيف الاحتقان بالموانئ", "gov"),
+    )
+
+
+@pytest.mark.parametrize(("similar", "joined"), [(SIMILAR, True), ({}, False)])
+def test_claims_paraphrase_with_similar_words_joins_across_outlets(similar: dict, joined: bool) -> None:
+    corpus = build_with(similar, *paraphrases())
+    assert (claim_of(corpus, "a#s01") == claim_of(corpus, "b#s01")) is joined
+
+
+def test_claims_similar_words_count_in_part_by_cosine() -> None:
+    a = frozenset({claims.stem(key("تهدئة")), "x"})
+    b = frozenset({claims.stem(key("تخفيف")), "y"})
+    assert claims.overlap(a, b) == 0.0
+    assert claims.overlap(a, b, similar=SIMILAR) == pytest.approx(0.4)
+
+
+def test_claims_shared_names_with_different_propositions_do_not_join() -> None:
+    corpus = build_with(
+        SIMILAR,
+        stmt("a#s01", "وزير الخارجية الأردني سيزور بغداد الأسبوع المقبل لبحث الربط الكهربائي", "jordan"),
+        stmt("b#s01", "وزير الخارجية الأردني أدان التفجير الذي وقع في بغداد وأوقع قتلى", "jordan"),
+    )
+    assert claim_of(corpus, "a#s01") != claim_of(corpus, "b#s01")
+
+
+def test_claims_negated_paraphrase_does_not_join() -> None:
+    first, _ = paraphrases()
+    negated = stmt("b#s01", "الحكومة لن تستأنف المحادثات مع النقابات من أجل تخفيف الاحتقان بالموانئ", "gov")
+    corpus = build_with(SIMILAR, first, negated)
+    assert claim_of(corpus, "a#s01") != claim_of(corpus, "b#s01")

@@ -19,8 +19,9 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pycrfsuite
 
@@ -35,6 +36,9 @@ from kg.ner.crf import (
     load_gazetteer,
     settings_path,
 )
+
+if TYPE_CHECKING:
+    from gensim.models import KeyedVectors
 
 SOURCES: tuple[str, ...] = ("anercorp", "newsfane", "aqmar", "wojood")
 # AQMAR (Wikipedia, article-specific MISC) and the Wojood sample (other guidelines) lowered
@@ -267,6 +271,64 @@ def build_word_table(
             codes = " ".join(f"{size}:{labels[size][index]}" for size in sizes)
             handle.write(f"{key(word) or word}\t{counts.get(key(word) or word, 0)}\t{codes}\n")
     return output
+
+
+def train_word_vectors(
+    news_path: Path,
+    *,
+    transform: Callable[[str], str] | None = None,
+    vector_size: int = 100,
+    window: int = 5,
+    min_count: int = 5,
+    epochs: int = 3,
+    skip_gram: bool = False,
+    seed: int = 0,
+    limit: int | None = None,
+    workers: int = 1,
+) -> KeyedVectors:
+    """word2vec vectors of the news-bench paragraphs (:func:`news_tokens`, digits as ``0``).
+
+    Args:
+        news_path: ``news-bench.jsonl.xz``.
+        transform: Maps each token's matching key to the unit to embed (e.g. a stem); an
+            empty result drops the token. ``None`` embeds the keys themselves.
+        vector_size: Dimensions.
+        window: Context words on each side.
+        min_count: Units seen fewer times get no vector.
+        epochs: Passes over the text.
+        skip_gram: Skip-gram (slower, better for rare words) instead of CBOW.
+        seed: Random seed.
+        limit: Read only the first ``limit`` articles.
+        workers: Training threads (more threads make the vectors depend on scheduling).
+
+    Returns:
+        The trained vectors (gensim ``KeyedVectors``).
+    """
+    from gensim.models import Word2Vec
+
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "corpus.txt"
+        with open(corpus, "w", encoding="utf-8") as handle:
+            for words in news_tokens(news_path, limit=limit):
+                units = [key(_DIGITS.sub("0", word)) for word in words]
+                if transform is not None:
+                    units = [transform(unit) for unit in units if unit]
+                units = [unit for unit in units if unit and " " not in unit]
+                if units:
+                    handle.write(" ".join(units) + "\n")
+        _log("word2vec corpus written")
+        model = Word2Vec(
+            corpus_file=str(corpus),
+            vector_size=vector_size,
+            window=window,
+            min_count=min_count,
+            workers=workers,
+            epochs=epochs,
+            seed=seed,
+            sg=int(skip_gram),
+        )
+    _log(f"word2vec trained: {len(model.wv.index_to_key):,} units")
+    return model.wv
 
 
 def load_training_data(

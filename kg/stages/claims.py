@@ -11,21 +11,29 @@ is small), and only pairs inside a block are compared. The required overlap depe
 speaks: the same speaker (or one side, e.g. a minister and his ministry) needs less shared
 wording than two unrelated speakers. In one document, statements join only when near-identical,
 nested, or when a short headline statement is contained in a longer one of the same speaker.
-Claims whose statements have opposite polarity but matching content (a denial of another
-speaker's assertion) are linked with ``contradicts``.
+Between statements of the same speaker or side, a word with a distributionally similar word in
+the other content (``تهدئة``/``تخفيف``, from word vectors trained on news-bench:
+``kg/resources/claims/``) counts as shared in part, by the cosine. Claims whose statements have
+opposite polarity but matching content (a denial of another speaker's assertion) are linked
+with ``contradicts``.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
+import gzip
 import hashlib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
+from pathlib import Path
 
+from kg.arabic.lexicons import RESOURCES
 from kg.arabic.normalize import key
+from kg.arabic.stem import stem
 from kg.arabic.time import WEEKDAYS
 from kg.model import Claim, Corpus, Mention, Statement
 
@@ -46,7 +54,9 @@ WORD_OVERLAP = 0.4  # weighted share of the smaller content's words found in the
 SAME_DOC_JACCARD = 0.8
 HEADLINE_FEATURES = 3  # a content this short (a headline quote) may join a longer one containing it
 CONTRADICTION_OVERLAP = 0.6
+SIMILAR_COSINE = 0.6  # word-vector cosine at which two different stems count as a partial match
 ENTITY_MARK = "@"
+SIMILAR_WORDS_PATH = RESOURCES / "claims" / "similar-stems.tsv.gz"  # scripts/build_claim_words.py
 
 # Arabic function words and auxiliaries carry no proposition (closed class, MSA grammar).
 _FUNCTION_WORDS = frozenset(
@@ -64,28 +74,6 @@ _FUNCTION_WORDS = frozenset(
         )
     ).split()
 )
-_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "وب", "ول", "و", "ف", "ب", "ل")
-# On normalized keys (ة is folded to ه): pronoun suffixes, plural/dual endings, nisba, tanween alif.
-_SUFFIXES = (
-    "تهم",
-    "تها",
-    "تنا",
-    "هما",
-    "كما",
-    "هم",
-    "ها",
-    "نا",
-    "كم",
-    "ات",
-    "ون",
-    "ين",
-    "ان",
-    "يه",
-    "ه",
-    "ي",
-    "ا",
-)
-_FORM_TEN = ("است", "مست", "يست", "تست")  # Form X verbs, participles and verbal nouns
 _HIS_COUNTRY = frozenset(key(w) for w in ("بلاده", "بلادها", "بلادنا", "بلادهم", "بلدنا", "بلده", "بلدها"))
 _MODULUS = (1 << 61) - 1
 _DAY_NAMES = " ".join(WEEKDAYS)
@@ -123,42 +111,6 @@ class Item:
     def __post_init__(self) -> None:
         words = frozenset(s for s in self.stems if not s.startswith(ENTITY_MARK))
         object.__setattr__(self, "words", words)
-
-
-def _strip_prefix(word: str) -> str:
-    for prefix in _PREFIXES:
-        least = 2 if prefix.endswith(("ال", "لل")) else 3  # السد → سد, but ولد stays
-        if word.startswith(prefix) and len(word) - len(prefix) >= least:
-            return word[len(prefix) :]
-    return word
-
-
-def _strip_suffix(word: str) -> str:
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
-def _radicals(word: str) -> str:
-    """Long alef out and a final doubled letter collapsed: ``عداد`` → ``عد``, ``عد`` → ``عد``."""
-    word = word.replace("ا", "")
-    if len(word) >= 2 and word[-1] == word[-2]:
-        word = word[:-1]
-    return word
-
-
-def stem(word: str) -> str:
-    """A light stem of a normalized word: proclitics and suffixes off, Form X reduced to its radicals.
-
-    ``والمحادثات`` → ``محادث``; ``استعداده`` and ``مستعدة`` → ``ست:عد``; ``تقدماً`` → ``تقدم``.
-    """
-    word = _strip_suffix(_strip_suffix(_strip_prefix(word)))
-    for prefix in _FORM_TEN:
-        rest = word[len(prefix) :]
-        if word.startswith(prefix) and len(rest) >= 2:
-            return "ست:" + _radicals(rest)
-    return word
 
 
 def negated_words(text: str) -> frozenset[str]:
@@ -214,10 +166,14 @@ def weekdays(text: str) -> frozenset[int]:
     return frozenset(days)
 
 
+def word_feature(word: str) -> str:
+    """The feature a normalized word contributes: its light stem, or ``""`` for a function word."""
+    return "" if word in _FUNCTION_WORDS else stem(word)
+
+
 def content_stems(text: str) -> frozenset[str]:
     """The set of content-word stems of a text, on normalized keys."""
-    words = key(text).split()
-    return frozenset(stem(w) for w in words if w not in _FUNCTION_WORDS)
+    return frozenset(filter(None, map(word_feature, key(text).split())))
 
 
 @dataclass(frozen=True)
@@ -292,8 +248,8 @@ def statement_features(stmt: Statement, context: EntityContext, side: str | None
     for word in key("".join(chars)).split():
         if word in _HIS_COUNTRY and side:
             features.add(ENTITY_MARK + side)
-        elif word not in _FUNCTION_WORDS:
-            features.add(stem(word))
+        elif feature := word_feature(word):
+            features.add(feature)
     return frozenset(features)
 
 
@@ -354,6 +310,7 @@ def candidate_pairs(items: list[Item]) -> Iterator[tuple[int, int]]:
 
 
 Weights = Mapping[str, float]
+Similar = Mapping[str, Mapping[str, float]]
 
 
 def idf_weights(items: Iterable[Item]) -> dict[str, float]:
@@ -393,17 +350,73 @@ def _pairs_sharing_words(items: list[Item]) -> set[tuple[int, int]]:
     return {pair for pair, count in shared.items() if count >= SHARED_WORDS}
 
 
-def overlap(a: frozenset[str], b: frozenset[str], weights: Weights | None = None) -> float:
-    """Shared weight over the weight of the smaller set (unweighted: shared stems / smaller size)."""
+@functools.cache
+def similar_words(path: Path = SIMILAR_WORDS_PATH) -> dict[str, dict[str, float]]:
+    """Stem → {distributionally similar stem: cosine}, made symmetric; empty when the file is missing.
+
+    The file (``stem<TAB>neighbour:cosine ...``, gzip) is built from news-bench by
+    ``scripts/build_claim_words.py``; see ``kg/resources/claims/README.md``.
+    """
+    if not path.is_file():
+        return {}
+    table: dict[str, dict[str, float]] = defaultdict(dict)
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            word, _, rest = line.rstrip("\n").partition("\t")
+            for pair in rest.split():
+                other, _, cosine = pair.rpartition(":")
+                value = float(cosine)
+                if value >= SIMILAR_COSINE:
+                    table[word][other] = max(value, table[word].get(other, 0.0))
+                    table[other][word] = max(value, table[other].get(word, 0.0))
+    return dict(table)
+
+
+def _similar_weight(a: frozenset[str], b: frozenset[str], weights: Weights | None, similar: Similar) -> float:
+    """Weight of the words of ``a`` paired one-to-one with a similar word of ``b``, times the cosine.
+
+    ``a`` and ``b`` hold the words the two contents do not share; the most similar pairs are taken first.
+    """
+    pairs = sorted(
+        (cosine, word, other) for word in a for other, cosine in similar.get(word, {}).items() if other in b
+    )
+    used: set[str] = set()
+    total = 0.0
+    for cosine, word, other in reversed(pairs):
+        if word not in used and other not in used:
+            used.update((word, other))
+            total += cosine * min(_weight((word,), weights), _weight((other,), weights))
+    return total
+
+
+def _shared_weight(
+    a: frozenset[str], b: frozenset[str], weights: Weights | None, similar: Similar | None
+) -> float:
+    shared = _weight(a & b, weights)
+    if similar:
+        shared += _similar_weight(a - b, b - a, weights, similar)
+    return shared
+
+
+def overlap(
+    a: frozenset[str], b: frozenset[str], weights: Weights | None = None, similar: Similar | None = None
+) -> float:
+    """Shared weight over the weight of the smaller set (unweighted: shared stems / smaller size).
+
+    With ``similar`` (see :func:`similar_words`), a word of one set with a similar word in the
+    other counts as shared in part, by their cosine.
+    """
     if not a or not b:
         return 0.0
-    return _weight(a & b, weights) / min(_weight(a, weights), _weight(b, weights))
+    return _shared_weight(a, b, weights, similar) / min(_weight(a, weights), _weight(b, weights))
 
 
-def dice(a: frozenset[str], b: frozenset[str], weights: Weights | None = None) -> float:
+def dice(
+    a: frozenset[str], b: frozenset[str], weights: Weights | None = None, similar: Similar | None = None
+) -> float:
     """Twice the shared weight over the summed weights: low when one content says much more."""
     total = _weight(a, weights) + _weight(b, weights)
-    return 2 * _weight(a & b, weights) / total if total else 0.0
+    return 2 * _shared_weight(a, b, weights, similar) / total if total else 0.0
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -441,19 +454,21 @@ def distinct_events(x: Item, y: Item) -> bool:
     return bool(x.days) and bool(y.days) and not x.days & y.days
 
 
-def _words_match(x: Item, y: Item, weights: Weights | None) -> bool:
+def _words_match(x: Item, y: Item, weights: Weights | None, similar: Similar | None) -> bool:
     """Enough shared words (the predicate and its nouns), not only the same entities."""
     shared = x.words & y.words
-    return len(shared) >= SHARED_WORDS and overlap(x.words, y.words, weights) >= WORD_OVERLAP
+    return len(shared) >= SHARED_WORDS and overlap(x.words, y.words, weights, similar) >= WORD_OVERLAP
 
 
-def same_claim(x: Item, y: Item, weights: Weights | None = None) -> bool:
+def same_claim(x: Item, y: Item, weights: Weights | None = None, similar: Similar | None = None) -> bool:
     """Whether two statements assert the same proposition.
 
     Args:
         x: one statement's features.
         y: the other's.
         weights: feature weights (see :func:`idf_weights`); ``None`` weighs every feature 1.
+        similar: similar words (see :func:`similar_words`), counted as partly shared across
+            documents; ``None`` counts exact stems only.
     """
     if x.stmt.polarity != y.stmt.polarity:
         return False
@@ -465,14 +480,16 @@ def same_claim(x: Item, y: Item, weights: Weights | None = None) -> bool:
         if same_speaker and _headline_of(x, y):
             return True
         return min(len(x.stems), len(y.stems)) >= 2 and jaccard(x.stems, y.stems) >= SAME_DOC_JACCARD
-    if not _words_match(x, y, weights) or distinct_events(x, y):
+    if not _same_side(x, y):
+        similar = None  # only the same speaker or side may word one proposition differently
+    if not _words_match(x, y, weights, similar) or distinct_events(x, y):
         return False
-    similarity = overlap(x.stems, y.stems, weights)
+    similarity = overlap(x.stems, y.stems, weights, similar)
     if _same_side(x, y):
         return len(x.stems & y.stems) >= SIDE_SHARED and similarity >= SIDE_OVERLAP
     if similarity < CROSS_DOC_OVERLAP:
         return False
-    return _unknown_side(x, y) or dice(x.stems, y.stems, weights) >= CROSS_DOC_DICE
+    return _unknown_side(x, y) or dice(x.stems, y.stems, weights, similar) >= CROSS_DOC_DICE
 
 
 def conflicting(x: Item, y: Item) -> bool:
@@ -521,11 +538,13 @@ def make_items(corpus: Corpus) -> list[Item]:
     return items
 
 
-def build_claims(corpus: Corpus) -> tuple[Claim, ...]:
+def build_claims(corpus: Corpus, *, similar: Similar | None = None) -> tuple[Claim, ...]:
     """Group the corpus statements into claims and link contradictions.
 
     Args:
         corpus: a corpus with statements (and, for better grouping, mentions and entities).
+        similar: similar words (see :func:`similar_words`); ``None`` loads the shipped table,
+            ``{}`` matches exact stems only.
 
     Returns:
         Claims sorted by id, each with sorted statement and document ids.
@@ -533,9 +552,10 @@ def build_claims(corpus: Corpus) -> tuple[Claim, ...]:
     items = make_items(corpus)
     groups = UnionFind(len(items))
     weights = idf_weights(items)
+    similar = similar_words() if similar is None else similar
     conflicts: list[tuple[int, int]] = []
     for a, b in candidate_pairs(items):
-        if same_claim(items[a], items[b], weights):
+        if same_claim(items[a], items[b], weights, similar):
             groups.union(a, b)
         elif conflicting(items[a], items[b]):
             conflicts.append((a, b))
