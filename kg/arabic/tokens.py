@@ -117,3 +117,22 @@ def proclitic_splits(word: str) -> Iterator[tuple[int, str]]:
                 yield len(prefix) - 2, "ال" + stem
             else:
                 yield len(prefix), stem
+
+
+_SPLITS_CACHE: dict[str, tuple[tuple[int, str, str], ...]] = {}
+_SPLITS_CACHE_SIZE = 200_000
+
+
+def keyed_splits(word: str) -> tuple[tuple[int, str, str], ...]:
+    """:func:`proclitic_splits` of ``word`` with the matching key of each stem:
+    ``(letters stripped, stem, key(stem))``, computed once per word form (news repeats words).
+
+    >>> keyed_splits("ولبنان")
+    ((0, 'ولبنان', 'ولبنان'), (1, 'لبنان', 'لبنان'))
+    """
+    found = _SPLITS_CACHE.get(word)
+    if found is None:
+        found = tuple((length, stem, key(stem)) for length, stem in proclitic_splits(word))
+        if len(_SPLITS_CACHE) < _SPLITS_CACHE_SIZE:
+            _SPLITS_CACHE[word] = found
+    return found

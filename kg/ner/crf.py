@@ -47,9 +47,9 @@ class CRFBackend:
         if not path.is_file():
             raise NERError(f"NER model {path} is missing. Rebuild it with: {REBUILD}")
         settings = read_settings(path)
-        self.features = extractor_from_settings(path, settings)
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
+        self.features = extractor_from_settings(path, settings, known=model_attributes(self._tagger))
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         """Tag sentences.
@@ -85,15 +85,20 @@ def propagate_names(
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for stems in sorted(names, key=len, reverse=True):
         by_first.setdefault(stems[0], []).append(stems)
+    if not by_first:
+        return
     for tokens, tags in zip(sentences, tagged, strict=True):
-        token_stems = [stem(token) for token in tokens]
         free = 0  # first index not yet covered by a propagated name
-        for i, first in enumerate(token_stems):
-            if i < free or first not in by_first or tags[i] != "O":
+        for i, token in enumerate(tokens):
+            if i < free or tags[i] != "O":
+                continue
+            first = stem(token)
+            if first not in by_first:
                 continue
             for stems in by_first[first]:
                 end = i + len(stems)
-                if tuple(token_stems[i:end]) == stems and all(tag == "O" for tag in tags[i:end]):
+                untagged = all(tag == "O" for tag in tags[i:end])
+                if untagged and tuple(stem(word) for word in tokens[i:end]) == stems:
                     kind = names[stems].most_common(1)[0][0]
                     tags[i:end] = ["B-" + kind] + ["I-" + kind] * (len(stems) - 1)
                     free = end
@@ -113,12 +118,25 @@ def read_settings(model_path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def extractor_from_settings(model_path: Path, settings: Mapping) -> FeatureExtractor:
+def model_attributes(tagger: pycrfsuite.Tagger) -> frozenset[str] | None:
+    """The attribute (feature) names an open model has weights for, or ``None`` when they cannot
+    all be read (the count differs from the one in the model's header)."""
+    info = tagger.info()
+    names = frozenset(info.attributes)
+    expected = info.header.get("num_attrs")
+    return names if expected is not None and int(expected) == len(names) else None
+
+
+def extractor_from_settings(
+    model_path: Path, settings: Mapping, *, known: frozenset[str] | None = None
+) -> FeatureExtractor:
     """Rebuild the training-time feature extractor from a model's settings.
 
     Args:
         model_path: The ``.crfsuite`` file; resource names in the settings are relative to it.
         settings: The model's ``.json`` settings.
+        known: For tagging only: the model's attribute names (see :func:`model_attributes`), so
+            that features the model has no weight for are not built.
 
     Returns:
         The extractor with the same word table and gazetteer as in training.
@@ -144,7 +162,7 @@ def extractor_from_settings(model_path: Path, settings: Mapping) -> FeatureExtra
                 f"retrain for best accuracy: {REBUILD}",
                 stacklevel=3,
             )
-    return FeatureExtractor(clusters=clusters, counts=counts, gazetteer=gazetteer)
+    return FeatureExtractor(clusters=clusters, counts=counts, gazetteer=gazetteer, known=known)
 
 
 def load_gazetteer() -> dict[str, frozenset[str]]:

@@ -42,7 +42,7 @@ def load_cues(path: Path = CUES_PATH) -> tuple[tuple[str, frozenset[str]], ...]:
 # Titles before a person (الرئيس، وزير), heads of organisation names (وكالة، حزب), place nouns
 # (مدينة، شمال) and speech verbs (قال، أضاف), as normalized keys.
 CUE_TABLE: tuple[tuple[str, frozenset[str]], ...] = load_cues()
-CONTEXT_OFFSETS: tuple[int, ...] = (-2, -1, 1, 2)
+CONTEXT_OFFSETS: tuple[int, ...] = (-2, -1, 1, 2)  # FeatureExtractor._rows unrolls these four
 MAX_GAZETTEER_WORDS = 6
 # Word types whose features are kept (about 4 KB each, so at most about 200 MB); news text meets
 # its frequent words early, and later rare words are simply recomputed.
@@ -61,14 +61,21 @@ class FeatureExtractor:
             بريطانيا stays whole); without counts the longest proclitic is stripped.
         gazetteer: Label → normalized keys (single or multi-word), e.g.
             :func:`kg.arabic.lexicons.gazetteer`.
+        known: When given, only these feature names are emitted: the attributes a trained
+            model has weights for. A tagger ignores every other name, so its tags are the same;
+            leaving them out saves building and passing them (training keeps ``None``).
     """
 
     clusters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     counts: Mapping[str, int] = field(default_factory=dict)
     gazetteer: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    known: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         self._cache: dict[str, _WordFeatures] = {}
+        self._bias = self._kept(["bias"])
+        self._pads = [self._kept([f"{offset}:pad"]) for offset in CONTEXT_OFFSETS]
+        self._quoted = self._kept(["quoted"])
         self._starts: dict[str, set[int]] = {}
         self._entries: dict[str, tuple[str, ...]] = {}
         # key → its cue and single-word gazetteer features, in one canonical order
@@ -115,7 +122,7 @@ class FeatureExtractor:
         result = []
         for index, tokens in enumerate(sentences):
             low, high = max(0, index - TOPIC_WINDOW), index + TOPIC_WINDOW + 1
-            result.append(self.sentence(tokens, sport=any(sporty[low:high])))
+            result.append(self._rows(tokens, words[index], any(sporty[low:high])))
         return result
 
     def sentence(self, tokens: Sequence[str], *, sport: bool = False) -> list[list[str]]:
@@ -128,31 +135,47 @@ class FeatureExtractor:
         Returns:
             One list of feature strings per token.
         """
-        words = [self._word(token) for token in tokens]
+        return self._rows(tokens, [self._word(token) for token in tokens], sport)
+
+    def _rows(self, tokens: Sequence[str], words: list[_WordFeatures], sport: bool) -> list[list[str]]:
+        """:meth:`sentence` with the words' features already looked up."""
         n = len(words)
         gazetteer_marks = self._gazetteer_marks(words) if self._starts else None
         quoted = _inside_quotes(tokens)
+        known, pads, bias = self.known, self._pads, self._bias
+        contexts = [word.context for word in words]
+        stems = [word.stem for word in words]
         rows: list[list[str]] = []
         for i, word in enumerate(words):
-            row = ["bias", *word.own]
-            for offset in CONTEXT_OFFSETS:
-                j = i + offset
-                if 0 <= j < n:
-                    row.extend(words[j].context[offset])
-                else:
-                    row.append(f"{offset}:pad")
+            if 2 <= i < n - 2:  # all of CONTEXT_OFFSETS (-2, -1, 1, 2) inside the sentence
+                row = [*bias, *word.own, *contexts[i - 2][0], *contexts[i - 1][1]]
+                row += [*contexts[i + 1][2], *contexts[i + 2][3]]
+            else:
+                row = [*bias, *word.own]
+                for slot, offset in enumerate(CONTEXT_OFFSETS):
+                    j = i + offset
+                    row.extend(contexts[j][slot] if 0 <= j < n else pads[slot])
             if i:
-                row.append("sp:" + words[i - 1].stem + "|" + word.stem)
+                pair = "sp:" + stems[i - 1] + "|" + stems[i]
+                if known is None or pair in known:
+                    row.append(pair)
             if i + 1 < n:
-                row.append("sn:" + word.stem + "|" + words[i + 1].stem)
+                pair = "sn:" + stems[i] + "|" + stems[i + 1]
+                if known is None or pair in known:
+                    row.append(pair)
             if quoted[i]:
-                row.append("quoted")
+                row.extend(self._quoted)
             if sport:
                 row.extend(word.sport_features)
             if gazetteer_marks is not None and gazetteer_marks[i]:
                 row.extend(gazetteer_marks[i])
             rows.append(row)
         return rows
+
+    def _kept(self, names: list[str]) -> list[str]:
+        """``names`` without those outside :attr:`known` (all of them when it is ``None``)."""
+        known = self.known
+        return names if known is None else [name for name in names if name in known]
 
     def stem(self, token: str) -> str:
         """The normalized, clitic-free form of ``token`` (وللأهلي → الاهلي)."""
@@ -198,10 +221,10 @@ class FeatureExtractor:
         own.extend(lexical)
         near = ["s=" + stem, "b=" + bare, "p=" + clitic, *lexical]
         far = ["s=" + stem, *lexical]
-        context = {
-            offset: [prefix + feature for feature in (near if abs(offset) == 1 else far)]
+        context = tuple(
+            self._kept([prefix + feature for feature in (near if abs(offset) == 1 else far)])
             for offset, prefix in _CONTEXT_PREFIXES
-        }
+        )
         sport_features = [
             "T" + feature for feature in lexical if not feature.startswith(("c64", "c1024", "c="))
         ]
@@ -209,10 +232,10 @@ class FeatureExtractor:
             stem=stem,
             key=matched_key,
             form_key=form_key,
-            own=own,
+            own=self._kept(own),
             context=context,
             sport="cue=SPORT" in lexical,
-            sport_features=sport_features,
+            sport_features=self._kept(sport_features),
         )
 
     def _lexical_features(self, *keys: str) -> list[str]:
@@ -266,9 +289,9 @@ class FeatureExtractor:
                 if not labels:
                     continue
                 for label in labels:
-                    marks[i].append("gB=" + label)
+                    marks[i].extend(self._kept(["gB=" + label]))
                     for j in range(i + 1, i + length):
-                        marks[j].append("gI=" + label)
+                        marks[j].extend(self._kept(["gI=" + label]))
                 break
         return marks
 
@@ -279,7 +302,7 @@ class _WordFeatures:
     key: str
     form_key: str
     own: list[str]
-    context: dict[int, list[str]]
+    context: tuple[list[str], ...]  # one list per offset of CONTEXT_OFFSETS, in that order
     sport: bool
     sport_features: list[str]
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import NamedTuple
 
 from kg.arabic import lexicons
 from kg.arabic.cues import CueForm, Frames, complementizer_kind, is_subordinated, load_cues, load_frames
@@ -67,9 +68,9 @@ _TIME_WORDS = DAY_WORD_KEYS | frozenset(key(w) for w in ("يوم", "مساء", "
 _ABOUT_HIS = frozenset(key(w) for w in ("حد", "تعبيره", "تعبيرها", "قوله", "قولها"))
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
-    """A token of the document with its normalized key and sentence number."""
+class Tok(NamedTuple):
+    """A token of the document with its normalized key and sentence number (a named tuple: one
+    is made per token, and tuples are built several times faster than frozen dataclasses)."""
 
     index: int
     start: int

@@ -19,6 +19,7 @@ Reads ``corpus.documents``/``tokens``; writes ``corpus.mentions``.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from functools import cache
 from kg.arabic import lexicons
 from kg.arabic.cues import load_cues
 from kg.arabic.normalize import key
-from kg.arabic.tokens import proclitic_splits as stems
+from kg.arabic.tokens import keyed_splits
 from kg.model import Corpus, Document, Label, Mention, Span, Token
 
 NAME = "ner"
@@ -67,7 +68,8 @@ def process_doc(
     sentences: dict[int, list[Token]] = defaultdict(list)
     for token in tokens:
         sentences[token.sent_index].append(token)
-    words = {key(doc.text[t.span.start : t.span.end]) for t in tokens}
+    text = doc.text
+    words = {key(text[t.span.start : t.span.end]) for t in tokens}
     candidates: list[Mention] = []
     for sent_tokens in sentences.values():
         candidates.extend(in_context(doc, sent_tokens, lexicon_mentions(doc, sent_tokens)))
@@ -102,8 +104,8 @@ def repeated_names(doc: Document, tokens: list[Token], mentions: list[Mention]) 
     found = []
     for token in tokens:
         word = doc.text[token.span.start : token.span.end]
-        for prefix_len, stem in stems(word):
-            full = unique.get(key(stem))
+        for prefix_len, stem, stem_key in keyed_splits(word):
+            full = unique.get(stem_key)
             if full is None or token.span.start <= full.span.start:
                 continue
             if not any(span.overlaps(token.span) for span in taken):
@@ -116,7 +118,7 @@ def repeated_names(doc: Document, tokens: list[Token], mentions: list[Mention]) 
                         "PERSON",
                         "name",
                         attached=token.span,
-                        key=key(stem),
+                        key=stem_key,
                         source="repeat",
                     )
                 )
@@ -154,7 +156,7 @@ def _gentilic_of(doc: Document, organization: Mention) -> Mention | None:
 def lexicon_mentions(doc: Document, tokens: list[Token]) -> list[Mention]:
     """Names, institutions and gentilics from the lexicons, longest match first."""
     words = [doc.text[t.span.start : t.span.end] for t in tokens]
-    keys = [key(word) if _is_word(word) else "" for word in words]
+    keys = [_word_key(word) for word in words]
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
@@ -167,19 +169,44 @@ def lexicon_mentions(doc: Document, tokens: list[Token]) -> list[Mention]:
     return found
 
 
+_WORD_KEYS: dict[str, str] = {}
+_START_SPLITS: dict[str, tuple[tuple[int, str, str], ...]] = {}
+_CACHE_SIZE = 200_000
+
+
+def _word_key(word: str) -> str:
+    """The matching key of a token, or ``""`` for punctuation (cached per word form)."""
+    found = _WORD_KEYS.get(word)
+    if found is None:
+        found = key(word) if _is_word(word) else ""
+        if len(_WORD_KEYS) < _CACHE_SIZE:
+            _WORD_KEYS[word] = found
+    return found
+
+
+def _start_splits(word: str) -> tuple[tuple[int, str, str], ...]:
+    """The proclitic splits of ``word`` whose stem can start a lexicon name (cached per form)."""
+    found = _START_SPLITS.get(word)
+    if found is None:
+        starts = first_words()
+        found = tuple(split for split in keyed_splits(word) if split[2] in starts)
+        if len(_START_SPLITS) < _CACHE_SIZE:
+            _START_SPLITS[word] = found
+    return found
+
+
 def _longest_name(
     doc: Document, tokens: list[Token], words: list[str], keys: list[str], i: int
 ) -> tuple[Mention, int] | None:
+    if not keys[i]:
+        return None
+    splits = _start_splits(words[i])
+    if not splits:
+        return None
     ahead = 0
     while i + ahead < len(keys) and keys[i + ahead] and ahead < MAX_NAME_TOKENS:
         ahead += 1
-    if not ahead:
-        return None
-    starts = first_words()
-    for prefix_len, stem in stems(words[i]):
-        stem_key = key(stem)
-        if stem_key not in starts:
-            continue
+    for prefix_len, stem, stem_key in splits:
         for n in range(ahead, 0, -1):
             phrase_key = " ".join([stem_key, *keys[i + 1 : i + n]])
             hit = lookup(phrase_key, n)
@@ -282,8 +309,7 @@ _PRONOUN_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "
 
 def _matches(word: str, options: frozenset[str]) -> bool:
     """The word, proclitics stripped, is one of ``options`` (a pronoun suffix allowed)."""
-    for _, stem in stems(word):
-        stem_key = key(stem)
+    for _, _, stem_key in keyed_splits(word):
         if any(stem_key == option + suffix for option in options for suffix in _PRONOUN_SUFFIXES):
             return True
     return False
@@ -291,18 +317,26 @@ def _matches(word: str, options: frozenset[str]) -> bool:
 
 def in_context(doc: Document, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     """``mentions`` without the place readings that :func:`place_context` rules out."""
-    return [m for m in mentions if not _common_word_reading(doc, tokens, m)]
+    if not any(m.label in ("GPE", "LOC") for m in mentions):
+        return mentions
+    starts = [t.span.start for t in tokens]
+    ends = [t.span.end for t in tokens]
+    return [m for m in mentions if not _common_word_reading(doc, tokens, m, starts, ends)]
 
 
-def _common_word_reading(doc: Document, tokens: list[Token], mention: Mention) -> bool:
-    """The one-word place (or gentilic) ``mention`` is an idiom or an adjective in its context."""
+def _common_word_reading(
+    doc: Document, tokens: list[Token], mention: Mention, starts: list[int], ends: list[int]
+) -> bool:
+    """The one-word place (or gentilic) ``mention`` is an idiom or an adjective in its context.
+
+    ``starts``/``ends`` are the token offsets (tokens are sorted and do not overlap).
+    """
     if mention.label not in ("GPE", "LOC"):
         return False
     extent = _extent(mention)
-    index = [i for i, t in enumerate(tokens) if t.span.overlaps(extent)]
-    if len(index) != 1:
+    i = bisect_right(ends, extent.start)  # the first token ending after the extent starts
+    if bisect_left(starts, extent.end) - i != 1:  # tokens starting before it ends, from i on
         return False
-    i = index[0]
     before = doc.text[tokens[i - 1].span.start : tokens[i - 1].span.end] if i > 0 else ""
     after = doc.text[tokens[i + 1].span.start : tokens[i + 1].span.end] if i + 1 < len(tokens) else ""
     rules = place_context()
@@ -329,7 +363,7 @@ def _adjective_after_noun(before: str, *, with_conjunction: bool) -> bool:
     if _matches(before, place_context().keeps) or _is_verb_form(before):
         return False
     known = (lexicons.title_index(), institution_heads(), lexicons.place_index(), lexicons.gentilic_index())
-    stem_keys = {key(stem) for _, stem in stems(before)}
+    stem_keys = {stem_key for _, _, stem_key in keyed_splits(before)}
     return not any(stem_key in table for stem_key in stem_keys for table in known)
 
 
@@ -538,8 +572,7 @@ def _attested_proclitic(word: str, rest: str, words: set[str]) -> tuple[int, str
     attested: it occurs on its own in the document, the name without it is a lexicon name
     (``للأمم المتحدة``, ``بجبهة النصرة``), or it is a geographic head (``والغوطة``)."""
     known = _known_keys()
-    for prefix_len, stem in stems(word):
-        stem_key = key(stem)
+    for prefix_len, stem, stem_key in keyed_splits(word):
         attested = stem_key in words or stem_key in known or stem_key in place_heads()
         if prefix_len and (attested or key(stem + rest) in known):
             return prefix_len, stem
@@ -591,11 +624,22 @@ def merge(candidates: list[Mention]) -> list[Mention]:
     """Drop overlapping mentions: longer spans first, lexicon before tagger on ties."""
     rank = {"lexicon": 0, "crf": 1, "repeat": 2}
     chosen: list[Mention] = []
+    taken: list[tuple[int, int]] = []  # extents of ``chosen``, sorted; they do not overlap
     ordered = sorted(candidates, key=lambda m: (-len(_extent(m)), rank.get(m.source, 2), m.span.start))
     for mention in ordered:
-        if not any(_extent(mention).overlaps(_extent(other)) for other in chosen):
+        extent = _extent(mention)
+        if not _overlaps_any(taken, extent.start, extent.end):
             chosen.append(mention)
+            taken.insert(bisect_left(taken, (extent.start, extent.end)), (extent.start, extent.end))
     return sorted(chosen, key=lambda m: m.span.start)
+
+
+def _overlaps_any(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of ``taken``: sorted ``(start, end)`` ranges that do
+    not overlap each other, so their ends rise too and only the last range starting before
+    ``end`` can reach past ``start``."""
+    before = bisect_left(taken, (end, -1))
+    return before > 0 and taken[before - 1][1] > start and taken[before - 1][0] < end
 
 
 def _extent(mention: Mention) -> Span:
