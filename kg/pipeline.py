@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-import multiprocessing
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from kg.errors import Errors, KGError, PipelineError
 from kg.model import Corpus, Document, Skipped
+from kg.runners import InProcessRunner, Report, Runner, open_runner
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 STAGES: tuple[str, ...] = ("ingest", "segment", "ner", "resolve", "attribute", "claims", "interactions")
 _MODULES = {name: f"kg.stages.{name}" for name in STAGES}
@@ -82,39 +86,61 @@ def run(
     progress: Progress | None = None,
     on_error: str = "skip",
     jobs: int = 1,
+    dask: str | Client | None = None,
 ) -> tuple[Corpus, RunReport]:
     """Run ``stages`` over ``inputs`` and return the filled corpus and timings.
 
     Args:
-        inputs: files or folders to read (the ``ingest`` stage).
+        inputs: files, folders or fsspec URLs to read (the ``ingest`` stage).
         stages: stage names in order; checked with :func:`validate` first.
         corpus: a corpus to start from (e.g. one loaded for ``--append``).
         options: keyword arguments per stage name, e.g. ``{"ner": {"backend": "crf"}}``.
-        progress: called as ``progress(stage, index, total)`` before each stage.
+        progress: called as ``progress(stage, index, total)`` before each stage, and as
+            ``progress("stage: done/all chunks", index, total)`` as a per-document stage advances.
         on_error: ``"skip"`` drops a document that a per-document stage fails on (and lists it as
             skipped); ``"raise"`` stops the run with an error naming the stage and document.
         jobs: worker processes for the per-document stages (1 = in this process).
+        dask: run the per-document stages on this Dask cluster instead (a scheduler address such
+            as ``tcp://10.0.0.5:8786``, or a ``distributed.Client``); the corpus stages run here.
 
     Raises:
-        PipelineError: when the stage list is invalid or a stage returns something else than a Corpus.
+        PipelineError: when the stage list is invalid, a stage returns something else than a
+            Corpus, or the Dask scheduler cannot be used.
     """
     corpus = corpus or Corpus()
     validate(stages, provided=filled_fields(corpus))
+    modules = [load_stage(name) for name in stages]
+    if not any(getattr(module, "PER_DOCUMENT", False) for module in modules):
+        dask = None  # nothing to send to a cluster: do not connect
     timings: dict[str, float] = {}
-    for index, name in enumerate(stages):
-        if progress:
-            progress(name, index, len(stages))
-        module = load_stage(name)
-        started = time.perf_counter()
-        kwargs = dict((options or {}).get(name, {}))
-        if name == "ingest":
-            kwargs["inputs"] = inputs
-        if getattr(module, "PER_DOCUMENT", False):
-            corpus = run_per_document(module, corpus, kwargs, on_error=on_error, jobs=jobs)
-        else:
-            corpus = _checked(name, module.run(corpus, **kwargs))
-        timings[name] = time.perf_counter() - started
+    with open_runner(jobs=jobs, dask=dask) as runner:
+        for index, (name, module) in enumerate(zip(stages, modules, strict=True)):
+            if progress:
+                progress(name, index, len(stages))
+            started = time.perf_counter()
+            kwargs = dict((options or {}).get(name, {}))
+            if name == "ingest":
+                kwargs["inputs"] = inputs
+            if getattr(module, "PER_DOCUMENT", False):
+                report = _chunk_progress(progress, name, index, len(stages))
+                corpus = run_per_document(
+                    module, corpus, kwargs, on_error=on_error, runner=runner, report=report
+                )
+            else:
+                corpus = _checked(name, module.run(corpus, **kwargs))
+            timings[name] = time.perf_counter() - started
     return corpus, RunReport(timings)
+
+
+def _chunk_progress(progress: Progress | None, name: str, index: int, total: int) -> Report | None:
+    if progress is None:
+        return None
+    call = progress
+
+    def report(done: int, chunks: int) -> None:
+        call(f"{name}: {done}/{chunks} chunks", index, total)
+
+    return report
 
 
 def _checked(name: str, result: object) -> Corpus:
@@ -126,30 +152,30 @@ def _checked(name: str, result: object) -> Corpus:
 # Corpus fields whose records belong to one document (they have a ``doc_id``).
 DOCUMENT_FIELDS = ("sentences", "tokens", "mentions", "roles", "statements", "interactions")
 
+# What one chunk of a per-document stage gives back: the records of every field the stage
+# provides, and the documents it failed on.
+ChunkResult = tuple[dict[str, list], list[Skipped]]
+
 
 def run_per_document(
-    module: ModuleType, corpus: Corpus, kwargs: dict[str, object], *, on_error: str, jobs: int = 1
+    module: ModuleType,
+    corpus: Corpus,
+    kwargs: dict[str, object],
+    *,
+    on_error: str,
+    runner: Runner | None = None,
+    report: Report | None = None,
 ) -> Corpus:
     """Run a per-document stage on each document's own slice of the corpus.
 
-    With ``jobs > 1`` the documents are processed in worker processes (forked, so they share the
-    corpus without copying it); results come back in document order, so the output does not
-    depend on ``jobs``. A document whose processing fails is dropped from the corpus (with
-    everything derived from it) and listed as skipped with the stage and the error, unless
-    ``on_error == "raise"``.
+    ``runner`` (default: in this process) runs the chunks of documents, in a fork pool or on a
+    Dask cluster; results come back in document order, so the output does not depend on the
+    runner. A document whose processing fails is dropped from the corpus (with everything derived
+    from it) and listed as skipped with the stage and the error, unless ``on_error == "raise"``.
     """
-    global _SHARED
-    count = len(corpus.documents)
-    if jobs > 1 and count >= 2 * _CHUNK:
-        _SHARED = (module.__name__, corpus, group_by_document(corpus), kwargs, on_error)
-        try:
-            chunks = [(start, min(start + _CHUNK, count)) for start in range(0, count, _CHUNK)]
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                parts = list(pool.imap(_process_range, chunks))
-        finally:
-            _SHARED = None
-    else:
-        parts = [_process_slices(module, corpus, range(count), group_by_document(corpus), kwargs, on_error)]
+    task = StageTask(module.__name__, kwargs, on_error)
+    work = PerDocumentWork(task, corpus, group_by_document(corpus))
+    parts = (runner or InProcessRunner()).run(work, report=report)
     outputs: dict[str, list] = {name: [] for name in module.PROVIDES}
     failed: list[Skipped] = []
     for part_outputs, part_failed in parts:
@@ -160,36 +186,56 @@ def run_per_document(
     return drop_documents(corpus, failed) if failed else corpus
 
 
-_CHUNK = 64
-_SHARED: tuple[str, Corpus, dict[str, dict[str, list]], dict[str, object], str] | None = None
+@dataclass(frozen=True)
+class StageTask:
+    """What a worker needs, besides the documents, to run a per-document stage (picklable)."""
+
+    module_name: str
+    kwargs: dict[str, object]
+    on_error: str
 
 
-def _process_range(bounds: tuple[int, int]) -> tuple[dict[str, list], list[Skipped]]:
-    """Worker: process documents ``start..end`` of the corpus shared at fork time."""
-    if _SHARED is None:
-        raise PipelineError("worker started without a shared corpus")
-    module_name, corpus, grouped, kwargs, on_error = _SHARED
-    module = importlib.import_module(module_name)
-    return _process_slices(module, corpus, range(*bounds), grouped, kwargs, on_error)
+@dataclass(frozen=True)
+class PerDocumentWork:
+    """A per-document stage over a corpus, cut into chunks for a :class:`~kg.runners.Runner`."""
+
+    task: StageTask
+    corpus: Corpus
+    grouped: dict[str, dict[str, list]]
+
+    @property
+    def count(self) -> int:
+        """Number of documents."""
+        return len(self.corpus.documents)
+
+    def run_chunk(self, bounds: range) -> ChunkResult:
+        """Process documents ``bounds`` in this process."""
+        return process_slices(self.task, document_slices(self.corpus, bounds, self.grouped))
+
+    def remote_chunk(self, bounds: range) -> tuple[Callable[..., ChunkResult], tuple[object, ...]]:
+        """:func:`process_slices` and its arguments for documents ``bounds``: only their slices."""
+        return process_slices, (self.task, list(document_slices(self.corpus, bounds, self.grouped)))
 
 
-def _process_slices(
-    module: ModuleType,
-    corpus: Corpus,
-    indexes: range,
-    grouped: dict[str, dict[str, list]],
-    kwargs: dict[str, object],
-    on_error: str,
-) -> tuple[dict[str, list], list[Skipped]]:
+def process_slices(task: StageTask, slices: Iterable[tuple[Document, Corpus]]) -> ChunkResult:
+    """Run the stage of ``task`` on each ``(document, its slice of the corpus)``: the chunk function.
+
+    Returns:
+        The records of each field the stage provides, in document order, and the failed documents.
+
+    Raises:
+        PipelineError: with ``on_error="raise"``, naming the stage and the document that failed.
+    """
+    module = importlib.import_module(task.module_name)
     outputs: dict[str, list] = {name: [] for name in module.PROVIDES}
     failed: list[Skipped] = []
-    for doc, part in document_slices(corpus, indexes, grouped):
+    for doc, part in slices:
         try:
-            result = _checked(module.NAME, module.run(part, **kwargs))
+            result = _checked(module.NAME, module.run(part, **task.kwargs))
         except KGError:
             raise  # a configuration problem (e.g. a missing model), not a bad document
         except Exception as error:
-            if on_error == "raise":
+            if task.on_error == "raise":
                 raise PipelineError(
                     Errors.E005.format(stage=module.NAME, doc_id=doc.doc_id, error=error)
                 ) from error

@@ -58,12 +58,38 @@ def test_pipeline_on_error_raise_names_stage_and_document(
 
 
 def test_pipeline_jobs_give_the_same_corpus(articles_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import kg.pipeline
+    import kg.runners
 
-    monkeypatch.setattr(kg.pipeline, "_CHUNK", 1)  # two documents → two chunks → two workers
+    monkeypatch.setattr(kg.runners, "CHUNK", 1)  # two documents → two chunks → two workers
     options = {"ner": {"backend": "lexicon"}}
     one, _ = run([articles_dir], options=options, jobs=1)
     two, _ = run([articles_dir], options=options, jobs=2)
     assert one.mentions == two.mentions
     assert one.statements == two.statements
     assert one.interactions == two.interactions
+
+
+def test_pipeline_fork_pool_reports_chunk_progress(
+    articles_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.runners
+
+    monkeypatch.setattr(kg.runners, "CHUNK", 1)
+    steps: list[str] = []
+    run(
+        [articles_dir],
+        options={"ner": {"backend": "lexicon"}},
+        jobs=2,
+        progress=lambda s, i, n: steps.append(s),
+    )
+    assert steps[:4] == ["ingest", "segment", "ner", "ner: 1/2 chunks"]
+    assert "interactions: 2/2 chunks" in steps
+
+
+@pytest.mark.parametrize(("count", "size"), [(0, 4), (1, 4), (9, 4), (8, 4), (5, 64)])
+def test_pipeline_chunk_bounds_cover_every_document_once_in_order(count: int, size: int) -> None:
+    from kg.runners import chunk_bounds
+
+    chunks = chunk_bounds(count, size)
+    assert [i for chunk in chunks for i in chunk] == list(range(count))
+    assert all(0 < len(chunk) <= size for chunk in chunks)

@@ -2,7 +2,9 @@
 
 Reads ``.txt`` files (document id = file name without extension), folders of them
 (recursive), ``.jsonl`` (one article per line: ``id``, ``text``, optional ``title``,
-``date``, ``source``, ``url``) and ``.html``/``.htm`` pages (reduced to their text).
+``date``, ``source``, ``url``) and ``.html``/``.htm`` pages (reduced to their text). Inputs
+may also be fsspec URLs (``s3://bucket/prefix``, ``file:///data``, ``memory://x``), read the
+same way when fsspec and the protocol's plugin are installed.
 
 Bytes are decoded as UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when the
 zero bytes give it away), Windows-1256 or ISO-8859-6; between the last two the decoding with
@@ -18,10 +20,11 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath
 
 from kg.errors import Errors, InputError
 from kg.model import Corpus, Document, Skipped
@@ -51,6 +54,8 @@ _SUSPICIOUS = re.compile(
 )
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# A protocol (two letters or more, so a Windows drive is not one) then :// or fsspec's :: chaining.
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+(://|::)")
 _SAMPLE = 1 << 18  # bytes looked at to choose an encoding
 SINGLE_BYTE = (("cp1256", "windows-1256"), ("iso8859_6", "iso-8859-6"))
 ENCODINGS_TRIED = "UTF-8, UTF-16, Windows-1256, ISO-8859-6"
@@ -75,10 +80,16 @@ def run(corpus: Corpus, inputs: Iterable[str | Path] = ()) -> Corpus:
 def read_inputs(inputs: Iterable[str | Path]) -> Iterator[Document | Skipped]:
     """Yield a Document or a Skipped record for every file under ``inputs``, in sorted order.
 
+    An input written as a URL (``file://``, ``memory://``, ``s3://``, ``simplecache::s3://`` …) is
+    read through fsspec; any other input is a local path.
+
     Raises:
-        InputError: when an input path does not exist.
+        InputError: when an input path does not exist, or a URL cannot be opened.
     """
     for raw in inputs:
+        if is_url(str(raw)):
+            yield from read_url(str(raw))
+            continue
         path = Path(raw)
         if not path.exists():
             raise InputError(Errors.E001.format(path=path))
@@ -93,6 +104,11 @@ def read_inputs(inputs: Iterable[str | Path]) -> Iterator[Document | Skipped]:
             yield from read_file(file)
 
 
+def is_url(text: str) -> bool:
+    """True when ``text`` names a protocol (``s3://bucket/key``, ``memory://x``), not a local path."""
+    return bool(_URL.match(text))
+
+
 def read_file(path: Path) -> Iterator[Document | Skipped]:
     """Read one file: JSONL gives one document per line, other files one document."""
     try:
@@ -104,23 +120,76 @@ def read_file(path: Path) -> Iterator[Document | Skipped]:
     except OSError as error:
         yield Skipped(str(path), f"cannot be read: {error.strerror or error}")
         return
-    if path.suffix.lower() in JSONL_SUFFIXES:
-        yield from read_jsonl(data, str(path))
+    yield from read_data(data, path, str(path))
+
+
+def read_url(url: str) -> Iterator[Document | Skipped]:
+    """Read a file or folder (recursively) named by an fsspec URL, like a local path.
+
+    A document's ``source_path`` is the URL of its file.
+
+    Raises:
+        InputError: when fsspec or the protocol's plugin is missing, or the URL does not exist.
+    """
+    try:
+        import fsspec
+    except ImportError as error:
+        raise InputError(Errors.E016.format(url=url)) from error
+    try:
+        fs, root = fsspec.core.url_to_fs(url)
+        found = fs.exists(root)
+        folder = found and fs.isdir(root)
+        files = sorted(fs.find(root)) if folder else [root]
+    except (ImportError, ValueError, OSError) as error:
+        raise InputError(Errors.E017.format(url=url, error=error)) from error
+    if not found:
+        raise InputError(Errors.E001.format(path=url))
+    for file in files:
+        name = PurePosixPath(file)
+        source = f"{url.rstrip('/')}/{posixpath.relpath(file, root)}" if folder else url
+        if name.name.startswith("."):
+            continue
+        if name.suffix.lower() not in SUPPORTED:
+            if not folder:
+                yield Skipped(source, f"unsupported file type '{name.suffix}'")
+            continue
+        try:
+            size = fs.size(file)
+            if size is not None and size > MAX_BYTES:
+                yield Skipped(source, f"file is {size} bytes, larger than the {MAX_BYTES}-byte limit")
+                continue
+            data = fs.cat_file(file)
+        except OSError as error:
+            yield Skipped(source, f"cannot be read: {error.strerror or error}")
+            continue
+        yield from read_data(data, name, source)
+
+
+def read_data(data: bytes, name: PurePath, source: str) -> Iterator[Document | Skipped]:
+    """The documents of one file's bytes.
+
+    Args:
+        data: the file's bytes.
+        name: the file's path; its suffix gives the type, its stem the document id.
+        source: the path or URL that ``source_path`` and skip messages name.
+    """
+    suffix = name.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(data, source)
         return
     decoded = decode(data)
     if decoded is None:
-        yield Skipped(str(path), f"binary or undecodable content (tried {ENCODINGS_TRIED})")
+        yield Skipped(source, f"binary or undecodable content (tried {ENCODINGS_TRIED})")
         return
     text, encoding = decoded
-    if path.suffix.lower() in HTML_SUFFIXES:
+    title = ""
+    if suffix in HTML_SUFFIXES:
         title, text = html_to_text(text)
-    else:
-        title = ""
     problem = unusable_reason(text)
     if problem:
-        yield Skipped(f"{path}", f"{problem} (read as {encoding})")
+        yield Skipped(source, f"{problem} (read as {encoding})")
         return
-    yield Document(doc_id=path.stem, text=text, source_path=str(path), title=title, encoding=encoding)
+    yield Document(doc_id=name.stem, text=text, source_path=source, title=title, encoding=encoding)
 
 
 def read_jsonl(data: bytes, source: str) -> Iterator[Document | Skipped]:
