@@ -1,12 +1,15 @@
 """``kg build`` as a library call: inputs → pipeline → graph → files in an output folder.
 
-Writes ``graph.ttl``, ``graph.html``, ``neo4j/`` and ``report.md`` into the output folder. Every
+Writes ``store/`` (the graph in an on-disk Oxigraph store, which ``kg query``, ``kg serve`` and
+``kg export`` open), ``graph.ttl``, ``graph.html``, ``neo4j/`` and ``report.md`` into the output
+folder. Every
 output is first written into a temporary folder inside it and moved into place only once all
 of them are written, so an interrupted or failed build leaves the previous output as it was.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
@@ -15,18 +18,24 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import pyoxigraph as ox
 from rdflib import Graph
 
-from kg import ids
+from kg import ids, incremental
 from kg.charts import write_charts
 from kg.errors import Errors, InputError
 from kg.export import DEFAULT_NAMES, export
 from kg.export.neo4j import check_replaceable, replace_folder
+from kg.incremental import STATE_FILE, load_state, save_state
 from kg.model import Corpus, Skipped
 from kg.pipeline import STAGES, Progress, run
-from kg.rdf.mapping import to_graph
-from kg.rdf.store import atomic_path, new_graph
+from kg.rdf.mapping import bind_prefixes, to_store, update_store
+from kg.rdf.store import STORE_DIR, atomic_path, store_graph, store_path
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 DEFAULT_OUTPUTS: tuple[str, ...] = ("turtle", "html", "neo4j")
 
@@ -60,11 +69,13 @@ def build(
     stages: Sequence[str] = STAGES,
     progress: Progress | None = None,
     strict: bool = False,
+    dask: str | Client | None = None,
+    append: bool = False,
 ) -> BuildResult:
     """Build the knowledge graph of ``inputs`` into ``out_dir``.
 
     Args:
-        inputs: .txt/.jsonl/.html files or folders of them.
+        inputs: .txt/.jsonl/.html files or folders of them, as paths or fsspec URLs.
         out_dir: output folder, created if missing.
         base_iri: namespace of the data IRIs.
         ner_backend: ``crf`` (shipped model) or ``camel`` (CAMeL Tools, needs its data).
@@ -73,6 +84,10 @@ def build(
         stages: pipeline stages to run.
         progress: called as ``progress(step, index, total)``.
         strict: fail, writing nothing, when any input or document was skipped.
+        dask: run the per-document stages on this Dask cluster: a scheduler address
+            (``tcp://host:8786``) or a ``distributed.Client``; ``jobs`` is then ignored.
+        append: add ``inputs`` to the graph already built in ``out_dir`` (see :mod:`kg.incremental`)
+            instead of replacing it; documents already in the graph are skipped.
 
     Returns:
         The filled corpus, the files written and timings per step.
@@ -80,11 +95,26 @@ def build(
     Raises:
         InputError: when no input gave a usable document, or every document failed a stage.
         SkippedInputsError: with ``strict=True``, when anything was skipped.
+        PipelineError: when ``dask`` is given and dask.distributed is missing or the scheduler
+            cannot be reached.
     """
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(Errors.E012.format(path=out_dir))
     inputs = list(inputs)
+    if append:
+        return _append(
+            inputs,
+            out_dir,
+            base_iri=base_iri,
+            ner_backend=ner_backend,
+            jobs=jobs,
+            outputs=outputs,
+            stages=stages,
+            progress=progress,
+            strict=strict,
+            dask=dask,
+        )
     corpus, first = run(inputs, stages=stages[:1], progress=progress)
     if not corpus.documents:
         raise InputError(Errors.E002.format(inputs=", ".join(map(str, inputs)), skipped=len(corpus.skipped)))
@@ -95,27 +125,69 @@ def build(
         options={"ner": {"backend": ner_backend}},
         progress=progress,
         jobs=jobs,
+        dask=dask,
     )
     if not corpus.documents:
         raise InputError(Errors.E002.format(inputs=", ".join(map(str, inputs)), skipped=len(corpus.skipped)))
     if strict and corpus.skipped:
         raise SkippedInputsError(corpus.skipped)
     timings = {**first.timings, **rest.timings}
-    started = time.perf_counter()
-    graph = to_graph(corpus, base_iri=base_iri, graph=new_graph())
-    timings["rdf"] = time.perf_counter() - started
-    files = write_outputs(corpus, graph, out_dir, outputs, timings)
-    return BuildResult(corpus, out_dir, tuple(files), len(graph), timings)
+    files, triples = write_outputs(corpus, out_dir, outputs, timings, base_iri=base_iri)
+    return BuildResult(corpus, out_dir, tuple(files), triples, timings)
+
+
+def _append(
+    inputs: list[str | Path],
+    out_dir: Path,
+    *,
+    base_iri: str,
+    ner_backend: str,
+    jobs: int,
+    outputs: Sequence[str],
+    stages: Sequence[str],
+    progress: Progress | None,
+    strict: bool,
+    dask: str | Client | None,
+) -> BuildResult:
+    """``build(..., append=True)``: add ``inputs`` to the build in ``out_dir``."""
+    old = load_state(out_dir)
+    merged, fresh, timings = incremental.append(
+        old,
+        inputs,
+        stages=stages,
+        options={"ner": {"backend": ner_backend}},
+        progress=progress,
+        jobs=jobs,
+        dask=dask,
+    )
+    if strict and fresh.skipped:
+        raise SkippedInputsError(fresh.skipped)
+    if not fresh.documents:
+        if not any(s.reason == incremental.ALREADY_IN_GRAPH for s in fresh.skipped):
+            raise InputError(
+                Errors.E002.format(inputs=", ".join(map(str, inputs)), skipped=len(fresh.skipped))
+            )
+        return BuildResult(merged, out_dir, (), 0, timings)
+    files, triples = write_outputs(merged, out_dir, outputs, timings, base_iri=base_iri, update=(old, fresh))
+    return BuildResult(merged, out_dir, tuple(files), triples, timings)
 
 
 def write_outputs(
-    corpus: Corpus, graph: Graph, out_dir: Path, outputs: Sequence[str], timings: dict[str, float]
-) -> list[Path]:
-    """Export ``graph`` in every format and write report.md, all or nothing.
+    corpus: Corpus,
+    out_dir: Path,
+    outputs: Sequence[str],
+    timings: dict[str, float],
+    *,
+    base_iri: str = ids.DEFAULT_BASE_IRI,
+    update: tuple[Corpus, Corpus] | None = None,
+) -> tuple[list[Path], int]:
+    """Map ``corpus`` into a new on-disk store, export it in every format and write report.md,
+    all or nothing. Returns the files written and the number of triples.
 
     Everything is written into a temporary folder inside ``out_dir`` first; only when every
     output is complete are they moved into place (one rename each), so a failure leaves the
-    previous build's files untouched.
+    previous build's files untouched. With ``update=(old, fresh)`` the store is a copy of
+    ``out_dir``'s (hard links where possible) brought up to date instead of a new one.
     """
     names = {fmt: DEFAULT_NAMES.get(fmt, f"graph.{fmt}") for fmt in outputs}
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -123,27 +195,61 @@ def write_outputs(
         check_replaceable(out_dir / names["neo4j"])
     stage = Path(tempfile.mkdtemp(prefix=".kg-build.", suffix=".tmp", dir=out_dir))
     try:
-        staged: list[Path] = []
-        for fmt, name in names.items():
-            started = time.perf_counter()
-            staged.extend(export(graph, fmt, stage / name))
-            timings[f"export:{fmt}"] = time.perf_counter() - started
+        staged = [stage / STORE_DIR]
+        started = time.perf_counter()
+        store = _fill_store(corpus, out_dir, stage / STORE_DIR, base_iri=base_iri, update=update)
+        timings["rdf"] = time.perf_counter() - started
+        triples = len(store)
+        staged += export_all(bind_prefixes(store_graph(store)), stage, names, timings)
         staged.extend(write_charts(corpus, stage / "charts"))
         with atomic_path(stage / "report.md") as temp:
-            temp.write_text(render_report(corpus, len(graph), timings), encoding="utf-8")
+            temp.write_text(render_report(corpus, triples, timings), encoding="utf-8")
         staged.append(stage / "report.md")
-        for name in [*names.values(), "charts", "report.md"]:
+        staged.append(save_state(corpus, stage / STATE_FILE))
+        store.flush()
+        del store  # closes the store before its folder is moved
+        gc.collect()
+        for name in [STORE_DIR, *names.values(), "charts", "report.md", STATE_FILE]:
             _publish(stage / name, out_dir / name)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-    return [out_dir / path.relative_to(stage) for path in staged]
+    return [out_dir / path.relative_to(stage) for path in staged], triples
+
+
+def _fill_store(
+    corpus: Corpus, out_dir: Path, folder: Path, *, base_iri: str, update: tuple[Corpus, Corpus] | None
+) -> ox.Store:
+    """A new on-disk store in ``folder`` holding the graph of ``corpus``."""
+    if update is None:
+        store = ox.Store(str(folder))
+        to_store(corpus, store, base_iri=base_iri)
+        return store
+    if store_path(out_dir) is None:
+        raise InputError(Errors.E031.format(path=out_dir))
+    previous = ox.Store(str(out_dir / STORE_DIR))
+    previous.backup(str(folder))
+    del previous
+    store = ox.Store(str(folder))
+    old, fresh = update
+    update_store(store, old, corpus, fresh, base_iri=base_iri)
+    return store
+
+
+def export_all(graph: Graph, folder: Path, names: dict[str, str], timings: dict[str, float]) -> list[Path]:
+    """Export ``graph`` into ``folder`` as each format of ``names`` (format → file name)."""
+    files: list[Path] = []
+    for fmt, name in names.items():
+        started = time.perf_counter()
+        files.extend(export(graph, fmt, folder / name))
+        timings[f"export:{fmt}"] = time.perf_counter() - started
+    return files
 
 
 def _publish(staged: Path, target: Path) -> None:
     """Move a staged output into place: a file or the neo4j folder in one rename, other folders per file."""
     if staged.is_file():
         os.replace(staged, target)
-    elif staged.name == DEFAULT_NAMES["neo4j"]:
+    elif staged.name in (DEFAULT_NAMES["neo4j"], STORE_DIR):
         replace_folder(staged, target)
     elif staged.is_dir():
         target.mkdir(exist_ok=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -26,7 +27,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option(
     "-o",
     "--out",
@@ -34,7 +35,8 @@ def cli() -> None:
     default="output",
     show_default=True,
     type=click.Path(path_type=Path),
-    help="Output folder for graph.ttl, graph.html, neo4j/ and report.md.",
+    help="Output folder for store/ (the graph, for kg query/serve/export), graph.ttl, graph.html, "
+    "neo4j/, report.md and state.pickle (for --append).",
 )
 @click.option(
     "--ner",
@@ -47,8 +49,35 @@ def cli() -> None:
 @click.option(
     "--base-iri", default=ids.DEFAULT_BASE_IRI, show_default=True, help="Namespace of the data IRIs."
 )
-@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1),
-              help="Worker processes for the per-document stages (NER, statements, interactions).")
+@click.option(
+    "-j",
+    "--jobs",
+    default=os.cpu_count() or 1,
+    show_default="all cores",
+    type=click.IntRange(1),
+    help="Worker processes for the per-document stages (NER, statements, interactions).",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Run the per-document stages on the Dask cluster whose scheduler is at ADDRESS "
+    "(e.g. tcp://10.0.0.5:8786; needs `pip install 'kg[dask]'`); replaces --jobs.",
+)
+@click.option(
+    "--append",
+    is_flag=True,
+    help="Add INPUTS to the graph already built in the output folder instead of replacing it "
+    "(documents already there are skipped; new mentions join existing entities, new statements "
+    "existing claims).",
+)
+@click.option(
+    "--outputs",
+    default="turtle,html,neo4j",
+    show_default=True,
+    help="Comma-separated files written from the store: turtle, ntriples, jsonld, rdfxml, graphml, "
+    "neo4j, html; 'none' for the store and report only (any can be made later with kg export).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 @click.option(
     "--strict",
@@ -56,15 +85,19 @@ def cli() -> None:
     help="Exit with code 2, writing nothing, if any input or document is skipped (listed on stderr).",
 )
 def build(
-    inputs: tuple[Path, ...],
+    inputs: tuple[str, ...],
     out_dir: Path,
     ner_backend: str,
     base_iri: str,
     jobs: int,
+    dask_address: str | None,
+    append: bool,
+    outputs: str,
     quiet: bool,
     strict: bool,
 ) -> None:
-    """Build the graph of INPUTS (.txt, .jsonl, .html files or folders) into an output folder.
+    """Build the graph of INPUTS (.txt, .jsonl, .html files or folders, paths or fsspec URLs such
+    as s3://bucket/news/) into an output folder.
 
     Exit codes: 0 when the graph was written (skipped inputs are warnings, listed in report.md);
     1 when nothing usable was produced (no readable document, bad paths); 2 with --strict when
@@ -96,6 +129,9 @@ def build(
             jobs=jobs,
             progress=progress,
             strict=strict,
+            dask=dask_address,
+            append=append,
+            outputs=_output_names(outputs),
         )
     except SkippedInputsError as error:
         failure = _fail(error)
@@ -310,6 +346,20 @@ def train_ner(data_dir: Path, output: Path | None) -> None:
 
     scores = train(output or DEFAULT_MODEL, data_dir=data_dir)
     click.echo(json.dumps(scores, ensure_ascii=False, indent=1))
+
+
+def _output_names(text: str) -> tuple[str, ...]:
+    """``--outputs`` as export format names (``none`` for none)."""
+    from kg.export import EXPORTERS
+
+    names = tuple(n.strip() for n in text.split(",") if n.strip() and n.strip() != "none")
+    unknown = [n for n in names if n not in EXPORTERS]
+    if unknown:
+        raise click.BadParameter(
+            f"unknown {', '.join(unknown)}; choose from {', '.join(EXPORTERS)} or none",
+            param_hint="--outputs",
+        )
+    return names
 
 
 def main() -> None:

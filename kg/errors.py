@@ -21,6 +21,31 @@ class Errors:
     E011 = "Unknown NER backend '{name}'. Choose one of: {known}."
     E012 = "Output folder {path} exists and is a file. Choose a folder path for -o."
     E013 = "Updates are not allowed: kg query and kg serve are read-only."
+    E014 = "--dask needs dask.distributed, which is not installed: pip install 'kg[dask]'."
+    E015 = (
+        "Cannot connect to the Dask scheduler at {address}: {error}. Check the address (as printed by "
+        "`dask scheduler`, e.g. tcp://10.0.0.5:8786) and that the scheduler is running and reachable; "
+        "the wait is set by DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT (e.g. 10s)."
+    )
+    E016 = "Reading {url} needs fsspec: pip install 'kg[dask]' (or pip install fsspec)."
+    E017 = (
+        "Cannot read {url}: {error}. Install the fsspec plugin for its protocol "
+        "(e.g. s3fs for s3://, gcsfs for gs://, adlfs for az://) and check the URL."
+    )
+
+    # E030-E039: the on-disk store and incremental builds
+    E030 = (
+        "Cannot open the graph store {path}: {error}. If a build is writing it, wait until it ends; "
+        "otherwise rebuild the folder with `kg build ... -o` (graph.ttl there still holds the graph)."
+    )
+    E031 = (
+        "Nothing to append to in {path}: it holds no kg build (state.pickle and store/ are written by "
+        "`kg build`). Build it first without --append."
+    )
+    E032 = (
+        "Cannot read the build state {path} ({error}); it was written by another kg version or is "
+        "damaged. Rebuild the folder without --append."
+    )
 
 
 class KGError(Exception):

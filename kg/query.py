@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import Errors, QueryError
-from kg.rdf.store import graph_path
+from kg.rdf import store
 
 OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
 _UPDATE = re.compile(
@@ -59,14 +59,8 @@ def named_query(name: str) -> str:
 
 
 def open_store(path: str | Path) -> ox.Store:
-    """Load a graph file (or an output folder's graph.ttl) into an in-memory Oxigraph store."""
-    file = graph_path(path)
-    store = ox.Store()
-    fmt = {".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD}.get(
-        file.suffix, ox.RdfFormat.TURTLE
-    )
-    store.bulk_load(path=str(file), format=fmt, to_graph=ox.DefaultGraph())
-    return store
+    """The graph of an output folder (its on-disk store) or of a graph file, ready for queries."""
+    return store.open_store(path)
 
 
 def run_query(store: ox.Store, sparql: str, *, bindings: dict[str, str] | None = None) -> Result:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import multiprocessing
+import os
 import queue
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -20,7 +21,7 @@ from wsgiref.simple_server import WSGIRequestHandler, make_server
 import pyoxigraph as ox
 
 from kg.query import _UPDATE, _strip_comments, named_queries
-from kg.rdf.store import graph_path
+from kg.rdf.store import graph_path, open_store, store_path
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
@@ -91,22 +92,25 @@ def _run(path: str, sparql: str, accept: str, answers: multiprocessing.Queue) ->
         answers.put(("500 Internal Server Error", "text/plain", f"Query failed: {error}".encode()))
 
 
-_STORES: dict[str, ox.Store] = {}
+_STORES: dict[tuple[int, str], ox.Store] = {}
 
 
 def _store(path: str) -> ox.Store:
-    if path not in _STORES:
-        store = ox.Store()
-        store.bulk_load(path=path, format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
-        _STORES[path] = store
-    return _STORES[path]
+    """The store of ``path``, opened once per process: an on-disk store is reopened read-only in
+    each forked query process (a RocksDB handle must not cross a fork); a graph file is loaded
+    once in the parent and shared by the children."""
+    on_disk = store_path(path) is not None
+    slot = (os.getpid() if on_disk else 0, path)
+    if slot not in _STORES:
+        _STORES[slot] = open_store(path)
+    return _STORES[slot]
 
 
 class Endpoint:
     """The WSGI application: ``/sparql`` (GET and POST) and a query page at ``/``."""
 
     def __init__(self, graph: str | Path, *, timeout: float = DEFAULT_TIMEOUT) -> None:
-        self.path = str(graph_path(graph))
+        self.path = str(graph if store_path(graph) else graph_path(graph))
         self.timeout = timeout
         self._context = multiprocessing.get_context("fork")
         _store(self.path)  # load once in the parent; forked children share it

@@ -17,6 +17,7 @@ import itertools
 import json
 import lzma
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -27,11 +28,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def sample(data: Path, size: int, target: Path) -> int:
-    """Write the first ``size`` articles as kg JSONL; returns the number of whitespace tokens."""
+def sample(data: Path, size: int, target: Path, skip: int = 0) -> int:
+    """Write ``size`` articles (after the first ``skip``) as kg JSONL; returns the number of
+    whitespace tokens."""
     tokens = 0
     with lzma.open(data, "rt", encoding="utf-8") as source, target.open("w", encoding="utf-8") as out:
-        for line in itertools.islice(source, size):
+        for line in itertools.islice(source, skip, skip + size):
             record = json.loads(line)
             tokens += len(record["text"].split())
             out.write(
@@ -50,7 +52,7 @@ def sample(data: Path, size: int, target: Path) -> int:
     return tokens
 
 
-def timed_build(corpus: Path, out: Path, jobs: int) -> dict:
+def timed_build(corpus: Path, out: Path, jobs: int, *extra: str) -> dict:
     """Run ``kg build`` under GNU time: wall seconds, peak RSS (MB) and per-stage seconds."""
     kg = ROOT / ".venv" / "bin" / "kg"
     command = [
@@ -65,6 +67,7 @@ def timed_build(corpus: Path, out: Path, jobs: int) -> dict:
         "-q",
         "--jobs",
         str(jobs),
+        *extra,
     ]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
@@ -82,8 +85,35 @@ def stage_times(report: Path) -> dict[str, float]:
     return {m.group(1): float(m.group(2)) for m in re.finditer(r"^\| ([\w:]+) \| ([\d.]+) \|$", text, re.M)}
 
 
+def append_runs(data: Path, graph: Path, work: Path, size: int, skip: int, jobs: int) -> list[dict]:
+    """``kg build --append`` of ``size`` new articles to ``graph``: with all outputs rewritten, and
+    with the store only (``--outputs none``), beside a fresh build of the same ``size`` articles."""
+    corpus = work / f"news-append-{size}.jsonl"
+    tokens = sample(data, size, corpus, skip=skip)
+    runs = []
+    for label, extra in (("append, all outputs", ()), ("append, store only", ("--outputs", "none"))):
+        target = work / f"append-{len(runs)}"
+        shutil.copytree(graph, target)
+        print(f"kg build --append: {size} articles ({label}) …", file=sys.stderr)
+        runs.append(
+            {
+                "articles": size,
+                "jobs": jobs,
+                "tokens": tokens,
+                "note": label,
+                **timed_build(corpus, target, jobs, "--append", *extra),
+            }
+        )
+    print(f"kg build: {size} articles, fresh …", file=sys.stderr)
+    fresh = timed_build(corpus, work / "append-fresh", jobs)
+    runs.append(
+        {"articles": size, "jobs": jobs, "tokens": tokens, "note": "fresh build, same articles", **fresh}
+    )
+    return runs
+
+
 def query_latency(graph: Path, repeats: int = 5) -> dict[str, float]:
-    """Median milliseconds of each shipped query on an in-memory Oxigraph store."""
+    """Median milliseconds of each shipped query on a build's on-disk store (as ``kg query`` opens it)."""
     from kg.query import named_queries, open_store, run_query
 
     store = open_store(graph)
@@ -152,12 +182,13 @@ def render(results: list[dict], ner: dict, latencies: dict[str, float], graph_si
         "",
         "## End to end",
         "",
-        "| articles | jobs | seconds | articles/s | tokens/s | peak RSS (MB) |",
-        "|---|---|---|---|---|---|",
+        "| articles | jobs | run | seconds | articles/s | tokens/s | peak RSS (MB) |",
+        "|---|---|---|---|---|---|---|",
     ]
     for r in results:
         lines.append(
-            f"| {r['articles']} | {r['jobs']} | {r['seconds']:.1f} | {r['articles'] / r['seconds']:.1f} | "
+            f"| {r['articles']} | {r['jobs']} | {r.get('note', 'build')} | {r['seconds']:.1f} | "
+            f"{r['articles'] / r['seconds']:.1f} | "
             f"{r['tokens'] / r['seconds']:.0f} | {r['peak_rss_mb']:.0f} |"
         )
     lines += ["", "## Time per stage (s)", ""]
@@ -168,7 +199,7 @@ def render(results: list[dict], ner: dict, latencies: dict[str, float], graph_si
     lines += ["| articles | jobs | " + " | ".join(stages) + " |", "|---|---|" + "---|" * len(stages)]
     for r in results:
         lines.append(
-            f"| {r['articles']} | {r['jobs']} | "
+            f"| {r['articles']} | {r['jobs']}{' (' + r['note'] + ')' if 'note' in r else ''} | "
             + " | ".join(f"{r['stages'].get(s, 0):.1f}" for s in stages)
             + " |"
         )
@@ -209,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--jobs", default="1,2")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
+    parser.add_argument(
+        "--append", type=int, default=0, help="then append this many further articles to the largest graph"
+    )
     args = parser.parse_args(argv)
     results = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -223,8 +257,12 @@ def main(argv: list[str] | None = None) -> int:
                 result = timed_build(corpus, out, jobs)
                 results.append({"articles": size, "jobs": jobs, "tokens": tokens, **result})
                 largest = out
-        latencies = query_latency(largest / "graph.ttl")
+        latencies = query_latency(largest)
         graph_size = f"{sum(1 for _ in (largest / 'graph.ttl').open(encoding='utf-8'))} Turtle lines"
+        if args.append:
+            results += append_runs(
+                args.data, largest, work, args.append, int(args.sizes.split(",")[-1]), jobs
+            )
         ner = ner_side_by_side(work / f"news-{args.sizes.split(',')[0]}.jsonl")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(render(results, ner, latencies, graph_size), encoding="utf-8")

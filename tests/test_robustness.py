@@ -248,6 +248,8 @@ def test_robustness_interrupted_build_leaves_previous_output(
         "graph.ttl",
         "neo4j",
         "report.md",
+        "state.pickle",
+        "store",
     ]
 
 

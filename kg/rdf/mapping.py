@@ -11,11 +11,13 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from kg import ids
 from kg.model import Claim, Corpus, Document, Entity, Interaction, Mention, Role, Statement
+from kg.rdf.store import add_triples, clear_objects, clear_subjects
 from kg.rdf.vocab import KG
 
 SCHEMA = Namespace("https://schema.org/")
@@ -94,7 +96,11 @@ def integer(value: int) -> Literal:
 
 def new_graph() -> Graph:
     """An empty graph with the project's prefixes bound."""
-    graph = Graph()
+    return bind_prefixes(Graph())
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """``graph`` with the project's prefixes bound (used by the Turtle and RDF/XML writers)."""
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True)
     return graph
@@ -111,38 +117,90 @@ def to_graph(corpus: Corpus, *, base_iri: str = ids.DEFAULT_BASE_IRI, graph: Gra
     Returns:
         The graph holding every triple of the corpus.
     """
-    graph = graph if graph is not None else new_graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True)
+    graph = bind_prefixes(graph if graph is not None else Graph())
     graph.addN((s, p, o, graph) for s, p, o in corpus_triples(corpus, Minter(base_iri)))
     return graph
 
 
+def to_store(corpus: Corpus, store: ox.Store, *, base_iri: str = ids.DEFAULT_BASE_IRI) -> None:
+    """Map the whole corpus into an Oxigraph store (on disk or in memory) with its bulk loader."""
+    add_triples(store, corpus_triples(corpus, Minter(base_iri)))
+
+
 def corpus_triples(corpus: Corpus, mint: Minter) -> Iterator[Triple]:
     known = {entity.entity_id: entity.label for entity in corpus.entities}
-    for doc in corpus.documents:
-        yield from document_triples(doc, mint)
+    claim_of = {sid: claim.claim_id for claim in corpus.claims for sid in claim.statement_ids}
+    yield from document_records_triples(corpus, mint, known, claim_of)
     mention_counts = Counter(corpus.mention_entity.values())
     for entity in corpus.entities:
         yield from entity_triples(entity, mint, mention_counts[entity.entity_id], known)
+    for role in corpus.roles:
+        yield from role_triples(role, mint, known)
+    for claim in corpus.claims:
+        yield from claim_triples(claim, mint)
+
+
+def document_records_triples(
+    corpus: Corpus, mint: Minter, known: Known, claim_of: dict[str, str]
+) -> Iterator[Triple]:
+    """The triples of ``corpus``'s documents and of what was found in them: mentions, statements
+    and interactions (``known`` and ``claim_of`` may cover a larger corpus)."""
+    for doc in corpus.documents:
+        yield from document_triples(doc, mint)
     texts = {doc.doc_id: doc.text for doc in corpus.documents}
     for mention in corpus.mentions:
         entity_id = corpus.mention_entity.get(mention.mention_id)
         if entity_id in known:
             yield from mention_triples(mention, entity_id, texts[mention.doc_id], mint)
-    for role in corpus.roles:
-        yield from role_triples(role, mint, known)
-    claim_of = {sid: claim.claim_id for claim in corpus.claims for sid in claim.statement_ids}
     for stmt in corpus.statements:
         yield from statement_triples(stmt, mint, known, claim_of.get(stmt.stmt_id))
-    for claim in corpus.claims:
-        yield from claim_triples(claim, mint)
     seen: set[URIRef] = set()
     for interaction in corpus.interactions:
         node = mint.interaction(interaction)
         if known.get(interaction.agent) in ACTOR_LABELS and interaction.target in known and node not in seen:
             seen.add(node)
             yield from interaction_triples(interaction, mint, known)
+
+
+def update_store(
+    store: ox.Store, old: Corpus, merged: Corpus, fresh: Corpus, *, base_iri: str = ids.DEFAULT_BASE_IRI
+) -> None:
+    """Turn the graph of ``old`` in ``store`` into the graph of ``merged`` = ``old`` + ``fresh``.
+
+    Adds the triples of ``fresh``'s documents and records; rewrites the entities ``fresh``
+    mentions or gives roles to, and the claims whose statements or contradictions changed; moves
+    old statements to the claim they now assert. Touches nothing else, so the work grows with
+    ``fresh``, not with the graph.
+    """
+    mint = Minter(base_iri)
+    known = {entity.entity_id: entity.label for entity in merged.entities}
+    claim_of = {sid: claim.claim_id for claim in merged.claims for sid in claim.statement_ids}
+    old_claim_of = {sid: claim.claim_id for claim in old.claims for sid in claim.statement_ids}
+    old_claims = {claim.claim_id: claim for claim in old.claims}
+    new_claims = {claim.claim_id: claim for claim in merged.claims}
+    removed = old_claims.keys() - new_claims.keys()
+    rewritten = {c for c in new_claims if c not in old_claims or old_claims[c] != new_claims[c]}
+    touched = {e.entity_id for e in fresh.entities}
+    clear_subjects(store, [mint.entity(e) for e in touched] + [mint.claim(c) for c in removed | rewritten])
+    clear_objects(store, [mint.claim(c) for c in removed])
+    entities = merged.entity_index()
+    counts = Counter(merged.mention_entity.values())
+
+    def triples() -> Iterator[Triple]:
+        yield from document_records_triples(fresh, mint, known, claim_of)
+        for entity_id in sorted(touched):
+            yield from entity_triples(entities[entity_id], mint, counts[entity_id], known)
+        for role in merged.roles:
+            if role.person in touched:
+                yield from role_triples(role, mint, known)
+        for claim_id in sorted(rewritten):
+            yield from claim_triples(new_claims[claim_id], mint)
+        for stmt in old.statements:
+            moved = claim_of.get(stmt.stmt_id)
+            if moved and moved != old_claim_of.get(stmt.stmt_id):
+                yield mint.statement(stmt.stmt_id), KG.asserts, mint.claim(moved)
+
+    add_triples(store, triples())
 
 
 def document_triples(doc: Document, mint: Minter) -> Iterator[Triple]:

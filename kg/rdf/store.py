@@ -2,25 +2,29 @@
 
 rdflib stays the graph API; the triples live in an Oxigraph store (via ``oxrdflib``), which
 loads and queries an order of magnitude faster than rdflib's own memory store
-(``../shared/docs/measured-facts.md``). Files are written by pyoxigraph with the project's
-prefixes, atomically (temporary file + rename).
+(``../shared/docs/measured-facts.md``). A build keeps its graph in an on-disk Oxigraph store
+(``OUTDIR/store/``), so ``kg query``, ``kg serve`` and ``kg export`` open it instead of parsing
+``graph.ttl`` again. Files are written by pyoxigraph with the project's prefixes, atomically
+(temporary file + rename).
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
+from oxrdflib import OxigraphStore
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import Errors, InputError
 
 GRAPH_FILE = "graph.ttl"
+STORE_DIR = "store"
 FORMATS = {
     "turtle": (ox.RdfFormat.TURTLE, ".ttl"),
     "ntriples": (ox.RdfFormat.N_TRIPLES, ".nt"),
@@ -33,6 +37,81 @@ _SUFFIX_FORMAT = {suffix: fmt for fmt, (_, suffix) in FORMATS.items()} | {".json
 def new_graph() -> Graph:
     """An empty rdflib Graph stored in an in-memory Oxigraph store (default graph)."""
     return Graph(store="Oxigraph", identifier=DATASET_DEFAULT_GRAPH_ID)
+
+
+def store_graph(store: ox.Store) -> Graph:
+    """An rdflib Graph over an existing Oxigraph store (e.g. an output folder's on-disk store)."""
+    return Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID)
+
+
+def store_path(path: str | Path) -> Path | None:
+    """The on-disk store of output folder ``path``, if it has one."""
+    folder = Path(path) / STORE_DIR
+    return folder if folder.is_dir() else None
+
+
+def open_store(path: str | Path) -> ox.Store:
+    """The graph at ``path`` as an Oxigraph store.
+
+    An output folder with an on-disk store is opened read-only, without reading any file;
+    otherwise the graph file (or the folder's ``graph.ttl``) is loaded into memory.
+
+    Raises:
+        InputError: when there is no graph there.
+    """
+    folder = store_path(path) if Path(path).is_dir() else None
+    if folder is not None:
+        try:
+            return ox.Store.read_only(str(folder))
+        except OSError as error:
+            raise InputError(Errors.E030.format(path=folder, error=error)) from error
+    file = graph_path(path)
+    store = ox.Store()
+    fmt = _SUFFIX_FORMAT.get(file.suffix.lower(), "turtle")
+    store.bulk_load(path=str(file), format=FORMATS[fmt][0], to_graph=ox.DefaultGraph())
+    return store
+
+
+def add_triples(store: ox.Store, triples: Iterable[tuple[URIRef, URIRef, URIRef | Literal]]) -> None:
+    """Add rdflib triples to ``store`` through Oxigraph's bulk loader (fast, not transactional)."""
+    terms = _TermConverter()
+    store.bulk_extend(ox.Quad(terms(s), terms(p), terms(o)) for s, p, o in triples)
+
+
+def clear_subjects(store: ox.Store, subjects: Iterable[URIRef]) -> None:
+    """Remove every triple whose subject is one of ``subjects``."""
+    _remove(store, (q for s in subjects for q in store.quads_for_pattern(ox.NamedNode(s), None, None)))
+
+
+def clear_objects(store: ox.Store, objects: Iterable[URIRef]) -> None:
+    """Remove every triple whose object is one of ``objects``."""
+    _remove(store, (q for o in objects for q in store.quads_for_pattern(None, None, ox.NamedNode(o))))
+
+
+def _remove(store: ox.Store, quads: Iterable[ox.Quad]) -> None:
+    for quad in list(quads):
+        store.remove(quad)
+
+
+class _TermConverter:
+    """rdflib terms → pyoxigraph terms, with IRIs cached (most recur thousands of times)."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, ox.NamedNode] = {}
+
+    def __call__(self, term: URIRef | Literal | BNode) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+        if isinstance(term, URIRef):
+            node = self.nodes.get(term)
+            if node is None:
+                node = self.nodes[term] = ox.NamedNode(term)
+            return node
+        if isinstance(term, Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            if term.datatype:
+                return ox.Literal(str(term), datatype=self(term.datatype))
+            return ox.Literal(str(term))
+        return ox.BlankNode(str(term))
 
 
 def graph_path(path: str | Path) -> Path:
@@ -50,12 +129,9 @@ def graph_path(path: str | Path) -> Path:
 
 
 def load_graph(path: str | Path) -> Graph:
-    """Load a graph file (or an output folder's ``graph.ttl``) into an Oxigraph-backed Graph."""
-    file = graph_path(path)
-    graph = new_graph()
-    fmt = _SUFFIX_FORMAT.get(file.suffix.lower(), "turtle")
-    _inner(graph).bulk_load(path=str(file), format=FORMATS[fmt][0], to_graph=ox.DefaultGraph())
-    return graph
+    """The graph of an output folder (its on-disk store, read-only) or of a graph file (loaded
+    into memory) as an Oxigraph-backed rdflib Graph."""
+    return store_graph(open_store(path))
 
 
 def _inner(graph: Graph) -> ox.Store:

@@ -1,0 +1,129 @@
+"""The on-disk store of an output folder and incremental builds (``kg build --append``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.build import build
+from kg.cli import cli
+from kg.errors import InputError
+from kg.incremental import STATE_FILE, load_state
+from kg.query import open_store, run_query
+from kg.rdf.store import STORE_DIR
+
+KG = "https://w3id.org/arabic-news-kg/ontology#"
+
+FIRST = (
+    "قال وزير الخارجية المصري سامح شكري إن القاهرة ترفض أي تدخل خارجي في شؤون ليبيا.\n"
+    "وأضاف شكري أن الحل السياسي هو الطريق الوحيد لإنهاء الأزمة الليبية.\n"
+)
+SECOND = (
+    "أكد شكري أن مصر ترفض أي تدخل خارجي في شؤون ليبيا، بحسب بيان للخارجية المصرية.\n"
+    "وفي بيروت، قال رئيس الحكومة اللبنانية إن الانتخابات ستجري في موعدها.\n"
+)
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _count(out: Path, cls: str) -> int:
+    result = run_query(open_store(out), f"SELECT (COUNT(*) AS ?n) WHERE {{ ?x a <{KG}{cls}> }}")
+    return int(result.rows[0][0])
+
+
+def _labels(out: Path) -> dict[str, int]:
+    """prefLabel → number of entity nodes carrying it."""
+    sparql = "SELECT ?l WHERE { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }"
+    found: dict[str, int] = {}
+    for (label,) in run_query(open_store(out), sparql).rows:
+        found[label] = found.get(label, 0) + 1
+    return found
+
+
+def test_incremental_build_keeps_a_store_that_queries_read_without_the_turtle(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build([_write(tmp_path / "in", "a.txt", FIRST)], out, ner_backend="lexicon", outputs=("turtle",))
+    assert (out / STORE_DIR).is_dir() and (out / STATE_FILE).is_file()
+    statements = _count(out, "Statement")
+    (out / "graph.ttl").unlink()
+    assert statements == _count(out, "Statement") >= 2
+
+
+def test_incremental_append_adds_documents_and_joins_existing_entities(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build([_write(tmp_path / "a", "a.txt", FIRST)], out, ner_backend="lexicon", outputs=("turtle",))
+    before = _count(out, "Document"), _count(out, "Statement")
+    build(
+        [_write(tmp_path / "b", "b.txt", SECOND)],
+        out,
+        ner_backend="lexicon",
+        outputs=("turtle",),
+        append=True,
+    )
+    assert _count(out, "Document") == before[0] + 1
+    assert _count(out, "Statement") > before[1]
+    labels = _labels(out)
+    assert labels.get("مصر") == 1 and labels.get("ليبيا") == 1  # one node each, not one per build
+    state = load_state(out)
+    assert len(state.documents) == 2 and not state.tokens
+
+
+def test_incremental_append_of_the_same_input_changes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = _write(tmp_path / "a", "a.txt", FIRST)
+    build([first], out, ner_backend="lexicon", outputs=("turtle",))
+    turtle = (out / "graph.ttl").read_bytes()
+    result = build([first], out, ner_backend="lexicon", outputs=("turtle",), append=True)
+    assert result.files == ()
+    assert [s.reason for s in result.corpus.skipped] == ["already in the graph"]
+    assert (out / "graph.ttl").read_bytes() == turtle
+
+
+def test_incremental_append_equals_a_claim_count_update(tmp_path: Path) -> None:
+    """A statement of a new outlet that repeats a claim raises its source count instead of
+    making a second claim."""
+    out = tmp_path / "out"
+    build([_write(tmp_path / "a", "a.txt", FIRST)], out, ner_backend="lexicon", outputs=("turtle",))
+    build(
+        [_write(tmp_path / "b", "b.txt", SECOND)],
+        out,
+        ner_backend="lexicon",
+        outputs=("turtle",),
+        append=True,
+    )
+    sparql = f"SELECT (MAX(?n) AS ?m) WHERE {{ ?c <{KG}sourceCount> ?n }}"
+    assert int(run_query(open_store(out), sparql).rows[0][0]) == 2
+    whole = tmp_path / "whole"
+    build(
+        [tmp_path / "a" / "a.txt", tmp_path / "b" / "b.txt"],
+        whole,
+        ner_backend="lexicon",
+        outputs=("turtle",),
+    )
+    assert _count(out, "Claim") == _count(whole, "Claim")
+
+
+def test_incremental_append_to_a_folder_without_a_build_says_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="Build it first without --append"):
+        build(
+            [_write(tmp_path / "a", "a.txt", FIRST)], tmp_path / "empty", ner_backend="lexicon", append=True
+        )
+
+
+def test_incremental_append_from_the_cli(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    runner = CliRunner()
+    first = runner.invoke(cli, ["build", str(_write(tmp_path / "a", "a.txt", FIRST)), "-o", str(out), "-q"])
+    assert first.exit_code == 0, first.output
+    second = runner.invoke(
+        cli, ["build", str(_write(tmp_path / "b", "b.txt", SECOND)), "-o", str(out), "-q", "--append"]
+    )
+    assert second.exit_code == 0, second.output
+    assert _count(out, "Document") == 2
