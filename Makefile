@@ -2,7 +2,7 @@
 PY ?= .venv/bin/python
 SHARED ?= ../shared
 
-.PHONY: setup demo test check lint score train-ner bench clean
+.PHONY: setup demo test check lint score train-ner train-claims bench clean
 
 # The virtualenv is made on first use; torch is pinned to the local CPU build before camel-tools.
 .venv/bin/kg: pyproject.toml
@@ -32,9 +32,13 @@ score: setup
 train-ner: setup
 	.venv/bin/kg train ner --data-dir $(SHARED)/data
 
+# Rebuilds kg/resources/claims/similar-stems.tsv.gz (word2vec over news-bench stems, ~6 min; needs the train extra).
+train-claims: setup
+	$(PY) scripts/build_claim_words.py --data-dir $(SHARED)/data
+
 # A benchmark, not a test: throughput, peak RSS, stage times, query latency, NER vs transformer speed.
 bench: setup
-	$(PY) scripts/bench.py --data $(SHARED)/data/news-bench/news-bench.jsonl.xz --sizes 1000,10000 --jobs 1,2 --out bench/results.md
+	$(PY) scripts/bench.py --data $(SHARED)/data/news-bench/news-bench.jsonl.xz --sizes 1000,10000 --jobs 1,2 --append 1000 --out bench/results.md
 
 clean:
 	rm -rf output/* .pytest_cache .ruff_cache
