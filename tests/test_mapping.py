@@ -93,3 +93,20 @@ def test_mapping_round_trips_through_rdf_syntaxes(graph: Graph, tmp_path: Path, 
     if not same:
         _, only_original, only_back = graph_diff(plain(graph), plain(back))
         pytest.fail(f"{fmt} lost {len(only_original)} and added {len(only_back)} triples")
+
+
+def test_mapping_into_an_on_disk_store_gives_the_same_graph(graph: Graph, tmp_path: Path) -> None:
+    """The bulk-loader path of a build (``to_store``) carries every term as ``to_graph`` does:
+    Arabic and ar-Latn language tags, integers, decimals, plain strings."""
+    import pyoxigraph as ox
+
+    from kg.rdf.mapping import to_store
+    from kg.rdf.store import store_graph
+    from tests.conftest import ARTICLES
+
+    corpus, _ = run([ARTICLES], options={"ner": {"backend": "lexicon"}})
+    store = ox.Store(str(tmp_path / "store"))
+    to_store(corpus, store)
+    stored = plain(store_graph(store))
+    assert len(stored) == len(graph)
+    assert isomorphic(plain(graph), stored)
