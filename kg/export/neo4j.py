@@ -462,15 +462,17 @@ def cypher_string(text: str) -> str:
     Backslash, quotes, and control characters are escaped; U+2028/2029 and other line or control
     characters become ``\\uXXXX``. Arabic and other text stays as UTF-8.
     """
-    out = []
-    for char in text:
-        if char in _CYPHER_ESCAPES:
-            out.append(_CYPHER_ESCAPES[char])
-        elif ord(char) < 0x20 or char in "\x7f\u2028\u2029\u0085" or 0xD800 <= ord(char) <= 0xDFFF:
-            out.append(f"\\u{ord(char):04x}")
-        else:
-            out.append(char)
-    return "'" + "".join(out) + "'"
+    return "'" + _CYPHER_SPECIAL.sub(_cypher_escape, text) + "'"
+
+
+_CYPHER_SPECIAL = re.compile(
+    "[" + re.escape("".join(_CYPHER_ESCAPES)) + "\x00-\x1f\x7f\u2028\u2029\u0085\ud800-\udfff]"
+)
+
+
+def _cypher_escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _CYPHER_ESCAPES.get(char) or f"\\u{ord(char):04x}"
 
 
 def cypher_value(value: object) -> str:
