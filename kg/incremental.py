@@ -117,10 +117,11 @@ def attach(old: Corpus, fresh: Corpus) -> Corpus:
     per-document stages see the graph's ids.
     """
     graph_entities = old.entity_index()
+    full_names = _full_names_by_last_word(old)
     remap = {
         e.entity_id: target
         for e in fresh.entities
-        if (target := _known_person(e, old)) and e.entity_id not in graph_entities
+        if (target := _known_person(e, full_names)) and e.entity_id not in graph_entities
     }
     entities: dict[str, Entity] = {}
     for entity in fresh.entities:
@@ -141,24 +142,26 @@ def attach(old: Corpus, fresh: Corpus) -> Corpus:
                 person=remap.get(r.person, r.person),
                 organization=remap.get(r.organization, r.organization),
             )
-            if r.organization
-            else replace(r, person=remap.get(r.person, r.person))
             for r in fresh.roles
         ),
     )
 
 
-def _known_person(entity: Entity, old: Corpus) -> str | None:
+def _full_names_by_last_word(corpus: Corpus) -> dict[str, set[str]]:
+    """The ids of the corpus's multi-word person names, by the key of their last word."""
+    found: dict[str, set[str]] = {}
+    for entity in corpus.entities:
+        if entity.label == "PERSON" and " " in entity.canonical.strip():
+            found.setdefault(key(entity.canonical).rsplit(" ", 1)[-1], set()).add(entity.entity_id)
+    return found
+
+
+def _known_person(entity: Entity, full_names: dict[str, set[str]]) -> str | None:
     """The graph's only person whose full name ends with this one-word person name, if any."""
     if entity.label != "PERSON" or " " in entity.canonical.strip():
         return None
-    word = key(entity.canonical)
-    found = {
-        e.entity_id
-        for e in old.entities
-        if e.label == "PERSON" and " " in e.canonical and key(e.canonical).rsplit(" ", 1)[-1] == word
-    }
-    return found.pop() if len(found) == 1 else None
+    found = full_names.get(key(entity.canonical), set())
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _remapped(entity: Entity, remap: dict[str, str]) -> Entity:

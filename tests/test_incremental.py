@@ -47,6 +47,16 @@ def _labels(out: Path) -> dict[str, int]:
     return found
 
 
+def _built_then_appended(tmp_path: Path, *, built: bool = False) -> Path:
+    """``tmp_path/out``: a build of FIRST (unless ``built``), then SECOND appended to it."""
+    out = tmp_path / "out"
+    if not built:
+        build([_write(tmp_path / "a", "a.txt", FIRST)], out, ner_backend="lexicon", outputs=("turtle",))
+    second = _write(tmp_path / "b", "b.txt", SECOND)
+    build([second], out, ner_backend="lexicon", outputs=("turtle",), append=True)
+    return out
+
+
 def test_incremental_build_keeps_a_store_that_queries_read_without_the_turtle(tmp_path: Path) -> None:
     out = tmp_path / "out"
     build([_write(tmp_path / "in", "a.txt", FIRST)], out, ner_backend="lexicon", outputs=("turtle",))
@@ -60,13 +70,7 @@ def test_incremental_append_adds_documents_and_joins_existing_entities(tmp_path:
     out = tmp_path / "out"
     build([_write(tmp_path / "a", "a.txt", FIRST)], out, ner_backend="lexicon", outputs=("turtle",))
     before = _count(out, "Document"), _count(out, "Statement")
-    build(
-        [_write(tmp_path / "b", "b.txt", SECOND)],
-        out,
-        ner_backend="lexicon",
-        outputs=("turtle",),
-        append=True,
-    )
+    _built_then_appended(tmp_path, built=True)
     assert _count(out, "Document") == before[0] + 1
     assert _count(out, "Statement") > before[1]
     labels = _labels(out)
@@ -89,15 +93,7 @@ def test_incremental_append_of_the_same_input_changes_nothing(tmp_path: Path) ->
 def test_incremental_append_equals_a_claim_count_update(tmp_path: Path) -> None:
     """A statement of a new outlet that repeats a claim raises its source count instead of
     making a second claim."""
-    out = tmp_path / "out"
-    build([_write(tmp_path / "a", "a.txt", FIRST)], out, ner_backend="lexicon", outputs=("turtle",))
-    build(
-        [_write(tmp_path / "b", "b.txt", SECOND)],
-        out,
-        ner_backend="lexicon",
-        outputs=("turtle",),
-        append=True,
-    )
+    out = _built_then_appended(tmp_path)
     sparql = f"SELECT (MAX(?n) AS ?m) WHERE {{ ?c <{KG}sourceCount> ?n }}"
     assert int(run_query(open_store(out), sparql).rows[0][0]) == 2
     whole = tmp_path / "whole"
@@ -127,3 +123,19 @@ def test_incremental_append_from_the_cli(tmp_path: Path) -> None:
     )
     assert second.exit_code == 0, second.output
     assert _count(out, "Document") == 2
+
+
+@pytest.mark.parametrize(
+    ("known", "joins"),
+    [(("سامح شكري",), True), (("سامح شكري", "أحمد شكري"), False)],
+)
+def test_incremental_one_word_name_joins_the_only_full_name_ending_with_it(
+    known: tuple[str, ...], joins: bool
+) -> None:
+    from kg.incremental import attach
+    from kg.model import Corpus, Entity
+
+    old = Corpus(entities=tuple(Entity(f"p{i}", "PERSON", name) for i, name in enumerate(known)))
+    fresh = Corpus(entities=(Entity("new", "PERSON", "شكري"),), mention_entity={"m1": "new"})
+    attached = attach(old, fresh)
+    assert (attached.mention_entity["m1"] == "p0") is joins

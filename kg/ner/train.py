@@ -235,31 +235,20 @@ def build_word_table(
         ``output``.
     """
     import numpy as np
-    from gensim.models import Word2Vec
     from sklearn.cluster import MiniBatchKMeans
 
     counts: Counter[str] = Counter()
-    with tempfile.TemporaryDirectory() as folder:
-        corpus = Path(folder) / "corpus.txt"
-        with open(corpus, "w", encoding="utf-8") as handle:
-            for words in news_tokens(news_path):
-                words = [_DIGITS.sub("0", word) for word in words]
-                counts.update(key(word) or word for word in words)
-                handle.write(" ".join(words) + "\n")
-        _log(f"counted {sum(counts.values()):,} tokens, {len(counts):,} types")
-        model = Word2Vec(
-            corpus_file=str(corpus),
-            vector_size=100,
-            window=5,
-            min_count=5,
-            workers=1,
-            epochs=epochs,
-            seed=seed,
-            sg=int(skip_gram),
-        )
-    _log("word2vec trained")
-    words = [word for word in model.wv.index_to_key[:max_words]]
-    vectors = np.asarray([model.wv[word] for word in words], dtype=np.float32)
+
+    def counted(lines: Iterable[list[str]]) -> Iterator[list[str]]:
+        for words in lines:
+            words = [_DIGITS.sub("0", word) for word in words]
+            counts.update(key(word) or word for word in words)
+            yield words
+
+    wv = _word2vec(counted(news_tokens(news_path)), epochs=epochs, seed=seed, skip_gram=skip_gram)
+    _log(f"counted {sum(counts.values()):,} tokens, {len(counts):,} types")
+    words = [word for word in wv.index_to_key[:max_words]]
+    vectors = np.asarray([wv[word] for word in words], dtype=np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-8
     labels = {}
     for size in sizes:
@@ -304,18 +293,46 @@ def train_word_vectors(
     Returns:
         The trained vectors (gensim ``KeyedVectors``).
     """
+
+    def units(lines: Iterable[list[str]]) -> Iterator[list[str]]:
+        for words in lines:
+            found = [key(_DIGITS.sub("0", word)) for word in words]
+            if transform is not None:
+                found = [transform(unit) for unit in found if unit]
+            yield [unit for unit in found if unit and " " not in unit]
+
+    return _word2vec(
+        units(news_tokens(news_path, limit=limit)),
+        vector_size=vector_size,
+        window=window,
+        min_count=min_count,
+        epochs=epochs,
+        skip_gram=skip_gram,
+        seed=seed,
+        workers=workers,
+    )
+
+
+def _word2vec(
+    lines: Iterable[list[str]],
+    *,
+    vector_size: int = 100,
+    window: int = 5,
+    min_count: int = 5,
+    epochs: int = 3,
+    skip_gram: bool = False,
+    seed: int = 0,
+    workers: int = 1,
+) -> KeyedVectors:
+    """word2vec vectors of ``lines`` (lists of units), trained from a temporary corpus file."""
     from gensim.models import Word2Vec
 
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "corpus.txt"
         with open(corpus, "w", encoding="utf-8") as handle:
-            for words in news_tokens(news_path, limit=limit):
-                units = [key(_DIGITS.sub("0", word)) for word in words]
-                if transform is not None:
-                    units = [transform(unit) for unit in units if unit]
-                units = [unit for unit in units if unit and " " not in unit]
-                if units:
-                    handle.write(" ".join(units) + "\n")
+            for words in lines:
+                if words:
+                    handle.write(" ".join(words) + "\n")
         _log("word2vec corpus written")
         model = Word2Vec(
             corpus_file=str(corpus),
