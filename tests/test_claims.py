@@ -10,7 +10,13 @@ from kg.stages import claims
 
 
 def stmt(
-    stmt_id: str, content: str, speaker: str, *, polarity: str = "assert", parent: str | None = None
+    stmt_id: str,
+    content: str,
+    speaker: str,
+    *,
+    polarity: str = "assert",
+    parent: str | None = None,
+    addressee: str | None = None,
 ) -> Statement:
     doc_id = stmt_id.split("#")[0]
     return Statement(
@@ -25,6 +31,7 @@ def stmt(
         polarity=polarity,  # type: ignore[arg-type]
         speaker=speaker,
         parent=parent,
+        addressee=addressee,
     )
 
 
@@ -299,4 +306,40 @@ def test_claims_negated_paraphrase_does_not_join() -> None:
     first, _ = paraphrases()
     negated = stmt("b#s01", "الحكومة لن تستأنف المحادثات مع النقابات من أجل تخفيف الاحتقان بالموانئ", "gov")
     corpus = build_with(SIMILAR, first, negated)
+    assert claim_of(corpus, "a#s01") != claim_of(corpus, "b#s01")
+
+
+def one_call_reported_twice(second_addressee: str | None) -> Corpus:
+    """Two outlets' translations of one readout: the minister told his counterpart ..."""
+    return build_with(
+        {},
+        stmt(
+            "a#s01",
+            "بلاده راغبة في مواصلة دراسة خيارات إضافية لخفض التوتر على الحدود",
+            "minister",
+            addressee="peer",
+        ),
+        stmt(
+            "b#s01",
+            "بلاده راغبة في بحث وسائل إضافية لتهدئة الأوضاع عند الحدود",
+            "minister",
+            addressee=second_addressee,
+        ),
+    )
+
+
+@pytest.mark.parametrize(("addressee", "joined"), [("peer", True), ("someone_else", False), (None, False)])
+def test_claims_same_speaker_telling_the_same_addressee_needs_less_shared_wording(
+    addressee: str | None, joined: bool
+) -> None:
+    corpus = one_call_reported_twice(addressee)
+    assert (claim_of(corpus, "a#s01") == claim_of(corpus, "b#s01")) is joined
+
+
+def test_claims_same_exchange_still_needs_two_shared_words() -> None:
+    corpus = build_with(
+        {},
+        stmt("a#s01", "بلاده ترفض أي تدخل عسكري في الإقليم", "minister", addressee="peer"),
+        stmt("b#s01", "بلاده ستواصل دعم جهود الوساطة في الإقليم", "minister", addressee="peer"),
+    )
     assert claim_of(corpus, "a#s01") != claim_of(corpus, "b#s01")

@@ -568,13 +568,16 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
         return _postposed_quote(view, tok, form, frame) or _postposed_tail(view, tok, form, frame)
     if kind == "np" and _resumptive(view, tok):
         return _relative_clause_frame(view, tok, frame)
-    subject, crossed_quote = adjacent_subject(view, tok, form)
+    adjacent = adjacent_subject(view, tok, form)
+    subject = adjacent.speakers
     window = view.tokens[after:window_end]
     analyse_window(view, frame, window)
     if titled is not None:
         _titled_first(view, frame, titled, bool(subject))
-    if subject and not (crossed_quote and frame.speakers):
+    if subject and not (adjacent.crossed_quote and frame.speakers):
         _subject_first(frame, subject)
+        if frame.addressee is None:
+            frame.addressee = adjacent.addressee
     if kind == "np":
         frame.content = Span(start, content_end(view, start, tok.sent))
     else:
@@ -935,14 +938,21 @@ def _complementizer_ahead(view: DocView, index: int, sent: int) -> int | None:
     return None
 
 
-def adjacent_subject(
-    view: DocView, tok: Tok, form: CueForm
-) -> tuple[list[tuple[str | None, Span | None, str]], bool]:
+@dataclass
+class AdjacentSubject:
+    """What :func:`adjacent_subject` finds before a verb."""
+
+    speakers: list[tuple[str | None, Span | None, str]] = field(default_factory=list)
+    crossed_quote: bool = False  # the subject stands outside a quotation the verb opens
+    addressee: str | None = None  # ``مع X`` in a skipped parenthetical (``، في اتصال مع X،``)
+
+
+def adjacent_subject(view: DocView, tok: Tok, form: CueForm) -> AdjacentSubject:
     """An SVO subject right before a verb with no conjunction: ``أن الوزير أحمد سالم أبلغ``,
     ``وزير الخارجية، سامح شكري، حث``; a parenthetical (``شكري، في اتصال مع بلينكن، أبدى``) is
-    skipped. Returns the subject and whether it stands outside a quotation the verb opens."""
+    skipped, and the person it names after مع/إلى/ب is the addressee."""
     if form.kind not in ("past", "present") or view.lexicon.prefix_of(tok.text):
-        return [], False
+        return AdjacentSubject()
     index = tok.index - 1
     crossed_quote = False
     while (
@@ -953,28 +963,46 @@ def adjacent_subject(
         crossed_quote = crossed_quote or view.tokens[index].text in QUOTE_CHARS
         index -= 1
     comma = index >= 0 and view.tokens[index].text in COMMAS
+    addressee = None
     if comma:
         index -= 1
         opener = _segment_start(view, index, tok.sent)
         if opener is not None and (
-            view.tokens[opener].key in _PARTICLES or view.tokens[opener].key in _TIME_WORDS
+            view.tokens[opener].key in _PARTICLES
+            or view.tokens[opener].key in _TIME_WORDS
+            or _circumstantial(view, view.tokens[opener])
         ):
+            addressee = _parenthetical_addressee(view, view.tokens[opener : index + 1])
             index = opener - 2  # skip ``، في اتصال مع بلينكن،`` and its opening comma
             comma = False
     if index < 0 or view.tokens[index].sent != tok.sent:
-        return [], False
+        return AdjacentSubject()
     if view.tokens[index].key in LATTER:
         entity = latest_entity(view, view.tokens[index].start, LATTER[view.tokens[index].key])
         span = Span(view.tokens[index].start, view.tokens[index].end)
-        return ([(entity, span, "description")] if entity else []), crossed_quote
+        return AdjacentSubject([(entity, span, "description")] if entity else [], crossed_quote, addressee)
     mention = view.mention_at.get(index)
     if mention is None or mention.kind == "adjective" or _outer(mention).end > view.tokens[index].end:
-        return [], False
+        return AdjacentSubject()
     if comma and not (mention.label in ("PERSON", "ORG") and mention.kind == "name"):
-        return [], False
-    return [
-        (view.entity_of(mention), mention.span, "named" if mention.kind == "name" else "description")
-    ], crossed_quote
+        return AdjacentSubject()
+    kind = "named" if mention.kind == "name" else "description"
+    return AdjacentSubject([(view.entity_of(mention), mention.span, kind)], crossed_quote, addressee)
+
+
+_ADDRESSEE_BEFORE = frozenset(key(w) for w in ("مع", "إلى", "ب"))  # اتصال مع، حديث إلى، اتصل ب
+
+
+def _parenthetical_addressee(view: DocView, segment: list[Tok]) -> str | None:
+    """The person or body a parenthetical names after مع/إلى/ب: ``في اتصال هاتفي مع X`` → X."""
+    for position, tok in enumerate(segment[1:], start=1):
+        mention = view.mention_at.get(tok.index)
+        if mention is None or mention.kind == "adjective" or mention.label not in ("PERSON", "ORG"):
+            continue
+        attached = view.text[_outer(mention).start : mention.span.start]
+        if segment[position - 1].key in _ADDRESSEE_BEFORE or attached.endswith("ب"):
+            return view.entity_of(mention)
+    return None
 
 
 def _segment_start(view: DocView, index: int, sent: int) -> int | None:

@@ -9,7 +9,8 @@ content words. Scales without all-pairs comparison: statements are put in blocks
 bands over the features, the speaker, and each stem inside the speaker's side when that block
 is small), and only pairs inside a block are compared. The required overlap depends on who
 speaks: the same speaker (or one side, e.g. a minister and his ministry) needs less shared
-wording than two unrelated speakers. In one document, statements join only when near-identical,
+wording than two unrelated speakers, and the same speaker telling the same addressee (two
+reports of one phone call) less still. In one document, statements join only when near-identical,
 nested, or when a short headline statement is contained in a longer one of the same speaker.
 Between statements of the same speaker or side, a word with a distributionally similar word in
 the other content (``تهدئة``/``تخفيف``, from word vectors trained on news-bench:
@@ -49,6 +50,7 @@ CROSS_DOC_OVERLAP = 0.6  # shared weight / weight of the smaller content
 CROSS_DOC_DICE = 0.5  # needed as well when the speakers are on known, different sides
 SIDE_OVERLAP = 0.5  # same speaker or same side (a minister and his ministry)
 SIDE_SHARED = 4  # ... with at least this many shared features
+EXCHANGE_OVERLAP = 0.35  # same speaker telling the same addressee (one call, one meeting)
 SHARED_WORDS = 2  # words (not entities) both contents must share, across documents
 WORD_OVERLAP = 0.4  # weighted share of the smaller content's words found in the other
 SAME_DOC_JACCARD = 0.8
@@ -105,6 +107,7 @@ class Item:
     side: str | None = None  # the country or body the speaker belongs to
     negated: frozenset[str] = frozenset()  # cores of the words a negation particle applies to
     days: frozenset[int] = frozenset()  # weekdays named in the content (0 = Saturday)
+    addressee: str | None = None  # whom the speaker told it (resolved entity id)
 
     words: frozenset[str] = field(init=False, repr=False, compare=False)  # stems that are not entities
 
@@ -436,6 +439,11 @@ def _same_side(x: Item, y: Item) -> bool:
     return bool(x.side) and x.side == y.side
 
 
+def same_exchange(x: Item, y: Item) -> bool:
+    """The same speaker telling the same addressee: two reports of one call or one meeting."""
+    return bool(x.speaker and x.addressee) and (x.speaker, x.addressee) == (y.speaker, y.addressee)
+
+
 def _unknown_side(x: Item, y: Item) -> bool:
     """One speaker is missing or a person with no known affiliation: not known to be on another side."""
     return any(not item.side or item.side == item.speaker for item in (x, y))
@@ -482,6 +490,9 @@ def same_claim(x: Item, y: Item, weights: Weights | None = None, similar: Simila
         return min(len(x.stems), len(y.stems)) >= 2 and jaccard(x.stems, y.stems) >= SAME_DOC_JACCARD
     if not _same_side(x, y):
         similar = None  # only the same speaker or side may word one proposition differently
+    if same_exchange(x, y) and len(x.words & y.words) >= SHARED_WORDS and not distinct_events(x, y):
+        # who told whom is fixed, so less shared wording is needed (translations of one readout)
+        return overlap(x.stems, y.stems, weights, similar) >= EXCHANGE_OVERLAP
     if not _words_match(x, y, weights, similar) or distinct_events(x, y):
         return False
     similarity = overlap(x.stems, y.stems, weights, similar)
@@ -534,7 +545,8 @@ def make_items(corpus: Corpus) -> list[Item]:
             side = context.side_of(parent.speaker) or side  # an official quoted by his ministry
         features = statement_features(stmt, context, side)
         text = stmt.content_text
-        items.append(Item(stmt, features, speaker, side, negated_words(text), weekdays(text)))
+        addressee = context.resolve(stmt.addressee)
+        items.append(Item(stmt, features, speaker, side, negated_words(text), weekdays(text), addressee))
     return items
 
 
