@@ -59,13 +59,18 @@ def test_resolve_pipeline_is_deterministic(articles_dir) -> None:
 
 
 def _roles(text: str, person: str) -> list[str]:
+    """Job titles found for ``person``, whose every occurrence is marked as a PERSON mention."""
+    import re
+
     from kg.model import Span
 
     corpus = segment.run(Corpus(documents=(Document("d", text),)))
     corpus = ner.run(corpus, backend="lexicon")
-    start = text.index(person)
-    extra = Mention("d", Span(start, start + len(person)), person, "PERSON", key=person)
-    corpus = corpus.replace(mentions=(*corpus.mentions, extra))
+    extra = tuple(
+        Mention("d", Span(m.start(), m.end()), person, "PERSON", key=person)
+        for m in re.finditer(person, text)
+    )
+    corpus = corpus.replace(mentions=(*corpus.mentions, *extra))
     corpus = resolve.run(corpus)
     return [r.title for r in corpus.roles]
 
@@ -78,6 +83,14 @@ def test_resolve_role_from_title_apposition_with_preposition_complement() -> Non
 def test_resolve_counterpart_with_gentilic_is_a_role() -> None:
     text = "اتصل الوزير بنظيره الروسي سيرغي لافروف أمس."
     assert _roles(text, "سيرغي لافروف") == ["نظيره الروسي"]
+
+
+def test_resolve_counterpart_is_no_role_when_the_text_gives_the_office() -> None:
+    text = (
+        "وصل وزير الخارجية المغربي ناصر بوريطة إلى مدريد. "
+        "واستقبل الوزير الإسباني نظيره المغربي ناصر بوريطة في مقر الوزارة."
+    )
+    assert _roles(text, "ناصر بوريطة") == ["وزير الخارجية المغربي"]
 
 
 def test_resolve_no_role_without_apposition() -> None:

@@ -84,6 +84,7 @@ TITLE_CATEGORIES = frozenset(
         "honorific",
         "professional",
         "generic",
+        "relational",
     }
 )
 

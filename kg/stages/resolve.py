@@ -481,6 +481,7 @@ def find_roles(
     for mention in corpus.mentions:
         mentions_by_doc[mention.doc_id].append(mention)
     roles: list[Role] = []
+    relational: list[Role] = []  # counterpart titles (نظيره الأمريكي)
     descriptions: list[tuple[Mention, str]] = []
     for doc in corpus.documents:
         doc_tokens = tokens_by_doc[doc.doc_id]
@@ -499,7 +500,8 @@ def find_roles(
             used_titles.add(span)
             held[title_key] = person
             org_entity = mention_entity.get(organization.mention_id) if organization else None
-            roles.append(Role(doc.doc_id, person, doc.text[span.start : span.end], org_entity, span))
+            role = Role(doc.doc_id, person, doc.text[span.start : span.end], org_entity, span)
+            (relational if title_key.split()[0] in _relational_heads() else roles).append(role)
         for span, (title_key, _) in titles.items():
             if span not in used_titles and title_key in held:
                 surface = doc.text[span.start : span.end]
@@ -507,6 +509,10 @@ def find_roles(
                     doc.doc_id, span, surface, "PERSON", "description", key=title_key, source="rule"
                 )
                 descriptions.append((mention, held[title_key]))
+    # نظيره الروسي names the office only through another person's: a role only when the text
+    # gives the person no other title in that document (one role per person and document)
+    titled = {(role.doc_id, role.person) for role in roles}
+    roles.extend(role for role in relational if (role.doc_id, role.person) not in titled)
     return _unique_roles(roles), descriptions
 
 
@@ -548,6 +554,12 @@ def _title_at(words: list[str], keys: list[str], i: int, index: dict) -> tuple[i
             if " ".join([stem_key, *keys[i + 1 : i + n]]) in index:
                 return prefix_len, n
     return None
+
+
+@cache
+def _relational_heads() -> frozenset[str]:
+    """Keys of the title words that relate a person to another (نظيره), not name an office."""
+    return frozenset(key(form) for t in lexicons.titles() if t.category == "relational" for form in t.forms)
 
 
 @cache
