@@ -179,6 +179,20 @@ def build(
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True
 )
+@click.option(
+    "--limit",
+    default=100,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Rows per page; 0 for all rows.",
+)
+@click.option(
+    "--offset",
+    default=0,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Rows to skip (the page start).",
+)
 @click.option("--list", "list_queries", is_flag=True, help="List the shipped queries and exit.")
 def query(
     graph: Path | None,
@@ -187,9 +201,15 @@ def query(
     name: str | None,
     bindings: tuple[str, ...],
     fmt: str,
+    limit: int,
+    offset: int,
     list_queries: bool,
 ) -> None:
-    """Run a read-only SPARQL query on GRAPH (an output folder or a graph file)."""
+    """Run a read-only SPARQL query on GRAPH (an output folder or a graph file).
+
+    Results come one page at a time, in the query's order: the first 100 rows by default;
+    --offset 100 gives the next page, --limit 0 every row.
+    """
     from kg import query as q
 
     if list_queries:
@@ -206,10 +226,12 @@ def query(
             q.named_query(name) if name else (query_file.read_text("utf-8") if query_file else sparql or "")
         )
         values = dict(_split_binding(b) for b in bindings)
-        result = q.run_query(q.open_store(graph), text, bindings=values)
+        result = q.run_query(q.open_store(graph), text, bindings=values, limit=limit, offset=offset)
     except KGError as error:
         raise _fail(error) from error
     click.echo(q.format_result(result, fmt))
+    if result.more:
+        click.echo(f"kg: more rows follow: --offset {offset + limit} for the next page.", err=True)
 
 
 def _split_binding(text: str) -> tuple[str, str]:

@@ -1,6 +1,11 @@
 """SPARQL over a built graph: named queries shipped with kg, results as table/CSV/TSV/JSON.
 
-Queries are read-only: SPARQL Update is refused. The graph is loaded into Oxigraph.
+Queries are read-only: SPARQL Update is refused. The graph is loaded into Oxigraph. Results
+come a page at a time (:func:`page_query`), and a shipped query may declare parameters
+(``# param ?name@ar: PATTERN``) whose pattern is added only when the parameter is bound, so a
+bound query starts from an index lookup instead of filtering every row. ``# bind:`` and
+``# page:`` comment lines mark where bindings and the page go when not at the start of the
+WHERE group and at the end.
 """
 
 from __future__ import annotations
@@ -31,6 +36,20 @@ class Result:
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    more: bool = False  # True when the page is full and further rows follow
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A parameter a query declares: ``# param ?name@ar: ?e skos:prefLabel|skos:altLabel ?name .``
+
+    When bound, its value is written as a literal with ``language`` (if any) and ``pattern`` is
+    added at the start of the query, so the lookup runs first; unbound, the query is unchanged.
+    """
+
+    name: str
+    language: str | None
+    pattern: str
 
 
 def named_queries() -> dict[str, str]:
@@ -63,13 +82,24 @@ def open_store(path: str | Path) -> ox.Store:
     return store.open_store(path)
 
 
-def run_query(store: ox.Store, sparql: str, *, bindings: dict[str, str] | None = None) -> Result:
-    """Run a read-only SELECT (or ASK) query.
+def run_query(
+    store: ox.Store,
+    sparql: str,
+    *,
+    bindings: dict[str, str] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Result:
+    """Run a read-only SELECT (or ASK) query, optionally one page of it.
 
     Args:
         store: the Oxigraph store holding the graph.
         sparql: the query text.
-        bindings: values for variables, as plain literals (``{"name": "لافروف"}``).
+        bindings: values for variables, as plain literals (``{"name": "لافروف"}``), or as the
+            query's declared parameters say (:class:`Parameter`).
+        limit: at most this many rows (``None`` or ``0``: all); ``Result.more`` says whether
+            further rows follow.
+        offset: rows to skip before the page.
 
     Raises:
         QueryError: for an update or a query that fails to parse or run.
@@ -78,6 +108,9 @@ def run_query(store: ox.Store, sparql: str, *, bindings: dict[str, str] | None =
         raise QueryError(Errors.E013)
     if bindings:
         sparql = bind_values(sparql, bindings)
+    if limit or offset:
+        # one row beyond the page tells whether another page follows
+        sparql = page_query(sparql, limit=limit + 1 if limit else None, offset=offset)
     try:
         answer = store.query(sparql, use_default_graph_as_union=True)
     except (SyntaxError, OSError, ValueError, RuntimeError) as error:
@@ -90,16 +123,31 @@ def run_query(store: ox.Store, sparql: str, *, bindings: dict[str, str] | None =
         )
     columns = tuple(v.value for v in answer.variables)
     rows = tuple(tuple(_plain(solution[c]) for c in columns) for solution in answer)
-    return Result(columns, rows)
+    more = bool(limit) and len(rows) > (limit or 0)
+    return Result(columns, rows[:limit] if more else rows, more)
 
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_PARAMETER = re.compile(r"^#\s*param\s+\?(\w+)(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*))?\s*:\s*(.+)$", re.MULTILINE)
+_BIND_MARK = re.compile(r"^[ \t]*#[ \t]*bind:", re.MULTILINE)
+_PAGE_MARK = re.compile(r"^[ \t]*#[ \t]*page:", re.MULTILINE)
+_TAIL = re.compile(r"(?P<modifiers>(?:\s*\b(?:LIMIT|OFFSET)\s+\d+)*)(?P<comments>(?:\s*#[^\n]*)*)\s*\Z", re.I)
+
+
+def parameters(sparql: str) -> dict[str, Parameter]:
+    """The parameters a query declares in ``# param ?NAME[@LANG]: PATTERN`` comment lines."""
+    return {
+        m.group(1): Parameter(m.group(1), m.group(2), m.group(3).strip()) for m in _PARAMETER.finditer(sparql)
+    }
 
 
 def bind_values(sparql: str, bindings: dict[str, str]) -> str:
     """Bind variables by a ``VALUES`` block at the start of the outer WHERE group.
 
-    Values are written as escaped plain literals, so no binding can change the query's shape.
+    Values are written as escaped literals (plain, or in the language a declared parameter
+    names), so no binding can change the query's shape; a declared parameter's pattern follows
+    its ``VALUES`` block. A ``# bind:`` comment line puts them there instead (inside the sub-select
+    that a ``# page:`` line pages, so that the page is taken among the bound rows).
 
     Raises:
         QueryError: when the query has no WHERE group or a variable name is invalid.
@@ -110,8 +158,57 @@ def bind_values(sparql: str, bindings: dict[str, str]) -> str:
     for name in bindings:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise QueryError(Errors.E009.format(error=f"'{name}' is not a SPARQL variable name"))
-    values = " ".join(f"VALUES ?{name} {{ {ox.Literal(value)} }}" for name, value in bindings.items())
-    return f"{sparql[: match.end()]} {values} {sparql[match.end() :]}"
+    declared = parameters(sparql)
+    blocks = []
+    for name, value in bindings.items():
+        parameter = declared.get(name)
+        if parameter is None:
+            blocks.append(f"VALUES ?{name} {{ {ox.Literal(value)} }}")
+        else:
+            literal = (
+                ox.Literal(value, language=parameter.language) if parameter.language else ox.Literal(value)
+            )
+            blocks.append(f"VALUES ?{name} {{ {literal} }} {parameter.pattern}")
+    mark = _BIND_MARK.search(sparql)
+    at = mark.start() if mark else match.end()
+    return f"{sparql[:at]} {' '.join(blocks)}\n{sparql[at:]}"
+
+
+def page_query(sparql: str, *, limit: int | None, offset: int = 0) -> str:
+    """``sparql`` restricted to ``limit`` rows (``None``: no limit) after ``offset``.
+
+    The page goes at the end, or where a ``# page:`` comment line marks it (a sub-select that
+    orders the rows by cheap keys, so that the rest of the query runs for the page's rows only).
+    A ``LIMIT``/``OFFSET`` the query already ends with is kept: the page is taken within it
+    (co-mentioned's ``LIMIT 100`` stays a hundred pairs, paged).
+
+    Raises:
+        QueryError: for a negative limit or offset.
+    """
+    if (limit is not None and limit < 0) or offset < 0:
+        raise QueryError(Errors.E009.format(error="limit and offset must be 0 or more"))
+    mark = _PAGE_MARK.search(sparql)
+    if mark:  # the query pages a sub-select, so only the page's rows are looked up in full
+        modifiers = (f"LIMIT {limit} " if limit is not None else "") + (f"OFFSET {offset}" if offset else "")
+        return f"{sparql[: mark.start()]}{modifiers}\n{sparql[mark.start() :]}"
+    tail = _TAIL.search(sparql)  # matches at least the empty tail of any text
+    start, present, comments = (
+        (tail.start(), tail["modifiers"], tail["comments"]) if tail else (len(sparql), "", "")
+    )
+    own_limit = _modifier(present, "LIMIT")
+    own_offset = _modifier(present, "OFFSET") or 0
+    if own_limit is not None:
+        left = max(own_limit - offset, 0)
+        limit = left if limit is None else min(limit, left)
+    modifiers = (f" LIMIT {limit}" if limit is not None else "") + (
+        f" OFFSET {own_offset + offset}" if own_offset + offset else ""
+    )
+    return f"{sparql[:start].rstrip()}{modifiers}\n{comments.strip()}\n"
+
+
+def _modifier(text: str, keyword: str) -> int | None:
+    found = re.search(rf"\b{keyword}\s+(\d+)", text, re.IGNORECASE)
+    return int(found.group(1)) if found else None
 
 
 def _strip_comments(sparql: str) -> str:
@@ -152,7 +249,7 @@ def _table(result: Result, max_width: int = 80) -> str:
         )
         if n == 0:
             lines.append("-+-".join("-" * w for w in widths))
-    lines.append(f"({len(result.rows)} rows)")
+    lines.append(f"({len(result.rows)} rows{'; more follow' if result.more else ''})")
     return "\n".join(lines)
 
 

@@ -3,12 +3,15 @@
 pyoxigraph runs the queries and writes the results (JSON, XML, CSV, TSV; Turtle/N-Triples for
 CONSTRUCT and DESCRIBE); this module is only the HTTP layer, a WSGI app served by the standard
 library. Updates are refused, each query runs under a time limit, responses are capped in
-size, and the server binds to localhost unless told otherwise.
+size, and the server binds to localhost unless told otherwise. The shipped queries are served
+by name at ``/queries/NAME``, a page at a time (``limit``, ``offset``; other parameters bind
+the query's variables), and listed at ``/queries``.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import multiprocessing
 import os
 import queue
@@ -20,12 +23,14 @@ from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pyoxigraph as ox
 
-from kg.query import _UPDATE, _strip_comments, named_queries
+from kg.errors import KGError
+from kg.query import _UPDATE, _strip_comments, bind_values, describe, named_queries, page_query, parameters
 from kg.rdf.store import graph_path, open_store, store_path
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT = 10.0
+DEFAULT_PAGE = 100
 MAX_RESPONSE_BYTES = 50 * 1024 * 1024
 MAX_QUERY_BYTES = 100 * 1024
 
@@ -120,8 +125,16 @@ class Endpoint:
             route = environ.get("PATH_INFO", "/")
             if route == "/":
                 return self._reply(start_response, "200 OK", "text/html; charset=utf-8", page().encode())
+            if route == "/queries":
+                return self._reply(start_response, "200 OK", "application/json", query_list())
+            if route.startswith("/queries/"):
+                sparql = named_query_page(route.removeprefix("/queries/"), environ.get("QUERY_STRING", ""))
+                status, media, body = self.run(sparql, environ.get("HTTP_ACCEPT", "*/*"))
+                return self._reply(start_response, status, media, body)
             if route != "/sparql":
-                raise HTTPError("404 Not Found", "Not found: the endpoint is /sparql")
+                raise HTTPError(
+                    "404 Not Found", "Not found: the endpoint is /sparql (shipped queries: /queries)"
+                )
             sparql = self._query_text(environ)
             status, media, body = self.run(sparql, environ.get("HTTP_ACCEPT", "*/*"))
             return self._reply(start_response, status, media, body)
@@ -186,6 +199,44 @@ class Endpoint:
         return [body]
 
 
+def query_list() -> bytes:
+    """The shipped queries as JSON: name, description, parameters and the URL of their first page."""
+    return json.dumps(
+        [
+            {
+                "name": name,
+                "description": describe(text),
+                "parameters": sorted(parameters(text)),
+                "url": f"/queries/{name}",
+            }
+            for name, text in named_queries().items()
+        ],
+        ensure_ascii=False,
+    ).encode()
+
+
+def named_query_page(name: str, query_string: str) -> str:
+    """The SPARQL text of one page of shipped query ``name``.
+
+    ``limit`` (default 100, ``0`` for all rows) and ``offset`` choose the page; every other
+    parameter binds the variable of that name, as ``kg query --bind`` does.
+
+    Raises:
+        HTTPError: 404 for an unknown name, 400 for a malformed page or binding.
+    """
+    queries = named_queries()
+    if name not in queries:
+        raise HTTPError("404 Not Found", f"No shipped query '{name}'; /queries lists them.")
+    values = {key: items[-1] for key, items in parse_qs(query_string).items()}
+    try:
+        limit = int(values.pop("limit", DEFAULT_PAGE))
+        offset = int(values.pop("offset", 0))
+        sparql = bind_values(queries[name], values) if values else queries[name]
+        return page_query(sparql, limit=limit or None, offset=offset)
+    except (ValueError, KGError) as error:
+        raise HTTPError("400 Bad Request", f"Bad page or binding: {error}") from error
+
+
 def page() -> str:
     """The query page: a form with the shipped queries as examples."""
     examples = "".join(
@@ -196,7 +247,9 @@ def page() -> str:
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>kg SPARQL</title>
 <style>body{{font-family:system-ui,"Noto Naskh Arabic","Noto Sans Arabic",sans-serif;margin:2em}}
 textarea{{width:100%;height:16em;font-family:monospace}}</style></head><body>
-<h1>kg SPARQL endpoint</h1><p>Read-only. POST or GET <code>/sparql?query=…</code>.</p>
+<h1>kg SPARQL endpoint</h1><p>Read-only. POST or GET <code>/sparql?query=…</code>. Shipped queries
+by name, a page at a time: <code>/queries/NAME?limit=100&amp;offset=0&amp;name=…</code> (list: <a
+href="/queries">/queries</a>).</p>
 <form method="get" action="/sparql"><select onchange="this.form.query.value=this.value">{examples}</select>
 <textarea name="query">{first}</textarea>
 <p><button type="submit">Run</button> (results as SPARQL JSON; send an Accept header for XML, CSV or

@@ -8,6 +8,11 @@ measures the shipped CRF NER against a CAMeLBERT-size token-classification trans
 
     python scripts/bench.py --data ../shared/data/news-bench/news-bench.jsonl.xz \
         --sizes 1000,10000 --jobs 1,2 --out bench/results.md
+
+Query latency alone, on a graph already built, the queries of ``--baseline-rev`` beside the
+shipped ones (first page, bound first page, every row; and whether both give the same rows):
+
+    python scripts/bench.py --query-graph OUTDIR
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -112,20 +118,99 @@ def append_runs(data: Path, graph: Path, work: Path, size: int, skip: int, jobs:
     return runs
 
 
-def query_latency(graph: Path, repeats: int = 5) -> dict[str, float]:
-    """Median milliseconds of each shipped query on a build's on-disk store (as ``kg query`` opens it)."""
-    from kg.query import named_queries, open_store, run_query
+BASELINE_REV = "2b23c5c"  # the shipped queries before they were rewritten for speed (issue 8)
+PAGE = 100  # kg query's default page
+
+
+def baseline_queries(rev: str) -> dict[str, str]:
+    """The shipped queries as they were at git revision ``rev`` (empty if git cannot tell)."""
+    from kg.query import named_queries
+
+    texts = {}
+    for name in named_queries():
+        shown = subprocess.run(
+            ["git", "-C", str(ROOT), "show", f"{rev}:kg/export/queries/{name}.rq"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if shown.returncode == 0:
+            texts[name] = shown.stdout
+    return texts
+
+
+def _median_ms(run: Callable[[], object], repeats: int) -> float:
+    runs = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        run()
+        runs.append((time.perf_counter() - started) * 1000)
+    return statistics.median(runs)
+
+
+def query_latency(graph: Path, repeats: int = 5, baseline_rev: str | None = BASELINE_REV) -> dict[str, dict]:
+    """Median milliseconds of each shipped query on a build's on-disk store (as ``kg query`` opens
+    it): the first page (``kg query``'s default), every row, the first page with a typical
+    binding (``name`` = the label of the top speaker) where the query declares one, and the same
+    for the queries of ``baseline_rev`` (which had no paging: every row), in the same run."""
+    from kg.query import named_queries, open_store, parameters, run_query
 
     store = open_store(graph)
-    latencies = {}
-    for name, text in named_queries().items():
-        runs = []
-        for _ in range(repeats):
-            started = time.perf_counter()
-            run_query(store, text)
-            runs.append((time.perf_counter() - started) * 1000)
-        latencies[name] = statistics.median(runs)
-    return latencies
+    queries = named_queries()
+    top = run_query(store, queries["top-speakers"], limit=1).rows
+    binding = {"name": top[0][0]} if top else {}
+    old = baseline_queries(baseline_rev) if baseline_rev else {}
+    latencies: dict[str, dict] = {}
+    for name, text in queries.items():
+        bound = binding if "name" in parameters(text) else None
+        entry = {
+            "page": _median_ms(lambda t=text: run_query(store, t, limit=PAGE), repeats),
+            "all": _median_ms(lambda t=text: run_query(store, t), repeats),
+            "bound": _median_ms(lambda t=text, b=bound: run_query(store, t, bindings=b, limit=PAGE), repeats)
+            if bound
+            else None,
+            "rows": len(run_query(store, text).rows),
+        }
+        if name in old:
+            entry["old_all"] = _median_ms(lambda t=old[name]: run_query(store, t), repeats)
+            old_bound = binding if "?name" in old[name] else None
+            entry["old_bound"] = (
+                _median_ms(lambda t=old[name], b=old_bound: run_query(store, t, bindings=b), repeats)
+                if old_bound and bound
+                else None
+            )
+            entry["same_answer"] = sorted(run_query(store, old[name]).rows) == sorted(
+                run_query(store, text).rows
+            )
+        latencies[name] = entry
+    return {"binding": binding, "queries": latencies, "baseline": baseline_rev if old else None}
+
+
+def render_latency(latencies: dict) -> list[str]:
+    """The query-latency table: old (every row, as ``kg query`` answered before paging) beside new."""
+    binding = latencies["binding"].get("name", "")
+    baseline = latencies["baseline"]
+
+    def ms(value: float | None) -> str:
+        return "–" if value is None else f"{value:.0f}"
+
+    lines = [
+        f"Median of 5 runs, ms. *page*: the first {PAGE} rows (`kg query`'s default); *all*: every row "
+        f"(`--limit 0`); *bound*: first page with `--bind name={binding}` (the top speaker). "
+        + (f"*old*: the queries of `{baseline}`, every row (there was no paging)." if baseline else ""),
+        "",
+        "| query | rows | old all | old bound | new page | new bound | new all | old/new page "
+        "| same answer |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, e in latencies["queries"].items():
+        ratio = f"{e['old_all'] / e['page']:.1f}×" if e.get("old_all") else "–"
+        same = {True: "yes", False: "**no**", None: "–"}[e.get("same_answer")]
+        lines.append(
+            f"| {name} | {e['rows']} | {ms(e.get('old_all'))} | {ms(e.get('old_bound'))} | {ms(e['page'])} | "
+            f"{ms(e['bound'])} | {ms(e['all'])} | {ratio} | {same} |"
+        )
+    return lines
 
 
 def ner_side_by_side(corpus: Path, words: int = 3000) -> dict:
@@ -173,7 +258,7 @@ def transformer_rate(sentences: list[list[str]], batch: int = 32) -> dict:
     return {"transformer_tokens_per_s": words / seconds, "transformer": "bert-base shape, 1 thread, batch 32"}
 
 
-def render(results: list[dict], ner: dict, latencies: dict[str, float], graph_size: str) -> str:
+def render(results: list[dict], ner: dict, latencies: dict, graph_size: str) -> str:
     lines = [
         "# kg benchmark",
         "",
@@ -203,14 +288,7 @@ def render(results: list[dict], ner: dict, latencies: dict[str, float], graph_si
             + " | ".join(f"{r['stages'].get(s, 0):.1f}" for s in stages)
             + " |"
         )
-    lines += [
-        "",
-        f"## SPARQL latency on the largest graph ({graph_size}), median of 5 (ms)",
-        "",
-        "| query | ms |",
-        "|---|---|",
-    ]
-    lines += [f"| {name} | {ms:.1f} |" for name, ms in latencies.items()]
+    lines += ["", f"## SPARQL latency on the largest graph ({graph_size})", "", *render_latency(latencies)]
     lines += [
         "",
         "## NER speed, same text, one thread",
@@ -236,7 +314,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--data", type=Path, help="news-bench.jsonl.xz (not needed with --query-graph)")
+    parser.add_argument(
+        "--query-graph",
+        type=Path,
+        help="only time the shipped queries on this built output folder (old beside new) and print the table",
+    )
+    parser.add_argument("--baseline-rev", default=BASELINE_REV, help="git revision of the old queries")
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--jobs", default="1,2")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
@@ -244,6 +328,11 @@ def main(argv: list[str] | None = None) -> int:
         "--append", type=int, default=0, help="then append this many further articles to the largest graph"
     )
     args = parser.parse_args(argv)
+    if args.query_graph:
+        print("\n".join(render_latency(query_latency(args.query_graph, baseline_rev=args.baseline_rev))))
+        return 0
+    if args.data is None:
+        parser.error("--data is required (or --query-graph)")
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -257,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
                 result = timed_build(corpus, out, jobs)
                 results.append({"articles": size, "jobs": jobs, "tokens": tokens, **result})
                 largest = out
-        latencies = query_latency(largest)
+        latencies = query_latency(largest, baseline_rev=args.baseline_rev)
         graph_size = f"{sum(1 for _ in (largest / 'graph.ttl').open(encoding='utf-8'))} Turtle lines"
         if args.append:
             results += append_runs(

@@ -203,3 +203,19 @@ def test_cli_build_ner_backend_problems_are_one_clear_error(tmp_path: Path) -> N
     camel = CliRunner().invoke(cli, ["build", str(ARTICLES), "-o", str(tmp_path / "b"), "--ner", "camel"])
     assert camel.exit_code == 1
     assert "camel_data -i ner" in camel.output and "Traceback" not in camel.output
+
+
+def test_cli_query_pages_with_limit_and_offset(out: Path) -> None:
+    def rows(*extra: str) -> list[dict[str, str]]:
+        result = CliRunner().invoke(
+            cli, ["query", str(out), "--name", "who-said-what", "--format", "json", *extra]
+        )
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    everything = rows("--limit", "0")
+    assert len(everything) >= 2
+    assert rows("--limit", "1") == everything[:1]
+    assert rows("--limit", "1", "--offset", "1") == everything[1:2]
+    hint = CliRunner().invoke(cli, ["query", str(out), "--name", "who-said-what", "--limit", "1"])
+    assert "--offset 1" in hint.stderr

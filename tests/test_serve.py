@@ -157,3 +157,33 @@ def test_serve_over_http_on_localhost(app: Endpoint) -> None:
             assert refused.value.code == 403
         finally:
             server.shutdown()
+
+
+def test_serve_named_query_pages(app: Endpoint) -> None:
+    def page(query_string: str) -> list[dict]:
+        seen: dict[str, str] = {}
+        environ = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": "/queries/who-said-what",
+            "QUERY_STRING": query_string,
+            "HTTP_ACCEPT": "application/sparql-results+json",
+        }
+        body = b"".join(app(environ, lambda status, headers: seen.update(status=status)))
+        assert seen["status"] == "200 OK", body
+        return json.loads(body)["results"]["bindings"]
+
+    everything = page("limit=0")
+    assert len(everything) >= 2
+    assert page("limit=1&offset=1") == everything[1:2]
+    assert len(page("")) == min(len(everything), 100)
+
+
+def test_serve_lists_named_queries_and_refuses_unknown_ones(app: Endpoint) -> None:
+    seen: dict[str, str] = {}
+    body = b"".join(app({"PATH_INFO": "/queries"}, lambda status, headers: seen.update(status=status)))
+    assert {"name": "statements-about"}.items() <= next(
+        q for q in json.loads(body) if q["name"] == "statements-about"
+    ).items()
+    environ = {"PATH_INFO": "/queries/nope", "QUERY_STRING": ""}
+    b"".join(app(environ, lambda status, headers: seen.update(status=status)))
+    assert seen["status"].startswith("404")

@@ -1,0 +1,251 @@
+# ruff: noqa: E501  (the old queries are kept verbatim)
+"""Shipped queries: the rewritten queries give the answers of the queries they replace, pages
+are exact slices of the whole answer, and declared parameters bind as index lookups."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kg.query import Result, bind_values, named_queries, open_store, page_query, parameters, run_query
+from tests.conftest import SHARED
+
+SEEDS = SHARED / "corpus" / "seeds"
+
+# The shipped queries as they were before they were rewritten for speed (commit 2b23c5c).
+OLD_QUERIES = {
+    "claims-by-sources": """\
+# Corroborated claims: claims carried by two or more documents, most corroborated first.
+PREFIX kg: <https://w3id.org/arabic-news-kg/ontology#>
+SELECT ?claim ?sources ?content (COUNT(DISTINCT ?s) AS ?statements) WHERE {
+  ?claim kg:sourceCount ?sources .
+  FILTER (?sources >= 2)
+  ?claim a kg:Claim ; kg:content ?content .
+  ?s kg:asserts ?claim .
+}
+GROUP BY ?claim ?sources ?content
+ORDER BY DESC(?sources) DESC(?statements) ?claim
+""",
+    "co-mentioned": """\
+# Co-mentioned actors: pairs of the 200 most mentioned actors (persons, organisations, states) by shared documents.
+PREFIX kg: <https://w3id.org/arabic-news-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?actor1 ?actor2 ?documents WHERE {
+  { SELECT ?a ?b (COUNT(?doc) AS ?documents) WHERE {
+      { SELECT ?a WHERE { ?a kg:mentionCount ?n ; a ?class . FILTER (?class IN (kg:Person, kg:Organization, kg:GeopoliticalEntity)) }
+        ORDER BY DESC(?n) LIMIT 200 }
+      ?a kg:mentionedIn ?doc .
+      ?b kg:mentionedIn ?doc .
+      FILTER (STR(?a) < STR(?b))
+    } GROUP BY ?a ?b }
+  { SELECT ?b WHERE { ?b kg:mentionCount ?n ; a ?class . FILTER (?class IN (kg:Person, kg:Organization, kg:GeopoliticalEntity)) }
+    ORDER BY DESC(?n) LIMIT 200 }
+  ?a skos:prefLabel ?actor1 .
+  ?b skos:prefLabel ?actor2 .
+}
+ORDER BY DESC(?documents) ?actor1 ?actor2
+LIMIT 100
+""",
+    "contradictions": """\
+# Contested claims: pairs of claims marked as contradicting each other.
+PREFIX kg: <https://w3id.org/arabic-news-kg/ontology#>
+SELECT ?claim1 ?content1 ?claim2 ?content2 WHERE {
+  ?claim1 kg:contradicts ?claim2 ; kg:content ?content1 .
+  ?claim2 kg:content ?content2 .
+  FILTER (STR(?claim1) < STR(?claim2))
+}
+""",
+    "interactions": """\
+# Actor-to-actor interactions: who did what to whom, in which document.
+PREFIX kg: <https://w3id.org/arabic-news-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?agent ?type ?target ?document WHERE {
+  ?i a kg:Interaction ; kg:interactionType ?t ; kg:agent ?a ; kg:target ?b ; kg:statedIn ?doc .
+  ?a skos:prefLabel ?agent . ?b skos:prefLabel ?target . ?doc dcterms:identifier ?document .
+  BIND (STRAFTER(STR(?t), "#") AS ?type)
+}
+ORDER BY ?document ?agent ?type
+""",
+    "statements-about": """\
+# Statements about a given actor. Bind ?name to any of its labels: --bind name=لافروف
+PREFIX kg: <https://w3id.org/arabic-news-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?about ?speaker ?content ?document WHERE {
+  ?s a kg:Statement ; kg:about ?e ; kg:content ?content ; kg:statedIn ?doc .
+  ?e skos:prefLabel ?about .
+  FILTER (!BOUND(?name) || EXISTS { ?e skos:prefLabel|skos:altLabel ?label . FILTER (STR(?label) = STR(?name)) })
+  ?doc dcterms:identifier ?document .
+  OPTIONAL { ?s kg:speaker/skos:prefLabel ?speaker }
+}
+ORDER BY ?about ?document
+""",
+    "top-speakers": """\
+# Top speakers: actors by number of statements attributed to them.
+PREFIX kg: <https://w3id.org/arabic-news-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?speaker (COUNT(?s) AS ?statements) WHERE {
+  ?s a kg:Statement ; kg:speaker ?e . ?e skos:prefLabel ?speaker .
+}
+GROUP BY ?speaker
+ORDER BY DESC(?statements) ?speaker
+""",
+    "who-said-what": """\
+# Who said what: every statement with its speaker, cue, content and document.
+PREFIX kg: <https://w3id.org/arabic-news-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?speaker ?cue ?content ?document WHERE {
+  ?s a kg:Statement ; kg:content ?content ; kg:statedIn ?doc ; kg:begin ?begin .
+  ?doc dcterms:identifier ?document .
+  OPTIONAL { ?s kg:cue ?cue }
+  OPTIONAL { ?s kg:speaker/skos:prefLabel ?speaker }
+}
+ORDER BY ?document ?begin
+""",
+}
+
+# The order each query promises, as a sort key over its output columns (text compares by code
+# point, as SPARQL does).
+ORDER: dict[str, Callable[[dict[str, str]], tuple]] = {
+    "claims-by-sources": lambda r: (-int(r["sources"]), -int(r["statements"]), r["claim"]),
+    "co-mentioned": lambda r: (-int(r["documents"]), r["actor1"], r["actor2"]),
+    "contradictions": lambda r: (r["claim1"], r["claim2"]),
+    "interactions": lambda r: (r["document"], r["agent"], r["type"], r["target"]),
+    "statements-about": lambda r: (r["about"], r["document"]),
+    "top-speakers": lambda r: (-int(r["statements"]), r["speaker"]),
+    "who-said-what": lambda r: (r["document"],),
+}
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip(f"{SEEDS} is not there")
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("seeds")
+    build([SEEDS], out, outputs=())
+    return out
+
+
+def records(result: Result) -> list[dict[str, str]]:
+    return [dict(zip(result.columns, row, strict=True)) for row in result.rows]
+
+
+def test_query_every_shipped_query_has_a_baseline_and_an_order() -> None:
+    assert set(named_queries()) == set(OLD_QUERIES) == set(ORDER)
+
+
+@pytest.mark.parametrize("name", sorted(OLD_QUERIES))
+def test_query_rewrite_gives_the_old_answer_in_the_promised_order(seeds: Path, name: str) -> None:
+    store = open_store(seeds)
+    old = run_query(store, OLD_QUERIES[name])
+    new = run_query(store, named_queries()[name])
+    assert new.columns == old.columns
+    assert sorted(new.rows) == sorted(old.rows)
+    assert old.rows, f"{name} gives no rows on the seeds: the comparison proves nothing"
+    rows = records(new)
+    assert rows == sorted(rows, key=ORDER[name])
+
+
+def _labels(store: object, sparql: str) -> list[str]:
+    return [row[0] for row in run_query(store, sparql).rows]  # type: ignore[arg-type]
+
+
+def test_query_statements_about_bound_gives_the_old_answer(seeds: Path) -> None:
+    store = open_store(seeds)
+    names = _labels(
+        store,
+        "PREFIX kg: <https://w3id.org/arabic-news-kg/ontology#>\n"
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+        "SELECT DISTINCT ?label WHERE { ?s kg:about ?e . ?e skos:prefLabel|skos:altLabel ?label }",
+    )
+    assert names
+    for label in names[:12]:
+        bindings = {"name": label}
+        old = run_query(store, OLD_QUERIES["statements-about"], bindings=bindings)
+        new = run_query(store, named_queries()["statements-about"], bindings=bindings)
+        assert sorted(new.rows) == sorted(old.rows), label
+        assert new.rows
+
+
+def test_query_who_said_what_bound_to_a_speaker(seeds: Path) -> None:
+    store = open_store(seeds)
+    everything = records(run_query(store, named_queries()["who-said-what"]))
+    speaker = next(row["speaker"] for row in everything if row["speaker"])
+    bound = records(run_query(store, named_queries()["who-said-what"], bindings={"name": speaker}))
+    assert bound == [row for row in everything if row["speaker"] == speaker]
+
+
+def test_query_interactions_bound_to_an_actor(seeds: Path) -> None:
+    store = open_store(seeds)
+    everything = records(run_query(store, named_queries()["interactions"]))
+    assert everything
+    agent = everything[0]["agent"]
+    bound = records(run_query(store, named_queries()["interactions"], bindings={"name": agent}))
+    assert bound == [row for row in everything if agent in (row["agent"], row["target"])]
+
+
+@pytest.mark.parametrize("name", ["who-said-what", "statements-about", "claims-by-sources", "top-speakers"])
+def test_query_pages_are_slices_of_the_whole_answer(seeds: Path, name: str) -> None:
+    store = open_store(seeds)
+    text = named_queries()[name]
+    whole = run_query(store, text)
+    size = max(1, len(whole.rows) // 3)
+    pages, offset = [], 0
+    while True:
+        page = run_query(store, text, limit=size, offset=offset)
+        pages += page.rows
+        offset += size
+        if not page.more:
+            break
+    assert pages == list(whole.rows)
+    assert not run_query(store, text, limit=size, offset=len(whole.rows)).rows
+
+
+def test_query_page_within_the_query_s_own_limit(seeds: Path) -> None:
+    store = open_store(seeds)
+    text = named_queries()["co-mentioned"]
+    whole = run_query(store, text)
+    assert run_query(store, text, limit=2, offset=1).rows == whole.rows[1:3]
+    assert not run_query(store, text, limit=len(whole.rows), offset=0).more
+
+
+@pytest.mark.parametrize(
+    ("limit", "offset", "tail"),
+    [
+        (10, 0, "ORDER BY ?s LIMIT 10"),
+        (10, 5, "ORDER BY ?s LIMIT 10 OFFSET 5"),
+        (None, 5, "ORDER BY ?s OFFSET 5"),
+    ],
+)
+def test_query_page_query_appends_limit_and_offset(limit: int | None, offset: int, tail: str) -> None:
+    text = page_query("SELECT * WHERE { ?s ?p ?o }\nORDER BY ?s\n# the end\n", limit=limit, offset=offset)
+    assert text.split("\n")[1] == tail
+    assert text.rstrip().endswith("# the end")
+
+
+@pytest.mark.parametrize(
+    ("limit", "offset", "tail"),
+    [(10, 0, "LIMIT 10 OFFSET 20"), (10, 95, "LIMIT 5 OFFSET 115"), (10, 200, "LIMIT 0 OFFSET 220")],
+)
+def test_query_page_query_stays_within_the_query_s_own_limit(limit: int, offset: int, tail: str) -> None:
+    text = page_query("SELECT * WHERE { ?s ?p ?o } LIMIT 100 OFFSET 20", limit=limit, offset=offset)
+    assert text.strip().endswith(tail)
+
+
+def test_query_declared_parameter_binds_a_tagged_literal_and_its_pattern() -> None:
+    text = "# param ?name@ar: ?e skos:prefLabel ?name .\nSELECT ?e WHERE { ?e a ?c }"
+    assert parameters(text)["name"].language == "ar"
+    bound = bind_values(text, {"name": "لافروف"})
+    assert 'VALUES ?name { "لافروف"@ar } ?e skos:prefLabel ?name .' in bound
+    assert 'VALUES ?other { "x" }' in bind_values(text, {"other": "x"})
+
+
+def test_query_every_listing_query_declares_a_parameter() -> None:
+    for name in ("who-said-what", "statements-about", "interactions"):
+        assert "name" in parameters(named_queries()[name]), name
