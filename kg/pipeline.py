@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from kg.errors import Errors, KGError, PipelineError
-from kg.model import Corpus, Document, Skipped
+from kg.model import Corpus, Document, Skipped, TokenTable
 from kg.runners import InProcessRunner, Report, Runner, open_runner
 
 if TYPE_CHECKING:
@@ -151,6 +151,9 @@ def _checked(name: str, result: object) -> Corpus:
 
 # Corpus fields whose records belong to one document (they have a ``doc_id``).
 DOCUMENT_FIELDS = ("sentences", "tokens", "mentions", "roles", "statements", "interactions")
+# ... of which these are grouped by document as lists of records; the tokens are a TokenTable,
+# which gives one document's tokens by itself without making a record of every token.
+_GROUPED_FIELDS = tuple(name for name in DOCUMENT_FIELDS if name != "tokens")
 
 # What one chunk of a per-document stage gives back: the records of every field the stage
 # provides, and the documents it failed on.
@@ -247,9 +250,9 @@ def process_slices(task: StageTask, slices: Iterable[tuple[Document, Corpus]]) -
 
 
 def group_by_document(corpus: Corpus) -> dict[str, dict[str, list]]:
-    """The records of every per-document field, grouped by document id (one pass)."""
+    """The records of every per-document field but the tokens, grouped by document id (one pass)."""
     grouped: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for name in DOCUMENT_FIELDS:
+    for name in _GROUPED_FIELDS:
         for record in getattr(corpus, name):
             grouped[record.doc_id][name].append(record)
     return grouped
@@ -285,7 +288,8 @@ def document_slices(
                 documents=(doc,),
                 entities=tuple(entities[e] for e in sorted(wanted) if e in entities),
                 mention_entity=links,
-                **{name: tuple(records.get(name, ())) for name in DOCUMENT_FIELDS},
+                tokens=corpus.tokens_of(doc.doc_id),
+                **{name: tuple(records.get(name, ())) for name in _GROUPED_FIELDS},
             ),
         )
 
@@ -295,5 +299,6 @@ def drop_documents(corpus: Corpus, failed: list[Skipped]) -> Corpus:
     gone = {s.source for s in failed}
     kept = tuple(d for d in corpus.documents if (d.source_path or d.doc_id) not in gone)
     ids = {d.doc_id for d in kept}
-    fields = {f: tuple(r for r in getattr(corpus, f) if r.doc_id in ids) for f in DOCUMENT_FIELDS}
-    return corpus.replace(documents=kept, skipped=corpus.skipped + tuple(failed), **fields)
+    fields = {f: tuple(r for r in getattr(corpus, f) if r.doc_id in ids) for f in _GROUPED_FIELDS}
+    tokens = corpus.tokens.only(ids) if isinstance(corpus.tokens, TokenTable) else ()
+    return corpus.replace(documents=kept, skipped=corpus.skipped + tuple(failed), tokens=tokens, **fields)

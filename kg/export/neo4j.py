@@ -32,6 +32,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
@@ -108,11 +109,12 @@ def export(graph: Graph, path: Path) -> list[Path]:
         ExportError: when ``path`` is a file, or a folder holding files kg did not write.
     """
     folder = Path(path)
-    nodes, labels = node_tables(graph)
-    rels = relationship_tables(graph, set(labels))
+    reader = GraphReader(graph)
+    nodes, labels = node_tables(reader)
+    rels = relationship_tables(reader, set(labels))
     with atomic_folder(folder) as temp:
-        written = [_write(temp / f"{table.name}.csv", csv_text(table)) for table in [*nodes, *rels]]
-        written.append(_write(temp / "graph.cypher", cypher_script(nodes, rels)))
+        written = [_write_lines(temp / f"{table.name}.csv", csv_lines(table)) for table in [*nodes, *rels]]
+        written.append(_write_lines(temp / "graph.cypher", cypher_lines(nodes, rels)))
         script = _write(temp / "import.sh", import_script([*nodes, *rels]))
         script.chmod(0o755)
         written.append(script)
@@ -121,8 +123,13 @@ def export(graph: Graph, path: Path) -> list[Path]:
 
 
 def _write(path: Path, text: str) -> Path:
-    with atomic_path(path) as temp:
-        temp.write_text(text, encoding="utf-8", newline="")
+    return _write_lines(path, [text])
+
+
+def _write_lines(path: Path, chunks: Iterable[str]) -> Path:
+    """Write ``chunks`` one after the other: a large graph's Cypher script is never one string."""
+    with atomic_path(path) as temp, temp.open("w", encoding="utf-8", newline="") as out:
+        out.writelines(chunks)
     return path
 
 
@@ -191,33 +198,118 @@ def replace_folder(new: Path, target: Path) -> None:
 # --- reading ------------------------------------------------------------------------------------
 
 
-def _values(graph: Graph, predicate: URIRef) -> dict[str, list]:
-    found: dict[str, list] = {}
-    for subject, obj in graph.subject_objects(predicate):
-        found.setdefault(str(subject), []).append(obj)
-    for values in found.values():
-        values.sort(key=lambda v: (getattr(v, "language", None) != "ar", str(v)))
-    return found
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGER_TYPES = frozenset(
+    _XSD + name
+    for name in (
+        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+        "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort",
+        "unsignedByte",
+    )
+)  # fmt: skip
 
 
-def _one(values: dict[str, list], iri: str) -> Literal | None:
+@dataclass(frozen=True, slots=True)
+class Value:
+    """An RDF term as the tables need it: its text (an IRI, a literal's lexical form), language
+    tag and datatype IRI. Read straight from Oxigraph, it spares making an rdflib term per
+    triple, which took most of the export's time on large graphs."""
+
+    text: str
+    language: str | None = None
+    datatype: str | None = None
+    literal: bool = False
+
+    def __str__(self) -> str:
+        return self.text
+
+    def number(self) -> object:
+        """The literal's value as rdflib's ``Literal.toPython`` gives it."""
+        if self.datatype in _INTEGER_TYPES:
+            try:
+                return int(self.text)
+            except ValueError:
+                pass
+        return Literal(self.text, lang=self.language, datatype=self.datatype).toPython()
+
+    @classmethod
+    def of_rdflib(cls, term: object) -> Value:
+        if isinstance(term, Literal):
+            datatype = str(term.datatype) if term.datatype else None
+            return cls(str(term), term.language, datatype, literal=True)
+        return cls(str(term))
+
+    @classmethod
+    def of_oxigraph(cls, term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Value:
+        if isinstance(term, ox.Literal):
+            datatype = term.datatype.value
+            plain = datatype in (_XSD + "string", _RDF_LANG_STRING)
+            return cls(term.value, term.language, None if plain else datatype, literal=True)
+        return cls(term.value)
+
+
+_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+class GraphReader:
+    """The triples of one predicate at a time, from the Oxigraph store under ``graph`` when it has
+    one (a build's store) and through rdflib otherwise; each predicate is read once."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.store: ox.Store | None = getattr(graph.store, "_inner", None)
+        self._values: dict[str, dict[str, list[Value]]] = {}
+
+    def pairs(self, predicate: URIRef) -> Iterator[tuple[Value, Value]]:
+        """``(subject, object)`` of every triple with ``predicate``."""
+        if self.store is None:
+            for subject, obj in self.graph.subject_objects(predicate):
+                yield Value.of_rdflib(subject), Value.of_rdflib(obj)
+            return
+        for quad in self.store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, ox.DefaultGraph()):
+            yield Value.of_oxigraph(quad.subject), Value.of_oxigraph(quad.object)
+
+    def subjects(self, predicate: URIRef, obj: URIRef) -> Iterator[tuple[str, bool]]:
+        """Each subject of ``predicate obj`` as ``(text, is an IRI)``."""
+        if self.store is None:
+            for subject in self.graph.subjects(predicate, obj):
+                yield str(subject), isinstance(subject, URIRef)
+            return
+        pattern = (None, ox.NamedNode(str(predicate)), ox.NamedNode(str(obj)), ox.DefaultGraph())
+        for quad in self.store.quads_for_pattern(*pattern):
+            yield quad.subject.value, isinstance(quad.subject, ox.NamedNode)
+
+    def values(self, predicate: URIRef) -> dict[str, list[Value]]:
+        """Subject → its objects of ``predicate``, Arabic literals first, then by text."""
+        found = self._values.get(predicate)
+        if found is None:
+            found = {}
+            for subject, obj in self.pairs(predicate):
+                found.setdefault(str(subject), []).append(obj)
+            for values in found.values():
+                values.sort(key=lambda v: (v.language != "ar", v.text))
+            self._values[predicate] = found
+        return found
+
+
+def _one(values: dict[str, list[Value]], iri: str) -> Value | None:
     found = values.get(iri)
     return found[0] if found else None
 
 
-def _text(value: Literal | None) -> str:
-    return str(value) if value is not None else ""
+def _text(value: Value | None) -> str:
+    return value.text if value is not None else ""
 
 
-def _lang(value: Literal | None) -> str:
-    return (value.language or "") if isinstance(value, Literal) else ""
+def _lang(value: Value | None) -> str:
+    return (value.language or "") if value is not None and value.literal else ""
 
 
-def _number(value: Literal | None, kind: type = int) -> int | float | None:
+def _number(value: Value | None, kind: type = int) -> int | float | None:
     if value is None:
         return None
     try:
-        return kind(value.toPython())
+        return kind(value.number())
     except (TypeError, ValueError):
         return None
 
@@ -226,17 +318,17 @@ def _local(iri: object) -> str:
     return re.split(r"[#/]", str(iri))[-1]
 
 
-def node_classes(graph: Graph) -> dict[str, str]:
+def node_classes(graph: GraphReader) -> dict[str, str]:
     """Each exported node's IRI → the class whose file holds it (first match in ``NODE_CLASSES``)."""
     chosen: dict[str, str] = {}
     for cls in NODE_CLASSES:
-        for subject in graph.subjects(RDF.type, KG[cls]):
-            if isinstance(subject, URIRef):
-                chosen.setdefault(str(subject), cls)
+        for subject, is_iri in graph.subjects(RDF.type, KG[cls]):
+            if is_iri:
+                chosen.setdefault(subject, cls)
     return chosen
 
 
-def node_tables(graph: Graph) -> tuple[list[Table], dict[str, str]]:
+def node_tables(graph: GraphReader) -> tuple[list[Table], dict[str, str]]:
     """One table per node class, and the class of every exported IRI."""
     classes = node_classes(graph)
     by_class: dict[str, list[str]] = {cls: [] for cls in NODE_CLASSES}
@@ -250,12 +342,11 @@ def node_tables(graph: Graph) -> tuple[list[Table], dict[str, str]]:
     return tables, classes
 
 
-def _extra_labels(graph: Graph, classes: dict[str, str]) -> dict[str, set[str]]:
+def _extra_labels(graph: GraphReader, classes: dict[str, str]) -> dict[str, set[str]]:
     """Entity classes beyond the one that chose the file (an entity typed both GPE and Location)."""
     extra: dict[str, set[str]] = {}
     for cls in ENTITY_LABELS:
-        for subject in graph.subjects(RDF.type, KG[cls]):
-            iri = str(subject)
+        for iri, _ in graph.subjects(RDF.type, KG[cls]):
             if classes.get(iri) in ENTITY_LABELS and classes[iri] != cls:
                 extra.setdefault(iri, set()).update(ENTITY_LABELS[cls])
     return extra
@@ -269,11 +360,11 @@ def _clean_item(text: str) -> str:
     return text.replace(ARRAY_DELIMITER, " ")
 
 
-def _entity_table(graph: Graph, cls: str, iris: list[str], extra: dict[str, set[str]]) -> Table:
-    pref = _values(graph, SKOS.prefLabel)
-    alt = _values(graph, SKOS.altLabel)
-    count = _values(graph, KG.mentionCount)
-    jobs = _values(graph, URIRef(SCHEMA + "jobTitle"))
+def _entity_table(graph: GraphReader, cls: str, iris: list[str], extra: dict[str, set[str]]) -> Table:
+    pref = graph.values(SKOS.prefLabel)
+    alt = graph.values(SKOS.altLabel)
+    count = graph.values(KG.mentionCount)
+    jobs = graph.values(URIRef(SCHEMA + "jobTitle"))
     rows = []
     for iri in iris:
         label = _one(pref, iri)
@@ -300,9 +391,9 @@ def _entity_table(graph: Graph, cls: str, iris: list[str], extra: dict[str, set[
     return Table(f"nodes_{cls}", header, rows, labels=_labels(ENTITY_LABELS[cls]))
 
 
-def _document_table(graph: Graph, iris: list[str]) -> Table:
+def _document_table(graph: GraphReader, iris: list[str]) -> Table:
     fields = {
-        name: _values(graph, DCTERMS[name]) for name in ("identifier", "title", "publisher", "date", "source")
+        name: graph.values(DCTERMS[name]) for name in ("identifier", "title", "publisher", "date", "source")
     }
     rows = []
     for iri in iris:
@@ -325,10 +416,10 @@ def _document_table(graph: Graph, iris: list[str]) -> Table:
     return Table("nodes_Document", header, rows, labels=_labels(["Document"]))
 
 
-def _statement_table(graph: Graph, iris: list[str]) -> Table:
-    content, cue = _values(graph, KG.content), _values(graph, KG.cue)
-    kind, polarity = _values(graph, KG.quoteKind), _values(graph, KG.polarity)
-    begin, end, confidence = _values(graph, KG.begin), _values(graph, KG.end), _values(graph, KG.confidence)
+def _statement_table(graph: GraphReader, iris: list[str]) -> Table:
+    content, cue = graph.values(KG.content), graph.values(KG.cue)
+    kind, polarity = graph.values(KG.quoteKind), graph.values(KG.polarity)
+    begin, end, confidence = graph.values(KG.begin), graph.values(KG.end), graph.values(KG.confidence)
     rows = []
     for iri in iris:
         text, cue_text = _one(content, iri), _one(cue, iri)
@@ -355,8 +446,8 @@ def _statement_table(graph: Graph, iris: list[str]) -> Table:
     return Table("nodes_Statement", header, rows, labels=_labels(["Statement"]))
 
 
-def _claim_table(graph: Graph, iris: list[str]) -> Table:
-    content, count = _values(graph, KG.content), _values(graph, KG.sourceCount)
+def _claim_table(graph: GraphReader, iris: list[str]) -> Table:
+    content, count = graph.values(KG.content), graph.values(KG.sourceCount)
     rows = []
     for iri in iris:
         text = _one(content, iri)
@@ -379,13 +470,13 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def relationship_tables(graph: Graph, nodes: set[str]) -> list[Table]:
+def relationship_tables(graph: GraphReader, nodes: set[str]) -> list[Table]:
     """One table per relationship type; only edges whose two ends are exported nodes."""
     tables = []
     for rel, predicate, reverse in RELATIONSHIPS:
         pairs = set()
-        for subject, obj in graph.subject_objects(predicate):
-            start, end = (str(obj), str(subject)) if reverse else (str(subject), str(obj))
+        for subject, obj in graph.pairs(predicate):
+            start, end = (obj.text, subject.text) if reverse else (subject.text, obj.text)
             if start in nodes and end in nodes:
                 pairs.add((start, end))
         rows = [{":START_ID": s, ":END_ID": e, ":TYPE": rel} for s, e in sorted(pairs)]
@@ -394,13 +485,13 @@ def relationship_tables(graph: Graph, nodes: set[str]) -> list[Table]:
     return tables
 
 
-def _interaction_table(graph: Graph, nodes: set[str]) -> Table:
-    agent, target = _values(graph, KG.agent), _values(graph, KG.target)
-    kind, doc = _values(graph, KG.interactionType), _values(graph, KG.statedIn)
-    begin, end, time_text = _values(graph, KG.begin), _values(graph, KG.end), _values(graph, KG.timeText)
-    identifier = _values(graph, DCTERMS.identifier)
+def _interaction_table(graph: GraphReader, nodes: set[str]) -> Table:
+    agent, target = graph.values(KG.agent), graph.values(KG.target)
+    kind, doc = graph.values(KG.interactionType), graph.values(KG.statedIn)
+    begin, end, time_text = graph.values(KG.begin), graph.values(KG.end), graph.values(KG.timeText)
+    identifier = graph.values(DCTERMS.identifier)
     rows = []
-    for subject in sorted({str(s) for s in graph.subjects(RDF.type, KG.Interaction)}):
+    for subject in sorted({s for s, _ in graph.subjects(RDF.type, KG.Interaction)}):
         start, finish = _text(_one(agent, subject)), _text(_one(target, subject))
         if start not in nodes or finish not in nodes:
             continue
@@ -443,14 +534,23 @@ def _cell(value: object) -> str:
 
 def csv_text(table: Table) -> str:
     """The CSV text of ``table`` (header line, then one line per row; RFC 4180 quoting)."""
+    return "".join(csv_lines(table))
+
+
+def csv_lines(table: Table, rows_per_chunk: int = 1000) -> Iterator[str]:
+    """:func:`csv_text` in pieces of ``rows_per_chunk`` rows."""
     buffer = io.StringIO()
     # QUOTE_MINIMAL with a "\n" terminator leaves a field holding a bare CR unquoted; readers would
     # end the row there. Quoting every non-numeric field is safe for neo4j-admin and csv readers.
     writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(table.header)
-    for row in table.rows:
+    for count, row in enumerate(table.rows, 1):
         writer.writerow([_cell(row.get(_key(column))) for column in table.header])
-    return buffer.getvalue()
+        if count % rows_per_chunk == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 # --- Cypher -------------------------------------------------------------------------------------------
@@ -519,17 +619,21 @@ def cypher_script(nodes: list[Table], rels: list[Table]) -> str:
     Returns:
         Cypher statements separated by ``;`` and a newline, for ``cypher-shell -f``.
     """
-    lines = [
-        "// kg graph for cypher-shell (cypher-shell -f graph.cypher). Idempotent: every node and",
-        "// relationship is MERGEd on its id, so running it again creates nothing new.",
-        "CREATE CONSTRAINT kg_resource_id IF NOT EXISTS FOR (n:Resource) REQUIRE n.id IS UNIQUE;",
-        "",
-    ]
+    return "".join(cypher_lines(nodes, rels))
+
+
+def cypher_lines(nodes: list[Table], rels: list[Table]) -> Iterator[str]:
+    """:func:`cypher_script` one line or statement at a time, each ending with a newline."""
+    yield "// kg graph for cypher-shell (cypher-shell -f graph.cypher). Idempotent: every node and\n"
+    yield "// relationship is MERGEd on its id, so running it again creates nothing new.\n"
+    yield "CREATE CONSTRAINT kg_resource_id IF NOT EXISTS FOR (n:Resource) REQUIRE n.id IS UNIQUE;\n"
+    yield "\n"
     for table in nodes:
-        lines += [_node_statement(table, batch) for batch in _batches(table.rows)]
+        for batch in _batches(table.rows):
+            yield _node_statement(table, batch) + "\n"
     for table in rels:
-        lines += [_rel_statement(table, batch) for batch in _batches(table.rows)]
-    return "\n".join(lines) + "\n"
+        for batch in _batches(table.rows):
+            yield _rel_statement(table, batch) + "\n"
 
 
 def _node_statement(table: Table, batch: list[dict]) -> str:

@@ -10,6 +10,7 @@ loads and queries an order of magnitude faster than rdflib's own memory store
 
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -72,10 +73,19 @@ def open_store(path: str | Path) -> ox.Store:
     return store
 
 
+BULK_BATCH = 100_000  # triples per bulk load: Oxigraph holds a whole load in memory (~0.9 kB a triple)
+
+
 def add_triples(store: ox.Store, triples: Iterable[tuple[URIRef, URIRef, URIRef | Literal]]) -> None:
-    """Add rdflib triples to ``store`` through Oxigraph's bulk loader (fast, not transactional)."""
+    """Add rdflib triples to ``store`` through Oxigraph's bulk loader (fast, not transactional).
+
+    The triples go in batches of ``BULK_BATCH``: one load of a 10k-article graph (3 million
+    triples) would take more memory than the rest of the build; batches are as fast.
+    """
     terms = _TermConverter()
-    store.bulk_extend(ox.Quad(terms(s), terms(p), terms(o)) for s, p, o in triples)
+    quads = (ox.Quad(terms(s), terms(p), terms(o)) for s, p, o in triples)
+    while batch := list(itertools.islice(quads, BULK_BATCH)):
+        store.bulk_extend(batch)
 
 
 def clear_subjects(store: ox.Store, subjects: Iterable[URIRef]) -> None:
@@ -94,15 +104,23 @@ def _remove(store: ox.Store, quads: Iterable[ox.Quad]) -> None:
 
 
 class _TermConverter:
-    """rdflib terms → pyoxigraph terms, with IRIs cached (most recur thousands of times)."""
+    """rdflib terms → pyoxigraph terms, with IRIs cached (most recur thousands of times).
 
-    def __init__(self) -> None:
+    The cache is emptied whenever it holds ``limit`` IRIs: a resource's triples come together and
+    the vocabulary is soon cached again, while a cache of every IRI of a large graph would take
+    hundreds of megabytes.
+    """
+
+    def __init__(self, limit: int = 50_000) -> None:
         self.nodes: dict[str, ox.NamedNode] = {}
+        self.limit = limit
 
     def __call__(self, term: URIRef | Literal | BNode) -> ox.NamedNode | ox.Literal | ox.BlankNode:
         if isinstance(term, URIRef):
             node = self.nodes.get(term)
             if node is None:
+                if len(self.nodes) >= self.limit:
+                    self.nodes.clear()
                 node = self.nodes[term] = ox.NamedNode(term)
             return node
         if isinstance(term, Literal):

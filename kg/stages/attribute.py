@@ -225,12 +225,22 @@ def name_echoes(
     return echoes
 
 
+# _ECHO_PREFIXES by length, shortest first (the order in which they are tried): a word starts with
+# at most one prefix of each length, so one look-up per length finds the first that fits.
+_ECHO_PREFIXES_BY_LENGTH = tuple(
+    (length, frozenset(p for p in _ECHO_PREFIXES if len(p) == length))
+    for length in sorted({len(p) for p in _ECHO_PREFIXES})
+)
+
+
 def _echo_name(word_key: str, owners: dict[str, set[str]]) -> tuple[int, str]:
+    """``(prefix length, owned name)`` when ``word_key`` is an owned last name, bare or after one
+    of ``_ECHO_PREFIXES``; ``(0, "")`` otherwise. Called for every token of every document."""
     if word_key in owners:
         return 0, word_key
-    for prefix in _ECHO_PREFIXES:
-        if word_key.startswith(prefix) and word_key[len(prefix) :] in owners:
-            return len(prefix), word_key[len(prefix) :]
+    for length, prefixes in _ECHO_PREFIXES_BY_LENGTH:
+        if word_key[:length] in prefixes and word_key[length:] in owners:
+            return length, word_key[length:]
     return 0, ""
 
 

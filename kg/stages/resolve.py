@@ -139,10 +139,10 @@ def repair_person_spans(mentions: tuple[Mention, ...], corpus: Corpus) -> tuple[
     for name in full:
         last_of[name.split()[-1]].add(name)
     texts = {doc.doc_id: doc.text for doc in corpus.documents}
-    next_token = _next_tokens(corpus.tokens)
+    next_token = _next_tokens(corpus, [m for m in mentions if _may_extend(m)])
     repaired: list[Mention] = []
     for mention in mentions:
-        if mention.label != "PERSON" or mention.kind != "name" or mention.source != "crf":
+        if not _may_extend(mention):
             repaired.append(mention)
             continue
         words = person_key(mention.surface).split()
@@ -163,12 +163,23 @@ def _two_known_people(words: list[str], last_of: dict[str, set[str]]) -> bool:
     return all(len(names) == 1 for names in owners) and owners[0] != owners[1]
 
 
-def _next_tokens(tokens: tuple[Token, ...]) -> dict[tuple[str, int], Span]:
-    """(document, end of a token) → the span of the token after it in the same sentence."""
+def _may_extend(mention: Mention) -> bool:
+    """Whether :func:`repair_person_spans` may mend ``mention`` (a person name the tagger found)."""
+    return mention.label == "PERSON" and mention.kind == "name" and mention.source == "crf"
+
+
+def _next_tokens(corpus: Corpus, mentions: list[Mention]) -> dict[tuple[str, int], Span]:
+    """(document, end of a token) → the span of the token after it in the same sentence, for the
+    tokens that end one of ``mentions`` (a table of every token would take more memory than
+    all of them)."""
+    ends: dict[str, set[int]] = defaultdict(set)
+    for mention in mentions:
+        ends[mention.doc_id].add(mention.span.end)
     following = {}
-    for current, after in pairwise(tokens):
-        if current.doc_id == after.doc_id and current.sent_index == after.sent_index:
-            following[(current.doc_id, current.span.end)] = after.span
+    for doc_id, wanted in ends.items():
+        for current, after in pairwise(corpus.tokens_of(doc_id)):
+            if current.span.end in wanted and current.sent_index == after.sent_index:
+                following[(doc_id, current.span.end)] = after.span
     return following
 
 
@@ -474,9 +485,6 @@ def find_roles(
     mention of Toner.
     """
     labels = {e.entity_id: e.label for e in entities}
-    tokens_by_doc: dict[str, list[Token]] = defaultdict(list)
-    for token in corpus.tokens:
-        tokens_by_doc[token.doc_id].append(token)
     mentions_by_doc: dict[str, list[Mention]] = defaultdict(list)
     for mention in corpus.mentions:
         mentions_by_doc[mention.doc_id].append(mention)
@@ -484,7 +492,7 @@ def find_roles(
     relational: list[Role] = []  # counterpart titles (نظيره الأمريكي)
     descriptions: list[tuple[Mention, str]] = []
     for doc in corpus.documents:
-        doc_tokens = tokens_by_doc[doc.doc_id]
+        doc_tokens = list(corpus.tokens_of(doc.doc_id))
         doc_mentions = mentions_by_doc[doc.doc_id]
         held: dict[str, str] = {}  # title key -> person entity id, in this document
         titles = title_phrases(doc.text, doc_tokens, doc_mentions)
@@ -545,15 +553,29 @@ def title_phrases(
 
 def _title_at(words: list[str], keys: list[str], i: int, index: dict) -> tuple[int, int] | None:
     """``(proclitic length, title tokens)`` of a title starting at token ``i`` (``ووزير الخارجية``)."""
-    starts = _title_first_words()
-    for prefix_len, stem in stems(words[i]):
-        stem_key = key(stem)
-        if stem_key not in starts:
-            continue
+    for prefix_len, stem_key in _title_starts(words[i]):
         for n in range(min(4, len(words) - i), 0, -1):
             if " ".join([stem_key, *keys[i + 1 : i + n]]) in index:
                 return prefix_len, n
     return None
+
+
+_TITLE_STARTS: dict[str, tuple[tuple[int, str], ...]] = {}
+_CACHE_SIZE = 200_000
+
+
+def _title_starts(word: str) -> tuple[tuple[int, str], ...]:
+    """``(proclitic length, stem key)`` of each split of ``word`` whose stem can start a title
+    (cached per word form: every token of every document is tried)."""
+    found = _TITLE_STARTS.get(word)
+    if found is None:
+        starts = _title_first_words()
+        found = tuple(
+            (prefix_len, stem_key) for prefix_len, stem in stems(word) if (stem_key := key(stem)) in starts
+        )
+        if len(_TITLE_STARTS) < _CACHE_SIZE:
+            _TITLE_STARTS[word] = found
+    return found
 
 
 @cache
