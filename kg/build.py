@@ -25,10 +25,11 @@ from rdflib import Graph
 
 from kg import ids, incremental
 from kg.charts import write_charts
+from kg.claims_index import INDEX_FILE, open_index, write_index
 from kg.errors import Errors, InputError
 from kg.export import DEFAULT_NAMES, export
 from kg.export.neo4j import check_replaceable, replace_folder
-from kg.incremental import STATE_FILE, load_state, save_state
+from kg.incremental import load_state, publish_state, stage_state
 from kg.model import Corpus, Skipped
 from kg.pipeline import STAGES, Progress, run
 from kg.rdf.mapping import bind_prefixes, to_store, update_store
@@ -149,26 +150,41 @@ def _append(
     strict: bool,
     dask: str | Client | None,
 ) -> BuildResult:
-    """``build(..., append=True)``: add ``inputs`` to the build in ``out_dir``."""
+    """``build(..., append=True)``: add ``inputs`` to the build in ``out_dir``.
+
+    The claim index is changed in one transaction, committed only after the other outputs are
+    moved into place (see :mod:`kg.claims_index`); any failure before leaves it as it was.
+    """
+    started = time.perf_counter()
     old = load_state(out_dir)
-    merged, fresh, timings = incremental.append(
-        old,
-        inputs,
-        stages=stages,
-        options={"ner": {"backend": ner_backend}},
-        progress=progress,
-        jobs=jobs,
-        dask=dask,
-    )
-    if strict and fresh.skipped:
-        raise SkippedInputsError(fresh.skipped)
-    if not fresh.documents:
-        if not any(s.reason == incremental.ALREADY_IN_GRAPH for s in fresh.skipped):
-            raise InputError(
-                Errors.E002.format(inputs=", ".join(map(str, inputs)), skipped=len(fresh.skipped))
-            )
-        return BuildResult(merged, out_dir, (), 0, timings)
-    files, triples = write_outputs(merged, out_dir, outputs, timings, base_iri=base_iri, update=(old, fresh))
+    claim_index = open_index(out_dir, old)
+    loaded = time.perf_counter() - started
+    try:
+        merged, fresh, timings = incremental.append(
+            old,
+            inputs,
+            stages=stages,
+            options={"ner": {"backend": ner_backend}},
+            progress=progress,
+            jobs=jobs,
+            dask=dask,
+            claim_index=claim_index,
+        )
+        timings = {"state:load": loaded, **timings}
+        if strict and fresh.skipped:
+            raise SkippedInputsError(fresh.skipped)
+        if not fresh.documents:
+            if not any(s.reason == incremental.ALREADY_IN_GRAPH for s in fresh.skipped):
+                raise InputError(
+                    Errors.E002.format(inputs=", ".join(map(str, inputs)), skipped=len(fresh.skipped))
+                )
+            return BuildResult(merged, out_dir, (), 0, timings)
+        files, triples = write_outputs(
+            merged, out_dir, outputs, timings, base_iri=base_iri, update=(old, fresh)
+        )
+        claim_index.commit()
+    finally:
+        claim_index.close()
     return BuildResult(merged, out_dir, tuple(files), triples, timings)
 
 
@@ -202,15 +218,22 @@ def write_outputs(
         triples = len(store)
         staged += export_all(bind_prefixes(store_graph(store)), stage, names, timings)
         staged.extend(write_charts(corpus, stage / "charts"))
+        started = time.perf_counter()
+        staged.append(stage_state(corpus, stage, out_dir, update=update))
+        timings["state:save"] = time.perf_counter() - started
+        if update is None:  # an append updates the index in place (see _append)
+            staged.append(write_index(corpus, stage / INDEX_FILE))
+            timings["claims:index"] = time.perf_counter() - started - timings["state:save"]
         with atomic_path(stage / "report.md") as temp:
             temp.write_text(render_report(corpus, triples, timings), encoding="utf-8")
         staged.append(stage / "report.md")
-        staged.append(save_state(corpus, stage / STATE_FILE))
         store.flush()
         del store  # closes the store before its folder is moved
         gc.collect()
-        for name in [STORE_DIR, *names.values(), "charts", "report.md", STATE_FILE]:
-            _publish(stage / name, out_dir / name)
+        for name in [STORE_DIR, *names.values(), "charts", "report.md", INDEX_FILE]:
+            if (stage / name).exists() or name != INDEX_FILE:
+                _publish(stage / name, out_dir / name)
+        publish_state(stage, out_dir)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return [out_dir / path.relative_to(stage) for path in staged], triples

@@ -36,7 +36,7 @@ def cli() -> None:
     show_default=True,
     type=click.Path(path_type=Path),
     help="Output folder for store/ (the graph, for kg query/serve/export), graph.ttl, graph.html, "
-    "neo4j/, report.md and state.pickle (for --append).",
+    "neo4j/, report.md, and state.pickle and claims-index.sqlite (for --append).",
 )
 @click.option(
     "--ner",

@@ -1,47 +1,98 @@
 """Incremental builds (``kg build NEW -o OUTDIR --append``): add articles to a built graph.
 
-A build keeps what later appends need in ``OUTDIR/state.pickle``: the corpus without its tokens
-and sentences (documents, mentions, entities, roles, statements, claims, interactions). An append
+A build keeps what later appends need in ``OUTDIR/state.pickle``: the corpus without its tokens,
+sentences and document texts (documents, mentions, entities, roles, statements, claims,
+interactions), and the claim index ``OUTDIR/claims-index.sqlite`` (:mod:`kg.claims_index`). An
+append adds a part ``state.pickle.NNNNN`` (its documents' records, the entities and claims it
+added or changed, the claims it replaced) instead of rewriting the state, and updates the claim
+index in place; a full build writes a new base and drops the parts. An append
 
 1. reads the new inputs and drops documents already in the graph (same ``doc_id``);
 2. runs the per-document stages and entity resolution on the new documents only;
 3. attaches the new entities to the graph's: the same matching key gives the same entity id, and
    a one-word person name (``كيري``) joins the only known person whose name ends with it;
 4. finds statements and interactions in the new documents, against the merged entities;
-5. clusters claims again over all statements (new statements join existing claims);
+5. groups the new statements into claims through the claim index of the build
+   (:mod:`kg.claims_index`): each new statement is compared only with the indexed statements
+   that share one of its blocks and with the other new statements, and joins their claims;
 6. updates the store: new documents' triples are added; entities that gained mentions and claims
    whose membership changed are rewritten.
 
-Entities already in the graph keep their ids and preferred labels.
+Entities already in the graph keep their ids and preferred labels. All or nothing: every
+output is staged first (the claim index in an open transaction) and moved into place at the end;
+the same input twice changes nothing (its documents are skipped before anything is written).
+What still grows with the graph: loading the state (the base and every part), the entity
+attachment and the store update's bookkeeping over all claims.
 """
 
 from __future__ import annotations
 
+import os
 import pickle
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from kg.arabic.normalize import key
+from kg.claims_index import ClaimIndex
 from kg.errors import Errors, InputError
-from kg.model import Corpus, Entity, Skipped
+from kg.model import Claim, Corpus, Entity, Skipped
 from kg.pipeline import Progress, run
+from kg.stages.claims import make_items, similar_words
 
 STATE_FILE = "state.pickle"
 ALREADY_IN_GRAPH = "already in the graph"
-STATE_VERSION = 1
+STATE_VERSION = 2
 _DROPPED_FIELDS = {"tokens": (), "sentences": ()}
+_LISTS = ("documents", "skipped", "mentions", "resolution_notes", "roles", "statements", "interactions")
 
 
 def save_state(corpus: Corpus, path: Path) -> Path:
-    """Write what a later ``--append`` needs (the corpus without tokens and sentences)."""
+    """Write the base state of a full build (the corpus without tokens, sentences and texts)."""
     with path.open("wb") as out:
-        pickle.dump((STATE_VERSION, corpus.replace(**_DROPPED_FIELDS)), out, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((STATE_VERSION, os.urandom(8).hex()), out, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(_light(corpus), out, protocol=pickle.HIGHEST_PROTOCOL)
     return path
 
 
+def stage_state(corpus: Corpus, folder: Path, out_dir: Path, *, update: tuple[Corpus, Corpus] | None) -> Path:
+    """Write into the staging ``folder`` the state file this build adds.
+
+    A full build writes the base ``state.pickle``; an append writes the next part
+    ``state.pickle.NNNNN``: its documents' records, the entities it added or changed, the claims
+    it added or changed and the ids of the claims it replaced. Appending a part costs time
+    proportional to the new documents; loading reads the base and every part.
+    """
+    base = out_dir / STATE_FILE
+    header = _header(base) if update is not None and base.is_file() else None
+    if update is None or header is None:
+        return save_state(corpus, folder / STATE_FILE)
+    old, fresh = update
+    old_claims = {claim.claim_id: claim for claim in old.claims}
+    new_ids = {claim.claim_id for claim in corpus.claims}
+    part = _light(fresh).replace(claims=tuple(c for c in corpus.claims if old_claims.get(c.claim_id) != c))
+    removed = frozenset(old_claims.keys() - new_ids)
+    path = folder / f"{STATE_FILE}.{len(_parts(out_dir, header)):05d}"
+    with path.open("wb") as out:
+        pickle.dump((STATE_VERSION, header), out, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((part, removed), out, protocol=pickle.HIGHEST_PROTOCOL)
+    return path
+
+
+def publish_state(folder: Path, out_dir: Path) -> None:
+    """Move the staged state file into ``out_dir``; a new base drops the parts of the previous one."""
+    staged = sorted(folder.glob(STATE_FILE + "*"))
+    for path in staged:
+        os.replace(path, out_dir / path.name)
+    if any(path.name == STATE_FILE for path in staged):
+        for stale in out_dir.glob(STATE_FILE + ".*"):
+            if stale.suffix[1:].isdigit():
+                stale.unlink(missing_ok=True)
+
+
 def load_state(out_dir: Path) -> Corpus:
-    """The corpus of the build in ``out_dir``.
+    """The corpus of the build in ``out_dir`` (without tokens, sentences and document texts).
 
     Raises:
         InputError: when ``out_dir`` holds no build to append to, or one written by another version.
@@ -51,12 +102,71 @@ def load_state(out_dir: Path) -> Corpus:
         raise InputError(Errors.E031.format(path=out_dir))
     try:
         with path.open("rb") as source:
-            version, corpus = pickle.load(source)
-    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError) as error:
+            version, payload = pickle.load(source)
+            # version 1 (kg before appends were stored in parts) holds the corpus in its header
+            corpus = payload if version == 1 else pickle.load(source)
+        if version not in (1, STATE_VERSION):
+            raise ValueError(f"state version {version}")
+        parts = [_read_part(part) for part in _parts(out_dir, payload)] if version == STATE_VERSION else []
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError) as error:
         raise InputError(Errors.E032.format(path=path, error=error)) from error
-    if version != STATE_VERSION or not isinstance(corpus, Corpus):
-        raise InputError(Errors.E032.format(path=path, error=f"state version {version}"))
-    return corpus
+    if not isinstance(corpus, Corpus):
+        raise InputError(Errors.E032.format(path=path, error="no corpus"))
+    return _combined(corpus, parts)
+
+
+def _light(corpus: Corpus) -> Corpus:
+    """The corpus without what appends never read again: tokens, sentences, document texts."""
+    return corpus.replace(**_DROPPED_FIELDS, documents=tuple(replace(d, text="") for d in corpus.documents))
+
+
+def _header(base: Path) -> str | None:
+    """The id of the base state a state file belongs to, or ``None`` for a state of an older kg."""
+    try:
+        with base.open("rb") as source:
+            header = pickle.load(source)
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError) as error:
+        raise InputError(Errors.E032.format(path=base, error=error)) from error
+    return header[1] if header[0] == STATE_VERSION else None
+
+
+def _parts(out_dir: Path, base_id: str) -> list[Path]:
+    """The part files appended to the base ``base_id``, in order; parts of another base are left out."""
+    found = sorted(p for p in out_dir.glob(STATE_FILE + ".*") if p.suffix[1:].isdigit())
+    return [p for p in found if _header(p) == base_id]
+
+
+def _read_part(path: Path) -> tuple[Corpus, frozenset[str]]:
+    with path.open("rb") as source:
+        pickle.load(source)
+        part, removed = pickle.load(source)
+    if not isinstance(part, Corpus):
+        raise ValueError(f"{path.name} holds no corpus")
+    return part, removed
+
+
+def _combined(base: Corpus, parts: list[tuple[Corpus, frozenset[str]]]) -> Corpus:
+    """The base state with each part's records added and its entities and claims applied."""
+    if not parts:
+        return base
+    lists = {name: list(getattr(base, name)) for name in _LISTS}
+    entities = base.entity_index()
+    claims = {claim.claim_id: claim for claim in base.claims}
+    mention_entity = dict(base.mention_entity)
+    for part, removed in parts:
+        for name in _LISTS:
+            lists[name].extend(getattr(part, name))
+        entities.update(part.entity_index())
+        for claim_id in removed:
+            claims.pop(claim_id, None)
+        claims.update((claim.claim_id, claim) for claim in part.claims)
+        mention_entity.update(part.mention_entity)
+    return base.replace(
+        **{name: tuple(values) for name, values in lists.items()},
+        entities=tuple(entities[e] for e in sorted(entities)),
+        claims=tuple(claims[c] for c in sorted(claims)),
+        mention_entity=mention_entity,
+    )
 
 
 def append(
@@ -68,8 +178,13 @@ def append(
     progress: Progress | None = None,
     jobs: int = 1,
     dask: object | None = None,
+    claim_index: ClaimIndex | None = None,
 ) -> tuple[Corpus, Corpus, dict[str, float]]:
     """Run the pipeline on ``inputs`` as an addition to ``old``.
+
+    With ``claim_index`` (the index of ``old``'s build, see :mod:`kg.claims_index`), the new
+    statements are grouped into claims through it, and it is updated (not committed); without,
+    the claims of all statements are clustered again.
 
     Returns:
         The merged corpus, the part made of the new documents only, and seconds per stage.
@@ -97,6 +212,11 @@ def append(
     for name in stages[1:]:
         if name in extraction:
             continue
+        if name == "claims" and claim_index is not None:
+            started = time.perf_counter()
+            fresh = fresh.replace(claims=add_claims(old, fresh, claim_index))
+            timings["claims"] = time.perf_counter() - started
+            continue
         if name == "claims":
             merged, report = run(
                 (), stages=("claims",), corpus=merge(old, fresh), options=options, progress=progress
@@ -108,6 +228,25 @@ def append(
             )
         timings.update(report.timings)
     return merge(old, fresh), fresh, timings
+
+
+def add_claims(old: Corpus, fresh: Corpus, claim_index: ClaimIndex) -> tuple[Claim, ...]:
+    """All claims of the graph once ``fresh``'s statements are grouped into ``old``'s claims.
+
+    The statements' features are computed against the merged entities and all roles (a person
+    speaks for the body of an office named in any document); mentions are only ``fresh``'s.
+    """
+    context = Corpus(
+        statements=fresh.statements,
+        mentions=fresh.mentions,
+        mention_entity=fresh.mention_entity,
+        entities=tuple((old.entity_index() | fresh.entity_index()).values()),
+        roles=old.roles + fresh.roles,
+    )
+    update = claim_index.add(
+        make_items(context), {claim.claim_id: claim for claim in old.claims}, similar=similar_words()
+    )
+    return update.apply(old.claims)
 
 
 def attach(old: Corpus, fresh: Corpus) -> Corpus:

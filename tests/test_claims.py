@@ -343,3 +343,64 @@ def test_claims_same_exchange_still_needs_two_shared_words() -> None:
         stmt("b#s01", "بلاده ستواصل دعم جهود الوساطة في الإقليم", "minister", addressee="peer"),
     )
     assert claim_of(corpus, "a#s01") != claim_of(corpus, "b#s01")
+
+
+def grouped(corpus: Corpus) -> set[frozenset[str]]:
+    """The claims of a corpus as sets of statement ids (ids and contents left out)."""
+    return {frozenset(c.statement_ids) for c in corpus.claims}
+
+
+def index_then_add(tmp_path, first: tuple[Statement, ...], second: tuple[Statement, ...]):
+    """Claims of ``first`` built and indexed, then ``second`` added through the index."""
+    from kg.claims_index import ClaimIndex, write_index
+
+    old = build(*first)
+    path = write_index(old, tmp_path / "index.sqlite")
+    index = ClaimIndex(path)
+    update = index.add(
+        claims.make_items(Corpus(statements=second)), {c.claim_id: c for c in old.claims}, similar={}
+    )
+    index.commit()
+    return old.replace(statements=first + second, claims=update.apply(old.claims))
+
+
+def test_claims_index_append_groups_like_a_full_build(tmp_path) -> None:
+    first = (
+        stmt("a#s01", "الحكومة المصرية مستعدة لاستئناف المفاوضات مع إثيوبيا بشأن سد النهضة", "egypt"),
+        stmt("a#s02", "الأمطار الغزيرة أغرقت شوارع الإسكندرية وأحياءها الشرقية", "weather"),
+    )
+    second = (
+        stmt("b#s01", "الحكومة المصرية مستعدة لاستئناف المفاوضات مع إثيوبيا حول سد النهضة قريبا", "egypt"),
+        stmt("b#s02", "ارتفع سعر الذهب في الأسواق العالمية", "agency"),
+    )
+    appended = index_then_add(tmp_path, first, second)
+    assert grouped(appended) == grouped(build(*first, *second))
+    assert {c.claim_id for c in appended.claims} == {c.claim_id for c in build(*first, *second).claims}
+
+
+def test_claims_index_new_statement_joins_two_claims_and_keeps_contradictions(tmp_path) -> None:
+    text = "القوات الحكومية قصفت المستشفى الوطني في المدينة الشمالية"
+    first = (
+        stmt("a#s01", text, "observatory"),
+        stmt("b#s01", text, "government", polarity="deny"),
+    )
+    second = (stmt("c#s01", text, "observatory"),)
+    appended = index_then_add(tmp_path, first, second)
+    full = build(*first, *second)
+    assert grouped(appended) == grouped(full)
+    assert {c.claim_id: c.contradicts for c in appended.claims} == {
+        c.claim_id: c.contradicts for c in full.claims
+    }
+
+
+def test_claims_index_uncommitted_add_changes_nothing(tmp_path) -> None:
+    from kg.claims_index import ClaimIndex, open_index, write_index
+
+    old = build(stmt("a#s01", "ارتفع سعر النفط إلى مئة دولار للبرميل", "agency"))
+    write_index(old, tmp_path / "claims-index.sqlite")
+    index = ClaimIndex(tmp_path / "claims-index.sqlite")
+    new = claims.make_items(Corpus(statements=(stmt("b#s01", "ارتفع سعر النفط إلى مئة دولار", "agency"),)))
+    update = index.add(new, {c.claim_id: c for c in old.claims}, similar={})
+    assert len(update.claims) == 1 and update.removed == {old.claims[0].claim_id}
+    index.close()  # an interrupted append: no commit
+    assert open_index(tmp_path, old)._count() == 1

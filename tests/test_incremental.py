@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from kg.build import build
+from kg.claims_index import INDEX_FILE
 from kg.cli import cli
 from kg.errors import InputError
 from kg.incremental import STATE_FILE, load_state
@@ -139,3 +141,58 @@ def test_incremental_one_word_name_joins_the_only_full_name_ending_with_it(
     fresh = Corpus(entities=(Entity("new", "PERSON", "شكري"),), mention_entity={"m1": "new"})
     attached = attach(old, fresh)
     assert (attached.mention_entity["m1"] == "p0") is joins
+
+
+THIRD = (
+    "قال شكري إن مصر ترفض أي تدخل خارجي في شؤون ليبيا وتدعم الحل السياسي.\n"
+    "وقال وزير الخارجية الأردني أيمن الصفدي إن عمان تتابع الوضع في ليبيا عن كثب.\n"
+)
+
+
+def _indexed(out: Path) -> int:
+    with sqlite3.connect(out / INDEX_FILE) as connection:
+        return int(connection.execute("SELECT COUNT(*) FROM items").fetchone()[0])
+
+
+def test_incremental_appends_add_state_parts_that_load_as_one_corpus(tmp_path: Path) -> None:
+    out = _built_then_appended(tmp_path)
+    third = build(
+        [_write(tmp_path / "c", "c.txt", THIRD)], out, ner_backend="lexicon", outputs=(), append=True
+    )
+    assert sorted(p.name for p in out.glob(STATE_FILE + "*")) == [
+        STATE_FILE,
+        f"{STATE_FILE}.00000",
+        f"{STATE_FILE}.00001",
+    ]
+    state = load_state(out)
+    assert [d.doc_id for d in state.documents] == ["a", "b", "c"]
+    assert state.claims == third.corpus.claims and state.entities == third.corpus.entities
+    assert _indexed(out) == len(state.statements) == _count(out, "Statement")
+    build([tmp_path / "a" / "a.txt"], out, ner_backend="lexicon", outputs=())  # a full build drops the parts
+    assert sorted(p.name for p in out.glob(STATE_FILE + "*")) == [STATE_FILE]
+    assert [d.doc_id for d in load_state(out).documents] == ["a"]
+
+
+def test_incremental_interrupted_append_leaves_state_and_claim_index_as_they_were(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = _built_then_appended(tmp_path)
+    before = {p.name: p.read_bytes() for p in out.glob(STATE_FILE + "*")}
+    indexed, statements = _indexed(out), _count(out, "Statement")
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("kg.build.write_charts", interrupted)  # after the claims, before any move
+    with pytest.raises(KeyboardInterrupt):
+        build([_write(tmp_path / "c", "c.txt", THIRD)], out, ner_backend="lexicon", outputs=(), append=True)
+    assert {p.name: p.read_bytes() for p in out.glob(STATE_FILE + "*")} == before
+    assert _indexed(out) == indexed and _count(out, "Statement") == statements
+
+
+def test_incremental_missing_claim_index_is_rebuilt_from_the_state(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build([_write(tmp_path / "a", "a.txt", FIRST)], out, ner_backend="lexicon", outputs=("turtle",))
+    (out / INDEX_FILE).unlink()
+    out = _built_then_appended(tmp_path, built=True)
+    assert _indexed(out) == len(load_state(out).statements)

@@ -220,7 +220,7 @@ def _snapshot(out: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize(
-    "failing", ["kg.export.rdf.export_turtle", "kg.export.html.export", "kg.export.neo4j.csv_text"]
+    "failing", ["kg.export.rdf.export_turtle", "kg.export.html.export", "kg.export.neo4j.csv_lines"]
 )
 def test_robustness_interrupted_build_leaves_previous_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
@@ -244,6 +244,7 @@ def test_robustness_interrupted_build_leaves_previous_output(
     assert len(Graph().parse(out / "graph.ttl")) > 0
     assert sorted(p.name for p in out.iterdir()) == [
         "charts",
+        "claims-index.sqlite",
         "graph.html",
         "graph.ttl",
         "neo4j",
@@ -262,7 +263,7 @@ def test_robustness_neo4j_folder_is_replaced_whole(tmp_path: Path, monkeypatch: 
     build([ARTICLES], out, ner_backend="lexicon", outputs=("turtle", "neo4j"))
     before = _snapshot(out / "neo4j")
     (out / "neo4j" / "rels_OLD.csv").write_text("stale", encoding="utf-8")  # from an older export
-    monkeypatch.setattr("kg.export.neo4j.cypher_script", _killed)
+    monkeypatch.setattr("kg.export.neo4j.cypher_lines", _killed)
     with pytest.raises(RuntimeError):
         neo4j.export(load_graph(out), out / "neo4j")
     assert _snapshot(out / "neo4j") == before | {"rels_OLD.csv": b"stale"}

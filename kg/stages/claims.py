@@ -27,7 +27,7 @@ import gzip
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -279,25 +279,24 @@ def minhash_bands(stems: Iterable[str]) -> list[tuple[int, tuple[int, ...]]]:
     ]
 
 
-def candidate_pairs(items: list[Item]) -> Iterator[tuple[int, int]]:
+def candidate_pairs(items: list[Item], keys: list[list[str]] | None = None) -> Iterator[tuple[int, int]]:
     """Index pairs sharing a MinHash band, a speaker, a word within one side, or two rarer words.
 
     Blocks larger than :data:`MAX_BLOCK` (a prolific speaker, a frequent word) are skipped: at
     corpus scale their members still meet through the MinHash bands. Features found in more
     than :data:`MAX_BLOCK` statements are left out of the MinHash signatures, or every pair of
     statements sharing a few very common words would meet in a band; they make no side blocks either.
+
+    Args:
+        items: the statements' features.
+        keys: their :func:`block_keys` (see :func:`all_block_keys`), when already computed.
     """
-    frequency = Counter(feature for item in items for feature in item.stems)
-    blocks: dict[object, list[int]] = defaultdict(list)
-    for index, item in enumerate(items):
-        for band in minhash_bands(f for f in item.stems if frequency[f] <= MAX_BLOCK):
-            blocks[("band", band)].append(index)
-        if item.speaker:
-            blocks[("speaker", item.speaker)].append(index)
-        if item.side:
-            for word in item.words:
-                if frequency[word] <= MAX_BLOCK:
-                    blocks[("side", item.side, word)].append(index)
+    keys = all_block_keys(items) if keys is None else keys
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for index, item_keys in enumerate(keys):
+        for block in item_keys:
+            if block[0] != "w":  # rare-word pairs are found by _pairs_sharing_words
+                blocks[block].append(index)
     seen = _pairs_sharing_words(items)
     by_id = {item.stmt.stmt_id: i for i, item in enumerate(items)}
     for index, item in enumerate(items):
@@ -305,11 +304,17 @@ def candidate_pairs(items: list[Item]) -> Iterator[tuple[int, int]]:
             seen.add((min(index, by_id[item.stmt.parent]), max(index, by_id[item.stmt.parent])))
     for block_key, members in blocks.items():
         members = sorted(set(members))
-        if len(members) > MAX_BLOCK and block_key[0] != "band":
+        if len(members) > MAX_BLOCK and block_key[0] != "b":
             continue
         for a, b in combinations(members, 2):
             seen.add((a, b))
     yield from sorted(seen)
+
+
+def all_block_keys(items: Sequence[Item]) -> list[list[str]]:
+    """The :func:`block_keys` of every item, with feature frequencies counted over ``items``."""
+    frequency = Counter(feature for item in items for feature in item.stems)
+    return [block_keys(item, frequency) for item in items]
 
 
 Weights = Mapping[str, float]
@@ -327,7 +332,32 @@ def idf_weights(items: Iterable[Item]) -> dict[str, float]:
     for item in items:
         frequency.update(item.stems)
         count += 1
+    return weights_from(frequency, count)
+
+
+def weights_from(frequency: Mapping[str, int], count: int) -> dict[str, float]:
+    """IDF weights from feature document frequencies over ``count`` statements (see :func:`idf_weights`)."""
     return {feature: math.log((count + 1) / (df + 1)) + 1.0 for feature, df in frequency.items()}
+
+
+def block_keys(item: Item, frequency: Mapping[str, int]) -> list[str]:
+    """The blocks of :func:`candidate_pairs` an item belongs to, as strings (for a persisted index).
+
+    ``b<band>:<values>`` MinHash bands (features in more than :data:`MAX_BLOCK` statements left
+    out), ``s<speaker>``, ``d<side>\x1f<word>`` for words in at most :data:`MAX_BLOCK` statements,
+    and ``w<word>`` for every word (the rare-word pairs; their size limit is checked on lookup).
+    """
+    keys = [
+        f"b{band}:" + ":".join(map(str, values))
+        for band, values in minhash_bands(f for f in item.stems if frequency.get(f, 0) <= MAX_BLOCK)
+    ]
+    if item.speaker:
+        keys.append("s" + item.speaker)
+    for word in sorted(item.words):
+        if item.side and frequency.get(word, 0) <= MAX_BLOCK:
+            keys.append(f"d{item.side}\x1f{word}")
+        keys.append("w" + word)
+    return keys
 
 
 def _weight(features: Iterable[str], weights: Weights | None) -> float:
@@ -550,6 +580,24 @@ def make_items(corpus: Corpus) -> list[Item]:
     return items
 
 
+# The items and block keys of the last build_claims call, so the claim index written after the
+# build (kg/claims_index.py) does not compute them again; one entry, taken by indexed_items.
+_LAST_ITEMS: dict[int, tuple[list[Item], list[list[str]]]] = {}
+
+
+def indexed_items(corpus: Corpus) -> tuple[list[Item], list[list[str]]]:
+    """The items :func:`build_claims` made for ``corpus``'s statements and their block keys, or both anew."""
+    cached = _LAST_ITEMS.pop(id(corpus.statements), None)
+    if cached is not None:
+        items, keys = cached
+        if len(items) == len(corpus.statements) and all(
+            i.stmt is s for i, s in zip(items, corpus.statements, strict=True)
+        ):
+            return items, keys
+    items = make_items(corpus)
+    return items, all_block_keys(items)
+
+
 def build_claims(corpus: Corpus, *, similar: Similar | None = None) -> tuple[Claim, ...]:
     """Group the corpus statements into claims and link contradictions.
 
@@ -562,11 +610,14 @@ def build_claims(corpus: Corpus, *, similar: Similar | None = None) -> tuple[Cla
         Claims sorted by id, each with sorted statement and document ids.
     """
     items = make_items(corpus)
+    keys = all_block_keys(items)
+    _LAST_ITEMS.clear()
+    _LAST_ITEMS[id(corpus.statements)] = (items, keys)
     groups = UnionFind(len(items))
     weights = idf_weights(items)
     similar = similar_words() if similar is None else similar
     conflicts: list[tuple[int, int]] = []
-    for a, b in candidate_pairs(items):
+    for a, b in candidate_pairs(items, keys):
         if same_claim(items[a], items[b], weights, similar):
             groups.union(a, b)
         elif conflicting(items[a], items[b]):
@@ -588,7 +639,7 @@ def build_claims(corpus: Corpus, *, similar: Similar | None = None) -> tuple[Cla
         claims.append(
             Claim(
                 claim_id=cid,
-                content=_representative(stmts),
+                content=representative(stmts),
                 statement_ids=tuple(sorted(s.stmt_id for s in stmts)),
                 doc_ids=tuple(sorted({s.doc_id for s in stmts})),
                 contradicts=tuple(sorted(contradicts[cid])),
@@ -597,7 +648,7 @@ def build_claims(corpus: Corpus, *, similar: Similar | None = None) -> tuple[Cla
     return tuple(sorted(claims, key=lambda c: c.claim_id))
 
 
-def _representative(stmts: list[Statement]) -> str:
+def representative(stmts: Iterable[Statement]) -> str:
     """The wording of the most confident statement (ties: earliest id)."""
     best = sorted(stmts, key=lambda s: (-s.confidence, s.stmt_id))[0]
     return best.content_text
