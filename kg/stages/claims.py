@@ -29,7 +29,6 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 from pathlib import Path
 
 from kg.arabic.lexicons import RESOURCES
@@ -294,21 +293,41 @@ def candidate_pairs(items: list[Item], keys: list[list[str]] | None = None) -> I
     keys = all_block_keys(items) if keys is None else keys
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, item_keys in enumerate(keys):
-        for block in item_keys:
-            if block[0] != "w":  # rare-word pairs are found by _pairs_sharing_words
+        for block in dict.fromkeys(item_keys):
+            if block[0] != "w":  # rare words are counted per item below
                 blocks[block].append(index)
-    seen = _pairs_sharing_words(items)
-    by_id = {item.stmt.stmt_id: i for i, item in enumerate(items)}
+    words: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(items):
-        if item.stmt.parent in by_id:
-            seen.add((min(index, by_id[item.stmt.parent]), max(index, by_id[item.stmt.parent])))
-    for block_key, members in blocks.items():
-        members = sorted(set(members))
-        if len(members) > MAX_BLOCK and block_key[0] != "b":
-            continue
-        for a, b in combinations(members, 2):
-            seen.add((a, b))
-    yield from sorted(seen)
+        for word in item.words:
+            words[word].append(index)
+    nested = _nested_links(items)
+    # One item at a time, its partners after it: memory stays per item, not per corpus pair.
+    for a, item_keys in enumerate(keys):
+        partners = set(nested.get(a, ()))
+        for block in item_keys:
+            members = blocks.get(block)
+            if members is None or (len(members) > MAX_BLOCK and block[0] != "b"):
+                continue
+            partners.update(members[bisect.bisect_right(members, a) :])
+        shared: Counter[int] = Counter()
+        for word in items[a].words:
+            members = words[word]
+            if 1 < len(members) <= WORD_BLOCK:
+                shared.update(members[bisect.bisect_right(members, a) :])
+        partners.update(b for b, count in shared.items() if count >= SHARED_WORDS)
+        for b in sorted(partners):
+            yield a, b
+
+
+def _nested_links(items: list[Item]) -> dict[int, list[int]]:
+    """Item index → the later items that are its nested statement or its outer statement."""
+    by_id = {item.stmt.stmt_id: i for i, item in enumerate(items)}
+    links: dict[int, list[int]] = defaultdict(list)
+    for index, item in enumerate(items):
+        parent = by_id.get(item.stmt.parent or "")
+        if parent is not None and parent != index:
+            links[min(index, parent)].append(max(index, parent))
+    return links
 
 
 def all_block_keys(items: Sequence[Item]) -> list[list[str]]:
@@ -364,23 +383,6 @@ def _weight(features: Iterable[str], weights: Weights | None) -> float:
     if weights is None:
         return float(sum(1 for _ in features))
     return sum(weights.get(f, 1.0) for f in features)
-
-
-def _pairs_sharing_words(items: list[Item]) -> set[tuple[int, int]]:
-    """Pairs sharing at least :data:`SHARED_WORDS` words that are each in at most :data:`WORD_BLOCK` items.
-
-    Meets paraphrases by speakers of unrelated or unknown sides, whose contents differ too much
-    in length for the MinHash bands; frequent words are left out, so the cost stays near linear.
-    """
-    index: dict[str, list[int]] = defaultdict(list)
-    for position, item in enumerate(items):
-        for word in item.words:
-            index[word].append(position)
-    shared: Counter[tuple[int, int]] = Counter()
-    for members in index.values():
-        if 1 < len(members) <= WORD_BLOCK:
-            shared.update(combinations(members, 2))
-    return {pair for pair, count in shared.items() if count >= SHARED_WORDS}
 
 
 @functools.cache
