@@ -38,7 +38,7 @@ train-claims: setup
 
 # A benchmark, not a test: throughput, peak RSS, stage times, query latency, NER vs transformer speed.
 bench: setup
-	$(PY) scripts/bench.py --data $(SHARED)/data/news-bench/news-bench.jsonl.xz --sizes 1000,10000 --jobs 1,2 --append 1000 --out bench/results.md
+	$(PY) scripts/bench.py --data $(SHARED)/data/news-bench/news-bench.jsonl.xz --sizes 1000,10000,50000 --jobs 2 --append 1000 --out bench/results.md
 
 clean:
 	rm -rf output/* .pytest_cache .ruff_cache
