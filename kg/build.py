@@ -9,6 +9,8 @@ of them are written, so an interrupted or failed build leaves the previous outpu
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import gc
 import os
 import shutil
@@ -34,6 +36,7 @@ from kg.model import Corpus, Skipped
 from kg.pipeline import STAGES, Progress, run
 from kg.rdf.mapping import bind_prefixes, to_store, update_store
 from kg.rdf.store import STORE_DIR, atomic_path, store_graph, store_path
+from kg.stages.claims import release_claim_items
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -212,18 +215,23 @@ def write_outputs(
     stage = Path(tempfile.mkdtemp(prefix=".kg-build.", suffix=".tmp", dir=out_dir))
     try:
         staged = [stage / STORE_DIR]
+        if update is None:  # an append updates the index in place (see _append)
+            # First, so the claims stage's items it reuses are freed before the store and exports.
+            started = time.perf_counter()
+            staged.append(write_index(corpus, stage / INDEX_FILE))
+            timings["claims:index"] = time.perf_counter() - started
+        release_claim_items()
+        release_memory()
         started = time.perf_counter()
         store = _fill_store(corpus, out_dir, stage / STORE_DIR, base_iri=base_iri, update=update)
         timings["rdf"] = time.perf_counter() - started
         triples = len(store)
+        release_memory()
         staged += export_all(bind_prefixes(store_graph(store)), stage, names, timings)
         staged.extend(write_charts(corpus, stage / "charts"))
         started = time.perf_counter()
         staged.append(stage_state(corpus, stage, out_dir, update=update))
         timings["state:save"] = time.perf_counter() - started
-        if update is None:  # an append updates the index in place (see _append)
-            staged.append(write_index(corpus, stage / INDEX_FILE))
-            timings["claims:index"] = time.perf_counter() - started - timings["state:save"]
         with atomic_path(stage / "report.md") as temp:
             temp.write_text(render_report(corpus, triples, timings), encoding="utf-8")
         staged.append(stage / "report.md")
@@ -258,12 +266,24 @@ def _fill_store(
     return store
 
 
+def release_memory() -> None:
+    """Collect garbage and hand freed heap pages back to the system (glibc ``malloc_trim``).
+
+    After the claims stage frees its working set, the process would otherwise keep those pages,
+    and the peak memory of the exports that follow would stack on top of them.
+    """
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 def export_all(graph: Graph, folder: Path, names: dict[str, str], timings: dict[str, float]) -> list[Path]:
     """Export ``graph`` into ``folder`` as each format of ``names`` (format → file name)."""
     files: list[Path] = []
     for fmt, name in names.items():
         started = time.perf_counter()
         files.extend(export(graph, fmt, folder / name))
+        release_memory()
         timings[f"export:{fmt}"] = time.perf_counter() - started
     return files
 

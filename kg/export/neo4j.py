@@ -27,9 +27,9 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -90,6 +90,15 @@ class Table:
     rows: list[dict]
     labels: tuple[str, ...] = ()
     rel: str = ""
+    size: int | None = None  # rows written, once the rows themselves are dropped
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows) if self.size is None else self.size
+
+    def without_rows(self) -> Table:
+        """This table's name, header and row count, without the rows."""
+        return replace(self, rows=[], size=self.row_count)
 
 
 def export(graph: Graph, path: Path) -> list[Path]:
@@ -110,16 +119,42 @@ def export(graph: Graph, path: Path) -> list[Path]:
     """
     folder = Path(path)
     reader = GraphReader(graph)
-    nodes, labels = node_tables(reader)
-    rels = relationship_tables(reader, set(labels))
     with atomic_folder(folder) as temp:
-        written = [_write_lines(temp / f"{table.name}.csv", csv_lines(table)) for table in [*nodes, *rels]]
-        written.append(_write_lines(temp / "graph.cypher", cypher_lines(nodes, rels)))
-        script = _write(temp / "import.sh", import_script([*nodes, *rels]))
+        written, tables = _write_tables(reader, temp)
+        script = _write(temp / "import.sh", import_script(tables))
         script.chmod(0o755)
         written.append(script)
-        written.append(_write(temp / "README.md", readme([*nodes, *rels])))
+        written.append(_write(temp / "README.md", readme(tables)))
     return [folder / file.name for file in written]
+
+
+def _write_tables(reader: GraphReader, folder: Path) -> tuple[list[Path], list[Table]]:
+    """Write each table's CSV and its part of ``graph.cypher``, one table at a time.
+
+    Only one table's rows are in memory at once (the graph's predicates are re-read per table),
+    so the export's memory grows with the largest table, not with the whole graph. Returns the
+    files and the tables without their rows (for ``import.sh`` and the README).
+    """
+    written: list[Path] = []
+    tables: list[Table] = []
+    cypher = folder / "graph.cypher"
+    with atomic_path(cypher) as temp, temp.open("w", encoding="utf-8", newline="") as script:
+        script.writelines(cypher_lines([], []))
+        for table in _tables(reader):
+            written.append(_write_lines(folder / f"{table.name}.csv", csv_lines(table)))
+            nodes, rels = ([], [table]) if table.rel else ([table], [])
+            script.writelines(cypher_lines(nodes, rels, header=False))
+            tables.append(table.without_rows())
+            reader.release()
+    written.append(cypher)
+    return written, tables
+
+
+def _tables(reader: GraphReader) -> Iterator[Table]:
+    """The node tables, then the relationship tables, each built when the previous one is done."""
+    classes = node_classes(reader)
+    yield from _node_tables(reader, classes)
+    yield from _relationship_tables(reader, set(classes))
 
 
 def _write(path: Path, text: str) -> Path:
@@ -279,17 +314,28 @@ class GraphReader:
         for quad in self.store.quads_for_pattern(*pattern):
             yield quad.subject.value, isinstance(quad.subject, ox.NamedNode)
 
-    def values(self, predicate: URIRef) -> dict[str, list[Value]]:
-        """Subject → its objects of ``predicate``, Arabic literals first, then by text."""
-        found = self._values.get(predicate)
+    def values(self, predicate: URIRef, among: Container[str] | None = None) -> dict[str, list[Value]]:
+        """Subject → its objects of ``predicate``, Arabic literals first, then by text.
+
+        ``among`` keeps only those subjects (``kg:begin`` is on every mention, but a table of
+        statements needs the statements' only); the unfiltered result is cached per predicate.
+        """
+        found = self._values.get(predicate) if among is None else None
         if found is None:
             found = {}
             for subject, obj in self.pairs(predicate):
-                found.setdefault(str(subject), []).append(obj)
+                name = str(subject)
+                if among is None or name in among:
+                    found.setdefault(name, []).append(obj)
             for values in found.values():
                 values.sort(key=lambda v: (v.language != "ar", v.text))
-            self._values[predicate] = found
+            if among is None:
+                self._values[predicate] = found
         return found
+
+    def release(self) -> None:
+        """Forget the predicates read so far (the next table reads what it needs again)."""
+        self._values.clear()
 
 
 def _one(values: dict[str, list[Value]], iri: str) -> Value | None:
@@ -331,15 +377,20 @@ def node_classes(graph: GraphReader) -> dict[str, str]:
 def node_tables(graph: GraphReader) -> tuple[list[Table], dict[str, str]]:
     """One table per node class, and the class of every exported IRI."""
     classes = node_classes(graph)
+    return list(_node_tables(graph, classes)), classes
+
+
+def _node_tables(graph: GraphReader, classes: dict[str, str]) -> Iterator[Table]:
+    """:func:`node_tables`, one table at a time."""
     by_class: dict[str, list[str]] = {cls: [] for cls in NODE_CLASSES}
     for iri, cls in classes.items():
         by_class[cls].append(iri)
     extra = _extra_labels(graph, classes)
-    tables = [_entity_table(graph, cls, sorted(by_class[cls]), extra) for cls in ENTITY_LABELS]
-    tables.append(_document_table(graph, sorted(by_class["Document"])))
-    tables.append(_statement_table(graph, sorted(by_class["Statement"])))
-    tables.append(_claim_table(graph, sorted(by_class["Claim"])))
-    return tables, classes
+    for cls in ENTITY_LABELS:
+        yield _entity_table(graph, cls, sorted(by_class.pop(cls)), extra)
+    yield _document_table(graph, sorted(by_class.pop("Document")))
+    yield _statement_table(graph, sorted(by_class.pop("Statement")))
+    yield _claim_table(graph, sorted(by_class.pop("Claim")))
 
 
 def _extra_labels(graph: GraphReader, classes: dict[str, str]) -> dict[str, set[str]]:
@@ -361,10 +412,11 @@ def _clean_item(text: str) -> str:
 
 
 def _entity_table(graph: GraphReader, cls: str, iris: list[str], extra: dict[str, set[str]]) -> Table:
-    pref = graph.values(SKOS.prefLabel)
-    alt = graph.values(SKOS.altLabel)
-    count = graph.values(KG.mentionCount)
-    jobs = graph.values(URIRef(SCHEMA + "jobTitle"))
+    wanted = set(iris)
+    pref = graph.values(SKOS.prefLabel, wanted)
+    alt = graph.values(SKOS.altLabel, wanted)
+    count = graph.values(KG.mentionCount, wanted)
+    jobs = graph.values(URIRef(SCHEMA + "jobTitle"), wanted)
     rows = []
     for iri in iris:
         label = _one(pref, iri)
@@ -392,8 +444,10 @@ def _entity_table(graph: GraphReader, cls: str, iris: list[str], extra: dict[str
 
 
 def _document_table(graph: GraphReader, iris: list[str]) -> Table:
+    wanted = set(iris)
     fields = {
-        name: graph.values(DCTERMS[name]) for name in ("identifier", "title", "publisher", "date", "source")
+        name: graph.values(DCTERMS[name], wanted)
+        for name in ("identifier", "title", "publisher", "date", "source")
     }
     rows = []
     for iri in iris:
@@ -417,9 +471,11 @@ def _document_table(graph: GraphReader, iris: list[str]) -> Table:
 
 
 def _statement_table(graph: GraphReader, iris: list[str]) -> Table:
-    content, cue = graph.values(KG.content), graph.values(KG.cue)
-    kind, polarity = graph.values(KG.quoteKind), graph.values(KG.polarity)
-    begin, end, confidence = graph.values(KG.begin), graph.values(KG.end), graph.values(KG.confidence)
+    wanted = set(iris)
+    content, cue = graph.values(KG.content, wanted), graph.values(KG.cue, wanted)
+    kind, polarity = graph.values(KG.quoteKind, wanted), graph.values(KG.polarity, wanted)
+    begin, end = graph.values(KG.begin, wanted), graph.values(KG.end, wanted)
+    confidence = graph.values(KG.confidence, wanted)
     rows = []
     for iri in iris:
         text, cue_text = _one(content, iri), _one(cue, iri)
@@ -447,7 +503,8 @@ def _statement_table(graph: GraphReader, iris: list[str]) -> Table:
 
 
 def _claim_table(graph: GraphReader, iris: list[str]) -> Table:
-    content, count = graph.values(KG.content), graph.values(KG.sourceCount)
+    wanted = set(iris)
+    content, count = graph.values(KG.content, wanted), graph.values(KG.sourceCount, wanted)
     rows = []
     for iri in iris:
         text = _one(content, iri)
@@ -472,7 +529,11 @@ def _short(text: str, limit: int = 80) -> str:
 
 def relationship_tables(graph: GraphReader, nodes: set[str]) -> list[Table]:
     """One table per relationship type; only edges whose two ends are exported nodes."""
-    tables = []
+    return list(_relationship_tables(graph, nodes))
+
+
+def _relationship_tables(graph: GraphReader, nodes: set[str]) -> Iterator[Table]:
+    """:func:`relationship_tables`, one table at a time."""
     for rel, predicate, reverse in RELATIONSHIPS:
         pairs = set()
         for subject, obj in graph.pairs(predicate):
@@ -480,18 +541,20 @@ def relationship_tables(graph: GraphReader, nodes: set[str]) -> list[Table]:
             if start in nodes and end in nodes:
                 pairs.add((start, end))
         rows = [{":START_ID": s, ":END_ID": e, ":TYPE": rel} for s, e in sorted(pairs)]
-        tables.append(Table(f"rels_{rel}", (":START_ID", ":END_ID", ":TYPE"), rows, rel=rel))
-    tables.append(_interaction_table(graph, nodes))
-    return tables
+        del pairs
+        yield Table(f"rels_{rel}", (":START_ID", ":END_ID", ":TYPE"), rows, rel=rel)
+    yield _interaction_table(graph, nodes)
 
 
 def _interaction_table(graph: GraphReader, nodes: set[str]) -> Table:
-    agent, target = graph.values(KG.agent), graph.values(KG.target)
-    kind, doc = graph.values(KG.interactionType), graph.values(KG.statedIn)
-    begin, end, time_text = graph.values(KG.begin), graph.values(KG.end), graph.values(KG.timeText)
-    identifier = graph.values(DCTERMS.identifier)
+    subjects = {s for s, _ in graph.subjects(RDF.type, KG.Interaction)}
+    agent, target = graph.values(KG.agent, subjects), graph.values(KG.target, subjects)
+    kind, doc = graph.values(KG.interactionType, subjects), graph.values(KG.statedIn, subjects)
+    begin, end = graph.values(KG.begin, subjects), graph.values(KG.end, subjects)
+    time_text = graph.values(KG.timeText, subjects)
+    identifier = graph.values(DCTERMS.identifier, {_text(_one(doc, s)) for s in subjects})
     rows = []
-    for subject in sorted({s for s, _ in graph.subjects(RDF.type, KG.Interaction)}):
+    for subject in sorted(subjects):
         start, finish = _text(_one(agent, subject)), _text(_one(target, subject))
         if start not in nodes or finish not in nodes:
             continue
@@ -622,12 +685,14 @@ def cypher_script(nodes: list[Table], rels: list[Table]) -> str:
     return "".join(cypher_lines(nodes, rels))
 
 
-def cypher_lines(nodes: list[Table], rels: list[Table]) -> Iterator[str]:
-    """:func:`cypher_script` one line or statement at a time, each ending with a newline."""
-    yield "// kg graph for cypher-shell (cypher-shell -f graph.cypher). Idempotent: every node and\n"
-    yield "// relationship is MERGEd on its id, so running it again creates nothing new.\n"
-    yield "CREATE CONSTRAINT kg_resource_id IF NOT EXISTS FOR (n:Resource) REQUIRE n.id IS UNIQUE;\n"
-    yield "\n"
+def cypher_lines(nodes: list[Table], rels: list[Table], *, header: bool = True) -> Iterator[str]:
+    """:func:`cypher_script` one line or statement at a time, each ending with a newline;
+    ``header=False`` leaves out the comment and the constraint (for a script written in parts)."""
+    if header:
+        yield "// kg graph for cypher-shell (cypher-shell -f graph.cypher). Idempotent: every node and\n"
+        yield "// relationship is MERGEd on its id, so running it again creates nothing new.\n"
+        yield "CREATE CONSTRAINT kg_resource_id IF NOT EXISTS FOR (n:Resource) REQUIRE n.id IS UNIQUE;\n"
+        yield "\n"
     for table in nodes:
         for batch in _batches(table.rows):
             yield _node_statement(table, batch) + "\n"
@@ -725,5 +790,5 @@ def readme(tables: list[Table]) -> str:
         "| file | rows |",
         "|---|---|",
     ]
-    lines += [f"| {table.name}.csv | {len(table.rows)} |" for table in tables]
+    lines += [f"| {table.name}.csv | {table.row_count} |" for table in tables]
     return "\n".join(lines) + "\n"

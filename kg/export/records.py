@@ -21,7 +21,7 @@ SCHEMA_AFFILIATION = URIRef("https://schema.org/affiliation")
 ENTITY_CLASSES = ("Person", "Organization", "GeopoliticalEntity", "Location")
 
 
-@dataclass
+@dataclass(slots=True)
 class EntityRecord:
     iri: str
     cls: str
@@ -32,7 +32,7 @@ class EntityRecord:
     docs: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class ClaimRecord:
     iri: str
     content: str
@@ -40,7 +40,7 @@ class ClaimRecord:
     docs: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class DocumentRecord:
     iri: str
     identifier: str
@@ -50,7 +50,7 @@ class DocumentRecord:
     date: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class StatementRecord:
     iri: str
     content: str = ""
@@ -65,7 +65,7 @@ class StatementRecord:
     about: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class InteractionRecord:
     iri: str
     type: str = "OtherInteraction"
@@ -75,7 +75,7 @@ class InteractionRecord:
     time_text: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Records:
     """The graph read into plain records, keyed by IRI."""
 

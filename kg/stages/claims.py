@@ -26,6 +26,7 @@ import functools
 import gzip
 import hashlib
 import math
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -252,7 +253,8 @@ def statement_features(stmt: Statement, context: EntityContext, side: str | None
             features.add(ENTITY_MARK + side)
         elif feature := word_feature(word):
             features.add(feature)
-    return frozenset(features)
+    # interned: the same stems recur across a corpus's statements, one string each saves memory
+    return frozenset(map(sys.intern, features))
 
 
 def _hash(text: str) -> int:
@@ -371,11 +373,11 @@ def block_keys(item: Item, frequency: Mapping[str, int]) -> list[str]:
         for band, values in minhash_bands(f for f in item.stems if frequency.get(f, 0) <= MAX_BLOCK)
     ]
     if item.speaker:
-        keys.append("s" + item.speaker)
-    for word in sorted(item.words):
+        keys.append(sys.intern("s" + item.speaker))
+    for word in sorted(item.words):  # speaker, side and word keys recur across items: interned
         if item.side and frequency.get(word, 0) <= MAX_BLOCK:
-            keys.append(f"d{item.side}\x1f{word}")
-        keys.append("w" + word)
+            keys.append(sys.intern(f"d{item.side}\x1f{word}"))
+        keys.append(sys.intern("w" + word))
     return keys
 
 
@@ -585,6 +587,11 @@ def make_items(corpus: Corpus) -> list[Item]:
 # The items and block keys of the last build_claims call, so the claim index written after the
 # build (kg/claims_index.py) does not compute them again; one entry, taken by indexed_items.
 _LAST_ITEMS: dict[int, tuple[list[Item], list[list[str]]]] = {}
+
+
+def release_claim_items() -> None:
+    """Forget the items kept by the last :func:`build_claims` call (hundreds of MB on a large corpus)."""
+    _LAST_ITEMS.clear()
 
 
 def indexed_items(corpus: Corpus) -> tuple[list[Item], list[list[str]]]:
