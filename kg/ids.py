@@ -7,6 +7,7 @@ referents with the same transliterated slug never collide.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -65,4 +66,19 @@ def iri(base: str, kind: str, local_id: str) -> str:
     Any ``local_id`` gives a valid IRI: it is cleaned with :func:`clean_text` and everything but
     ASCII letters, digits and ``-._~`` is percent-encoded as UTF-8.
     """
-    return f"{base}{kind}/{quote(clean_text(local_id), safe='')}"
+    return f"{base}{kind}/{quoted(local_id)}"
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def quoted(local_id: str) -> str:
+    """``local_id`` as it appears in an IRI (see :func:`iri`); cached, as ids recur in many triples."""
+    return quote(clean_text(local_id), safe="")
+
+
+def mention_iri(base: str, doc_id: str, start: int, end: int) -> str:
+    """:func:`iri` of the mention ``{doc_id}:{start}-{end}``, without quoting the offsets again.
+
+    >>> mention_iri("b/", "خبر 1", 3, 9) == iri("b/", "mention", "خبر 1:3-9")
+    True
+    """
+    return f"{base}mention/{quoted(doc_id)}%3A{start}-{end}"

@@ -7,6 +7,7 @@ IRIs come from :mod:`kg.ids`. The output honours ``ontology-contract.md`` and co
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
@@ -54,23 +55,37 @@ PREFIXES = {"kg": KG._NS, "skos": SKOS, "dcterms": DCTERMS, "schema": SCHEMA, "p
 class Minter:
     """IRIs of the resources of one graph, all under ``base``."""
 
+    CACHE_SIZE = 100_000  # IRIs kept; the cache starts over when full
+
     def __init__(self, base: str) -> None:
         self.base = base
+        self._made: dict[tuple[str, str], URIRef] = {}
+
+    def _iri(self, kind: str, local_id: str) -> URIRef:
+        """The IRI of ``kind``/``local_id``, made once while it is cached (documents and entities
+        are the objects of many triples)."""
+        made = self._made.get((kind, local_id))
+        if made is None:
+            if len(self._made) >= self.CACHE_SIZE:
+                self._made.clear()
+            made = self._made[kind, local_id] = URIRef(ids.iri(self.base, kind, local_id))
+        return made
 
     def document(self, doc_id: str) -> URIRef:
-        return URIRef(ids.iri(self.base, "document", doc_id))
+        return self._iri("document", doc_id)
 
     def entity(self, entity_id: str) -> URIRef:
-        return URIRef(ids.iri(self.base, "entity", entity_id))
+        return self._iri("entity", entity_id)
 
     def mention(self, mention: Mention) -> URIRef:
-        return URIRef(ids.iri(self.base, "mention", mention.mention_id))
+        span = mention.span  # the parts of Mention.mention_id
+        return URIRef(ids.mention_iri(self.base, mention.doc_id, span.start, span.end))
 
     def statement(self, stmt_id: str) -> URIRef:
-        return URIRef(ids.iri(self.base, "statement", stmt_id))
+        return self._iri("statement", stmt_id)
 
     def claim(self, claim_id: str) -> URIRef:
-        return URIRef(ids.iri(self.base, "claim", claim_id))
+        return self._iri("claim", claim_id)
 
     def interaction(self, interaction: Interaction) -> URIRef:
         local = ids.stable_hash(interaction.doc_id, interaction.type, interaction.agent, interaction.target)
@@ -90,8 +105,16 @@ def text_literal(text: str, *, lang: str | None = None) -> Literal:
     return Literal(ids.clean_text(text), lang=lang)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def integer(value: int) -> Literal:
+    """An ``xsd:integer`` literal; cached, as offsets and counts recur (rdflib literals are immutable)."""
     return Literal(value, datatype=XSD.integer)
+
+
+@functools.lru_cache(maxsize=1024)
+def decimal(value: float, places: int = 3) -> Literal:
+    """An ``xsd:decimal`` literal of ``value`` rounded to ``places`` digits."""
+    return Literal(Decimal(str(round(value, places))), datatype=XSD.decimal)
 
 
 def new_graph() -> Graph:
@@ -274,7 +297,7 @@ def statement_triples(stmt: Statement, mint: Minter, known: Known, claim_id: str
     yield node, KG.begin, integer(stmt.content.start)
     yield node, KG.end, integer(stmt.content.end)
     yield node, KG.speakerKind, text_literal(stmt.speaker_kind)
-    yield node, KG.confidence, Literal(Decimal(str(round(stmt.confidence, 3))), datatype=XSD.decimal)
+    yield node, KG.confidence, decimal(stmt.confidence)
     for prop, entity_id in ((KG.speaker, stmt.speaker), (KG.addressee, stmt.addressee), (KG.via, stmt.via)):
         if known.get(entity_id or "") in ACTOR_LABELS:
             yield node, prop, mint.entity(entity_id)
