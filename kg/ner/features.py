@@ -125,6 +125,41 @@ class FeatureExtractor:
             result.append(self._rows(tokens, words[index], any(sporty[low:high])))
         return result
 
+    def document_words(
+        self, sentences: Sequence[Sequence[str]]
+    ) -> list[list[tuple[_WordFeatures, tuple[str, ...]]]]:
+        """The per-token inputs of the neural tagger, without neighbours' features.
+
+        Args:
+            sentences: Token lists of one text, in order.
+
+        Returns:
+            Per sentence, per token: the word type's cached features (:attr:`_WordFeatures.own`
+            and its stem) and the token's own extras: gazetteer span marks, the inside-quotes
+            flag and, in sports text, the sport-conditioned copies (see :meth:`document`).
+        """
+        words = [[self._word(token) for token in tokens] for tokens in sentences]
+        sporty = [any(word.sport for word in sentence) for sentence in words]
+        result = []
+        for index, tokens in enumerate(sentences):
+            low, high = max(0, index - TOPIC_WINDOW), index + TOPIC_WINDOW + 1
+            sport = any(sporty[low:high])
+            sentence_words = words[index]
+            marks = self._gazetteer_marks(sentence_words) if self._starts else None
+            quoted = _inside_quotes(tokens)
+            row = []
+            for i, word in enumerate(sentence_words):
+                extras: list[str] = []
+                if marks is not None and marks[i]:
+                    extras.extend(marks[i])
+                if quoted[i]:
+                    extras.extend(self._quoted)
+                if sport:
+                    extras.extend(word.sport_features)
+                row.append((word, tuple(extras)))
+            result.append(row)
+        return result
+
     def sentence(self, tokens: Sequence[str], *, sport: bool = False) -> list[list[str]]:
         """Features of every token of one sentence.
 
