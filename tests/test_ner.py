@@ -134,6 +134,16 @@ def test_features_clusters_for_word_and_neighbours() -> None:
     assert "1:c64:3" in rows[0]
 
 
+def test_features_document_words_give_own_features_and_span_marks() -> None:
+    gazetteer = {"LOC": frozenset({"الولايات المتحده"})}
+    extractor = FeatureExtractor(gazetteer=gazetteer)
+    (words,) = extractor.document_words([["زار", "الولايات", "المتحدة", "«", "أمس", "»"]])
+    assert [word.stem for word, _ in words[:3]] == ["زار", "الولايات", "المتحده"]  # normalized
+    assert words[1][1] == ("gB=LOC",) and words[2][1] == ("gI=LOC",)
+    assert words[4][1] == ("quoted",) and words[0][1] == ()
+    assert not any(name.startswith("-1:") for name in words[2][0].own)  # no neighbours' features
+
+
 def test_features_mark_words_inside_quotes() -> None:
     rows = FeatureExtractor().sentence(["برنامج", "«", "ألحقونا", "»", "اليوم"])
     assert ["quoted" in row for row in rows] == [False, False, True, False, False]
