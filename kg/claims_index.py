@@ -104,10 +104,8 @@ def write_index(corpus: Corpus, path: Path, *, items: Sequence[Item] | None = No
                 for row, item in enumerate(items)
             ),
         )
-        blocks = sorted(
-            (_hashed(k), row) for row, item_keys in enumerate(keys) for k in set(item_keys)
-        )  # in key order: the table's B-tree is filled by appending
-        connection.executemany("INSERT INTO block_keys VALUES (?, ?)", blocks)
+        # in key order: the table's B-tree is filled by appending
+        connection.executemany("INSERT INTO block_keys VALUES (?, ?)", _sorted_blocks(keys))
         connection.executemany("INSERT INTO frequency VALUES (?, ?)", frequency.items())
         connection.executemany(
             "INSERT INTO meta VALUES (?, ?)", [("version", str(INDEX_VERSION)), ("items", str(len(items)))]
@@ -417,6 +415,31 @@ def _with(claim: Claim, contradicts: Iterable[str]) -> Claim:
     return Claim(
         claim.claim_id, claim.content, claim.statement_ids, claim.doc_ids, tuple(sorted(contradicts))
     )
+
+
+def _sorted_blocks(keys: Sequence[Sequence[str]], chunk: int = 100_000) -> Iterator[tuple[int, int]]:
+    """``(hashed key, row)`` of every item's distinct block keys, sorted, from two integer arrays.
+
+    The same pairs as sorting a list of tuples, in an eighth of the memory: on 50k articles
+    there are about ten million of them.
+    """
+    import numpy as np
+
+    lengths = np.zeros(len(keys), dtype=np.int64)
+
+    def hashed() -> Iterator[int]:
+        for row, item_keys in enumerate(keys):
+            distinct = set(item_keys)
+            lengths[row] = len(distinct)
+            for block in distinct:
+                yield _hashed(block)
+
+    hashes = np.fromiter(hashed(), dtype=np.int64)
+    rows = np.repeat(np.arange(len(keys), dtype=np.int64), lengths)
+    order = np.lexsort((rows, hashes))
+    for start in range(0, len(order), chunk):
+        part = order[start : start + chunk]
+        yield from zip(hashes[part].tolist(), rows[part].tolist(), strict=True)
 
 
 def _hashed(block: str) -> int:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg.arabic.normalize import key
 from kg.model import Corpus, Entity, Role, Span, Statement
@@ -404,3 +406,17 @@ def test_claims_index_uncommitted_add_changes_nothing(tmp_path) -> None:
     assert len(update.claims) == 1 and update.removed == {old.claims[0].claim_id}
     index.close()  # an interrupted append: no commit
     assert open_index(tmp_path, old)._count() == 1
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["w:قال", "w:أكد", "s:لافروف", "b1:12:7", "d:روسيا\x1fهدنة"]), max_size=6),
+        max_size=40,
+    ),
+    st.integers(min_value=1, max_value=7),
+)
+def test_claims_index_block_rows_are_the_sorted_distinct_pairs(keys: list[list[str]], chunk: int) -> None:
+    from kg.claims_index import _hashed, _sorted_blocks
+
+    expected = sorted((_hashed(k), row) for row, item_keys in enumerate(keys) for k in set(item_keys))
+    assert list(_sorted_blocks(keys, chunk=chunk)) == expected
