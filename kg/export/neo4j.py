@@ -153,8 +153,8 @@ def _write_tables(reader: GraphReader, folder: Path) -> tuple[list[Path], list[T
 def _tables(reader: GraphReader) -> Iterator[Table]:
     """The node tables, then the relationship tables, each built when the previous one is done."""
     classes = node_classes(reader)
-    yield from _node_tables(reader, classes)
-    yield from _relationship_tables(reader, set(classes))
+    yield from node_tables(reader, classes)
+    yield from relationship_tables(reader, set(classes))
 
 
 def _write(path: Path, text: str) -> Path:
@@ -374,14 +374,8 @@ def node_classes(graph: GraphReader) -> dict[str, str]:
     return chosen
 
 
-def node_tables(graph: GraphReader) -> tuple[list[Table], dict[str, str]]:
-    """One table per node class, and the class of every exported IRI."""
-    classes = node_classes(graph)
-    return list(_node_tables(graph, classes)), classes
-
-
-def _node_tables(graph: GraphReader, classes: dict[str, str]) -> Iterator[Table]:
-    """:func:`node_tables`, one table at a time."""
+def node_tables(graph: GraphReader, classes: dict[str, str]) -> Iterator[Table]:
+    """One table per node class (``classes``: see :func:`node_classes`), built one at a time."""
     by_class: dict[str, list[str]] = {cls: [] for cls in NODE_CLASSES}
     for iri, cls in classes.items():
         by_class[cls].append(iri)
@@ -527,13 +521,9 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def relationship_tables(graph: GraphReader, nodes: set[str]) -> list[Table]:
-    """One table per relationship type; only edges whose two ends are exported nodes."""
-    return list(_relationship_tables(graph, nodes))
-
-
-def _relationship_tables(graph: GraphReader, nodes: set[str]) -> Iterator[Table]:
-    """:func:`relationship_tables`, one table at a time."""
+def relationship_tables(graph: GraphReader, nodes: set[str]) -> Iterator[Table]:
+    """One table per relationship type, built one at a time; only edges whose two ends are
+    exported nodes."""
     for rel, predicate, reverse in RELATIONSHIPS:
         pairs = set()
         for subject, obj in graph.pairs(predicate):

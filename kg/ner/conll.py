@@ -9,6 +9,10 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.ner import NERBackend
 
 TYPES: tuple[str, ...] = ("PERS", "ORG", "LOC", "MISC")
 
@@ -122,7 +126,12 @@ def evaluate_sentences(sentences: Sequence[Sentence], *, backend: str = "crf", *
     """
     from kg.ner import load_backend
 
-    tagger = load_backend(backend, **options)
+    return score_tagger(load_backend(backend, **options), sentences)
+
+
+def score_tagger(tagger: NERBackend, sentences: Sequence[Sentence]) -> dict:
+    """Tag ``sentences`` with a loaded backend, timing it, and score the result (see
+    :func:`evaluate_sentences`)."""
     token_lists = [tokens for tokens, _ in sentences]
     began = time.perf_counter()
     predicted = tagger.tag(token_lists)

@@ -27,7 +27,7 @@ import pycrfsuite
 
 from kg.arabic.normalize import key, normalize
 from kg.arabic.tokens import token_spans
-from kg.ner.conll import Sentence, read_conll, score, spans
+from kg.ner.conll import Sentence, read_conll, score_tagger, spans
 from kg.ner.crf import (
     DEFAULT_MODEL,
     CRFBackend,
@@ -452,17 +452,8 @@ def train(
 def evaluate_model(model_path: Path, sentences: Sequence[Sentence]) -> dict:
     """Score a trained model on sentences, timing tagging with features (model loading excluded)."""
     backend = CRFBackend(model_path)
-    token_lists = [tokens for tokens, _ in sentences]
     backend.features._cache.clear()
-    began = time.perf_counter()
-    predicted = backend.tag(token_lists)
-    elapsed = time.perf_counter() - began
-    result = score([tags for _, tags in sentences], predicted)
-    n_tokens = sum(len(tokens) for tokens in token_lists)
-    result.update(
-        tokens_per_second=n_tokens / elapsed, tokens=n_tokens, sentences=len(sentences), backend=backend.name
-    )
-    return result
+    return score_tagger(backend, sentences)
 
 
 def _log(message: str) -> None:

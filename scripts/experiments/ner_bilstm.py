@@ -33,7 +33,7 @@ import numpy as np
 from kg.arabic.normalize import key
 from kg.arabic.tokens import token_spans
 from kg.ner import NERError
-from kg.ner.conll import Sentence, score
+from kg.ner.conll import Sentence, score, score_tagger
 from kg.ner.crf import DEFAULT_MODEL, MODELS_DIR, extractor_from_settings, propagate_names, read_settings
 from kg.ner.features import FeatureExtractor
 from kg.ner.train import DEFAULT_SOURCES, _word2vec, load_training_data
@@ -425,17 +425,8 @@ def train(
 def evaluate(model_path: Path, sentences: Sequence[Sentence]) -> dict:
     """Score a written model on sentences with the NumPy backend (loading excluded from the speed)."""
     backend = NeuralBackend(model_path)
-    token_lists = [tokens for tokens, _ in sentences]
     backend.features._cache.clear()
-    began = time.perf_counter()
-    predicted = backend.tag(token_lists)
-    elapsed = time.perf_counter() - began
-    result = score([tags for _, tags in sentences], predicted)
-    n_tokens = sum(len(tokens) for tokens in token_lists)
-    result.update(
-        tokens_per_second=n_tokens / elapsed, tokens=n_tokens, sentences=len(sentences), backend="nn"
-    )
-    return result
+    return score_tagger(backend, sentences)
 
 
 def compare_with_crf(model_path: Path, sentences: Sequence[Sentence]) -> dict:
