@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import lzma
 import random
 import re
 import sys
@@ -31,12 +30,11 @@ from pathlib import Path
 import numpy as np
 
 from kg.arabic.normalize import key
-from kg.arabic.tokens import token_spans
 from kg.ner import NERError
 from kg.ner.conll import Sentence, score, score_tagger
 from kg.ner.crf import DEFAULT_MODEL, MODELS_DIR, extractor_from_settings, propagate_names, read_settings
 from kg.ner.features import FeatureExtractor
-from kg.ner.train import DEFAULT_SOURCES, _word2vec, load_training_data
+from kg.ner.train import DEFAULT_SOURCES, _word2vec, load_training_data, news_tokens
 
 DEFAULT_NN_MODEL = Path(tempfile.gettempdir()) / "ner-nn.npz"
 REBUILD_NN = "python scripts/experiments/ner_bilstm.py --data-dir ../shared/data"
@@ -239,14 +237,13 @@ IDENTITY_PREFIXES = ("w=", "s=", "b=")  # word identity features, dropped more o
 
 
 def stem_lines(news_path: Path, extractor: FeatureExtractor) -> Iterator[list[str]]:
-    """The word2vec units (:func:`vector_key` of each token's stem) of every news-bench paragraph."""
-    with lzma.open(news_path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            text = json.loads(line)["text"]
-            for paragraph in text.split("\n"):
-                tokens = [paragraph[start:end] for start, end in token_spans(paragraph)]
-                if tokens:
-                    yield [vector_key(extractor.stem(token)) for token in tokens]
+    """The word2vec units (:func:`vector_key` of each token's stem) of every news-bench paragraph.
+
+    Reads :func:`kg.ner.train.news_tokens` (normalized words; the stem of a normalized word is
+    the stem of the word as written).
+    """
+    for words in news_tokens(news_path):
+        yield [vector_key(extractor.stem(word)) for word in words]
 
 
 def build_vectors(
