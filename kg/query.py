@@ -5,7 +5,9 @@ come a page at a time (:func:`page_query`), and a shipped query may declare para
 (``# param ?name@ar: PATTERN``) whose pattern is added only when the parameter is bound, so a
 bound query starts from an index lookup instead of filtering every row. ``# bind:`` and
 ``# page:`` comment lines mark where bindings and the page go when not at the start of the
-WHERE group and at the end.
+WHERE group and at the end. A query whose paged rows are numbered 0, 1, 2 ... without gaps by a
+variable (``kg:position``, declared by ``# position: ?i``) takes a page by looking its numbers
+up instead of sorting every row.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from kg.errors import Errors, QueryError
 from kg.rdf import store
 
 OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
+POSITION_PAGE_MAX = 10_000  # larger pages of a positioned query are sorted, not looked up
 _UPDATE = re.compile(
     r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b", re.IGNORECASE | re.MULTILINE
 )
@@ -131,6 +134,7 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _PARAMETER = re.compile(r"^#\s*param\s+\?(\w+)(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*))?\s*:\s*(.+)$", re.MULTILINE)
 _BIND_MARK = re.compile(r"^[ \t]*#[ \t]*bind:", re.MULTILINE)
 _PAGE_MARK = re.compile(r"^[ \t]*#[ \t]*page:", re.MULTILINE)
+_POSITION = re.compile(r"^[ \t]*#[ \t]*position:[ \t]*\?(\w+)[^\n]*\n?", re.MULTILINE)
 _TAIL = re.compile(r"(?P<modifiers>(?:\s*\b(?:LIMIT|OFFSET)\s+\d+)*)(?P<comments>(?:\s*#[^\n]*)*)\s*\Z", re.I)
 
 
@@ -152,6 +156,7 @@ def bind_values(sparql: str, bindings: dict[str, str]) -> str:
     Raises:
         QueryError: when the query has no WHERE group or a variable name is invalid.
     """
+    sparql = _POSITION.sub("", sparql)  # bound rows are a subset: their positions have gaps
     match = _WHERE.search(sparql)
     if match is None:
         raise QueryError(Errors.E009.format(error="--bind needs a query with a WHERE { ... } group"))
@@ -179,6 +184,10 @@ def page_query(sparql: str, *, limit: int | None, offset: int = 0) -> str:
 
     The page goes at the end, or where a ``# page:`` comment line marks it (a sub-select that
     orders the rows by cheap keys, so that the rest of the query runs for the page's rows only).
+    When that sub-select declares ``# position: ?VAR`` (its rows numbered 0, 1, 2 ... in its
+    order, without gaps), the page is a ``VALUES ?VAR`` block of the page's numbers at the
+    ``# bind:`` line instead: the rows are looked up, not sorted. Binding a parameter drops the
+    declaration (:func:`bind_values`), since the bound rows' numbers have gaps.
     A ``LIMIT``/``OFFSET`` the query already ends with is kept: the page is taken within it
     (co-mentioned's ``LIMIT 100`` stays a hundred pairs, paged).
 
@@ -188,6 +197,12 @@ def page_query(sparql: str, *, limit: int | None, offset: int = 0) -> str:
     if (limit is not None and limit < 0) or offset < 0:
         raise QueryError(Errors.E009.format(error="limit and offset must be 0 or more"))
     mark = _PAGE_MARK.search(sparql)
+    position = _POSITION.search(sparql)
+    bind_mark = _BIND_MARK.search(sparql)
+    if mark and position and bind_mark and limit is not None and limit <= POSITION_PAGE_MAX:
+        numbers = " ".join(str(n) for n in range(offset, offset + limit))
+        at = bind_mark.start()
+        return f"{sparql[:at]}VALUES ?{position.group(1)} {{ {numbers} }}\n{sparql[at:]}"
     if mark:  # the query pages a sub-select, so only the page's rows are looked up in full
         modifiers = (f"LIMIT {limit} " if limit is not None else "") + (f"OFFSET {offset}" if offset else "")
         return f"{sparql[: mark.start()]}{modifiers}\n{sparql[mark.start() :]}"

@@ -248,6 +248,7 @@ def test_shapes_parse_and_use_only_declared_terms() -> None:
         KG.Statement,
         KG.Claim,
         KG.Interaction,
+        KG.CoMention,
     ],
 )
 def test_shapes_target_every_instance_class(cls: URIRef) -> None:
@@ -322,8 +323,9 @@ def conforming_graph() -> Graph:
     graph.add((R.m1, KG.end, Literal(start + len("بلينكن"))))
     graph.add((R.m1, KG.mentionKind, Literal("name")))
     content_start = text.index("واشنطن")
-    for stmt, doc in ((R.s1, R.d1), (R.s2, R.d2)):
+    for position, (stmt, doc) in enumerate(((R.s1, R.d1), (R.s2, R.d2))):
         graph.add((stmt, RDF.type, KG.Statement))
+        graph.add((stmt, KG.position, Literal(position)))
         graph.add((stmt, KG.statedIn, doc))
         graph.add((stmt, KG.content, ar(text[content_start:-1])))
         graph.add((stmt, KG.cue, ar("قال")))
@@ -337,6 +339,8 @@ def conforming_graph() -> Graph:
         graph.add((stmt, KG.asserts, R.c1))
     graph.add((R.s1, KG.speaker, R.minister))
     graph.add((R.s1, KG.about, R.syria))
+    graph.add((R.s1, KG.aboutPosition, Literal(0)))
+    graph.add((R.minister, KG.statementsMade, Literal(1)))
     graph.add((R.s1, KG.via, R.ministry))
     graph.add((R.s1, KG.addressee, R.usa))
     graph.add((R.c1, RDF.type, KG.Claim))
@@ -344,6 +348,7 @@ def conforming_graph() -> Graph:
     graph.add((R.c1, KG.reportedIn, R.d1))
     graph.add((R.c1, KG.reportedIn, R.d2))
     graph.add((R.c1, KG.sourceCount, Literal(2)))
+    graph.add((R.c1, KG.statementCount, Literal(2)))
     graph.add((R.i1, RDF.type, KG.Interaction))
     graph.add((R.i1, KG.interactionType, KG.Support))
     graph.add((R.i1, KG.agent, R.usa))
@@ -351,6 +356,12 @@ def conforming_graph() -> Graph:
     graph.add((R.i1, KG.statedIn, R.d1))
     graph.add((R.i1, KG.place, R.golan))
     graph.add((R.i1, KG.timeText, ar("أمس")))
+    graph.add((R.i1, KG.position, Literal(0)))
+    graph.add((R.p1, RDF.type, KG.CoMention))
+    graph.add((R.p1, KG.actor, R.minister))
+    graph.add((R.p1, KG.actor, R.usa))
+    graph.add((R.p1, KG.documentCount, Literal(1)))
+    graph.add((R.p1, KG.position, Literal(0)))
     return graph
 
 
@@ -425,6 +436,11 @@ BROKEN: list[tuple[str, Mutation, str]] = [
     ("place as agent", put(R.i1, KG.agent, R.golan), "exactly one kg:agent, an actor"),
     ("document as target", put(R.i1, KG.target, R.d1), "exactly one kg:target, an actor or a place"),
     ("person as place", put(R.i1, KG.place, R.minister), "kg:place is at most one place"),
+    ("statement without position", drop(R.s2, KG.position), "exactly one kg:position"),
+    ("negative position", put(R.i1, KG.position, Literal(-1)), "exactly one kg:position"),
+    ("claim without statement count", drop(R.c1, KG.statementCount), "exactly one kg:statementCount"),
+    ("co-mention of one actor", drop(R.p1, KG.actor), "exactly two kg:actor"),
+    ("co-mention with a place", add(R.p1, KG.actor, R.golan), "exactly two kg:actor"),
 ]
 
 

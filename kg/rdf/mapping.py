@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from decimal import Decimal
+from itertools import combinations
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
@@ -27,6 +29,7 @@ PROV = Namespace("http://www.w3.org/ns/prov#")
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 Known = dict[str, str]  # entity_id -> label of every entity in the corpus
 ACTOR_LABELS = ("PERSON", "ORG", "GPE")
+CO_MENTION_ACTORS = 200  # co-mentions are counted among this many most mentioned actors
 
 CLASS_OF_LABEL = {
     "PERSON": KG.Person,
@@ -90,6 +93,19 @@ class Minter:
     def interaction(self, interaction: Interaction) -> URIRef:
         local = ids.stable_hash(interaction.doc_id, interaction.type, interaction.agent, interaction.target)
         return URIRef(ids.iri(self.base, "interaction", f"{interaction.doc_id}_{local}"))
+
+    def co_mention(self, first: str, second: str) -> URIRef:
+        return URIRef(ids.iri(self.base, "comention", ids.stable_hash(first, second)))
+
+
+@dataclass(frozen=True)
+class Positions:
+    """Where the numbering of positioned nodes starts (``kg:position``, ``kg:aboutPosition``):
+    0 in a new graph, the number of such nodes already in the graph for an append."""
+
+    statement: int = 0
+    about: int = 0
+    interaction: int = 0
 
 
 def ar(text: str) -> Literal:
@@ -155,19 +171,36 @@ def corpus_triples(corpus: Corpus, mint: Minter) -> Iterator[Triple]:
     claim_of = {sid: claim.claim_id for claim in corpus.claims for sid in claim.statement_ids}
     yield from document_records_triples(corpus, mint, known, claim_of)
     mention_counts = Counter(corpus.mention_entity.values())
+    statement_counts = speaker_counts(corpus.statements, known)
     for entity in corpus.entities:
-        yield from entity_triples(entity, mint, mention_counts[entity.entity_id], known)
+        counts = (mention_counts[entity.entity_id], statement_counts[entity.entity_id])
+        yield from entity_triples(entity, mint, counts, known)
     for role in corpus.roles:
         yield from role_triples(role, mint, known)
     for claim in corpus.claims:
         yield from claim_triples(claim, mint)
+    yield from co_mention_triples(corpus, mint, mention_counts)
+
+
+def speaker_counts(statements: Iterable[Statement], known: Known) -> Counter[str]:
+    """Statements per speaker, for the speakers that get a ``kg:speaker`` triple."""
+    return Counter(s.speaker for s in statements if known.get(s.speaker or "") in ACTOR_LABELS)
+
+
+def reading_order(statements: Iterable[Statement]) -> list[Statement]:
+    """Statements by document id, then offset: the order of their ``kg:position``."""
+    return sorted(statements, key=lambda s: (s.doc_id, s.content.start, s.content.end, s.stmt_id))
 
 
 def document_records_triples(
-    corpus: Corpus, mint: Minter, known: Known, claim_of: dict[str, str]
+    corpus: Corpus, mint: Minter, known: Known, claim_of: dict[str, str], start: Positions = Positions()
 ) -> Iterator[Triple]:
     """The triples of ``corpus``'s documents and of what was found in them: mentions, statements
-    and interactions (``known`` and ``claim_of`` may cover a larger corpus)."""
+    and interactions (``known`` and ``claim_of`` may cover a larger corpus).
+
+    Statements and interactions are numbered in reading order (document id, then offset) from
+    the positions in ``start``, so that positions stay dense when an append adds documents.
+    """
     for doc in corpus.documents:
         yield from document_triples(doc, mint)
     texts = {doc.doc_id: doc.text for doc in corpus.documents}
@@ -175,14 +208,42 @@ def document_records_triples(
         entity_id = corpus.mention_entity.get(mention.mention_id)
         if entity_id in known:
             yield from mention_triples(mention, entity_id, texts[mention.doc_id], mint)
-    for stmt in corpus.statements:
+    about = start.about
+    for position, stmt in enumerate(reading_order(corpus.statements), start.statement):
+        node = mint.statement(stmt.stmt_id)
         yield from statement_triples(stmt, mint, known, claim_of.get(stmt.stmt_id))
-    seen: set[URIRef] = set()
+        yield node, KG.position, integer(position)
+        if any(entity_id in known for entity_id in stmt.about):
+            yield node, KG.aboutPosition, integer(about)
+            about += 1
+    kept = {}
     for interaction in corpus.interactions:
         node = mint.interaction(interaction)
-        if known.get(interaction.agent) in ACTOR_LABELS and interaction.target in known and node not in seen:
-            seen.add(node)
-            yield from interaction_triples(interaction, mint, known)
+        if known.get(interaction.agent) in ACTOR_LABELS and interaction.target in known:
+            kept.setdefault(node, interaction)
+    ordered = sorted(kept.items(), key=lambda item: (item[1].doc_id, item[1].evidence.start, str(item[0])))
+    for position, (node, interaction) in enumerate(ordered, start.interaction):
+        yield from interaction_triples(interaction, mint, known)
+        yield node, KG.position, integer(position)
+
+
+def co_mention_triples(corpus: Corpus, mint: Minter, mention_counts: Counter[str]) -> Iterator[Triple]:
+    """Pairs of the :data:`CO_MENTION_ACTORS` most mentioned actors that share documents, as
+    ``kg:CoMention`` nodes numbered by shared documents, most first (ties: labels, then IRIs)."""
+    actors = [e for e in corpus.entities if e.label in ACTOR_LABELS and mention_counts[e.entity_id]]
+    actors.sort(key=lambda e: (-mention_counts[e.entity_id], str(mint.entity(e.entity_id))))
+    top = sorted(actors[:CO_MENTION_ACTORS], key=lambda e: str(mint.entity(e.entity_id)))
+    documents = {e.entity_id: set(e.doc_ids) for e in top}
+    pairs = [(a, b, len(documents[a.entity_id] & documents[b.entity_id])) for a, b in combinations(top, 2)]
+    pairs = [pair for pair in pairs if pair[2]]
+    pairs.sort(key=lambda p: (-p[2], p[0].canonical, p[1].canonical, p[0].entity_id, p[1].entity_id))
+    for position, (first, second, shared) in enumerate(pairs):
+        node = mint.co_mention(first.entity_id, second.entity_id)
+        yield node, RDF.type, KG.CoMention
+        yield node, KG.actor, mint.entity(first.entity_id)
+        yield node, KG.actor, mint.entity(second.entity_id)
+        yield node, KG.documentCount, integer(shared)
+        yield node, KG.position, integer(position)
 
 
 def update_store(
@@ -203,16 +264,23 @@ def update_store(
     new_claims = {claim.claim_id: claim for claim in merged.claims}
     removed = old_claims.keys() - new_claims.keys()
     rewritten = {c for c in new_claims if c not in old_claims or old_claims[c] != new_claims[c]}
-    touched = {e.entity_id for e in fresh.entities}
-    clear_subjects(store, [mint.entity(e) for e in touched] + [mint.claim(c) for c in removed | rewritten])
-    clear_objects(store, [mint.claim(c) for c in removed])
     entities = merged.entity_index()
+    speakers = {s.speaker for s in fresh.statements if s.speaker in entities}
+    touched = {e.entity_id for e in fresh.entities} | speakers
+    co_mentions = _subjects_of_type(store, KG.CoMention)
+    start = positions_in(store)
+    clear_subjects(
+        store, [mint.entity(e) for e in touched] + [mint.claim(c) for c in removed | rewritten] + co_mentions
+    )
+    clear_objects(store, [mint.claim(c) for c in removed])
     counts = Counter(merged.mention_entity.values())
+    statement_counts = speaker_counts(merged.statements, known)
 
     def triples() -> Iterator[Triple]:
-        yield from document_records_triples(fresh, mint, known, claim_of)
+        yield from document_records_triples(fresh, mint, known, claim_of, start)
         for entity_id in sorted(touched):
-            yield from entity_triples(entities[entity_id], mint, counts[entity_id], known)
+            entity_counts = (counts[entity_id], statement_counts[entity_id])
+            yield from entity_triples(entities[entity_id], mint, entity_counts, known)
         for role in merged.roles:
             if role.person in touched:
                 yield from role_triples(role, mint, known)
@@ -222,8 +290,28 @@ def update_store(
             moved = claim_of.get(stmt.stmt_id)
             if moved and moved != old_claim_of.get(stmt.stmt_id):
                 yield mint.statement(stmt.stmt_id), KG.asserts, mint.claim(moved)
+        yield from co_mention_triples(merged, mint, counts)
 
     add_triples(store, triples())
+
+
+def positions_in(store: ox.Store) -> Positions:
+    """The positions an append starts from: how many nodes of each numbering ``store`` holds."""
+
+    def count(pattern: str) -> int:
+        sparql = f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}"
+        return int(next(iter(store.query(sparql, use_default_graph_as_union=True)))["n"].value)
+
+    return Positions(
+        statement=count(f"?s a <{KG.Statement}>"),
+        about=count(f"?s <{KG.aboutPosition}> ?p"),
+        interaction=count(f"?s a <{KG.Interaction}>"),
+    )
+
+
+def _subjects_of_type(store: ox.Store, cls: URIRef) -> list[URIRef]:
+    rdf_type, node_class = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(cls))
+    return [URIRef(quad.subject.value) for quad in store.quads_for_pattern(None, rdf_type, node_class)]
 
 
 def document_triples(doc: Document, mint: Minter) -> Iterator[Triple]:
@@ -243,7 +331,9 @@ def document_triples(doc: Document, mint: Minter) -> Iterator[Triple]:
         yield node, DCTERMS.source, text_literal(source)
 
 
-def entity_triples(entity: Entity, mint: Minter, mention_count: int, known: Known) -> Iterator[Triple]:
+def entity_triples(entity: Entity, mint: Minter, counts: tuple[int, int], known: Known) -> Iterator[Triple]:
+    """An entity's labels, documents and ``counts``: its mentions, and the statements it made."""
+    mention_count, statement_count = counts
     node = mint.entity(entity.entity_id)
     yield node, RDF.type, CLASS_OF_LABEL[entity.label]
     yield node, SKOS.prefLabel, ar(entity.canonical)
@@ -257,6 +347,8 @@ def entity_triples(entity: Entity, mint: Minter, mention_count: int, known: Know
     for doc_id in entity.doc_ids:
         yield node, KG.mentionedIn, mint.document(doc_id)
     yield node, KG.mentionCount, integer(mention_count)
+    if statement_count:
+        yield node, KG.statementsMade, integer(statement_count)
     if known.get(entity.stands_for or "") in ("GPE", "ORG"):
         yield node, KG.standsFor, mint.entity(entity.stands_for)
     if entity.label == "ORG" and known.get(entity.country or "") == "GPE":
@@ -317,6 +409,7 @@ def claim_triples(claim: Claim, mint: Minter) -> Iterator[Triple]:
     for doc_id in claim.doc_ids:
         yield node, KG.reportedIn, mint.document(doc_id)
     yield node, KG.sourceCount, integer(len(set(claim.doc_ids)))
+    yield node, KG.statementCount, integer(len(claim.statement_ids))
     for other in claim.contradicts:
         yield node, KG.contradicts, mint.claim(other)
         yield mint.claim(other), KG.contradicts, node

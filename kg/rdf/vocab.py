@@ -27,6 +27,11 @@ class KG(namespace.DefinedNamespace):
     # [contract] A proposition asserted by one or more statements. Statements from different documents that
     # report the same proposition assert the same claim.
     Claim: URIRef
+    # Two of the 200 most mentioned actors of the graph and the number of documents that mention both
+    # (kg:actor, kg:documentCount), numbered by kg:position from the most shared documents down. A summary the
+    # graph recomputes on every build and append, so that the actor network is read without counting documents
+    # at query time.
+    CoMention: URIRef
     # [contract] One input article, identified by dcterms:identifier (the input file name without extension,
     # or the record id of JSON Lines input). Offsets elsewhere in the graph point into its original text.
     Document: URIRef
@@ -98,6 +103,8 @@ class KG(namespace.DefinedNamespace):
 
     # [contract] An entity the statement's content is about.
     about: URIRef
+    # One of the two actors of a co-mention; a co-mention has exactly two.
+    actor: URIRef
     # [contract] The actor the statement is addressed to: the one told, urged or warned.
     addressee: URIRef
     # [contract] The actor who performs the interaction: the caller, the one who condemns or attacks.
@@ -144,6 +151,9 @@ class KG(namespace.DefinedNamespace):
 
     # --- Datatype properties ---
 
+    # Like kg:position, counting only the statements that have a kg:about value: 0, 1, 2 ... without gaps, in
+    # the same order.
+    aboutPosition: URIRef
     # [contract] Start of a text span: the index of its first character in the document's original text,
     # counted in Unicode code points from 0. For a statement, the span of its content.
     begin: URIRef
@@ -159,6 +169,8 @@ class KG(namespace.DefinedNamespace):
     cue: URIRef
     # The dictionary form of the reporting cue, without clitics or inflection (أضاف for وأضاف).
     cueLemma: URIRef
+    # How many documents mention both actors of a co-mention.
+    documentCount: URIRef
     # The character encoding the input file was read with, e.g. utf-8.
     encoding: URIRef
     # [contract] End of a text span, exclusive: the index just after its last character, in Unicode code
@@ -171,11 +183,20 @@ class KG(namespace.DefinedNamespace):
     # How the mention points to its entity: "name" (a proper name), "description" (e.g. the Russian minister)
     # or "adjective" (a gentilic, e.g. Russian).
     mentionKind: URIRef
+    # The node's place in the reading order of its class, numbered 0, 1, 2 ... without gaps. Statements and
+    # interactions: by document id, then offset; an append numbers its documents' nodes after those already in
+    # the graph. Co-mentions: by shared documents, most first. Lets a query take one page by looking the
+    # positions up instead of sorting every node.
+    position: URIRef
     # [contract] The number of distinct documents that report the claim, i.e. its kg:reportedIn values.
     sourceCount: URIRef
     # How the speaker is given in the text: "named", "description" (e.g. an official), "implicit" (carried
     # over from an earlier sentence), "unnamed_group" (e.g. sources) or "none".
     speakerKind: URIRef
+    # How many statements assert the claim (kg:asserts).
+    statementCount: URIRef
+    # How many statements have the actor as kg:speaker; absent when none.
+    statementsMade: URIRef
     # [contract] The mention's text exactly as written between kg:begin and kg:end, in Arabic.
     surface: URIRef
     # [contract] When the interaction took place, as written in the text (أمس، يوم الثلاثاء).
