@@ -27,6 +27,8 @@ SECOND = (
     "وفي بيروت، قال رئيس الحكومة اللبنانية إن الانتخابات ستجري في موعدها.\n"
 )
 
+CONDEMNATION = "وأدانت مصر الهجوم التركي على ليبيا.\n"
+
 
 def _write(folder: Path, name: str, text: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
@@ -196,3 +198,44 @@ def test_incremental_missing_claim_index_is_rebuilt_from_the_state(tmp_path: Pat
     (out / INDEX_FILE).unlink()
     out = _built_then_appended(tmp_path, built=True)
     assert _indexed(out) == len(load_state(out).statements)
+
+
+@pytest.mark.parametrize(
+    ("predicate", "of"),
+    [
+        ("position", "Statement"),
+        ("aboutPosition", "Statement"),
+        ("position", "Interaction"),
+        ("position", "CoMention"),
+        ("speakerRank", None),
+        ("sourceRank", None),
+    ],
+)
+def test_incremental_append_keeps_positions_and_ranks_dense(
+    tmp_path: Path, predicate: str, of: str | None
+) -> None:
+    """Appended statements are numbered after the graph's, and re-made rankings replace the old
+    ones: every numbering is still 0 .. n-1, once per node (pages are looked up by number)."""
+    out = tmp_path / "out"
+    build([_write(tmp_path / "a", "a.txt", FIRST + CONDEMNATION)], out, ner_backend="lexicon", outputs=())
+    appended = [_write(tmp_path / "b", "b.txt", SECOND), _write(tmp_path / "b", "c.txt", CONDEMNATION)]
+    build(appended, out, ner_backend="lexicon", outputs=(), append=True)
+    typed = f"?x a <{KG}{of}> ." if of else ""
+    sparql = f"SELECT ?x ?n WHERE {{ {typed} ?x <{KG}{predicate}> ?n }}"
+    rows = run_query(open_store(out), sparql).rows
+    numbers = sorted(int(n) for _, n in rows)
+    assert numbers == list(range(len(numbers)))
+    assert len({x for x, _ in rows}) == len(rows)
+    assert numbers, f"no {predicate} in the graph: the check proves nothing"
+    if predicate == "position" and of == "Statement":
+        assert len(numbers) == _count(out, "Statement")
+
+
+def test_incremental_appended_statements_come_after_the_graph_s(tmp_path: Path) -> None:
+    first = tmp_path / "first"
+    build([_write(tmp_path / "a", "a.txt", FIRST)], first, ner_backend="lexicon", outputs=())
+    out = _built_then_appended(tmp_path)
+    sparql = f"SELECT ?c WHERE {{ ?s <{KG}position> ?i ; <{KG}content> ?c }} ORDER BY ?i"
+    before = [row[0] for row in run_query(open_store(first), sparql).rows]
+    after = [row[0] for row in run_query(open_store(out), sparql).rows]
+    assert before and after[: len(before)] == before and len(after) > len(before)

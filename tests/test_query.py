@@ -116,7 +116,7 @@ ORDER: dict[str, Callable[[dict[str, str]], tuple]] = {
     "contradictions": lambda r: (r["claim1"], r["claim2"]),
     "interactions": lambda r: (r["document"],),
     "statements-about": lambda r: (r["document"],),
-    "top-speakers": lambda r: (-int(r["statements"]), r["speaker"]),
+    "top-speakers": lambda r: (-int(r["statements"]),),
     "who-said-what": lambda r: (r["document"],),
 }
 ABOUT_SEPARATOR = "، "
@@ -228,7 +228,17 @@ def test_query_positioned_page_is_looked_up_and_bound_page_is_sorted() -> None:
     assert "LIMIT 3 OFFSET 7" in bound
 
 
-@pytest.mark.parametrize("name", ["who-said-what", "statements-about", "interactions", "co-mentioned"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "who-said-what",
+        "statements-about",
+        "interactions",
+        "co-mentioned",
+        "top-speakers",
+        "claims-by-sources",
+    ],
+)
 def test_query_positions_number_every_listed_row_without_gaps(seeds: Path, name: str) -> None:
     """A positioned page is exact only if the positions of the listed rows are 0 .. n-1."""
     store = open_store(seeds)

@@ -20,7 +20,7 @@ from rdflib.namespace import DCTERMS, SKOS
 
 from kg import ids
 from kg.model import Claim, Corpus, Document, Entity, Interaction, Mention, Role, Statement
-from kg.rdf.store import add_triples, clear_objects, clear_subjects
+from kg.rdf.store import add_triples, clear_objects, clear_predicates, clear_subjects
 from kg.rdf.vocab import KG
 
 SCHEMA = Namespace("https://schema.org/")
@@ -179,6 +179,7 @@ def corpus_triples(corpus: Corpus, mint: Minter) -> Iterator[Triple]:
         yield from role_triples(role, mint, known)
     for claim in corpus.claims:
         yield from claim_triples(claim, mint)
+    yield from ranking_triples(corpus, mint, statement_counts)
     yield from co_mention_triples(corpus, mint, mention_counts)
 
 
@@ -227,6 +228,21 @@ def document_records_triples(
         yield node, KG.position, integer(position)
 
 
+def ranking_triples(corpus: Corpus, mint: Minter, statement_counts: Counter[str]) -> Iterator[Triple]:
+    """``kg:speakerRank`` of every speaker (most statements first) and ``kg:sourceRank`` of every
+    claim in two or more documents (most documents, then most statements first); ties by IRI.
+    Ranks are 0, 1, 2 ... without gaps, and made anew for the whole graph on every build."""
+    speakers = sorted(statement_counts, key=lambda e: (-statement_counts[e], str(mint.entity(e))))
+    for rank, entity_id in enumerate(speakers):
+        yield mint.entity(entity_id), KG.speakerRank, integer(rank)
+    sources = {c.claim_id: len(set(c.doc_ids)) for c in corpus.claims}
+    statements = {c.claim_id: len(c.statement_ids) for c in corpus.claims}
+    corroborated = [c for c in sources if sources[c] >= 2]
+    corroborated.sort(key=lambda c: (-sources[c], -statements[c], str(mint.claim(c))))
+    for rank, claim_id in enumerate(corroborated):
+        yield mint.claim(claim_id), KG.sourceRank, integer(rank)
+
+
 def co_mention_triples(corpus: Corpus, mint: Minter, mention_counts: Counter[str]) -> Iterator[Triple]:
     """Pairs of the :data:`CO_MENTION_ACTORS` most mentioned actors that share documents, as
     ``kg:CoMention`` nodes numbered by shared documents, most first (ties: labels, then IRIs)."""
@@ -273,6 +289,7 @@ def update_store(
         store, [mint.entity(e) for e in touched] + [mint.claim(c) for c in removed | rewritten] + co_mentions
     )
     clear_objects(store, [mint.claim(c) for c in removed])
+    clear_predicates(store, [KG.speakerRank, KG.sourceRank])
     counts = Counter(merged.mention_entity.values())
     statement_counts = speaker_counts(merged.statements, known)
 
@@ -290,6 +307,7 @@ def update_store(
             moved = claim_of.get(stmt.stmt_id)
             if moved and moved != old_claim_of.get(stmt.stmt_id):
                 yield mint.statement(stmt.stmt_id), KG.asserts, mint.claim(moved)
+        yield from ranking_triples(merged, mint, statement_counts)
         yield from co_mention_triples(merged, mint, counts)
 
     add_triples(store, triples())

@@ -98,6 +98,11 @@ def clear_objects(store: ox.Store, objects: Iterable[URIRef]) -> None:
     _remove(store, (q for o in objects for q in store.quads_for_pattern(None, None, ox.NamedNode(o))))
 
 
+def clear_predicates(store: ox.Store, predicates: Iterable[URIRef]) -> None:
+    """Remove every triple whose predicate is one of ``predicates``."""
+    _remove(store, (q for p in predicates for q in store.quads_for_pattern(None, ox.NamedNode(p), None)))
+
+
 def _remove(store: ox.Store, quads: Iterable[ox.Quad]) -> None:
     for quad in list(quads):
         store.remove(quad)

@@ -190,9 +190,16 @@ class KG(namespace.DefinedNamespace):
     position: URIRef
     # [contract] The number of distinct documents that report the claim, i.e. its kg:reportedIn values.
     sourceCount: URIRef
+    # The claim's place among the claims reported in two or more documents: most kg:sourceCount first, then
+    # most kg:statementCount, then by IRI; numbered 0, 1, 2 ... without gaps, made anew on every build and
+    # append. Absent on a claim of one document.
+    sourceRank: URIRef
     # How the speaker is given in the text: "named", "description" (e.g. an official), "implicit" (carried
     # over from an earlier sentence), "unnamed_group" (e.g. sources) or "none".
     speakerKind: URIRef
+    # The actor's place among all speakers of the graph by kg:statementsMade, most first (ties by IRI),
+    # numbered 0, 1, 2 ... without gaps; made anew on every build and append.
+    speakerRank: URIRef
     # How many statements assert the claim (kg:asserts).
     statementCount: URIRef
     # How many statements have the actor as kg:speaker; absent when none.
