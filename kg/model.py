@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import operator
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -330,6 +331,25 @@ class Skipped:
 
     source: str
     reason: str
+
+
+def _pickled_by_constructor(cls: type) -> None:
+    """Pickle the records of ``cls`` as a constructor call with their field values.
+
+    A slotted dataclass otherwise pickles through a ``__setstate__`` that sets each field in
+    Python, which made loading the state of a 50,000-article build (millions of mentions and
+    spans) take about twice as long. Pickles written the old way still load.
+    """
+    values = operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
+    if len(dataclasses.fields(cls)) == 1:
+        cls.__reduce__ = lambda self: (cls, (values(self),))  # type: ignore[attr-defined]
+    else:
+        cls.__reduce__ = lambda self: (cls, values(self))  # type: ignore[attr-defined]
+
+
+RECORDS = (Span, Document, Sentence, Token, Mention, Entity, ResolutionNote, Role, Statement, Claim)
+for _record in (*RECORDS, Interaction, Skipped):
+    _pickled_by_constructor(_record)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ carry is :func:`kg.ids.clean_text`, applied by the mapping; so "identical" means
 from __future__ import annotations
 
 import csv
+import pickle
 import re
 import shutil
 import subprocess
@@ -28,7 +29,7 @@ from rdflib.compare import isomorphic
 
 from kg import ids
 from kg.export import export
-from kg.model import Claim, Corpus, Document, Entity, Mention, Span, Statement
+from kg.model import RECORDS, Claim, Corpus, Document, Entity, Interaction, Mention, Skipped, Span, Statement
 from kg.rdf import mapping
 from kg.rdf.store import new_graph
 from tests.test_export_neo4j import cypher_literals, open_cypher_engine, run_script
@@ -122,6 +123,23 @@ def test_properties_rdf_writers_round_trip_isomorphic(corpus: Corpus) -> None:
             parsed = Graph().parse(written(corpus, fmt, Path(folder)), format=syntax)
             assert isomorphic(parsed, expected), fmt
             assert content in set(parsed.objects(None, mapping.KG.content)), fmt
+
+
+@PROPERTY
+@given(corpus=corpora)
+def test_properties_records_survive_pickling(corpus: Corpus) -> None:
+    """The state of a build is a pickle of its records (``kg/incremental.py``)."""
+    assert pickle.loads(pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL)) == corpus
+
+
+def test_properties_records_pickled_by_an_earlier_kg_still_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    """States written before records pickled as constructor calls (per-field ``__setstate__``)."""
+    corpus = nasty_corpus("سامح شكري", "شكري", "قال", "d1", "")
+    for record in (*RECORDS, Interaction, Skipped):
+        monkeypatch.delattr(record, "__reduce__")
+    earlier = pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL)
+    monkeypatch.undo()
+    assert pickle.loads(earlier) == corpus
 
 
 @PROPERTY
