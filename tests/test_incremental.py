@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pickle
 import sqlite3
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from kg import incremental
 from kg.build import build
 from kg.claims_index import INDEX_FILE
 from kg.cli import cli
@@ -239,3 +241,26 @@ def test_incremental_appended_statements_come_after_the_graph_s(tmp_path: Path) 
     before = [row[0] for row in run_query(open_store(first), sparql).rows]
     after = [row[0] for row in run_query(open_store(out), sparql).rows]
     assert before and after[: len(before)] == before and len(after) > len(before)
+
+
+def test_incremental_state_round_trips_in_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The base state is pickled a few records at a time (a small memo); it loads as the corpus."""
+    out = _built_then_appended(tmp_path)
+    corpus = load_state(out)
+    monkeypatch.setattr(incremental, "STATE_CHUNK", 2)
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    incremental.save_state(corpus, saved / STATE_FILE)
+    assert load_state(saved) == corpus
+    assert len(corpus.mentions) > 2
+
+
+def test_incremental_state_of_an_earlier_kg_in_one_pickle_still_loads(tmp_path: Path) -> None:
+    out = _built_then_appended(tmp_path)
+    corpus = load_state(out)
+    earlier = tmp_path / "earlier"
+    earlier.mkdir()
+    with (earlier / STATE_FILE).open("wb") as file:
+        pickle.dump((incremental.STATE_VERSION, "0123456789abcdef"), file)
+        pickle.dump(corpus, file)
+    assert load_state(earlier) == corpus
