@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
@@ -264,3 +265,19 @@ def test_incremental_state_of_an_earlier_kg_in_one_pickle_still_loads(tmp_path: 
         pickle.dump((incremental.STATE_VERSION, "0123456789abcdef"), file)
         pickle.dump(corpus, file)
     assert load_state(earlier) == corpus
+
+
+def test_incremental_append_lists_every_document_of_an_entity(tmp_path: Path) -> None:
+    """An entity the new documents mention keeps its earlier kg:mentionedIn triples and gains
+    the new ones (an append rewrites its other triples only)."""
+    out = _built_then_appended(tmp_path)
+    state = load_state(out)
+    sparql = (
+        f"SELECT ?e ?d WHERE {{ ?e <{KG}mentionedIn> ?doc . ?doc <http://purl.org/dc/terms/identifier> ?d }}"
+    )
+    found: dict[str, set[str]] = {}
+    for iri, doc_id in run_query(open_store(out), sparql).rows:
+        found.setdefault(iri.rsplit("/", 1)[-1], set()).add(doc_id)
+    expected = {e.entity_id: set(e.doc_ids) for e in state.entities if e.doc_ids}
+    assert {quote(e, safe=""): docs for e, docs in expected.items()} == found
+    assert any(len(docs) == 2 for docs in found.values()), "no entity is in both documents"

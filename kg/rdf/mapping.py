@@ -268,9 +268,11 @@ def update_store(
     """Turn the graph of ``old`` in ``store`` into the graph of ``merged`` = ``old`` + ``fresh``.
 
     Adds the triples of ``fresh``'s documents and records; rewrites the entities ``fresh``
-    mentions or gives roles to, and the claims whose statements or contradictions changed; moves
-    old statements to the claim they now assert. Touches nothing else, so the work grows with
-    ``fresh``, not with the graph.
+    mentions or gives roles to (keeping their ``kg:mentionedIn`` triples: an entity never
+    leaves a document, and those of the most mentioned run into thousands), and the claims
+    whose statements or contradictions changed; moves old statements to the claim they now
+    assert; makes the graph-wide summaries anew (rankings, co-mentions). Positions continue
+    from the graph's.
     """
     mint = Minter(base_iri)
     known = {entity.entity_id: entity.label for entity in merged.entities}
@@ -285,9 +287,9 @@ def update_store(
     touched = {e.entity_id for e in fresh.entities} | speakers
     co_mentions = _subjects_of_type(store, KG.CoMention)
     start = positions_in(store)
-    clear_subjects(
-        store, [mint.entity(e) for e in touched] + [mint.claim(c) for c in removed | rewritten] + co_mentions
-    )
+    clear_subjects(store, [mint.claim(c) for c in removed | rewritten] + co_mentions)
+    clear_subjects(store, [mint.entity(e) for e in touched], keep=KG.mentionedIn)
+    new_documents = {mint.document(doc.doc_id) for doc in fresh.documents}
     clear_objects(store, [mint.claim(c) for c in removed])
     clear_predicates(store, [KG.speakerRank, KG.sourceRank])
     counts = Counter(merged.mention_entity.values())
@@ -297,7 +299,9 @@ def update_store(
         yield from document_records_triples(fresh, mint, known, claim_of, start)
         for entity_id in sorted(touched):
             entity_counts = (counts[entity_id], statement_counts[entity_id])
-            yield from entity_triples(entities[entity_id], mint, entity_counts, known)
+            for triple in entity_triples(entities[entity_id], mint, entity_counts, known):
+                if triple[1] != KG.mentionedIn or triple[2] in new_documents:
+                    yield triple
         for role in merged.roles:
             if role.person in touched:
                 yield from role_triples(role, mint, known)

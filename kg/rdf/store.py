@@ -88,9 +88,11 @@ def add_triples(store: ox.Store, triples: Iterable[tuple[URIRef, URIRef, URIRef 
         store.bulk_extend(batch)
 
 
-def clear_subjects(store: ox.Store, subjects: Iterable[URIRef]) -> None:
-    """Remove every triple whose subject is one of ``subjects``."""
-    _remove(store, (q for s in subjects for q in store.quads_for_pattern(ox.NamedNode(s), None, None)))
+def clear_subjects(store: ox.Store, subjects: Iterable[URIRef], *, keep: URIRef | None = None) -> None:
+    """Remove every triple whose subject is one of ``subjects`` (but those of predicate ``keep``)."""
+    kept = ox.NamedNode(keep) if keep is not None else None
+    quads = (q for s in subjects for q in store.quads_for_pattern(ox.NamedNode(s), None, None))
+    _remove(store, (q for q in quads if q.predicate != kept))
 
 
 def clear_objects(store: ox.Store, objects: Iterable[URIRef]) -> None:
