@@ -1279,7 +1279,8 @@ def content_end(view: DocView, start: int, sent: int) -> int:
             break
     if enclosing is not None:
         end = min(end, enclosing.end - 1)
-    return _trim_end(view.text, start, end)
+    # never before start: a cue at a sentence's very end opens onto the next sentence
+    return max(start, _trim_end(view.text, start, end))
 
 
 def _cuts_content(view: DocView, index: int) -> bool:
@@ -1729,7 +1730,7 @@ def resolve_implicit(view: DocView, frames: list[Frame]) -> list[Draft]:
     genders: dict[str, str] = {}
     drafts: list[Draft] = []
     for frame in frames:
-        if frame.content is None:
+        if frame.content is None or not len(frame.content):  # nothing said (a cue ending a line)
             continue
         if len(frame.speakers) == 1 and frame.form.number == "du" and frame.speakers[0][2] == "named":
             pair = _recent_persons(view, frame)  # تحدث X مع Y ونددا: a dual verb has two subjects
