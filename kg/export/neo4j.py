@@ -526,10 +526,11 @@ def relationship_tables(graph: GraphReader, nodes: set[str]) -> Iterator[Table]:
     exported nodes."""
     for rel, predicate, reverse in RELATIONSHIPS:
         pairs = set()
+        same: dict[str, str] = {}  # one string per IRI: a document ends thousands of MENTIONED_IN edges
         for subject, obj in graph.pairs(predicate):
             start, end = (obj.text, subject.text) if reverse else (subject.text, obj.text)
             if start in nodes and end in nodes:
-                pairs.add((start, end))
+                pairs.add((same.setdefault(start, start), same.setdefault(end, end)))
         rows = [{":START_ID": s, ":END_ID": e, ":TYPE": rel} for s, e in sorted(pairs)]
         del pairs
         yield Table(f"rels_{rel}", (":START_ID", ":END_ID", ":TYPE"), rows, rel=rel)
