@@ -333,9 +333,28 @@ class GraphReader:
                 self._values[predicate] = found
         return found
 
+    def properties(self, subject: str) -> dict[str, list[Value]]:
+        """Predicate IRI → the objects of one subject, Arabic literals first, then by text."""
+        found: dict[str, list[Value]] = {}
+        if self.store is None:
+            for predicate, obj in self.graph.predicate_objects(URIRef(subject)):
+                found.setdefault(str(predicate), []).append(Value.of_rdflib(obj))
+        else:
+            for quad in self.store.quads_for_pattern(ox.NamedNode(subject), None, None, ox.DefaultGraph()):
+                found.setdefault(quad.predicate.value, []).append(Value.of_oxigraph(quad.object))
+        for values in found.values():
+            values.sort(key=lambda v: (v.language != "ar", v.text))
+        return found
+
     def release(self) -> None:
         """Forget the predicates read so far (the next table reads what it needs again)."""
         self._values.clear()
+
+
+def _first(properties: dict[str, list[Value]], predicate: URIRef) -> Value | None:
+    """The first object of ``predicate`` among one subject's :meth:`GraphReader.properties`."""
+    found = properties.get(str(predicate))
+    return found[0] if found else None
 
 
 def _one(values: dict[str, list[Value]], iri: str) -> Value | None:
@@ -465,14 +484,13 @@ def _document_table(graph: GraphReader, iris: list[str]) -> Table:
 
 
 def _statement_table(graph: GraphReader, iris: list[str]) -> Table:
-    wanted = set(iris)
-    content, cue = graph.values(KG.content, wanted), graph.values(KG.cue, wanted)
-    kind, polarity = graph.values(KG.quoteKind, wanted), graph.values(KG.polarity, wanted)
-    begin, end = graph.values(KG.begin, wanted), graph.values(KG.end, wanted)
-    confidence = graph.values(KG.confidence, wanted)
+    """One row per statement, each read on its own: the table's values read predicate by
+    predicate took about 0.9 GB at 50,000 articles (226k statements)."""
     rows = []
     for iri in iris:
-        text, cue_text = _one(content, iri), _one(cue, iri)
+        found = graph.properties(iri)
+        text, cue_text = _first(found, KG.content), _first(found, KG.cue)
+        kind, polarity = _first(found, KG.quoteKind), _first(found, KG.polarity)
         rows.append(
             {
                 "id": iri,
@@ -481,11 +499,11 @@ def _statement_table(graph: GraphReader, iris: list[str]) -> Table:
                 "content_lang": _lang(text),
                 "cue": _text(cue_text),
                 "cue_lang": _lang(cue_text),
-                "quoteKind": _local(_one(kind, iri)) if iri in kind else "",
-                "polarity": _local(_one(polarity, iri)) if iri in polarity else "",
-                "begin": _number(_one(begin, iri)),
-                "end": _number(_one(end, iri)),
-                "confidence": _number(_one(confidence, iri), float),
+                "quoteKind": _local(kind) if kind is not None else "",
+                "polarity": _local(polarity) if polarity is not None else "",
+                "begin": _number(_first(found, KG.begin)),
+                "end": _number(_first(found, KG.end)),
+                "confidence": _number(_first(found, KG.confidence), float),
                 ":LABEL": _labels(["Statement"]),
             }
         )
