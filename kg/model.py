@@ -347,8 +347,11 @@ def _pickled_by_constructor(cls: type) -> None:
         cls.__reduce__ = lambda self: (cls, values(self))  # type: ignore[attr-defined]
 
 
-RECORDS = (Span, Document, Sentence, Token, Mention, Entity, ResolutionNote, Role, Statement, Claim)
-for _record in (*RECORDS, Interaction, Skipped):
+RECORDS = (
+    *(Span, Document, Sentence, Token, Mention, Entity, ResolutionNote),
+    *(Role, Statement, Claim, Interaction, Skipped),
+)
+for _record in RECORDS:
     _pickled_by_constructor(_record)
 
 

@@ -29,7 +29,7 @@ from rdflib.compare import isomorphic
 
 from kg import ids
 from kg.export import export
-from kg.model import RECORDS, Claim, Corpus, Document, Entity, Interaction, Mention, Skipped, Span, Statement
+from kg.model import RECORDS, Claim, Corpus, Document, Entity, Mention, Span, Statement
 from kg.rdf import mapping
 from kg.rdf.store import new_graph
 from tests.test_export_neo4j import cypher_literals, open_cypher_engine, run_script
@@ -135,7 +135,7 @@ def test_properties_records_survive_pickling(corpus: Corpus) -> None:
 def test_properties_records_pickled_by_an_earlier_kg_still_load(monkeypatch: pytest.MonkeyPatch) -> None:
     """States written before records pickled as constructor calls (per-field ``__setstate__``)."""
     corpus = nasty_corpus("سامح شكري", "شكري", "قال", "d1", "")
-    for record in (*RECORDS, Interaction, Skipped):
+    for record in RECORDS:
         monkeypatch.delattr(record, "__reduce__")
     earlier = pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL)
     monkeypatch.undo()

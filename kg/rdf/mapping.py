@@ -245,7 +245,7 @@ def ranking_triples(corpus: Corpus, mint: Minter, statement_counts: Counter[str]
 
 def co_mention_triples(corpus: Corpus, mint: Minter, mention_counts: Counter[str]) -> Iterator[Triple]:
     """Pairs of the :data:`CO_MENTION_ACTORS` most mentioned actors that share documents, as
-    ``kg:CoMention`` nodes numbered by shared documents, most first (ties: labels, then IRIs)."""
+    ``kg:CoMention`` nodes numbered by shared documents, most first (ties: labels, then entity ids)."""
     actors = [e for e in corpus.entities if e.label in ACTOR_LABELS and mention_counts[e.entity_id]]
     actors.sort(key=lambda e: (-mention_counts[e.entity_id], str(mint.entity(e.entity_id))))
     top = sorted(actors[:CO_MENTION_ACTORS], key=lambda e: str(mint.entity(e.entity_id)))
