@@ -189,7 +189,7 @@ def page_query(sparql: str, *, limit: int | None, offset: int = 0) -> str:
     ``# bind:`` line instead: the rows are looked up, not sorted. Binding a parameter drops the
     declaration (:func:`bind_values`), since the bound rows' numbers have gaps.
     A ``LIMIT``/``OFFSET`` the query already ends with is kept: the page is taken within it
-    (co-mentioned's ``LIMIT 100`` stays a hundred pairs, paged).
+    (a query ending ``LIMIT 100`` stays a hundred rows, paged).
 
     Raises:
         QueryError: for a negative limit or offset.
