@@ -25,6 +25,8 @@ EXPORTERS: dict[str, str] = {
     "neo4j": "kg.export.neo4j:export",
     "html": "kg.export.html:export",
 }
+# Formats that Oxigraph writes itself from a store-backed graph, releasing the GIL as it writes.
+WRITTEN_BY_OXIGRAPH = frozenset({"turtle", "ntriples", "rdfxml"})
 DEFAULT_NAMES = {
     "turtle": "graph.ttl",
     "ntriples": "graph.nt",

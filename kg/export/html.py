@@ -14,14 +14,18 @@ The graph is read into plain records by :mod:`kg.export.records`, shared with th
 
 from __future__ import annotations
 
+import functools
 import html
+import io
 import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TextIO
 
 from rdflib import Graph
 
@@ -73,9 +77,9 @@ def export(graph: Graph, path: Path) -> list[Path]:
     Returns:
         The one file written.
     """
-    page = render_page(read_records(graph))
-    with atomic_path(path) as temp:
-        temp.write_text(page, encoding="utf-8")
+    records = read_records(graph)
+    with atomic_path(path) as temp, temp.open("w", encoding="utf-8") as out:
+        write_page(records, out)
     return [Path(path)]
 
 
@@ -84,12 +88,16 @@ def export(graph: Graph, path: Path) -> list[Path]:
 
 @dataclass
 class View:
-    """What the page shows: vis-network nodes and edges plus the side-panel tables."""
+    """What the page shows: vis-network nodes and edges plus the side-panel tables.
+
+    ``stmts`` is made a row at a time as it is read: on a large graph the statement table is
+    most of the page, and :func:`write_page` writes each row before making the next.
+    """
 
     nodes: list[dict]
     edges: list[dict]
     docs: list[list[str]]
-    stmts: list[dict]
+    stmts: Iterator[dict]
     meta: dict
 
 
@@ -206,11 +214,10 @@ def _node(records: Records, iri: str, cls: str, weight: int, index: int, doc_ind
     return found
 
 
-def _statement_table(records: Records, node_id: dict[str, int], doc_index: dict[str, int]) -> list[dict]:
+def _statement_table(records: Records, node_id: dict[str, int], doc_index: dict[str, int]) -> Iterator[dict]:
     """One row per statement; ``ab`` holds shown nodes, ``abl`` the labels of the others."""
-    table: list[dict] = []
     for stmt in sorted(records.statements.values(), key=lambda s: (s.doc or "", s.iri)):
-        table.append(
+        yield (
             {
                 "q": stmt.content,
                 "cue": stmt.cue,
@@ -226,7 +233,6 @@ def _statement_table(records: Records, node_id: dict[str, int], doc_index: dict[
                 "c": node_id.get(stmt.claim or ""),
             }
         )
-    return table
 
 
 class _EdgeBag:
@@ -473,15 +479,25 @@ def _vis_file(name: str) -> str:
 
 
 def render_page(records: Records, *, title: str = "kg — شبكة الأخبار", max_nodes: int = MAX_NODES) -> str:
-    """The whole HTML page for ``records``.
+    """The whole HTML page for ``records`` as one string (see :func:`write_page`)."""
+    out = io.StringIO()
+    write_page(records, out, title=title, max_nodes=max_nodes)
+    return out.getvalue()
+
+
+def write_page(
+    records: Records, out: TextIO, *, title: str = "kg — شبكة الأخبار", max_nodes: int = MAX_NODES
+) -> None:
+    """Write the self-contained HTML page for ``records`` to ``out``.
+
+    The statement table goes out a row at a time, so the page is never held in memory whole
+    (on 50k articles it is hundreds of megabytes of text).
 
     Args:
         records: the graph's records (:func:`read_records`).
+        out: a text stream.
         title: the page title (escaped).
         max_nodes: above this many actors, places and claims, keep the heaviest.
-
-    Returns:
-        A self-contained HTML document.
     """
     view = build_view(records, max_nodes=max_nodes)
     net = build_network(view)
@@ -491,7 +507,7 @@ def render_page(records: Records, *, title: str = "kg — شبكة الأخبا�
         "nodes": nodes,
         "edges": edges,
         "docs": view.docs,
-        "stmts": view.stmts,
+        "stmts": [],
         "options": json.loads(options),
         "styles": {"nodes": STYLE, "edges": EDGE_STYLE},
     }
@@ -501,7 +517,14 @@ def render_page(records: Records, *, title: str = "kg — شبكة الأخبا�
         "VIS_JS": _vis_file("vis-network.min.js"),
         "APP_CSS": _asset("graph.css"),
         "APP_JS": _asset("graph.js"),
-        "DATA": script_json(payload),
     }
-    # One pass, so nothing inserted is scanned for placeholders again.
-    return re.sub(r"\{\{([A-Z_]+)\}\}", lambda match: parts[match.group(1)], _asset("graph.html"))
+    # One pass per piece, so nothing inserted is scanned for placeholders again.
+    before, after = _asset("graph.html").split("{{DATA}}")
+    fill = functools.partial(re.sub, r"\{\{([A-Z_]+)\}\}", lambda match: parts[match.group(1)])
+    out.write(fill(before))
+    head, tail = script_json(payload).split('"stmts":[]')
+    out.write(head + '"stmts":[')
+    for index, row in enumerate(view.stmts):
+        out.write(("," if index else "") + script_json(row))
+    out.write("]" + tail)
+    out.write(fill(after))

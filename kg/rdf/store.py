@@ -14,6 +14,7 @@ import itertools
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -80,12 +81,20 @@ def add_triples(store: ox.Store, triples: Iterable[tuple[URIRef, URIRef, URIRef 
     """Add rdflib triples to ``store`` through Oxigraph's bulk loader (fast, not transactional).
 
     The triples go in batches of ``BULK_BATCH``: one load of a 10k-article graph (3 million
-    triples) would take more memory than the rest of the build; batches are as fast.
+    triples) would take more memory than the rest of the build; batches are as fast. Each batch
+    is loaded in a thread while the next one is made (Oxigraph releases the GIL as it loads), so
+    at most two batches are held at a time.
     """
     terms = _TermConverter()
     quads = (ox.Quad(terms(s), terms(p), terms(o)) for s, p, o in triples)
-    while batch := list(itertools.islice(quads, BULK_BATCH)):
-        store.bulk_extend(batch)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-bulk-load") as loader:
+        loading: Future | None = None
+        while batch := list(itertools.islice(quads, BULK_BATCH)):
+            if loading is not None:
+                loading.result()
+            loading = loader.submit(store.bulk_extend, batch)
+        if loading is not None:
+            loading.result()
 
 
 def clear_subjects(store: ox.Store, subjects: Iterable[URIRef], *, keep: URIRef | None = None) -> None:
