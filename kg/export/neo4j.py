@@ -27,16 +27,16 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import pyoxigraph as ox
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from kg.errors import ExportError
+from kg.export.reader import GraphReader, Value
 from kg.rdf.store import atomic_path
 from kg.rdf.vocab import KG
 
@@ -231,124 +231,6 @@ def replace_folder(new: Path, target: Path) -> None:
 
 
 # --- reading ------------------------------------------------------------------------------------
-
-
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_INTEGER_TYPES = frozenset(
-    _XSD + name
-    for name in (
-        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-        "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort",
-        "unsignedByte",
-    )
-)  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class Value:
-    """An RDF term as the tables need it: its text (an IRI, a literal's lexical form), language
-    tag and datatype IRI. Read straight from Oxigraph, it spares making an rdflib term per
-    triple, which took most of the export's time on large graphs."""
-
-    text: str
-    language: str | None = None
-    datatype: str | None = None
-    literal: bool = False
-
-    def __str__(self) -> str:
-        return self.text
-
-    def number(self) -> object:
-        """The literal's value as rdflib's ``Literal.toPython`` gives it."""
-        if self.datatype in _INTEGER_TYPES:
-            try:
-                return int(self.text)
-            except ValueError:
-                pass
-        return Literal(self.text, lang=self.language, datatype=self.datatype).toPython()
-
-    @classmethod
-    def of_rdflib(cls, term: object) -> Value:
-        if isinstance(term, Literal):
-            datatype = str(term.datatype) if term.datatype else None
-            return cls(str(term), term.language, datatype, literal=True)
-        return cls(str(term))
-
-    @classmethod
-    def of_oxigraph(cls, term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Value:
-        if isinstance(term, ox.Literal):
-            datatype = term.datatype.value
-            plain = datatype in (_XSD + "string", _RDF_LANG_STRING)
-            return cls(term.value, term.language, None if plain else datatype, literal=True)
-        return cls(term.value)
-
-
-_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-
-
-class GraphReader:
-    """The triples of one predicate at a time, from the Oxigraph store under ``graph`` when it has
-    one (a build's store) and through rdflib otherwise; each predicate is read once."""
-
-    def __init__(self, graph: Graph) -> None:
-        self.graph = graph
-        self.store: ox.Store | None = getattr(graph.store, "_inner", None)
-        self._values: dict[str, dict[str, list[Value]]] = {}
-
-    def pairs(self, predicate: URIRef) -> Iterator[tuple[Value, Value]]:
-        """``(subject, object)`` of every triple with ``predicate``."""
-        if self.store is None:
-            for subject, obj in self.graph.subject_objects(predicate):
-                yield Value.of_rdflib(subject), Value.of_rdflib(obj)
-            return
-        for quad in self.store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, ox.DefaultGraph()):
-            yield Value.of_oxigraph(quad.subject), Value.of_oxigraph(quad.object)
-
-    def subjects(self, predicate: URIRef, obj: URIRef) -> Iterator[tuple[str, bool]]:
-        """Each subject of ``predicate obj`` as ``(text, is an IRI)``."""
-        if self.store is None:
-            for subject in self.graph.subjects(predicate, obj):
-                yield str(subject), isinstance(subject, URIRef)
-            return
-        pattern = (None, ox.NamedNode(str(predicate)), ox.NamedNode(str(obj)), ox.DefaultGraph())
-        for quad in self.store.quads_for_pattern(*pattern):
-            yield quad.subject.value, isinstance(quad.subject, ox.NamedNode)
-
-    def values(self, predicate: URIRef, among: Container[str] | None = None) -> dict[str, list[Value]]:
-        """Subject → its objects of ``predicate``, Arabic literals first, then by text.
-
-        ``among`` keeps only those subjects (``kg:begin`` is on every mention, but a table of
-        statements needs the statements' only); the unfiltered result is cached per predicate.
-        """
-        found = self._values.get(predicate) if among is None else None
-        if found is None:
-            found = {}
-            for subject, obj in self.pairs(predicate):
-                name = str(subject)
-                if among is None or name in among:
-                    found.setdefault(name, []).append(obj)
-            for values in found.values():
-                values.sort(key=lambda v: (v.language != "ar", v.text))
-            if among is None:
-                self._values[predicate] = found
-        return found
-
-    def properties(self, subject: str) -> dict[str, list[Value]]:
-        """Predicate IRI → the objects of one subject, Arabic literals first, then by text."""
-        found: dict[str, list[Value]] = {}
-        if self.store is None:
-            for predicate, obj in self.graph.predicate_objects(URIRef(subject)):
-                found.setdefault(str(predicate), []).append(Value.of_rdflib(obj))
-        else:
-            for quad in self.store.quads_for_pattern(ox.NamedNode(subject), None, None, ox.DefaultGraph()):
-                found.setdefault(quad.predicate.value, []).append(Value.of_oxigraph(quad.object))
-        for values in found.values():
-            values.sort(key=lambda v: (v.language != "ar", v.text))
-        return found
-
-    def release(self) -> None:
-        """Forget the predicates read so far (the next table reads what it needs again)."""
-        self._values.clear()
 
 
 def _first(properties: dict[str, list[Value]], predicate: URIRef) -> Value | None:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
+from kg.export.reader import GraphReader, Value
 from kg.rdf.vocab import KG
 
 SCHEMA_JOB_TITLE = URIRef("https://schema.org/jobTitle")
@@ -87,38 +88,43 @@ class Records:
     links: dict[str, list[tuple[str, str]]]
 
 
-def _text(value: object) -> str:
-    return str(value) if value is not None else ""
-
-
 def local_name(iri: object) -> str:
     return re.split(r"[#/]", str(iri))[-1]
 
 
-def _int(value: object) -> int:
+def _int(value: Value) -> int:
     try:
-        return int(value.toPython() if isinstance(value, Literal) else value)  # type: ignore[arg-type]
+        return int(value.number() if value.literal else value.text)  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return 0
 
 
-def _pairs(graph: Graph, predicate: URIRef) -> Iterable[tuple[str, object]]:
-    for subject, obj in graph.subject_objects(predicate):
-        yield str(subject), obj
+def _subjects_of(graph: GraphReader, cls: URIRef) -> list[str]:
+    return sorted({subject for subject, _ in graph.subjects(RDF.type, cls)})
 
 
-def _subjects_of(graph: Graph, cls: URIRef) -> list[str]:
-    return sorted({str(subject) for subject in graph.subjects(RDF.type, cls)})
-
-
-def _first_literal(values: list[object]) -> str:
+def _first_literal(values: list[Value]) -> str:
     """Prefer an Arabic-tagged literal, then any; deterministic over runs."""
-    arabic = sorted(str(v) for v in values if isinstance(v, Literal) and v.language == "ar")
-    return arabic[0] if arabic else (sorted(str(v) for v in values)[0] if values else "")
+    arabic = sorted(v.text for v in values if v.literal and v.language == "ar")
+    return arabic[0] if arabic else (sorted(v.text for v in values)[0] if values else "")
+
+
+def _set_first(records: Mapping[str, object], graph: GraphReader, predicate: URIRef, attr: str) -> None:
+    """Set ``attr`` of each record to the first (smallest) non-empty text of its ``predicate``
+    objects, whatever order the store gives them in."""
+    for subject, value in graph.pairs(predicate):
+        record = records.get(subject.text)
+        if record is not None and value.text:
+            current = getattr(record, attr)
+            if not current or value.text < current:
+                setattr(record, attr, value.text)
 
 
 def read_records(graph: Graph) -> Records:
     """Read the contract terms of ``graph`` into plain records.
+
+    Reads from the graph's Oxigraph store when it has one (see :class:`GraphReader`); records of
+    one document or entity share its IRI string.
 
     Args:
         graph: a kg graph.
@@ -127,46 +133,47 @@ def read_records(graph: Graph) -> Records:
         Entities (most specific class chosen Person > Organization > GeopoliticalEntity > Location),
         claims, documents, statements, interactions and entity/claim links.
     """
+    reader = GraphReader(graph)
     return Records(
-        entities=_read_entities(graph),
-        claims=_read_claims(graph),
-        documents=_read_documents(graph),
-        statements=_read_statements(graph),
-        interactions=_read_interactions(graph),
+        entities=_read_entities(reader),
+        claims=_read_claims(reader),
+        documents=_read_documents(reader),
+        statements=_read_statements(reader),
+        interactions=_read_interactions(reader),
         links={
-            "stands_for": _links(graph, KG.standsFor),
-            "contradicts": _links(graph, KG.contradicts),
-            "affiliation": _links(graph, SCHEMA_AFFILIATION),
-            "country": _links(graph, KG.country),
+            "stands_for": _links(reader, KG.standsFor),
+            "contradicts": _links(reader, KG.contradicts),
+            "affiliation": _links(reader, SCHEMA_AFFILIATION),
+            "country": _links(reader, KG.country),
         },
     )
 
 
-def _links(graph: Graph, predicate: URIRef) -> list[tuple[str, str]]:
-    return sorted((s, str(o)) for s, o in _pairs(graph, predicate) if isinstance(o, URIRef))
+def _links(graph: GraphReader, predicate: URIRef) -> list[tuple[str, str]]:
+    return sorted((s.text, o.text) for s, o in graph.pairs(predicate) if o.iri)
 
 
-def _read_entities(graph: Graph) -> dict[str, EntityRecord]:
+def _read_entities(graph: GraphReader) -> dict[str, EntityRecord]:
     entities: dict[str, EntityRecord] = {}
     for cls in ENTITY_CLASSES:
         for iri in _subjects_of(graph, KG[cls]):
             entities.setdefault(iri, EntityRecord(iri=iri, cls=cls, label=""))
-    pref: dict[str, list[object]] = defaultdict(list)
-    for iri, value in _pairs(graph, SKOS.prefLabel):
-        if iri in entities:
-            pref[iri].append(value)
+    pref: dict[str, list[Value]] = defaultdict(list)
+    for subject, value in graph.pairs(SKOS.prefLabel):
+        if subject.text in entities:
+            pref[subject.text].append(value)
     for iri, record in entities.items():
         record.label = _first_literal(pref.get(iri, [])) or local_name(iri)
     for predicate, attr in ((SKOS.altLabel, "alt"), (SCHEMA_JOB_TITLE, "job_titles")):
-        for iri, value in _pairs(graph, predicate):
-            if iri in entities:
-                getattr(entities[iri], attr).append(_text(value))
-    for iri, value in _pairs(graph, KG.mentionCount):
-        if iri in entities:
-            entities[iri].mention_count = _int(value)
-    for iri, value in _pairs(graph, KG.mentionedIn):
-        if iri in entities:
-            entities[iri].docs.append(str(value))
+        for subject, value in graph.pairs(predicate):
+            if subject.text in entities:
+                getattr(entities[subject.text], attr).append(value.text)
+    for subject, value in graph.pairs(KG.mentionCount):
+        if subject.text in entities:
+            entities[subject.text].mention_count = _int(value)
+    for subject, value in graph.pairs(KG.mentionedIn):
+        if subject.text in entities:
+            entities[subject.text].docs.append(value.text)
     for record in entities.values():
         record.alt = sorted(set(record.alt) - {record.label})
         record.job_titles.sort()
@@ -174,18 +181,18 @@ def _read_entities(graph: Graph) -> dict[str, EntityRecord]:
     return entities
 
 
-def _read_claims(graph: Graph) -> dict[str, ClaimRecord]:
+def _read_claims(graph: GraphReader) -> dict[str, ClaimRecord]:
     claims = {iri: ClaimRecord(iri=iri, content="") for iri in _subjects_of(graph, KG.Claim)}
-    contents: dict[str, list[object]] = defaultdict(list)
-    for iri, value in _pairs(graph, KG.content):
-        if iri in claims:
-            contents[iri].append(value)
-    for iri, value in _pairs(graph, KG.sourceCount):
-        if iri in claims:
-            claims[iri].source_count = _int(value)
-    for iri, value in _pairs(graph, KG.reportedIn):
-        if iri in claims:
-            claims[iri].docs.append(str(value))
+    contents: dict[str, list[Value]] = defaultdict(list)
+    for subject, value in graph.pairs(KG.content):
+        if subject.text in claims:
+            contents[subject.text].append(value)
+    for subject, value in graph.pairs(KG.sourceCount):
+        if subject.text in claims:
+            claims[subject.text].source_count = _int(value)
+    for subject, value in graph.pairs(KG.reportedIn):
+        if subject.text in claims:
+            claims[subject.text].docs.append(value.text)
     for iri, record in claims.items():
         record.content = _first_literal(contents.get(iri, []))
         record.docs.sort()
@@ -193,7 +200,7 @@ def _read_claims(graph: Graph) -> dict[str, ClaimRecord]:
     return claims
 
 
-def _read_documents(graph: Graph) -> dict[str, DocumentRecord]:
+def _read_documents(graph: GraphReader) -> dict[str, DocumentRecord]:
     docs = {
         iri: DocumentRecord(iri=iri, identifier=local_name(iri)) for iri in _subjects_of(graph, KG.Document)
     }
@@ -204,14 +211,17 @@ def _read_documents(graph: Graph) -> dict[str, DocumentRecord]:
         DCTERMS.source: "source",
         DCTERMS.date: "date",
     }
-    for predicate, attr in fields.items():
-        for iri, value in sorted(_pairs(graph, predicate), key=lambda pair: (pair[0], str(pair[1]))):
-            if iri in docs:
-                setattr(docs[iri], attr, _text(value))
+    for predicate, attr in fields.items():  # several values: the largest text wins
+        largest: dict[str, str] = {}
+        for subject, value in graph.pairs(predicate):
+            if subject.text in docs and value.text >= largest.get(subject.text, value.text):
+                largest[subject.text] = value.text
+        for iri, text in largest.items():
+            setattr(docs[iri], attr, text)
     return docs
 
 
-def _read_statements(graph: Graph) -> dict[str, StatementRecord]:
+def _read_statements(graph: GraphReader) -> dict[str, StatementRecord]:
     stmts = {iri: StatementRecord(iri=iri) for iri in _subjects_of(graph, KG.Statement)}
     single = {
         KG.content: "content",
@@ -223,29 +233,25 @@ def _read_statements(graph: Graph) -> dict[str, StatementRecord]:
         KG.asserts: "claim",
     }
     for predicate, attr in single.items():
-        for iri, value in sorted(_pairs(graph, predicate), key=lambda pair: (pair[0], str(pair[1]))):
-            if iri in stmts and not getattr(stmts[iri], attr):
-                setattr(stmts[iri], attr, str(value))
+        _set_first(stmts, graph, predicate, attr)
     for predicate, attr in ((KG.quoteKind, "kind"), (KG.polarity, "polarity")):
-        for iri, value in _pairs(graph, predicate):
-            if iri in stmts:
-                setattr(stmts[iri], attr, local_name(value))
-    for iri, value in _pairs(graph, KG.about):
-        if iri in stmts:
-            stmts[iri].about.append(str(value))
+        for subject, value in graph.pairs(predicate):
+            if subject.text in stmts:
+                setattr(stmts[subject.text], attr, local_name(value.text))
+    for subject, value in graph.pairs(KG.about):
+        if subject.text in stmts:
+            stmts[subject.text].about.append(value.text)
     for record in stmts.values():
         record.about.sort()
     return stmts
 
 
-def _read_interactions(graph: Graph) -> dict[str, InteractionRecord]:
+def _read_interactions(graph: GraphReader) -> dict[str, InteractionRecord]:
     found = {iri: InteractionRecord(iri=iri) for iri in _subjects_of(graph, KG.Interaction)}
     fields = {KG.agent: "agent", KG.target: "target", KG.statedIn: "doc", KG.timeText: "time_text"}
     for predicate, attr in fields.items():
-        for iri, value in sorted(_pairs(graph, predicate), key=lambda pair: (pair[0], str(pair[1]))):
-            if iri in found and not getattr(found[iri], attr):
-                setattr(found[iri], attr, str(value))
-    for iri, value in _pairs(graph, KG.interactionType):
-        if iri in found:
-            found[iri].type = local_name(value)
+        _set_first(found, graph, predicate, attr)
+    for subject, value in graph.pairs(KG.interactionType):
+        if subject.text in found:
+            found[subject.text].type = local_name(value.text)
     return found

@@ -1,0 +1,142 @@
+"""Reading a graph for the exporters: the triples of one predicate, or of one subject, at a time.
+
+From the Oxigraph store under a graph when it has one (a build's store), straight as
+:class:`Value` records: making an rdflib term per triple took most of an export's time on large
+graphs. Any other rdflib graph is read through rdflib. Shared by the Neo4j exporter and the
+records of the HTML and GraphML views (:mod:`kg.export.records`).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Container, Iterator
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGER_TYPES = frozenset(
+    _XSD + name
+    for name in (
+        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+        "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort",
+        "unsignedByte",
+    )
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """An RDF term as the exporters need it: its text (an IRI, a literal's lexical form, a blank
+    node's label), language tag and datatype IRI. IRIs are interned: the same document or entity
+    is the object of thousands of triples, and its records then share one string."""
+
+    text: str
+    language: str | None = None
+    datatype: str | None = None
+    literal: bool = False
+    blank: bool = False
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def iri(self) -> bool:
+        return not (self.literal or self.blank)
+
+    def number(self) -> object:
+        """The literal's value as rdflib's ``Literal.toPython`` gives it."""
+        if self.datatype in _INTEGER_TYPES:
+            try:
+                return int(self.text)
+            except ValueError:
+                pass
+        return Literal(self.text, lang=self.language, datatype=self.datatype).toPython()
+
+    @classmethod
+    def of_rdflib(cls, term: object) -> Value:
+        if isinstance(term, Literal):
+            datatype = str(term.datatype) if term.datatype else None
+            return cls(str(term), term.language, datatype, literal=True)
+        if isinstance(term, BNode):
+            return cls(str(term), blank=True)
+        return cls(sys.intern(str(term)))
+
+    @classmethod
+    def of_oxigraph(cls, term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Value:
+        if isinstance(term, ox.Literal):
+            datatype = term.datatype.value
+            plain = datatype in (_XSD + "string", _RDF_LANG_STRING)
+            return cls(term.value, term.language, None if plain else datatype, literal=True)
+        if isinstance(term, ox.BlankNode):
+            return cls(term.value, blank=True)
+        return cls(sys.intern(term.value))
+
+
+_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+class GraphReader:
+    """The triples of one predicate at a time, from the Oxigraph store under ``graph`` when it has
+    one (a build's store) and through rdflib otherwise; each predicate is read once."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.store: ox.Store | None = getattr(graph.store, "_inner", None)
+        self._values: dict[str, dict[str, list[Value]]] = {}
+
+    def pairs(self, predicate: URIRef) -> Iterator[tuple[Value, Value]]:
+        """``(subject, object)`` of every triple with ``predicate``."""
+        if self.store is None:
+            for subject, obj in self.graph.subject_objects(predicate):
+                yield Value.of_rdflib(subject), Value.of_rdflib(obj)
+            return
+        for quad in self.store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, ox.DefaultGraph()):
+            yield Value.of_oxigraph(quad.subject), Value.of_oxigraph(quad.object)
+
+    def subjects(self, predicate: URIRef, obj: URIRef) -> Iterator[tuple[str, bool]]:
+        """Each subject of ``predicate obj`` as ``(text, is an IRI)``."""
+        if self.store is None:
+            for subject in self.graph.subjects(predicate, obj):
+                yield sys.intern(str(subject)), isinstance(subject, URIRef)
+            return
+        pattern = (None, ox.NamedNode(str(predicate)), ox.NamedNode(str(obj)), ox.DefaultGraph())
+        for quad in self.store.quads_for_pattern(*pattern):
+            yield sys.intern(quad.subject.value), isinstance(quad.subject, ox.NamedNode)
+
+    def values(self, predicate: URIRef, among: Container[str] | None = None) -> dict[str, list[Value]]:
+        """Subject → its objects of ``predicate``, Arabic literals first, then by text.
+
+        ``among`` keeps only those subjects (``kg:begin`` is on every mention, but a table of
+        statements needs the statements' only); the unfiltered result is cached per predicate.
+        """
+        found = self._values.get(predicate) if among is None else None
+        if found is None:
+            found = {}
+            for subject, obj in self.pairs(predicate):
+                name = str(subject)
+                if among is None or name in among:
+                    found.setdefault(name, []).append(obj)
+            for values in found.values():
+                values.sort(key=lambda v: (v.language != "ar", v.text))
+            if among is None:
+                self._values[predicate] = found
+        return found
+
+    def properties(self, subject: str) -> dict[str, list[Value]]:
+        """Predicate IRI → the objects of one subject, Arabic literals first, then by text."""
+        found: dict[str, list[Value]] = {}
+        if self.store is None:
+            for predicate, obj in self.graph.predicate_objects(URIRef(subject)):
+                found.setdefault(str(predicate), []).append(Value.of_rdflib(obj))
+        else:
+            for quad in self.store.quads_for_pattern(ox.NamedNode(subject), None, None, ox.DefaultGraph()):
+                found.setdefault(quad.predicate.value, []).append(Value.of_oxigraph(quad.object))
+        for values in found.values():
+            values.sort(key=lambda v: (v.language != "ar", v.text))
+        return found
+
+    def release(self) -> None:
+        """Forget the predicates read so far (the next table reads what it needs again)."""
+        self._values.clear()
