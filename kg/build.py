@@ -10,7 +10,6 @@ of them are written, so an interrupted or failed build leaves the previous outpu
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import gc
 import os
 import shutil
@@ -33,6 +32,7 @@ from kg.errors import Errors, InputError
 from kg.export import DEFAULT_NAMES, WRITTEN_BY_OXIGRAPH, export
 from kg.export.neo4j import check_replaceable, replace_folder
 from kg.incremental import load_state, publish_state, stage_state
+from kg.memory import frozen_heap, release_memory, set_aside
 from kg.model import Corpus, Skipped
 from kg.pipeline import STAGES, Progress, run
 from kg.rdf.mapping import bind_prefixes, to_store, update_store
@@ -120,25 +120,30 @@ def build(
             strict=strict,
             dask=dask,
         )
-    corpus, first = run(inputs, stages=stages[:1], progress=progress)
-    if not corpus.documents:
-        raise InputError(Errors.E002.format(inputs=", ".join(map(str, inputs)), skipped=len(corpus.skipped)))
-    corpus, rest = run(
-        (),
-        stages=stages[1:],
-        corpus=corpus,
-        options={"ner": {"backend": ner_backend}},
-        progress=progress,
-        jobs=jobs,
-        dask=dask,
-    )
-    if not corpus.documents:
-        raise InputError(Errors.E002.format(inputs=", ".join(map(str, inputs)), skipped=len(corpus.skipped)))
-    if strict and corpus.skipped:
-        raise SkippedInputsError(corpus.skipped)
-    timings = {**first.timings, **rest.timings}
-    files, triples = write_outputs(corpus, out_dir, outputs, timings, base_iri=base_iri)
+    with frozen_heap():  # the records of a large corpus, out of the cyclic collector's way
+        corpus, first = run(inputs, stages=stages[:1], progress=progress)
+        if not corpus.documents:
+            raise _nothing_usable(inputs, corpus.skipped)
+        corpus, rest = run(
+            (),
+            stages=stages[1:],
+            corpus=corpus,
+            options={"ner": {"backend": ner_backend}},
+            progress=progress,
+            jobs=jobs,
+            dask=dask,
+        )
+        if not corpus.documents:
+            raise _nothing_usable(inputs, corpus.skipped)
+        if strict and corpus.skipped:
+            raise SkippedInputsError(corpus.skipped)
+        timings = {**first.timings, **rest.timings}
+        files, triples = write_outputs(corpus, out_dir, outputs, timings, base_iri=base_iri)
     return BuildResult(corpus, out_dir, tuple(files), triples, timings)
+
+
+def _nothing_usable(inputs: list[str | Path], skipped: Sequence[Skipped]) -> InputError:
+    return InputError(Errors.E002.format(inputs=", ".join(map(str, inputs)), skipped=len(skipped)))
 
 
 def _append(
@@ -163,7 +168,7 @@ def _append(
     old = load_state(out_dir)
     claim_index = open_index(out_dir, old)
     loaded = time.perf_counter() - started
-    try:
+    with frozen_heap(collect=False), contextlib.closing(claim_index):
         merged, fresh, timings = incremental.append(
             old,
             inputs,
@@ -179,16 +184,12 @@ def _append(
             raise SkippedInputsError(fresh.skipped)
         if not fresh.documents:
             if not any(s.reason == incremental.ALREADY_IN_GRAPH for s in fresh.skipped):
-                raise InputError(
-                    Errors.E002.format(inputs=", ".join(map(str, inputs)), skipped=len(fresh.skipped))
-                )
+                raise _nothing_usable(inputs, fresh.skipped)
             return BuildResult(merged, out_dir, (), 0, timings)
         files, triples = write_outputs(
             merged, out_dir, outputs, timings, base_iri=base_iri, update=(old, fresh)
         )
         claim_index.commit()
-    finally:
-        claim_index.close()
     return BuildResult(merged, out_dir, tuple(files), triples, timings)
 
 
@@ -214,7 +215,8 @@ def write_outputs(
     if "neo4j" in names:
         check_replaceable(out_dir / names["neo4j"])
     stage = Path(tempfile.mkdtemp(prefix=".kg-build.", suffix=".tmp", dir=out_dir))
-    try:
+    with contextlib.ExitStack() as stack:
+        stack.callback(shutil.rmtree, stage, ignore_errors=True)
         staged = [stage / STORE_DIR]
         if update is None:  # an append updates the index in place (see _append)
             # First, so the claims stage's items it reuses are freed before the store and exports.
@@ -223,6 +225,7 @@ def write_outputs(
             timings["claims:index"] = time.perf_counter() - started
         release_claim_items()
         release_memory()
+        set_aside()
         started = time.perf_counter()
         store = _fill_store(corpus, out_dir, stage / STORE_DIR, base_iri=base_iri, update=update)
         timings["rdf"] = time.perf_counter() - started
@@ -243,8 +246,6 @@ def write_outputs(
             if (stage / name).exists() or name != INDEX_FILE:
                 _publish(stage / name, out_dir / name)
         publish_state(stage, out_dir)
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
     return [out_dir / path.relative_to(stage) for path in staged], triples
 
 
@@ -265,17 +266,6 @@ def _fill_store(
     old, fresh = update
     update_store(store, old, corpus, fresh, base_iri=base_iri)
     return store
-
-
-def release_memory() -> None:
-    """Collect garbage and hand freed heap pages back to the system (glibc ``malloc_trim``).
-
-    After the claims stage frees its working set, the process would otherwise keep those pages,
-    and the peak memory of the exports that follow would stack on top of them.
-    """
-    gc.collect()
-    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def export_all(graph: Graph, folder: Path, names: dict[str, str], timings: dict[str, float]) -> list[Path]:

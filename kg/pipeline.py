@@ -18,6 +18,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from kg.errors import Errors, KGError, PipelineError
+from kg.memory import set_aside
 from kg.model import Corpus, Document, Skipped, TokenTable
 from kg.runners import InProcessRunner, Report, Runner, open_runner
 
@@ -128,6 +129,7 @@ def run(
                 )
             else:
                 corpus = _checked(name, module.run(corpus, **kwargs))
+            set_aside()  # inside kg.build, the records made so far leave the cyclic collector's sight
             timings[name] = time.perf_counter() - started
     return corpus, RunReport(timings)
 

@@ -97,26 +97,42 @@ def add_triples(store: ox.Store, triples: Iterable[tuple[URIRef, URIRef, URIRef 
             loading.result()
 
 
+CLEAR_BATCH = 1000  # subjects or objects per SPARQL update
+
+
 def clear_subjects(store: ox.Store, subjects: Iterable[URIRef], *, keep: URIRef | None = None) -> None:
     """Remove every triple whose subject is one of ``subjects`` (but those of predicate ``keep``)."""
-    kept = ox.NamedNode(keep) if keep is not None else None
-    quads = (q for s in subjects for q in store.quads_for_pattern(ox.NamedNode(s), None, None))
-    _remove(store, (q for q in quads if q.predicate != kept))
+    kept = f"FILTER(?p != <{keep}>)" if keep is not None else ""
+    for batch in _batches(subjects):
+        store.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ {batch} }} ?s ?p ?o {kept} }}")
 
 
 def clear_objects(store: ox.Store, objects: Iterable[URIRef]) -> None:
     """Remove every triple whose object is one of ``objects``."""
-    _remove(store, (q for o in objects for q in store.quads_for_pattern(None, None, ox.NamedNode(o))))
+    for batch in _batches(objects):
+        store.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?o {{ {batch} }} ?s ?p ?o }}")
 
 
 def clear_predicates(store: ox.Store, predicates: Iterable[URIRef]) -> None:
     """Remove every triple whose predicate is one of ``predicates``."""
-    _remove(store, (q for p in predicates for q in store.quads_for_pattern(None, ox.NamedNode(p), None)))
+    for predicate in predicates:
+        store.update(f"DELETE WHERE {{ ?s <{predicate}> ?o }}")
 
 
-def _remove(store: ox.Store, quads: Iterable[ox.Quad]) -> None:
-    for quad in list(quads):
-        store.remove(quad)
+def _batches(iris: Iterable[URIRef]) -> Iterator[str]:
+    """``iris`` as SPARQL ``VALUES`` lists of at most :data:`CLEAR_BATCH` IRIs.
+
+    Each update runs in Oxigraph as one transaction, where removing triple by triple from
+    Python made one each (an append's clean-up took seconds on a 50k-article graph).
+    """
+    batch: list[str] = []
+    for iri in iris:
+        batch.append(f"<{iri}>")
+        if len(batch) == CLEAR_BATCH:
+            yield " ".join(batch)
+            batch = []
+    if batch:
+        yield " ".join(batch)
 
 
 class _TermConverter:

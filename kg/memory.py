@@ -1,0 +1,59 @@
+"""Memory of long builds: keeping the corpus out of the cyclic garbage collector, giving freed
+pages back to the system.
+
+A large corpus is millions of records that make no reference cycles and live until the build
+ends. Python's cyclic collector would walk all of them at every full collection: on 10k
+articles, 34 full collections took 15 s of a 276 s build (``gc.callbacks``), and they grow with
+the corpus. :func:`frozen_heap` moves the records out of its sight (``gc.freeze``); they are
+still freed as soon as nothing refers to them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import gc
+from collections.abc import Iterator
+
+_depth = 0  # frozen_heap blocks open
+
+
+@contextlib.contextmanager
+def frozen_heap(*, collect: bool = True) -> Iterator[None]:
+    """Keep the objects alive now, and those :func:`set_aside` later, out of the cyclic collector
+    until the block ends.
+
+    Frozen objects are freed as usual when nothing refers to them; only cyclic garbage among
+    them waits for the end of the block. ``collect`` first collects what is garbage already.
+    Blocks nest; the heap is unfrozen when the outermost one ends.
+    """
+    global _depth
+    if collect:
+        gc.collect()
+    gc.freeze()
+    _depth += 1
+    try:
+        yield
+    finally:
+        _depth -= 1
+        if _depth == 0:
+            gc.unfreeze()
+
+
+def set_aside() -> None:
+    """Inside a :func:`frozen_heap` block, collect the garbage made since the last freeze and
+    freeze what is alive (a pipeline stage's output); outside one, do nothing."""
+    if _depth:
+        gc.collect()
+        gc.freeze()
+
+
+def release_memory() -> None:
+    """Collect garbage and hand freed heap pages back to the system (glibc ``malloc_trim``).
+
+    After the claims stage frees its working set, the process would otherwise keep those pages,
+    and the peak memory of the exports that follow would stack on top of them.
+    """
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
