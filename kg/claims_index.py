@@ -35,7 +35,7 @@ import hashlib
 import pickle
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -52,8 +52,10 @@ from kg.stages.claims import (
     claim_id,
     conflicting,
     indexed_items,
+    one_sided,
     representative,
     same_claim,
+    shorter,
     weights_from,
 )
 
@@ -184,11 +186,13 @@ class ClaimIndex:
             self._frequency({f for item, _ in found.values() for f in item.stems} - frequency.keys())
         )
         weights = weights_from(frequency, count)
-        groups = _Groups()
+        groups = _Groups({cid: len(claim.statement_ids) for cid, claim in old_claims.items()})
         conflicts: list[tuple[int, int | str]] = []  # a new statement and a new one or an indexed claim
         for i, j in pairs:
             if same_claim(new[i], new[j], weights, similar):
-                groups.union(i, j)
+                short = i if shorter(new[i], new[j]) is new[i] else j
+                if not (one_sided(new[i], new[j], weights, similar) and groups.size(short) > 1):
+                    groups.union(i, j)  # a short statement in a claim already does not bridge (see one_sided)
             elif conflicting(new[i], new[j]):
                 conflicts.append((i, j))
         for i, row in cross:
@@ -196,7 +200,9 @@ class ClaimIndex:
             if not claim:  # built without the claims stage: nothing to join
                 continue
             if same_claim(item, new[i], weights, similar):  # in corpus order, as a full build
-                groups.union(i, claim)
+                short = claim if shorter(item, new[i]) is item else i
+                if not (one_sided(item, new[i], weights, similar) and groups.size(short) > 1):
+                    groups.union(i, claim)
             elif conflicting(item, new[i]):
                 conflicts.append((i, claim))
         update = self._regroup(new, groups, conflicts, old_claims)
@@ -389,10 +395,13 @@ def _candidate_pairs(
 
 
 class _Groups:
-    """Union-find over new statements (ints) and indexed claims (their ids)."""
+    """Union-find over new statements (ints) and indexed claims (their ids), with group sizes
+    (a claim counts its statements)."""
 
-    def __init__(self) -> None:
+    def __init__(self, claim_sizes: Mapping[str, int]) -> None:
         self.parent: dict[int | str, int | str] = {}
+        self.claim_sizes = claim_sizes
+        self.sizes: dict[int | str, int] = {}
 
     def find(self, node: int | str) -> int | str:
         parent = self.parent.setdefault(node, node)
@@ -405,7 +414,15 @@ class _Groups:
     def union(self, a: int | str, b: int | str) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
+            self.sizes[ra] = self.size(ra) + self.size(rb)
             self.parent[rb] = ra
+
+    def size(self, node: int | str) -> int:
+        """How many statements ``node``'s group holds."""
+        root = self.find(node)
+        if root not in self.sizes:
+            self.sizes[root] = self.claim_sizes.get(root, 1) if isinstance(root, str) else 1
+        return self.sizes[root]
 
     def nodes(self) -> list[int | str]:
         return list(self.parent)

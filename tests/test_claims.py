@@ -420,3 +420,28 @@ def test_claims_index_block_rows_are_the_sorted_distinct_pairs(keys: list[list[s
 
     expected = sorted((_hashed(k), row) for row, item_keys in enumerate(keys) for k in set(item_keys))
     assert list(_sorted_blocks(keys, chunk=chunk)) == expected
+
+
+GENERIC = "تعزيز التعاون في شتى المجالات"
+TRADE = (
+    "البلدين اتفقا على تعزيز التعاون في شتى المجالات الاقتصادية وإقامة منطقة تجارة حرة "
+    "وخفض الرسوم الجمركية على السلع الزراعية بحلول العام المقبل"
+)
+RESEARCH = (
+    "الجامعة ستعمل على تعزيز التعاون في شتى المجالات البحثية مع المعاهد الأوروبية "
+    "وتبادل الطلاب والأساتذة وإنشاء مختبرات مشتركة للطاقة المتجددة"
+)
+
+
+def test_claims_short_generic_statement_does_not_bridge_two_claims() -> None:
+    corpus = build(stmt("a#s01", TRADE, "p1"), stmt("b#s01", RESEARCH, "p2"), stmt("c#s01", GENERIC, "p3"))
+    assert claim_of(corpus, "a#s01") != claim_of(corpus, "b#s01")
+    assert claim_of(corpus, "c#s01") in {claim_of(corpus, "a#s01"), claim_of(corpus, "b#s01")}
+
+
+def test_claims_index_short_statement_in_a_claim_does_not_bridge_to_a_new_one(tmp_path) -> None:
+    first = (stmt("a#s01", TRADE, "p1"), stmt("c#s01", GENERIC, "p3"))
+    second = (stmt("b#s01", RESEARCH, "p2"),)
+    appended = index_then_add(tmp_path, first, second)
+    assert claim_of(appended, "a#s01") == claim_of(appended, "c#s01") != claim_of(appended, "b#s01")
+    assert grouped(appended) == grouped(build(*first, *second))
