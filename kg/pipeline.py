@@ -25,7 +25,8 @@ from kg.runners import InProcessRunner, Report, Runner, open_runner
 if TYPE_CHECKING:
     from distributed import Client
 
-STAGES: tuple[str, ...] = ("ingest", "segment", "ner", "resolve", "attribute", "claims", "interactions")
+# The per-document stages come first, so a build can free tokens and sentences before the claims.
+STAGES: tuple[str, ...] = ("ingest", "segment", "ner", "resolve", "attribute", "interactions", "claims")
 _MODULES = {name: f"kg.stages.{name}" for name in STAGES}
 
 Progress = Callable[[str, int, int], None]
@@ -33,9 +34,11 @@ Progress = Callable[[str, int, int], None]
 
 @dataclass(frozen=True)
 class RunReport:
-    """What a run did: seconds per stage."""
+    """What a run did: seconds per stage, and how many records of each field it released
+    (see ``release`` in :func:`run`)."""
 
     timings: dict[str, float] = field(default_factory=dict)
+    released: dict[str, int] = field(default_factory=dict)
 
 
 def load_stage(name: str) -> ModuleType:
@@ -88,6 +91,7 @@ def run(
     on_error: str = "skip",
     jobs: int = 1,
     dask: str | Client | None = None,
+    release: Sequence[str] = (),
 ) -> tuple[Corpus, RunReport]:
     """Run ``stages`` over ``inputs`` and return the filled corpus and timings.
 
@@ -103,6 +107,8 @@ def run(
         jobs: worker processes for the per-document stages (1 = in this process).
         dask: run the per-document stages on this Dask cluster instead (a scheduler address such
             as ``tcp://10.0.0.5:8786``, or a ``distributed.Client``); the corpus stages run here.
+        release: corpus fields (``tokens``, ``sentences``) to empty as soon as no later stage
+            requires them, so their memory is free for the stages after; the report counts them.
 
     Raises:
         PipelineError: when the stage list is invalid, a stage returns something else than a
@@ -114,8 +120,10 @@ def run(
     if not any(getattr(module, "PER_DOCUMENT", False) for module in modules):
         dask = None  # nothing to send to a cluster: do not connect
     timings: dict[str, float] = {}
+    released: dict[str, int] = {}
     with open_runner(jobs=jobs, dask=dask) as runner:
         for index, (name, module) in enumerate(zip(stages, modules, strict=True)):
+            corpus = _released(corpus, release, modules[index:], released)
             if progress:
                 progress(name, index, len(stages))
             started = time.perf_counter()
@@ -131,7 +139,20 @@ def run(
                 corpus = _checked(name, module.run(corpus, **kwargs))
             set_aside()  # inside kg.build, the records made so far leave the cyclic collector's sight
             timings[name] = time.perf_counter() - started
-    return corpus, RunReport(timings)
+    return _released(corpus, release, [], released), RunReport(timings, released)
+
+
+def _released(
+    corpus: Corpus, fields: Sequence[str], later: Sequence[ModuleType], counts: dict[str, int]
+) -> Corpus:
+    """``corpus`` with those of ``fields`` that no stage of ``later`` requires emptied; their
+    record counts are added to ``counts``."""
+    needed = {need for module in later for need in getattr(module, "REQUIRES", ())}
+    dropped = [name for name in fields if name not in needed and getattr(corpus, name)]
+    if not dropped:
+        return corpus
+    counts.update({name: len(getattr(corpus, name)) for name in dropped})
+    return corpus.replace(**{name: () for name in dropped})
 
 
 def _chunk_progress(progress: Progress | None, name: str, index: int, total: int) -> Report | None:

@@ -82,8 +82,18 @@ def test_cues_bad_row_is_rejected() -> None:
 
 @pytest.mark.parametrize(
     ("previous", "expected"),
-    [("بعد", True), ("وبعد", True), ("رغم", True), ("حين", True), ("المتوقع", True), ("يذكر", True),
-     ("إلى", False), ("على", False), ("الوزير", False), ("قال", False)],
+    [
+        ("بعد", True),
+        ("وبعد", True),
+        ("رغم", True),
+        ("حين", True),
+        ("المتوقع", True),
+        ("يذكر", True),
+        ("إلى", False),
+        ("على", False),
+        ("الوزير", False),
+        ("قال", False),
+    ],
 )
 def test_cues_subordinated_complementizer(previous: str, expected: bool) -> None:
     assert is_subordinated(previous) is expected

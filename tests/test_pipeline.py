@@ -12,7 +12,7 @@ from kg.stages import attribute
 
 
 def test_pipeline_stage_order_is_the_documented_one() -> None:
-    assert STAGES == ("ingest", "segment", "ner", "resolve", "attribute", "claims", "interactions")
+    assert STAGES == ("ingest", "segment", "ner", "resolve", "attribute", "interactions", "claims")
 
 
 def test_pipeline_validate_reports_every_unmet_need_at_once() -> None:
@@ -93,3 +93,14 @@ def test_pipeline_chunk_bounds_cover_every_document_once_in_order(count: int, si
     chunks = chunk_bounds(count, size)
     assert [i for chunk in chunks for i in chunk] == list(range(count))
     assert all(0 < len(chunk) <= size for chunk in chunks)
+
+
+def test_pipeline_releases_tokens_and_sentences_once_no_later_stage_needs_them(articles_dir: Path) -> None:
+    options = {"ner": {"backend": "lexicon"}}
+    kept, _ = run([articles_dir], options=options)
+    released, report = run([articles_dir], options=options, release=("tokens", "sentences"))
+    assert kept.tokens and kept.sentences
+    assert not released.tokens and not released.sentences
+    assert report.released == {"tokens": len(kept.tokens), "sentences": len(kept.sentences)}
+    assert released.statements == kept.statements and released.claims == kept.claims
+    assert released.interactions == kept.interactions
