@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 DEFAULT_OUTPUTS: tuple[str, ...] = ("turtle", "html", "neo4j")
 # Emptied once the per-document stages are done (the claims stage and the outputs never read
-# them): 300 MB on 50k articles. BuildResult.corpus comes without them.
+# them): 175 MB on 50k news-bench articles. BuildResult.corpus comes without them.
 RELEASED_FIELDS = ("tokens", "sentences")
 
 
