@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import DCTERMS, SKOS
@@ -109,6 +110,13 @@ def _first_literal(values: list[Value]) -> str:
     return arabic[0] if arabic else (sorted(v.text for v in values)[0] if values else "")
 
 
+def _objects(graph: GraphReader, predicate: URIRef, among: Mapping[str, Any]) -> Iterator[tuple[str, Value]]:
+    """``(subject, object)`` of the triples of ``predicate`` whose subject is a key of ``among``."""
+    for subject, value in graph.pairs(predicate):
+        if subject.text in among:
+            yield subject.text, value
+
+
 def _set_first(records: Mapping[str, object], graph: GraphReader, predicate: URIRef, attr: str) -> None:
     """Set ``attr`` of each record to the first (smallest) non-empty text of its ``predicate``
     objects, whatever order the store gives them in."""
@@ -159,21 +167,17 @@ def _read_entities(graph: GraphReader) -> dict[str, EntityRecord]:
         for iri in _subjects_of(graph, KG[cls]):
             entities.setdefault(iri, EntityRecord(iri=iri, cls=cls, label=""))
     pref: dict[str, list[Value]] = defaultdict(list)
-    for subject, value in graph.pairs(SKOS.prefLabel):
-        if subject.text in entities:
-            pref[subject.text].append(value)
+    for iri, value in _objects(graph, SKOS.prefLabel, entities):
+        pref[iri].append(value)
     for iri, record in entities.items():
         record.label = _first_literal(pref.get(iri, [])) or local_name(iri)
     for predicate, attr in ((SKOS.altLabel, "alt"), (SCHEMA_JOB_TITLE, "job_titles")):
-        for subject, value in graph.pairs(predicate):
-            if subject.text in entities:
-                getattr(entities[subject.text], attr).append(value.text)
-    for subject, value in graph.pairs(KG.mentionCount):
-        if subject.text in entities:
-            entities[subject.text].mention_count = _int(value)
-    for subject, value in graph.pairs(KG.mentionedIn):
-        if subject.text in entities:
-            entities[subject.text].docs.append(value.text)
+        for iri, value in _objects(graph, predicate, entities):
+            getattr(entities[iri], attr).append(value.text)
+    for iri, value in _objects(graph, KG.mentionCount, entities):
+        entities[iri].mention_count = _int(value)
+    for iri, value in _objects(graph, KG.mentionedIn, entities):
+        entities[iri].docs.append(value.text)
     for record in entities.values():
         record.alt = sorted(set(record.alt) - {record.label})
         record.job_titles.sort()
@@ -184,15 +188,12 @@ def _read_entities(graph: GraphReader) -> dict[str, EntityRecord]:
 def _read_claims(graph: GraphReader) -> dict[str, ClaimRecord]:
     claims = {iri: ClaimRecord(iri=iri, content="") for iri in _subjects_of(graph, KG.Claim)}
     contents: dict[str, list[Value]] = defaultdict(list)
-    for subject, value in graph.pairs(KG.content):
-        if subject.text in claims:
-            contents[subject.text].append(value)
-    for subject, value in graph.pairs(KG.sourceCount):
-        if subject.text in claims:
-            claims[subject.text].source_count = _int(value)
-    for subject, value in graph.pairs(KG.reportedIn):
-        if subject.text in claims:
-            claims[subject.text].docs.append(value.text)
+    for iri, value in _objects(graph, KG.content, claims):
+        contents[iri].append(value)
+    for iri, value in _objects(graph, KG.sourceCount, claims):
+        claims[iri].source_count = _int(value)
+    for iri, value in _objects(graph, KG.reportedIn, claims):
+        claims[iri].docs.append(value.text)
     for iri, record in claims.items():
         record.content = _first_literal(contents.get(iri, []))
         record.docs.sort()
@@ -213,9 +214,9 @@ def _read_documents(graph: GraphReader) -> dict[str, DocumentRecord]:
     }
     for predicate, attr in fields.items():  # several values: the largest text wins
         largest: dict[str, str] = {}
-        for subject, value in graph.pairs(predicate):
-            if subject.text in docs and value.text >= largest.get(subject.text, value.text):
-                largest[subject.text] = value.text
+        for iri, value in _objects(graph, predicate, docs):
+            if value.text >= largest.get(iri, value.text):
+                largest[iri] = value.text
         for iri, text in largest.items():
             setattr(docs[iri], attr, text)
     return docs
@@ -235,12 +236,10 @@ def _read_statements(graph: GraphReader) -> dict[str, StatementRecord]:
     for predicate, attr in single.items():
         _set_first(stmts, graph, predicate, attr)
     for predicate, attr in ((KG.quoteKind, "kind"), (KG.polarity, "polarity")):
-        for subject, value in graph.pairs(predicate):
-            if subject.text in stmts:
-                setattr(stmts[subject.text], attr, local_name(value.text))
-    for subject, value in graph.pairs(KG.about):
-        if subject.text in stmts:
-            stmts[subject.text].about.append(value.text)
+        for iri, value in _objects(graph, predicate, stmts):
+            setattr(stmts[iri], attr, local_name(value.text))
+    for iri, value in _objects(graph, KG.about, stmts):
+        stmts[iri].about.append(value.text)
     for record in stmts.values():
         record.about.sort()
     return stmts
@@ -251,7 +250,6 @@ def _read_interactions(graph: GraphReader) -> dict[str, InteractionRecord]:
     fields = {KG.agent: "agent", KG.target: "target", KG.statedIn: "doc", KG.timeText: "time_text"}
     for predicate, attr in fields.items():
         _set_first(found, graph, predicate, attr)
-    for subject, value in graph.pairs(KG.interactionType):
-        if subject.text in found:
-            found[subject.text].type = local_name(value.text)
+    for iri, value in _objects(graph, KG.interactionType, found):
+        found[iri].type = local_name(value.text)
     return found
