@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
+from kg.memory import collector_paused
 from kg.model import Claim, Corpus
 from kg.stages.claims import (
     MAX_BLOCK,
@@ -337,12 +338,13 @@ class ClaimIndex:
 
     def _items(self, rows: Iterable[int]) -> dict[int, tuple[Item, str]]:
         found = {}
-        for batch in _batches(rows):
-            marks = ",".join("?" * len(batch))
-            for row, blob, claim in self.connection.execute(
-                f"SELECT row, item, claim_id FROM items WHERE row IN ({marks})", batch
-            ):
-                found[row] = (pickle.loads(blob), claim)
+        with collector_paused():  # records without cycles, tens of thousands of them
+            for batch in _batches(rows):
+                marks = ",".join("?" * len(batch))
+                for row, blob, claim in self.connection.execute(
+                    f"SELECT row, item, claim_id FROM items WHERE row IN ({marks})", batch
+                ):
+                    found[row] = (pickle.loads(blob), claim)
         return found
 
     def _statements_of(self, claims: Sequence[str]) -> Iterator:

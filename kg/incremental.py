@@ -21,36 +21,38 @@ index in place; a full build writes a new base and drops the parts. An append
 Entities already in the graph keep their ids and preferred labels. All or nothing: every
 output is staged first (the claim index in an open transaction) and moved into place at the end;
 the same input twice changes nothing (its documents are skipped before anything is written).
-What still grows with the graph: loading the state (the base and every part), the entity
-attachment and the store update's bookkeeping over all claims.
+What still grows with the graph: loading the state (the base and every part; the base's
+mentions are read only when used, see :class:`SavedMentions`), the entity attachment, the store
+update's rankings (dense, made anew) and its bookkeeping over all claims.
 """
 
 from __future__ import annotations
 
-import gc
 import itertools
 import os
 import pickle
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, overload
 
 from kg.arabic.normalize import key
 from kg.claims_index import ClaimIndex
 from kg.errors import Errors, InputError
-from kg.model import Claim, Corpus, Entity, Skipped
+from kg.memory import collector_paused
+from kg.model import Claim, Corpus, Entity, Mention, Skipped
 from kg.pipeline import Progress, run
 from kg.stages.claims import make_items, similar_words
 
 STATE_FILE = "state.pickle"
 ALREADY_IN_GRAPH = "already in the graph"
-STATE_VERSION = 2
+STATE_VERSION = 3  # 3: the mentions come last and are read on first use (see SavedMentions)
+_READABLE = (2, STATE_VERSION)  # version 2 held the mentions among the other records
 _DROPPED_FIELDS = {"tokens": (), "sentences": ()}
 _LISTS = ("documents", "skipped", "mentions", "resolution_notes", "roles", "statements", "interactions")
 _CHUNKED = (*_LISTS, "entities", "claims")
+_EAGER = tuple(name for name in _CHUNKED if name != "mentions")  # version 3: read by load_state
 IN_CHUNKS = "records in chunks"  # the base state's layout since pickling in chunks
 STATE_CHUNK = 20_000  # records per pickle
 
@@ -60,7 +62,8 @@ def save_state(corpus: Corpus, path: Path) -> Path:
 
     The records go in pickles of :data:`STATE_CHUNK`: one pickle of the whole corpus kept a memo
     of every object it wrote, about 0.9 GB for 50,000 articles, at the build's very end, where
-    memory peaked.
+    memory peaked. The mentions come last, after their number, so that :func:`load_state` can
+    leave them in the file (see :class:`SavedMentions`).
     """
     light = _light(corpus)
     with path.open("wb") as out:
@@ -68,9 +71,11 @@ def save_state(corpus: Corpus, path: Path) -> Path:
             pickle.dump(head, out, protocol=pickle.HIGHEST_PROTOCOL)
         skeleton = light.replace(**dict.fromkeys(_CHUNKED, ()), mention_entity={})
         pickle.dump(skeleton, out, protocol=pickle.HIGHEST_PROTOCOL)
-        for name in _CHUNKED:
+        for name in _EAGER:
             _write_chunks(getattr(light, name), out)
         _write_chunks(light.mention_entity.items(), out)
+        pickle.dump(len(light.mentions), out, protocol=pickle.HIGHEST_PROTOCOL)
+        _write_chunks(light.mentions, out)
     return path
 
 
@@ -87,14 +92,80 @@ def _read_chunks(source: BinaryIO) -> Iterator[object]:
         yield from chunk
 
 
-def _read_corpus(source: BinaryIO) -> object:
+def _read_corpus(source: BinaryIO, version: int, state_id: str) -> object:
     """The corpus of a base state after its header: in chunks, or (before) one pickle."""
     first = pickle.load(source)
     if first != IN_CHUNKS:
         return first
     skeleton = pickle.load(source)
-    fields = {name: tuple(_read_chunks(source)) for name in _CHUNKED}
-    return skeleton.replace(**fields, mention_entity=dict(_read_chunks(source)))  # type: ignore[arg-type]
+    fields = {name: tuple(_read_chunks(source)) for name in (_EAGER if version == 3 else _CHUNKED)}
+    mention_entity = dict(_read_chunks(source))
+    if version == 3:
+        count = pickle.load(source)
+        fields["mentions"] = SavedMentions(Path(source.name), source.tell(), count, state_id)
+    return skeleton.replace(**fields, mention_entity=mention_entity)  # type: ignore[attr-defined]
+
+
+class SavedMentions(Sequence[Mention]):
+    """The mentions of a saved base state, read from its file when first used (then kept).
+
+    An append never reads the graph's earlier mentions (new mentions are resolved against its
+    entities), and making their records took half the time of loading a 50,000-article state.
+    ``added`` are mentions after them (those of the state's parts, then of an append).
+    """
+
+    def __init__(
+        self, path: Path, offset: int, count: int, state_id: str, added: tuple[Mention, ...] = ()
+    ) -> None:
+        self._path, self._offset, self._count, self._state_id = path, offset, count, state_id
+        self._added = added
+        self._records: tuple[Mention, ...] | None = None
+
+    def __len__(self) -> int:
+        return self._count + len(self._added)
+
+    @overload
+    def __getitem__(self, index: int) -> Mention: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Mention, ...]: ...
+    def __getitem__(self, index: int | slice) -> Mention | tuple[Mention, ...]:
+        return self._loaded()[index]
+
+    def __iter__(self) -> Iterator[Mention]:
+        return iter(self._loaded())
+
+    def __add__(self, other: Iterable[Mention]) -> Sequence[Mention]:
+        if self._records is not None:
+            return (*self._records, *other)
+        added = self._added + tuple(other)
+        return SavedMentions(self._path, self._offset, self._count, self._state_id, added)
+
+    def __radd__(self, other: Sequence[Mention]) -> tuple[Mention, ...]:
+        return (*other, *self)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        state = "read" if self._records is not None else "not read yet"
+        return f"SavedMentions({len(self)} mentions of {self._path}, {state})"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return tuple, (tuple(self),)  # pickled as the records themselves
+
+    def _loaded(self) -> tuple[Mention, ...]:
+        if self._records is None:
+            with collector_paused(), self._path.open("rb") as source:
+                version, state_id = pickle.load(source)
+                if (version, state_id) != (STATE_VERSION, self._state_id):
+                    raise InputError(
+                        Errors.E032.format(path=self._path, error="it was replaced after it was loaded")
+                    )
+                source.seek(self._offset)
+                self._records = (*_read_chunks(source), *self._added)  # type: ignore[arg-type]
+        return self._records
 
 
 def stage_state(corpus: Corpus, folder: Path, out_dir: Path, *, update: tuple[Corpus, Corpus] | None) -> Path:
@@ -142,32 +213,19 @@ def load_state(out_dir: Path) -> Corpus:
     if not path.is_file():
         raise InputError(Errors.E031.format(path=out_dir))
     try:
-        with _collector_paused():
+        with collector_paused():
             with path.open("rb") as source:
                 version, payload = pickle.load(source)
+                if version not in (1, *_READABLE):
+                    raise ValueError(f"state version {version}")
                 # version 1 (kg before appends were stored in parts) holds the corpus in its header
-                corpus = payload if version == 1 else _read_corpus(source)
-            if version not in (1, STATE_VERSION):
-                raise ValueError(f"state version {version}")
-            parts = [_read_part(p) for p in _parts(out_dir, payload)] if version == STATE_VERSION else []
+                corpus = payload if version == 1 else _read_corpus(source, version, payload)
+            parts = [_read_part(p) for p in _parts(out_dir, payload)] if version in _READABLE else []
     except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError) as error:
         raise InputError(Errors.E032.format(path=path, error=error)) from error
     if not isinstance(corpus, Corpus):
         raise InputError(Errors.E032.format(path=path, error="no corpus"))
     return _combined(corpus, parts)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector: unpickling millions of records (which make no
-    cycles) would otherwise trigger full collections over and over, two thirds of the load time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _light(corpus: Corpus) -> Corpus:
@@ -182,7 +240,7 @@ def _header(base: Path) -> str | None:
             header = pickle.load(source)
     except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError) as error:
         raise InputError(Errors.E032.format(path=base, error=error)) from error
-    return header[1] if header[0] == STATE_VERSION else None
+    return header[1] if header[0] in _READABLE else None
 
 
 def _parts(out_dir: Path, base_id: str) -> list[Path]:
@@ -204,13 +262,15 @@ def _combined(base: Corpus, parts: list[tuple[Corpus, frozenset[str]]]) -> Corpu
     """The base state with each part's records added and its entities and claims applied."""
     if not parts:
         return base
-    lists = {name: list(getattr(base, name)) for name in _LISTS}
+    lists = {name: list(getattr(base, name)) for name in _LISTS if name != "mentions"}
+    mentions = base.mentions
     entities = base.entity_index()
     claims = {claim.claim_id: claim for claim in base.claims}
     mention_entity = dict(base.mention_entity)
     for part, removed in parts:
-        for name in _LISTS:
+        for name in lists:
             lists[name].extend(getattr(part, name))
+        mentions += part.mentions
         entities.update(part.entity_index())
         for claim_id in removed:
             claims.pop(claim_id, None)
@@ -218,6 +278,7 @@ def _combined(base: Corpus, parts: list[tuple[Corpus, frozenset[str]]]) -> Corpu
         mention_entity.update(part.mention_entity)
     return base.replace(
         **{name: tuple(values) for name, values in lists.items()},
+        mentions=mentions,
         entities=tuple(entities[e] for e in sorted(entities)),
         claims=tuple(claims[c] for c in sorted(claims)),
         mention_entity=mention_entity,

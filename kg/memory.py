@@ -40,6 +40,22 @@ def frozen_heap(*, collect: bool = True) -> Iterator[None]:
             gc.unfreeze()
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic collector while a block makes many records that form no cycles.
+
+    Unpickling records is such a block: the collections their numbers trigger would walk them
+    over and over (reading 100,000 claim-index items took three times as long with the collector on).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def set_aside() -> None:
     """Inside a :func:`frozen_heap` block, collect the garbage made since the last freeze and
     freeze what is alive (a pipeline stage's output); outside one, do nothing."""

@@ -363,7 +363,7 @@ class Corpus:
     skipped: tuple[Skipped, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     tokens: Sequence[Token] = ()  # a TokenTable once filled (see __post_init__)
-    mentions: tuple[Mention, ...] = ()
+    mentions: Sequence[Mention] = ()  # a tuple; a loaded build state reads them on first use
     entities: tuple[Entity, ...] = ()
     mention_entity: dict[str, str] = field(default_factory=dict)  # mention_id -> entity_id
     resolution_notes: tuple[ResolutionNote, ...] = ()

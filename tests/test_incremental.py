@@ -234,6 +234,29 @@ def test_incremental_append_keeps_positions_and_ranks_dense(
         assert len(numbers) == _count(out, "Statement")
 
 
+def _co_mentions(out: Path) -> set[tuple[str, ...]]:
+    sparql = (
+        f"SELECT ?a ?b ?n ?i WHERE {{ ?c a <{KG}CoMention> ; <{KG}actor> ?x, ?y ; <{KG}documentCount> ?n ; "
+        f"<{KG}position> ?i . ?x <http://www.w3.org/2004/02/skos/core#prefLabel> ?a . "
+        f"?y <http://www.w3.org/2004/02/skos/core#prefLabel> ?b FILTER(?a < ?b) }}"
+    )
+    return {tuple(row) for row in run_query(open_store(out), sparql, limit=0).rows}
+
+
+def test_incremental_append_gives_the_co_mentions_of_a_full_build(tmp_path: Path) -> None:
+    """An append rewrites only the co-mentions whose count or position changed; the result is
+    the co-mentions a build of all the documents makes."""
+    out = tmp_path / "out"
+    build([_write(tmp_path / "a", "a.txt", FIRST + CONDEMNATION)], out, ner_backend="lexicon", outputs=())
+    before = _co_mentions(out)
+    appended = [_write(tmp_path / "b", "b.txt", SECOND), _write(tmp_path / "b", "c.txt", CONDEMNATION)]
+    build(appended, out, ner_backend="lexicon", outputs=(), append=True)
+    whole = tmp_path / "whole"
+    build([tmp_path / "a" / "a.txt", *appended], whole, ner_backend="lexicon", outputs=())
+    assert _co_mentions(out) == _co_mentions(whole) != before
+    assert len(before) >= 2
+
+
 def test_incremental_appended_statements_come_after_the_graph_s(tmp_path: Path) -> None:
     first = tmp_path / "first"
     build([_write(tmp_path / "a", "a.txt", FIRST)], first, ner_backend="lexicon", outputs=())
@@ -265,6 +288,44 @@ def test_incremental_state_of_an_earlier_kg_in_one_pickle_still_loads(tmp_path: 
         pickle.dump((incremental.STATE_VERSION, "0123456789abcdef"), file)
         pickle.dump(corpus, file)
     assert load_state(earlier) == corpus
+
+
+def test_incremental_state_leaves_its_mentions_in_the_file_until_they_are_read(tmp_path: Path) -> None:
+    """Loading a state does not make its mention records (an append never reads the old ones):
+    they are counted at once and read from the file on first use, the same as the build's."""
+    out = tmp_path / "out"
+    built = build([_write(tmp_path / "a", "a.txt", FIRST)], out, ner_backend="lexicon", outputs=())
+    state = load_state(out)
+    assert len(state.mentions) == len(built.corpus.mentions) > 2
+    assert tuple(state.mentions) == tuple(built.corpus.mentions)
+    assert list(state.mentions + built.corpus.mentions[:1]) == [
+        *built.corpus.mentions,
+        built.corpus.mentions[0],
+    ]
+
+
+def test_incremental_state_replaced_before_its_mentions_are_read_says_so(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build([_write(tmp_path / "a", "a.txt", FIRST)], out, ner_backend="lexicon", outputs=())
+    state = load_state(out)
+    build([_write(tmp_path / "b", "b.txt", SECOND)], out, ner_backend="lexicon", outputs=())
+    with pytest.raises(InputError, match="replaced after it was loaded"):
+        list(state.mentions)
+
+
+def test_incremental_state_of_version_2_with_mentions_among_the_records_still_loads(tmp_path: Path) -> None:
+    corpus = load_state(_built_then_appended(tmp_path))
+    earlier = tmp_path / "earlier"
+    earlier.mkdir()
+    with (earlier / STATE_FILE).open("wb") as file:
+        for head in ((2, "0123456789abcdef"), incremental.IN_CHUNKS):
+            pickle.dump(head, file)
+        pickle.dump(corpus.replace(**dict.fromkeys(incremental._CHUNKED, ()), mention_entity={}), file)
+        for name in incremental._CHUNKED:
+            incremental._write_chunks(getattr(corpus, name), file)
+        incremental._write_chunks(corpus.mention_entity.items(), file)
+    loaded = load_state(earlier)
+    assert loaded == corpus and isinstance(loaded.mentions, tuple)
 
 
 def test_incremental_append_lists_every_document_of_an_entity(tmp_path: Path) -> None:

@@ -246,20 +246,36 @@ def ranking_triples(corpus: Corpus, mint: Minter, statement_counts: Counter[str]
 def co_mention_triples(corpus: Corpus, mint: Minter, mention_counts: Counter[str]) -> Iterator[Triple]:
     """Pairs of the :data:`CO_MENTION_ACTORS` most mentioned actors that share documents, as
     ``kg:CoMention`` nodes numbered by shared documents, most first (ties: labels, then entity ids)."""
+    for position, pair in enumerate(co_mentions(corpus, mint, mention_counts)):
+        yield from co_mention_node_triples(pair, position, mint)
+
+
+CoMention = tuple[str, str, int]  # two entity ids (in IRI order) and the documents they share
+
+
+def co_mentions(corpus: Corpus, mint: Minter, mention_counts: Counter[str]) -> list[CoMention]:
+    """The co-mentions of :func:`co_mention_triples`, in the order of their positions."""
     actors = [e for e in corpus.entities if e.label in ACTOR_LABELS and mention_counts[e.entity_id]]
+    counts = sorted((mention_counts[e.entity_id] for e in actors), reverse=True)
+    least = counts[CO_MENTION_ACTORS - 1] if len(counts) >= CO_MENTION_ACTORS else 0
+    actors = [e for e in actors if mention_counts[e.entity_id] >= least]  # ties at the cut: by IRI
     actors.sort(key=lambda e: (-mention_counts[e.entity_id], str(mint.entity(e.entity_id))))
     top = sorted(actors[:CO_MENTION_ACTORS], key=lambda e: str(mint.entity(e.entity_id)))
     documents = {e.entity_id: set(e.doc_ids) for e in top}
     pairs = [(a, b, len(documents[a.entity_id] & documents[b.entity_id])) for a, b in combinations(top, 2)]
     pairs = [pair for pair in pairs if pair[2]]
     pairs.sort(key=lambda p: (-p[2], p[0].canonical, p[1].canonical, p[0].entity_id, p[1].entity_id))
-    for position, (first, second, shared) in enumerate(pairs):
-        node = mint.co_mention(first.entity_id, second.entity_id)
-        yield node, RDF.type, KG.CoMention
-        yield node, KG.actor, mint.entity(first.entity_id)
-        yield node, KG.actor, mint.entity(second.entity_id)
-        yield node, KG.documentCount, integer(shared)
-        yield node, KG.position, integer(position)
+    return [(first.entity_id, second.entity_id, shared) for first, second, shared in pairs]
+
+
+def co_mention_node_triples(pair: CoMention, position: int, mint: Minter) -> Iterator[Triple]:
+    first, second, shared = pair
+    node = mint.co_mention(first, second)
+    yield node, RDF.type, KG.CoMention
+    yield node, KG.actor, mint.entity(first)
+    yield node, KG.actor, mint.entity(second)
+    yield node, KG.documentCount, integer(shared)
+    yield node, KG.position, integer(position)
 
 
 def update_store(
@@ -271,50 +287,76 @@ def update_store(
     mentions or gives roles to (keeping their ``kg:mentionedIn`` triples: an entity never
     leaves a document, and those of the most mentioned run into thousands), and the claims
     whose statements or contradictions changed; moves old statements to the claim they now
-    assert; makes the graph-wide summaries anew (rankings, co-mentions). Positions continue
-    from the graph's.
+    assert; makes the speaker and claim rankings anew (ranks are dense: one new speaker moves
+    most of them) and rewrites the co-mentions whose count or position changed. Positions
+    continue from the graph's.
     """
     mint = Minter(base_iri)
     known = {entity.entity_id: entity.label for entity in merged.entities}
-    claim_of = {sid: claim.claim_id for claim in merged.claims for sid in claim.statement_ids}
-    old_claim_of = {sid: claim.claim_id for claim in old.claims for sid in claim.statement_ids}
     old_claims = {claim.claim_id: claim for claim in old.claims}
     new_claims = {claim.claim_id: claim for claim in merged.claims}
     removed = old_claims.keys() - new_claims.keys()
     rewritten = {c for c in new_claims if c not in old_claims or old_claims[c] != new_claims[c]}
+    # Only the statements of rewritten claims change claim: fresh ones and those they joined.
+    claim_of = {sid: c for c in rewritten for sid in new_claims[c].statement_ids}
+    was_in = {
+        sid: c for c in (removed | rewritten) & old_claims.keys() for sid in old_claims[c].statement_ids
+    }
     entities = merged.entity_index()
     speakers = {s.speaker for s in fresh.statements if s.speaker in entities}
     touched = {e.entity_id for e in fresh.entities} | speakers
-    co_mentions = _subjects_of_type(store, KG.CoMention)
+    counts = Counter(merged.mention_entity.values())
+    pairs = co_mentions(merged, mint, counts)
+    stale_pairs, new_pairs = _changed_co_mentions(store, pairs, mint)
     start = positions_in(store)
-    clear_subjects(store, [mint.claim(c) for c in removed | rewritten] + co_mentions)
+    clear_subjects(store, [mint.claim(c) for c in removed | rewritten] + stale_pairs)
     clear_subjects(store, [mint.entity(e) for e in touched], keep=KG.mentionedIn)
-    new_documents = {mint.document(doc.doc_id) for doc in fresh.documents}
+    new_documents = {doc.doc_id for doc in fresh.documents}
     clear_objects(store, [mint.claim(c) for c in removed])
     clear_predicates(store, [KG.speakerRank, KG.sourceRank])
-    counts = Counter(merged.mention_entity.values())
     statement_counts = speaker_counts(merged.statements, known)
 
     def triples() -> Iterator[Triple]:
         yield from document_records_triples(fresh, mint, known, claim_of, start)
         for entity_id in sorted(touched):
+            entity = entities[entity_id]
             entity_counts = (counts[entity_id], statement_counts[entity_id])
-            for triple in entity_triples(entities[entity_id], mint, entity_counts, known):
-                if triple[1] != KG.mentionedIn or triple[2] in new_documents:
-                    yield triple
+            documents = [d for d in entity.doc_ids if d in new_documents]
+            yield from entity_triples(entity, mint, entity_counts, known, documents=documents)
         for role in merged.roles:
             if role.person in touched:
                 yield from role_triples(role, mint, known)
         for claim_id in sorted(rewritten):
             yield from claim_triples(new_claims[claim_id], mint)
-        for stmt in old.statements:
-            moved = claim_of.get(stmt.stmt_id)
-            if moved and moved != old_claim_of.get(stmt.stmt_id):
-                yield mint.statement(stmt.stmt_id), KG.asserts, mint.claim(moved)
+        for stmt_id, claim_id in claim_of.items():
+            if was_in.get(stmt_id, claim_id) != claim_id:
+                yield mint.statement(stmt_id), KG.asserts, mint.claim(claim_id)
         yield from ranking_triples(merged, mint, statement_counts)
-        yield from co_mention_triples(merged, mint, counts)
+        for position in new_pairs:
+            yield from co_mention_node_triples(pairs[position], position, mint)
 
     add_triples(store, triples())
+
+
+def _changed_co_mentions(
+    store: ox.Store, pairs: list[CoMention], mint: Minter
+) -> tuple[list[URIRef], list[int]]:
+    """The co-mention nodes of ``store`` that ``pairs`` changes or drops, and the positions of
+    ``pairs`` to write (new, or with another count or position)."""
+    sparql = (
+        f"SELECT ?node ?position ?count WHERE {{ ?node a <{KG.CoMention}> ; "
+        f"<{KG.position}> ?position ; <{KG.documentCount}> ?count }}"
+    )
+    stored = {
+        row["node"].value: (int(row["position"].value), int(row["count"].value))
+        for row in store.query(sparql, use_default_graph_as_union=True)
+    }
+    wanted = {str(mint.co_mention(a, b)): (position, shared) for position, (a, b, shared) in enumerate(pairs)}
+    stale = [URIRef(node) for node, found in stored.items() if wanted.get(node) != found]
+    write = [
+        position for node, (position, shared) in wanted.items() if stored.get(node) != (position, shared)
+    ]
+    return stale, write
 
 
 def positions_in(store: ox.Store) -> Positions:
@@ -329,11 +371,6 @@ def positions_in(store: ox.Store) -> Positions:
         about=count(f"?s <{KG.aboutPosition}> ?p"),
         interaction=count(f"?s a <{KG.Interaction}>"),
     )
-
-
-def _subjects_of_type(store: ox.Store, cls: URIRef) -> list[URIRef]:
-    rdf_type, node_class = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(cls))
-    return [URIRef(quad.subject.value) for quad in store.quads_for_pattern(None, rdf_type, node_class)]
 
 
 def document_triples(doc: Document, mint: Minter) -> Iterator[Triple]:
@@ -353,8 +390,16 @@ def document_triples(doc: Document, mint: Minter) -> Iterator[Triple]:
         yield node, DCTERMS.source, text_literal(source)
 
 
-def entity_triples(entity: Entity, mint: Minter, counts: tuple[int, int], known: Known) -> Iterator[Triple]:
-    """An entity's labels, documents and ``counts``: its mentions, and the statements it made."""
+def entity_triples(
+    entity: Entity,
+    mint: Minter,
+    counts: tuple[int, int],
+    known: Known,
+    *,
+    documents: Iterable[str] | None = None,
+) -> Iterator[Triple]:
+    """An entity's labels, documents and ``counts``: its mentions, and the statements it made.
+    ``documents``: write ``kg:mentionedIn`` for these of its documents only (default: all)."""
     mention_count, statement_count = counts
     node = mint.entity(entity.entity_id)
     yield node, RDF.type, CLASS_OF_LABEL[entity.label]
@@ -366,7 +411,7 @@ def entity_triples(entity: Entity, mint: Minter, counts: tuple[int, int], known:
     for alias in entity.aliases:
         if alias != entity.canonical:
             yield node, SKOS.altLabel, ar(alias)
-    for doc_id in entity.doc_ids:
+    for doc_id in entity.doc_ids if documents is None else documents:
         yield node, KG.mentionedIn, mint.document(doc_id)
     yield node, KG.mentionCount, integer(mention_count)
     if statement_count:
