@@ -5,7 +5,10 @@ A large corpus is millions of records that make no reference cycles and live unt
 ends. Python's cyclic collector would walk all of them at every full collection: on 10k
 articles, 34 full collections took 15 s of a 276 s build (``gc.callbacks``), and they grow with
 the corpus. :func:`frozen_heap` moves the records out of its sight (``gc.freeze``); they are
-still freed as soon as nothing refers to them.
+still freed as soon as nothing refers to them. Inside it the collector runs only between stages
+(:func:`set_aside`): the stages that run in this process (resolution, claims, the store, the
+exports) make millions of objects that form no cycles, and the collections they triggered took
+another 14 s of a 10k-article build.
 """
 
 from __future__ import annotations
@@ -16,21 +19,26 @@ import gc
 from collections.abc import Iterator
 
 _depth = 0  # frozen_heap blocks open
+_was_enabled = True  # the collector's state when the outermost block began
 
 
 @contextlib.contextmanager
 def frozen_heap(*, collect: bool = True) -> Iterator[None]:
     """Keep the objects alive now, and those :func:`set_aside` later, out of the cyclic collector
-    until the block ends.
+    until the block ends, and collect only at :func:`set_aside` meanwhile.
 
-    Frozen objects are freed as usual when nothing refers to them; only cyclic garbage among
-    them waits for the end of the block. ``collect`` first collects what is garbage already.
-    Blocks nest; the heap is unfrozen when the outermost one ends.
+    Frozen objects are freed as usual when nothing refers to them; only cyclic garbage waits
+    for the next :func:`set_aside` (the end of a stage) or the end of the block. ``collect`` first
+    collects what is garbage already. Blocks nest; the heap is unfrozen and the collector
+    restored when the outermost one ends. Processes forked inside call :func:`resume_in_worker`.
     """
-    global _depth
+    global _depth, _was_enabled
     if collect:
         gc.collect()
     gc.freeze()
+    if _depth == 0:
+        _was_enabled = gc.isenabled()
+        gc.disable()
     _depth += 1
     try:
         yield
@@ -38,6 +46,15 @@ def frozen_heap(*, collect: bool = True) -> Iterator[None]:
         _depth -= 1
         if _depth == 0:
             gc.unfreeze()
+            if _was_enabled:
+                gc.enable()
+
+
+def resume_in_worker() -> None:
+    """In a worker process forked inside a :func:`frozen_heap` block, turn automatic collection
+    back on: the worker's own garbage is collected as usual, the inherited records stay frozen."""
+    if _depth and _was_enabled and not gc.isenabled():
+        gc.enable()
 
 
 @contextlib.contextmanager

@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from kg.errors import Errors, PipelineError
+from kg.memory import resume_in_worker
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -111,6 +112,7 @@ def _run_forked_chunk(bounds: range) -> Any:
     """Pool worker: process ``bounds`` of the work shared at fork time."""
     if _FORKED_WORK is None:
         raise PipelineError("worker started without shared work")
+    resume_in_worker()
     return _FORKED_WORK.run_chunk(bounds)
 
 

@@ -92,13 +92,20 @@ def stage_times(report: Path) -> dict[str, float]:
     return {m.group(1): float(m.group(2)) for m in re.finditer(r"^\| ([\w:]+) \| ([\d.]+) \|$", text, re.M)}
 
 
-def append_runs(data: Path, graph: Path, work: Path, size: int, skip: int, jobs: int) -> list[dict]:
-    """``kg build --append`` of ``size`` new articles to ``graph``: with all outputs rewritten, and
-    with the store only (``--outputs none``), beside a fresh build of the same ``size`` articles."""
+def append_runs(
+    data: Path, graphs: dict[int, Path], work: Path, size: int, skip: int, jobs: int
+) -> list[dict]:
+    """``kg build --append`` of ``size`` new articles: to every built graph (``graphs``: articles →
+    output folder) with the store only (``--outputs none``), which shows how an append's time
+    depends on the graph it joins; to the largest with all outputs rewritten too; beside a fresh
+    build of the same ``size`` articles."""
     corpus = work / f"news-append-{size}.jsonl"
     tokens = sample(data, size, corpus, skip=skip)
+    largest = max(graphs)
+    plans = [(f"append to {n}, store only", graphs[n], ("--outputs", "none")) for n in sorted(graphs)]
+    plans.append((f"append to {largest}, all outputs", graphs[largest], ()))
     runs = []
-    for label, extra in (("append, all outputs", ()), ("append, store only", ("--outputs", "none"))):
+    for label, graph, extra in plans:
         target = work / f"append-{len(runs)}"
         shutil.copytree(graph, target)
         print(f"kg build --append: {size} articles ({label}) …", file=sys.stderr)
@@ -111,6 +118,7 @@ def append_runs(data: Path, graph: Path, work: Path, size: int, skip: int, jobs:
                 **timed_build(corpus, target, jobs, "--append", *extra),
             }
         )
+        shutil.rmtree(target)
     print(f"kg build: {size} articles, fresh …", file=sys.stderr)
     fresh = timed_build(corpus, work / "append-fresh", jobs)
     runs.append(
@@ -343,7 +351,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", default="1,2")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md")
     parser.add_argument(
-        "--append", type=int, default=0, help="then append this many further articles to the largest graph"
+        "--append",
+        type=int,
+        default=0,
+        help="then append this many further articles to every graph built (store only) and to the "
+        "largest (all outputs)",
     )
     args = parser.parse_args(argv)
     if args.query_graph:
@@ -354,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        largest = None
+        graphs: dict[int, Path] = {}  # articles → the output of the last --jobs value
         for size in map(int, args.sizes.split(",")):
             corpus = work / f"news-{size}.jsonl"
             tokens = sample(args.data, size, corpus)
@@ -363,13 +375,12 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"kg build: {size} articles, --jobs {jobs} …", file=sys.stderr)
                 result = timed_build(corpus, out, jobs)
                 results.append({"articles": size, "jobs": jobs, "tokens": tokens, **result})
-                largest = out
+                graphs[size] = out
+        largest = graphs[max(graphs)]
         latencies = query_latency(largest, baseline_rev=args.baseline_rev)
         graph_size = f"{sum(1 for _ in (largest / 'graph.ttl').open(encoding='utf-8'))} Turtle lines"
         if args.append:
-            results += append_runs(
-                args.data, largest, work, args.append, int(args.sizes.split(",")[-1]), jobs
-            )
+            results += append_runs(args.data, graphs, work, args.append, max(graphs), jobs)
         ner = ner_side_by_side(work / f"news-{args.sizes.split(',')[0]}.jsonl")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(render(results, ner, latencies, graph_size), encoding="utf-8")

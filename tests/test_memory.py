@@ -1,0 +1,59 @@
+"""Memory of long builds (kg/memory.py): the collector between stages, frozen records."""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import weakref
+
+from kg.memory import collector_paused, frozen_heap, resume_in_worker, set_aside
+
+
+class _Node:
+    def __init__(self) -> None:
+        self.other: _Node | None = None
+
+
+def _cycle() -> weakref.ref[_Node]:
+    """A reference cycle nothing else refers to (only the cyclic collector frees it)."""
+    first, second = _Node(), _Node()
+    first.other, second.other = second, first
+    return weakref.ref(first)
+
+
+def test_memory_collector_runs_only_between_stages_inside_a_frozen_heap() -> None:
+    assert gc.isenabled()
+    with frozen_heap():
+        assert not gc.isenabled()
+        garbage = _cycle()
+        assert garbage() is not None
+        set_aside()  # the end of a stage
+        assert garbage() is None
+    assert gc.isenabled()
+
+
+def test_memory_frozen_heaps_nest_and_restore_the_collector_once() -> None:
+    with frozen_heap():
+        with frozen_heap(collect=False):
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_memory_a_paused_block_restores_the_state_it_found() -> None:
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with frozen_heap(), collector_paused():
+        pass
+    assert gc.isenabled()
+
+
+def _collector_of_worker(_: int) -> bool:
+    resume_in_worker()
+    return gc.isenabled()
+
+
+def test_memory_a_worker_forked_inside_a_frozen_heap_collects_as_usual() -> None:
+    with frozen_heap(), multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.map(_collector_of_worker, [0]) == [True]
