@@ -157,14 +157,15 @@ class SavedMentions(Sequence[Mention]):
 
     def _loaded(self) -> tuple[Mention, ...]:
         if self._records is None:
-            with collector_paused(), self._path.open("rb") as source:
-                version, state_id = pickle.load(source)
-                if (version, state_id) != (STATE_VERSION, self._state_id):
-                    raise InputError(
-                        Errors.E032.format(path=self._path, error="it was replaced after it was loaded")
-                    )
-                source.seek(self._offset)
-                self._records = (*_read_chunks(source), *self._added)  # type: ignore[arg-type]
+            try:
+                with collector_paused(), self._path.open("rb") as source:
+                    version, state_id = pickle.load(source)
+                    if (version, state_id) != (STATE_VERSION, self._state_id):
+                        raise ValueError("it was replaced after it was loaded")
+                    source.seek(self._offset)
+                    self._records = (*_read_chunks(source), *self._added)  # type: ignore[arg-type]
+            except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError) as error:
+                raise InputError(Errors.E032.format(path=self._path, error=error)) from error
         return self._records
 
 
