@@ -53,10 +53,9 @@ from kg.stages.claims import (
     claim_id,
     conflicting,
     indexed_items,
-    one_sided,
+    may_join,
     representative,
     same_claim,
-    shorter,
     weights_from,
 )
 
@@ -191,9 +190,8 @@ class ClaimIndex:
         conflicts: list[tuple[int, int | str]] = []  # a new statement and a new one or an indexed claim
         for i, j in pairs:
             if same_claim(new[i], new[j], weights, similar):
-                short = i if shorter(new[i], new[j]) is new[i] else j
-                if not (one_sided(new[i], new[j], weights, similar) and groups.size(short) > 1):
-                    groups.union(i, j)  # a short statement in a claim already does not bridge (see one_sided)
+                if may_join(new[i], new[j], (groups.size(i), groups.size(j)), weights, similar):
+                    groups.union(i, j)
             elif conflicting(new[i], new[j]):
                 conflicts.append((i, j))
         for i, row in cross:
@@ -201,8 +199,7 @@ class ClaimIndex:
             if not claim:  # built without the claims stage: nothing to join
                 continue
             if same_claim(item, new[i], weights, similar):  # in corpus order, as a full build
-                short = claim if shorter(item, new[i]) is item else i
-                if not (one_sided(item, new[i], weights, similar) and groups.size(short) > 1):
+                if may_join(item, new[i], (groups.size(claim), groups.size(i)), weights, similar):
                     groups.union(i, claim)
             elif conflicting(item, new[i]):
                 conflicts.append((i, claim))

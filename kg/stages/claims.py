@@ -569,6 +569,17 @@ def shorter(x: Item, y: Item) -> Item:
     return x if len(x.stems) < len(y.stems) else y
 
 
+def may_join(
+    x: Item, y: Item, sizes: tuple[int, int], weights: Weights | None = None, similar: Similar | None = None
+) -> bool:
+    """Whether two statements that :func:`same_claim` matches may be put in one claim, given
+    ``sizes``, the sizes of the groups they are in so far: a :func:`one_sided` match joins only
+    while the shorter statement is alone (it may join one claim, not bridge two)."""
+    if not one_sided(x, y, weights, similar):
+        return True
+    return (sizes[0] if shorter(x, y) is x else sizes[1]) <= 1
+
+
 def conflicting(x: Item, y: Item) -> bool:
     """A denial whose content matches an assertion (by another speaker or the same one)."""
     if x.stmt.polarity == y.stmt.polarity:
@@ -666,11 +677,8 @@ def build_claims(corpus: Corpus, *, similar: Similar | None = None) -> tuple[Cla
     conflicts: list[tuple[int, int]] = []
     for a, b in candidate_pairs(items, keys):
         if same_claim(items[a], items[b], weights, similar):
-            if one_sided(items[a], items[b], weights, similar):
-                short = a if shorter(items[a], items[b]) is items[a] else b
-                if groups.size(short) > 1:
-                    continue  # already in a claim: it must not bridge to another
-            groups.union(a, b)
+            if may_join(items[a], items[b], (groups.size(a), groups.size(b)), weights, similar):
+                groups.union(a, b)
         elif conflicting(items[a], items[b]):
             conflicts.append((a, b))
     members: dict[int, list[int]] = defaultdict(list)
