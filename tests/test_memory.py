@@ -7,6 +7,7 @@ import multiprocessing
 import weakref
 
 from kg.memory import collector_paused, frozen_heap, resume_in_worker, set_aside
+from kg.runners import CHUNK, ForkPoolRunner
 
 
 class _Node:
@@ -57,3 +58,20 @@ def _collector_of_worker(_: int) -> bool:
 def test_memory_a_worker_forked_inside_a_frozen_heap_collects_as_usual() -> None:
     with frozen_heap(), multiprocessing.get_context("fork").Pool(1) as pool:
         assert pool.map(_collector_of_worker, [0]) == [True]
+
+
+class _CollectorState:
+    """Per-document work that reports, per chunk, whether automatic collection is on."""
+
+    count = 2 * CHUNK  # enough chunks for the pool to fork
+
+    def run_chunk(self, bounds: range) -> bool:
+        return gc.isenabled()
+
+    def remote_chunk(self, bounds: range) -> tuple:
+        raise NotImplementedError
+
+
+def test_memory_the_fork_pool_runs_chunks_with_the_collector_on_inside_a_frozen_heap() -> None:
+    with frozen_heap():
+        assert set(ForkPoolRunner(2).run(_CollectorState())) == {True}
