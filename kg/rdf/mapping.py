@@ -15,18 +15,46 @@ from decimal import Decimal
 from itertools import combinations
 
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, SKOS
+from rdflib import RDF as RDF_NS
+from rdflib import RDFS as RDFS_NS
+from rdflib import XSD as XSD_NS
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS as DCTERMS_NS
+from rdflib.namespace import SKOS as SKOS_NS
 
 from kg import ids
 from kg.model import Claim, Corpus, Document, Entity, Interaction, Mention, Role, Statement
 from kg.rdf.store import add_triples, clear_objects, clear_predicates, clear_subjects
-from kg.rdf.vocab import KG
+from kg.rdf.vocab import KG as KG_NS
 
-SCHEMA = Namespace("https://schema.org/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
+SCHEMA_NS = Namespace("https://schema.org/")
+PROV_NS = Namespace("http://www.w3.org/ns/prov#")
 
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+class Terms:
+    """The terms of an rdflib namespace as Oxigraph named nodes, each made once.
+
+    The mapping makes Oxigraph terms, which the store's bulk loader takes as they are: rdflib
+    terms had to be converted one by one, two thirds of the time of filling the store.
+    :func:`to_graph` turns them into rdflib terms. A name a closed namespace lacks fails as there.
+    """
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        node = ox.NamedNode(str(getattr(self._namespace, name)))
+        setattr(self, name, node)  # found as a plain attribute from now on
+        return node
+
+
+KG, RDF, RDFS, XSD = Terms(KG_NS), Terms(RDF_NS), Terms(RDFS_NS), Terms(XSD_NS)
+SKOS, DCTERMS, SCHEMA = Terms(SKOS_NS), Terms(DCTERMS_NS), Terms(SCHEMA_NS)
+
+Term = ox.NamedNode | ox.Literal
+Triple = tuple[ox.NamedNode, ox.NamedNode, Term]
 Known = dict[str, str]  # entity_id -> label of every entity in the corpus
 ACTOR_LABELS = ("PERSON", "ORG", "GPE")
 CO_MENTION_ACTORS = 200  # co-mentions are counted among this many most mentioned actors
@@ -52,7 +80,14 @@ INTERACTION_TYPE = {
     "suspend_cooperation": KG.SuspendCooperation,
     "other": KG.OtherInteraction,
 }
-PREFIXES = {"kg": KG._NS, "skos": SKOS, "dcterms": DCTERMS, "schema": SCHEMA, "prov": PROV, "xsd": XSD}
+PREFIXES = {
+    "kg": KG_NS._NS,
+    "skos": SKOS_NS,
+    "dcterms": DCTERMS_NS,
+    "schema": SCHEMA_NS,
+    "prov": PROV_NS,
+    "xsd": XSD_NS,
+}
 
 
 class Minter:
@@ -62,40 +97,40 @@ class Minter:
 
     def __init__(self, base: str) -> None:
         self.base = base
-        self._made: dict[tuple[str, str], URIRef] = {}
+        self._made: dict[tuple[str, str], ox.NamedNode] = {}
 
-    def _iri(self, kind: str, local_id: str) -> URIRef:
+    def _iri(self, kind: str, local_id: str) -> ox.NamedNode:
         """The IRI of ``kind``/``local_id``, made once while it is cached (documents and entities
         are the objects of many triples)."""
         made = self._made.get((kind, local_id))
         if made is None:
             if len(self._made) >= self.CACHE_SIZE:
                 self._made.clear()
-            made = self._made[kind, local_id] = URIRef(ids.iri(self.base, kind, local_id))
+            made = self._made[kind, local_id] = ox.NamedNode(ids.iri(self.base, kind, local_id))
         return made
 
-    def document(self, doc_id: str) -> URIRef:
+    def document(self, doc_id: str) -> ox.NamedNode:
         return self._iri("document", doc_id)
 
-    def entity(self, entity_id: str) -> URIRef:
+    def entity(self, entity_id: str) -> ox.NamedNode:
         return self._iri("entity", entity_id)
 
-    def mention(self, mention: Mention) -> URIRef:
+    def mention(self, mention: Mention) -> ox.NamedNode:
         span = mention.span  # the parts of Mention.mention_id
-        return URIRef(ids.mention_iri(self.base, mention.doc_id, span.start, span.end))
+        return ox.NamedNode(ids.mention_iri(self.base, mention.doc_id, span.start, span.end))
 
-    def statement(self, stmt_id: str) -> URIRef:
+    def statement(self, stmt_id: str) -> ox.NamedNode:
         return self._iri("statement", stmt_id)
 
-    def claim(self, claim_id: str) -> URIRef:
+    def claim(self, claim_id: str) -> ox.NamedNode:
         return self._iri("claim", claim_id)
 
-    def interaction(self, interaction: Interaction) -> URIRef:
+    def interaction(self, interaction: Interaction) -> ox.NamedNode:
         local = ids.stable_hash(interaction.doc_id, interaction.type, interaction.agent, interaction.target)
-        return URIRef(ids.iri(self.base, "interaction", f"{interaction.doc_id}_{local}"))
+        return ox.NamedNode(ids.iri(self.base, "interaction", f"{interaction.doc_id}_{local}"))
 
-    def co_mention(self, first: str, second: str) -> URIRef:
-        return URIRef(ids.iri(self.base, "comention", ids.stable_hash(first, second)))
+    def co_mention(self, first: str, second: str) -> ox.NamedNode:
+        return ox.NamedNode(ids.iri(self.base, "comention", ids.stable_hash(first, second)))
 
 
 @dataclass(frozen=True)
@@ -108,29 +143,41 @@ class Positions:
     interaction: int = 0
 
 
-def ar(text: str) -> Literal:
+def ar(text: str) -> ox.Literal:
     """An Arabic-tagged literal of ``text``, cleaned by :func:`kg.ids.clean_text`."""
     return text_literal(text, lang="ar")
 
 
-def text_literal(text: str, *, lang: str | None = None) -> Literal:
+def text_literal(text: str, *, lang: str | None = None) -> ox.Literal:
     """A string literal; characters no output format can carry are replaced (:func:`kg.ids.clean_text`).
 
     Every string literal of the graph is made here or in :func:`ar`, so all writers carry the same text.
     """
-    return Literal(ids.clean_text(text), lang=lang)
+    clean = ids.clean_text(text)
+    return ox.Literal(clean, language=lang) if lang else ox.Literal(clean)
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def integer(value: int) -> Literal:
-    """An ``xsd:integer`` literal; cached, as offsets and counts recur (rdflib literals are immutable)."""
-    return Literal(value, datatype=XSD.integer)
+def integer(value: int) -> ox.Literal:
+    """An ``xsd:integer`` literal; cached, as offsets and counts recur."""
+    return ox.Literal(str(value), datatype=XSD.integer)
 
 
 @functools.lru_cache(maxsize=1024)
-def decimal(value: float, places: int = 3) -> Literal:
+def decimal(value: float, places: int = 3) -> ox.Literal:
     """An ``xsd:decimal`` literal of ``value`` rounded to ``places`` digits."""
-    return Literal(Decimal(str(round(value, places))), datatype=XSD.decimal)
+    return ox.Literal(str(Decimal(str(round(value, places)))), datatype=XSD.decimal)
+
+
+def rdflib_term(term: Term) -> URIRef | Literal:
+    """A term of the mapping as the rdflib term (for :func:`to_graph`)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype == XSD.string:
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 def new_graph() -> Graph:
@@ -157,7 +204,8 @@ def to_graph(corpus: Corpus, *, base_iri: str = ids.DEFAULT_BASE_IRI, graph: Gra
         The graph holding every triple of the corpus.
     """
     graph = bind_prefixes(graph if graph is not None else Graph())
-    graph.addN((s, p, o, graph) for s, p, o in corpus_triples(corpus, Minter(base_iri)))
+    triples = corpus_triples(corpus, Minter(base_iri))
+    graph.addN((rdflib_term(s), rdflib_term(p), rdflib_term(o), graph) for s, p, o in triples)
     return graph
 
 
@@ -222,7 +270,7 @@ def document_records_triples(
         node = mint.interaction(interaction)
         if known.get(interaction.agent) in ACTOR_LABELS and interaction.target in known:
             kept.setdefault(node, interaction)
-    ordered = sorted(kept.items(), key=lambda item: (item[1].doc_id, item[1].evidence.start, str(item[0])))
+    ordered = sorted(kept.items(), key=lambda item: (item[1].doc_id, item[1].evidence.start, item[0].value))
     for position, (node, interaction) in enumerate(ordered, start.interaction):
         yield from interaction_triples(interaction, mint, known)
         yield node, KG.position, integer(position)
@@ -232,13 +280,13 @@ def ranking_triples(corpus: Corpus, mint: Minter, statement_counts: Counter[str]
     """``kg:speakerRank`` of every speaker (most statements first) and ``kg:sourceRank`` of every
     claim in two or more documents (most documents, then most statements first); ties by IRI.
     Ranks are 0, 1, 2 ... without gaps, and made anew for the whole graph on every build."""
-    speakers = sorted(statement_counts, key=lambda e: (-statement_counts[e], str(mint.entity(e))))
+    speakers = sorted(statement_counts, key=lambda e: (-statement_counts[e], mint.entity(e).value))
     for rank, entity_id in enumerate(speakers):
         yield mint.entity(entity_id), KG.speakerRank, integer(rank)
     sources = {c.claim_id: len(set(c.doc_ids)) for c in corpus.claims}
     statements = {c.claim_id: len(c.statement_ids) for c in corpus.claims}
     corroborated = [c for c in sources if sources[c] >= 2]
-    corroborated.sort(key=lambda c: (-sources[c], -statements[c], str(mint.claim(c))))
+    corroborated.sort(key=lambda c: (-sources[c], -statements[c], mint.claim(c).value))
     for rank, claim_id in enumerate(corroborated):
         yield mint.claim(claim_id), KG.sourceRank, integer(rank)
 
@@ -259,8 +307,8 @@ def co_mentions(corpus: Corpus, mint: Minter, mention_counts: Counter[str]) -> l
     counts = sorted((mention_counts[e.entity_id] for e in actors), reverse=True)
     least = counts[CO_MENTION_ACTORS - 1] if len(counts) >= CO_MENTION_ACTORS else 0
     actors = [e for e in actors if mention_counts[e.entity_id] >= least]  # ties at the cut: by IRI
-    actors.sort(key=lambda e: (-mention_counts[e.entity_id], str(mint.entity(e.entity_id))))
-    top = sorted(actors[:CO_MENTION_ACTORS], key=lambda e: str(mint.entity(e.entity_id)))
+    actors.sort(key=lambda e: (-mention_counts[e.entity_id], mint.entity(e.entity_id).value))
+    top = sorted(actors[:CO_MENTION_ACTORS], key=lambda e: mint.entity(e.entity_id).value)
     documents = {e.entity_id: set(e.doc_ids) for e in top}
     pairs = [(a, b, len(documents[a.entity_id] & documents[b.entity_id])) for a, b in combinations(top, 2)]
     pairs = [pair for pair in pairs if pair[2]]
@@ -340,19 +388,21 @@ def update_store(
 
 def _changed_co_mentions(
     store: ox.Store, pairs: list[CoMention], mint: Minter
-) -> tuple[list[URIRef], list[int]]:
+) -> tuple[list[ox.NamedNode], list[int]]:
     """The co-mention nodes of ``store`` that ``pairs`` changes or drops, and the positions of
     ``pairs`` to write (new, or with another count or position)."""
     sparql = (
-        f"SELECT ?node ?position ?count WHERE {{ ?node a <{KG.CoMention}> ; "
-        f"<{KG.position}> ?position ; <{KG.documentCount}> ?count }}"
+        f"SELECT ?node ?position ?count WHERE {{ ?node a {KG.CoMention} ; "
+        f"{KG.position} ?position ; {KG.documentCount} ?count }}"
     )
     stored = {
         row["node"].value: (int(row["position"].value), int(row["count"].value))
         for row in store.query(sparql, use_default_graph_as_union=True)
     }
-    wanted = {str(mint.co_mention(a, b)): (position, shared) for position, (a, b, shared) in enumerate(pairs)}
-    stale = [URIRef(node) for node, found in stored.items() if wanted.get(node) != found]
+    wanted = {
+        mint.co_mention(a, b).value: (position, shared) for position, (a, b, shared) in enumerate(pairs)
+    }
+    stale = [ox.NamedNode(node) for node, found in stored.items() if wanted.get(node) != found]
     write = [
         position for node, (position, shared) in wanted.items() if stored.get(node) != (position, shared)
     ]
@@ -367,9 +417,9 @@ def positions_in(store: ox.Store) -> Positions:
         return int(next(iter(store.query(sparql, use_default_graph_as_union=True)))["n"].value)
 
     return Positions(
-        statement=count(f"?s a <{KG.Statement}>"),
-        about=count(f"?s <{KG.aboutPosition}> ?p"),
-        interaction=count(f"?s a <{KG.Interaction}>"),
+        statement=count(f"?s a {KG.Statement}"),
+        about=count(f"?s {KG.aboutPosition} ?p"),
+        interaction=count(f"?s a {KG.Interaction}"),
     )
 
 

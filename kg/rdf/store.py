@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import Errors, InputError
@@ -77,16 +77,17 @@ def open_store(path: str | Path) -> ox.Store:
 BULK_BATCH = 100_000  # triples per bulk load: Oxigraph holds a whole load in memory (~0.9 kB a triple)
 
 
-def add_triples(store: ox.Store, triples: Iterable[tuple[URIRef, URIRef, URIRef | Literal]]) -> None:
-    """Add rdflib triples to ``store`` through Oxigraph's bulk loader (fast, not transactional).
+def add_triples(
+    store: ox.Store, triples: Iterable[tuple[ox.NamedNode, ox.NamedNode, ox.Literal | ox.NamedNode]]
+) -> None:
+    """Add triples to ``store`` through Oxigraph's bulk loader (fast, not transactional).
 
     The triples go in batches of ``BULK_BATCH``: one load of a 10k-article graph (3 million
     triples) would take more memory than the rest of the build; batches are as fast. Each batch
     is loaded in a thread while the next one is made (Oxigraph releases the GIL as it loads), so
     at most two batches are held at a time.
     """
-    terms = _TermConverter()
-    quads = (ox.Quad(terms(s), terms(p), terms(o)) for s, p, o in triples)
+    quads = (ox.Quad(s, p, o) for s, p, o in triples)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-bulk-load") as loader:
         loading: Future | None = None
         while batch := list(itertools.islice(quads, BULK_BATCH)):
@@ -100,68 +101,36 @@ def add_triples(store: ox.Store, triples: Iterable[tuple[URIRef, URIRef, URIRef 
 CLEAR_BATCH = 1000  # subjects or objects per SPARQL update
 
 
-def clear_subjects(store: ox.Store, subjects: Iterable[URIRef], *, keep: URIRef | None = None) -> None:
+def clear_subjects(
+    store: ox.Store, subjects: Iterable[ox.NamedNode], *, keep: ox.NamedNode | None = None
+) -> None:
     """Remove every triple whose subject is one of ``subjects`` (but those of predicate ``keep``)."""
-    kept = f"FILTER(?p != <{keep}>)" if keep is not None else ""
+    kept = f"FILTER(?p != {keep})" if keep is not None else ""
     for batch in _batches(subjects):
         store.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ {batch} }} ?s ?p ?o {kept} }}")
 
 
-def clear_objects(store: ox.Store, objects: Iterable[URIRef]) -> None:
+def clear_objects(store: ox.Store, objects: Iterable[ox.NamedNode]) -> None:
     """Remove every triple whose object is one of ``objects``."""
     for batch in _batches(objects):
         store.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?o {{ {batch} }} ?s ?p ?o }}")
 
 
-def clear_predicates(store: ox.Store, predicates: Iterable[URIRef]) -> None:
+def clear_predicates(store: ox.Store, predicates: Iterable[ox.NamedNode]) -> None:
     """Remove every triple whose predicate is one of ``predicates``."""
     for predicate in predicates:
-        store.update(f"DELETE WHERE {{ ?s <{predicate}> ?o }}")
+        store.update(f"DELETE WHERE {{ ?s {predicate} ?o }}")
 
 
-def _batches(iris: Iterable[URIRef]) -> Iterator[str]:
+def _batches(iris: Iterable[ox.NamedNode]) -> Iterator[str]:
     """``iris`` as SPARQL ``VALUES`` lists of at most :data:`CLEAR_BATCH` IRIs.
 
     Each update runs in Oxigraph as one transaction, where removing triple by triple from
     Python made one each (an append's clean-up took seconds on a 50k-article graph).
     """
-    batch: list[str] = []
-    for iri in iris:
-        batch.append(f"<{iri}>")
-        if len(batch) == CLEAR_BATCH:
-            yield " ".join(batch)
-            batch = []
-    if batch:
-        yield " ".join(batch)
-
-
-class _TermConverter:
-    """rdflib terms → pyoxigraph terms, with IRIs cached (most recur thousands of times).
-
-    The cache is emptied whenever it holds ``limit`` IRIs: a resource's triples come together and
-    the vocabulary is soon cached again, while a cache of every IRI of a large graph would take
-    hundreds of megabytes.
-    """
-
-    def __init__(self, limit: int = 50_000) -> None:
-        self.nodes: dict[str, ox.NamedNode] = {}
-        self.limit = limit
-
-    def __call__(self, term: URIRef | Literal | BNode) -> ox.NamedNode | ox.Literal | ox.BlankNode:
-        if isinstance(term, URIRef):
-            node = self.nodes.get(term)
-            if node is None:
-                if len(self.nodes) >= self.limit:
-                    self.nodes.clear()
-                node = self.nodes[term] = ox.NamedNode(term)
-            return node
-        if isinstance(term, Literal):
-            if term.language:
-                return ox.Literal(str(term), language=term.language)
-            if term.datatype:
-                return ox.Literal(str(term), datatype=self(term.datatype))
-            return ox.Literal(str(term))
-        return ox.BlankNode(str(term))
+    iris = iter(iris)
+    while chunk := list(itertools.islice(iris, CLEAR_BATCH)):
+        yield " ".join(map(str, chunk))  # an Oxigraph IRI prints as <...>
 
 
 def graph_path(path: str | Path) -> Path:
