@@ -1,8 +1,8 @@
 """Corpus → RDF graph: the only code that turns the data model into triples.
 
-Uses the closed ontology namespace :data:`kg.rdf.vocab.KG` plus standard vocabularies;
-IRIs come from :mod:`kg.ids`. The output honours ``ontology-contract.md`` and conforms to
-``ontology/shapes.ttl``.
+Uses the closed ontology namespace :data:`kg.rdf.vocab.KG` plus standard vocabularies, as
+Oxigraph terms (:class:`Terms`; :func:`to_graph` gives rdflib terms); IRIs come from
+:mod:`kg.ids`. The output honours ``ontology-contract.md`` and conforms to ``ontology/shapes.ttl``.
 """
 
 from __future__ import annotations
