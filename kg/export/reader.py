@@ -81,10 +81,26 @@ class GraphReader:
     """The triples of one predicate at a time, from the Oxigraph store under ``graph`` when it has
     one (a build's store) and through rdflib otherwise; each predicate is read once."""
 
+    IRI_CACHE = 200_000  # IRI values kept for reuse; the cache starts over when full
+
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
         self.store: ox.Store | None = getattr(graph.store, "_inner", None)
         self._values: dict[str, dict[str, list[Value]]] = {}
+        self._iris: dict[str, Value] = {}
+
+    def _value(self, term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Value:
+        """``term`` as a :class:`Value`; an IRI's is made once while cached (the same documents
+        and entities are the objects of millions of triples)."""
+        if type(term) is not ox.NamedNode:
+            return Value.of_oxigraph(term)
+        text = term.value
+        found = self._iris.get(text)
+        if found is None:
+            if len(self._iris) >= self.IRI_CACHE:
+                self._iris.clear()
+            found = self._iris[text] = Value(sys.intern(text))
+        return found
 
     def pairs(self, predicate: URIRef) -> Iterator[tuple[Value, Value]]:
         """``(subject, object)`` of every triple with ``predicate``."""
@@ -93,7 +109,7 @@ class GraphReader:
                 yield Value.of_rdflib(subject), Value.of_rdflib(obj)
             return
         for quad in self.store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, ox.DefaultGraph()):
-            yield Value.of_oxigraph(quad.subject), Value.of_oxigraph(quad.object)
+            yield self._value(quad.subject), self._value(quad.object)
 
     def subjects(self, predicate: URIRef, obj: URIRef) -> Iterator[tuple[str, bool]]:
         """Each subject of ``predicate obj`` as ``(text, is an IRI)``."""
@@ -132,7 +148,7 @@ class GraphReader:
                 found.setdefault(str(predicate), []).append(Value.of_rdflib(obj))
         else:
             for quad in self.store.quads_for_pattern(ox.NamedNode(subject), None, None, ox.DefaultGraph()):
-                found.setdefault(quad.predicate.value, []).append(Value.of_oxigraph(quad.object))
+                found.setdefault(quad.predicate.value, []).append(self._value(quad.object))
         for values in found.values():
             values.sort(key=lambda v: (v.language != "ar", v.text))
         return found
