@@ -49,6 +49,7 @@ STATE_FILE = "state.pickle"
 ALREADY_IN_GRAPH = "already in the graph"
 STATE_VERSION = 3  # 3: the mentions come last and are read on first use (see SavedMentions)
 _READABLE = (2, STATE_VERSION)  # version 2 held the mentions among the other records
+_MENTIONS_LAST = 3  # the first version that keeps the mentions at the end, read on first use
 _DROPPED_FIELDS = {"tokens": (), "sentences": ()}
 _LISTS = ("documents", "skipped", "mentions", "resolution_notes", "roles", "statements", "interactions")
 _CHUNKED = (*_LISTS, "entities", "claims")
@@ -98,9 +99,10 @@ def _read_corpus(source: BinaryIO, version: int, state_id: str) -> object:
     if first != IN_CHUNKS:
         return first
     skeleton = pickle.load(source)
-    fields = {name: tuple(_read_chunks(source)) for name in (_EAGER if version == 3 else _CHUNKED)}
+    lazy = version >= _MENTIONS_LAST
+    fields = {name: tuple(_read_chunks(source)) for name in (_EAGER if lazy else _CHUNKED)}
     mention_entity = dict(_read_chunks(source))
-    if version == 3:
+    if lazy:
         count = pickle.load(source)
         fields["mentions"] = SavedMentions(Path(source.name), source.tell(), count, state_id)
     return skeleton.replace(**fields, mention_entity=mention_entity)  # type: ignore[attr-defined]
@@ -160,7 +162,7 @@ class SavedMentions(Sequence[Mention]):
             try:
                 with collector_paused(), self._path.open("rb") as source:
                     version, state_id = pickle.load(source)
-                    if (version, state_id) != (STATE_VERSION, self._state_id):
+                    if version < _MENTIONS_LAST or state_id != self._state_id:
                         raise ValueError("it was replaced after it was loaded")
                     source.seek(self._offset)
                     self._records = (*_read_chunks(source), *self._added)  # type: ignore[arg-type]

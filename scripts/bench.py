@@ -22,6 +22,7 @@ import argparse
 import itertools
 import json
 import lzma
+import os
 import re
 import shutil
 import statistics
@@ -59,24 +60,18 @@ def sample(data: Path, size: int, target: Path, skip: int = 0) -> int:
     return tokens
 
 
-def timed_build(corpus: Path, out: Path, jobs: int, *extra: str) -> dict:
-    """Run ``kg build`` under GNU time: wall seconds, peak RSS (MB) and per-stage seconds."""
-    kg = ROOT / ".venv" / "bin" / "kg"
-    command = [
-        "/usr/bin/time",
-        "-f",
-        "%e %M",
-        str(kg),
-        "build",
-        str(corpus),
-        "-o",
-        str(out),
-        "-q",
-        "--jobs",
-        str(jobs),
-        *extra,
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+def timed_build(corpus: Path, out: Path, jobs: int, *extra: str, package: Path | None = None) -> dict:
+    """Run ``kg build`` under GNU time: wall seconds, peak RSS (MB) and per-stage seconds.
+
+    ``package``: run the kg package of that checkout (``python -m kg`` with it on PYTHONPATH,
+    from ``out``'s parent so that no other checkout shadows it) instead of this one's ``kg``.
+    """
+    kg = [str(ROOT / ".venv" / "bin" / "kg")] if package is None else [sys.executable, "-m", "kg"]
+    command = ["/usr/bin/time", "-f", "%e %M", *kg, "build", str(corpus), "-o", str(out)]
+    command += ["-q", "--jobs", str(jobs), *extra]
+    env = None if package is None else {**os.environ, "PYTHONPATH": str(package)}
+    cwd = None if package is None else out.parent
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd, check=False)
     if done.returncode != 0:
         raise SystemExit(f"kg build failed:\n{done.stderr[-2000:]}")
     wall, rss_kb = done.stderr.strip().splitlines()[-1].split()

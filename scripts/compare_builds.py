@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import filecmp
-import os
 import shutil
 import statistics
 import subprocess
@@ -25,33 +24,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench import stage_times  # noqa: E402  (scripts/ is not a package)
+from bench import timed_build  # noqa: E402  (scripts/ is not a package)
 
 COMPARED = ("graph.ttl", "graph.html", "neo4j")
-
-
-def timed(source: Path, out: Path, corpus: Path, jobs: int, *extra: str) -> dict:
-    """``kg build`` of ``corpus`` into ``out`` with the kg package of ``source``."""
-    command = [
-        *("/usr/bin/time", "-f", "%e %M", sys.executable, "-m", "kg", "build", str(corpus)),
-        *("-o", str(out), "-q", "--jobs", str(jobs), *extra),
-    ]
-    env = {**os.environ, "PYTHONPATH": str(source)}
-    # Run outside any checkout, so that the working directory does not shadow PYTHONPATH.
-    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=out.parent, check=False)
-    if done.returncode != 0:
-        raise SystemExit(f"kg build failed ({source}):\n{done.stderr[-2000:]}")
-    wall, rss_kb = done.stderr.strip().splitlines()[-1].split()
-    return {"seconds": float(wall), "rss_mb": int(rss_kb) / 1024, "stages": stage_times(out / "report.md")}
 
 
 def run_once(source: Path, work: Path, name: str, args: argparse.Namespace) -> dict:
     out = work / name
     shutil.rmtree(out, ignore_errors=True)
-    if args.append is None:
-        return timed(source, out, args.corpus, args.jobs)
-    timed(source, out, args.corpus, args.jobs)
-    return timed(source, out, args.append, args.jobs, "--append")
+    built = timed_build(args.corpus, out, args.jobs, package=source)
+    return (
+        built if args.append is None else timed_build(args.append, out, args.jobs, "--append", package=source)
+    )
 
 
 def same_files(first: Path, second: Path) -> dict[str, bool]:
@@ -72,7 +56,7 @@ def render(results: dict[str, list[dict]], same: dict[str, bool], base: str) -> 
 
     steps = list(dict.fromkeys(s for runs in results.values() for r in runs for s in r["stages"]))
     lines = [f"| | {base} | this checkout | ratio |", "|---|---|---|---|"]
-    for key, label in (("seconds", "wall (s)"), ("rss_mb", "peak RSS (MB)")):
+    for key, label in (("seconds", "wall (s)"), ("peak_rss_mb", "peak RSS (MB)")):
         old, new = median("base", key), median("this", key)
         lines.append(f"| {label} | {old:.1f} | {new:.1f} | {new / old:.2f} |")
     for step in steps:
