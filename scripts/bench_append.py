@@ -15,18 +15,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import sample, stage_times
+from bench import copy_graph, sample, stage_times
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "news-bench" / "news-bench.jsonl.xz"
-INDEX_FILE = "claims-index.sqlite"
 
 
 def kg_build(corpus: Path, out: Path, jobs: int, pythonpath: str | None, *extra: str) -> float:
@@ -42,15 +40,6 @@ def kg_build(corpus: Path, out: Path, jobs: int, pythonpath: str | None, *extra:
     if done.returncode != 0:
         raise SystemExit(f"kg build failed:\n{done.stderr[-2000:]}")
     return float(done.stderr.strip().splitlines()[-1])
-
-
-def copy_graph(graph: Path, target: Path) -> None:
-    """A copy of ``graph`` that an append may change without touching the original."""
-    shutil.rmtree(target, ignore_errors=True)
-    subprocess.run(["cp", "-al", str(graph), str(target)], check=True)
-    if (target / INDEX_FILE).exists():
-        (target / INDEX_FILE).unlink()
-        shutil.copyfile(graph / INDEX_FILE, target / INDEX_FILE)
 
 
 def main(argv: list[str] | None = None) -> int:
