@@ -73,11 +73,16 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def set_aside() -> None:
+def set_aside(*, collect: bool = True) -> None:
     """Inside a :func:`frozen_heap` block, collect the garbage made since the last freeze and
-    freeze what is alive (a pipeline stage's output); outside one, do nothing."""
+    freeze what is alive (a pipeline stage's output); outside one, do nothing.
+
+    ``collect=False`` freezes without collecting, for records just read that hold no garbage:
+    one collection over the 3 million objects of a 50,000-article state took a second.
+    """
     if _depth:
-        gc.collect()
+        if collect:
+            gc.collect()
         gc.freeze()
 
 

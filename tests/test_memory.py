@@ -33,6 +33,17 @@ def test_memory_collector_runs_only_between_stages_inside_a_frozen_heap() -> Non
     assert gc.isenabled()
 
 
+def test_memory_records_just_read_are_set_aside_without_a_collection() -> None:
+    with frozen_heap():
+        frozen = gc.get_freeze_count()
+        garbage = _cycle()  # stands for garbage made before the records were read
+        set_aside(collect=False)
+        assert garbage() is not None  # not collected: frozen with the records
+        assert gc.get_freeze_count() > frozen
+    gc.collect()
+    assert garbage() is None  # freed once the heap is unfrozen
+
+
 def test_memory_frozen_heaps_nest_and_restore_the_collector_once() -> None:
     with frozen_heap():
         with frozen_heap(collect=False):
