@@ -78,7 +78,7 @@ _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 RDF_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
-def _order(value: Value) -> tuple[bool, str]:
+def arabic_first(value: Value) -> tuple[bool, str]:
     """Where ``value`` goes among a subject's objects of one predicate: Arabic first, then by text."""
     return value.language != "ar", value.text
 
@@ -141,7 +141,7 @@ class GraphReader:
                 if among is None or name in among:
                     found.setdefault(name, []).append(obj)
             for values in found.values():
-                values.sort(key=_order)
+                values.sort(key=arabic_first)
             if among is None:
                 self._values[predicate] = found
         return found
@@ -156,7 +156,7 @@ class GraphReader:
             for quad in self.store.quads_for_pattern(ox.NamedNode(subject), None, None, ox.DefaultGraph()):
                 found.setdefault(quad.predicate.value, []).append(self._value(quad.object))
         for values in found.values():
-            values.sort(key=_order)
+            values.sort(key=arabic_first)
         return found
 
     def described(
@@ -188,7 +188,7 @@ class GraphReader:
             for index in range(len(predicates)):
                 if (term := row[index + 1]) is not None:
                     value, current = self._value(term), values[index]
-                    if current is None or _order(value) < _order(current):
+                    if current is None or arabic_first(value) < arabic_first(current):
                         values[index] = value
         return best
 

@@ -187,15 +187,13 @@ def _read_entities(graph: GraphReader) -> dict[str, EntityRecord]:
 
 def _read_claims(graph: GraphReader) -> dict[str, ClaimRecord]:
     claims = {iri: ClaimRecord(iri=iri, content="") for iri in _subjects_of(graph, KG.Claim)}
-    contents: dict[str, list[Value]] = defaultdict(list)
-    for iri, value in _objects(graph, KG.content, claims):
-        contents[iri].append(value)
-    for iri, value in _objects(graph, KG.sourceCount, claims):
-        claims[iri].source_count = _int(value)
+    # one query: kg:content read whole would bring every statement's too
+    for iri, (content, count) in graph.described(KG.Claim, (KG.content, KG.sourceCount), claims).items():
+        claims[iri].content = content.text if content is not None else ""  # Arabic first, as _first_literal
+        claims[iri].source_count = _int(count) if count is not None else 0
     for iri, value in _objects(graph, KG.reportedIn, claims):
         claims[iri].docs.append(value.text)
-    for iri, record in claims.items():
-        record.content = _first_literal(contents.get(iri, []))
+    for record in claims.values():
         record.docs.sort()
         record.source_count = record.source_count or len(set(record.docs))
     return claims
