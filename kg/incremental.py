@@ -23,7 +23,7 @@ output is staged first (the claim index in an open transaction) and moved into p
 the same input twice changes nothing (its documents are skipped before anything is written).
 What still grows with the graph: loading the state (the base and every part; the base's
 mentions are read only when used, see :class:`SavedMentions`), the entity attachment, the store
-update's rankings (dense, made anew) and its bookkeeping over all claims.
+update's rankings and co-mentions (dense, made anew) and its bookkeeping over all claims.
 """
 
 from __future__ import annotations

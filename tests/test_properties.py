@@ -13,6 +13,7 @@ carry is :func:`kg.ids.clean_text`, applied by the mapping; so "identical" means
 from __future__ import annotations
 
 import csv
+import itertools
 import pickle
 import re
 import shutil
@@ -261,3 +262,12 @@ def test_properties_rapper_accepts_every_character(tmp_path: Path, fmt: str, syn
     expected = mapping.to_graph(corpus)
     assert f"returned {len(expected)} triples".encode() in done.stderr
     assert isomorphic(Graph().parse(data=done.stdout.decode("utf-8"), format="nt"), expected)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([f"doc-{i}" for i in range(40)]), max_size=30), max_size=6))
+def test_properties_document_bit_sets_share_what_the_sets_share(groups: list[list[str]]) -> None:
+    sets = mapping.document_sets(groups)
+    for first, second in itertools.combinations(range(len(groups)), 2):
+        shared = set(groups[first]) & set(groups[second])
+        assert (sets[first] & sets[second]).bit_count() == len(shared)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
@@ -309,11 +309,27 @@ def co_mentions(corpus: Corpus, mint: Minter, mention_counts: Counter[str]) -> l
     actors = [e for e in actors if mention_counts[e.entity_id] >= least]  # ties at the cut: by IRI
     actors.sort(key=lambda e: (-mention_counts[e.entity_id], mint.entity(e.entity_id).value))
     top = sorted(actors[:CO_MENTION_ACTORS], key=lambda e: mint.entity(e.entity_id).value)
-    documents = {e.entity_id: set(e.doc_ids) for e in top}
-    pairs = [(a, b, len(documents[a.entity_id] & documents[b.entity_id])) for a, b in combinations(top, 2)]
+    documents = document_sets([e.doc_ids for e in top])
+    shared = ((i, j, (documents[i] & documents[j]).bit_count()) for i, j in combinations(range(len(top)), 2))
+    pairs = [(top[i], top[j], count) for i, j, count in shared]
     pairs = [pair for pair in pairs if pair[2]]
     pairs.sort(key=lambda p: (-p[2], p[0].canonical, p[1].canonical, p[0].entity_id, p[1].entity_id))
     return [(first.entity_id, second.entity_id, shared) for first, second, shared in pairs]
+
+
+def document_sets(doc_ids: Sequence[Iterable[str]]) -> list[int]:
+    """Each group of ``doc_ids`` as a bit set (bit ``i``: the ``i``-th document met), so that two
+    groups' shared documents are ``(a & b).bit_count()``: the 19,900 pairs of 200 actors over
+    50,000 articles took seconds as Python sets."""
+    index: dict[str, int] = {}
+    positions = [[index.setdefault(d, len(index)) for d in ids] for ids in doc_ids]
+    sets = []
+    for found in positions:
+        bits = bytearray((len(index) + 7) // 8)
+        for position in found:
+            bits[position >> 3] |= 1 << (position & 7)
+        sets.append(int.from_bytes(bits, "little"))
+    return sets
 
 
 def co_mention_node_triples(pair: CoMention, position: int, mint: Minter) -> Iterator[Triple]:
