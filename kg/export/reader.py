@@ -178,7 +178,8 @@ class GraphReader:
                     found[subject] = [(properties.get(str(p)) or [None])[0] for p in predicates]
             return found
         optional = " ".join(f"OPTIONAL {{ ?s <{p}> ?v{i} }}" for i, p in enumerate(predicates))
-        query = f"SELECT * WHERE {{ ?s a <{cls}> . {optional} }}"
+        columns = " ".join(f"?v{i}" for i in range(len(predicates)))
+        query = f"SELECT ?s {columns} WHERE {{ ?s a <{cls}> . {optional} }}"
         best: dict[str, list[Value | None]] = {}
         for row in self.store.query(query):
             subject = row[0].value
