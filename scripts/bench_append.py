@@ -14,32 +14,15 @@ before/after comparisons; its base graphs go to ``WORK/<label>-<size>``.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import copy_graph, sample, stage_times
+from bench import copy_graph, sample, timed_build
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "news-bench" / "news-bench.jsonl.xz"
-
-
-def kg_build(corpus: Path, out: Path, jobs: int, pythonpath: str | None, *extra: str) -> float:
-    """Run ``kg build`` in a child process under GNU time; returns wall seconds."""
-    env = dict(os.environ)
-    if pythonpath:
-        env["PYTHONPATH"] = pythonpath
-    command = ["/usr/bin/time", "-f", "%e", str(ROOT / ".venv" / "bin" / "python"), "-m", "kg", "build"]
-    command += [str(corpus), "-o", str(out), "-q", "--jobs", str(jobs), "--outputs", "none", *extra]
-    # python -m puts the working directory first on sys.path: run from the package's parent
-    cwd = pythonpath or str(ROOT)
-    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env, cwd=cwd)
-    if done.returncode != 0:
-        raise SystemExit(f"kg build failed:\n{done.stderr[-2000:]}")
-    return float(done.stderr.strip().splitlines()[-1])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     new = args.work / f"new-{args.new}.jsonl"
     if not new.exists():
         sample(args.data, args.new, new, skip=max(sizes))
+    package = Path(args.pythonpath) if args.pythonpath else None
+    store_only = ("--outputs", "none")
     rows = []
     for size in sizes:
         corpus, graph = args.work / f"base-{size}.jsonl", args.work / f"{args.label}-{size}"
@@ -67,14 +52,14 @@ def main(argv: list[str] | None = None) -> int:
             sample(args.data, size, corpus)
         if not (graph / "report.md").exists():
             print(f"building {size} articles ({args.label}) …", file=sys.stderr)
-            kg_build(corpus, graph, args.jobs, args.pythonpath)
+            timed_build(corpus, graph, args.jobs, *store_only, package=package)
         runs = []
         for run in range(args.runs):
             target = args.work / f"{args.label}-{size}-append-{run}"
             copy_graph(graph, target)
             print(f"appending {args.new} to {size} ({args.label}, run {run + 1}) …", file=sys.stderr)
-            seconds = kg_build(new, target, args.jobs, args.pythonpath, "--append")
-            runs.append((seconds, stage_times(target / "report.md")))
+            done = timed_build(new, target, args.jobs, *store_only, "--append", package=package)
+            runs.append((done["seconds"], done["stages"]))
         median = statistics.median(seconds for seconds, _ in runs)
         steps = min(runs, key=lambda run: abs(run[0] - median))[1]
         rows.append((size, median, steps))

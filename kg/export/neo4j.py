@@ -236,12 +236,6 @@ def replace_folder(new: Path, target: Path) -> None:
 # --- reading ------------------------------------------------------------------------------------
 
 
-def _first(properties: dict[str, list[Value]], predicate: URIRef) -> Value | None:
-    """The first object of ``predicate`` among one subject's :meth:`GraphReader.properties`."""
-    found = properties.get(str(predicate))
-    return found[0] if found else None
-
-
 def _one(values: dict[str, list[Value]], iri: str) -> Value | None:
     found = values.get(iri)
     return found[0] if found else None

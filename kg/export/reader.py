@@ -13,7 +13,7 @@ from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import RDF, BNode, Graph, Literal, URIRef
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGER_TYPES = frozenset(
@@ -75,7 +75,6 @@ class Value:
 
 
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-RDF_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
 def arabic_first(value: Value) -> tuple[bool, str]:
@@ -105,7 +104,7 @@ class GraphReader:
         if found is None:
             if len(self._iris) >= self.IRI_CACHE:
                 self._iris.clear()
-            found = self._iris[text] = Value(sys.intern(text))
+            found = self._iris[text] = Value.of_oxigraph(term)
         return found
 
     def pairs(self, predicate: URIRef) -> Iterator[tuple[Value, Value]]:
@@ -172,7 +171,7 @@ class GraphReader:
         """
         if self.store is None:
             found = {}
-            for subject, _ in self.subjects(RDF_TYPE, cls):
+            for subject, _ in self.subjects(RDF.type, cls):
                 if subject in among:
                     properties = self.properties(subject)
                     found[subject] = [(properties.get(str(p)) or [None])[0] for p in predicates]

@@ -310,11 +310,12 @@ def co_mentions(corpus: Corpus, mint: Minter, mention_counts: Counter[str]) -> l
     actors.sort(key=lambda e: (-mention_counts[e.entity_id], mint.entity(e.entity_id).value))
     top = sorted(actors[:CO_MENTION_ACTORS], key=lambda e: mint.entity(e.entity_id).value)
     documents = document_sets([e.doc_ids for e in top])
-    shared = ((i, j, (documents[i] & documents[j]).bit_count()) for i, j in combinations(range(len(top)), 2))
-    pairs = [(top[i], top[j], count) for i, j, count in shared]
-    pairs = [pair for pair in pairs if pair[2]]
+    pairs: list[tuple[Entity, Entity, int]] = []
+    for i, j in combinations(range(len(top)), 2):
+        if shared := (documents[i] & documents[j]).bit_count():
+            pairs.append((top[i], top[j], shared))
     pairs.sort(key=lambda p: (-p[2], p[0].canonical, p[1].canonical, p[0].entity_id, p[1].entity_id))
-    return [(first.entity_id, second.entity_id, shared) for first, second, shared in pairs]
+    return [(first.entity_id, second.entity_id, count) for first, second, count in pairs]
 
 
 def document_sets(doc_ids: Sequence[Iterable[str]]) -> list[int]:
@@ -372,8 +373,8 @@ def update_store(
     counts = Counter(merged.mention_entity.values())
     start = positions_in(store)
     # A count that changes moves the positions below it: at 50k articles, 15,059 of 15,083 pairs.
-    pairs = [q.subject for q in store.quads_for_pattern(None, RDF.type, KG.CoMention, ox.DefaultGraph())]
-    clear_subjects(store, [mint.claim(c) for c in removed | rewritten] + pairs)
+    nodes = [q.subject for q in store.quads_for_pattern(None, RDF.type, KG.CoMention, ox.DefaultGraph())]
+    clear_subjects(store, [mint.claim(c) for c in removed | rewritten] + nodes)
     clear_subjects(store, [mint.entity(e) for e in touched], keep=KG.mentionedIn)
     new_documents = {doc.doc_id for doc in fresh.documents}
     clear_objects(store, [mint.claim(c) for c in removed])
