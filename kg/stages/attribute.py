@@ -502,12 +502,38 @@ def titled_subject(view: DocView, first: int, sent: int) -> TitledSubject | None
             toks = view.tokens_in(_outer(mention).start, _outer(mention).end)
             return TitledSubject(first, toks[-1].index, mention)
         if _ends_title(view, tok, mention):
+            apposed = _name_after_post(view, index)
+            if apposed is not None:
+                toks = view.tokens_in(_outer(apposed).start, _outer(apposed).end)
+                return TitledSubject(first, toks[-1].index, apposed)
             break
         if tok.text not in COMMAS:
             last = index
     while last > first and tokens[last].text in COMMAS:
         last -= 1
     return TitledSubject(first, last, None)
+
+
+_POST_PREPOSITIONS = frozenset(key(w) for w in ("في", "لدى", "ب"))
+
+
+def _name_after_post(view: DocView, index: int) -> Mention | None:
+    """``السفير البريطاني في هولندا، بيتر ويلسون، إن``: a title's post (في/لدى + a place or
+    body) may stand between the title and the apposed name; the person named right after
+    that place (after a comma or an honorific such as الأمير) is the subject."""
+    tok = view.tokens[index]
+    place = view.mention_at.get(index + 1) if tok.key in _POST_PREPOSITIONS else view.mention_at.get(index)
+    if place is None or place.label == "PERSON" or (tok.key not in _POST_PREPOSITIONS and tok.key[:1] != "ب"):
+        return None
+    following = view.tokens_in(_outer(place).end, view.sentence_end(tok.sent))
+    for nxt in following[:3]:
+        if nxt.text in COMMAS or (nxt.key in title_heads(view.frames) and not view.mention_at.get(nxt.index)):
+            continue  # an honorific before the name: الأمير، الشيخ
+        person = view.mention_at.get(nxt.index)
+        if person is not None and person.label == "PERSON" and person.kind == "name":
+            return person
+        return None
+    return None
 
 
 def _ends_title(view: DocView, tok: Tok, mention: Mention | None) -> bool:
@@ -535,7 +561,45 @@ def _title_speaker(view: DocView, subject: TitledSubject) -> tuple[str | None, S
         if person is not None:
             return person, span, "description"
         return body, span, "spokesperson"
-    return None, span, "description"
+    return title_holder(view, subject), span, "description"
+
+
+def _bare(word_key: str) -> str:
+    """A title word compared without its article, a gentilic or a country name as the country
+    (``السفير الصيني`` is ``سفير الصين``)."""
+    country = lexicons.gentilic_index().get(word_key) or lexicons.place_index().get(word_key, ("", ""))[1]
+    if country:
+        return "@" + country
+    return word_key[2:] if word_key.startswith("ال") and len(word_key) > 3 else word_key
+
+
+def title_holder(view: DocView, subject: TitledSubject) -> str | None:
+    """``وقال السفير إن``: a title without a name refers back to the person the document last
+    gave that title, as a role or as an earlier titled subject (``قال السفير السعودي في واشنطن
+    الأمير خالد``): every word of the bare title is a word of that person's title (a gentilic
+    standing for its country), and the head word comes first."""
+    start = view.tokens[subject.first].start
+    words = [
+        _bare(tok.key) for tok in view.tokens[subject.first : subject.last + 1] if tok.text not in COMMAS
+    ]
+    holders: list[tuple[int, str]] = []
+    for role in view.roles:
+        if role.span is None or role.span.start >= start:
+            continue
+        title = [_bare(key(word)) for word in role.title.split()]
+        if title and title[0] == words[0] and set(words) <= set(title):
+            holders.append((role.span.start, role.person))
+    head = view.tokens[subject.first].key
+    for tok in view.tokens[: subject.first]:
+        if tok.key != head:
+            continue
+        earlier = titled_subject(view, tok.index, tok.sent)
+        if earlier is None or earlier.person is None or not view.entity_of(earlier.person):
+            continue
+        title = {_bare(t.key) for t in view.tokens[tok.index : earlier.last + 1]}
+        if set(words) <= title:
+            holders.append((tok.start, view.entity_of(earlier.person)))  # type: ignore[arg-type]
+    return max(holders)[1] if holders else None
 
 
 def _title_body(view: DocView, subject: TitledSubject) -> str | None:
@@ -996,6 +1060,8 @@ def adjacent_subject(view: DocView, tok: Tok, form: CueForm) -> AdjacentSubject:
         return AdjacentSubject()
     if comma and not (mention.label in ("PERSON", "ORG") and mention.kind == "name"):
         return AdjacentSubject()
+    if _after_preposition(view, mention):  # السفارة الأمريكية في الخرطوم قد قالت: not the place
+        return AdjacentSubject([(None, mention.span, "description")], crossed_quote, addressee)
     kind = "named" if mention.kind == "name" else "description"
     return AdjacentSubject([(view.entity_of(mention), mention.span, kind)], crossed_quote, addressee)
 
@@ -1352,6 +1418,8 @@ def analyse_window(view: DocView, frame: Frame, window: list[Tok]) -> None:
     _mark_via(view, candidates, window, frame)
     _mark_addressees(view, candidates, frame)
     speakers = [c for c in candidates if c.role == "speaker"]
+    if frame.form.entry.type == "verb" and not _relays(frame):
+        speakers = [c for c in speakers if not _complement_of_head_noun(view, c, window)]
     if speakers and not _near_start(view, speakers[0], window) and not _relays(frame):
         speakers = []
     if speakers:
@@ -1368,6 +1436,15 @@ def analyse_window(view: DocView, frame: Frame, window: list[Tok]) -> None:
     reported = _reported_source(view, frame, window)
     if reported is not None:
         frame.speakers = [reported]
+
+
+def _complement_of_head_noun(view: DocView, cand: Candidate, window: list[Tok]) -> bool:
+    """``قالت السفارة الأمريكية في الخرطوم إن``: a name inside a prepositional phrase
+    that follows an unrecognised head noun completes that noun; it is not the verb's subject."""
+    if cand.first <= window[0].index or not _after_preposition(view, cand.mention):
+        return False
+    head = window[0]
+    return head.text not in COMMAS and head.key.startswith("ال") and view.mention_at.get(head.index) is None
 
 
 def _relays(frame: Frame) -> bool:
@@ -1633,6 +1710,10 @@ def svo_speakers(view: DocView, tok: Tok, form: CueForm) -> list[tuple[str | Non
         mention = view.mention_at.get(index)
         if mention is None or mention.kind == "adjective":
             return []
+        if _after_preposition(view, mention) and not view.lexicon.prefix_of(tok.text):
+            # السفارة الأمريكية في الخرطوم قد قالت (ant:BB-middleEast-42-20180219): the name completes a head
+            # noun; the subject is that noun, unknown, not the place
+            return [(None, mention.span, "description")]
         entity = view.entity_of(mention)
         kind = "named" if mention.kind == "name" else "description"
         return [(entity, mention.span, kind)]

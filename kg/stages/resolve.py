@@ -501,7 +501,9 @@ def find_roles(
             person = mention_entity.get(mention.mention_id)
             if labels.get(person) != "PERSON" or person is None:
                 continue
-            title = _title_before(doc.text, mention, titles)
+            title = _title_before(doc.text, mention, titles) or _title_after(
+                doc.text, mention, titles, doc_mentions
+            )
             if title is None:
                 continue
             span, title_key, organization = title
@@ -543,7 +545,15 @@ def title_phrases(
             i += 1
             continue
         prefix_len, n = match
-        end = _extend_complement(text, tokens, i + n, mentions)
+        end = i + n
+        if (
+            keys[end - 1] == _ON_BEHALF
+            and end < len(tokens)
+            and (inner_title := _title_at(words, keys, end, index))
+        ):
+            end = _extend_complement(text, tokens, end + inner_title[1], mentions)  # باسم الرئيس التركي
+        end = _person_complement(keys[i + n - 1], n, tokens, end, mentions)
+        end = _extend_complement(text, tokens, end, mentions)
         span = Span(tokens[i].span.start + prefix_len, tokens[end - 1].span.end)
         inner = next((m for m in mentions if span.contains(m.span) and m.label != "PERSON"), None)
         found[span] = (key(text[span.start : span.end]), inner)
@@ -612,6 +622,27 @@ def _extend_complement(text: str, tokens: list[Token], j: int, mentions: list[Me
 
 
 _PREPOSITIONS = frozenset(key(w) for w in ("لدى", "إلى", "في", "عن"))
+_ON_BEHALF = key("باسم")
+
+
+def _person_complement(last_key: str, n: int, tokens: list[Token], j: int, mentions: list[Mention]) -> int:
+    """A person named as the title's complement is part of it: ``المتحدث باسم أردوغان``
+    (``أعلن ابراهيم كالين المتحدث باسم الرئيس التركي``, ant:AL-internationalNews-1916-20180714) and an
+    indefinite (construct) title that takes a complement before a name, ``مستشار أردوغان``،
+    ``محامي برونسون`` (a rank is not construct: ``جنرال فيكتور``): the role
+    belongs to the person apposed after, not to the complement's person."""
+    construct = n == 1 and not last_key.startswith("ال") and last_key in _complement_titles()
+    if j >= len(tokens) or not (last_key == _ON_BEHALF or construct):
+        return j
+    person = next(
+        (m for m in mentions if m.label == "PERSON" and (m.attached or m.span).start == tokens[j].span.start),
+        None,
+    )
+    if person is None:
+        return j
+    while j < len(tokens) and tokens[j].span.start < person.span.end:
+        j += 1
+    return j
 
 
 def _name_at(token: Token, names: list[Mention]) -> Mention | None:
@@ -624,13 +655,55 @@ def _name_at(token: Token, names: list[Mention]) -> Mention | None:
 
 
 def _title_before(text: str, mention: Mention, titles: dict) -> tuple[Span, str, Mention | None] | None:
-    """The title phrase that ends right before a person's name (a comma may sit between)."""
+    """The title phrase that ends right before a person's name (a comma may sit between); an
+    honorific is no job title, the office before it is (``أمير قطر الشيخ تميم``)."""
     start = (mention.attached or mention.span).start
+    while True:
+        found = _adjacent_title(text, start, titles)
+        if found is None or found[1] not in _honorifics():
+            return found
+        start = found[0].start
+
+
+def _adjacent_title(text: str, start: int, titles: dict) -> tuple[Span, str, Mention | None] | None:
     for span, (title_key, inner) in titles.items():
         gap = text[span.end : start]
         if span.end <= start and len(gap) <= 3 and gap.strip(" ،,") == "":
             return span, title_key, inner
     return None
+
+
+def _title_after(
+    text: str, mention: Mention, titles: dict, mentions: list[Mention]
+) -> tuple[Span, str, Mention | None] | None:
+    """A title apposed after the name: ``وانغ دي سفير الصين لدى الكويت`` (ant:AL-economy-958-20180704),
+    ``بيتر ويلسون، السفير البريطاني،``. Not when another person's name follows the title: in
+    ``التقى ظريف وزير الخارجية الألماني هايكو ماس`` the title is Maas's."""
+    end = mention.span.end
+    for span, (title_key, inner) in titles.items():
+        gap = text[end : span.start]
+        if span.start < end or len(gap) > 3 or gap.strip(" ،,") != "" or title_key in _honorifics():
+            continue
+        if title_key.split()[0] in _relational_heads():
+            return None
+        after = text[span.end : span.end + 3]
+        follower = next((m for m in mentions if span.end <= m.span.start <= span.end + len(after)), None)
+        if follower is not None and follower.label == "PERSON" and after.strip(" ،,") == "":
+            return None
+        return span, title_key, inner
+    return None
+
+
+@cache
+def _complement_titles() -> frozenset[str]:
+    """Keys of titles that take a complement (سفير، مستشار), unlike ranks (جنرال فيكتور …)."""
+    return frozenset(key(form) for t in lexicons.titles() if t.takes_complement for form in t.forms)
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    """Keys of courtesy titles (الشيخ، السيد، الدكتور): they precede a name, they are no office."""
+    return frozenset(key(form) for t in lexicons.titles() if t.category == "honorific" for form in t.forms)
 
 
 def _unique_roles(roles: list[Role]) -> list[Role]:

@@ -1,0 +1,89 @@
+"""Speakers and roles on sentences quoted from news-bench articles (ids cited per case).
+
+Each case runs the whole pipeline (default NER) on the quoted text, so a rule is tested on the
+construction as Arabic news writes it. No sentence comes from the seed or dev articles.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kg
+from kg.model import Corpus
+
+CASES = {
+    # ant:BB-internationalNews-1157-20181006: a title's post (في + place) between the title and the name
+    "post": "وقال السفير البريطاني في هولندا، بيتر ويلسون، إن هذه الوحدة أرسلت ضباطا إلى مختلف أنحاء "
+    "العالم لإدارة مداخل قريبة لعمليات الكترونية، وتشمل اختراق شبكات الاتصالات اللاسلكية (واي -فاي).",
+    # ant:AL-economy-958-20180704: a title after the name, an office before an honorific, and a
+    # bare title that refers back to the ambassador
+    "ambassador": "قال وانغ دي سفير الصين لدى #الكويت خلال مؤتمر صحافي، اليوم الأربعاء، إن بلاده ستجري "
+    "مباحثات مع البلد الخليجي حول المشاركة في بناء #الحزام_و_الطريق وعدد من القضايا الاقتصادية، خلال "
+    "زيارة رسمية يقوم بها أمير الكويت الشيخ صباح الأحمد الجابر الصباح لبلاده.\n"
+    "وفي 2017، استوردت الصين أكثر من 18 مليون طن من النفط الخام الكويتي، مقارنة بـ5.5 مليون طن في "
+    "الربع الأول من 2018.\n"
+    'وقال السفير الصيني إن هذا التعاون التجاري والنفطي بين البلدين "مرتبط بالمصالح المشتركة".',
+    # ant:AL-internationalNews-1916-20180714: a person inside the title's complement
+    "on_behalf": "أعلن ابراهيم كالين المتحدث باسم الرئيس التركي رجب طيب #أردوغان أن حالة الطوارئ السارية "
+    "في البلاد منذ منتصف تموز/يوليو 2016 إثر محاولة انقلابية، لن يتم تمديدها بعد مساء 18 تموز/يوليو الحالي.",
+    # ant:AL-internationalNews-1515-20180608: باسم + a title, then the apposed name
+    "on_behalf_title": 'وعلق المتحدث باسم الرئيس التركي، ابراهيم كالين، على تويتر: "إغلاق النمسا سبعة '
+    'مساجد وطرد أئمة هو نتيجة الموجة الشعبوية والمعادية للإسلام والعنصرية والتمييزية في هذا البلد".',
+    # ant:BB-middleEast-42-20180219: the place completes the subject's head noun
+    "embassy": 'وكانت السفارة الأمريكية في الخرطوم قد قالت، في بيان الخميس الماضي، إن "مئات القادة '
+    'السياسيين والمواطنيين العاديين" محتجزون من جانب السلطات السودانية.',
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    folder: Path = tmp_path_factory.mktemp("news")
+    for name, text in CASES.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    built, _ = kg.run_pipeline([folder])
+    return built
+
+
+def _label(corpus: Corpus, entity_id: str | None) -> str | None:
+    entities = {e.entity_id: e for e in corpus.entities}
+    return entities[entity_id].canonical if entity_id in entities else None
+
+
+def speakers(corpus: Corpus, doc_id: str) -> list[str | None]:
+    return [_label(corpus, s.speaker) for s in corpus.statements if s.doc_id == doc_id]
+
+
+def roles(corpus: Corpus, doc_id: str) -> set[tuple[str | None, str]]:
+    return {(_label(corpus, r.person), r.title) for r in corpus.roles if r.doc_id == doc_id}
+
+
+def test_attribute_news_title_post_before_the_apposed_name(corpus: Corpus) -> None:
+    assert speakers(corpus, "post") == ["بيتر ويلسون"]
+
+
+def test_resolve_news_title_after_the_name_is_a_role(corpus: Corpus) -> None:
+    assert ("وانغ دي", "سفير الصين") in roles(corpus, "ambassador")
+
+
+def test_resolve_news_honorific_is_no_role_the_office_before_it_is(corpus: Corpus) -> None:
+    titles = {title for _, title in roles(corpus, "ambassador")}
+    assert "أمير الكويت" in titles
+    assert "الشيخ" not in titles
+
+
+def test_attribute_news_bare_title_refers_to_its_holder(corpus: Corpus) -> None:
+    assert speakers(corpus, "ambassador") == ["وانغ دي", "وانغ دي"]
+
+
+@pytest.mark.parametrize("doc_id", ["on_behalf", "on_behalf_title"])
+def test_resolve_news_person_in_the_title_complement_gets_no_role(corpus: Corpus, doc_id: str) -> None:
+    found = roles(corpus, doc_id)
+    assert {person for person, _ in found} == {"ابراهيم كالين"}
+    assert all(title.startswith("المتحدث باسم الرئيس") for _, title in found)
+
+
+def test_attribute_news_place_after_the_subject_head_is_not_the_speaker(corpus: Corpus) -> None:
+    (speaker,) = speakers(corpus, "embassy")
+    assert speaker != "الخرطوم"
