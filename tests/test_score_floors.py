@@ -1,0 +1,68 @@
+"""A regression guard: the dev and seed corpora in ../shared build and score no lower than the
+floors reached so far (a little under the measured figures; raise them as work lands).
+
+Skipped when ../shared is not beside the checkout.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.build import build
+from tests.conftest import SHARED
+
+SCORER = SHARED / "eval" / "score.py"
+
+# corpus -> score path in the scorer's JSON report -> floor
+FLOORS: dict[str, dict[tuple[str, ...], float]] = {
+    "dev": {
+        ("entities", "typed", "f1"): 0.86,
+        ("statements", "detection", "f1"): 0.79,
+        ("statements", "attribution", "f1"): 0.61,
+        ("claims", "f1"): 0.25,
+        ("interactions", "typed", "f1"): 0.11,
+        ("roles", "f1"): 0.59,
+    },
+    "seeds": {
+        ("entities", "typed", "f1"): 0.92,
+        ("statements", "detection", "f1"): 0.93,
+        ("statements", "attribution", "f1"): 0.92,
+        ("claims", "f1"): 0.87,
+        ("interactions", "typed", "f1"): 0.65,
+        ("roles", "f1"): 0.87,
+    },
+}
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not SCORER.is_file(), reason="../shared is absent"),
+]
+
+
+def _score(corpus: str, out: Path) -> dict:
+    build([SHARED / "corpus" / corpus], out, outputs=("turtle",))
+    report = out / "score.json"
+    gold = SHARED / "gold" / f"{corpus}.json"
+    command = [sys.executable, str(SCORER), "--graph", str(out / "graph.ttl"), "--gold", str(gold)]
+    subprocess.run([*command, "--json", str(report)], check=True, capture_output=True)
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("corpus", sorted(FLOORS))
+def test_scores_do_not_fall_below_the_floors(corpus: str, tmp_path: Path) -> None:
+    if not (SHARED / "corpus" / corpus).is_dir():
+        pytest.skip(f"../shared/corpus/{corpus} is absent")
+    report = _score(corpus, tmp_path)
+    fallen = []
+    for path, floor in FLOORS[corpus].items():
+        value = report
+        for part in path:
+            value = value[part]
+        if value < floor:
+            fallen.append(f"{'.'.join(path)} {value:.3f} < {floor}")
+    assert not fallen, f"{corpus}: " + "; ".join(fallen)
