@@ -87,3 +87,46 @@ def test_resolve_news_person_in_the_title_complement_gets_no_role(corpus: Corpus
 def test_attribute_news_place_after_the_subject_head_is_not_the_speaker(corpus: Corpus) -> None:
     (speaker,) = speakers(corpus, "embassy")
     assert speaker != "الخرطوم"
+
+
+CONTENT_CASES = {
+    # ant:AL-economy-35-20180212: the narrator's gloss after a comma is not what was said
+    "gloss": (
+        "وأضاف أن بلاده تستهدف العودة مرة أخرى إلى أسواق المال الدولية ولكن بعد استقرار أوضاع الأسواق "
+        "الدولية، في إشارة إلى طرح السندات الدولية.",
+        ["بلاده تستهدف العودة مرة أخرى إلى أسواق المال الدولية ولكن بعد استقرار أوضاع الأسواق الدولية"],
+    ),
+    # ant:BB-culture-169-20180524: ، بينما + a reporting verb opens another statement
+    "conjunction": (
+        "وقالت ماكروري إن السيناريو \"جديد تماما ويحمل الكثير من المفاجآت\"، بينما قال هاول إنه \"ممتن "
+        "لنيل الفرصة للعب مثل هذا الدور المركب\".",
+        [
+            "السيناريو \"جديد تماما ويحمل الكثير من المفاجآت\"",
+            "إنه \"ممتن لنيل الفرصة للعب مثل هذا الدور المركب\"",
+        ],
+    ),
+    # ant:AL-economy-314-20180326: a participle cue with its complementizer, no comma before it
+    "participle": (
+        "وقال هي إن الصين ستقدم أيضا \"حماية متساوية لحقوق الملكية بجميع أنواعها\" وتعزز حماية حقوق "
+        "الملكية الفكرية مضيفا أن بلاده ستحقق تكاملا أفضل بين القطاع المالي والاقتصاد الحقيقي.",
+        [
+            "الصين ستقدم أيضا \"حماية متساوية لحقوق الملكية بجميع أنواعها\" وتعزز حماية حقوق الملكية الفكرية",
+            "بلاده ستحقق تكاملا أفضل بين القطاع المالي والاقتصاد الحقيقي",
+        ],
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def content_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    folder: Path = tmp_path_factory.mktemp("content")
+    for name, (text, _) in CONTENT_CASES.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    built, _ = kg.run_pipeline([folder])
+    return built
+
+
+@pytest.mark.parametrize("doc_id", sorted(CONTENT_CASES))
+def test_attribute_news_content_ends_where_the_narrator_takes_over(content_corpus: Corpus, doc_id: str) -> None:
+    found = [s.content_text for s in content_corpus.statements if s.doc_id == doc_id]
+    assert found == CONTENT_CASES[doc_id][1]

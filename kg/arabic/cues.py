@@ -90,6 +90,8 @@ class Frames:
     subordinators: frozenset[str] = frozenset()
     impersonal_predicates: frozenset[str] = frozenset()
     postposed_speaker_heads: frozenset[str] = frozenset()
+    narrator_glosses: tuple[tuple[str, ...], ...] = ()  # word keys of each phrase
+    clause_conjunctions: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass
@@ -315,7 +317,13 @@ def load_frames(path: Path = FRAMES_PATH) -> Frames:
         subordinators=_keys(data.get("subordinators", [])),
         impersonal_predicates=_keys(data.get("impersonal_predicates", [])),
         postposed_speaker_heads=_keys(data.get("postposed_speaker_heads", [])),
+        narrator_glosses=_phrases(data.get("narrator_glosses", [])),
+        clause_conjunctions=_phrases(data.get("clause_conjunctions", [])),
     )
+
+
+def _phrases(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(key(word) for word in phrase.split()) for phrase in phrases)
 
 
 def complementizer_kind(word: str, frames: Frames | None = None) -> str:

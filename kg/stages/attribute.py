@@ -1353,7 +1353,12 @@ def _cuts_content(view: DocView, index: int) -> bool:
     tok = view.tokens[index]
     prev = view.tokens[index - 1]
     if prev.text not in COMMAS:
-        return False
+        return participle_clause(view, index)
+    if phrase_at(view, index, view.frames.narrator_glosses):
+        return True  # ، في إشارة إلى
+    conjunction = phrase_at(view, index, view.frames.clause_conjunctions)
+    if conjunction and _finite_cue_at(view, index + conjunction):
+        return True  # ، فيما قال
     if tok.key in _ABOUT_HIS and index + 1 < len(view.tokens):
         return True  # ، على حد قوله
     if tok.key == key("على") and index + 1 < len(view.tokens) and view.tokens[index + 1].key in _ABOUT_HIS:
@@ -1366,6 +1371,31 @@ def _cuts_content(view: DocView, index: int) -> bool:
     return form.kind in ("past", "present") and tok.text[0] in "وف"
 
 
+def phrase_at(view: DocView, index: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """The number of tokens of the first phrase (word keys) written at token ``index``, or 0."""
+    for phrase in phrases:
+        words = [t.key for t in view.tokens[index : index + len(phrase)]]
+        if tuple(words) == phrase:
+            return len(phrase)
+    return 0
+
+
+def _finite_cue_at(view: DocView, index: int) -> bool:
+    if index >= len(view.tokens):
+        return False
+    form = view.lexicon.lookup(view.tokens[index].text)
+    return form is not None and form.kind in ("past", "present") and form.entry.type == "verb"
+
+
+def participle_clause(view: DocView, index: int) -> bool:
+    """``وتابع أن الصين تعي … مضيفا أن الأحادية …``: a participle cue with its own complementizer
+    opens a new statement even without a comma (ant:AL-economy-314-20180326)."""
+    form = view.lexicon.lookup(view.tokens[index].text)
+    if form is None or form.kind != "participle" or index + 1 >= len(view.tokens):
+        return False
+    return bool(complementizer_kind(view.tokens[index + 1].text, view.frames))
+
+
 def _after_comma_cue(view: DocView, index: int) -> bool:
     """``، كما نفت``: a new conjoined reporting verb."""
     if index + 1 >= len(view.tokens) or view.tokens[index - 1].text not in COMMAS:
@@ -1375,10 +1405,9 @@ def _after_comma_cue(view: DocView, index: int) -> bool:
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
-    """Drop trailing spaces and clause punctuation; a closing mark stays."""
+    """Drop trailing spaces and clause punctuation; a closing mark stays (a period inside the marks
+    with it, the sentence's period after them does not)."""
     while end > start and (text[end - 1].isspace() or text[end - 1] in COMMAS + SENTENCE_END + ":-–"):
-        if text[end - 1] in SENTENCE_END and end - 2 >= start and text[end - 2] in QUOTE_CHARS:
-            break
         end -= 1
     return end
 
