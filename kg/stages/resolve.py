@@ -627,7 +627,8 @@ _ON_BEHALF = key("باسم")
 
 def _person_complement(last_key: str, n: int, tokens: list[Token], j: int, mentions: list[Mention]) -> int:
     """A person named as the title's complement is part of it: ``المتحدث باسم أردوغان``
-    (``أعلن ابراهيم كالين المتحدث باسم الرئيس التركي``, ant:AL-internationalNews-1916-20180714) and an
+    (``أوفير جيندلمان، المتحدث باسم رئيس الوزراء الإسرائيلي بنيامين نيتنياهو``,
+    ant:BB-culture-200-20180613) and an
     indefinite (construct) title that takes a complement before a name, ``مستشار أردوغان``،
     ``محامي برونسون`` (a rank is not construct: ``جنرال فيكتور``): the role
     belongs to the person apposed after, not to the complement's person."""
