@@ -31,6 +31,13 @@ CASES = {
     # ant:AL-internationalNews-1515-20180608: باسم + a title, then the apposed name
     "on_behalf_title": 'وعلق المتحدث باسم الرئيس التركي، ابراهيم كالين، على تويتر: "إغلاق النمسا سبعة '
     'مساجد وطرد أئمة هو نتيجة الموجة الشعبوية والمعادية للإسلام والعنصرية والتمييزية في هذا البلد".',
+    # ant:AL-internationalNews-1055-20180508: an indefinite spokesperson is a new, unnamed person
+    "spokesman": 'وذكر عمانوئيل نحشون المتحدث باسم #الخارجية_الإسرائيلية في بيان "يعتزم رئيس باراغواي '
+    'أوراسيو كارتيس المجيء إلى إسرائيل بنهاية الشهر لافتتاح سفارة في القدس".\n'
+    "وقال متحدث باسم حكومة باراغواي إن من المقرر أن يزور كارتيس #إسرائيل لنقل السفارة في 21 أو 22 أيار/مايو.",
+    # ant:AL-economy-527-20180507: نقل after a noun is the verbal noun "transport", not "relayed"
+    "transport": "وافق مجلس النواب المصري بشكل نهائي على مشروع قانون مقدم من الحكومة لتقنين عمل شركات "
+    'نقل الركاب بواسطة تطبيقات الهواتف الذكية، وعلى رأسها، شركتا " #أوبر" و" #كريم".',
     # ant:BB-middleEast-42-20180219: the place completes the subject's head noun
     "embassy": 'وكانت السفارة الأمريكية في الخرطوم قد قالت، في بيان الخميس الماضي، إن "مئات القادة '
     'السياسيين والمواطنيين العاديين" محتجزون من جانب السلطات السودانية.',
@@ -86,6 +93,17 @@ def test_resolve_news_person_in_the_title_complement_gets_no_role(
     found = roles(corpus, doc_id)
     assert {holder for holder, _ in found} == {person}
     assert all(title.startswith("المتحدث باسم") and len(title.split()) > 2 for _, title in found)
+
+
+def test_attribute_news_indefinite_spokesperson_speaks_for_the_body(corpus: Corpus) -> None:
+    named, unnamed = [s for s in corpus.statements if s.doc_id == "spokesman"]
+    assert _label(corpus, named.speaker) == "عمانوئيل نحشون"
+    assert _label(corpus, unnamed.speaker) == "باراغواي"
+    assert unnamed.speaker_kind == "unnamed_group"
+
+
+def test_attribute_news_verbal_noun_homograph_is_no_cue(corpus: Corpus) -> None:
+    assert speakers(corpus, "transport") == []
 
 
 def test_attribute_news_place_after_the_subject_head_is_not_the_speaker(corpus: Corpus) -> None:

@@ -92,6 +92,7 @@ class Frames:
     postposed_speaker_heads: frozenset[str] = frozenset()
     narrator_glosses: tuple[tuple[str, ...], ...] = ()  # word keys of each phrase
     clause_conjunctions: tuple[tuple[str, ...], ...] = ()
+    masdar_homographs: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -319,6 +320,7 @@ def load_frames(path: Path = FRAMES_PATH) -> Frames:
         postposed_speaker_heads=_keys(data.get("postposed_speaker_heads", [])),
         narrator_glosses=_phrases(data.get("narrator_glosses", [])),
         clause_conjunctions=_phrases(data.get("clause_conjunctions", [])),
+        masdar_homographs=_keys(data.get("masdar_homographs", [])),
     )
 
 

@@ -557,6 +557,8 @@ def _title_speaker(view: DocView, subject: TitledSubject) -> tuple[str | None, S
         return view.entity_of(head), head.span, "description"
     if view.tokens[subject.first].key in view.frames.spokesperson_words:
         body = _title_body(view, subject)
+        if not view.tokens[subject.first].key.startswith("ال"):
+            return body, span, "unnamed_group"  # متحدث باسم الجيش: a new, unnamed person speaks for it
         person = _spokesperson_role(view, body)
         if person is not None:
             return person, span, "description"
@@ -622,7 +624,7 @@ def _title_body(view: DocView, subject: TitledSubject) -> str | None:
 
 def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     """A reporting verb or adverbial participle."""
-    if not _particle_ok(view, tok, form, 20) or _noun_homograph(view, tok, form):
+    if not _particle_ok(view, tok, form, 20) or _noun_homograph(view, tok, form) or masdar_reading(view, tok):
         return None
     antecedent = relative_subject(view, tok, form)
     if antecedent == []:
@@ -704,6 +706,19 @@ def _noun_homograph(view: DocView, tok: Tok, form: CueForm) -> bool:
     if prev.sent == tok.sent and prev.key in _NOT_BEFORE_VERB:
         return True
     return form.kind == "present" and form.entry.lemma in _CALLED and not _complementizer_next(view, tok)
+
+
+def masdar_reading(view: DocView, tok: Tok) -> bool:
+    """``شركات نقل الركاب`` (ant:AL-economy-527-20180507): a bare form spelled like its verbal noun
+    (``masdar_homographs``) is a verb only where a clause can start: at the start of the sentence,
+    after a comma or quotation mark, after a name (its subject) or قد; after any other word it is
+    the noun."""
+    if tok.key not in view.frames.masdar_homographs or tok.index == 0:
+        return False
+    prev = view.tokens[tok.index - 1]
+    if prev.sent != tok.sent or prev.text in COMMAS or prev.text in QUOTE_CHARS or prev.key in _SVO_SKIP:
+        return False
+    return view.mention_at.get(prev.index) is None
 
 
 _CALLED = frozenset({"ادعى"})  # present يدعى/يدعيان is also passive "is called", before a name
