@@ -93,6 +93,8 @@ class Frames:
     narrator_glosses: tuple[tuple[str, ...], ...] = ()  # word keys of each phrase
     clause_conjunctions: tuple[tuple[str, ...], ...] = ()
     masdar_homographs: frozenset[str] = frozenset()
+    actor_subject_cues: frozenset[str] = frozenset()
+    circumstance_nouns: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -321,6 +323,8 @@ def load_frames(path: Path = FRAMES_PATH) -> Frames:
         narrator_glosses=_phrases(data.get("narrator_glosses", [])),
         clause_conjunctions=_phrases(data.get("clause_conjunctions", [])),
         masdar_homographs=_keys(data.get("masdar_homographs", [])),
+        actor_subject_cues=_keys(data.get("actor_subject_cues", [])),
+        circumstance_nouns=_keys(data.get("circumstance_nouns", [])),
     )
 
 

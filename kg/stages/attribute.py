@@ -635,7 +635,7 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     opening = scan_opening(view, after, tok.sent)
     np_start = np_content_token(view, tok, form, after) if form.entry.content == "np" else None
     if opening is not None and opening.kind == "embedded" and np_start == opening.token and opening.quote:
-        opening = replace(opening, kind="quote")  # أعرب عن "قلق عميق" في ...: the quoted object
+        opening = _quoted_object(view, opening, tok.sent)
     if np_start is not None and (opening is None or np_start < opening.token):
         window_end, start, kind = np_start, view.tokens[np_start].start, "np"
     elif opening is not None:
@@ -644,6 +644,8 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
         return _postposed_quote(view, tok, form, frame) or _postposed_tail(view, tok, form, frame)
     if kind == "np" and _resumptive(view, tok):
         return _relative_clause_frame(view, tok, frame)
+    if kind == "np" and negated(view, tok):
+        return None
     adjacent = adjacent_subject(view, tok, form)
     subject = adjacent.speakers
     window = view.tokens[after:window_end]
@@ -679,7 +681,55 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
         _object_not_speaker(frame, antecedent or [])
     if _denies(view, form, window):
         frame.polarity = "deny"
+    if not_an_actor(view, frame):
+        return None
     return frame if frame.content is not None and frame.content.end > frame.content.start else None
+
+
+def not_an_actor(view: DocView, frame: Frame) -> bool:
+    """``وأيد 180 مشرعا حجب الثقة`` (ant:AL-internationalNews-1413-20180601): a polysemous cue
+    (``actor_subject_cues``) without a written subject that is a recognised actor reports a vote
+    or a ruling, not speech."""
+    if key(frame.form.entry.lemma) not in view.frames.actor_subject_cues:
+        return False
+    return all(entity is None for entity, _, _ in frame.speakers)
+
+
+_NEGATIONS = frozenset(key(w) for w in ("لم", "ولم", "لن", "ولن", "فلم"))
+
+
+def negated(view: DocView, tok: Tok) -> bool:
+    """``ولم يعلن الثنائي حتى الآن عن موعد`` (ant:AL-culture-513-20180620): a negated verb with an
+    object phrase reports that nothing was said; it is no statement."""
+    return tok.index > 0 and view.tokens[tok.index - 1].key in _NEGATIONS
+
+
+def _quoted_object(view: DocView, opening: Opening, sent: int) -> Opening:
+    """``وأعربت روسيا عن "قلقها الشديد" إزاء الغارات`` (ant:BB-middleEast-37-20180211): an object
+    phrase that opens with a quotation runs on past the closing mark to the end of the clause
+    (mixed content, both marks kept); it stops at the mark when the clause ends there or a
+    circumstance follows (``عن "أسفها العميق" في بيان``, ant:CN-middleEast-1304-20180907)."""
+    quote = opening.quote
+    assert quote is not None
+    after = view.token_at(quote.end)
+    if after < len(view.tokens) and view.tokens[after].start < quote.end:
+        after += 1  # the closing mark's own token
+    if content_end(view, opening.start, sent) <= quote.end + 1 or _circumstance_at(view, after):
+        return replace(opening, kind="quote")
+    return opening
+
+
+_CIRCUMSTANCE_PREPOSITIONS = frozenset(key(w) for w in ("في", "خلال", "عبر", "أثناء"))
+
+
+def _circumstance_at(view: DocView, index: int) -> bool:
+    if index + 1 >= len(view.tokens):
+        return False
+    tok, noun = view.tokens[index], _strip_clitics(view.tokens[index + 1].key)
+    if tok.text in COMMAS or tok.key in _TIME_WORDS:
+        return True
+    occasions = view.frames.circumstance_nouns | view.frames.speech_event_nouns
+    return tok.key in _CIRCUMSTANCE_PREPOSITIONS and noun in occasions
 
 
 def _object_not_speaker(frame: Frame, subject: list[tuple[str | None, Span | None, str]]) -> None:
