@@ -162,6 +162,13 @@ CONTENT_CASES = {
         "متظاهرون مقر القنصلية الإيرانية في البصرة، وأضرموا النار فيها.",
         ["أسفها العميق"],
     ),
+    # ant:BB-internationalNews-213-20180323: the colon after ، مضيفا opens the participle's content,
+    # not content of a verb before it (شكك takes no quotation here)
+    "participle_colon": (
+        'لكن السيد كوربين شكك في تصريحات بعض أعضاء الحكومة البريطانية، مضيفا: "لست متأكدا من أن اللغة '
+        'التي يستخدمها بعض وزرائنا مفيدة بشكل خاص أو معقولة".',
+        ["لست متأكدا من أن اللغة التي يستخدمها بعض وزرائنا مفيدة بشكل خاص أو معقولة"],
+    ),
     # ant:AL-culture-513-20180620: a negated cue with an object phrase says nothing was said
     "negated": ("ولم يعلن الثنائي حتى الآن عن موعد الاحتفال بعقد القران.", []),
     # ant:AL-internationalNews-1413-20180601 and ant:BB-internationalNews-703-20180626: أيد without
@@ -184,6 +191,11 @@ def content_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
     built, _ = kg.run_pipeline([folder])
     return built
+
+
+def test_attribute_news_participle_after_a_comma_owns_the_colon(content_corpus: Corpus) -> None:
+    (stmt,) = [s for s in content_corpus.statements if s.doc_id == "participle_colon"]
+    assert stmt.cue_text == "مضيفا"
 
 
 @pytest.mark.parametrize("doc_id", sorted(CONTENT_CASES))

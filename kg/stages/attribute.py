@@ -392,8 +392,15 @@ def scan_opening(view: DocView, first: int, sent: int, *, limit: int = MAX_WINDO
             return Opening(index, tok.start + _clitic_length(tok.text), "clause")
         if index > first and _is_new_verb_cue(view, tok) and tokens[index - 1].key not in _AS_WORDS:
             return None
+        if index > first and tokens[index - 1].text in COMMAS and _is_participle_cue(view, tok):
+            return None  # استبعدت نفسها عن العملية، مضيفا: the colon opens the participle's content
         index += 1
     return None
+
+
+def _is_participle_cue(view: DocView, tok: Tok) -> bool:
+    form = view.lexicon.lookup(tok.text)
+    return form is not None and form.kind == "participle" and not _inside_name(view, tok)
 
 
 def _subordinated(view: DocView, tok: Tok) -> bool:
