@@ -35,6 +35,13 @@ CASES = {
     "spokesman": 'وذكر عمانوئيل نحشون المتحدث باسم #الخارجية_الإسرائيلية في بيان "يعتزم رئيس باراغواي '
     'أوراسيو كارتيس المجيء إلى إسرائيل بنهاية الشهر لافتتاح سفارة في القدس".\n'
     "وقال متحدث باسم حكومة باراغواي إن من المقرر أن يزور كارتيس #إسرائيل لنقل السفارة في 21 أو 22 أيار/مايو.",
+    # ant:AL-economy-227-20180313: a definite source noun refers back to the source quoted before
+    "source": "قال مصدر إماراتي مسؤول إنه لم يتم منح أي امتياز لشركة قطر للبترول.\n"
+    "وأضاف المصدر أن حقل بندق مملوك مناصفةً بين إمارة أبوظبي وقطر نظراً لموقعه الجغرافي.\n"
+    "كما أكد المصدر أنه لم تنشأ أي علاقة تجارية أو تواصل يذكر بين دولة الإمارات وقطر نتيجة لهذا التمديد.",
+    # ant:AL-internationalNews-1370-20180529: the subject before a bracketed attribution, which relays
+    "attribution": 'وأكدت الوزارة، بحسب ما أوردت وكالة انترفاكس، أن "المعلومات التي تم تداولها بشأن اعتراض '
+    'قاذفات "سو 43" الروسية لمقاتلتي "F-16" الإسرائيليتين في سماء لبنان مجرد حماقة هواة".',
     # ant:AL-economy-527-20180507: نقل after a noun is the verbal noun "transport", not "relayed"
     "transport": "وافق مجلس النواب المصري بشكل نهائي على مشروع قانون مقدم من الحكومة لتقنين عمل شركات "
     'نقل الركاب بواسطة تطبيقات الهواتف الذكية، وعلى رأسها، شركتا " #أوبر" و" #كريم".',
@@ -100,6 +107,19 @@ def test_attribute_news_indefinite_spokesperson_speaks_for_the_body(corpus: Corp
     assert _label(corpus, named.speaker) == "عمانوئيل نحشون"
     assert _label(corpus, unnamed.speaker) == "باراغواي"
     assert unnamed.speaker_kind == "unnamed_group"
+
+
+def test_attribute_news_definite_source_refers_back(corpus: Corpus) -> None:
+    found = [s for s in corpus.statements if s.doc_id == "source"]
+    assert [_label(corpus, s.speaker) for s in found] == ["الإمارات العربية المتحدة"] * 3
+    assert found[2].content_text.startswith("أنه لم تنشأ")
+
+
+def test_attribute_news_bracketed_attribution_relays(corpus: Corpus) -> None:
+    (stmt,) = [s for s in corpus.statements if s.doc_id == "attribution"]
+    assert stmt.content_text.startswith('"المعلومات التي')
+    assert stmt.speaker is None  # الوزارة: no ministry named before it
+    assert _label(corpus, stmt.via) == "إنترفاكس"
 
 
 def test_attribute_news_verbal_noun_homograph_is_no_cue(corpus: Corpus) -> None:

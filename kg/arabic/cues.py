@@ -95,6 +95,7 @@ class Frames:
     masdar_homographs: frozenset[str] = frozenset()
     actor_subject_cues: frozenset[str] = frozenset()
     circumstance_nouns: frozenset[str] = frozenset()
+    trailing_attributions: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -325,6 +326,7 @@ def load_frames(path: Path = FRAMES_PATH) -> Frames:
         masdar_homographs=_keys(data.get("masdar_homographs", [])),
         actor_subject_cues=_keys(data.get("actor_subject_cues", [])),
         circumstance_nouns=_keys(data.get("circumstance_nouns", [])),
+        trailing_attributions=_keys(data.get("trailing_attributions", [])),
     )
 
 

@@ -64,7 +64,9 @@ _PARTICLES = frozenset(key(w) for w in ("على", "إلى", "عن", "من", "ف�
 LATTER = {key("الأخير"): "m", key("الأخيرة"): "f", key("والأخير"): "m", key("والأخيرة"): "f"}
 _AS_WORDS = frozenset(key(w) for w in ("ما", "كما", "حسبما", "وفقما"))
 # day words, parts of the day and adverbs that sit between a speaker and the content
-_TIME_WORDS = DAY_WORD_KEYS | frozenset(key(w) for w in ("يوم", "مساء", "صباح", "بشدة", "أيضا", "مجددا"))
+_TIME_WORDS = DAY_WORD_KEYS | frozenset(
+    key(w) for w in ("يوم", "مساء", "صباح", "فجر", "ظهر", "ليلة", "بشدة", "أيضا", "مجددا")
+)
 _ABOUT_HIS = frozenset(key(w) for w in ("حد", "تعبيره", "تعبيرها", "قوله", "قولها"))
 
 
@@ -1004,6 +1006,8 @@ def np_content_token(view: DocView, tok: Tok, form: CueForm, first: int | None =
             and not _inside_name(view, current)
             and not _subordinated(view, current)
         ):
+            if first_free is not None and _definite_subject_before_comma(view, first_free):
+                return index
             return first_free if first_free is not None else index
         if _is_particle(current, form):
             particle = key(form.entry.particle)
@@ -1015,6 +1019,11 @@ def np_content_token(view: DocView, tok: Tok, form: CueForm, first: int | None =
             if after is not None:
                 stop = min(len(tokens), max(stop, after + 8))
                 index = after
+                continue
+        if first_free is None and index == (tok.index + 1 if first is None else first):
+            subject_end = generic_subject_end(view, index, tok.sent)
+            if subject_end is not None:
+                index = subject_end
                 continue
         skippable = (
             current.text in COMMAS
@@ -1034,6 +1043,51 @@ def np_content_token(view: DocView, tok: Tok, form: CueForm, first: int | None =
     return first_free
 
 
+def _definite_subject_before_comma(view: DocView, index: int) -> bool:
+    """``وأكدت الوزارة، بحسب ما أوردت وكالة انترفاكس، أن`` (ant:AL-internationalNews-1370-20180529):
+    a definite noun closed by a comma before the complementizer is the subject, not an object
+    (an object clause hangs on an indefinite head: ``أكد ضرورة أن``)."""
+    nxt = index + 1
+    return (
+        view.tokens[index].key.startswith("ال") and nxt < len(view.tokens) and view.tokens[nxt].text in COMMAS
+    )
+
+
+_SOURCE_MODIFIERS = frozenset(
+    key(w)
+    for w in ("رفيع", "رفيعة", "كبير", "كبار", "بارز", "مطلع", "مطلعة", "مطلعون", "المستوى", "آخر", "آخرون")
+)
+_SOURCE_PREPOSITIONS = frozenset(key(w) for w in ("في", "من", "لدى", "ب"))
+
+
+def generic_subject_end(view: DocView, index: int, sent: int) -> int | None:
+    """``نفى مصدر مسؤول في صندوق … ما تم تناقله``: an unnamed source (``generic_speakers``)
+    right after the verb is its subject, with its modifiers and the body it belongs to (في/من +
+    a name); the object starts after it (saudinewsnet:2015-08-10:756). The token after the
+    subject phrase, or None when no unnamed source stands there."""
+    tokens = view.tokens
+    if _strip_clitics(tokens[index].key) not in view.frames.generic_speakers:
+        return None
+    index += 1
+    while index < len(tokens) and tokens[index].sent == sent:
+        mention = view.mention_at.get(index)
+        if mention is not None:
+            index = view.token_at(_outer(mention).end - 1) + 1
+        elif _source_word(view, index):
+            index += 1
+        else:
+            break
+    return index
+
+
+def _source_word(view: DocView, index: int) -> bool:
+    """A modifier of an unnamed source (``رفيع``، ``مسؤول``) or a preposition before its body's name."""
+    word = view.tokens[index].key
+    if word in _SOURCE_MODIFIERS or word in view.frames.generic_speakers:
+        return True
+    return word in _SOURCE_PREPOSITIONS and view.mention_at.get(index + 1) is not None
+
+
 PARENTHETICAL_SPAN = 12  # tokens a comma-bracketed title or adverbial may run
 
 
@@ -1045,8 +1099,11 @@ def _parenthetical_end(view: DocView, index: int, sent: int) -> int | None:
     if index == 0 or tokens[index - 1].text not in COMMAS:
         return None
     head = tokens[index]
+    # ، بحسب ما أوردت وكالة انترفاكس، (ant:AL-internationalNews-1370-20180529): an attribution
+    attribution = head.key in view.frames.trailing_attributions
     opens = (
-        head.key in title_heads(view.frames)
+        attribution
+        or head.key in title_heads(view.frames)
         or _circumstantial(view, head)
         or head.key in _TIME_WORDS
         or _strip_clitics(head.key) in view.frames.speech_event_nouns
@@ -1056,7 +1113,9 @@ def _parenthetical_end(view: DocView, index: int, sent: int) -> int | None:
     for other in tokens[index + 1 : index + PARENTHETICAL_SPAN]:
         if other.sent != sent or other.text in SENTENCE_END or other.text in QUOTE_CHARS:
             return None
-        if complementizer_kind(other.text, view.frames) or _is_new_verb_cue(view, other):
+        if complementizer_kind(other.text, view.frames) or (
+            _is_new_verb_cue(view, other) and not attribution
+        ):
             return None
         if other.text in COMMAS:
             return other.index + 1
@@ -1598,8 +1657,28 @@ def _mark_via(view: DocView, candidates: list[Candidate], window: list[Tok], fra
     if frame.form.entry.lemma in ("نقل", "نسب") and an_positions:
         for cand in candidates:
             cand.role = "via" if cand.last < an_positions[0] else "speaker"
-    if candidates and all(c.role == "via" for c in candidates) and not _told_outlet(view, candidates[0]):
+    attributed = [c for c in candidates if _in_attribution(view, c, window)]
+    for cand in attributed:
+        cand.role = "via"
+    if (
+        candidates
+        and all(c.role == "via" for c in candidates)
+        and not _told_outlet(view, candidates[0])
+        and candidates[0] not in attributed
+    ):
         candidates[0].role = "speaker"
+
+
+def _in_attribution(view: DocView, cand: Candidate, window: list[Tok]) -> bool:
+    """``وأكدت الوزارة، بحسب ما أوردت وكالة انترفاكس، أن``: a name inside a comma-bracketed
+    attribution (بحسب، وفقا، نقلا …) relays; it is not the verb's subject."""
+    for tok in window:
+        if tok.index >= cand.first:
+            return False
+        if tok.key in view.frames.trailing_attributions and tok.index > window[0].index:
+            previous = view.tokens[tok.index - 1]
+            return previous.text in COMMAS
+    return False
 
 
 def _told_outlet(view: DocView, cand: Candidate) -> bool:
@@ -1922,12 +2001,44 @@ def resolve_implicit(view: DocView, frames: list[Frame]) -> list[Draft]:
             for entity, span, kind in frame.speakers:
                 if kind == "spokesperson":
                     entity, kind = _recent_spokesperson(view, drafts, entity), "description"
+                if entity is None and span is not None:
+                    entity = referred_source(view, drafts, span)
                 drafts.append(Draft(frame, entity, span, kind))
                 _learn_gender(view, genders, entity, frame, span)
             continue
         for entity in _implicit_speakers(view, genders, drafts, frame):
             drafts.append(Draft(frame, entity, None, "implicit"))
     return drafts
+
+
+def referred_source(view: DocView, drafts: list[Draft], span: Span) -> str | None:
+    """A definite source noun refers back (ant:AL-economy-227-20180313): ``وأضاف المصدر``
+    is the body of the latest ``مصدر …`` quoted before it, ``وأكد البيان`` the issuer of the latest
+    statement whose sentence names a ``بيان``. Only those nouns (``generic_speakers``,
+    ``speech_event_nouns``) refer back; any other description stays unresolved."""
+    words = view.text[span.start : span.end].split()
+    head = key(words[0]) if words else ""
+    if not head.startswith("ال") or len(words) > 2:
+        return None
+    bare = head[2:]
+    if bare in view.frames.generic_speakers:
+        for draft in reversed(drafts):
+            said = draft.speaker_span
+            if (
+                draft.speaker
+                and said is not None
+                and _strip_clitics(key(view.text[said.start : said.end].split()[0])) == bare
+            ):
+                return draft.speaker
+        return None
+    if bare in view.frames.speech_event_nouns:
+        for draft in reversed(drafts):
+            sentence = view.text[
+                view.sentence_start(draft.frame.cue.sent) : view.sentence_end(draft.frame.cue.sent)
+            ]
+            if draft.speaker and any(_strip_clitics(key(word)) == bare for word in sentence.split()):
+                return draft.speaker
+    return None
 
 
 def _recent_spokesperson(view: DocView, drafts: list[Draft], body: str | None) -> str | None:
