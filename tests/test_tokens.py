@@ -32,3 +32,14 @@ def test_tokens_strip_proclitics_only_onto_known_stems(
     word: str, known: set[str], expected: tuple[str, str]
 ) -> None:
     assert strip_proclitics(word, lambda k: k in known) == expected
+
+
+def test_tokens_hashtag_marks_are_no_tokens() -> None:
+    """ant:AL-economy-1052-20180720: ``قال #صندوق_النقد_الدولي إن`` is read word by word."""
+    text = "قال #صندوق_النقد_الدولي إن"
+    assert [text[a:b] for a, b in token_spans(text)] == ["قال", "صندوق", "النقد", "الدولي", "إن"]
+
+
+def test_tokens_lone_hash_is_punctuation() -> None:
+    text = "رقم # 5"
+    assert [text[a:b] for a, b in token_spans(text)] == ["رقم", "#", "5"]

@@ -14,8 +14,12 @@ from collections.abc import Callable, Iterator
 from kg.arabic.normalize import key
 
 # A token is a run of letters/digits (Arabic or Latin, with marks and tatweel), or one
-# punctuation character. Dots inside abbreviations (سي.إن.إن) are kept within the token.
-_TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+(?:\.[\w]+)*|[^\w\s]", re.UNICODE)
+# punctuation character. Dots inside abbreviations (سي.إن.إن) are kept within the token. The
+# underscore joins the words of a hashtag (#دونالد_ترمب) and # marks it: neither is a token, so
+# a hashtag's words are read as the name they spell (وزارة #الخارجية_التركية is three words).
+_TOKEN = re.compile(
+    r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640])+(?:\.[^\W_]+)*|#(?![^\W_])|[^\w\s#]", re.UNICODE
+)
 # Sentence ends: . ! ? ؟ and newlines; a dot between letters (سي.إن.إن) is not an end.
 _SENTENCE_END = re.compile(r"(?<!\w\.\w)[.!?؟]+(?=\s|$)|\n+")
 
