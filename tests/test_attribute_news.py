@@ -45,6 +45,9 @@ CASES = {
     # ant:AL-economy-457-20180416: a hashtag spells a name, its # and _ are no part of the words
     "hashtag": "أعلنت #وزارة_الصحة_السعودية إنجاز الدراسة المتكاملة لطرح 9 مجالات لمشاركة #القطاع_الخاص "
     "سبق الإعلان عن خططها.",
+    # ant:AL-internationalNews-815-20180405: a person's name stops before a word governed by ل
+    "told": "وقال السفير السعودي لدى #اليمن محمد الجابر للصحافيين في جنيف أمس الأربعاء إنه اجتمع مع مدير "
+    "اللجنة وفريقه في الرياض، واتفقوا على تحسين القدرات وتعزيزها.",
     # ant:AL-economy-527-20180507: نقل after a noun is the verbal noun "transport", not "relayed"
     "transport": "وافق مجلس النواب المصري بشكل نهائي على مشروع قانون مقدم من الحكومة لتقنين عمل شركات "
     'نقل الركاب بواسطة تطبيقات الهواتف الذكية، وعلى رأسها، شركتا " #أوبر" و" #كريم".',
@@ -132,6 +135,11 @@ def test_attribute_news_hashtag_subject_is_a_name(corpus: Corpus) -> None:
     (stmt,) = [s for s in corpus.statements if s.doc_id == "hashtag"]
     assert _label(corpus, stmt.speaker) == "وزارة الصحة السعودية"
     assert stmt.content_text.startswith("إنجاز الدراسة")
+
+
+def test_ner_news_person_span_stops_before_a_governed_word(corpus: Corpus) -> None:
+    assert speakers(corpus, "told")[0] == "محمد الجابر"
+    assert ("محمد الجابر", "السفير السعودي لدى #اليمن") in roles(corpus, "told")
 
 
 def test_attribute_news_verbal_noun_homograph_is_no_cue(corpus: Corpus) -> None:

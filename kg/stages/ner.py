@@ -517,8 +517,27 @@ def _trimmed(doc: Document, tokens: list[Token], start_i: int, end_i: int, label
         start_i += 1
     if label == "PERSON":
         start_i = _after_title(doc, tokens, start_i, end_i)
+        start_i, end_i = _person_bounds(doc, tokens, start_i, end_i)
     if label == "ORG" and _ends_with_foreign_gentilic(doc, tokens, start_i, end_i):
         end_i -= 1
+    return start_i, end_i
+
+
+def _person_bounds(doc: Document, tokens: list[Token], start_i: int, end_i: int) -> tuple[int, int]:
+    """A person's name neither ends in a word governed by the preposition ل (``محمد الجابر
+    للصحافيين``, ant:AL-internationalNews-815-20180405; ``لـ``) or in a reporting verb, nor starts
+    with a known place (``القصرين محمد …``: the place of an office written before the name)."""
+    cues = load_cues()
+    places = lexicons.place_index()
+
+    def trailing(i: int) -> bool:
+        word = _token_key(doc, tokens[i])
+        return word in ("ل", "لـ") or word.startswith("لل") or cues.lookup(word) is not None
+
+    while end_i - start_i > 1 and trailing(end_i - 1):
+        end_i -= 1
+    while end_i - start_i > 2 and _token_key(doc, tokens[start_i]) in places:
+        start_i += 1
     return start_i, end_i
 
 
