@@ -32,26 +32,28 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import NamedTuple
 
 from kg.arabic import lexicons
-from kg.arabic.cues import CueForm, Frames, complementizer_kind, is_subordinated, load_cues, load_frames
+from kg.arabic.cues import CueForm, Frames, complementizer_kind, is_subordinated
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
-from kg.arabic.tokens import sentence_spans, token_spans
 from kg.model import Corpus, Document, Entity, Mention, Span, Statement
+from kg.stages.docview import (
+    COMMAS,
+    LATTER,
+    QUOTE_CHARS,
+    SENTENCE_END,
+    DocView,
+    Tok,
+    latest_entity,
+    outer_span,
+)
 
 NAME = "attribute"
 REQUIRES = ("documents", "sentences", "mentions", "entities")
 PER_DOCUMENT = True
 PROVIDES = ("statements",)
 
-OPEN_QUOTES = "«“„‹"
-CLOSE_QUOTES = "»”‟›"
-TOGGLE_QUOTES = '"'
-QUOTE_CHARS = OPEN_QUOTES + CLOSE_QUOTES + TOGGLE_QUOTES
-SENTENCE_END = ".!?؟"
-COMMAS = "،,;؛"
 MAX_WINDOW = 28  # tokens between a cue and its content
 TITLE_QUOTE_TOKENS = 4  # a quoted stretch this short followed by إن/أن is a title, not speech
 
@@ -61,25 +63,12 @@ _SVO_SKIP = frozenset(
 )
 _AUXILIARY = frozenset(key(w) for w in ("كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"))
 _PARTICLES = frozenset(key(w) for w in ("على", "إلى", "عن", "من", "في", "ب", "حول", "بشأن"))
-LATTER = {key("الأخير"): "m", key("الأخيرة"): "f", key("والأخير"): "m", key("والأخيرة"): "f"}
 _AS_WORDS = frozenset(key(w) for w in ("ما", "كما", "حسبما", "وفقما"))
 # day words, parts of the day and adverbs that sit between a speaker and the content
 _TIME_WORDS = DAY_WORD_KEYS | frozenset(
     key(w) for w in ("يوم", "مساء", "صباح", "فجر", "ظهر", "ليلة", "بشدة", "أيضا", "مجددا")
 )
 _ABOUT_HIS = frozenset(key(w) for w in ("حد", "تعبيره", "تعبيرها", "قوله", "قولها"))
-
-
-class Tok(NamedTuple):
-    """A token of the document with its normalized key and sentence number (a named tuple: one
-    is made per token, and tuples are built several times faster than frozen dataclasses)."""
-
-    index: int
-    start: int
-    end: int
-    text: str
-    key: str
-    sent: int
 
 
 @dataclass
@@ -99,192 +88,6 @@ class Frame:
     absorbed_until: int = -1  # token index up to which other cues belong to this frame
     own_site: bool = False  # في بيان على موقعها: the speaker relayed it itself
     host: Frame | None = None  # رفض تأكيدات X: the frame whose object this claim noun is
-
-
-class DocView:
-    """Everything attribution needs about one document, indexed for position look-ups."""
-
-    def __init__(self, doc: Document, corpus: Corpus, mentions: list[Mention]):
-        self.doc = doc
-        self.text = doc.text
-        self.frames = load_frames()
-        self.lexicon = load_cues()
-        self.sentences = _sentences(doc, corpus)
-        self.tokens = self._tokens()
-        self.starts = [tok.start for tok in self.tokens]
-        self.quotes = quote_spans(self.text)
-        self.mention_entity = dict(corpus.mention_entity)
-        mentions = [*mentions, *name_echoes(doc, self.tokens, mentions, self.mention_entity)]
-        self.mentions = sorted(mentions, key=lambda m: (_outer(m).start, -_outer(m).end))
-        self.mention_starts = [_outer(m).start for m in self.mentions]
-        self.entities = {e.entity_id: e for e in corpus.entities}
-        self.roles = tuple(role for role in corpus.roles if role.doc_id == doc.doc_id)
-        self.mention_at = self._mention_index()
-
-    def _tokens(self) -> list[Tok]:
-        tokens: list[Tok] = []
-        for sent_index, (start, end) in enumerate(self.sentences):
-            for tok_start, tok_end in token_spans(self.text, start, end):
-                word = self.text[tok_start:tok_end]
-                tokens.append(Tok(len(tokens), tok_start, tok_end, word, key(word) or word, sent_index))
-        return tokens
-
-    def _mention_index(self) -> dict[int, Mention]:
-        """Token index → the longest mention overlapping it."""
-        index: dict[int, Mention] = {}
-        for mention in self.mentions:
-            outer = _outer(mention)
-            for tok in self.tokens_in(outer.start, outer.end):
-                current = index.get(tok.index)
-                if current is None or len(_outer(current)) < len(outer):
-                    index[tok.index] = mention
-        return index
-
-    def tokens_in(self, start: int, end: int) -> list[Tok]:
-        first = bisect.bisect_left(self.starts, start)
-        if first > 0 and self.tokens[first - 1].end > start:
-            first -= 1
-        out = []
-        for tok in self.tokens[first:]:
-            if tok.start >= end:
-                break
-            out.append(tok)
-        return out
-
-    def token_at(self, char: int) -> int:
-        """Index of the first token starting at or after ``char``."""
-        return bisect.bisect_left(self.starts, char)
-
-    def entity_of(self, mention: Mention) -> str | None:
-        return self.mention_entity.get(mention.mention_id)
-
-    def sentence_end(self, sent: int) -> int:
-        return self.sentences[sent][1]
-
-    def sentence_start(self, sent: int) -> int:
-        return self.sentences[sent][0]
-
-    def quote_around(self, start: int, end: int) -> Span | None:
-        for quote in self.quotes:
-            if quote.start < start and end <= quote.end:
-                return quote
-        return None
-
-    def quote_opening_at(self, char: int) -> Span | None:
-        for quote in self.quotes:
-            if quote.start == char:
-                return quote
-        return None
-
-
-_ECHO_PREFIXES = ("و", "ف", "ل", "ب", "ول", "وب", "فل")
-
-
-def name_echoes(
-    doc: Document, tokens: list[Tok], mentions: list[Mention], mention_entity: dict[str, str]
-) -> list[Mention]:
-    """Bare repeats of a person's last name that the recogniser left unmarked.
-
-    News names a person in full once (``سامح شكري``) and otherwise by the last name alone
-    (``أن شكري``، ``وشكري``, also in a lead before the full name); such a token, with a last
-    name owned by one person entity of the document, becomes a name mention of that entity. Links are added to
-    ``mention_entity`` in place.
-    """
-    owners: dict[str, set[str]] = {}
-    covered: list[tuple[int, int]] = []
-    for mention in mentions:
-        covered.append((_outer(mention).start, _outer(mention).end))
-        entity = mention_entity.get(mention.mention_id)
-        words = mention.surface.split()
-        if mention.label != "PERSON" or mention.kind != "name" or entity is None or not words:
-            continue
-        last = key(words[-1])
-        if len(last) >= 3:
-            owners.setdefault(last, set()).add(entity)
-    if not owners:
-        return []
-    starts = sorted(covered)
-    echoes: list[Mention] = []
-    for tok in tokens:
-        prefix, name = _echo_name(tok.key, owners)
-        if not name or len(owners[name]) != 1 or _covered(starts, tok):
-            continue
-        span = Span(tok.start + prefix, tok.end)
-        if key(doc.text[span.start : span.end]) != name:
-            continue
-        mention = Mention(
-            doc.doc_id,
-            span,
-            doc.text[span.start : span.end],
-            "PERSON",
-            "name",
-            attached=Span(tok.start, tok.end),
-            key=name,
-            source="echo",
-        )
-        mention_entity[mention.mention_id] = next(iter(owners[name]))
-        echoes.append(mention)
-    return echoes
-
-
-# _ECHO_PREFIXES by length, shortest first (the order in which they are tried): a word starts with
-# at most one prefix of each length, so one look-up per length finds the first that fits.
-_ECHO_PREFIXES_BY_LENGTH = tuple(
-    (length, frozenset(p for p in _ECHO_PREFIXES if len(p) == length))
-    for length in sorted({len(p) for p in _ECHO_PREFIXES})
-)
-
-
-def _echo_name(word_key: str, owners: dict[str, set[str]]) -> tuple[int, str]:
-    """``(prefix length, owned name)`` when ``word_key`` is an owned last name, bare or after one
-    of ``_ECHO_PREFIXES``; ``(0, "")`` otherwise. Called for every token of every document."""
-    if word_key in owners:
-        return 0, word_key
-    for length, prefixes in _ECHO_PREFIXES_BY_LENGTH:
-        if word_key[:length] in prefixes and word_key[length:] in owners:
-            return length, word_key[length:]
-    return 0, ""
-
-
-def _covered(starts: list[tuple[int, int]], tok: Tok) -> bool:
-    """Whether a mention (sorted ``(start, end)`` list) covers the token; nested mentions are few."""
-    position = bisect.bisect_right(starts, (tok.start, tok.end + 10**9))
-    return any(start <= tok.start < end for start, end in starts[max(0, position - 4) : position])
-
-
-def _outer(mention: Mention) -> Span:
-    return mention.attached or mention.span
-
-
-def _sentences(doc: Document, corpus: Corpus) -> list[tuple[int, int]]:
-    spans = [(s.span.start, s.span.end) for s in corpus.sentences if s.doc_id == doc.doc_id]
-    return sorted(spans) if spans else list(sentence_spans(doc.text))
-
-
-def quote_spans(text: str) -> list[Span]:
-    """Quoted stretches ``[open, close+1)`` including the marks, paragraph by paragraph.
-
-    Typographic openers (« “ „) and closers (» ”) pair up; a mark that cannot open or close
-    in its expected role toggles instead, so mismatched pairs («…« or ”…”) and straight
-    quotes ("…") are handled. An unclosed mark is dropped.
-
-    >>> [text[s.start:s.end] for text in ['قال: «نعم» و"لا"'] for s in quote_spans(text)]
-    ['«نعم»', '"لا"']
-    """
-    spans: list[Span] = []
-    offset = 0
-    for paragraph in text.split("\n"):
-        open_at: int | None = None
-        for index, char in enumerate(paragraph):
-            if char not in QUOTE_CHARS:
-                continue
-            if open_at is None:
-                open_at = index
-            else:
-                spans.append(Span(offset + open_at, offset + index + 1))
-                open_at = None
-        offset += len(paragraph) + 1
-    return spans
 
 
 # ---------------------------------------------------------------------------- cues
@@ -505,15 +308,15 @@ def titled_subject(view: DocView, first: int, sent: int) -> TitledSubject | None
         tok = tokens[index]
         mention = view.mention_at.get(index)
         if mention is not None and mention.label == "PERSON" and mention.kind == "name":
-            attached = view.text[_outer(mention).start : mention.span.start]
+            attached = view.text[outer_span(mention).start : mention.span.start]
             if attached.endswith("ل"):
                 break
-            toks = view.tokens_in(_outer(mention).start, _outer(mention).end)
+            toks = view.tokens_in(outer_span(mention).start, outer_span(mention).end)
             return TitledSubject(first, toks[-1].index, mention)
         if _ends_title(view, tok, mention):
             apposed = _name_after_post(view, index)
             if apposed is not None:
-                toks = view.tokens_in(_outer(apposed).start, _outer(apposed).end)
+                toks = view.tokens_in(outer_span(apposed).start, outer_span(apposed).end)
                 return TitledSubject(first, toks[-1].index, apposed)
             break
         if tok.text not in COMMAS:
@@ -534,7 +337,7 @@ def _name_after_post(view: DocView, index: int) -> Mention | None:
     place = view.mention_at.get(index + 1) if tok.key in _POST_PREPOSITIONS else view.mention_at.get(index)
     if place is None or place.label == "PERSON" or (tok.key not in _POST_PREPOSITIONS and tok.key[:1] != "ب"):
         return None
-    following = view.tokens_in(_outer(place).end, view.sentence_end(tok.sent))
+    following = view.tokens_in(outer_span(place).end, view.sentence_end(tok.sent))
     for nxt in following[:3]:
         if nxt.text in COMMAS or (nxt.key in title_heads(view.frames) and not view.mention_at.get(nxt.index)):
             continue  # an honorific before the name: الأمير، الشيخ
@@ -863,7 +666,7 @@ def _definite_anaphor(view: DocView, head: Tok) -> str | None:
         words = key(mention.surface).split()
         if words and words[0] in (bare, head.key):
             return entity
-        before = view.token_at(_outer(mention).start) - 1
+        before = view.token_at(outer_span(mention).start) - 1
         while before >= 0 and view.tokens[before].text in QUOTE_CHARS:
             before -= 1
         word = view.tokens[before].key if before >= 0 else ""
@@ -953,7 +756,7 @@ def relative_subject(
     if index >= 0 and view.tokens[index].text in COMMAS:
         index -= 1  # أحمد سالم، الذي قال
     mention = view.mention_at.get(index) if index >= 0 and view.tokens[index].sent == tok.sent else None
-    if mention is None or mention.kind == "adjective" or _outer(mention).end != view.tokens[index].end:
+    if mention is None or mention.kind == "adjective" or outer_span(mention).end != view.tokens[index].end:
         return []
     entity = view.entity_of(mention)
     if entity is None:
@@ -1072,7 +875,7 @@ def generic_subject_end(view: DocView, index: int, sent: int) -> int | None:
     while index < len(tokens) and tokens[index].sent == sent:
         mention = view.mention_at.get(index)
         if mention is not None:
-            index = view.token_at(_outer(mention).end - 1) + 1
+            index = view.token_at(outer_span(mention).end - 1) + 1
         elif _source_word(view, index):
             index += 1
         else:
@@ -1187,7 +990,7 @@ def adjacent_subject(view: DocView, tok: Tok, form: CueForm) -> AdjacentSubject:
         span = Span(view.tokens[index].start, view.tokens[index].end)
         return AdjacentSubject([(entity, span, "description")] if entity else [], crossed_quote, addressee)
     mention = view.mention_at.get(index)
-    if mention is None or mention.kind == "adjective" or _outer(mention).end > view.tokens[index].end:
+    if mention is None or mention.kind == "adjective" or outer_span(mention).end > view.tokens[index].end:
         return AdjacentSubject()
     if comma and not (mention.label in ("PERSON", "ORG") and mention.kind == "name"):
         return AdjacentSubject()
@@ -1206,7 +1009,7 @@ def _parenthetical_addressee(view: DocView, segment: list[Tok]) -> str | None:
         mention = view.mention_at.get(tok.index)
         if mention is None or mention.kind == "adjective" or mention.label not in ("PERSON", "ORG"):
             continue
-        attached = view.text[_outer(mention).start : mention.span.start]
+        attached = view.text[outer_span(mention).start : mention.span.start]
         if segment[position - 1].key in _ADDRESSEE_BEFORE or attached.endswith("ب"):
             return view.entity_of(mention)
     return None
@@ -1564,7 +1367,7 @@ def window_candidates(view: DocView, window: list[Tok]) -> list[Candidate]:
         if mention is None or mention.mention_id in seen or mention.kind == "adjective":
             continue
         seen.add(mention.mention_id)
-        toks = view.tokens_in(_outer(mention).start, _outer(mention).end)
+        toks = view.tokens_in(outer_span(mention).start, outer_span(mention).end)
         out.append(Candidate(mention, view.entity_of(mention), toks[0].index, toks[-1].index))
     return out
 
@@ -1688,11 +1491,11 @@ def _told_outlet(view: DocView, cand: Candidate) -> bool:
 
 def _told_mention(view: DocView, mention: Mention) -> bool:
     """An outlet mention written with ل (``لوكالة فرانس برس``، ``لـ"رويترز"``) or after ``لصحيفة``."""
-    toks = view.tokens_in(_outer(mention).start, _outer(mention).end)
+    toks = view.tokens_in(outer_span(mention).start, outer_span(mention).end)
     if not toks:
         return False
     first_word = key(mention.surface.split()[0]) if mention.surface.split() else ""
-    token_start = min(_outer(mention).start, toks[0].start)
+    token_start = min(outer_span(mention).start, toks[0].start)
     if view.text[token_start : mention.span.start].endswith("ل") and _is_channel_word(view, first_word):
         return True
     back = toks[0].index - 1
@@ -1728,7 +1531,7 @@ def _mark_addressees(view: DocView, candidates: list[Candidate], frame: Frame) -
         if cand.role != "speaker":
             continue
         prev = view.tokens[cand.first - 1].key if cand.first > 0 else ""
-        attached = view.text[_outer(cand.mention).start : cand.mention.span.start]
+        attached = view.text[outer_span(cand.mention).start : cand.mention.span.start]
         marked = attached.endswith("ل") or prev in markers or prev == "ل"
         if marked or (kind == "obj" and speaker_seen and not _apposition(view, candidates, cand)):
             cand.role = "addressee"
@@ -1778,7 +1581,7 @@ def _speaker_group(
     out = [(entity, chosen.mention.span, kind)]
     for cand in speakers[speakers.index(chosen) + 1 :]:
         between = view.tokens[out_last(view, out[-1][1]) + 1 : cand.first]
-        coordinated = not between and view.text[_outer(cand.mention).start] == "و"
+        coordinated = not between and view.text[outer_span(cand.mention).start] == "و"
         coordinated = coordinated or (len(between) == 1 and between[0].key == "و")
         if not coordinated or cand.entity is None or cand.entity == entity:
             break
@@ -1846,19 +1649,6 @@ def _generic_speaker(
         if mention is not None and mention.kind == "adjective":
             return [(view.entity_of(mention), Span(first.start, mention.span.end), "unnamed_group")]
     return [(None, Span(first.start, first.end), "unnamed_group")]
-
-
-def latest_entity(view: DocView, before: int, gender: str) -> str | None:
-    for mention in reversed(view.mentions):
-        if _outer(mention).end > before or mention.kind == "adjective":
-            continue
-        entity = view.entity_of(mention)
-        if entity is None:
-            continue
-        label = view.entities[entity].label if entity in view.entities else mention.label
-        if (label == "PERSON") == (gender == "m"):
-            return entity
-    return None
 
 
 def _on_own_website(view: DocView, window: list[Tok]) -> bool:
@@ -2113,7 +1903,7 @@ def sentence_subject(view: DocView, genders: dict[str, str], drafts: list[Draft]
     start = view.sentence_start(frame.cue.sent)
     contents = [d.frame.content for d in drafts if d.frame.content is not None]
     for mention in view.mentions:
-        outer = _outer(mention)
+        outer = outer_span(mention)
         if outer.start < start or outer.end > frame.cue.start:
             continue
         if mention.kind == "adjective" or view.quote_around(outer.start, outer.end) is not None:
@@ -2128,10 +1918,10 @@ def sentence_subject(view: DocView, genders: dict[str, str], drafts: list[Draft]
 
 def _after_preposition(view: DocView, mention: Mention) -> bool:
     """``في إيران``، ``لإيران``، ``مع الحكومة``: the name is not a subject."""
-    clitics = view.text[_outer(mention).start : mention.span.start]
+    clitics = view.text[outer_span(mention).start : mention.span.start]
     if any(letter in clitics for letter in "بلك"):
         return True
-    index = view.token_at(_outer(mention).start)
+    index = view.token_at(outer_span(mention).start)
     if index <= 0 or view.tokens[index - 1].sent != view.tokens[index].sent:
         return False
     prev = view.tokens[index - 1].key

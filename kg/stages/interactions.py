@@ -22,7 +22,7 @@ from kg.arabic.cues import CueEntry, masdar_forms, past_forms, present_forms
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
 from kg.model import Corpus, Document, Interaction, Mention, Span
-from kg.stages.attribute import LATTER, SENTENCE_END, DocView, Tok, latest_entity
+from kg.stages.docview import LATTER, SENTENCE_END, DocView, Tok, latest_entity
 
 NAME = "interactions"
 REQUIRES = ("documents", "sentences", "mentions", "entities", "statements")

@@ -1,0 +1,240 @@
+"""The document view that the per-document reading stages share (attribute, interactions).
+
+One :class:`DocView` per document: its tokens with normalized keys and sentence numbers, the
+quoted stretches, the mentions (with bare-name echoes of names written earlier) indexed by
+token, the entities and the roles stated in it, and the reporting-cue lexicons. Stages read it;
+nothing in it is specific to one of them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import NamedTuple
+
+from kg.arabic.cues import load_cues, load_frames
+from kg.arabic.normalize import key
+from kg.arabic.tokens import sentence_spans, token_spans
+from kg.model import Corpus, Document, Mention, Span
+
+OPEN_QUOTES = "«“„‹"
+CLOSE_QUOTES = "»”‟›"
+TOGGLE_QUOTES = '"'
+QUOTE_CHARS = OPEN_QUOTES + CLOSE_QUOTES + TOGGLE_QUOTES
+SENTENCE_END = ".!?؟"
+COMMAS = "،,;؛"
+
+LATTER = {key("الأخير"): "m", key("الأخيرة"): "f", key("والأخير"): "m", key("والأخيرة"): "f"}
+
+
+class Tok(NamedTuple):
+    """A token of the document with its normalized key and sentence number (a named tuple: one
+    is made per token, and tuples are built several times faster than frozen dataclasses)."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    key: str
+    sent: int
+
+
+class DocView:
+    """Everything the reading stages need about one document, indexed for position look-ups."""
+
+    def __init__(self, doc: Document, corpus: Corpus, mentions: list[Mention]):
+        self.doc = doc
+        self.text = doc.text
+        self.frames = load_frames()
+        self.lexicon = load_cues()
+        self.sentences = _sentences(doc, corpus)
+        self.tokens = self._tokens()
+        self.starts = [tok.start for tok in self.tokens]
+        self.quotes = quote_spans(self.text)
+        self.mention_entity = dict(corpus.mention_entity)
+        mentions = [*mentions, *name_echoes(doc, self.tokens, mentions, self.mention_entity)]
+        self.mentions = sorted(mentions, key=lambda m: (outer_span(m).start, -outer_span(m).end))
+        self.mention_starts = [outer_span(m).start for m in self.mentions]
+        self.entities = {e.entity_id: e for e in corpus.entities}
+        self.roles = tuple(role for role in corpus.roles if role.doc_id == doc.doc_id)
+        self.mention_at = self._mention_index()
+
+    def _tokens(self) -> list[Tok]:
+        tokens: list[Tok] = []
+        for sent_index, (start, end) in enumerate(self.sentences):
+            for tok_start, tok_end in token_spans(self.text, start, end):
+                word = self.text[tok_start:tok_end]
+                tokens.append(Tok(len(tokens), tok_start, tok_end, word, key(word) or word, sent_index))
+        return tokens
+
+    def _mention_index(self) -> dict[int, Mention]:
+        """Token index → the longest mention overlapping it."""
+        index: dict[int, Mention] = {}
+        for mention in self.mentions:
+            outer = outer_span(mention)
+            for tok in self.tokens_in(outer.start, outer.end):
+                current = index.get(tok.index)
+                if current is None or len(outer_span(current)) < len(outer):
+                    index[tok.index] = mention
+        return index
+
+    def tokens_in(self, start: int, end: int) -> list[Tok]:
+        first = bisect.bisect_left(self.starts, start)
+        if first > 0 and self.tokens[first - 1].end > start:
+            first -= 1
+        out = []
+        for tok in self.tokens[first:]:
+            if tok.start >= end:
+                break
+            out.append(tok)
+        return out
+
+    def token_at(self, char: int) -> int:
+        """Index of the first token starting at or after ``char``."""
+        return bisect.bisect_left(self.starts, char)
+
+    def entity_of(self, mention: Mention) -> str | None:
+        return self.mention_entity.get(mention.mention_id)
+
+    def sentence_end(self, sent: int) -> int:
+        return self.sentences[sent][1]
+
+    def sentence_start(self, sent: int) -> int:
+        return self.sentences[sent][0]
+
+    def quote_around(self, start: int, end: int) -> Span | None:
+        for quote in self.quotes:
+            if quote.start < start and end <= quote.end:
+                return quote
+        return None
+
+    def quote_opening_at(self, char: int) -> Span | None:
+        for quote in self.quotes:
+            if quote.start == char:
+                return quote
+        return None
+
+
+_ECHO_PREFIXES = ("و", "ف", "ل", "ب", "ول", "وب", "فل")
+
+
+def name_echoes(
+    doc: Document, tokens: list[Tok], mentions: list[Mention], mention_entity: dict[str, str]
+) -> list[Mention]:
+    """Bare repeats of a person's last name that the recogniser left unmarked.
+
+    News names a person in full once (``سامح شكري``) and otherwise by the last name alone
+    (``أن شكري``، ``وشكري``, also in a lead before the full name); such a token, with a last
+    name owned by one person entity of the document, becomes a name mention of that entity. Links are added to
+    ``mention_entity`` in place.
+    """
+    owners: dict[str, set[str]] = {}
+    covered: list[tuple[int, int]] = []
+    for mention in mentions:
+        covered.append((outer_span(mention).start, outer_span(mention).end))
+        entity = mention_entity.get(mention.mention_id)
+        words = mention.surface.split()
+        if mention.label != "PERSON" or mention.kind != "name" or entity is None or not words:
+            continue
+        last = key(words[-1])
+        if len(last) >= 3:
+            owners.setdefault(last, set()).add(entity)
+    if not owners:
+        return []
+    starts = sorted(covered)
+    echoes: list[Mention] = []
+    for tok in tokens:
+        prefix, name = _echo_name(tok.key, owners)
+        if not name or len(owners[name]) != 1 or _covered(starts, tok):
+            continue
+        span = Span(tok.start + prefix, tok.end)
+        if key(doc.text[span.start : span.end]) != name:
+            continue
+        mention = Mention(
+            doc.doc_id,
+            span,
+            doc.text[span.start : span.end],
+            "PERSON",
+            "name",
+            attached=Span(tok.start, tok.end),
+            key=name,
+            source="echo",
+        )
+        mention_entity[mention.mention_id] = next(iter(owners[name]))
+        echoes.append(mention)
+    return echoes
+
+
+# _ECHO_PREFIXES by length, shortest first (the order in which they are tried): a word starts with
+# at most one prefix of each length, so one look-up per length finds the first that fits.
+_ECHO_PREFIXES_BY_LENGTH = tuple(
+    (length, frozenset(p for p in _ECHO_PREFIXES if len(p) == length))
+    for length in sorted({len(p) for p in _ECHO_PREFIXES})
+)
+
+
+def _echo_name(word_key: str, owners: dict[str, set[str]]) -> tuple[int, str]:
+    """``(prefix length, owned name)`` when ``word_key`` is an owned last name, bare or after one
+    of ``_ECHO_PREFIXES``; ``(0, "")`` otherwise. Called for every token of every document."""
+    if word_key in owners:
+        return 0, word_key
+    for length, prefixes in _ECHO_PREFIXES_BY_LENGTH:
+        if word_key[:length] in prefixes and word_key[length:] in owners:
+            return length, word_key[length:]
+    return 0, ""
+
+
+def _covered(starts: list[tuple[int, int]], tok: Tok) -> bool:
+    """Whether a mention (sorted ``(start, end)`` list) covers the token; nested mentions are few."""
+    position = bisect.bisect_right(starts, (tok.start, tok.end + 10**9))
+    return any(start <= tok.start < end for start, end in starts[max(0, position - 4) : position])
+
+
+def outer_span(mention: Mention) -> Span:
+    """The mention's extent with its proclitics (``ولافروف``), as the tokens cover it."""
+    return mention.attached or mention.span
+
+
+def _sentences(doc: Document, corpus: Corpus) -> list[tuple[int, int]]:
+    spans = [(s.span.start, s.span.end) for s in corpus.sentences if s.doc_id == doc.doc_id]
+    return sorted(spans) if spans else list(sentence_spans(doc.text))
+
+
+def quote_spans(text: str) -> list[Span]:
+    """Quoted stretches ``[open, close+1)`` including the marks, paragraph by paragraph.
+
+    Typographic openers (« “ „) and closers (» ”) pair up; a mark that cannot open or close
+    in its expected role toggles instead, so mismatched pairs («…« or ”…”) and straight
+    quotes ("…") are handled. An unclosed mark is dropped.
+
+    >>> [text[s.start:s.end] for text in ['قال: «نعم» و"لا"'] for s in quote_spans(text)]
+    ['«نعم»', '"لا"']
+    """
+    spans: list[Span] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        open_at: int | None = None
+        for index, char in enumerate(paragraph):
+            if char not in QUOTE_CHARS:
+                continue
+            if open_at is None:
+                open_at = index
+            else:
+                spans.append(Span(offset + open_at, offset + index + 1))
+                open_at = None
+        offset += len(paragraph) + 1
+    return spans
+
+
+def latest_entity(view: DocView, before: int, gender: str) -> str | None:
+    """The entity of the latest mention before ``before`` that ``الأخير`` (m: a person) or
+    ``الأخيرة`` (f: a body or a country) can refer to."""
+    for mention in reversed(view.mentions):
+        if outer_span(mention).end > before or mention.kind == "adjective":
+            continue
+        entity = view.entity_of(mention)
+        if entity is None:
+            continue
+        label = view.entities[entity].label if entity in view.entities else mention.label
+        if (label == "PERSON") == (gender == "m"):
+            return entity
+    return None
