@@ -48,6 +48,9 @@ CASES = {
     # ant:AL-internationalNews-815-20180405: a person's name stops before a word governed by ل
     "told": "وقال السفير السعودي لدى #اليمن محمد الجابر للصحافيين في جنيف أمس الأربعاء إنه اجتمع مع مدير "
     "اللجنة وفريقه في الرياض، واتفقوا على تحسين القدرات وتعزيزها.",
+    # ant:BB-internationalNews-1150-20181005: the name before ووصفتها is in its object, not its subject
+    "object_pronoun": 'ورفضت روسيا من قبل مزاعم بريطانيا وهولندا ووصفتها بأنها تعكس "هوسا بالجاسوسية '
+    'لدى الغرب".',
     # ant:AL-economy-527-20180507: نقل after a noun is the verbal noun "transport", not "relayed"
     "transport": "وافق مجلس النواب المصري بشكل نهائي على مشروع قانون مقدم من الحكومة لتقنين عمل شركات "
     'نقل الركاب بواسطة تطبيقات الهواتف الذكية، وعلى رأسها، شركتا " #أوبر" و" #كريم".',
@@ -209,6 +212,13 @@ CONTENT_CASES = {
         'التي يستخدمها بعض وزرائنا مفيدة بشكل خاص أو معقولة".',
         ["لست متأكدا من أن اللغة التي يستخدمها بعض وزرائنا مفيدة بشكل خاص أو معقولة"],
     ),
+    # ant:BB-economy-50-20180303: a conjoined verb with an object pronoun goes on with the statement
+    "elaboration": (
+        'وانتقد رئيس الوزراء الكندي جاستن ترودو التعريفات ووصفها بأنها "غير مقبولة بالمرة".',
+        ['التعريفات ووصفها بأنها "غير مقبولة بالمرة"'],
+    ),
+    # ant:SK-internationalNews-3489-20181014: an absolute object (نفيا قاطعا) is not what was denied
+    "cognate": ("ونفت موسكو نفيا قاطعا أي تورط لها في هذه القضية.", ["أي تورط لها في هذه القضية"]),
     # ant:AL-culture-513-20180620: a negated cue with an object phrase says nothing was said
     "negated": ("ولم يعلن الثنائي حتى الآن عن موعد الاحتفال بعقد القران.", []),
     # ant:AL-internationalNews-1413-20180601 and ant:BB-internationalNews-703-20180626: أيد without
@@ -231,6 +241,13 @@ def content_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
     built, _ = kg.run_pipeline([folder])
     return built
+
+
+def test_attribute_news_object_pronoun_verb_after_an_object_is_the_sentence_subjects(
+    corpus: Corpus,
+) -> None:
+    (stmt,) = [s for s in corpus.statements if s.doc_id == "object_pronoun"]
+    assert (stmt.cue_text, _label(corpus, stmt.speaker)) == ("ووصفتها", "روسيا")
 
 
 def test_attribute_news_participle_after_a_comma_owns_the_colon(content_corpus: Corpus) -> None:

@@ -97,3 +97,24 @@ def test_cues_bad_row_is_rejected() -> None:
 )
 def test_cues_subordinated_complementizer(previous: str, expected: bool) -> None:
     assert is_subordinated(previous) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma", "gender", "number"),
+    [
+        ("ووصفها", "وصف", "m", "sg"),  # ant:BB-economy-50-20180303
+        ("ووصفتها", "وصف", "f", "sg"),  # ant:BB-internationalNews-1150-20181005
+        ("تتهمها", "اتهم", "f", "sg"),  # ant:FR-internationalNews-1590-20180602
+        ("اتهموه", "اتهم", "m", "pl"),
+        ("نفاه", "نفى", "m", "sg"),
+    ],
+)
+def test_cues_object_pronoun_forms(word: str, lemma: str, gender: str, number: str) -> None:
+    form = load_cues().lookup(word)
+    assert form is not None and form.object_pronoun
+    assert (form.entry.lemma, form.gender, form.number) == (lemma, gender, number)
+
+
+def test_cues_object_pronouns_only_on_verbs_that_take_an_object() -> None:
+    assert load_cues().lookup("قاله") is None  # قال takes a clause, not an object
+    assert not load_cues().lookup("قوله").object_pronoun  # the verbal noun with a possessive

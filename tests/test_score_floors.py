@@ -21,14 +21,14 @@ SCORER = SHARED / "eval" / "score.py"
 # corpus -> score path in the scorer's JSON report -> floor
 FLOORS: dict[str, dict[tuple[str, ...], float]] = {
     "dev": {
-        ("entities", "typed", "f1"): 0.86,
-        ("statements", "detection", "f1"): 0.83,
-        ("statements", "attribution", "f1"): 0.65,
+        ("entities", "typed", "f1"): 0.87,
+        ("statements", "detection", "f1"): 0.84,
+        ("statements", "attribution", "f1"): 0.70,
         # more statements found means more gold cross-document pairs to join: 0.262 -> 0.242 when
         # the object-phrase cues landed, with the claims stage unchanged
         ("claims", "f1"): 0.23,
-        ("interactions", "typed", "f1"): 0.11,
-        ("roles", "f1"): 0.59,
+        ("interactions", "typed", "f1"): 0.12,
+        ("roles", "f1"): 0.61,
     },
     "seeds": {
         ("entities", "typed", "f1"): 0.92,

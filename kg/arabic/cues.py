@@ -19,7 +19,7 @@ Matching is on normalized keys (:func:`kg.arabic.normalize.key`), so أكد/اك
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -69,6 +69,7 @@ class CueForm:
     kind: FormKind
     gender: str = ""  # "m", "f" or "" (unknown / first person)
     number: str = "sg"  # "sg", "du", "pl"
+    object_pronoun: bool = False  # وصفه، اتهموها: the verb's object is a suffixed pronoun
 
 
 @dataclass(frozen=True)
@@ -227,10 +228,31 @@ def noun_forms(entry: CueEntry) -> list[CueForm]:
     return [CueForm(entry, form, "noun") for form in forms]
 
 
+def object_pronoun_forms(entry: CueEntry, verbs: list[CueForm]) -> list[CueForm]:
+    """Finite forms with an object pronoun (وصفه، اعتبرته، اتهموه، نفاه، يصفونها) of a verb that
+    takes an object (an object-phrase content or an addressee object): the pronoun is the thing
+    or person spoken of or to, and what follows completes it (يصفونه بأنه تاريخي)."""
+    if entry.content != "np" and entry.addressee != "obj":
+        return []
+    out: list[CueForm] = []
+    for verb in verbs:
+        if verb.kind not in ("past", "present") or not verb.gender:
+            continue  # first person: أعتبره is rare in news and clashes with nouns
+        stem = verb.form
+        if stem.endswith("وا"):
+            stem = stem[:-1]  # اتهموا → اتهموه
+        elif stem.endswith("ى"):
+            stem = stem[:-1] + "ا"  # نفى → نفاه
+        out += [replace(verb, form=stem + suffix, object_pronoun=True) for suffix in _PRONOUN_SUFFIXES]
+    return out
+
+
 def generate_forms(entry: CueEntry) -> list[CueForm]:
     """Every surface form (without proclitics) an entry can take in news text."""
     if entry.type == "verb":
-        return past_forms(entry) + present_forms(entry) + participle_forms(entry) + masdar_forms(entry)
+        finite = past_forms(entry) + present_forms(entry)
+        nouns = participle_forms(entry) + masdar_forms(entry)
+        return finite + nouns + object_pronoun_forms(entry, finite)
     if entry.type in ("noun", "claimnoun"):
         return noun_forms(entry)
     if entry.type == "prep":

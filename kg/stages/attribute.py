@@ -106,7 +106,7 @@ def find_frames(view: DocView) -> list[Frame]:
         if form is None or _inside_name(view, tok) or _first_person(form):
             continue
         frame = analyse_cue(view, tok, form)
-        if frame is None:
+        if frame is None or elaborates(view, frame, frames):
             continue
         frame.host = absorber if inside else None
         frames.append(frame)
@@ -114,6 +114,23 @@ def find_frames(view: DocView) -> list[Frame]:
             absorbed_until, absorber = frame.absorbed_until, frame
     frames.extend(headline_frames(view, frames))
     return frames
+
+
+def elaborates(view: DocView, frame: Frame, frames: list[Frame]) -> bool:
+    """``ونددا بالقصف ووصفاه بأنه "وحشي"``: a conjoined verb whose object is a pronoun and whose
+    subject is not written, inside the content of the statement before it in the sentence, goes
+    on with that statement (ant:BB-internationalNews-229-20180227: ``وانتقد الخطة ووصفها بأنها …``)."""
+    tok = frame.cue
+    if not frame.form.object_pronoun or not view.lexicon.prefix_of(tok.text):
+        return False
+    if any(span is not None and span.start > tok.start for _, span, _ in frame.speakers):
+        return False  # وتتهمه أنقرة: a subject of its own
+    return any(
+        other.cue.sent == tok.sent
+        and other.content is not None
+        and other.content.start <= tok.start < other.content.end
+        for other in frames
+    )
 
 
 def _first_person(form: CueForm) -> bool:
@@ -458,6 +475,11 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
         return _relative_clause_frame(view, tok, frame)
     if kind == "np" and negated(view, tok):
         return None
+    if kind == "np" and cognate_object(view, form, window_end):
+        window_end = _after_cognate_object(view, window_end)
+        if window_end is None:
+            return None
+        start = view.tokens[window_end].start
     adjacent = adjacent_subject(view, tok, form)
     subject = adjacent.speakers
     window = view.tokens[after:window_end]
@@ -505,6 +527,28 @@ def not_an_actor(view: DocView, frame: Frame) -> bool:
     if key(frame.form.entry.lemma) not in view.frames.actor_subject_cues:
         return False
     return all(entity is None for entity, _, _ in frame.speakers)
+
+
+def cognate_object(view: DocView, form: CueForm, index: int) -> bool:
+    """``ونفت موسكو نفيا قاطعا أي تورط`` (ant:SK-internationalNews-3489-20181014): the verb's own
+    verbal noun as its object is an absolute object (how it was denied), not what was said."""
+    if not form.entry.masdar or index >= len(view.tokens):
+        return False
+    masdar = key(form.entry.masdar)
+    return view.tokens[index].key.removesuffix("ا") in (masdar, masdar.removesuffix("ه") + "ت")
+
+
+def _after_cognate_object(view: DocView, index: int) -> int | None:
+    """The token after an absolute object and its adjective (``نفيا قاطعا``), when the clause goes
+    on with the real object; None when it ends there (``الذي ينفيه محاموه نفيا قاطعا``)."""
+    sent = view.tokens[index].sent
+    index += 1
+    if index < len(view.tokens) and view.tokens[index].sent == sent and view.tokens[index].key.endswith("ا"):
+        index += 1  # the adjective: قاطعا، شديدا
+    if index >= len(view.tokens) or view.tokens[index].sent != sent:
+        return None
+    tok = view.tokens[index]
+    return None if tok.text in SENTENCE_END or tok.text in COMMAS else index
 
 
 _NEGATIONS = frozenset(key(w) for w in ("لم", "ولم", "لن", "ولن", "فلم"))
@@ -752,6 +796,8 @@ def relative_subject(
     nxt = view.tokens[tok.index + 1] if tok.index + 1 < len(view.tokens) else None
     if nxt is not None and nxt.sent == tok.sent and nxt.key in _BACK_REFERENCE:
         return None
+    if form.object_pronoun:
+        return None  # الحركة التي تتهمها تركيا: the suffix refers back, the subject is written after
     index = relative.index - 1
     if index >= 0 and view.tokens[index].text in COMMAS:
         index -= 1  # أحمد سالم، الذي قال
@@ -1302,7 +1348,8 @@ def _cuts_content(view: DocView, index: int) -> bool:
         return False
     if form.entry.type == "prep" or form.kind == "participle":
         return True
-    return form.kind in ("past", "present") and tok.text[0] in "وف"
+    # ، وأخبرها بـ: a conjoined verb with an object pronoun goes on with the same account
+    return form.kind in ("past", "present") and tok.text[0] in "وف" and not form.object_pronoun
 
 
 def phrase_at(view: DocView, index: int, phrases: tuple[tuple[str, ...], ...]) -> int:
@@ -1658,8 +1705,10 @@ def _on_own_website(view: DocView, window: list[Tok]) -> bool:
 
 
 def svo_speakers(view: DocView, tok: Tok, form: CueForm) -> list[tuple[str | None, Span | None, str]]:
-    """The subject written before the verb: ``شكري أكد``، ``وكانت الوزارة قد أعلنت``."""
-    if form.kind == "participle":
+    """The subject written before the verb: ``شكري أكد``، ``وكانت الوزارة قد أعلنت``. Not for a
+    conjoined verb with an object pronoun: in ``ورفضت روسيا مزاعم بريطانيا وهولندا ووصفتها``
+    (ant:BB-internationalNews-1150-20181005) the name before it belongs to its object."""
+    if form.kind == "participle" or (form.object_pronoun and view.lexicon.prefix_of(tok.text)):
         return []
     index = tok.index - 1
     while index >= 0 and view.tokens[index].sent == tok.sent:
