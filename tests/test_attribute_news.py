@@ -51,6 +51,10 @@ CASES = {
     # ant:BB-internationalNews-1150-20181005: the name before ووصفتها is in its object, not its subject
     "object_pronoun": 'ورفضت روسيا من قبل مزاعم بريطانيا وهولندا ووصفتها بأنها تعكس "هوسا بالجاسوسية '
     'لدى الغرب".',
+    # ant:BB-internationalNews-1112-20180928: a verbal noun's genitive speaks, its object is said
+    "verbal_noun": "عندما رشح الرئيس الأمريكي دونالد ترامب القاضي بريت كافانو للمحكمة العليا بدا الأمر "
+    "مثاليا في البداية حتى طرحت اتهامات باعتداءات جنسية ضده ظلالا كثيفة على هذا الترشيح.\n"
+    "وعقب إعلان ترامب ترشيح كافانو للمحكمة العليا واجه اتهامات بالاعتداء الجنسي.",
     # ant:AL-economy-527-20180507: نقل after a noun is the verbal noun "transport", not "relayed"
     "transport": "وافق مجلس النواب المصري بشكل نهائي على مشروع قانون مقدم من الحكومة لتقنين عمل شركات "
     'نقل الركاب بواسطة تطبيقات الهواتف الذكية، وعلى رأسها، شركتا " #أوبر" و" #كريم".',
@@ -143,6 +147,12 @@ def test_attribute_news_hashtag_subject_is_a_name(corpus: Corpus) -> None:
 def test_ner_news_person_span_stops_before_a_governed_word(corpus: Corpus) -> None:
     assert speakers(corpus, "told")[0] == "محمد الجابر"
     assert ("محمد الجابر", "السفير السعودي لدى #اليمن") in roles(corpus, "told")
+
+
+def test_attribute_news_verbal_noun_with_genitive_speaker_and_object(corpus: Corpus) -> None:
+    (stmt,) = [s for s in corpus.statements if s.doc_id == "verbal_noun"]
+    assert (stmt.cue_text, _label(corpus, stmt.speaker)) == ("إعلان", "دونالد ترامب")
+    assert stmt.content_text.startswith("ترشيح كافانو للمحكمة العليا")
 
 
 def test_attribute_news_verbal_noun_homograph_is_no_cue(corpus: Corpus) -> None:

@@ -921,7 +921,7 @@ def generic_subject_end(view: DocView, index: int, sent: int) -> int | None:
     while index < len(tokens) and tokens[index].sent == sent:
         mention = view.mention_at.get(index)
         if mention is not None:
-            index = view.token_at(outer_span(mention).end - 1) + 1
+            index = view.tokens_in(outer_span(mention).start, outer_span(mention).end)[-1].index + 1
         elif _source_word(view, index):
             index += 1
         else:
@@ -1191,7 +1191,7 @@ def analyse_noun(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     """A reporting noun or verbal noun whose genitive is the speaker: تأكيدات روسيا بأن ..."""
     opening = scan_opening(view, tok.index + 1, tok.sent, limit=10)
     if opening is None:
-        return None
+        return verbal_noun_object(view, tok, form)
     frame = Frame(tok, form, tok.end)
     window = view.tokens[tok.index + 1 : opening.token]
     analyse_window(view, frame, window)
@@ -1201,6 +1201,49 @@ def analyse_noun(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     frame.content_kind = opening.kind
     frame.absorbed_until = opening.token - 1
     return frame
+
+
+def verbal_noun_object(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
+    """``وعقب إعلان ترامب ترشيح كافانو للمحكمة العليا`` (ant:BB-internationalNews-1112-20180928):
+    the verbal noun of an object-taking cue, its genitive a named actor (the speaker), and the
+    object phrase after it (up to a comma or the clause's end) the content."""
+    if form.kind != "masdar" or form.entry.content != "np" or tok.index + 2 >= len(view.tokens):
+        return None
+    mention = view.mention_at.get(tok.index + 1)
+    if (
+        mention is None
+        or mention.kind != "name"
+        or outer_span(mention).start != view.tokens[tok.index + 1].start
+    ):
+        return None
+    entity = view.entity_of(mention)
+    after = view.tokens_in(outer_span(mention).start, outer_span(mention).end)[-1].index + 1
+    if entity is None or after >= len(view.tokens) or view.tokens[after].sent != tok.sent:
+        return None
+    first = view.tokens[after]
+    if (
+        first.text in COMMAS
+        or first.text in SENTENCE_END
+        or first.key in _PARTICLES
+        or first.key in _TIME_WORDS
+    ):
+        return None
+    if view.lexicon.lookup(first.text) is not None and view.lexicon.lookup(first.text).kind in (
+        "past",
+        "present",
+    ):
+        return None  # إعلان ترامب قال: the noun is a subject, its verb follows
+    end = content_end(view, first.start, tok.sent)
+    for other in view.tokens_in(first.start, end):
+        if other.text in COMMAS and view.quote_around(other.start, other.end) is None:
+            end = _trim_end(view.text, first.start, other.start)
+            break
+    frame = Frame(tok, form, tok.end)
+    frame.speakers = [(entity, mention.span, "named")]
+    frame.content = Span(first.start, end)
+    frame.content_kind = "np"
+    frame.absorbed_until = after - 1
+    return frame if end > first.start else None
 
 
 def analyse_prep(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
@@ -1926,7 +1969,8 @@ def _implicit_speakers(
     if view.quote_around(frame.cue.start, frame.cue.end) is not None:
         return []  # a verb inside a quotation with no subject is the quoted speaker's own
     wanted = frame.form.gender if frame.form.number == "sg" else ""
-    recent = [d for d in reversed(drafts) if d.speaker is not None][:8]
+    # a verbal noun's statement (إعلان ترامب الانسحاب) is backgrounded: وأضاف does not go back to it
+    recent = [d for d in reversed(drafts) if d.speaker is not None and d.frame.form.kind != "masdar"][:8]
     same_sentence = [d for d in recent if d.frame.cue.sent == frame.cue.sent]
     participle = frame.form.kind == "participle"
     agreeing = [d for d in same_sentence if not wanted or _gender(view, genders, d.speaker or "") == wanted]
