@@ -229,6 +229,11 @@ CONTENT_CASES = {
     ),
     # ant:SK-internationalNews-3489-20181014: an absolute object (نفيا قاطعا) is not what was denied
     "cognate": ("ونفت موسكو نفيا قاطعا أي تورط لها في هذه القضية.", ["أي تورط لها في هذه القضية"]),
+    # ant:BB-culture-131-20180428: a "read also" link is no speaker
+    "read_also": (
+        'اقرأ أيضا: ترامب يصف تفتيش مكتب محاميه بأنه "اعتداء على الوطن"',
+        ['تفتيش مكتب محاميه بأنه "اعتداء على الوطن"'],
+    ),
     # ant:AL-culture-513-20180620: a negated cue with an object phrase says nothing was said
     "negated": ("ولم يعلن الثنائي حتى الآن عن موعد الاحتفال بعقد القران.", []),
     # ant:AL-internationalNews-1413-20180601 and ant:BB-internationalNews-703-20180626: أيد without

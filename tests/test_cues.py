@@ -118,3 +118,21 @@ def test_cues_object_pronoun_forms(word: str, lemma: str, gender: str, number: s
 def test_cues_object_pronouns_only_on_verbs_that_take_an_object() -> None:
     assert load_cues().lookup("قاله") is None  # قال takes a clause, not an object
     assert not load_cues().lookup("قوله").object_pronoun  # the verbal noun with a possessive
+
+
+def test_cues_first_person_is_read_on_the_written_hamza() -> None:
+    """ant:AL-economy-172-20180306: ``لا أعتقد أنه ستكون هناك حرب تجارية`` is the speaker's own
+    belief (first person), not ``اعتقد`` "he believed"."""
+    form = load_cues().lookup("أعتقد")
+    assert form is not None and (form.kind, form.gender) == ("present", "")
+    assert load_cues().lookup("اعتقد").gender == "m"
+
+
+@pytest.mark.parametrize("word", ["اقرأ", "إقرأ"])
+def test_cues_another_hamza_is_another_word(word: str) -> None:
+    """ant:BB-culture-131-20180428: ``اقرأ أيضا:`` (read also) is no form of أقرّ (أقرا)."""
+    assert load_cues().lookup(word) is None
+
+
+def test_cues_hamza_on_a_hamzat_wasl_is_tolerated() -> None:
+    assert load_cues().lookup("إعتبر").entry.lemma == "اعتبر"

@@ -19,6 +19,7 @@ Matching is on normalized keys (:func:`kg.arabic.normalize.key`), so أكد/اك
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -107,27 +108,67 @@ class CueLexicon:
     forms: dict[str, CueForm] = field(default_factory=dict)
     prefixes: dict[str, str] = field(default_factory=dict)  # word key -> proclitic letters
     marked_forms: dict[str, CueForm] = field(default_factory=dict)  # homographs, only when shadda is written
+    # word key -> every (proclitic, form) written so, in generation order: keys fold the hamza,
+    # so اعتقد (he believed) and أعتقد (I believe) share one
+    spellings: dict[str, list[tuple[str, CueForm]]] = field(default_factory=dict)
 
     def lookup(self, word: str) -> CueForm | None:
         """The cue form a written word is, or None.
 
         >>> load_cues().lookup("وقالت").entry.lemma
         'قال'
+        >>> load_cues().lookup("أعتقد").gender  # first person, not اعتقد "he believed"
+        ''
         """
-        word_key = key(word)
-        if "\u0651" in word and word_key in self.marked_forms:
-            return self.marked_forms[word_key]
-        return self.forms.get(word_key)
+        found = self._match(word)
+        return found[1] if found else None
 
     def prefix_of(self, word: str) -> str:
         """The proclitic letters a cue word carries (``وقالت`` → ``و``)."""
-        return self.prefixes.get(key(word), "")
+        found = self._match(word)
+        return found[0] if found else ""
+
+    def _match(self, word: str) -> tuple[str, CueForm] | None:
+        word_key = key(word)
+        if "\u0651" in word and word_key in self.marked_forms:
+            return self.prefixes.get(word_key, ""), self.marked_forms[word_key]
+        candidates = self.spellings.get(word_key)
+        if not candidates:
+            return None
+        return written_hamza_match(word, candidates)
 
     def by_lemma(self, lemma: str) -> CueEntry:
         for entry in self.entries:
             if entry.lemma == lemma:
                 return entry
         raise KeyError(lemma)
+
+
+_HAMZAS = "أإآؤئ"
+_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+
+
+def written_hamza_match(word: str, candidates: list[tuple[str, CueForm]]) -> tuple[str, CueForm] | None:
+    """The candidate whose hamzas are written as in ``word``: ``أعتقد`` is the first person, not
+    ``اعتقد``; ``اقرأ``/``إقرأ`` (read!) is no form of أقرّ (``أقرا``). News often drops hamzas and
+    puts one on an initial hamzat wasl (``إعتبر``): a bare alef in the word, or an initial hamza
+    where the form has a bare alef, is no mismatch."""
+    written = _MARKS.sub("", word)
+    for tolerant in (False, True):
+        for prefix, form in candidates:
+            stem = written[len(prefix) :] if written.startswith(prefix) else written
+            if _hamzas_agree(stem, form.form, tolerant=tolerant):
+                return prefix, form
+    return None
+
+
+def _hamzas_agree(stem: str, form: str, *, tolerant: bool) -> bool:
+    for position, (letter, expected) in enumerate(zip(stem, form, strict=False)):
+        if letter not in _HAMZAS or letter == expected:
+            continue
+        if not (tolerant and position == 0 and expected == "ا"):
+            return False
+    return True
 
 
 def parse_entry(fields: list[str], line_no: int) -> CueEntry:
@@ -287,6 +328,7 @@ def build_lexicon(entries: tuple[CueEntry, ...]) -> CueLexicon:
                     lexicon.marked_forms.setdefault(word_key, form)
                     lexicon.prefixes.setdefault(word_key, prefix)
                     continue
+                lexicon.spellings.setdefault(word_key, []).append((prefix, form))
                 if word_key in lexicon.forms:
                     continue
                 lexicon.forms[word_key] = form

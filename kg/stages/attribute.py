@@ -146,11 +146,29 @@ def _inside_name(view: DocView, tok: Tok) -> bool:
 def analyse_cue(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     """Dispatch on the cue type; None when the cue reports nothing here."""
     entry = form.entry
+    if absolute_object(view, tok, form):
+        return None
     if entry.type == "prep":
         return analyse_prep(view, tok, form)
     if entry.type in ("noun", "claimnoun") or form.kind == "masdar":
         return analyse_noun(view, tok, form)
     return analyse_verb(view, tok, form)
+
+
+def absolute_object(view: DocView, tok: Tok, form: CueForm) -> bool:
+    """``نفت موسكو نفيا قاطعا`` (ant:SK-internationalNews-3489-20181014): after a form of the same
+    verb, its verbal noun in the accusative (``نفيا``) is an absolute object, though spelled like
+    the dual past (نفيا "they both denied")."""
+    masdar = key(form.entry.masdar) if form.entry.masdar else ""
+    if not masdar or tok.key not in (masdar + "ا", masdar.removesuffix("ه") + "تا"):
+        return False
+    for other in reversed(view.tokens[max(0, tok.index - 6) : tok.index]):
+        if other.sent != tok.sent:
+            return False
+        previous = view.lexicon.lookup(other.text)
+        if previous is not None and previous.entry is form.entry:
+            return True
+    return False
 
 
 def _particle_ok(view: DocView, tok: Tok, form: CueForm, limit: int) -> bool:
