@@ -55,6 +55,11 @@ CASES = {
     "verbal_noun": "عندما رشح الرئيس الأمريكي دونالد ترامب القاضي بريت كافانو للمحكمة العليا بدا الأمر "
     "مثاليا في البداية حتى طرحت اتهامات باعتداءات جنسية ضده ظلالا كثيفة على هذا الترشيح.\n"
     "وعقب إعلان ترامب ترشيح كافانو للمحكمة العليا واجه اتهامات بالاعتداء الجنسي.",
+    # saudinewsnet:2015-07-24:1605: the office before a courtesy title is the role
+    "courtesy": "حضر الاستقبال ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع الأمير "
+    "محمد بن سلمان.",
+    # saudinewsnet:2015-07-21:723: وزير الخزانة (a ministry from organizations.tsv) heads a title
+    "treasury": 'ففي نيسان (أبريل) قال وزير الخزانة الأمريكي جاك ليو، "لا تخطئوا.',
     # ant:AL-economy-527-20180507: نقل after a noun is the verbal noun "transport", not "relayed"
     "transport": "وافق مجلس النواب المصري بشكل نهائي على مشروع قانون مقدم من الحكومة لتقنين عمل شركات "
     'نقل الركاب بواسطة تطبيقات الهواتف الذكية، وعلى رأسها، شركتا " #أوبر" و" #كريم".',
@@ -153,6 +158,17 @@ def test_attribute_news_verbal_noun_with_genitive_speaker_and_object(corpus: Cor
     (stmt,) = [s for s in corpus.statements if s.doc_id == "verbal_noun"]
     assert (stmt.cue_text, _label(corpus, stmt.speaker)) == ("إعلان", "دونالد ترامب")
     assert stmt.content_text.startswith("ترشيح كافانو للمحكمة العليا")
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "role"),
+    [
+        ("courtesy", ("محمد بن سلمان", "وزير الدفاع")),
+        ("treasury", ("جاك ليو", "وزير الخزانة الأمريكي")),
+    ],
+)
+def test_resolve_news_the_office_is_the_role(corpus: Corpus, doc_id: str, role: tuple[str, str]) -> None:
+    assert roles(corpus, doc_id) == {role}
 
 
 def test_attribute_news_verbal_noun_homograph_is_no_cue(corpus: Corpus) -> None:

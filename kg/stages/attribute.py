@@ -374,7 +374,7 @@ def _name_after_post(view: DocView, index: int) -> Mention | None:
         return None
     following = view.tokens_in(outer_span(place).end, view.sentence_end(tok.sent))
     for nxt in following[:3]:
-        if nxt.text in COMMAS or (nxt.key in title_heads(view.frames) and not view.mention_at.get(nxt.index)):
+        if nxt.text in COMMAS or nxt.key in title_heads(view.frames):
             continue  # an honorific before the name: الأمير، الشيخ
         person = view.mention_at.get(nxt.index)
         if person is not None and person.label == "PERSON" and person.kind == "name":

@@ -662,8 +662,15 @@ def _title_before(text: str, mention: Mention, titles: dict) -> tuple[Span, str,
     while True:
         found = _adjacent_title(text, start, titles)
         if found is None or found[1] not in _honorifics():
-            return found
+            break
         start = found[0].start
+    if found is not None and len(found[1].split()) == 1:
+        # وزير الدفاع الأمير محمد بن سلمان (saudinewsnet:2015-07-24:1605): a bare title after a
+        # full one is a courtesy
+        outer = _adjacent_title(text, found[0].start, titles)
+        if outer is not None and len(outer[1].split()) > 1 and outer[1] not in _honorifics():
+            return outer
+    return found
 
 
 def _adjacent_title(text: str, start: int, titles: dict) -> tuple[Span, str, Mention | None] | None:
