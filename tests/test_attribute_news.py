@@ -60,6 +60,11 @@ CASES = {
     "محمد بن سلمان.",
     # saudinewsnet:2015-07-21:723: وزير الخزانة (a ministry from organizations.tsv) heads a title
     "treasury": 'ففي نيسان (أبريل) قال وزير الخزانة الأمريكي جاك ليو، "لا تخطئوا.',
+    # ant:CN-middleEast-1265-20180903: a chain of offices after the name, one role each
+    "chain": "وكتب الشيخ محمد بن راشد آل مكتوم، نائب رئيس الدولة رئيس مجلس الوزراء حاكم دبي، في حسابه على "
+    '"تويتر": "في إنجاز عربي جديد..',
+    # ant:BB-internationalNews-311-20180408: القس (titles.tsv, 458 uses in news-bench) is a title
+    "pastor": "واقتيد القس كارلو ألبيرتو كابيلا إلى الحبس الاحتياطي بعد التحقيق معه.",
     # ant:AL-economy-527-20180507: نقل after a noun is the verbal noun "transport", not "relayed"
     "transport": "وافق مجلس النواب المصري بشكل نهائي على مشروع قانون مقدم من الحكومة لتقنين عمل شركات "
     'نقل الركاب بواسطة تطبيقات الهواتف الذكية، وعلى رأسها، شركتا " #أوبر" و" #كريم".',
@@ -169,6 +174,15 @@ def test_attribute_news_verbal_noun_with_genitive_speaker_and_object(corpus: Cor
 )
 def test_resolve_news_the_office_is_the_role(corpus: Corpus, doc_id: str, role: tuple[str, str]) -> None:
     assert roles(corpus, doc_id) == {role}
+
+
+def test_resolve_news_each_office_of_a_chain_is_a_role(corpus: Corpus) -> None:
+    titles = {title for _, title in roles(corpus, "chain")}
+    assert titles == {"نائب رئيس الدولة", "رئيس مجلس الوزراء", "حاكم دبي"}
+
+
+def test_resolve_news_religious_title_is_a_role(corpus: Corpus) -> None:
+    assert {title for _, title in roles(corpus, "pastor")} == {"القس"}
 
 
 def test_attribute_news_verbal_noun_homograph_is_no_cue(corpus: Corpus) -> None:

@@ -501,17 +501,15 @@ def find_roles(
             person = mention_entity.get(mention.mention_id)
             if labels.get(person) != "PERSON" or person is None:
                 continue
-            title = _title_before(doc.text, mention, titles) or _title_after(
+            chain = title_chain(doc.text, mention, titles) or titles_after(
                 doc.text, mention, titles, doc_mentions
             )
-            if title is None:
-                continue
-            span, title_key, organization = title
-            used_titles.add(span)
-            held[title_key] = person
-            org_entity = mention_entity.get(organization.mention_id) if organization else None
-            role = Role(doc.doc_id, person, doc.text[span.start : span.end], org_entity, span)
-            (relational if title_key.split()[0] in _relational_heads() else roles).append(role)
+            for span, title_key, organization in chain:
+                used_titles.add(span)
+                held[title_key] = person
+                org_entity = mention_entity.get(organization.mention_id) if organization else None
+                role = Role(doc.doc_id, person, doc.text[span.start : span.end], org_entity, span)
+                (relational if title_key.split()[0] in _relational_heads() else roles).append(role)
         for span, (title_key, _) in titles.items():
             if span not in used_titles and title_key in held:
                 surface = doc.text[span.start : span.end]
@@ -546,12 +544,15 @@ def title_phrases(
             continue
         prefix_len, n = match
         end = i + n
+        last = keys[end - 1][prefix_len:] if n == 1 else keys[end - 1]
+        construct = n == 1 and not last.startswith("ال") and last in _complement_titles()
         if (
-            keys[end - 1] == _ON_BEHALF
+            (keys[end - 1] == _ON_BEHALF or construct)
             and end < len(tokens)
             and (inner_title := _title_at(words, keys, end, index))
         ):
-            end = _extend_complement(text, tokens, end + inner_title[1], mentions)  # باسم الرئيس التركي
+            # باسم الرئيس التركي، نائب رئيس الدولة: a title whose complement is another title
+            end = _extend_complement(text, tokens, end + inner_title[1], mentions)
         end = _person_complement(keys[i + n - 1], n, tokens, end, mentions)
         end = _extend_complement(text, tokens, end, mentions)
         span = Span(tokens[i].span.start + prefix_len, tokens[end - 1].span.end)
@@ -655,22 +656,24 @@ def _name_at(token: Token, names: list[Mention]) -> Mention | None:
     return None
 
 
-def _title_before(text: str, mention: Mention, titles: dict) -> tuple[Span, str, Mention | None] | None:
-    """The title phrase that ends right before a person's name (a comma may sit between); an
-    honorific is no job title, the office before it is (``أمير قطر الشيخ تميم``)."""
+def title_chain(text: str, mention: Mention, titles: dict) -> list[tuple[Span, str, Mention | None]]:
+    """The titles written right before a person's name, nearest first: each office of a chain is
+    a role (``نائب رئيس الدولة رئيس مجلس الوزراء حاكم دبي الشيخ محمد``); an honorific is none, and
+    a bare one-word title right after a full office is a courtesy (``وزير الدفاع الأمير محمد بن
+    سلمان``, saudinewsnet:2015-07-24:1605)."""
     start = (mention.attached or mention.span).start
-    while True:
-        found = _adjacent_title(text, start, titles)
-        if found is None or found[1] not in _honorifics():
-            break
+    chain: list[tuple[Span, str, Mention | None]] = []
+    while (found := _adjacent_title(text, start, titles)) is not None:
+        if chain and found[0].start > 0 and text[found[0].start - 1].isalpha():
+            break  # النائب الثاني لرئيس مجلس الوزراء: a title governed by ل is a complement
+        if found[1] not in _honorifics():
+            chain.append(found)
+        if found[1].split()[0] in _relational_heads():
+            break  # الوزير الإسباني نظيره المغربي: the title before نظيره is another person's
         start = found[0].start
-    if found is not None and len(found[1].split()) == 1:
-        # وزير الدفاع الأمير محمد بن سلمان (saudinewsnet:2015-07-24:1605): a bare title after a
-        # full one is a courtesy
-        outer = _adjacent_title(text, found[0].start, titles)
-        if outer is not None and len(outer[1].split()) > 1 and outer[1] not in _honorifics():
-            return outer
-    return found
+    if len(chain) > 1 and len(chain[0][1].split()) == 1 and len(chain[1][1].split()) > 1:
+        chain = chain[1:]
+    return chain
 
 
 def _adjacent_title(text: str, start: int, titles: dict) -> tuple[Span, str, Mention | None] | None:
@@ -681,13 +684,25 @@ def _adjacent_title(text: str, start: int, titles: dict) -> tuple[Span, str, Men
     return None
 
 
-def _title_after(
+def titles_after(
     text: str, mention: Mention, titles: dict, mentions: list[Mention]
-) -> tuple[Span, str, Mention | None] | None:
-    """A title apposed after the name: ``وانغ دي سفير الصين لدى الكويت`` (ant:AL-economy-958-20180704),
-    ``بيتر ويلسون، السفير البريطاني،``. Not when another person's name follows the title: in
-    ``التقى ظريف وزير الخارجية الألماني هايكو ماس`` the title is Maas's."""
+) -> list[tuple[Span, str, Mention | None]]:
+    """The titles apposed after the name, a chain of offices included (``الشيخ محمد بن راشد آل
+    مكتوم، نائب رئيس الدولة رئيس مجلس الوزراء حاكم دبي،``, ant:CN-middleEast-1265-20180903)."""
+    chain: list[tuple[Span, str, Mention | None]] = []
     end = mention.span.end
+    while (found := _title_after(text, end, titles, mentions)) is not None:
+        chain.append(found)
+        end = found[0].end
+    return chain
+
+
+def _title_after(
+    text: str, end: int, titles: dict, mentions: list[Mention]
+) -> tuple[Span, str, Mention | None] | None:
+    """A title apposed after the name (ending at ``end``): ``وانغ دي سفير الصين لدى الكويت``
+    (ant:AL-economy-958-20180704), ``بيتر ويلسون، السفير البريطاني،``. Not when another person's
+    name follows the title: in ``التقى ظريف وزير الخارجية الألماني هايكو ماس`` the title is Maas's."""
     for span, (title_key, inner) in titles.items():
         gap = text[end : span.start]
         if span.start < end or len(gap) > 3 or gap.strip(" ،,") != "" or title_key in _honorifics():
