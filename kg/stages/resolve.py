@@ -501,7 +501,7 @@ def find_roles(
             person = mention_entity.get(mention.mention_id)
             if labels.get(person) != "PERSON" or person is None:
                 continue
-            chain = title_chain(doc.text, mention, titles) or titles_after(
+            chain = title_chain(doc.text, mention, titles) + titles_after(
                 doc.text, mention, titles, doc_mentions
             )
             for span, title_key, organization in chain:
@@ -551,7 +551,7 @@ def title_phrases(
             and end < len(tokens)
             and (inner_title := _title_at(words, keys, end, index))
         ):
-            # باسم الرئيس التركي، نائب رئيس الدولة: a title whose complement is another title
+            # باسم الرئيس التركي، نائب رئيس مجلس الوزراء: a title whose complement is another title
             end = _extend_complement(text, tokens, end + inner_title[1], mentions)
         end = _person_complement(keys[i + n - 1], n, tokens, end, mentions)
         end = _extend_complement(text, tokens, end, mentions)
@@ -658,7 +658,7 @@ def _name_at(token: Token, names: list[Mention]) -> Mention | None:
 
 def title_chain(text: str, mention: Mention, titles: dict) -> list[tuple[Span, str, Mention | None]]:
     """The titles written right before a person's name, nearest first: each office of a chain is
-    a role (``نائب رئيس الدولة رئيس مجلس الوزراء حاكم دبي الشيخ محمد``); an honorific is none, and
+    a role (``ولي العهد نائب رئيس الوزراء الأمير …``); an honorific is none, and
     a bare one-word title right after a full office is a courtesy (``وزير الدفاع الأمير محمد بن
     سلمان``, saudinewsnet:2015-07-24:1605)."""
     start = (mention.attached or mention.span).start
@@ -666,7 +666,7 @@ def title_chain(text: str, mention: Mention, titles: dict) -> list[tuple[Span, s
     while (found := _adjacent_title(text, start, titles)) is not None:
         if chain and found[0].start > 0 and text[found[0].start - 1].isalpha():
             break  # النائب الثاني لرئيس مجلس الوزراء: a title governed by ل is a complement
-        if found[1] not in _honorifics():
+        if not is_honorific(found[1]):
             chain.append(found)
         if found[1].split()[0] in _relational_heads():
             break  # الوزير الإسباني نظيره المغربي: the title before نظيره is another person's
@@ -687,8 +687,8 @@ def _adjacent_title(text: str, start: int, titles: dict) -> tuple[Span, str, Men
 def titles_after(
     text: str, mention: Mention, titles: dict, mentions: list[Mention]
 ) -> list[tuple[Span, str, Mention | None]]:
-    """The titles apposed after the name, a chain of offices included (``الشيخ محمد بن راشد آل
-    مكتوم، نائب رئيس الدولة رئيس مجلس الوزراء حاكم دبي،``, ant:CN-middleEast-1265-20180903)."""
+    """The titles apposed after the name, a chain of offices included (``الامير محمد بن نايف ولي
+    العهد نائب رئيس مجلس الوزراء وزير الداخلية``, saudinewsnet:2015-07-24:338)."""
     chain: list[tuple[Span, str, Mention | None]] = []
     end = mention.span.end
     while (found := _title_after(text, end, titles, mentions)) is not None:
@@ -705,7 +705,7 @@ def _title_after(
     name follows the title: in ``التقى ظريف وزير الخارجية الألماني هايكو ماس`` the title is Maas's."""
     for span, (title_key, inner) in titles.items():
         gap = text[end : span.start]
-        if span.start < end or len(gap) > 3 or gap.strip(" ،,") != "" or title_key in _honorifics():
+        if span.start < end or len(gap) > 3 or gap.strip(" ،,") != "" or is_honorific(title_key):
             continue
         if title_key.split()[0] in _relational_heads():
             return None
@@ -721,6 +721,14 @@ def _title_after(
 def _complement_titles() -> frozenset[str]:
     """Keys of titles that take a complement (سفير، مستشار), unlike ranks (جنرال فيكتور …)."""
     return frozenset(key(form) for t in lexicons.titles() if t.takes_complement for form in t.forms)
+
+
+def is_honorific(title_key: str) -> bool:
+    """A courtesy title, a phrase one also with a modifier after it (``صاحب السمو الملكي``; not
+    ``شيخ الأزهر``, an office)."""
+    if title_key in _honorifics():
+        return True
+    return any(" " in form and title_key.startswith(form + " ") for form in _honorifics())
 
 
 @cache
