@@ -111,6 +111,7 @@ class CueLexicon:
     # word key -> every (proclitic, form) written so, in generation order: keys fold the hamza,
     # so اعتقد (he believed) and أعتقد (I believe) share one
     spellings: dict[str, list[tuple[str, CueForm]]] = field(default_factory=dict)
+    _memo: dict[str, tuple[str, CueForm] | None] = field(default_factory=dict, repr=False)  # word -> match
 
     def lookup(self, word: str) -> CueForm | None:
         """The cue form a written word is, or None.
@@ -120,8 +121,10 @@ class CueLexicon:
         >>> load_cues().lookup("أعتقد").gender  # first person, not اعتقد "he believed"
         ''
         """
-        found = self._match(word)
-        return found[1] if found else None
+        found = self._memo.get(word, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._match(word)
+        return found[1] if found else None  # type: ignore[index]
 
     def prefix_of(self, word: str) -> str:
         """The proclitic letters a cue word carries (``وقالت`` → ``و``)."""
@@ -129,6 +132,15 @@ class CueLexicon:
         return found[0] if found else ""
 
     def _match(self, word: str) -> tuple[str, CueForm] | None:
+        try:
+            return self._memo[word]
+        except KeyError:
+            found = self._match_written(word)
+            if len(self._memo) < _MEMO_SIZE:
+                self._memo[word] = found
+            return found
+
+    def _match_written(self, word: str) -> tuple[str, CueForm] | None:
         word_key = key(word)
         if "\u0651" in word and word_key in self.marked_forms:
             return self.prefixes.get(word_key, ""), self.marked_forms[word_key]
@@ -144,6 +156,8 @@ class CueLexicon:
         raise KeyError(lemma)
 
 
+_UNSEEN = ("", None)  # a memo miss (no real match is this object)
+_MEMO_SIZE = 200_000  # written words whose look-up is kept (every token of every document is looked up)
 _HAMZAS = "أإآؤئ"
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 

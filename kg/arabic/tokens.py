@@ -17,9 +17,8 @@ from kg.arabic.normalize import key
 # punctuation character. Dots inside abbreviations (سي.إن.إن) are kept within the token. The
 # underscore joins the words of a hashtag (#دونالد_ترمب) and # marks it: neither is a token, so
 # a hashtag's words are read as the name they spell (وزارة #الخارجية_التركية is three words).
-_TOKEN = re.compile(
-    r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640])+(?:\.[^\W_]+)*|#(?![^\W_])|[^\w\s#]", re.UNICODE
-)
+_TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+(?:\.[\w]+)*|[^\w\s]", re.UNICODE)
+_PIECES = re.compile(r"[^_]+")
 # Sentence ends: . ! ? ؟ and newlines; a dot between letters (سي.إن.إن) is not an end.
 _SENTENCE_END = re.compile(r"(?<!\w\.\w)[.!?؟]+(?=\s|$)|\n+")
 
@@ -63,8 +62,20 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def token_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` of each token of ``text[start:end]``, as offsets into ``text``."""
-    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        yield match.start(), match.end()
+    stop = len(text) if end is None else end
+    if "_" not in text[start:stop] and "#" not in text[start:stop]:
+        for match in _TOKEN.finditer(text, start, stop):
+            yield match.span()
+        return
+    for match in _TOKEN.finditer(text, start, stop):
+        first, last = match.span()
+        if "_" in match.group():  # a hashtag's words: #دونالد_ترمب
+            for piece in _PIECES.finditer(text, first, last):
+                yield piece.span()
+        elif text[first] == "#" and last < stop and text[last].isalnum():
+            continue  # the # that marks a hashtag
+        else:
+            yield first, last
 
 
 def strip_proclitics(

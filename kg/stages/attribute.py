@@ -1429,9 +1429,14 @@ def _finite_cue_at(view: DocView, index: int) -> bool:
     return form is not None and form.kind in ("past", "present") and form.entry.type == "verb"
 
 
+_PARTICIPLE_ENDINGS = ("ا", "ه", "ين")  # keys: ة is folded to ه
+
+
 def participle_clause(view: DocView, index: int) -> bool:
     """``وتابع أن الصين تعي … مضيفا أن الأحادية …``: a participle cue with its own complementizer
     opens a new statement even without a comma (ant:AL-economy-314-20180326)."""
+    if not view.tokens[index].key.endswith(_PARTICIPLE_ENDINGS):
+        return False  # قائلا، مضيفة، قائلين، نافيا: only these endings can be a participle cue
     form = view.lexicon.lookup(view.tokens[index].text)
     if form is None or form.kind != "participle" or index + 1 >= len(view.tokens):
         return False

@@ -9,6 +9,7 @@ nothing in it is specific to one of them.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import NamedTuple
 
 from kg.arabic.cues import load_cues, load_frames
@@ -22,6 +23,7 @@ TOGGLE_QUOTES = '"'
 QUOTE_CHARS = OPEN_QUOTES + CLOSE_QUOTES + TOGGLE_QUOTES
 SENTENCE_END = ".!?؟"
 COMMAS = "،,;؛"
+_QUOTE_MARK = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
 
 LATTER = {key("الأخير"): "m", key("الأخيرة"): "f", key("والأخير"): "m", key("والأخيرة"): "f"}
 
@@ -59,11 +61,13 @@ class DocView:
         self.mention_at = self._mention_index()
 
     def _tokens(self) -> list[Tok]:
+        text = self.text
         tokens: list[Tok] = []
+        append, make = tokens.append, tuple.__new__  # one Tok per token: skip NamedTuple's wrapper
         for sent_index, (start, end) in enumerate(self.sentences):
-            for tok_start, tok_end in token_spans(self.text, start, end):
-                word = self.text[tok_start:tok_end]
-                tokens.append(Tok(len(tokens), tok_start, tok_end, word, key(word) or word, sent_index))
+            for tok_start, tok_end in token_spans(text, start, end):
+                word = text[tok_start:tok_end]
+                append(make(Tok, (len(tokens), tok_start, tok_end, word, key(word) or word, sent_index)))
         return tokens
 
     def _mention_index(self) -> dict[int, Mention]:
@@ -213,13 +217,11 @@ def quote_spans(text: str) -> list[Span]:
     offset = 0
     for paragraph in text.split("\n"):
         open_at: int | None = None
-        for index, char in enumerate(paragraph):
-            if char not in QUOTE_CHARS:
-                continue
+        for mark in _QUOTE_MARK.finditer(paragraph):
             if open_at is None:
-                open_at = index
+                open_at = mark.start()
             else:
-                spans.append(Span(offset + open_at, offset + index + 1))
+                spans.append(Span(offset + open_at, offset + mark.start() + 1))
                 open_at = None
         offset += len(paragraph) + 1
     return spans
