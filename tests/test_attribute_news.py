@@ -64,6 +64,13 @@ CASES = {
     "chain": "صاحب السمو الملكي الامير محمد بن نايف ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية .",
     # ant:BB-internationalNews-311-20180408: القس (titles.tsv, 458 uses in news-bench) is a title
     "pastor": "واقتيد القس كارلو ألبيرتو كابيلا إلى الحبس الاحتياطي بعد التحقيق معه.",
+    # ant:AL-internationalNews-1127-20180511: المتحدث refers back to the unnamed spokesperson, the
+    # name before قال belongs to a preposed circumstance, وأضاف goes on with the spokesperson
+    "spokesman_again": 'وقال متحدث باسم وكالة الطاقة الذرية "استقال السيد تيرو فارخورانتا على أن يسري ذلك '
+    'من 11 مايو 2018".\n'
+    'وأضاف المتحدث "سوف يستمر تنفيذ أنشطة الضمانات بطريقة احترافية للغاية".\n'
+    'ورداً على سؤال عن سبب استقالة فارخورانتا قال المتحدث "لا تستطيع الوكالة التعليق على أمور شخصية سرية".\n'
+    "وأضاف أن المدير العام للوكالة يعتزم تعيين خليفة دائم لفارخورانتا في أقرب وقت ممكن.",
     # ant:AL-economy-527-20180507: نقل after a noun is the verbal noun "transport", not "relayed"
     "transport": "وافق مجلس النواب المصري بشكل نهائي على مشروع قانون مقدم من الحكومة لتقنين عمل شركات "
     'نقل الركاب بواسطة تطبيقات الهواتف الذكية، وعلى رأسها، شركتا " #أوبر" و" #كريم".',
@@ -183,6 +190,11 @@ def test_resolve_news_each_office_of_a_chain_is_a_role(corpus: Corpus) -> None:
 
 def test_resolve_news_religious_title_is_a_role(corpus: Corpus) -> None:
     assert {title for _, title in roles(corpus, "pastor")} == {"القس"}
+
+
+def test_attribute_news_the_spokesperson_again(corpus: Corpus) -> None:
+    found = [_label(corpus, s.speaker) for s in corpus.statements if s.doc_id == "spokesman_again"]
+    assert found[-3:] == ["الوكالة الدولية للطاقة الذرية"] * 3
 
 
 def test_attribute_news_verbal_noun_homograph_is_no_cue(corpus: Corpus) -> None:

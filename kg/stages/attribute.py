@@ -499,7 +499,9 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
             return None
         start = view.tokens[window_end].start
     adjacent = adjacent_subject(view, tok, form)
-    subject = adjacent.speakers
+    # ورداً على سؤال عن سبب استقالة فارخورانتا قال المتحدث (ant:AL-internationalNews-1127-20180511):
+    # a titled subject after a verb that takes no object leaves the name before it no subject
+    subject = [] if titled is not None and form.entry.addressee != "obj" else adjacent.speakers
     window = view.tokens[after:window_end]
     analyse_window(view, frame, window)
     if titled is not None:
@@ -1947,9 +1949,15 @@ def referred_source(view: DocView, drafts: list[Draft], span: Span) -> str | Non
 
 
 def _recent_spokesperson(view: DocView, drafts: list[Draft], body: str | None) -> str | None:
-    """``المتحدث باسم الخارجية`` with no stated role: the person quoted most recently by name who
-    holds no other office in the document (a spokesperson is named once, then titled), else the
-    body itself."""
+    """``المتحدث باسم الخارجية`` with no stated role: the unnamed spokesperson quoted before (``قال
+    متحدث باسم …``), else the person quoted most recently by name who holds no other office in the
+    document (a spokesperson is named once, then titled), else the body itself."""
+    for draft in reversed(drafts):  # وقال متحدث باسم الجيش … وناشد المتحدث: the one named before
+        said = draft.speaker_span
+        if draft.speaker and said is not None and draft.speaker_kind == "unnamed_group":
+            first = key(view.text[said.start : said.end].split()[0])
+            if first in view.frames.spokesperson_words:
+                return draft.speaker
     offices = {
         r.person for r in view.roles if not {key(w) for w in r.title.split()} & view.frames.spokesperson_words
     }
@@ -1975,6 +1983,17 @@ def _learn_gender(
         genders[entity] = "f"
 
 
+def draft_gender(view: DocView, genders: dict[str, str], draft: Draft) -> str:
+    """The gender a later verb agrees with to continue ``draft``: a spokesperson speaking for a
+    body agrees as written (``قال المتحدث`` باسم الوكالة … ``وأضاف``), else the entity's gender."""
+    form, said = draft.frame.form, draft.speaker_span
+    if said is not None and form.number == "sg" and form.gender and view.entities.get(draft.speaker or ""):
+        first = key(view.text[said.start : said.end].split()[0]) if said.end > said.start else ""
+        if first in view.frames.spokesperson_words and view.entities[draft.speaker or ""].label != "PERSON":
+            return form.gender
+    return _gender(view, genders, draft.speaker or "")
+
+
 def _gender(view: DocView, genders: dict[str, str], entity: str) -> str:
     if entity in genders:
         return genders[entity]
@@ -1996,7 +2015,7 @@ def _implicit_speakers(
     recent = [d for d in reversed(drafts) if d.speaker is not None and d.frame.form.kind != "masdar"][:8]
     same_sentence = [d for d in recent if d.frame.cue.sent == frame.cue.sent]
     participle = frame.form.kind == "participle"
-    agreeing = [d for d in same_sentence if not wanted or _gender(view, genders, d.speaker or "") == wanted]
+    agreeing = [d for d in same_sentence if not wanted or draft_gender(view, genders, d) == wanted]
     if participle and agreeing:
         return [agreeing[0].speaker]
     if (participle or view.lexicon.prefix_of(frame.cue.text)) and not agreeing:
@@ -2004,7 +2023,7 @@ def _implicit_speakers(
         if subject is not None:
             return [subject]
     for draft in _outer_first(recent):
-        if not wanted or _gender(view, genders, draft.speaker or "") == wanted:
+        if not wanted or draft_gender(view, genders, draft) == wanted:
             return [draft.speaker]
     if wanted:
         return [None]  # أكدت or قائلة after men only: the speaker is someone not recognised
