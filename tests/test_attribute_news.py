@@ -71,6 +71,10 @@ CASES = {
     'وأضاف المتحدث "سوف يستمر تنفيذ أنشطة الضمانات بطريقة احترافية للغاية".\n'
     'ورداً على سؤال عن سبب استقالة فارخورانتا قال المتحدث "لا تستطيع الوكالة التعليق على أمور شخصية سرية".\n'
     "وأضاف أن المدير العام للوكالة يعتزم تعيين خليفة دائم لفارخورانتا في أقرب وقت ممكن.",
+    # ant:BB-internationalNews-315-20180408: an organisation named with its country's adjective
+    "party": 'وقال متحدث باسم حزب العمال البريطاني إن "كوربن كرر في مناسبات عدة أن الأدلة الحالية تشير إلى '
+    "أن روسيا مسؤولة عن الهجوم، سواء بطريق مباشر أو غير مباشر، وأنه لابد من مسائلة الحكومة الروسية استنادا "
+    'إلى الأدلة المتوافرة."',
     # ant:AL-economy-527-20180507: نقل after a noun is the verbal noun "transport", not "relayed"
     "transport": "وافق مجلس النواب المصري بشكل نهائي على مشروع قانون مقدم من الحكومة لتقنين عمل شركات "
     'نقل الركاب بواسطة تطبيقات الهواتف الذكية، وعلى رأسها، شركتا " #أوبر" و" #كريم".',
@@ -195,6 +199,13 @@ def test_resolve_news_religious_title_is_a_role(corpus: Corpus) -> None:
 def test_attribute_news_the_spokesperson_again(corpus: Corpus) -> None:
     found = [_label(corpus, s.speaker) for s in corpus.statements if s.doc_id == "spokesman_again"]
     assert found[-3:] == ["الوكالة الدولية للطاقة الذرية"] * 3
+
+
+def test_resolve_news_organisation_alias_without_its_own_gentilic(corpus: Corpus) -> None:
+    (party,) = [e for e in corpus.entities if e.canonical == "حزب العمال البريطاني"]
+    assert "حزب العمال" in party.aliases
+    (government,) = [e for e in corpus.entities if e.canonical == "الحكومة الروسية"]
+    assert government.aliases == ()  # an institution without its country is every country's
 
 
 def test_attribute_news_verbal_noun_homograph_is_no_cue(corpus: Corpus) -> None:

@@ -412,7 +412,8 @@ def _entities(clusters: dict[str, _Cluster]) -> tuple[tuple[Entity, ...], dict[s
 def _entity(cluster: _Cluster, entity_id: str, entity_of_key: dict[str, str]) -> Entity:
     names = [m.surface for m in cluster.mentions if m.kind == "name"]
     canonical = _canonical(cluster, names)
-    aliases = tuple(sorted(set(names) - {canonical}))
+    short = {bare for name in [canonical, *names] if (bare := without_own_gentilic(name, cluster.country))}
+    aliases = tuple(sorted((set(names) | short) - {canonical}))
     doc_ids = tuple(sorted({m.doc_id for m in cluster.mentions}))
     return Entity(
         entity_id=entity_id,
@@ -427,6 +428,18 @@ def _entity(cluster: _Cluster, entity_id: str, entity_of_key: dict[str, str]) ->
         name_en=_english_name(cluster.match_key),
         transliteration=transliterate(canonical),
     )
+
+
+def without_own_gentilic(name: str, country: str | None) -> str:
+    """An organisation's name without the adjective of its own country at the end, an alias
+    news uses as often (``حزب العدالة والتنمية التركي`` → ``حزب العدالة والتنمية``); "" when the
+    name does not end so or would be left with one word."""
+    words = name.split()
+    if not country or len(words) < 3 or lexicons.gentilic_index().get(key(words[-1])) != country:
+        return ""
+    bare = " ".join(words[:-1])
+    # وزارة الخارجية الروسية: without its country an institution is every country's
+    return "" if key(bare) in lexicons.institution_index() else bare
 
 
 def _english_name(match_key: str) -> str:
