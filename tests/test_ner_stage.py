@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import kg
 from kg.model import Corpus, Document, Mention, Span
 from kg.stages import ner, segment
 
@@ -275,3 +278,31 @@ def test_ner_stage_finds_regional_bodies_and_guards(text: str, surface: str) -> 
 def test_ner_stage_guard_head_alone_is_no_organisation() -> None:
     # an institution head needs its gentilic: a bare "national guard" names no one body
     assert all(m.label != "ORG" for m in mentions_of("انضم إلى الحرس الوطني شبان كثيرون."))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "canonical"),
+    [
+        # ant:BB-middleEast-247-20180325: ب before an organisation's head noun is no part of the name
+        (
+            "وتنفي وحدات حماية الشعب أي صلة تنظيمية مباشرة بحزب العمال الكردستاني.",
+            "حزب العمال الكردستاني",
+            None,
+        ),
+        # ant:AL-economy-633-20180521: the social network is an organisation of the lexicon
+        ('وكتب ترمب في سلسلة من التغريدات على تويتر "تجارة عادلة، أكثر، ستتم مع الصين!".', "تويتر", None),
+        # ant:CN-economy-246-20180903: a Latin-script outlet name
+        ("هذا الفيديو جزء من سلسلة يقدمها لكم موقع CNN بالعربية بالتعاون مع بيت.كوم", "CNN", "سي إن إن"),
+    ],
+)
+def test_ner_stage_news_organisation_names(
+    text: str, surface: str, canonical: str | None, tmp_path: Path
+) -> None:
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    corpus, _ = kg.run_pipeline([tmp_path])
+    entities = {e.entity_id: e for e in corpus.entities}
+    found = {
+        m.surface: entities[corpus.mention_entity[m.mention_id]] for m in corpus.mentions if m.kind == "name"
+    }
+    assert found[surface].label == "ORG"
+    assert found[surface].canonical == (canonical or surface)

@@ -593,9 +593,18 @@ def _attested_proclitic(word: str, rest: str, words: set[str]) -> tuple[int, str
     known = _known_keys()
     for prefix_len, stem, stem_key in keyed_splits(word):
         attested = stem_key in words or stem_key in known or stem_key in place_heads()
+        attested = attested or stem_key in organization_heads()  # بحزب العمال الكردستاني
         if prefix_len and (attested or key(stem + rest) in known):
             return prefix_len, stem
     return 0, word
+
+
+@cache
+def organization_heads() -> frozenset[str]:
+    """Keys of the words that open several-word organisation names in the lexicon (حزب، حركة،
+    منظمة، وزارة، مجلس): a proclitic before one is not part of the name (``بحزب`` → ``حزب``)."""
+    heads = {key(name.split()[0]) for org in lexicons.organizations() for name in org.names_ar if " " in name}
+    return frozenset(head for head in heads if len(head) >= 3)
 
 
 def place_label(name_key: str) -> Label:
