@@ -306,3 +306,39 @@ def test_ner_stage_news_organisation_names(
     }
     assert found[surface].label == "ORG"
     assert found[surface].canonical == (canonical or surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # ant:AL-economy-146-20180302: a construct office title, a comma, the name, a comma
+        (
+            "قالت وزيرة الاقتصاد الألمانية، بريجيته تسيبريس، اليوم الجمعة، إن الرسوم الجمركية ستشوه التجارة "
+            "العالمية.",
+            "بريجيته تسيبريس",
+        ),
+        # ant:AL-economy-818-20180612: a definite title, a comma, the name, a comma
+        (
+            "ربما يكون رجل الأعمال المصري، نجيب ساويرس، من أكبر المستفيدين على الصعيد المالي، من تبعات القمة "
+            "التاريخية بين الرئيس الأميركي، دونالد ترمب، وزعيم #كوريا_الشمالية كيم يونغ أون.",
+            "دونالد ترمب",
+        ),
+    ],
+)
+def test_ner_stage_news_name_after_an_office_title(text: str, name: str, tmp_path: Path) -> None:
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    corpus, _ = kg.run_pipeline([tmp_path])
+    assert any(m.surface == name and m.label == "PERSON" for m in corpus.mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ant:AL-culture-25-20180210 and ant:AL-economy-1001-20180711: a clause, not a name, follows
+        "التي قدمها حبا في ملك المغرب، وكان يتمنى أن يصل إحساسه إلى الجميع.",
+        "تنحى على أثرها محافظ البنك المركزي، ما يعني أن الريال الإيراني قد فقد نحو 43% من قيمته.",
+    ],
+)
+def test_ner_stage_news_no_name_after_a_title_before_a_clause(text: str) -> None:
+    tokens = list(segment.run(Corpus(documents=(Document("d", text),))).tokens)
+    assert ner.titled_names(Document("d", text), tokens, []) == []

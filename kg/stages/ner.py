@@ -28,6 +28,7 @@ from functools import cache
 from kg.arabic import lexicons
 from kg.arabic.cues import load_cues
 from kg.arabic.normalize import key
+from kg.arabic.time import DAY_WORD_KEYS
 from kg.arabic.tokens import keyed_splits
 from kg.model import Corpus, Document, Label, Mention, Span, Token
 
@@ -80,9 +81,131 @@ def process_doc(
             tagged = tagged_mentions(doc, sent_tokens, sent_tags, words)
             candidates.extend(in_context(doc, sent_tokens, tagged))
     merged = merge(candidates)
+    for sent_tokens in sentences.values():
+        merged = merge([*merged, *titled_names(doc, sent_tokens, merged)])
     merged = merge([*merged, *repeated_names(doc, tokens, merged)])
     inner = [g for g in (_gentilic_of(doc, m) for m in merged if m.label == "ORG") if g is not None]
     return sorted(merged + inner, key=lambda m: (m.span.start, -m.span.end))
+
+
+TITLED_NAME_WORDS = (2, 3)  # words of a personal name the tagger missed after a title
+
+
+def titled_names(doc: Document, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """Personal names right after an office title that the tagger missed: ``الرئيس الأميركي، دونالد
+    ترامب، الجمعة`` (ant:BB-internationalNews-1021-20180830 style), ``وزير الخارجية الأمريكي مايك
+    بومبيو إن``. The title (``titles.tsv``, with its gentilic or named complement) may be followed
+    by a comma; then two or three words that are no known name, title, place, cue or particle, and
+    then the name must end: at a comma, a complementizer, a time word, a quote or the sentence."""
+    taken = [m.attached or m.span for m in mentions]
+    words = [doc.text[t.span.start : t.span.end] for t in tokens]
+    keys = [key(word) for word in words]
+    found: list[Mention] = []
+    index = 0
+    while index < len(tokens):
+        end = _title_end(keys, index, tokens, mentions)
+        if end is None:
+            index += 1
+            continue
+        start = end + 1 if end < len(tokens) and words[end] in "،," else end
+        name_end = _name_run(keys, words, start, tokens, taken)
+        if name_end is not None:
+            span = Span(tokens[start].span.start, tokens[name_end - 1].span.end)
+            surface = doc.text[span.start : span.end]
+            found.append(
+                Mention(doc.doc_id, span, surface, "PERSON", "name", key=key(surface), source="title")
+            )
+            index = name_end
+        else:
+            index = end
+    return found
+
+
+def _title_end(keys: list[str], index: int, tokens: list[Token], mentions: list[Mention]) -> int | None:
+    """The token after a title starting at ``index`` and its complement (gentilics, named places
+    or bodies), or None when no title starts there."""
+    titles = lexicons.title_index()
+    length = next((n for n in (4, 3, 2, 1) if " ".join(keys[index : index + n]) in titles), 0)
+    if not length or titles[" ".join(keys[index : index + length])].category not in _OFFICES:
+        return None
+    definite = keys[index].removeprefix("و").startswith("ال") or keys[index + length - 1].startswith("ال")
+    if not definite:
+        return None  # وزير اتحادي بارز: an indefinite title introduces no one by name
+    end = index + length
+    gentilics = lexicons.gentilic_index()
+    while end < len(tokens) and (keys[end] in gentilics or _inside(tokens[end], mentions)):
+        end += 1
+    return end
+
+
+def _inside(token: Token, mentions: list[Mention]) -> bool:
+    return any(m.label != "PERSON" and (m.attached or m.span).contains(token.span) for m in mentions)
+
+
+# title categories that name an office held by one person (not a trade, an honorific or a relation)
+_OFFICES = frozenset(
+    ("head_of_state", "government", "minister", "diplomatic", "spokesperson", "military", "security", "royal")
+)
+# function words that start a clause after a title, never a name (ما يعني أن، وكان يتمنى أن)
+_NOT_NAMES = frozenset(
+    key(w)
+    for w in (
+        "ما",
+        "كان",
+        "وكان",
+        "قد",
+        "وقد",
+        "لا",
+        "لم",
+        "لن",
+        "هو",
+        "هي",
+        "وهو",
+        "وهي",
+        "هذا",
+        "هذه",
+        "ذلك",
+    )
+)
+_NAME_ENDS = frozenset(
+    key(w) for w in ("إن", "أن", "بأن", "في", "خلال", "على", "إلى", "من", "عن", "مع", "الذي")
+)
+
+
+_COMPLEMENTIZERS = frozenset(key(w) for w in ("إن", "أن", "بأن"))
+
+
+def _name_run(
+    keys: list[str], words: list[str], start: int, tokens: list[Token], taken: list[Span]
+) -> int | None:
+    """The end of a two- or three-word name at ``start`` that the title introduces, or None."""
+    stop = _NAME_ENDS | DAY_WORD_KEYS
+    cues = load_cues()
+    end = start
+    while end < len(tokens) and end - start < max(TITLED_NAME_WORDS):
+        word, word_key = words[end], keys[end]
+        if word_key in _NOT_NAMES or any(char.isdigit() for char in word):
+            return None
+        if end > start and word_key.startswith("ل"):
+            break  # ترمب لهجوم، ترامب للتجارة: a governed word after the name
+        if not word[:1].isalpha() or word_key in stop or word_key.startswith(("ال", "وال")):
+            break
+        if word_key.endswith(("ها", "هم", "هما")):
+            return None  # a pronoun suffix: a common noun (قرارها), not a name
+        if cues.lookup(word) is not None or word_key in lexicons.title_index() or word_key in _known_keys():
+            return None
+        if any(span.overlaps(tokens[end].span) for span in taken):
+            return None
+        end += 1
+    if end - start not in TITLED_NAME_WORDS:
+        return None
+    if end >= len(tokens):
+        return None
+    after, after_key = words[end], keys[end]
+    closes = after in ("،", ",") or after_key in DAY_WORD_KEYS or after_key in _COMPLEMENTIZERS
+    if not closes and cues.lookup(after) is None:
+        return None  # a name stands alone: a comma, a day, إن/أن or a reporting verb follows it
+    return end
 
 
 def repeated_names(doc: Document, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:

@@ -481,7 +481,9 @@ def _canonical(cluster: _Cluster, names: list[str]) -> str:
         return organization.names_ar[0]
     if not names:
         return cluster.match_key.split(":", 1)[1]
-    counts = Counter(name.replace("_", " ") for name in names)  # #وزارة_الصحة: a hashtag spells the name
+    counts = Counter(
+        " ".join(name.replace("_", " ").replace("#", " ").split()) for name in names
+    )  # #وزارة_الصحة
     return max(counts, key=lambda n: (len(n.split()), counts[n], n))
 
 
