@@ -75,6 +75,9 @@ CASES = {
     "party": 'وقال متحدث باسم حزب العمال البريطاني إن "كوربن كرر في مناسبات عدة أن الأدلة الحالية تشير إلى '
     "أن روسيا مسؤولة عن الهجوم، سواء بطريق مباشر أو غير مباشر، وأنه لابد من مسائلة الحكومة الروسية استنادا "
     'إلى الأدلة المتوافرة."',
+    # ant:AL-economy-917-20180629: ، وهو ما تنفيه X: X denies the clause before
+    "denied": "وتتهم كييف والغرب روسيا بدعم الانفصاليين، خصوصا من خلال تزويدهم بالسلاح، وهو ما تنفيه روسيا "
+    "بشكل قاطع.",
     # ant:AL-economy-527-20180507: نقل after a noun is the verbal noun "transport", not "relayed"
     "transport": "وافق مجلس النواب المصري بشكل نهائي على مشروع قانون مقدم من الحكومة لتقنين عمل شركات "
     'نقل الركاب بواسطة تطبيقات الهواتف الذكية، وعلى رأسها، شركتا " #أوبر" و" #كريم".',
@@ -206,6 +209,13 @@ def test_resolve_news_organisation_alias_without_its_own_gentilic(corpus: Corpus
     assert "حزب العمال" in party.aliases
     (government,) = [e for e in corpus.entities if e.canonical == "الحكومة الروسية"]
     assert government.aliases == ()  # an institution without its country is every country's
+
+
+def test_attribute_news_which_x_denies(corpus: Corpus) -> None:
+    accusation, denial = [s for s in corpus.statements if s.doc_id == "denied"]
+    assert accusation.content_text == "بدعم الانفصاليين، خصوصا من خلال تزويدهم بالسلاح"
+    assert (denial.cue_text, _label(corpus, denial.speaker), denial.polarity) == ("تنفيه", "روسيا", "deny")
+    assert denial.content_text == "وتتهم كييف والغرب روسيا بدعم الانفصاليين، خصوصا من خلال تزويدهم بالسلاح"
 
 
 def test_attribute_news_verbal_noun_homograph_is_no_cue(corpus: Corpus) -> None:

@@ -98,6 +98,7 @@ class Frames:
     actor_subject_cues: frozenset[str] = frozenset()
     circumstance_nouns: frozenset[str] = frozenset()
     trailing_attributions: frozenset[str] = frozenset()
+    describing_cues: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -405,6 +406,7 @@ def load_frames(path: Path = FRAMES_PATH) -> Frames:
         actor_subject_cues=_keys(data.get("actor_subject_cues", [])),
         circumstance_nouns=_keys(data.get("circumstance_nouns", [])),
         trailing_attributions=_keys(data.get("trailing_attributions", [])),
+        describing_cues=_keys(data.get("describing_cues", [])),
     )
 
 

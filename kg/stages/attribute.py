@@ -473,6 +473,9 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     """A reporting verb or adverbial participle."""
     if not _particle_ok(view, tok, form, 20) or _noun_homograph(view, tok, form) or masdar_reading(view, tok):
         return None
+    describing = key(form.entry.lemma) in view.frames.describing_cues
+    if form.object_pronoun and not describing and (antecedent_frame := denied_antecedent(view, tok, form)):
+        return antecedent_frame
     antecedent = relative_subject(view, tok, form)
     if antecedent == []:
         return None  # الجهات التي قالت …: the subject is a relative pronoun with no entity behind it
@@ -538,6 +541,69 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     if not_an_actor(view, frame):
         return None
     return frame if frame.content is not None and frame.content.end > frame.content.start else None
+
+
+_WHAT = tuple(
+    tuple(key(w) for w in phrase.split()) for phrase in ("وهو الأمر الذي", "وهو ما", "الأمر الذي", "ما")
+)
+
+
+def denied_antecedent(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
+    """``وتتهم كييف والغرب روسيا بدعم الانفصاليين، وهو ما تنفيه روسيا بشكل قاطع``
+    (ant:AL-economy-917-20180629; 257 such denials in news-bench): the clause before ``، وهو ما``
+    is what the subject after the verb says of it (denies, rejects, confirms)."""
+    relative = next(
+        (
+            len(p)
+            for p in _WHAT
+            if tok.index > len(p) and tuple(t.key for t in view.tokens[tok.index - len(p) : tok.index]) == p
+        ),
+        0,
+    )
+    comma = view.tokens[tok.index - relative - 1] if relative else None
+    if comma is None or comma.text not in COMMAS or comma.sent != tok.sent:
+        return None
+    bounds = antecedent_clause(view, comma)
+    if bounds is None:
+        return None
+    start, end = bounds
+    frame = Frame(tok, form, tok.end)
+    window = [t for t in view.tokens[tok.index + 1 : tok.index + 9] if t.sent == tok.sent]
+    cut = next((i for i, t in enumerate(window) if t.text in COMMAS or t.text in SENTENCE_END), len(window))
+    analyse_window(view, frame, window[:cut])
+    if not frame.speakers and window and window[0].key.startswith("ال") is False and window[0].text.isalpha():
+        frame.speakers = [(None, Span(window[0].start, window[0].end), "description")]  # نفاه جهاز أمن الدولة
+    frame.content = Span(start, _trim_end(view.text, start, end))
+    frame.content_kind = "clause"
+    frame.absorbed_until = tok.index + cut
+    if form.entry.polarity == "deny":
+        frame.polarity = "deny"
+    return frame if frame.speakers else None
+
+
+_RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين"))
+_CONTINUATIONS = frozenset(key(w) for w in ("خصوصا", "خاصة", "وخاصة", "لاسيما", "سيما", "ولاسيما", "بما"))
+
+
+def antecedent_clause(view: DocView, comma: Tok) -> tuple[int, int] | None:
+    """``(start, end)`` of the clause that ``، وهو ما`` refers to: back from the comma over
+    continuations (``، خصوصا …``) to the clause they go on; a relative clause right before the
+    comma (``، التي تتهمها تركيا …``) describes a name in it and is left out."""
+    sentence_first = view.token_at(view.sentence_start(comma.sent))
+    commas = [t.index for t in view.tokens[sentence_first : comma.index] if t.text in COMMAS]
+    starts = [sentence_first] + [index + 1 for index in commas]
+    end, first = comma.start, None
+    for segment_start in reversed(starts):
+        head = view.tokens[segment_start].key if segment_start < comma.index else ""
+        if head in _RELATIVES and first is None:
+            end = view.tokens[segment_start - 1].start if segment_start > sentence_first else end
+            continue
+        first = segment_start
+        if head not in _CONTINUATIONS:
+            break
+    if first is None or first >= comma.index:
+        return None
+    return view.tokens[first].start, end
 
 
 def not_an_actor(view: DocView, frame: Frame) -> bool:
