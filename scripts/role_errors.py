@@ -8,28 +8,12 @@ tool: it prints evaluation text, so never copy a line of its output into a rule 
 
 from __future__ import annotations
 
-import argparse
-import json
-from pathlib import Path
-
-from statement_errors import _load_scorer  # type: ignore[import-not-found]
+from statement_errors import error_arguments, load_scored  # type: ignore[import-not-found]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--graph", required=True)
-    parser.add_argument("--gold", required=True)
-    parser.add_argument(
-        "--scorer", default=str(Path(__file__).resolve().parents[1].parent / "shared/eval/score.py")
-    )
-    args = parser.parse_args()
-    score = _load_scorer(Path(args.scorer))
-    from rdflib import Graph
-
-    graph = Graph()
-    graph.parse(args.graph)
-    gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
-    scorer = score.Scorer(graph, gold)
+    args = error_arguments(__doc__.splitlines()[0]).parse_args()
+    score, graph, gold, scorer = load_scored(args)
     gold_roles = sorted({(x["person"], score.norm(x["role_ar"])) for x in gold.get("roles", [])})
     found = sorted(
         {

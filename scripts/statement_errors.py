@@ -24,22 +24,33 @@ def _load_scorer(path: Path):
     return module
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def error_arguments(description: str) -> argparse.ArgumentParser:
+    """The options both error listings take: the graph, the gold file and the shared scorer."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--graph", required=True)
     parser.add_argument("--gold", required=True)
     parser.add_argument(
         "--scorer", default=str(Path(__file__).resolve().parents[1].parent / "shared/eval/score.py")
     )
-    parser.add_argument("--doc", default=None, help="only this document id")
-    args = parser.parse_args()
+    return parser
+
+
+def load_scored(args: argparse.Namespace):
+    """``(scorer module, graph, gold, Scorer)`` for a graph and a gold file, read by the shared scorer."""
     score = _load_scorer(Path(args.scorer))
     from rdflib import Graph
 
     graph = Graph()
     graph.parse(args.graph)
     gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
-    scorer = score.Scorer(graph, gold)
+    return score, graph, gold, score.Scorer(graph, gold)
+
+
+def main() -> None:
+    parser = error_arguments(__doc__.splitlines()[0])
+    parser.add_argument("--doc", default=None, help="only this document id")
+    args = parser.parse_args()
+    score, graph, gold, scorer = load_scored(args)
     sys_st = scorer._system_statements()
     cues = {str(s): str(c) for s, c in score.rows(graph, "SELECT ?s ?c WHERE { ?s kg:cue ?c }")}
     labels = {}
