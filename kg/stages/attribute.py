@@ -1562,8 +1562,6 @@ def analyse_window(view: DocView, frame: Frame, window: list[Tok]) -> None:
     _mark_via(view, candidates, window, frame)
     _mark_addressees(view, candidates, frame)
     speakers = [c for c in candidates if c.role == "speaker"]
-    if frame.form.entry.type == "verb" and not _relays(frame):
-        speakers = [c for c in speakers if not _complement_of_head_noun(view, c, window)]
     if speakers and not _near_start(view, speakers[0], window) and not _relays(frame):
         speakers = []
     if speakers:
@@ -1580,15 +1578,6 @@ def analyse_window(view: DocView, frame: Frame, window: list[Tok]) -> None:
     reported = _reported_source(view, frame, window)
     if reported is not None:
         frame.speakers = [reported]
-
-
-def _complement_of_head_noun(view: DocView, cand: Candidate, window: list[Tok]) -> bool:
-    """``قالت السفارة الأمريكية في الخرطوم إن``: a name inside a prepositional phrase
-    that follows an unrecognised head noun completes that noun; it is not the verb's subject."""
-    if cand.first <= window[0].index or not _after_preposition(view, cand.mention):
-        return False
-    head = window[0]
-    return head.text not in COMMAS and head.key.startswith("ال") and view.mention_at.get(head.index) is None
 
 
 def _relays(frame: Frame) -> bool:
