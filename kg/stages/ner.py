@@ -70,7 +70,8 @@ def process_doc(
     for token in tokens:
         sentences[token.sent_index].append(token)
     text = doc.text
-    words = {key(text[t.span.start : t.span.end]) for t in tokens}
+    token_keys = {t.span.start: key(text[t.span.start : t.span.end]) for t in tokens}
+    words = set(token_keys.values())
     candidates: list[Mention] = []
     for sent_tokens in sentences.values():
         candidates.extend(in_context(doc, sent_tokens, lexicon_mentions(doc, sent_tokens)))
@@ -81,8 +82,12 @@ def process_doc(
             tagged = tagged_mentions(doc, sent_tokens, sent_tags, words)
             candidates.extend(in_context(doc, sent_tokens, tagged))
     merged = merge(candidates)
-    for sent_tokens in sentences.values():
-        merged = merge([*merged, *titled_names(doc, sent_tokens, merged)])
+    titled = [
+        name
+        for sent in sentences.values()
+        for name in titled_names(doc, sent, merged, [token_keys[t.span.start] for t in sent])
+    ]
+    merged = merge([*merged, *titled]) if titled else merged
     merged = merge([*merged, *repeated_names(doc, tokens, merged)])
     inner = [g for g in (_gentilic_of(doc, m) for m in merged if m.label == "ORG") if g is not None]
     return sorted(merged + inner, key=lambda m: (m.span.start, -m.span.end))
@@ -91,15 +96,20 @@ def process_doc(
 TITLED_NAME_WORDS = (2, 3)  # words of a personal name the tagger missed after a title
 
 
-def titled_names(doc: Document, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+def titled_names(
+    doc: Document, tokens: list[Token], mentions: list[Mention], keys: list[str] | None = None
+) -> list[Mention]:
     """Personal names right after an office title that the tagger missed: ``الرئيس الأميركي، دونالد
-    ترامب، الجمعة`` (ant:BB-internationalNews-1021-20180830 style), ``وزير الخارجية الأمريكي مايك
-    بومبيو إن``. The title (``titles.tsv``, with its gentilic or named complement) may be followed
-    by a comma; then two or three words that are no known name, title, place, cue or particle, and
-    then the name must end: at a comma, a complementizer, a time word, a quote or the sentence."""
+    ترمب،`` (ant:AL-economy-818-20180612), ``وزيرة الاقتصاد الألمانية، بريجيته تسيبريس،``
+    (ant:AL-economy-146-20180302). The title (``titles.tsv``, an office, definite, with its
+    gentilic or named complement) may be followed by a comma; then two or three words that are no
+    known name, title, place, cue or function word; then a comma, a day, إن/أن or a reporting verb.
+    ``keys`` are the tokens' keys when the caller has them."""
+    keys = keys if keys is not None else [key(doc.text[t.span.start : t.span.end]) for t in tokens]
+    if _title_first_keys().isdisjoint(keys):
+        return []
     taken = [m.attached or m.span for m in mentions]
     words = [doc.text[t.span.start : t.span.end] for t in tokens]
-    keys = [key(word) for word in words]
     found: list[Mention] = []
     index = 0
     while index < len(tokens):
@@ -125,6 +135,8 @@ def _title_end(keys: list[str], index: int, tokens: list[Token], mentions: list[
     """The token after a title starting at ``index`` and its complement (gentilics, named places
     or bodies), or None when no title starts there."""
     titles = lexicons.title_index()
+    if keys[index] not in _title_first_keys():
+        return None
     length = next((n for n in (4, 3, 2, 1) if " ".join(keys[index : index + n]) in titles), 0)
     if not length or titles[" ".join(keys[index : index + length])].category not in _OFFICES:
         return None
@@ -136,6 +148,11 @@ def _title_end(keys: list[str], index: int, tokens: list[Token], mentions: list[
     while end < len(tokens) and (keys[end] in gentilics or _inside(tokens[end], mentions)):
         end += 1
     return end
+
+
+@cache
+def _title_first_keys() -> frozenset[str]:
+    return frozenset(title.split()[0] for title in lexicons.title_index() if title)
 
 
 def _inside(token: Token, mentions: list[Mention]) -> bool:
