@@ -127,6 +127,10 @@ class CueLexicon:
             found = self._match(word)
         return found[1] if found else None  # type: ignore[index]
 
+    def may_be_cue(self, word_key: str) -> bool:
+        """Whether a word with this key can be a cue at all (a cheap test before :meth:`lookup`)."""
+        return word_key in self.spellings or word_key in self.marked_forms
+
     def prefix_of(self, word: str) -> str:
         """The proclitic letters a cue word carries (``وقالت`` → ``و``)."""
         found = self._match(word)

@@ -98,8 +98,11 @@ def find_frames(view: DocView) -> list[Frame]:
     frames: list[Frame] = []
     absorbed_until = -1
     absorber: Frame | None = None
+    may_be_cue = view.lexicon.may_be_cue
     for tok in view.tokens:
-        form = view.lexicon.lookup(tok.text) if tok.text != ":" else None
+        if not may_be_cue(tok.key) or tok.text == ":":  # a headline colon: see headline_frames
+            continue
+        form = view.lexicon.lookup(tok.text)
         inside = tok.index <= absorbed_until
         if inside and (form is None or form.entry.type != "claimnoun"):
             continue
@@ -1198,7 +1201,7 @@ POSTPOSED_TAIL = 3  # words of a sentence-final speaker after its verb: … يق
 def postposed_tail(view: DocView, tok: Tok) -> list[Tok] | None:
     """``… لكنهما يظلان مرتبطين، تقول الصحيفة.``: a reporting verb with no conjunction followed only
     by a short speaker phrase up to the sentence end; the phrase, or None."""
-    form = view.lexicon.lookup(tok.text)
+    form = view.lexicon.lookup(tok.text) if view.lexicon.may_be_cue(tok.key) else None
     if form is None or form.kind not in ("past", "present") or form.gender == "":
         return None
     if view.lexicon.prefix_of(tok.text) or _inside_name(view, tok) or tok.index == 0:
