@@ -78,6 +78,12 @@ CASES = {
     # ant:AL-economy-917-20180629: ، وهو ما تنفيه X: X denies the clause before
     "denied": "وتتهم كييف والغرب روسيا بدعم الانفصاليين، خصوصا من خلال تزويدهم بالسلاح، وهو ما تنفيه روسيا "
     "بشكل قاطع.",
+    # ant:CN-middleEast-1188-20180812: المملكة stands for the latest kingdom named (السعودية)
+    "kingdom": 'في سياق متصل، كشفت الخارجية السعودية عن تفاصيل عملية "صعدة" والتي أثارت جدلا كبيرا حول '
+    'العالم بسبب اتهام تحالف "دعم الشرعية في اليمن" باستهداف الأطفال، بعد مقتل عدد من الأطفال بحافلة إثر الغارة، '
+    "وأكدت المملكة أن العملية كانت عسكرية ومشروعة.",
+    # ant:SK-middleEast-587-20180327: a definite noun right before أن is the subject, not an object
+    "kingdom_subject": "وأكدت المملكة أن تكرار هذه التصرفات الاستفزازية، يعكس إصرارا واضحا.",
     # ant:AL-economy-527-20180507: نقل after a noun is the verbal noun "transport", not "relayed"
     "transport": "وافق مجلس النواب المصري بشكل نهائي على مشروع قانون مقدم من الحكومة لتقنين عمل شركات "
     'نقل الركاب بواسطة تطبيقات الهواتف الذكية، وعلى رأسها، شركتا " #أوبر" و" #كريم".',
@@ -216,6 +222,16 @@ def test_attribute_news_which_x_denies(corpus: Corpus) -> None:
     assert accusation.content_text == "بدعم الانفصاليين، خصوصا من خلال تزويدهم بالسلاح"
     assert (denial.cue_text, _label(corpus, denial.speaker), denial.polarity) == ("تنفيه", "روسيا", "deny")
     assert denial.content_text == "وتتهم كييف والغرب روسيا بدعم الانفصاليين، خصوصا من خلال تزويدهم بالسلاح"
+
+
+def test_attribute_news_the_kingdom_is_the_latest_kingdom_named(corpus: Corpus) -> None:
+    stmt = [s for s in corpus.statements if s.doc_id == "kingdom"][-1]
+    assert (stmt.cue_text, _label(corpus, stmt.speaker)) == ("وأكدت", "المملكة العربية السعودية")
+
+
+def test_attribute_news_definite_noun_before_an_is_the_subject(corpus: Corpus) -> None:
+    (stmt,) = [s for s in corpus.statements if s.doc_id == "kingdom_subject"]
+    assert stmt.content_text.startswith("تكرار هذه التصرفات")
 
 
 def test_attribute_news_verbal_noun_homograph_is_no_cue(corpus: Corpus) -> None:

@@ -794,6 +794,8 @@ def _definite_anaphor(view: DocView, head: Tok) -> str | None:
     first = bisect.bisect_left(view.mention_starts, head.start)
     for mention in reversed(view.mentions[:first]):
         entity = view.entity_of(mention)
+        if entity is not None and mention.label == "GPE" and _country_head(view, entity) == head.key:
+            return entity  # وقالت المملكة: the latest country one of whose names opens with المملكة
         if mention.label != "ORG" or entity is None:
             continue
         words = key(mention.surface).split()
@@ -806,6 +808,33 @@ def _definite_anaphor(view: DocView, head: Tok) -> str | None:
         if word in (bare, head.key) or _strip_clitics(word) in (bare, head.key):
             return entity
     return None
+
+
+def _country_head(view: DocView, entity_id: str) -> str:
+    """The first word, as a key, of a country's formal name (``المملكة`` of ``المملكة العربية
+    السعودية``), or ""; only a head shared by a country's full names (not its short name) counts."""
+    entity = view.entities.get(entity_id)
+    if entity is None or not entity.key.startswith("country:"):
+        return ""
+    return _formal_heads().get(entity.key.removeprefix("country:"), "")
+
+
+@cache
+def _formal_heads() -> dict[str, str]:
+    """ISO code → the head word of the country's formal name, for the heads in ``_FORMAL_HEADS``."""
+    heads: dict[str, str] = {}
+    for country in lexicons.countries():
+        for name in country.names_ar[1:] if len(country.names_ar) > 1 else ():
+            first = key(name.split()[0])
+            if first in _FORMAL_HEADS:
+                heads[country.iso2] = first
+        first = key(country.names_ar[0].split()[0]) if country.names_ar else ""
+        if first in _FORMAL_HEADS:
+            heads[country.iso2] = first
+    return heads
+
+
+_FORMAL_HEADS = frozenset(key(w) for w in ("المملكة", "الإمارة", "السلطنة"))
 
 
 _NOT_A_SUBJECT_HEAD = frozenset(
@@ -982,13 +1011,15 @@ def np_content_token(view: DocView, tok: Tok, form: CueForm, first: int | None =
 
 
 def _definite_subject_before_comma(view: DocView, index: int) -> bool:
-    """``وأكدت الوزارة، بحسب ما أوردت وكالة انترفاكس، أن`` (ant:AL-internationalNews-1370-20180529):
-    a definite noun closed by a comma before the complementizer is the subject, not an object
-    (an object clause hangs on an indefinite head: ``أكد ضرورة أن``)."""
+    """``وأكدت الوزارة، بحسب ما أوردت وكالة انترفاكس، أن`` (ant:AL-internationalNews-1370-20180529),
+    ``وأكدت المملكة أن`` (ant:SK-middleEast-587-20180327): a definite noun closed by a comma or
+    right before the complementizer is the subject, not an object (an object clause hangs on an
+    indefinite head: ``أكد ضرورة أن``)."""
     nxt = index + 1
-    return (
-        view.tokens[index].key.startswith("ال") and nxt < len(view.tokens) and view.tokens[nxt].text in COMMAS
-    )
+    if not view.tokens[index].key.startswith("ال") or nxt >= len(view.tokens):
+        return False
+    follower = view.tokens[nxt]
+    return follower.text in COMMAS or complementizer_kind(follower.text, view.frames) == "bare"
 
 
 _SOURCE_MODIFIERS = frozenset(
