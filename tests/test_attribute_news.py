@@ -84,6 +84,11 @@ CASES = {
     "إثر الغارة، وأكدت المملكة أن العملية كانت عسكرية ومشروعة.",
     # ant:SK-middleEast-587-20180327: a definite noun right before أن is the subject, not an object
     "kingdom_subject": "وأكدت المملكة أن تكرار هذه التصرفات الاستفزازية، يعكس إصرارا واضحا.",
+    # ant:BB-middleEast-1104-20181015: conjoined subjects (with commas) of an object-taking verb; بـ
+    # of بريطانيا is no particle
+    "conjoined": "وطالبت بريطانيا، وألمانيا، وفرنسا بإجراء تحقيق ذي مصداقية في اختفاء خاشقجي.",
+    # ant:FR-internationalNews-1996-20180624: after a subject before the verb, the names are objects
+    "objects": "وقال مسؤول أمريكي إن واشنطن تحث السعودية والإمارات على القبول بذلك.",
     # ant:AL-economy-527-20180507: نقل after a noun is the verbal noun "transport", not "relayed"
     "transport": "وافق مجلس النواب المصري بشكل نهائي على مشروع قانون مقدم من الحكومة لتقنين عمل شركات "
     'نقل الركاب بواسطة تطبيقات الهواتف الذكية، وعلى رأسها، شركتا " #أوبر" و" #كريم".',
@@ -218,8 +223,9 @@ def test_resolve_news_organisation_alias_without_its_own_gentilic(corpus: Corpus
 
 
 def test_attribute_news_which_x_denies(corpus: Corpus) -> None:
-    accusation, denial = [s for s in corpus.statements if s.doc_id == "denied"]
-    assert accusation.content_text == "بدعم الانفصاليين، خصوصا من خلال تزويدهم بالسلاح"
+    *accusations, denial = [s for s in corpus.statements if s.doc_id == "denied"]
+    assert [_label(corpus, s.speaker) for s in accusations] == ["كييف", "الغرب"]  # conjoined subjects
+    assert {s.content_text for s in accusations} == {"بدعم الانفصاليين، خصوصا من خلال تزويدهم بالسلاح"}
     assert (denial.cue_text, _label(corpus, denial.speaker), denial.polarity) == ("تنفيه", "روسيا", "deny")
     assert denial.content_text == "وتتهم كييف والغرب روسيا بدعم الانفصاليين، خصوصا من خلال تزويدهم بالسلاح"
 
@@ -232,6 +238,19 @@ def test_attribute_news_the_kingdom_is_the_latest_kingdom_named(corpus: Corpus) 
 def test_attribute_news_definite_noun_before_an_is_the_subject(corpus: Corpus) -> None:
     (stmt,) = [s for s in corpus.statements if s.doc_id == "kingdom_subject"]
     assert stmt.content_text.startswith("تكرار هذه التصرفات")
+
+
+def test_attribute_news_conjoined_subjects_each_speak(corpus: Corpus) -> None:
+    found = [
+        (_label(corpus, s.speaker), s.content_text) for s in corpus.statements if s.doc_id == "conjoined"
+    ]
+    content = "بإجراء تحقيق ذي مصداقية في اختفاء خاشقجي"
+    assert found == [("المملكة المتحدة", content), ("ألمانيا", content), ("فرنسا", content)]
+
+
+def test_attribute_news_names_after_the_verb_are_its_objects(corpus: Corpus) -> None:
+    urge = [s for s in corpus.statements if s.doc_id == "objects" and s.cue_text == "تحث"]
+    assert [_label(corpus, s.speaker) for s in urge] == ["واشنطن"]
 
 
 def test_attribute_news_verbal_noun_homograph_is_no_cue(corpus: Corpus) -> None:

@@ -976,7 +976,7 @@ def np_content_token(view: DocView, tok: Tok, form: CueForm, first: int | None =
             if first_free is not None and _definite_subject_before_comma(view, first_free):
                 return index
             return first_free if first_free is not None else index
-        if _is_particle(current, form):
+        if _is_particle(current, form) and not _name_at_token_start(view, current):
             particle = key(form.entry.particle)
             if current.key == particle:
                 return index + 1 if index + 1 < len(tokens) and tokens[index + 1].sent == tok.sent else None
@@ -1196,6 +1196,13 @@ def _subject_first(frame: Frame, subject: list[tuple[str | None, Span | None, st
     if frame.speakers and frame.addressee is None and frame.form.entry.addressee == "obj":
         frame.addressee = frame.speakers[0][0]
     frame.speakers = subject
+
+
+def _name_at_token_start(view: DocView, tok: Tok) -> bool:
+    """``وطالبت بريطانيا …``: the ب of بريطانيا is the name's, not the particle ب (a name mention
+    starting right at the token's first letter carries no proclitic)."""
+    mention = view.mention_at.get(tok.index)
+    return mention is not None and mention.span.start == tok.start
 
 
 def _is_particle(tok: Tok, form: CueForm) -> bool:
@@ -1731,16 +1738,24 @@ def _mark_addressees(view: DocView, candidates: list[Candidate], frame: Frame) -
     if kind == "min":
         markers.add(key("من"))
     speaker_seen = False
+    last: Candidate | None = None
     for cand in candidates:
         if cand.role != "speaker":
             continue
         prev = view.tokens[cand.first - 1].key if cand.first > 0 else ""
         attached = view.text[outer_span(cand.mention).start : cand.mention.span.start]
         marked = attached.endswith("ل") or prev in markers or prev == "ل"
-        if marked or (kind == "obj" and speaker_seen and not _apposition(view, candidates, cand)):
+        # وطالبت بريطانيا، وألمانيا، وفرنسا بإجراء (ant:BB-middleEast-1104-20181015): conjoined subjects
+        gap = view.tokens[last.last + 1 : cand.first] if last is not None else []
+        conjoined = last is not None and last.role == "speaker" and "و" in attached
+        conjoined = conjoined and all(t.text in COMMAS for t in gap)
+        if marked or (
+            kind == "obj" and speaker_seen and not conjoined and not _apposition(view, candidates, cand)
+        ):
             cand.role = "addressee"
         elif cand.role == "speaker":
             speaker_seen = True
+        last = cand
 
 
 def _apposition(view: DocView, candidates: list[Candidate], cand: Candidate) -> bool:
@@ -1785,7 +1800,10 @@ def _speaker_group(
     out = [(entity, chosen.mention.span, kind)]
     for cand in speakers[speakers.index(chosen) + 1 :]:
         between = view.tokens[out_last(view, out[-1][1]) + 1 : cand.first]
-        coordinated = not between and view.text[outer_span(cand.mention).start] == "و"
+        # قال شكري وبلينكن؛ وطالبت بريطانيا، وألمانيا، وفرنسا (commas between the conjuncts)
+        coordinated = (
+            all(t.text in COMMAS for t in between) and view.text[outer_span(cand.mention).start] == "و"
+        )
         coordinated = coordinated or (len(between) == 1 and between[0].key == "و")
         if not coordinated or cand.entity is None or cand.entity == entity:
             break
