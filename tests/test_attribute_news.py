@@ -89,6 +89,12 @@ CASES = {
     "conjoined": "وطالبت بريطانيا، وألمانيا، وفرنسا بإجراء تحقيق ذي مصداقية في اختفاء خاشقجي.",
     # ant:FR-internationalNews-1996-20180624: after a subject before the verb, the names are objects
     "objects": "وقال مسؤول أمريكي إن واشنطن تحث السعودية والإمارات على القبول بذلك.",
+    # ant:FR-internationalNews-887-20180424: a place in a relative clause on the subject is no speaker
+    "seat": "اتهمت منظمة هيومن رايتس ووتش في تقرير نشرته الاثنين، الجيش المصري بفرض قيود صارمة على "
+    'حركة الأشخاص والسلع الغذائية في جميع أنحاء محافظة شمال سيناء، محذرة من "أزمة إنسانية" '
+    'تلوح في الأفق.\nوقالت المنظمة التي تتخذ من نيويورك مقرا لها إن "حملة الحكومة المصرية '
+    'ضد فرع تنظيم "الدولة الإسلامية" (ولاية سيناء) في شمال سيناء، خلّفت ما يصل إلى 420 ألف '
+    'شخص في أربع مدن في شمال شرق البلاد بحاجة ماسة إلى المساعدات الإنسانية".',
     # ant:AL-economy-527-20180507: نقل after a noun is the verbal noun "transport", not "relayed"
     "transport": "وافق مجلس النواب المصري بشكل نهائي على مشروع قانون مقدم من الحكومة لتقنين عمل شركات "
     'نقل الركاب بواسطة تطبيقات الهواتف الذكية، وعلى رأسها، شركتا " #أوبر" و" #كريم".',
@@ -251,6 +257,12 @@ def test_attribute_news_conjoined_subjects_each_speak(corpus: Corpus) -> None:
 def test_attribute_news_names_after_the_verb_are_its_objects(corpus: Corpus) -> None:
     urge = [s for s in corpus.statements if s.doc_id == "objects" and s.cue_text == "تحث"]
     assert [_label(corpus, s.speaker) for s in urge] == ["واشنطن"]
+
+
+def test_attribute_news_name_in_a_relative_clause_is_not_the_subject(corpus: Corpus) -> None:
+    stmt = [s for s in corpus.statements if s.doc_id == "seat"][-1]
+    assert stmt.cue_text == "وقالت"
+    assert _label(corpus, stmt.speaker) == "منظمة هيومن رايتس ووتش"
 
 
 def test_attribute_news_verbal_noun_homograph_is_no_cue(corpus: Corpus) -> None:

@@ -1602,7 +1602,7 @@ def analyse_window(view: DocView, frame: Frame, window: list[Tok]) -> None:
     candidates = window_candidates(view, window)
     _mark_via(view, candidates, window, frame)
     _mark_addressees(view, candidates, frame)
-    speakers = [c for c in candidates if c.role == "speaker"]
+    speakers = [c for c in candidates if c.role == "speaker" and not _in_relative_clause(view, c, window)]
     if speakers and not _near_start(view, speakers[0], window) and not _relays(frame):
         speakers = []
     if speakers:
@@ -1619,6 +1619,12 @@ def analyse_window(view: DocView, frame: Frame, window: list[Tok]) -> None:
     reported = _reported_source(view, frame, window)
     if reported is not None:
         frame.speakers = [reported]
+
+
+def _in_relative_clause(view: DocView, cand: Candidate, window: list[Tok]) -> bool:
+    """``وقالت المنظمة التي تتخذ من نيويورك مقرا لها إن`` (ant:FR-internationalNews-887-20180424):
+    a name inside a relative clause on the subject is not the subject."""
+    return any(tok.key in _RELATIVES for tok in window if tok.index < cand.first)
 
 
 def _relays(frame: Frame) -> bool:
