@@ -113,6 +113,7 @@ class CueLexicon:
     # so اعتقد (he believed) and أعتقد (I believe) share one
     spellings: dict[str, list[tuple[str, CueForm]]] = field(default_factory=dict)
     _memo: dict[str, tuple[str, CueForm] | None] = field(default_factory=dict, repr=False)  # word -> match
+    _cue_keys: frozenset[str] = field(default=frozenset(), repr=False)
 
     def lookup(self, word: str) -> CueForm | None:
         """The cue form a written word is, or None.
@@ -129,7 +130,13 @@ class CueLexicon:
 
     def may_be_cue(self, word_key: str) -> bool:
         """Whether a word with this key can be a cue at all (a cheap test before :meth:`lookup`)."""
-        return word_key in self.spellings or word_key in self.marked_forms
+        return word_key in self.cue_keys()
+
+    def cue_keys(self) -> frozenset[str]:
+        """Every key a cue can have (made once)."""
+        if not self._cue_keys:
+            self._cue_keys = frozenset(self.spellings) | frozenset(self.marked_forms)
+        return self._cue_keys
 
     def prefix_of(self, word: str) -> str:
         """The proclitic letters a cue word carries (``وقالت`` → ``و``)."""

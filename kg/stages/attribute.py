@@ -42,6 +42,7 @@ from kg.stages.docview import (
     COMMAS,
     LATTER,
     QUOTE_CHARS,
+    QUOTE_MARK,
     SENTENCE_END,
     DocView,
     Tok,
@@ -98,9 +99,9 @@ def find_frames(view: DocView) -> list[Frame]:
     frames: list[Frame] = []
     absorbed_until = -1
     absorber: Frame | None = None
-    may_be_cue = view.lexicon.may_be_cue
+    cue_keys = view.lexicon.cue_keys()
     for tok in view.tokens:
-        if not may_be_cue(tok.key) or tok.text == ":":  # a headline colon: see headline_frames
+        if tok.key not in cue_keys or tok.text == ":":  # a headline colon: see headline_frames
             continue
         form = view.lexicon.lookup(tok.text)
         inside = tok.index <= absorbed_until
@@ -2266,7 +2267,7 @@ def _kind(view: DocView, frame: Frame) -> str:
         return "direct"
     if view.quote_around(content.start, content.end) is not None:
         return "direct"
-    if any(char in QUOTE_CHARS for char in view.text[content.start : content.end]):
+    if QUOTE_MARK.search(view.text, content.start, content.end):
         return "mixed"
     return "indirect"
 

@@ -23,7 +23,7 @@ TOGGLE_QUOTES = '"'
 QUOTE_CHARS = OPEN_QUOTES + CLOSE_QUOTES + TOGGLE_QUOTES
 SENTENCE_END = ".!?؟"
 COMMAS = "،,;؛"
-_QUOTE_MARK = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
+QUOTE_MARK = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
 
 LATTER = {key("الأخير"): "m", key("الأخيرة"): "f", key("والأخير"): "m", key("والأخيرة"): "f"}
 
@@ -217,7 +217,7 @@ def quote_spans(text: str) -> list[Span]:
     offset = 0
     for paragraph in text.split("\n"):
         open_at: int | None = None
-        for mark in _QUOTE_MARK.finditer(paragraph):
+        for mark in QUOTE_MARK.finditer(paragraph):
             if open_at is None:
                 open_at = mark.start()
             else:
