@@ -2032,6 +2032,12 @@ def resolve_implicit(view: DocView, frames: list[Frame]) -> list[Draft]:
     return drafts
 
 
+def first_word_key(view: DocView, span: Span) -> str:
+    """The key of the first word of a span of the text ("" for an empty one)."""
+    words = view.text[span.start : span.end].split()
+    return key(words[0]) if words else ""
+
+
 def referred_source(view: DocView, drafts: list[Draft], span: Span) -> str | None:
     """A definite source noun refers back (ant:AL-economy-227-20180313): ``وأضاف المصدر``
     is the body of the latest ``مصدر …`` quoted before it, ``وأكد البيان`` the issuer of the latest
@@ -2045,11 +2051,7 @@ def referred_source(view: DocView, drafts: list[Draft], span: Span) -> str | Non
     if bare in view.frames.generic_speakers:
         for draft in reversed(drafts):
             said = draft.speaker_span
-            if (
-                draft.speaker
-                and said is not None
-                and _strip_clitics(key(view.text[said.start : said.end].split()[0])) == bare
-            ):
+            if draft.speaker and said is not None and _strip_clitics(first_word_key(view, said)) == bare:
                 return draft.speaker
         return None
     if bare in view.frames.speech_event_nouns:
@@ -2069,8 +2071,8 @@ def _recent_spokesperson(view: DocView, drafts: list[Draft], body: str | None) -
     for draft in reversed(drafts):  # وقال متحدث باسم الجيش … وناشد المتحدث: the one named before
         said = draft.speaker_span
         if draft.speaker and said is not None and draft.speaker_kind == "unnamed_group":
-            first = key(view.text[said.start : said.end].split()[0])
-            if first in view.frames.spokesperson_words:
+            spokesperson = first_word_key(view, said) in view.frames.spokesperson_words
+            if spokesperson:
                 return draft.speaker
     offices = {
         r.person for r in view.roles if not {key(w) for w in r.title.split()} & view.frames.spokesperson_words
@@ -2101,11 +2103,11 @@ def draft_gender(view: DocView, genders: dict[str, str], draft: Draft) -> str:
     """The gender a later verb agrees with to continue ``draft``: a spokesperson speaking for a
     body agrees as written (``قال المتحدث`` باسم الوكالة … ``وأضاف``), else the entity's gender."""
     form, said = draft.frame.form, draft.speaker_span
-    if said is not None and form.number == "sg" and form.gender and view.entities.get(draft.speaker or ""):
-        first = key(view.text[said.start : said.end].split()[0]) if said.end > said.start else ""
-        if first in view.frames.spokesperson_words and view.entities[draft.speaker or ""].label != "PERSON":
-            return form.gender
-    return _gender(view, genders, draft.speaker or "")
+    entity = view.entities.get(draft.speaker or "")
+    if said is None or entity is None or entity.label == "PERSON" or form.number != "sg" or not form.gender:
+        return _gender(view, genders, draft.speaker or "")
+    spokesperson = first_word_key(view, said) in view.frames.spokesperson_words
+    return form.gender if spokesperson else _gender(view, genders, draft.speaker or "")
 
 
 def _gender(view: DocView, genders: dict[str, str], entity: str) -> str:
