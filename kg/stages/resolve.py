@@ -646,12 +646,11 @@ _ON_BEHALF = key("باسم")
 
 
 def _person_complement(last_key: str, n: int, tokens: list[Token], j: int, mentions: list[Mention]) -> int:
-    """A person named as the title's complement is part of it: ``المتحدث باسم أردوغان``
-    (``أوفير جيندلمان، المتحدث باسم رئيس الوزراء الإسرائيلي بنيامين نيتنياهو``,
-    ant:BB-culture-200-20180613) and an
-    indefinite (construct) title that takes a complement before a name, ``مستشار أردوغان``،
-    ``محامي برونسون`` (a rank is not construct: ``جنرال فيكتور``): the role
-    belongs to the person apposed after, not to the complement's person."""
+    """A person named as the title's complement is part of it, after باسم (``أوفير جيندلمان،
+    المتحدث باسم رئيس الوزراء الإسرائيلي بنيامين نيتنياهو``, ant:BB-culture-200-20180613) or after
+    an indefinite (construct) title that takes a complement (``مستشار أردوغان``; a rank is not
+    construct: ``جنرال فيكتور``): the role belongs to the person apposed after, not to the
+    complement's person. Returns the token after the title so far."""
     construct = n == 1 and not last_key.startswith("ال") and last_key in _complement_titles()
     if j >= len(tokens) or not (last_key == _ON_BEHALF or construct):
         return j
