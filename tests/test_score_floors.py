@@ -23,7 +23,7 @@ FLOORS: dict[str, dict[tuple[str, ...], float]] = {
     "dev": {
         ("entities", "typed", "f1"): 0.89,
         ("statements", "detection", "f1"): 0.865,
-        ("statements", "attribution", "f1"): 0.76,
+        ("statements", "attribution", "f1"): 0.765,
         # more statements found means more cross-document pairs to join and, with the claims
         # stage's single-linkage grouping unchanged, more wrong ones: 0.262 fell to 0.229 as
         # statements went 0.803 -> 0.855, and rose again with tighter contents (claims: issue 21)

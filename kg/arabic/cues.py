@@ -99,6 +99,7 @@ class Frames:
     circumstance_nouns: frozenset[str] = frozenset()
     trailing_attributions: frozenset[str] = frozenset()
     describing_cues: frozenset[str] = frozenset()
+    stance_cues: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -418,6 +419,7 @@ def load_frames(path: Path = FRAMES_PATH) -> Frames:
         circumstance_nouns=_keys(data.get("circumstance_nouns", [])),
         trailing_attributions=_keys(data.get("trailing_attributions", [])),
         describing_cues=_keys(data.get("describing_cues", [])),
+        stance_cues=_keys(data.get("stance_cues", [])),
     )
 
 

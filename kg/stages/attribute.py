@@ -109,6 +109,8 @@ def find_frames(view: DocView) -> list[Frame]:
             continue
         if form is None or _inside_name(view, tok) or _first_person(form):
             continue
+        if own_stance(view, tok, form):
+            continue
         frame = analyse_cue(view, tok, form)
         if frame is None or elaborates(view, frame, frames):
             continue
@@ -118,6 +120,18 @@ def find_frames(view: DocView) -> list[Frame]:
             absorbed_until, absorber = frame.absorbed_until, frame
     frames.extend(headline_frames(view, frames))
     return frames
+
+
+def own_stance(view: DocView, tok: Tok, form: CueForm) -> bool:
+    """``قالوا إنهم يعتقدون أن …``: a verb of belief (``stance_cues``) right after a
+    complementizer with a pronoun is the reported speaker's own stance, part of what they said,
+    not a second statement."""
+    if form.kind not in ("past", "present") or tok.index == 0:
+        return False
+    if key(form.entry.lemma) not in view.frames.stance_cues:
+        return False
+    previous = view.tokens[tok.index - 1]
+    return previous.sent == tok.sent and complementizer_kind(previous.text, view.frames) == "pronoun"
 
 
 def elaborates(view: DocView, frame: Frame, frames: list[Frame]) -> bool:
