@@ -107,9 +107,8 @@ class CueLexicon:
     """All entries and a lookup from normalized (prefixed) word keys to generated forms."""
 
     entries: tuple[CueEntry, ...]
-    forms: dict[str, CueForm] = field(default_factory=dict)
-    prefixes: dict[str, str] = field(default_factory=dict)  # word key -> proclitic letters
-    marked_forms: dict[str, CueForm] = field(default_factory=dict)  # homographs, only when shadda is written
+    # homographs, only when the shadda is written: word key -> (proclitic letters, form)
+    marked_forms: dict[str, tuple[str, CueForm]] = field(default_factory=dict)
     # word key -> every (proclitic, form) written so, in generation order: keys fold the hamza,
     # so اعتقد (he believed) and أعتقد (I believe) share one
     spellings: dict[str, list[tuple[str, CueForm]]] = field(default_factory=dict)
@@ -156,7 +155,7 @@ class CueLexicon:
     def _match_written(self, word: str) -> tuple[str, CueForm] | None:
         word_key = key(word)
         if "\u0651" in word and word_key in self.marked_forms:
-            return self.prefixes.get(word_key, ""), self.marked_forms[word_key]
+            return self.marked_forms[word_key]
         candidates = self.spellings.get(word_key)
         if not candidates:
             return None
@@ -352,14 +351,9 @@ def build_lexicon(entries: tuple[CueEntry, ...]) -> CueLexicon:
             for prefix in prefixes:
                 word_key = key(_attach(prefix, form.form)) or form.form
                 if word_key in _HOMOGRAPHS:
-                    lexicon.marked_forms.setdefault(word_key, form)
-                    lexicon.prefixes.setdefault(word_key, prefix)
+                    lexicon.marked_forms.setdefault(word_key, (prefix, form))
                     continue
                 lexicon.spellings.setdefault(word_key, []).append((prefix, form))
-                if word_key in lexicon.forms:
-                    continue
-                lexicon.forms[word_key] = form
-                lexicon.prefixes[word_key] = prefix
     return lexicon
 
 
@@ -407,20 +401,26 @@ def load_frames(path: Path = FRAMES_PATH) -> Frames:
         deny_objects=_keys(data["deny_objects"]),
         deny_predicates=tuple(key(s) for s in data["deny_predicates"]),
         female_titles=_keys(data["female_titles"]),
-        subject_titles=_keys(data.get("subject_titles", [])),
-        title_stops=_keys(data.get("title_stops", [])),
-        subordinators=_keys(data.get("subordinators", [])),
-        impersonal_predicates=_keys(data.get("impersonal_predicates", [])),
-        postposed_speaker_heads=_keys(data.get("postposed_speaker_heads", [])),
-        narrator_glosses=_phrases(data.get("narrator_glosses", [])),
-        clause_conjunctions=_phrases(data.get("clause_conjunctions", [])),
-        masdar_homographs=_keys(data.get("masdar_homographs", [])),
-        actor_subject_cues=_keys(data.get("actor_subject_cues", [])),
-        circumstance_nouns=_keys(data.get("circumstance_nouns", [])),
-        trailing_attributions=_keys(data.get("trailing_attributions", [])),
-        describing_cues=_keys(data.get("describing_cues", [])),
-        stance_cues=_keys(data.get("stance_cues", [])),
+        **{name: _keys(data.get(name, [])) for name in _OPTIONAL_WORD_SETS},
+        **{name: _phrases(data.get(name, [])) for name in _OPTIONAL_PHRASE_LISTS},
     )
+
+
+# the lists a reporting_frames.json may leave out: word sets, and lists of several-word phrases
+_OPTIONAL_WORD_SETS = (
+    "subject_titles",
+    "title_stops",
+    "subordinators",
+    "impersonal_predicates",
+    "postposed_speaker_heads",
+    "masdar_homographs",
+    "actor_subject_cues",
+    "circumstance_nouns",
+    "trailing_attributions",
+    "describing_cues",
+    "stance_cues",
+)
+_OPTIONAL_PHRASE_LISTS = ("narrator_glosses", "clause_conjunctions")
 
 
 def _phrases(phrases: list[str]) -> tuple[tuple[str, ...], ...]:

@@ -137,7 +137,7 @@ def own_stance(view: DocView, tok: Tok, form: CueForm) -> bool:
 def elaborates(view: DocView, frame: Frame, frames: list[Frame]) -> bool:
     """``ونددا بالقصف ووصفاه بأنه "وحشي"``: a conjoined verb whose object is a pronoun and whose
     subject is not written, inside the content of the statement before it in the sentence, goes
-    on with that statement (ant:BB-internationalNews-229-20180227: ``وانتقد الخطة ووصفها بأنها …``)."""
+    on with that statement (ant:BB-economy-50-20180303: ``وانتقد … التعريفات ووصفها بأنها …``)."""
     tok = frame.cue
     if not frame.form.object_pronoun or not view.lexicon.prefix_of(tok.text):
         return False
@@ -177,8 +177,7 @@ def absolute_object(view: DocView, tok: Tok, form: CueForm) -> bool:
     """``نفت موسكو نفيا قاطعا`` (ant:SK-internationalNews-3489-20181014): after a form of the same
     verb, its verbal noun in the accusative (``نفيا``) is an absolute object, though spelled like
     the dual past (نفيا "they both denied")."""
-    masdar = key(form.entry.masdar) if form.entry.masdar else ""
-    if not masdar or tok.key not in (masdar + "ا", masdar.removesuffix("ه") + "تا"):
+    if not accusative_masdar(tok.key, form):
         return False
     for other in reversed(view.tokens[max(0, tok.index - 6) : tok.index]):
         if other.sent != tok.sent:
@@ -431,7 +430,7 @@ def _title_speaker(view: DocView, subject: TitledSubject) -> tuple[str | None, S
     return title_holder(view, subject), span, "description"
 
 
-def _bare(word_key: str) -> str:
+def _title_word(word_key: str) -> str:
     """A title word compared without its article, a gentilic or a country name as the country
     (``السفير الصيني`` is ``سفير الصين``)."""
     country = lexicons.gentilic_index().get(word_key) or lexicons.place_index().get(word_key, ("", ""))[1]
@@ -447,13 +446,15 @@ def title_holder(view: DocView, subject: TitledSubject) -> str | None:
     standing for its country), and the head word comes first."""
     start = view.tokens[subject.first].start
     words = [
-        _bare(tok.key) for tok in view.tokens[subject.first : subject.last + 1] if tok.text not in COMMAS
+        _title_word(tok.key)
+        for tok in view.tokens[subject.first : subject.last + 1]
+        if tok.text not in COMMAS
     ]
     holders: list[tuple[int, str]] = []
     for role in view.roles:
         if role.span is None or role.span.start >= start:
             continue
-        title = [_bare(key(word)) for word in role.title.split()]
+        title = [_title_word(key(word)) for word in role.title.split()]
         if title and title[0] == words[0] and set(words) <= set(title):
             holders.append((role.span.start, role.person))
     head = view.tokens[subject.first].key
@@ -463,7 +464,7 @@ def title_holder(view: DocView, subject: TitledSubject) -> str | None:
         earlier = titled_subject(view, tok.index, tok.sent)
         if earlier is None or earlier.person is None or not view.entity_of(earlier.person):
             continue
-        title = {_bare(t.key) for t in view.tokens[tok.index : earlier.last + 1]}
+        title = {_title_word(t.key) for t in view.tokens[tok.index : earlier.last + 1]}
         if set(words) <= title:
             holders.append((tok.start, view.entity_of(earlier.person)))  # type: ignore[arg-type]
     return max(holders)[1] if holders else None
@@ -589,7 +590,7 @@ def denied_antecedent(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     window = [t for t in view.tokens[tok.index + 1 : tok.index + 9] if t.sent == tok.sent]
     cut = next((i for i, t in enumerate(window) if t.text in COMMAS or t.text in SENTENCE_END), len(window))
     analyse_window(view, frame, window[:cut])
-    if not frame.speakers and window and window[0].key.startswith("ال") is False and window[0].text.isalpha():
+    if not frame.speakers and window and not window[0].key.startswith("ال") and window[0].text.isalpha():
         frame.speakers = [(None, Span(window[0].start, window[0].end), "description")]  # نفاه جهاز أمن الدولة
     frame.content = Span(start, _trim_end(view.text, start, end))
     frame.content_kind = "clause"
@@ -599,7 +600,6 @@ def denied_antecedent(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     return frame if frame.speakers else None
 
 
-_RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين"))
 _CONTINUATIONS = frozenset(key(w) for w in ("خصوصا", "خاصة", "وخاصة", "لاسيما", "سيما", "ولاسيما", "بما"))
 
 
@@ -613,7 +613,7 @@ def antecedent_clause(view: DocView, comma: Tok) -> tuple[int, int] | None:
     end, first = comma.start, None
     for segment_start in reversed(starts):
         head = view.tokens[segment_start].key if segment_start < comma.index else ""
-        if head in _RELATIVES and first is None:
+        if head in _RELATIVE_AGREEMENT and first is None:
             end = view.tokens[segment_start - 1].start if segment_start > sentence_first else end
             continue
         first = segment_start
@@ -636,10 +636,17 @@ def not_an_actor(view: DocView, frame: Frame) -> bool:
 def cognate_object(view: DocView, form: CueForm, index: int) -> bool:
     """``ونفت موسكو نفيا قاطعا أي تورط`` (ant:SK-internationalNews-3489-20181014): the verb's own
     verbal noun as its object is an absolute object (how it was denied), not what was said."""
-    if not form.entry.masdar or index >= len(view.tokens):
+    return index < len(view.tokens) and accusative_masdar(
+        view.tokens[index].key.removesuffix("ا") + "ا", form
+    )  # نفيا، نفي
+
+
+def accusative_masdar(word_key: str, form: CueForm) -> bool:
+    """Whether a word is the cue verb's own verbal noun in the accusative (``نفيا``، ``تأكيدا``)."""
+    if not form.entry.masdar:
         return False
     masdar = key(form.entry.masdar)
-    return view.tokens[index].key.removesuffix("ا") in (masdar, masdar.removesuffix("ه") + "ت")
+    return word_key in (masdar + "ا", masdar.removesuffix("ه") + "تا")
 
 
 def _after_cognate_object(view: DocView, index: int) -> int | None:
@@ -988,7 +995,7 @@ def np_content_token(view: DocView, tok: Tok, form: CueForm, first: int | None =
             and not _inside_name(view, current)
             and not _subordinated(view, current)
         ):
-            if first_free is not None and _definite_subject_before_comma(view, first_free):
+            if first_free is not None and _definite_subject(view, first_free):
                 return index
             return first_free if first_free is not None else index
         if _is_particle(current, form) and not _name_at_token_start(view, current):
@@ -1025,7 +1032,7 @@ def np_content_token(view: DocView, tok: Tok, form: CueForm, first: int | None =
     return first_free
 
 
-def _definite_subject_before_comma(view: DocView, index: int) -> bool:
+def _definite_subject(view: DocView, index: int) -> bool:
     """``وأكدت الوزارة، بحسب ما أوردت وكالة انترفاكس، أن`` (ant:AL-internationalNews-1370-20180529),
     ``وأكدت المملكة أن`` (ant:SK-middleEast-587-20180327): a definite noun closed by a comma or
     right before the complementizer is the subject, not an object (an object clause hangs on an
@@ -1639,7 +1646,7 @@ def analyse_window(view: DocView, frame: Frame, window: list[Tok]) -> None:
 def _in_relative_clause(view: DocView, cand: Candidate, window: list[Tok]) -> bool:
     """``وقالت المنظمة التي تتخذ من نيويورك مقرا لها إن`` (ant:FR-internationalNews-887-20180424):
     a name inside a relative clause on the subject is not the subject."""
-    return any(tok.key in _RELATIVES for tok in window if tok.index < cand.first)
+    return any(tok.key in _RELATIVE_AGREEMENT for tok in window if tok.index < cand.first)
 
 
 def _relays(frame: Frame) -> bool:
