@@ -12,6 +12,7 @@ import click
 
 from kg import ids
 from kg.errors import KGError
+from kg.export import EXPORTERS
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -76,7 +77,8 @@ def cli() -> None:
     default="turtle,html,neo4j",
     show_default=True,
     help="Comma-separated files written from the store: turtle, ntriples, jsonld, rdfxml, graphml, "
-    "neo4j, html; 'none' for the store and report only (any can be made later with kg export).",
+    "neo4j, html, ontology (the OWL ontology as ontology.ttl); 'none' for the store and report only "
+    "(any can be made later with kg export).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 @click.option(
@@ -247,7 +249,8 @@ def _split_binding(text: str) -> tuple[str, str]:
     "--to",
     "fmt",
     required=True,
-    type=click.Choice(["turtle", "ntriples", "jsonld", "rdfxml", "graphml", "neo4j", "html"]),
+    type=click.Choice(list(EXPORTERS)),
+    help="Output format; 'ontology' writes the kg ontology (OWL) itself.",
 )
 @click.option(
     "-o",
@@ -322,9 +325,8 @@ def eval_ner(conll: Path, backend: str, as_json: bool) -> None:
 @click.option(
     "--scorer",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=Path("../shared/eval/score.py"),
-    show_default=True,
-    help="The shared scoring script.",
+    required=True,
+    help="The scoring script (in the shared evaluation kit: ../shared/eval/score.py).",
 )
 def eval_graph(graph: Path, gold: Path, scorer: Path) -> None:
     """Score a built graph against a gold annotation with the shared scorer."""
@@ -351,9 +353,8 @@ def train_group() -> None:
 @click.option(
     "--data-dir",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("../shared/data"),
-    show_default=True,
-    help="Folder with anercorp/, newsfane/, aqmar/ ...",
+    required=True,
+    help="Folder with anercorp/, newsfane/, aqmar/ ... (in the shared data: ../shared/data).",
 )
 @click.option(
     "-o",
@@ -372,8 +373,6 @@ def train_ner(data_dir: Path, output: Path | None) -> None:
 
 def _output_names(text: str) -> tuple[str, ...]:
     """``--outputs`` as export format names (``none`` for none)."""
-    from kg.export import EXPORTERS
-
     names = tuple(n.strip() for n in text.split(",") if n.strip() and n.strip() != "none")
     unknown = [n for n in names if n not in EXPORTERS]
     if unknown:

@@ -24,6 +24,7 @@ EXPORTERS: dict[str, str] = {
     "graphml": "kg.export.graphml:export",
     "neo4j": "kg.export.neo4j:export",
     "html": "kg.export.html:export",
+    "ontology": "kg.export.ontology:export",
 }
 # Formats that Oxigraph writes itself from a store-backed graph, releasing the GIL as it writes.
 WRITTEN_BY_OXIGRAPH = frozenset({"turtle", "ntriples", "rdfxml"})
@@ -35,6 +36,7 @@ DEFAULT_NAMES = {
     "graphml": "graph.graphml",
     "neo4j": "neo4j",
     "html": "graph.html",
+    "ontology": "ontology.ttl",
 }
 
 
