@@ -311,7 +311,7 @@ def append(
     Raises:
         InputError: when no input gave a usable document.
     """
-    fresh, first = run(list(inputs), stages=stages[:1], progress=progress)
+    fresh, first = run(list(inputs), stages=stages[:1], options=options, progress=progress)
     known = {doc.doc_id for doc in old.documents}
     repeats = tuple(
         Skipped(d.source_path or d.doc_id, ALREADY_IN_GRAPH) for d in fresh.documents if d.doc_id in known
