@@ -149,3 +149,20 @@ def test_build_nothing_usable_lists_every_reason(tmp_path: Path) -> None:
     assert f"{tmp_path / 'empty.txt'}: empty text" in message
     assert f"{tmp_path / 'english.txt'}: no Arabic text" in message
     assert "see the report" not in message
+
+
+def test_build_append_progress_goes_through_every_phase_in_order(tmp_path: Path) -> None:
+    build([ARTICLES / "wire_egypt.txt"], tmp_path, ner_backend="lexicon", outputs=("turtle",))
+    events: list[Event] = []
+    build(
+        [ARTICLES / "wire_lebanon.txt"],
+        tmp_path,
+        ner_backend="lexicon",
+        outputs=("turtle",),
+        append=True,
+        progress=lambda *e: events.append(e),
+    )
+    phases = build_phases(STAGES, ("turtle",), append=True)
+    assert "index" not in phases
+    assert list(dict.fromkeys(phase_of(label) for label, _, _ in events)) == list(phases)
+    assert [index for _, index, _ in events] == sorted(index for _, index, _ in events)
