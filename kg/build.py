@@ -26,6 +26,8 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import ids, incremental
+from kg.arabic import lexicons
+from kg.arabic.normalize import key
 from kg.charts import write_charts
 from kg.claims_index import INDEX_FILE, open_index, write_index
 from kg.errors import Errors, InputError
@@ -33,9 +35,10 @@ from kg.export import DEFAULT_NAMES, WRITTEN_BY_OXIGRAPH, export
 from kg.export.neo4j import check_replaceable, replace_folder
 from kg.incremental import load_state, publish_state, stage_state
 from kg.memory import frozen_heap, release_memory, set_aside
-from kg.model import Corpus, Skipped
+from kg.model import Corpus, ResolutionNote, Skipped
 from kg.pipeline import STAGES, Progress, run
-from kg.rdf.mapping import bind_prefixes, to_store, update_store
+from kg.progress import CHARTS, INDEX, REPORT, STATE, STORE, Phases, export_phase
+from kg.rdf.mapping import bind_prefixes, node_counts, to_store, update_store
 from kg.rdf.store import STORE_DIR, atomic_path, store_graph, store_path
 from kg.stages.claims import release_claim_items
 
@@ -53,8 +56,17 @@ class SkippedInputsError(InputError):
 
     def __init__(self, skipped: tuple[Skipped, ...]) -> None:
         self.skipped = skipped
-        listed = "\n".join(f"  {s.source}: {s.reason}" for s in skipped)
+        listed = list_skipped(skipped, limit=len(skipped))
         super().__init__(f"{len(skipped)} inputs were skipped (strict mode, nothing written):\n{listed}")
+
+
+def list_skipped(skipped: Sequence[Skipped], *, limit: int = 20) -> str:
+    """One indented ``source: reason`` line per skipped input (the first ``limit``), then how
+    many more there are."""
+    lines = [f"  {s.source}: {s.reason}" for s in skipped[:limit]]
+    if len(skipped) > limit:
+        lines.append(f"  … and {len(skipped) - limit} more")
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,40 @@ class BuildResult:
     files: tuple[Path, ...]
     triples: int
     timings: dict[str, float] = field(default_factory=dict)
+
+    def sizes(self) -> dict[str, int]:
+        """Bytes written per output in ``out_dir`` (``graph.ttl``, ``store/`` …), in writing order;
+        a folder's size is the sum of its files written by this build."""
+        totals: dict[str, int] = {}
+        for path in self.files:
+            top = path.relative_to(self.out_dir).parts[0]
+            name = top + "/" if (self.out_dir / top).is_dir() else top
+            totals[name] = totals.get(name, 0) + _size(path)
+        return totals
+
+
+def _size(path: Path) -> int:
+    """Bytes of a file, or of every file under a folder (0 when it is gone)."""
+    if path.is_dir():
+        return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    return path.stat().st_size if path.exists() else 0
+
+
+def build_phases(stages: Sequence[str], outputs: Sequence[str], *, append: bool = False) -> tuple[str, ...]:
+    """Every phase of a build, in the order they run: the stages, the claim index (not for an
+    append, which updates it in place), the store, each export (Python-written formats first,
+    then those Oxigraph writes beside them), the charts, the state and the report."""
+    exports = [fmt for fmt in outputs if fmt not in WRITTEN_BY_OXIGRAPH]
+    exports += [fmt for fmt in outputs if fmt in WRITTEN_BY_OXIGRAPH]
+    return (
+        *stages,
+        *(() if append else (INDEX,)),
+        STORE,
+        *map(export_phase, exports),
+        CHARTS,
+        STATE,
+        REPORT,
+    )
 
 
 def build(
@@ -79,6 +125,7 @@ def build(
     strict: bool = False,
     dask: str | Client | None = None,
     append: bool = False,
+    doc_id: str = "name",
 ) -> BuildResult:
     """Build the knowledge graph of ``inputs`` into ``out_dir``.
 
@@ -90,18 +137,23 @@ def build(
         jobs: worker processes for the per-document stages.
         outputs: export formats written beside report.md (see ``kg.export.EXPORTERS``).
         stages: pipeline stages to run.
-        progress: called as ``progress(step, index, total)``.
+        progress: called as ``progress(label, index, total)`` as each phase of
+            :func:`build_phases` starts or advances; ``index`` counts all phases, and the label
+            is the phase name with what it works on (``"claims: 1,204 statements"``).
         strict: fail, writing nothing, when any input or document was skipped.
         dask: run the per-document stages on this Dask cluster: a scheduler address
             (``tcp://host:8786``) or a ``distributed.Client``; ``jobs`` is then ignored.
         append: add ``inputs`` to the graph already built in ``out_dir`` (see :mod:`kg.incremental`)
             instead of replacing it; documents already in the graph are skipped.
+        doc_id: a file's document id: ``"name"`` (its name without extension) or ``"path"``
+            (its path relative to the input folder without extension, ``a/x`` for ``a/x.txt``).
 
     Returns:
         The filled corpus, the files written and timings per step.
 
     Raises:
-        InputError: when no input gave a usable document, or every document failed a stage.
+        InputError: when no input gave a usable document (listing why each was skipped), or every
+            document failed a stage.
         SkippedInputsError: with ``strict=True``, when anything was skipped.
         PipelineError: when ``dask`` is given and dask.distributed is missing or the scheduler
             cannot be reached.
@@ -110,29 +162,31 @@ def build(
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(Errors.E012.format(path=out_dir))
     inputs = list(inputs)
+    phases = Phases(build_phases(stages, outputs, append=append), progress)
+    options: dict[str, dict[str, object]] = {"ingest": {"doc_id": doc_id}, "ner": {"backend": ner_backend}}
     if append:
         return _append(
             inputs,
             out_dir,
             base_iri=base_iri,
-            ner_backend=ner_backend,
+            options=options,
             jobs=jobs,
             outputs=outputs,
             stages=stages,
-            progress=progress,
+            phases=phases,
             strict=strict,
             dask=dask,
         )
     with frozen_heap():  # the records of a large corpus, out of the cyclic collector's way
-        corpus, first = run(inputs, stages=stages[:1], progress=progress)
+        corpus, first = run(inputs, stages=stages[:1], options=options, progress=phases.callback())
         if not corpus.documents:
             raise _nothing_usable(inputs, corpus.skipped)
         corpus, rest = run(
             (),
             stages=stages[1:],
             corpus=corpus,
-            options={"ner": {"backend": ner_backend}},
-            progress=progress,
+            options=options,
+            progress=phases.callback(),
             jobs=jobs,
             dask=dask,
             release=RELEASED_FIELDS,
@@ -143,13 +197,17 @@ def build(
             raise SkippedInputsError(corpus.skipped)
         timings = {**first.timings, **rest.timings}
         files, triples = write_outputs(
-            corpus, out_dir, outputs, timings, base_iri=base_iri, released=rest.released
+            corpus, out_dir, outputs, timings, base_iri=base_iri, released=rest.released, phases=phases
         )
     return BuildResult(corpus, out_dir, tuple(files), triples, timings)
 
 
 def _nothing_usable(inputs: list[str | Path], skipped: Sequence[Skipped]) -> InputError:
-    return InputError(Errors.E002.format(inputs=", ".join(map(str, inputs)), skipped=len(skipped)))
+    return InputError(
+        Errors.E002.format(
+            inputs=", ".join(map(str, inputs)), skipped=len(skipped), reasons=list_skipped(skipped)
+        )
+    )
 
 
 def _append(
@@ -157,11 +215,11 @@ def _append(
     out_dir: Path,
     *,
     base_iri: str,
-    ner_backend: str,
+    options: dict[str, dict[str, object]],
     jobs: int,
     outputs: Sequence[str],
     stages: Sequence[str],
-    progress: Progress | None,
+    phases: Phases,
     strict: bool,
     dask: str | Client | None,
 ) -> BuildResult:
@@ -180,8 +238,8 @@ def _append(
             old,
             inputs,
             stages=stages,
-            options={"ner": {"backend": ner_backend}},
-            progress=progress,
+            options=options,
+            progress=phases.callback(),
             jobs=jobs,
             dask=dask,
             claim_index=claim_index,
@@ -194,7 +252,7 @@ def _append(
                 raise _nothing_usable(inputs, fresh.skipped)
             return BuildResult(merged, out_dir, (), 0, timings)
         files, triples = write_outputs(
-            merged, out_dir, outputs, timings, base_iri=base_iri, update=(old, fresh)
+            merged, out_dir, outputs, timings, base_iri=base_iri, update=(old, fresh), phases=phases
         )
         claim_index.commit()
     return BuildResult(merged, out_dir, tuple(files), triples, timings)
@@ -209,6 +267,7 @@ def write_outputs(
     base_iri: str = ids.DEFAULT_BASE_IRI,
     update: tuple[Corpus, Corpus] | None = None,
     released: Mapping[str, int] | None = None,
+    phases: Phases | None = None,
 ) -> tuple[list[Path], int]:
     """Map ``corpus`` into a new on-disk store, export it in every format and write report.md,
     all or nothing. Returns the files written and the number of triples.
@@ -217,7 +276,9 @@ def write_outputs(
     output is complete are they moved into place (one rename each), so a failure leaves the
     previous build's files untouched. With ``update=(old, fresh)`` the store is a copy of
     ``out_dir``'s (hard links where possible) brought up to date instead of a new one.
+    ``phases`` hears as each output starts.
     """
+    phases = phases or Phases((), None)
     names = {fmt: DEFAULT_NAMES.get(fmt, f"graph.{fmt}") for fmt in outputs}
     out_dir.mkdir(parents=True, exist_ok=True)
     if "neo4j" in names:
@@ -228,12 +289,14 @@ def write_outputs(
         staged = [stage / STORE_DIR]
         if update is None:  # an append updates the index in place (see _append)
             # First, so the claims stage's items it reuses are freed before the store and exports.
+            phases.start(INDEX, f"{len(corpus.claims):,} claims")
             started = time.perf_counter()
             staged.append(write_index(corpus, stage / INDEX_FILE))
             timings["claims:index"] = time.perf_counter() - started
         release_claim_items()
         release_memory()
         set_aside()
+        phases.start(STORE, _store_detail(corpus))
         started = time.perf_counter()
         store = _fill_store(corpus, out_dir, stage / STORE_DIR, base_iri=base_iri, update=update)
         timings["rdf"] = time.perf_counter() - started
@@ -241,14 +304,18 @@ def write_outputs(
         counting = stack.enter_context(ThreadPoolExecutor(1, thread_name_prefix="kg-count"))
         triples_counted = counting.submit(len, store)
         release_memory()
-        staged += export_all(bind_prefixes(store_graph(store)), stage, names, timings)
+        staged += export_all(bind_prefixes(store_graph(store)), stage, names, timings, phases=phases)
+        phases.start(CHARTS)
         staged.extend(write_charts(corpus, stage / "charts"))
+        phases.start(STATE, f"{len(corpus.documents):,} documents")
         started = time.perf_counter()
         staged.append(stage_state(corpus, stage, out_dir, update=update))
         timings["state:save"] = time.perf_counter() - started
         triples = triples_counted.result()
+        phases.start(REPORT, f"{triples:,} triples")
+        in_graph = node_counts(store)
         with atomic_path(stage / "report.md") as temp:
-            temp.write_text(render_report(corpus, triples, timings, released), encoding="utf-8")
+            temp.write_text(render_report(corpus, triples, timings, released, in_graph), encoding="utf-8")
         staged.append(stage / "report.md")
         store.flush()
         del store  # closes the store before its folder is moved
@@ -258,6 +325,13 @@ def write_outputs(
                 _publish(stage / name, out_dir / name)
         publish_state(stage, out_dir)
     return [out_dir / path.relative_to(stage) for path in staged], triples
+
+
+def _store_detail(corpus: Corpus) -> str:
+    return (
+        f"{len(corpus.documents):,} documents, {len(corpus.entities):,} entities, "
+        f"{len(corpus.statements):,} statements"
+    )
 
 
 def _fill_store(
@@ -279,13 +353,22 @@ def _fill_store(
     return store
 
 
-def export_all(graph: Graph, folder: Path, names: dict[str, str], timings: dict[str, float]) -> list[Path]:
+def export_all(
+    graph: Graph,
+    folder: Path,
+    names: dict[str, str],
+    timings: dict[str, float],
+    *,
+    phases: Phases | None = None,
+) -> list[Path]:
     """Export ``graph`` into ``folder`` as each format of ``names`` (format → file name).
 
     Formats Oxigraph writes itself (Turtle, N-Triples, RDF/XML) are written in a thread beside
     the others, which are Python: Oxigraph releases the GIL, so on two cores they cost little
     wall time. Each format's time is its own, so overlapping times add up to more than the wall.
+    ``phases`` hears as each Python format starts, and as the wait for each Oxigraph one does.
     """
+    phases = phases or Phases((), None)
     files: list[Path] = []
     timings.update({f"export:{fmt}": 0.0 for fmt in names})  # the report lists them in this order
     beside = [fmt for fmt in names if fmt in WRITTEN_BY_OXIGRAPH]
@@ -293,10 +376,12 @@ def export_all(graph: Graph, folder: Path, names: dict[str, str], timings: dict[
         written = {fmt: writer.submit(_timed_export, graph, fmt, folder / names[fmt]) for fmt in beside}
         for fmt, name in names.items():
             if fmt not in written:
+                phases.start(export_phase(fmt), name)
                 done, timings[f"export:{fmt}"] = _timed_export(graph, fmt, folder / name)
                 files.extend(done)
                 release_memory()
         for fmt, future in written.items():
+            phases.start(export_phase(fmt), names[fmt])
             done, timings[f"export:{fmt}"] = future.result()
             files.extend(done)
     return files
@@ -321,10 +406,24 @@ def _publish(staged: Path, target: Path) -> None:
 
 
 def render_report(
-    corpus: Corpus, triples: int, timings: dict[str, float], released: Mapping[str, int] | None = None
+    corpus: Corpus,
+    triples: int,
+    timings: dict[str, float],
+    released: Mapping[str, int] | None = None,
+    in_graph: Mapping[str, int] | None = None,
 ) -> str:
     """The Markdown build report: counts, top speakers, corroborated claims, skipped inputs.
-    ``released`` counts the records of fields the build emptied (see :data:`RELEASED_FIELDS`)."""
+
+    Args:
+        corpus: the corpus the graph was built from.
+        triples: triples in the graph.
+        timings: seconds per step.
+        released: record counts of the fields the build emptied (see :data:`RELEASED_FIELDS`).
+        in_graph: statements, claims and interactions counted in the graph (see
+            :func:`kg.rdf.mapping.node_counts`); they replace the corpus's counts, of which the
+            graph keeps fewer (an interaction needs a known actor and target, and two alike in
+            one document are one node).
+    """
     entities = corpus.entity_index()
     lines = ["# kg build report", "", "## Counts", "", "| what | count |", "|---|---|"]
     counts = {
@@ -339,6 +438,7 @@ def render_report(
         "claims in 2+ documents": sum(1 for c in corpus.claims if len(set(c.doc_ids)) > 1),
         "interactions": len(corpus.interactions),
         "triples": triples,
+        **(in_graph or {}),
     }
     lines += [f"| {name} | {value} |" for name, value in counts.items()]
     lines += [
@@ -367,24 +467,59 @@ def render_report(
     return "\n".join(lines) + "\n"
 
 
+# The merges table lists people first: their merges are the ones worth checking.
+_LABEL_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 3}
+
+
 def _resolution_section(corpus: Corpus, limit: int = 50) -> list[str]:
-    """Merges made by entity resolution and why, then candidate merges left undone."""
+    """Merges made by entity resolution and why (people first; a country merged only with its
+    gentilic adjectives is counted, not listed), then candidate merges left undone."""
     entities = corpus.entity_index()
     lines = ["", "## Entity resolution", "", "| entity | rule | forms | detail |", "|---|---|---|---|"]
-    made = [n for n in corpus.resolution_notes if n.merged]
+    merges = [n for n in corpus.resolution_notes if n.merged]
+    trivial = [n for n in merges if only_gentilics(n)]
+    made = [n for n in merges if not only_gentilics(n)]
+    made.sort(
+        key=lambda n: _LABEL_ORDER.get(entities[n.entity_id].label if n.entity_id in entities else "", 9)
+    )
     for note in made[:limit]:
         name = entities[note.entity_id].canonical if note.entity_id in entities else ""
-        lines.append(
-            f"| {_cell(name)} | {note.rule} | {_cell(' / '.join(note.forms))} | {_cell(note.detail)} |"
-        )
+        lines.append(f"| {_cell(name)} | {note.rule} | {_forms_cell(note)} | {_cell(note.detail)} |")
     if len(made) > limit:
         lines.append(f"| … | | {len(made) - limit} more merges | |")
+    if trivial:
+        example = trivial[0]
+        lines += [
+            "",
+            f"Not listed: {len(trivial)} merges of a country name with its gentilic adjectives only "
+            f"(e.g. {_cell(' / '.join(example.forms), 80)}).",
+        ]
     undone = [n for n in corpus.resolution_notes if not n.merged]
     lines += ["", "Candidate merges left undone:", ""]
     lines += [f"- {_cell(' / '.join(n.forms))}: {_cell(n.detail)} ({n.rule})" for n in undone[:limit]] or [
         "None."
     ]
     return lines
+
+
+def only_gentilics(note: ResolutionNote) -> bool:
+    """True when the merge of ``note`` joins one name (in its spellings) with gentilic adjectives
+    only, like الأميركية into الولايات المتحدة: nothing a reader needs to check."""
+    return "gentilic" in note.rule and len({key(form) for form in _names(note)}) < 2
+
+
+def _names(note: ResolutionNote) -> list[str]:
+    """The forms of ``note`` that are not gentilic adjectives (الأميركية, روس)."""
+    gentilics = lexicons.gentilic_index()
+    return [form for form in note.forms if key(form) not in gentilics]
+
+
+def _forms_cell(note: ResolutionNote) -> str:
+    """The merged forms, the gentilic adjectives among them only counted."""
+    if "gentilic" not in note.rule:
+        return _cell(" / ".join(note.forms))
+    names = _names(note)
+    return f"{_cell(' / '.join(names), 160)} (+ {len(note.forms) - len(names)} gentilic adjectives)"
 
 
 def _cell(text: str, limit: int = 200) -> str:

@@ -6,13 +6,18 @@ import json
 import os
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kg import ids
 from kg.errors import KGError
 from kg.export import EXPORTERS
+
+if TYPE_CHECKING:
+    from kg.model import Skipped
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -80,7 +85,19 @@ def cli() -> None:
     "neo4j, html, ontology (the OWL ontology as ontology.ttl); 'none' for the store and report only "
     "(any can be made later with kg export).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+@click.option(
+    "--doc-id",
+    "doc_id",
+    type=click.Choice(["name", "path"]),
+    default="name",
+    show_default=True,
+    help="Document id of a file: its name without extension (what the gold annotations use), or "
+    "its path relative to the input folder without extension (a/x for a/x.txt), for folders "
+    "holding files of the same name.",
+)
+@click.option(
+    "-q", "--quiet", is_flag=True, help="No progress bar, warnings or summary (errors are still shown)."
+)
 @click.option(
     "--strict",
     is_flag=True,
@@ -95,15 +112,20 @@ def build(
     dask_address: str | None,
     append: bool,
     outputs: str,
+    doc_id: str,
     quiet: bool,
     strict: bool,
 ) -> None:
     """Build the graph of INPUTS (.txt, .jsonl, .html files or folders, paths or fsspec URLs such
     as s3://bucket/news/) into an output folder.
 
-    Exit codes: 0 when the graph was written (skipped inputs are warnings, listed in report.md);
-    1 when nothing usable was produced (no readable document, bad paths); 2 with --strict when
-    any input was skipped (and for usage errors).
+    A progress bar on stderr goes through every phase (ingest, each stage, the claim index, the
+    store, each export, charts, state, report) with what it works on; at the end one line per
+    output written gives its size.
+
+    Exit codes: 0 when the graph was written (skipped inputs are warnings on stderr, listed in
+    report.md); 1 when nothing usable was produced (no readable document, bad paths; the reasons
+    go to stderr); 2 with --strict when any input was skipped (and for usage errors).
     """
     from kg.build import SkippedInputsError
     from kg.build import build as run_build
@@ -112,13 +134,13 @@ def build(
     if not quiet:
         from tqdm import tqdm
 
-        bar = tqdm(total=1, file=sys.stderr, unit="stage", desc="kg build")
+        bar = tqdm(total=1, file=sys.stderr, unit="phase", desc="starting", bar_format=_BAR)
 
     def progress(step: str, index: int, total: int) -> None:
         if bar is not None:
             bar.total = total
             bar.n = index
-            bar.set_postfix_str(step)
+            bar.set_description_str(step, refresh=False)
             bar.refresh()
 
     started = time.perf_counter()
@@ -134,6 +156,7 @@ def build(
             dask=dask_address,
             append=append,
             outputs=_output_names(outputs),
+            doc_id=doc_id,
         )
     except SkippedInputsError as error:
         failure = _fail(error)
@@ -146,13 +169,10 @@ def build(
             bar.n = bar.total
             bar.close()
     if not quiet:
+        _warn_skipped(result.corpus.skipped)
         corpus = result.corpus
-        if corpus.skipped:
-            click.echo(f"kg: warning: {len(corpus.skipped)} inputs skipped, listed in report.md:", err=True)
-            for item in corpus.skipped[:10]:
-                click.echo(f"  {item.source}: {item.reason}", err=True)
-            if len(corpus.skipped) > 10:
-                click.echo(f"  … and {len(corpus.skipped) - 10} more", err=True)
+        for name, size in result.sizes().items():
+            click.echo(f"{name:24} {_human_size(size):>9}", err=True)
         counts = (
             f"{len(corpus.documents)} documents ({len(corpus.skipped)} skipped), {len(corpus.entities)} "
             f"entities, {len(corpus.statements)} statements, {len(corpus.claims)} claims, "
@@ -162,6 +182,37 @@ def build(
             f"{counts} in {time.perf_counter() - started:.1f} s → {result.out_dir}/",
             err=True,
         )
+
+
+# The bar, then the phase's label: "kg build  45%|█████     | 9/20 [00:12<00:15] store: 812 documents, …".
+_BAR = "kg build {percentage:3.0f}%|{bar:20}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}] {desc}"
+
+
+def _warn_skipped(skipped: Sequence[Skipped]) -> None:
+    """Warn on stderr about skipped inputs: all id clashes (they hide whole articles), then
+    the first others."""
+    from kg.build import list_skipped
+    from kg.stages.ingest import DUPLICATE_ID
+
+    if not skipped:
+        return
+    clashes = [s for s in skipped if s.reason.startswith(DUPLICATE_ID)]
+    others = [s for s in skipped if not s.reason.startswith(DUPLICATE_ID)]
+    click.echo(f"kg: warning: {len(skipped)} inputs skipped, listed in report.md:", err=True)
+    if clashes:
+        click.echo(list_skipped(clashes, limit=len(clashes)), err=True)
+    if others:
+        click.echo(list_skipped(others, limit=10), err=True)
+
+
+def _human_size(size: int) -> str:
+    """``12.3 MB``: bytes in decimal units."""
+    value = float(size)
+    for unit in ("B", "kB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{value:.1f} GB"
 
 
 @cli.command()

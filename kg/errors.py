@@ -7,7 +7,7 @@ class Errors:
     """Message templates. Each says what was wrong and what to do."""
 
     E001 = "Input path {path} does not exist. Pass .txt/.jsonl/.html files or folders of them."
-    E002 = "No usable documents in {inputs}: {skipped} inputs were skipped (see the report for reasons)."
+    E002 = "No usable documents in {inputs}: {skipped} inputs were skipped:\n{reasons}"
     E003 = "Stage '{stage}' needs {missing}, which no earlier stage provides. Stages run: {stages}."
     E004 = "Stage '{stage}' returned {got!r} instead of a Corpus."
     E005 = "Stage '{stage}' failed on document {doc_id}: {error}"
@@ -32,6 +32,7 @@ class Errors:
         "Cannot read {url}: {error}. Install the fsspec plugin for its protocol "
         "(e.g. s3fs for s3://, gcsfs for gs://, adlfs for az://) and check the URL."
     )
+    E018 = "Unknown document id mode '{mode}'. Choose one of: {known}."
 
     # E030-E039: the on-disk store and incremental builds
     E030 = (

@@ -42,7 +42,7 @@ from kg.claims_index import ClaimIndex
 from kg.errors import Errors, InputError
 from kg.memory import collector_paused
 from kg.model import Claim, Corpus, Entity, Mention, Skipped
-from kg.pipeline import Progress, run
+from kg.pipeline import Progress, run, stage_label
 from kg.stages.claims import make_items, similar_words
 
 STATE_FILE = "state.pickle"
@@ -311,7 +311,7 @@ def append(
     Raises:
         InputError: when no input gave a usable document.
     """
-    fresh, first = run(list(inputs), stages=stages[:1], progress=progress)
+    fresh, first = run(list(inputs), stages=stages[:1], options=options, progress=progress)
     known = {doc.doc_id for doc in old.documents}
     repeats = tuple(
         Skipped(d.source_path or d.doc_id, ALREADY_IN_GRAPH) for d in fresh.documents if d.doc_id in known
@@ -332,6 +332,8 @@ def append(
         if name in extraction:
             continue
         if name == "claims" and claim_index is not None:
+            if progress:  # as kg.pipeline.run reports a stage
+                progress(stage_label(name, fresh), 0, 1)
             started = time.perf_counter()
             fresh = fresh.replace(claims=add_claims(old, fresh, claim_index))
             timings["claims"] = time.perf_counter() - started

@@ -30,6 +30,8 @@ STAGES: tuple[str, ...] = ("ingest", "segment", "ner", "resolve", "attribute", "
 _MODULES = {name: f"kg.stages.{name}" for name in STAGES}
 
 Progress = Callable[[str, int, int], None]
+# What a corpus stage works through, named in its progress label; the other stages count documents.
+_COUNTED = {"resolve": "mentions", "claims": "statements"}
 
 
 @dataclass(frozen=True)
@@ -100,8 +102,10 @@ def run(
         stages: stage names in order; checked with :func:`validate` first.
         corpus: a corpus to start from (e.g. one loaded for ``--append``).
         options: keyword arguments per stage name, e.g. ``{"ner": {"backend": "crf"}}``.
-        progress: called as ``progress(stage, index, total)`` before each stage, and as
-            ``progress("stage: done/all chunks", index, total)`` as a per-document stage advances.
+        progress: called as ``progress(label, index, total)`` before each stage, where the label
+            is the stage name with what it works through (``"ner: 812 documents"``, ``"claims:
+            1,204 statements"``; ``"ingest"`` alone), and as ``progress("stage: done/all chunks",
+            index, total)`` as a per-document stage advances.
         on_error: ``"skip"`` drops a document that a per-document stage fails on (and lists it as
             skipped); ``"raise"`` stops the run with an error naming the stage and document.
         jobs: worker processes for the per-document stages (1 = in this process).
@@ -125,7 +129,7 @@ def run(
         for index, (name, module) in enumerate(zip(stages, modules, strict=True)):
             corpus = _released(corpus, release, modules[index:], released)
             if progress:
-                progress(name, index, len(stages))
+                progress(stage_label(name, corpus), index, len(stages))
             started = time.perf_counter()
             kwargs = dict((options or {}).get(name, {}))
             if name == "ingest":
@@ -140,6 +144,14 @@ def run(
             set_aside()  # inside kg.build, the records made so far leave the cyclic collector's sight
             timings[name] = time.perf_counter() - started
     return _released(corpus, release, [], released), RunReport(timings, released)
+
+
+def stage_label(name: str, corpus: Corpus) -> str:
+    """The progress label of stage ``name`` about to run on ``corpus``: ``"ner: 812 documents"``."""
+    if name == "ingest":
+        return name
+    counted = _COUNTED.get(name, "documents")
+    return f"{name}: {len(getattr(corpus, counted)):,} {counted}"
 
 
 def _released(

@@ -219,3 +219,54 @@ def test_cli_query_pages_with_limit_and_offset(out: Path) -> None:
     assert rows("--limit", "1", "--offset", "1") == everything[1:2]
     hint = CliRunner().invoke(cli, ["query", str(out), "--name", "who-said-what", "--limit", "1"])
     assert "--offset 1" in hint.stderr
+
+
+def test_cli_build_progress_names_every_phase_and_each_output_size(tmp_path: Path) -> None:
+    from tests.conftest import ARTICLES
+
+    result = CliRunner().invoke(cli, ["build", str(ARTICLES), "-o", str(tmp_path), "--ner", "lexicon"])
+    assert result.exit_code == 0, result.output
+    for label in (
+        "ingest",
+        "segment: 2 documents",
+        "store: 2 documents",
+        "export turtle: graph.ttl",
+        "report:",
+    ):
+        assert label in result.stderr, label
+    assert "100%" in result.stderr
+    for name in ("store/", "graph.ttl", "graph.html", "neo4j/", "report.md"):
+        assert re.search(rf"^{re.escape(name)} +\d+(\.\d)? (B|kB|MB|GB)$", result.stderr, flags=re.M), name
+
+
+def test_cli_build_quiet_prints_nothing(tmp_path: Path) -> None:
+    from tests.conftest import ARTICLES
+
+    result = CliRunner().invoke(
+        cli, ["build", str(ARTICLES), "-o", str(tmp_path), "--ner", "lexicon", "--outputs", "none", "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "" and result.stdout == ""
+
+
+def test_cli_build_same_file_names_warn_with_both_paths_and_doc_id_path_keeps_both(tmp_path: Path) -> None:
+    from tests.conftest import ARTICLES
+
+    for folder in ("a", "b"):
+        (tmp_path / "in" / folder).mkdir(parents=True)
+        (tmp_path / "in" / folder / "x.txt").write_bytes((ARTICLES / "wire_egypt.txt").read_bytes())
+    args = ["build", str(tmp_path / "in"), "--ner", "lexicon", "--outputs", "none"]
+    warned = CliRunner().invoke(cli, [*args, "-o", str(tmp_path / "o1")])
+    assert warned.exit_code == 0, warned.output
+    assert f"{tmp_path / 'in' / 'b' / 'x.txt'}: duplicate document id 'x'" in warned.stderr
+    assert str(tmp_path / "in" / "a" / "x.txt") in warned.stderr and "--doc-id path" in warned.stderr
+    both = CliRunner().invoke(cli, [*args, "-o", str(tmp_path / "o2"), "--doc-id", "path"])
+    assert both.exit_code == 0, both.output
+    assert "2 documents (0 skipped)" in both.stderr
+
+
+def test_cli_build_with_nothing_usable_prints_the_reasons(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(tmp_path), "-o", str(tmp_path / "o"), "-q"])
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'empty.txt'}: empty text" in result.stderr

@@ -204,3 +204,34 @@ def test_ingest_random_bytes_are_binary(tmp_path: Path) -> None:
     path.write_bytes(random.Random(7).randbytes(4096))
     docs, skipped = _read(path)
     assert docs == [] and "binary" in skipped[0].reason
+
+
+def _two_folders_with_x(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(ARABIC, encoding="utf-8")
+
+
+def test_ingest_same_file_name_in_two_folders_names_both_paths(tmp_path: Path) -> None:
+    _two_folders_with_x(tmp_path)
+    docs, skipped = _read(tmp_path)
+    assert [d.doc_id for d in docs] == ["x"]
+    assert [s.source for s in skipped] == [str(tmp_path / "b" / "x.txt")]
+    reason = skipped[0].reason
+    assert reason.startswith("duplicate document id 'x'")
+    assert str(tmp_path / "a" / "x.txt") in reason and "--doc-id path" in reason
+
+
+def test_ingest_doc_id_path_is_the_path_relative_to_the_input_folder(tmp_path: Path) -> None:
+    _two_folders_with_x(tmp_path)
+    (tmp_path / "y.txt").write_text(ARABIC, encoding="utf-8")
+    corpus = ingest.run(Corpus(), inputs=[tmp_path], doc_id="path")
+    assert [d.doc_id for d in corpus.documents] == ["a/x", "b/x", "y"]
+    assert corpus.skipped == ()
+    single = ingest.run(Corpus(), inputs=[tmp_path / "a" / "x.txt"], doc_id="path")
+    assert [d.doc_id for d in single.documents] == ["x"]
+
+
+def test_ingest_unknown_doc_id_mode_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="Unknown document id mode 'stem'"):
+        ingest.run(Corpus(), inputs=[tmp_path], doc_id="stem")

@@ -82,7 +82,7 @@ def test_pipeline_fork_pool_reports_chunk_progress(
         jobs=2,
         progress=lambda s, i, n: steps.append(s),
     )
-    assert steps[:4] == ["ingest", "segment", "ner", "ner: 1/2 chunks"]
+    assert steps[:4] == ["ingest", "segment: 2 documents", "ner: 2 documents", "ner: 1/2 chunks"]
     assert "interactions: 2/2 chunks" in steps
 
 

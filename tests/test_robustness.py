@@ -188,6 +188,8 @@ def test_robustness_nothing_usable_exits_1(tmp_path: Path) -> None:
     code, output = kg_build(*inputs, "-o", str(tmp_path / "out"), "-q")
     assert code == 1
     assert "No usable documents" in output and "3 inputs were skipped" in output
+    for name, reason in (("empty.txt", "empty text"), ("binary.txt", "binary"), ("english.txt", "no Arabic")):
+        assert f"{BAD / name}: {reason}" in output, name
     assert "Traceback" not in output
 
 

@@ -402,18 +402,28 @@ def update_store(
     add_triples(store, triples())
 
 
+def count_matches(store: ox.Store, pattern: str) -> int:
+    """How many solutions the SPARQL graph pattern ``pattern`` has in ``store``."""
+    sparql = f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}"
+    return int(next(iter(store.query(sparql, use_default_graph_as_union=True)))["n"].value)
+
+
 def positions_in(store: ox.Store) -> Positions:
     """The positions an append starts from: how many nodes of each numbering ``store`` holds."""
-
-    def count(pattern: str) -> int:
-        sparql = f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}"
-        return int(next(iter(store.query(sparql, use_default_graph_as_union=True)))["n"].value)
-
     return Positions(
-        statement=count(f"?s a {KG.Statement}"),
-        about=count(f"?s {KG.aboutPosition} ?p"),
-        interaction=count(f"?s a {KG.Interaction}"),
+        statement=count_matches(store, f"?s a {KG.Statement}"),
+        about=count_matches(store, f"?s {KG.aboutPosition} ?p"),
+        interaction=count_matches(store, f"?s a {KG.Interaction}"),
     )
+
+
+def node_counts(store: ox.Store) -> dict[str, int]:
+    """Statements, claims and interactions in ``store``: the counts build reports give."""
+    return {
+        "statements": count_matches(store, f"?s a {KG.Statement}"),
+        "claims": count_matches(store, f"?s a {KG.Claim}"),
+        "interactions": count_matches(store, f"?s a {KG.Interaction}"),
+    }
 
 
 def document_triples(doc: Document, mint: Minter) -> Iterator[Triple]:

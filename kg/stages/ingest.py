@@ -1,6 +1,7 @@
 """Stage ``ingest``: input paths → :class:`~kg.model.Document` records.
 
-Reads ``.txt`` files (document id = file name without extension), folders of them
+Reads ``.txt`` files (document id = file name without extension; with ``doc_id="path"``, the
+path relative to the input folder without extension, ``a/x`` for ``a/x.txt``), folders of them
 (recursive), ``.jsonl`` (one article per line: ``id``, ``text``, optional ``title``,
 ``date``, ``source``, ``url``) and ``.html``/``.htm`` pages (reduced to their text). Inputs
 may also be fsspec URLs (``s3://bucket/prefix``, ``file:///data``, ``memory://x``), read the
@@ -59,36 +60,68 @@ _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+(://|::)")
 _SAMPLE = 1 << 18  # bytes looked at to choose an encoding
 SINGLE_BYTE = (("cp1256", "windows-1256"), ("iso8859_6", "iso-8859-6"))
 ENCODINGS_TRIED = "UTF-8, UTF-16, Windows-1256, ISO-8859-6"
+# How a file's document id is made: its name without extension (the default, which the gold
+# annotations use), or its path relative to the input folder without extension.
+DOC_ID_MODES = ("name", "path")
+# The start of the reason of a Skipped document whose id another input already has.
+DUPLICATE_ID = "duplicate document id"
 
 
-def run(corpus: Corpus, inputs: Iterable[str | Path] = ()) -> Corpus:
-    """Read every input into the corpus, appending to documents already there."""
+def run(corpus: Corpus, inputs: Iterable[str | Path] = (), doc_id: str = "name") -> Corpus:
+    """Read every input into the corpus, appending to documents already there.
+
+    A document whose id an earlier one has is skipped, naming both sources.
+
+    Raises:
+        InputError: for an unknown ``doc_id`` mode, a missing path or an unreadable URL.
+    """
     documents = list(corpus.documents)
     skipped = list(corpus.skipped)
-    seen = {doc.doc_id for doc in documents}
-    for item in read_inputs(inputs):
+    seen = {doc.doc_id: doc.source_path for doc in documents}
+    for item in read_inputs(inputs, doc_id=doc_id):
         if isinstance(item, Skipped):
             skipped.append(item)
         elif item.doc_id in seen:
-            skipped.append(Skipped(item.source_path, f"duplicate document id '{item.doc_id}'"))
+            skipped.append(duplicate(item, seen[item.doc_id], doc_id=doc_id))
         else:
-            seen.add(item.doc_id)
+            seen[item.doc_id] = item.source_path
             documents.append(item)
     return corpus.replace(documents=tuple(documents), skipped=tuple(skipped))
 
 
-def read_inputs(inputs: Iterable[str | Path]) -> Iterator[Document | Skipped]:
+def duplicate(doc: Document, first: str, *, doc_id: str) -> Skipped:
+    """The Skipped record of ``doc``, whose id the document read from ``first`` already has."""
+    hint = "; give each file a unique name, or build with --doc-id path (ids like a/x for a/x.txt)"
+    if doc_id == "path" or _is_jsonl_line(doc.source_path):
+        hint = "; ids must be unique"
+    return Skipped(doc.source_path, f"{DUPLICATE_ID} '{doc.doc_id}', already read from {first}{hint}")
+
+
+def _is_jsonl_line(source: str) -> bool:
+    path, _, line = source.rpartition(":")
+    return line.isdigit() and PurePosixPath(path).suffix.lower() in JSONL_SUFFIXES
+
+
+def read_inputs(inputs: Iterable[str | Path], *, doc_id: str = "name") -> Iterator[Document | Skipped]:
     """Yield a Document or a Skipped record for every file under ``inputs``, in sorted order.
 
     An input written as a URL (``file://``, ``memory://``, ``s3://``, ``simplecache::s3://`` …) is
     read through fsspec; any other input is a local path.
 
+    Args:
+        inputs: files, folders or URLs.
+        doc_id: ``"name"`` (a file's id is its name without extension) or ``"path"`` (its path
+            relative to the input folder, without extension). JSONL records keep their ``id``.
+
     Raises:
-        InputError: when an input path does not exist, or a URL cannot be opened.
+        InputError: for an unknown ``doc_id`` mode, when an input path does not exist, or a URL
+            cannot be opened.
     """
+    if doc_id not in DOC_ID_MODES:
+        raise InputError(Errors.E018.format(mode=doc_id, known=", ".join(DOC_ID_MODES)))
     for raw in inputs:
         if is_url(str(raw)):
-            yield from read_url(str(raw))
+            yield from read_url(str(raw), doc_id=doc_id)
             continue
         path = Path(raw)
         if not path.exists():
@@ -101,7 +134,8 @@ def read_inputs(inputs: Iterable[str | Path]) -> Iterator[Document | Skipped]:
                 if not path.is_dir():
                     yield Skipped(str(file), f"unsupported file type '{file.suffix}'")
                 continue
-            yield from read_file(file)
+            named = file.relative_to(path) if doc_id == "path" and path.is_dir() else Path(file.name)
+            yield from read_file(file, named)
 
 
 def is_url(text: str) -> bool:
@@ -109,8 +143,10 @@ def is_url(text: str) -> bool:
     return bool(_URL.match(text))
 
 
-def read_file(path: Path) -> Iterator[Document | Skipped]:
-    """Read one file: JSONL gives one document per line, other files one document."""
+def read_file(path: Path, name: PurePath | None = None) -> Iterator[Document | Skipped]:
+    """Read one file: JSONL gives one document per line, other files one document.
+
+    ``name`` (default: the file's name) without its extension is the document id."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -120,13 +156,13 @@ def read_file(path: Path) -> Iterator[Document | Skipped]:
     except OSError as error:
         yield Skipped(str(path), f"cannot be read: {error.strerror or error}")
         return
-    yield from read_data(data, path, str(path))
+    yield from read_data(data, name or PurePath(path.name), str(path))
 
 
-def read_url(url: str) -> Iterator[Document | Skipped]:
+def read_url(url: str, *, doc_id: str = "name") -> Iterator[Document | Skipped]:
     """Read a file or folder (recursively) named by an fsspec URL, like a local path.
 
-    A document's ``source_path`` is the URL of its file.
+    A document's ``source_path`` is the URL of its file; ``doc_id`` is as in :func:`read_inputs`.
 
     Raises:
         InputError: when fsspec or the protocol's plugin is missing, or the URL does not exist.
@@ -146,7 +182,8 @@ def read_url(url: str) -> Iterator[Document | Skipped]:
         raise InputError(Errors.E001.format(path=url))
     for file in files:
         name = PurePosixPath(file)
-        source = f"{url.rstrip('/')}/{posixpath.relpath(file, root)}" if folder else url
+        relative = posixpath.relpath(file, root) if folder else name.name
+        source = f"{url.rstrip('/')}/{relative}" if folder else url
         if name.name.startswith("."):
             continue
         if name.suffix.lower() not in SUPPORTED:
@@ -162,7 +199,7 @@ def read_url(url: str) -> Iterator[Document | Skipped]:
         except OSError as error:
             yield Skipped(source, f"cannot be read: {error.strerror or error}")
             continue
-        yield from read_data(data, name, source)
+        yield from read_data(data, PurePosixPath(relative if doc_id == "path" else name.name), source)
 
 
 def read_data(data: bytes, name: PurePath, source: str) -> Iterator[Document | Skipped]:
@@ -170,7 +207,8 @@ def read_data(data: bytes, name: PurePath, source: str) -> Iterator[Document | S
 
     Args:
         data: the file's bytes.
-        name: the file's path; its suffix gives the type, its stem the document id.
+        name: the file's name, or its path relative to the input folder; its suffix gives the
+            type, and it without the suffix is the document id (``a/x`` for ``a/x.txt``).
         source: the path or URL that ``source_path`` and skip messages name.
     """
     suffix = name.suffix.lower()
@@ -189,7 +227,9 @@ def read_data(data: bytes, name: PurePath, source: str) -> Iterator[Document | S
     if problem:
         yield Skipped(source, f"{problem} (read as {encoding})")
         return
-    yield Document(doc_id=name.stem, text=text, source_path=source, title=title, encoding=encoding)
+    yield Document(
+        doc_id=name.with_suffix("").as_posix(), text=text, source_path=source, title=title, encoding=encoding
+    )
 
 
 def read_jsonl(data: bytes, source: str) -> Iterator[Document | Skipped]:
