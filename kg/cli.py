@@ -171,6 +171,7 @@ def build(
     "--file",
     "query_file",
     type=click.File("r", encoding="utf-8"),
+    metavar="FILE",
     help="Read the query from a .rq file; - reads it from standard input.",
 )
 @click.option("-n", "--name", help="Run a shipped query by name (see --list).")
@@ -299,7 +300,12 @@ def export_command(graph: Path, fmt: str, path: Path) -> None:
 @click.option("--port", default=7878, show_default=True, type=int)
 @click.option("--timeout", default=10.0, show_default=True, type=float, help="Seconds allowed per query.")
 def serve(graph: Path, host: str, port: int, timeout: float) -> None:
-    """Serve GRAPH read-only as a SPARQL 1.1 endpoint at http://HOST:PORT/sparql."""
+    """Serve GRAPH read-only as a SPARQL 1.1 endpoint at http://HOST:PORT/sparql.
+
+    Updates and federated queries (SERVICE) are refused; requests are answered concurrently,
+    each query in a process of its own under --timeout. Results come as the Accept header asks
+    (SPARQL JSON by default; XML, CSV, TSV; Turtle, N-Triples or JSON-LD for CONSTRUCT), or 406.
+    """
     from kg.serve import serve as run_server
 
     click.echo(f"kg: SPARQL endpoint at http://{host}:{port}/sparql (Ctrl-C to stop)", err=True)
