@@ -292,3 +292,11 @@ def test_serve_a_slow_query_does_not_delay_a_fast_one(built: Path) -> None:
     assert slow_status == 503  # it did run to the time limit
     assert done["fast"] < slow_end
     assert done["fast"] - started < (slow_end - started) / 2
+
+
+def test_serve_named_query_with_an_unknown_binding_is_400(app: Endpoint) -> None:
+    seen: dict[str, str] = {}
+    environ = {"PATH_INFO": "/queries/who-said-what", "QUERY_STRING": "nmae=%D9%84%D8%A7"}
+    body = b"".join(app(environ, lambda status, headers: seen.update(status=status)))
+    assert seen["status"].startswith("400")
+    assert b"?nmae" in body and b"?name" in body
