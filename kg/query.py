@@ -137,19 +137,16 @@ def run_query(
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _PARAMETER = re.compile(r"#\s*param\s+\?(\w+)(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*))?\s*:\s*(.+)")
-_POSITION = re.compile(r"#[ \t]*position:[ \t]*\?(\w+)")
+_POSITION = re.compile(r"#[ \t]*position:[ \t]*\?(\w+).*")  # to the end of the comment
 _TAIL = re.compile(r"(?P<modifiers>(?:\s*(?<![\w?$:])(?:LIMIT|OFFSET)\s+\d+)*)\s*\Z", re.IGNORECASE)
 
 
-def _directive(sparql: str, pattern: re.Pattern[str] | str) -> tuple[sparql_text.Piece, re.Match[str]] | None:
+def _directive(sparql: str, pattern: re.Pattern[str] | str) -> re.Match[str] | None:
     """The first real comment of ``sparql`` that is the directive ``pattern`` (``page``, ``bind``,
-    or a regex), with its match; a ``#`` in an IRI or a string is no comment and no directive."""
+    or a regex starting with ``#``); a ``#`` in an IRI or a string is no comment, no directive."""
     regex = re.compile(rf"#[ \t]*{pattern}:") if isinstance(pattern, str) else pattern
-    for piece in sparql_text.comments(sparql):
-        found = regex.match(sparql, piece.start, piece.end)
-        if found:
-            return piece, found
-    return None
+    found = (regex.match(sparql, c.start, c.end) for c in sparql_text.comments(sparql))
+    return next((m for m in found if m), None)
 
 
 def parameters(sparql: str) -> dict[str, Parameter]:
@@ -172,8 +169,7 @@ def bind_values(sparql: str, bindings: dict[str, str]) -> str:
     """
     position = _directive(sparql, _POSITION)
     if position:  # bound rows are a subset: their positions have gaps
-        end = position[0].end + (sparql[position[0].end : position[0].end + 1] == "\n")
-        sparql = sparql[: position[0].start] + sparql[end:]
+        sparql = sparql[: position.start()] + sparql[position.end() :].removeprefix("\n")
     match = _WHERE.search(sparql_text.mask(sparql))
     if match is None:
         raise QueryError(Errors.E009.format(error="--bind needs a query with a WHERE { ... } group"))
@@ -195,7 +191,7 @@ def bind_values(sparql: str, bindings: dict[str, str]) -> str:
             )
             blocks.append(f"VALUES ?{name} {{ {literal} }} {parameter.pattern}")
     mark = _directive(sparql, "bind")
-    at = mark[0].start if mark else match.end()
+    at = mark.start() if mark else match.end()
     return f"{sparql[:at]} {' '.join(blocks)}\n{sparql[at:]}"
 
 
@@ -223,11 +219,11 @@ def page_query(sparql: str, *, limit: int | None, offset: int = 0) -> str:
     bind_mark = _directive(sparql, "bind")
     if mark and position and bind_mark and limit is not None and limit <= POSITION_PAGE_MAX:
         numbers = " ".join(str(n) for n in range(offset, offset + limit))
-        at = bind_mark[0].start
-        return f"{sparql[:at]}VALUES ?{position[1].group(1)} {{ {numbers} }}\n{sparql[at:]}"
+        at = bind_mark.start()
+        return f"{sparql[:at]}VALUES ?{position.group(1)} {{ {numbers} }}\n{sparql[at:]}"
     if mark:  # the query pages a sub-select, so only the page's rows are looked up in full
         modifiers = (f"LIMIT {limit} " if limit is not None else "") + (f"OFFSET {offset}" if offset else "")
-        return f"{sparql[: mark[0].start]}{modifiers}\n{sparql[mark[0].start :]}"
+        return f"{sparql[: mark.start()]}{modifiers}\n{sparql[mark.start() :]}"
     tail = _TAIL.search(sparql_text.mask(sparql))  # matches at least the empty tail of any text
     start, present = (tail.start(), tail["modifiers"]) if tail else (len(sparql), "")
     comments = "\n".join(sparql[c.start : c.end] for c in sparql_text.comments(sparql) if c.start >= start)
