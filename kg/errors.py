@@ -58,8 +58,7 @@ class Errors:
     )
     E042 = "Cannot answer as {accept}: this query's results come as {offered}. Send one of these in Accept."
     E043 = (
-        "Cannot tell the output format from '{path}'. Give --format ({known}) or a file ending in "
-        "{suffixes}."
+        "Cannot tell the output format from '{path}'. Give --format ({known}) or a file ending in {suffixes}."
     )
 
 

@@ -102,23 +102,27 @@ def _not_acceptable(accept: str, offered: dict[str, Any]) -> tuple[str, str, byt
 def _run(path: str, sparql: str, accept: str, answers: multiprocessing.Queue) -> None:
     """Run one query in a child process and put ``(status, content type, body)`` on ``answers``."""
     try:
-        store = _store(path)
-        result = store.query(sparql, use_default_graph_as_union=True)
-        offered, default = (
-            (_GRAPH_TYPES, "text/turtle")
-            if isinstance(result, ox.QueryTriples)
-            else (_RESULT_TYPES, "application/sparql-results+json")
-        )
-        media = negotiate(accept, offered, default)
-        if media is None:
-            answers.put(_not_acceptable(accept, offered))
-            return
-        body = result.serialize(format=offered[media])
-        answers.put(("200 OK", media, body or b""))
+        result = _store(path).query(sparql, use_default_graph_as_union=True)
+        answers.put(_serialize(result, accept))
     except SyntaxError as error:
         answers.put(("400 Bad Request", "text/plain", f"Malformed query: {error}".encode()))
     except Exception as error:
         answers.put(("500 Internal Server Error", "text/plain", f"Query failed: {error}".encode()))
+
+
+def _serialize(
+    result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, accept: str
+) -> tuple[str, str, bytes]:
+    """``(status, content type, body)`` of a result in the format ``accept`` asks for, or 406."""
+    if isinstance(result, ox.QueryTriples):
+        media = negotiate(accept, _GRAPH_TYPES, "text/turtle")
+        if media is None:
+            return _not_acceptable(accept, _GRAPH_TYPES)
+        return "200 OK", media, result.serialize(format=_GRAPH_TYPES[media]) or b""
+    media = negotiate(accept, _RESULT_TYPES, "application/sparql-results+json")
+    if media is None:
+        return _not_acceptable(accept, _RESULT_TYPES)
+    return "200 OK", media, result.serialize(format=_RESULT_TYPES[media]) or b""
 
 
 _STORES: dict[tuple[int, str], ox.Store] = {}
