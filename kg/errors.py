@@ -56,7 +56,9 @@ class Errors:
         "Federated queries are not allowed: this endpoint does not call other endpoints (SERVICE). "
         "Query the graph alone, or run the federated query from your own SPARQL client."
     )
-    E042 = "Cannot answer as {accept}: this query's results come as {offered}. Send one of these in Accept."
+    E042 = (
+        "Cannot answer as {accept}: these results can be written as {offered}. Send one of these in Accept."
+    )
     E043 = (
         "Cannot tell the output format from '{path}'. Give --format ({known}) or a file ending in {suffixes}."
     )
