@@ -8,7 +8,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -222,15 +222,30 @@ def _human_size(size: int) -> str:
     "-f",
     "--file",
     "query_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Read the query from a .rq file.",
+    type=click.File("r", encoding="utf-8"),
+    metavar="FILE",
+    help="Read the query from a .rq file; - reads it from standard input.",
 )
 @click.option("-n", "--name", help="Run a shipped query by name (see --list).")
 @click.option(
-    "--bind", "bindings", multiple=True, metavar="VAR=VALUE", help="Bind a query variable to a literal."
+    "--bind",
+    "bindings",
+    multiple=True,
+    metavar="VAR=VALUE",
+    help="Bind a variable of the query (or a parameter it declares) to a literal.",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    help="Output format; json is SPARQL 1.1 Query Results JSON. Default: from the -o file's "
+    "extension (.csv, .tsv, .json, .srj, .txt), else table.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="Write the results to this file; - writes them to standard output (the default).",
 )
 @click.option(
     "--limit",
@@ -250,18 +265,20 @@ def _human_size(size: int) -> str:
 def query(
     graph: Path | None,
     sparql: str | None,
-    query_file: Path | None,
+    query_file: TextIO | None,
     name: str | None,
     bindings: tuple[str, ...],
-    fmt: str,
+    fmt: str | None,
+    output: Path | None,
     limit: int,
     offset: int,
     list_queries: bool,
 ) -> None:
     """Run a read-only SPARQL query on GRAPH (an output folder or a graph file).
 
-    Results come one page at a time, in the query's order: the first 100 rows by default;
-    --offset 100 gives the next page, --limit 0 every row.
+    The query is SPARQL, an -f file (- for standard input) or a shipped --name. Results come
+    one page at a time, in the query's order: the first 100 rows by default; --offset 100 gives
+    the next page, --limit 0 every row.
     """
     from kg import query as q
 
@@ -273,16 +290,20 @@ def query(
         raise click.UsageError("Give GRAPH (an output folder or graph file), or --list.")
     sources = [s for s in (sparql, query_file, name) if s]
     if len(sources) != 1:
-        raise click.UsageError("Give exactly one of SPARQL, -f FILE.rq or --name NAME.")
+        raise click.UsageError("Give exactly one of SPARQL, -f FILE.rq (- for stdin) or --name NAME.")
+    target = None if output is None or str(output) == "-" else output
     try:
-        text = (
-            q.named_query(name) if name else (query_file.read_text("utf-8") if query_file else sparql or "")
-        )
+        fmt = fmt or (q.format_for(target) if target else "table")
+        text = q.named_query(name) if name else (query_file.read() if query_file else sparql or "")
         values = dict(_split_binding(b) for b in bindings)
         result = q.run_query(q.open_store(graph), text, bindings=values, limit=limit, offset=offset)
     except KGError as error:
         raise _fail(error) from error
-    click.echo(q.format_result(result, fmt))
+    rendered = q.format_result(result, fmt)
+    if target:
+        target.write_text(rendered + "\n", encoding="utf-8")
+    else:
+        click.echo(rendered)
     if result.more:
         click.echo(f"kg: more rows follow: --offset {offset + limit} for the next page.", err=True)
 
@@ -332,7 +353,12 @@ def export_command(graph: Path, fmt: str, path: Path) -> None:
 @click.option("--port", default=7878, show_default=True, type=int)
 @click.option("--timeout", default=10.0, show_default=True, type=float, help="Seconds allowed per query.")
 def serve(graph: Path, host: str, port: int, timeout: float) -> None:
-    """Serve GRAPH read-only as a SPARQL 1.1 endpoint at http://HOST:PORT/sparql."""
+    """Serve GRAPH read-only as a SPARQL 1.1 endpoint at http://HOST:PORT/sparql.
+
+    Updates and federated queries (SERVICE) are refused; requests are answered concurrently,
+    each query in a process of its own under --timeout. Results come as the Accept header asks
+    (SPARQL JSON by default; XML, CSV, TSV; Turtle, N-Triples or JSON-LD for CONSTRUCT), or 406.
+    """
     from kg.serve import serve as run_server
 
     click.echo(f"kg: SPARQL endpoint at http://{host}:{port}/sparql (Ctrl-C to stop)", err=True)

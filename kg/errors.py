@@ -48,6 +48,22 @@ class Errors:
         "damaged. Rebuild the folder without --append."
     )
 
+    # E040-E049: kg query and kg serve
+    E040 = (
+        "Cannot bind ?{name}: the query has no variable of that name. Bind one of its variables "
+        "({known}) or fix the name."
+    )
+    E041 = (
+        "Federated queries are not allowed: this endpoint does not call other endpoints (SERVICE). "
+        "Query the graph alone, or run the federated query from your own SPARQL client."
+    )
+    E042 = (
+        "Cannot answer as {accept}: these results can be written as {offered}. Send one of these in Accept."
+    )
+    E043 = (
+        "Cannot tell the output format from '{path}'. Give --format ({known}) or a file ending in {suffixes}."
+    )
+
 
 class KGError(Exception):
     """Base class of every error kg raises on purpose."""

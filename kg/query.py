@@ -23,14 +23,16 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg import sparql_text
 from kg.errors import Errors, QueryError
 from kg.rdf import store
 
 OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
+SUFFIX_FORMATS = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".srj": "json", ".txt": "table"}
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 POSITION_PAGE_MAX = 10_000  # larger pages of a positioned query are sorted, not looked up
-_UPDATE = re.compile(
-    r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b", re.IGNORECASE | re.MULTILINE
-)
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class Result:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     more: bool = False  # True when the page is full and further rows follow
+    terms: tuple[tuple[Term | None, ...], ...] = ()  # the rows as RDF terms (None: unbound)
+    boolean: bool | None = None  # the answer of an ASK query
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,7 @@ def run_query(
     Raises:
         QueryError: for an update or a query that fails to parse or run.
     """
-    if _UPDATE.search(_strip_comments(sparql)):
+    if sparql_text.is_update(sparql):
         raise QueryError(Errors.E013)
     if bindings:
         sparql = bind_values(sparql, bindings)
@@ -119,30 +123,36 @@ def run_query(
     except (SyntaxError, OSError, ValueError, RuntimeError) as error:
         raise QueryError(Errors.E009.format(error=error)) from error
     if isinstance(answer, ox.QueryBoolean):
-        return Result(("answer",), ((str(bool(answer)).lower(),),))
+        return Result(("answer",), ((str(bool(answer)).lower(),),), boolean=bool(answer))
     if isinstance(answer, ox.QueryTriples):
-        return Result(
-            ("subject", "predicate", "object"), tuple(tuple(_plain(t) for t in triple) for triple in answer)
-        )
-    columns = tuple(v.value for v in answer.variables)
-    rows = tuple(tuple(_plain(solution[c]) for c in columns) for solution in answer)
-    more = bool(limit) and len(rows) > (limit or 0)
-    return Result(columns, rows[:limit] if more else rows, more)
+        columns: tuple[str, ...] = ("subject", "predicate", "object")
+        terms = tuple(tuple(triple) for triple in answer)
+    else:
+        columns = tuple(v.value for v in answer.variables)
+        terms = tuple(tuple(solution[c] for c in columns) for solution in answer)
+    more = bool(limit) and len(terms) > (limit or 0)
+    terms = terms[:limit] if more else terms
+    return Result(columns, tuple(tuple(_plain(t) for t in row) for row in terms), more, terms)
 
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
-_PARAMETER = re.compile(r"^#\s*param\s+\?(\w+)(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*))?\s*:\s*(.+)$", re.MULTILINE)
-_BIND_MARK = re.compile(r"^[ \t]*#[ \t]*bind:", re.MULTILINE)
-_PAGE_MARK = re.compile(r"^[ \t]*#[ \t]*page:", re.MULTILINE)
-_POSITION = re.compile(r"^[ \t]*#[ \t]*position:[ \t]*\?(\w+)[^\n]*\n?", re.MULTILINE)
-_TAIL = re.compile(r"(?P<modifiers>(?:\s*\b(?:LIMIT|OFFSET)\s+\d+)*)(?P<comments>(?:\s*#[^\n]*)*)\s*\Z", re.I)
+_PARAMETER = re.compile(r"#\s*param\s+\?(\w+)(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*))?\s*:\s*(.+)")
+_POSITION = re.compile(r"#[ \t]*position:[ \t]*\?(\w+).*")  # to the end of the comment
+_TAIL = re.compile(r"(?P<modifiers>(?:\s*(?<![\w?$:])(?:LIMIT|OFFSET)\s+\d+)*)\s*\Z", re.IGNORECASE)
+
+
+def _directive(sparql: str, pattern: re.Pattern[str] | str) -> re.Match[str] | None:
+    """The first real comment of ``sparql`` that is the directive ``pattern`` (``page``, ``bind``,
+    or a regex starting with ``#``); a ``#`` in an IRI or a string is no comment, no directive."""
+    regex = re.compile(rf"#[ \t]*{pattern}:") if isinstance(pattern, str) else pattern
+    found = (regex.match(sparql, c.start, c.end) for c in sparql_text.comments(sparql))
+    return next((m for m in found if m), None)
 
 
 def parameters(sparql: str) -> dict[str, Parameter]:
     """The parameters a query declares in ``# param ?NAME[@LANG]: PATTERN`` comment lines."""
-    return {
-        m.group(1): Parameter(m.group(1), m.group(2), m.group(3).strip()) for m in _PARAMETER.finditer(sparql)
-    }
+    found = (_PARAMETER.match(sparql, c.start, c.end) for c in sparql_text.comments(sparql))
+    return {m.group(1): Parameter(m.group(1), m.group(2), m.group(3).strip()) for m in found if m}
 
 
 def bind_values(sparql: str, bindings: dict[str, str]) -> str:
@@ -154,16 +164,22 @@ def bind_values(sparql: str, bindings: dict[str, str]) -> str:
     that a ``# page:`` line pages, so that the page is taken among the bound rows).
 
     Raises:
-        QueryError: when the query has no WHERE group or a variable name is invalid.
+        QueryError: when the query has no WHERE group, a variable name is invalid, or the query
+            has no such variable (and declares no such parameter).
     """
-    sparql = _POSITION.sub("", sparql)  # bound rows are a subset: their positions have gaps
-    match = _WHERE.search(sparql)
+    position = _directive(sparql, _POSITION)
+    if position:  # bound rows are a subset: their positions have gaps
+        sparql = sparql[: position.start()] + sparql[position.end() :].removeprefix("\n")
+    match = _WHERE.search(sparql_text.mask(sparql))
     if match is None:
         raise QueryError(Errors.E009.format(error="--bind needs a query with a WHERE { ... } group"))
+    declared = parameters(sparql)
+    known = sparql_text.variables(sparql) | set(declared)
     for name in bindings:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise QueryError(Errors.E009.format(error=f"'{name}' is not a SPARQL variable name"))
-    declared = parameters(sparql)
+        if name not in known:
+            raise QueryError(Errors.E040.format(name=name, known=", ".join(f"?{v}" for v in sorted(known))))
     blocks = []
     for name, value in bindings.items():
         parameter = declared.get(name)
@@ -174,7 +190,7 @@ def bind_values(sparql: str, bindings: dict[str, str]) -> str:
                 ox.Literal(value, language=parameter.language) if parameter.language else ox.Literal(value)
             )
             blocks.append(f"VALUES ?{name} {{ {literal} }} {parameter.pattern}")
-    mark = _BIND_MARK.search(sparql)
+    mark = _directive(sparql, "bind")
     at = mark.start() if mark else match.end()
     return f"{sparql[:at]} {' '.join(blocks)}\n{sparql[at:]}"
 
@@ -189,16 +205,18 @@ def page_query(sparql: str, *, limit: int | None, offset: int = 0) -> str:
     ``# bind:`` line instead: the rows are looked up, not sorted. Binding a parameter drops the
     declaration (:func:`bind_values`), since the bound rows' numbers have gaps.
     A ``LIMIT``/``OFFSET`` the query already ends with is kept: the page is taken within it
-    (a query ending ``LIMIT 100`` stays a hundred rows, paged).
+    (a query ending ``LIMIT 100`` stays a hundred rows, paged). The query is read as SPARQL
+    (:mod:`kg.sparql_text`): only real comments are directives, and a query on one line, with
+    ``#`` in its IRIs, pages like any other.
 
     Raises:
         QueryError: for a negative limit or offset.
     """
     if (limit is not None and limit < 0) or offset < 0:
         raise QueryError(Errors.E009.format(error="limit and offset must be 0 or more"))
-    mark = _PAGE_MARK.search(sparql)
-    position = _POSITION.search(sparql)
-    bind_mark = _BIND_MARK.search(sparql)
+    mark = _directive(sparql, "page")
+    position = _directive(sparql, _POSITION)
+    bind_mark = _directive(sparql, "bind")
     if mark and position and bind_mark and limit is not None and limit <= POSITION_PAGE_MAX:
         numbers = " ".join(str(n) for n in range(offset, offset + limit))
         at = bind_mark.start()
@@ -206,10 +224,9 @@ def page_query(sparql: str, *, limit: int | None, offset: int = 0) -> str:
     if mark:  # the query pages a sub-select, so only the page's rows are looked up in full
         modifiers = (f"LIMIT {limit} " if limit is not None else "") + (f"OFFSET {offset}" if offset else "")
         return f"{sparql[: mark.start()]}{modifiers}\n{sparql[mark.start() :]}"
-    tail = _TAIL.search(sparql)  # matches at least the empty tail of any text
-    start, present, comments = (
-        (tail.start(), tail["modifiers"], tail["comments"]) if tail else (len(sparql), "", "")
-    )
+    tail = _TAIL.search(sparql_text.mask(sparql))  # matches at least the empty tail of any text
+    start, present = (tail.start(), tail["modifiers"]) if tail else (len(sparql), "")
+    comments = "\n".join(sparql[c.start : c.end] for c in sparql_text.comments(sparql) if c.start >= start)
     own_limit = _modifier(present, "LIMIT")
     own_offset = _modifier(present, "OFFSET") or 0
     if own_limit is not None:
@@ -218,19 +235,12 @@ def page_query(sparql: str, *, limit: int | None, offset: int = 0) -> str:
     modifiers = (f" LIMIT {limit}" if limit is not None else "") + (
         f" OFFSET {own_offset + offset}" if own_offset + offset else ""
     )
-    return f"{sparql[:start].rstrip()}{modifiers}\n{comments.strip()}\n"
+    return f"{sparql[:start].rstrip()}{modifiers}\n{comments}\n"
 
 
 def _modifier(text: str, keyword: str) -> int | None:
     found = re.search(rf"\b{keyword}\s+(\d+)", text, re.IGNORECASE)
     return int(found.group(1)) if found else None
-
-
-def _strip_comments(sparql: str) -> str:
-    return "\n".join(
-        line.split("#", 1)[0] if not line.lstrip().startswith("PREFIX") else ""
-        for line in sparql.splitlines()
-    )
 
 
 def _plain(term: object) -> str:
@@ -240,11 +250,9 @@ def _plain(term: object) -> str:
 
 
 def format_result(result: Result, fmt: str = "table") -> str:
-    """Render a result as an aligned text table, CSV, TSV or JSON (a list of objects)."""
+    """Render a result as an aligned text table, CSV, TSV or SPARQL 1.1 Query Results JSON."""
     if fmt == "json":
-        return json.dumps(
-            [dict(zip(result.columns, row, strict=True)) for row in result.rows], ensure_ascii=False, indent=1
-        )
+        return json.dumps(results_json(result), ensure_ascii=False)
     if fmt in ("csv", "tsv"):
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
@@ -252,6 +260,52 @@ def format_result(result: Result, fmt: str = "table") -> str:
         writer.writerows(result.rows)
         return buffer.getvalue().rstrip("\n")
     return _table(result)
+
+
+def format_for(path: str | Path) -> str:
+    """The output format a file name asks for by its suffix (``.csv``, ``.tsv``, ``.json``,
+    ``.srj``, ``.txt``).
+
+    Raises:
+        QueryError: for any other suffix.
+    """
+    fmt = SUFFIX_FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise QueryError(
+            Errors.E043.format(path=path, known=", ".join(OUTPUT_FORMATS), suffixes=", ".join(SUFFIX_FORMATS))
+        )
+    return fmt
+
+
+def results_json(result: Result) -> dict[str, object]:
+    """A result as `SPARQL 1.1 Query Results JSON <https://www.w3.org/TR/sparql11-results-json/>`_:
+    ``{"head": {"vars": [...]}, "results": {"bindings": [...]}}``, or ``{"head": {}, "boolean": ...}``
+    for ASK. Each term keeps its kind, datatype and language tag."""
+    if result.boolean is not None:
+        return {"head": {}, "boolean": result.boolean}
+    terms = result.terms or tuple(tuple(ox.Literal(v) if v else None for v in row) for row in result.rows)
+    bindings = [_binding(result.columns, row) for row in terms]
+    return {"head": {"vars": list(result.columns)}, "results": {"bindings": bindings}}
+
+
+def _binding(columns: tuple[str, ...], row: tuple[Term | None, ...]) -> dict[str, object]:
+    return {column: _term_json(term) for column, term in zip(columns, row, strict=True) if term is not None}
+
+
+def _term_json(term: Term) -> dict[str, object]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Triple):
+        parts = ("subject", "predicate", "object")
+        return {"type": "triple", "value": {p: _term_json(getattr(term, p)) for p in parts}}
+    encoded: dict[str, object] = {"type": "literal", "value": term.value}
+    if term.language:
+        encoded["xml:lang"] = term.language
+    elif term.datatype.value not in (_XSD_STRING, _LANG_STRING):
+        encoded["datatype"] = term.datatype.value
+    return encoded
 
 
 def _table(result: Result, max_width: int = 80) -> str:

@@ -2,10 +2,12 @@
 
 pyoxigraph runs the queries and writes the results (JSON, XML, CSV, TSV; Turtle/N-Triples for
 CONSTRUCT and DESCRIBE); this module is only the HTTP layer, a WSGI app served by the standard
-library. Updates are refused, each query runs under a time limit, responses are capped in
-size, and the server binds to localhost unless told otherwise. The shipped queries are served
-by name at ``/queries/NAME``, a page at a time (``limit``, ``offset``; other parameters bind
-the query's variables), and listed at ``/queries``.
+library. Updates and federated queries (``SERVICE``) are refused, each query runs under a time
+limit in a process of its own, requests are served concurrently (a thread each, so a slow query
+does not hold up the others), responses are capped in size, an ``Accept`` header naming no
+format we write is answered 406, and the server binds to localhost unless told otherwise. The
+shipped queries are served by name at ``/queries/NAME``, a page at a time (``limit``,
+``offset``; other parameters bind the query's variables), and listed at ``/queries``.
 """
 
 from __future__ import annotations
@@ -17,14 +19,16 @@ import os
 import queue
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from socketserver import ThreadingMixIn
 from typing import Any
 from urllib.parse import parse_qs
-from wsgiref.simple_server import WSGIRequestHandler, make_server
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import pyoxigraph as ox
 
-from kg.errors import KGError
-from kg.query import _UPDATE, _strip_comments, bind_values, describe, named_queries, page_query, parameters
+from kg import sparql_text
+from kg.errors import Errors, KGError
+from kg.query import bind_values, describe, named_queries, page_query, parameters
 from kg.rdf.store import graph_path, open_store, store_path
 
 DEFAULT_HOST = "127.0.0.1"
@@ -57,8 +61,12 @@ class HTTPError(Exception):
         self.status = status
 
 
-def negotiate(accept: str, offered: dict[str, Any], default: str) -> str:
-    """The first media type of ``accept`` (by q-value, then order) that we offer."""
+def negotiate(accept: str, offered: dict[str, Any], default: str) -> str | None:
+    """The first media type of ``accept`` (by q-value, then order) that we offer: ``default`` for
+    ``*/*`` or no Accept at all, the first offered type of its kind for ``text/*``; ``None`` when
+    ``accept`` names nothing we offer."""
+    if not accept.strip():
+        return default
     ranked = []
     for position, part in enumerate(accept.split(",")):
         media, _, params = part.strip().partition(";")
@@ -71,30 +79,50 @@ def negotiate(accept: str, offered: dict[str, Any], default: str) -> str:
                 except ValueError:
                     q = 0.0
         ranked.append((-q, position, media.strip().lower()))
-    for _, _, media in sorted(ranked):
+    for minus_q, _, media in sorted(ranked):
+        if minus_q >= 0:  # q=0: "not acceptable"
+            continue
         if media in offered:
             return media
-        if media in ("*/*", "application/*", "text/*"):
+        if media == "*/*":
             return default
-    return default
+        if media.endswith("/*"):
+            kind = media.removesuffix("*")
+            found = next((m for m in (default, *offered) if m.startswith(kind)), None)
+            if found:
+                return found
+    return None
+
+
+def _not_acceptable(accept: str, offered: dict[str, Any]) -> tuple[str, str, bytes]:
+    message = Errors.E042.format(accept=accept, offered=", ".join(offered))
+    return "406 Not Acceptable", "text/plain", f"E042: {message}".encode()
 
 
 def _run(path: str, sparql: str, accept: str, answers: multiprocessing.Queue) -> None:
     """Run one query in a child process and put ``(status, content type, body)`` on ``answers``."""
     try:
-        store = _store(path)
-        result = store.query(sparql, use_default_graph_as_union=True)
-        if isinstance(result, ox.QueryTriples):
-            media = negotiate(accept, _GRAPH_TYPES, "text/turtle")
-            body = result.serialize(format=_GRAPH_TYPES[media])
-        else:
-            media = negotiate(accept, _RESULT_TYPES, "application/sparql-results+json")
-            body = result.serialize(format=_RESULT_TYPES[media])
-        answers.put(("200 OK", media, body or b""))
+        result = _store(path).query(sparql, use_default_graph_as_union=True)
+        answers.put(_serialize(result, accept))
     except SyntaxError as error:
         answers.put(("400 Bad Request", "text/plain", f"Malformed query: {error}".encode()))
     except Exception as error:
         answers.put(("500 Internal Server Error", "text/plain", f"Query failed: {error}".encode()))
+
+
+def _serialize(
+    result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, accept: str
+) -> tuple[str, str, bytes]:
+    """``(status, content type, body)`` of a result in the format ``accept`` asks for, or 406."""
+    if isinstance(result, ox.QueryTriples):
+        media = negotiate(accept, _GRAPH_TYPES, "text/turtle")
+        if media is None:
+            return _not_acceptable(accept, _GRAPH_TYPES)
+        return "200 OK", media, result.serialize(format=_GRAPH_TYPES[media]) or b""
+    media = negotiate(accept, _RESULT_TYPES, "application/sparql-results+json")
+    if media is None:
+        return _not_acceptable(accept, _RESULT_TYPES)
+    return "200 OK", media, result.serialize(format=_RESULT_TYPES[media]) or b""
 
 
 _STORES: dict[tuple[int, str], ox.Store] = {}
@@ -129,22 +157,27 @@ class Endpoint:
                 return self._reply(start_response, "200 OK", "application/json", query_list())
             if route.startswith("/queries/"):
                 sparql = named_query_page(route.removeprefix("/queries/"), environ.get("QUERY_STRING", ""))
-                status, media, body = self.run(sparql, environ.get("HTTP_ACCEPT", "*/*"))
+                status, media, body = self.run(sparql, environ.get("HTTP_ACCEPT", ""))
                 return self._reply(start_response, status, media, body)
             if route != "/sparql":
                 raise HTTPError(
                     "404 Not Found", "Not found: the endpoint is /sparql (shipped queries: /queries)"
                 )
             sparql = self._query_text(environ)
-            status, media, body = self.run(sparql, environ.get("HTTP_ACCEPT", "*/*"))
+            status, media, body = self.run(sparql, environ.get("HTTP_ACCEPT", ""))
             return self._reply(start_response, status, media, body)
         except HTTPError as error:
             return self._reply(start_response, error.status, "text/plain", str(error).encode())
 
     def run(self, sparql: str, accept: str) -> tuple[str, str, bytes]:
-        """Run a query under the time limit; refuse updates."""
-        if _UPDATE.search(_strip_comments(sparql)):
+        """Run a query under the time limit in a process of its own; refuse updates, federated
+        queries and an Accept header that names no format we write."""
+        if sparql_text.is_update(sparql):
             raise HTTPError("403 Forbidden", "Updates are not allowed: this endpoint is read-only.")
+        if sparql_text.is_federated(sparql):
+            raise HTTPError("400 Bad Request", f"E041: {Errors.E041}")
+        if negotiate(accept, _RESULT_TYPES | _GRAPH_TYPES, "") is None:
+            return _not_acceptable(accept, _RESULT_TYPES | _GRAPH_TYPES)
         answers = self._context.Queue()
         worker = self._context.Process(target=_run, args=(self.path, sparql, accept, answers), daemon=True)
         worker.start()
@@ -261,6 +294,20 @@ class _QuietHandler(WSGIRequestHandler):
         pass
 
 
+class ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
+    """A WSGI server answering each request in a thread of its own. The threads only wait: each
+    query runs in a forked process (:meth:`Endpoint.run`), which also keeps its time limit; the
+    parent never reads the store after loading it (a pyoxigraph Store is thread-safe anyway)."""
+
+    daemon_threads = True
+
+
+def make_endpoint_server(app: Endpoint, host: str, port: int, *, quiet: bool = False) -> WSGIServer:
+    """A server for ``app`` on ``host:port`` (port 0: a free one), not yet serving."""
+    handler = _QuietHandler if quiet else WSGIRequestHandler
+    return make_server(host, port, app, server_class=ThreadingWSGIServer, handler_class=handler)
+
+
 def serve(
     graph: str | Path,
     *,
@@ -270,7 +317,5 @@ def serve(
     quiet: bool = False,
 ) -> None:
     """Serve ``graph`` until interrupted."""
-    app = Endpoint(graph, timeout=timeout)
-    handler = _QuietHandler if quiet else WSGIRequestHandler
-    with make_server(host, port, app, handler_class=handler) as server:
+    with make_endpoint_server(Endpoint(graph, timeout=timeout), host, port, quiet=quiet) as server:
         server.serve_forever()

@@ -26,6 +26,13 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+def records(output: str) -> list[dict[str, str]]:
+    """The rows of SPARQL 1.1 Results JSON as {variable: value} (unbound variables left out)."""
+    answer = json.loads(output)
+    assert answer["head"]["vars"] is not None
+    return [{k: term["value"] for k, term in row.items()} for row in answer["results"]["bindings"]]
+
+
 def test_cli_build_writes_every_output(out: Path) -> None:
     for name in ("graph.ttl", "graph.html", "report.md", "neo4j"):
         assert (out / name).exists(), name
@@ -64,7 +71,7 @@ def test_cli_query_formats(out: Path, fmt: str) -> None:
     result = CliRunner().invoke(cli, ["query", str(out), sparql, "--format", fmt])
     assert result.exit_code == 0, result.output
     if fmt == "json":
-        assert json.loads(result.output) == [{"n": "2"}]
+        assert records(result.output) == [{"n": "2"}]
     else:
         assert result.output.splitlines() == ["n", "2"]
 
@@ -88,7 +95,7 @@ def test_cli_query_every_shipped_query_runs(out: Path) -> None:
         result = CliRunner().invoke(cli, ["query", str(out), "--name", name, "--format", "json"])
         assert result.exit_code == 0, (name, result.output)
         if name in ("who-said-what", "co-mentioned", "claims-by-sources", "top-speakers"):
-            assert json.loads(result.output), f"{name} returned no rows"
+            assert records(result.output), f"{name} returned no rows"
 
 
 def test_cli_query_binds_variables(out: Path) -> None:
@@ -96,7 +103,60 @@ def test_cli_query_binds_variables(out: Path) -> None:
         cli, ["query", str(out), "--name", "statements-about", "--bind", "name=لبنان", "--format", "json"]
     )
     assert result.exit_code == 0, result.output
-    assert all(row["about"] == "لبنان" for row in json.loads(result.output))
+    assert all(row["about"] == "لبنان" for row in records(result.output))
+
+
+ONE_LINE = (
+    "PREFIX kg: <https://w3id.org/arabic-news-kg/ontology#> SELECT ?d WHERE { ?d a kg:Document } ORDER BY ?d"
+)
+
+
+def test_cli_query_reads_stdin_and_pages_a_one_line_query(out: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["query", str(out), "-f", "-", "--format", "csv", "--limit", "1"], input=ONE_LINE
+    )
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 2  # the header and one row of the two documents
+    assert "--offset 1" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "first_line"),
+    [
+        ("docs.csv", "d"),
+        ("docs.tsv", "d"),
+        ("docs.json", '{"head"'),
+        ("docs.srj", '{"head"'),
+        ("docs.txt", "d"),
+    ],
+)
+def test_cli_query_output_format_follows_the_extension(
+    out: Path, tmp_path: Path, name: str, first_line: str
+) -> None:
+    result = CliRunner().invoke(cli, ["query", str(out), ONE_LINE, "-o", str(tmp_path / name)])
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / name).read_text(encoding="utf-8")
+    assert written.startswith(first_line)
+    assert written.count("https://w3id.org/arabic-news-kg/resource/") == 2
+
+
+def test_cli_query_format_option_wins_and_dash_is_stdout(out: Path, tmp_path: Path) -> None:
+    to_file = CliRunner().invoke(
+        cli, ["query", str(out), ONE_LINE, "-o", str(tmp_path / "d.csv"), "--format", "json"]
+    )
+    assert to_file.exit_code == 0, to_file.output
+    assert len(records((tmp_path / "d.csv").read_text(encoding="utf-8"))) == 2
+    to_stdout = CliRunner().invoke(cli, ["query", str(out), ONE_LINE, "-o", "-", "--format", "tsv"])
+    assert to_stdout.stdout.splitlines()[0] == "d" and len(to_stdout.stdout.splitlines()) == 3
+
+
+def test_cli_query_unknown_extension_or_binding_is_a_clear_error(out: Path, tmp_path: Path) -> None:
+    unknown = CliRunner().invoke(cli, ["query", str(out), ONE_LINE, "-o", str(tmp_path / "d.xlsx")])
+    assert unknown.exit_code == 1
+    assert "--format" in unknown.output and "Traceback" not in unknown.output
+    bind = CliRunner().invoke(cli, ["query", str(out), ONE_LINE, "--bind", "nmae=لافروف"])
+    assert bind.exit_code == 1
+    assert "?nmae" in bind.output and "?d" in bind.output
 
 
 @pytest.mark.parametrize(
@@ -211,7 +271,7 @@ def test_cli_query_pages_with_limit_and_offset(out: Path) -> None:
             cli, ["query", str(out), "--name", "who-said-what", "--format", "json", *extra]
         )
         assert result.exit_code == 0, result.output
-        return json.loads(result.stdout)
+        return records(result.stdout)
 
     everything = rows("--limit", "0")
     assert len(everything) >= 2

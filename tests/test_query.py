@@ -4,12 +4,25 @@ are exact slices of the whole answer, and declared parameters bind as index look
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pyoxigraph import QueryResultsFormat
 
-from kg.query import Result, bind_values, named_queries, open_store, page_query, parameters, run_query
+from kg.errors import QueryError
+from kg.query import (
+    Result,
+    bind_values,
+    format_for,
+    format_result,
+    named_queries,
+    open_store,
+    page_query,
+    parameters,
+    run_query,
+)
 from tests.conftest import SHARED
 
 SEEDS = SHARED / "corpus" / "seeds"
@@ -278,9 +291,81 @@ def test_query_declared_parameter_binds_a_tagged_literal_and_its_pattern() -> No
     assert parameters(text)["name"].language == "ar"
     bound = bind_values(text, {"name": "لافروف"})
     assert 'VALUES ?name { "لافروف"@ar } ?e skos:prefLabel ?name .' in bound
-    assert 'VALUES ?other { "x" }' in bind_values(text, {"other": "x"})
+    assert 'VALUES ?c { "x" }' in bind_values(text, {"c": "x"})
 
 
 def test_query_every_listing_query_declares_a_parameter() -> None:
     for name in ("who-said-what", "statements-about", "interactions"):
         assert "name" in parameters(named_queries()[name]), name
+
+
+ONE_LINE = (
+    "PREFIX kg: <https://w3id.org/arabic-news-kg/ontology#> SELECT ?d WHERE { ?d a kg:Document } ORDER BY ?d"
+)
+
+
+def test_query_one_line_query_with_hash_in_its_iris_pages(built: Path) -> None:
+    store = open_store(built)
+    whole = run_query(store, ONE_LINE)
+    assert len(whole.rows) == 2
+    first = run_query(store, ONE_LINE, limit=1)
+    assert first.rows == whole.rows[:1] and first.more
+    assert run_query(store, ONE_LINE, limit=1, offset=1).rows == whole.rows[1:]
+
+
+def test_query_directives_count_only_in_real_comments() -> None:
+    text = (
+        "SELECT ?s WHERE {\n  ?s ?p '# page: not a directive' .\n"
+        "  ?s ?p <http://example.org/x#bind:> .\n}\n# the end\n"
+    )
+    paged = page_query(text, limit=5, offset=2)
+    assert "'# page: not a directive' ." in paged
+    assert paged.endswith("} LIMIT 5 OFFSET 2\n# the end\n")
+    bound = bind_values(text, {"s": "x"})
+    assert bound.index('VALUES ?s { "x" }') < bound.index("# page")
+    assert parameters("SELECT ?s WHERE { ?s ?p '# param ?x: ?s ?p ?x .' }") == {}
+
+
+def test_query_unknown_binding_says_which_variables_there_are() -> None:
+    with pytest.raises(QueryError, match=r"Cannot bind \?nmae.*\?name, \?s"):
+        bind_values(named_queries()["who-said-what"].replace("?speaker", "?s"), {"nmae": "لافروف"})
+
+
+SAMPLE = """\
+PREFIX kg: <https://w3id.org/arabic-news-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?s ?begin ?label ?missing WHERE {
+  ?s a kg:Statement ; kg:begin ?begin ; kg:speaker ?e . ?e skos:prefLabel ?label .
+} ORDER BY ?s
+"""
+
+
+def test_query_json_is_sparql_results_json_with_kinds_datatypes_and_languages(built: Path) -> None:
+    store = open_store(built)
+    ours = json.loads(format_result(run_query(store, SAMPLE, limit=0), "json"))
+    engine = json.loads(
+        store.query(SAMPLE, use_default_graph_as_union=True).serialize(format=QueryResultsFormat.JSON)
+    )
+    assert ours == engine
+    first = ours["results"]["bindings"][0]
+    assert first["s"]["type"] == "uri" and "missing" not in first
+    assert first["begin"]["datatype"] == "http://www.w3.org/2001/XMLSchema#integer"
+    assert first["label"]["xml:lang"] == "ar"
+
+
+def test_query_json_of_ask_is_a_boolean(built: Path) -> None:
+    answer = run_query(open_store(built), "ASK { ?s a <https://w3id.org/arabic-news-kg/ontology#Nothing> }")
+    assert json.loads(format_result(answer, "json")) == {"head": {}, "boolean": False}
+
+
+@pytest.mark.parametrize(
+    ("path", "fmt"),
+    [("a.csv", "csv"), ("a.TSV", "tsv"), ("a.json", "json"), ("a.srj", "json"), ("a.txt", "table")],
+)
+def test_query_format_for_follows_the_extension(path: str, fmt: str) -> None:
+    assert format_for(path) == fmt
+
+
+def test_query_format_for_an_unknown_extension_asks_for_format() -> None:
+    with pytest.raises(QueryError, match="--format"):
+        format_for("results.xlsx")
