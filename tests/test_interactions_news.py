@@ -1,0 +1,56 @@
+"""Interaction triggers added from a news-bench count (kg/resources/interaction_triggers.tsv), each
+tested on a sentence quoted from the news-bench article whose id is given."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.arabic.normalize import key
+from kg.stages import attribute, interactions
+from tests.test_attribute import make_corpus
+
+NAMES = {
+    "ترامب": ("PERSON", "trump", "name"),
+    "الملك سلمان": ("PERSON", "salman", "name"),
+    "دوتيرتي": ("PERSON", "duterte", "name"),
+    "الكويت": ("GPE", "kuwait", "name"),
+    "السلطات البريطانية": ("ORG", "uk_authorities", "name"),
+    "أنجم تشودري": ("PERSON", "choudary", "name"),
+    "موسكو": ("GPE", "moscow", "name"),
+    "بكين": ("GPE", "beijing", "name"),
+    "بوتين": ("PERSON", "putin", "name"),
+}
+
+
+def found(text: str) -> set[tuple[str, str, str]]:
+    corpus = interactions.run(attribute.run(make_corpus(text, NAMES)))
+    return {(i.type, i.agent, i.target) for i in corpus.interactions}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ant:CN-middleEast-314-20180320; أشاد بـ in 1,113 news-bench paragraphs
+        ("وأشاد ترامب بقرار الملك سلمان تعيين نجله وليا للعهد.", ("support", "trump", "salman")),
+        # ant:AL-internationalNews-192-20180224; طالب in 3,172
+        (
+            "وطالب دوتيرتي ومسؤولون آخرون #الكويت بتعقب عساف وزوجته اللذين وظفا ديمافيليس.",
+            ("urge", "duterte", "kuwait"),
+        ),
+        # ant:BB-internationalNews-1216-20181019; أفرج عن in 58
+        (
+            "أفرجت السلطات البريطانية عن الداعية المتشدد، أنجم تشودري، بعد قضاء عقوبة عامين في السجن.",
+            ("other", "uk_authorities", "choudary"),
+        ),
+    ],
+)
+def test_interactions_news_trigger_found(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in found(text)
+
+
+def test_interactions_news_dual_of_ministry_is_no_visit() -> None:
+    # ant:BB-middleEast-307-20180408 "وتتفق وزارتا الدفاع والخارجية الأمريكيتان": two ministries,
+    # not و + زارتا (the two visited); the other forms of زار stay triggers
+    triggers = interactions.load_triggers()
+    assert key("وزارتا") not in triggers
+    assert triggers[key("وزار")].type == "meeting"
