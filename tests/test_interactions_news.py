@@ -3,6 +3,8 @@ tested on a sentence quoted from the news-bench article whose id is given."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from kg.arabic.normalize import key
@@ -54,3 +56,31 @@ def test_interactions_news_dual_of_ministry_is_no_visit() -> None:
     triggers = interactions.load_triggers()
     assert key("وزارتا") not in triggers
     assert triggers[key("وزار")].type == "meeting"
+
+
+GENTILIC_NAMES = {
+    "موسكو": ("GPE", "moscow", "name"),
+    "الأمريكي": ("GPE", "united_states", "adjective"),
+    "السعودية": ("GPE", "saudi_arabia", "adjective"),
+    "سفر الحوالي": ("PERSON", "hawali", "name"),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ant:BB-internationalNews-252-20180329: the envoy's gentilic stands for his country
+        ("واستدعت موسكو السفير الأمريكي لديها لإبلاغه بالقرار.", ("other", "moscow", "united_states")),
+        # ant:BB-middleEast-729-20180713: السلطات السعودية acts for Saudi Arabia
+        (
+            "اعتقلت السلطات السعودية الداعية الإسلامي البارز الشيخ سفر الحوالي وثلاثة من أبنائه.",
+            ("other", "saudi_arabia", "hawali"),
+        ),
+    ],
+)
+def test_interactions_news_gentilic_phrase_is_its_country(text: str, expected: tuple[str, str, str]) -> None:
+    corpus = make_corpus(text, GENTILIC_NAMES)
+    seat = {"moscow": "seat:موسكو"}  # the capital, as resolve keys it: an actor, not a place
+    entities = tuple(dataclasses.replace(e, key=seat.get(e.entity_id, e.key)) for e in corpus.entities)
+    corpus = interactions.run(attribute.run(corpus.replace(entities=entities)))
+    assert expected in {(i.type, i.agent, i.target) for i in corpus.interactions}

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.arabic.cues import CueEntry, masdar_forms, past_forms, present_forms
+from kg.arabic.lexicons import title_index
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
 from kg.model import Corpus, Document, Interaction, Mention, Span
@@ -160,6 +161,46 @@ def sentence_actors(view: DocView, sent: int, *, adjectives: bool = False) -> li
         toks = view.tokens_in(outer.start, outer.end)
         out.append(Actor(entity, mention, toks[0].index, toks[-1].index))
     return out
+
+
+def gentilic_phrase_actors(view: DocView, sent: int, *, titles: bool = False) -> list[Actor]:
+    """Noun phrases whose gentilic stands for its country: ``واعتقل الأمن التركي``، ``استدعت السفير
+    السعودي``. The phrase is a common noun and the gentilic right after it; a name after it (القس
+    الأمريكي أندرو برانسون) is the actor itself, so that does not count. A title (السفير الأمريكي) is
+    kept only when ``titles`` is true: as an agent it describes a person (الرئيس الأمريكي)."""
+    out: list[Actor] = []
+    for actor in sentence_actors(view, sent, adjectives=True):
+        if actor.mention.kind != "adjective" or actor.first == 0:
+            continue
+        noun = view.tokens[actor.first - 1]
+        after = view.mention_at.get(actor.last + 1)
+        if noun.sent != sent or view.mention_at.get(noun.index) is not None:
+            continue
+        if after is not None and after.kind == "name":
+            continue
+        if not titles and (_strip_article(noun.key) in _title_words() or noun.key in _title_words()):
+            continue
+        out.append(Actor(actor.entity, actor.mention, noun.index, actor.last))
+    return out
+
+
+def gentilic_phrase_pairs(
+    view: DocView, tok: Tok, trigger: Trigger, actors: list[Actor]
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """Verb pairs once gentilic phrases join the named actors; a titled phrase only as the target
+    (استدعت موسكو السفير الأمريكي)."""
+    phrases = gentilic_phrase_actors(view, tok.sent, titles=True)
+    if not phrases:
+        return []
+    merged = sorted([*actors, *phrases], key=lambda a: a.first)
+    titled = [p for p in phrases if p not in gentilic_phrase_actors(view, tok.sent)]
+    pairs = verb_pairs(view, tok, trigger, merged)
+    return [(agents, targets) for agents, targets in pairs if not any(a in titled for a in agents)]
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return frozenset(form for form in title_index() if " " not in form)
 
 
 def can_act(view: DocView, entity_id: str) -> bool:
@@ -703,6 +744,8 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
             pairs = _first_person_pairs(view, tok, trigger, actors, we)
         elif trigger.kind == "verb":
             pairs = verb_pairs(view, tok, trigger, actors)
+            if not pairs:  # واعتقل الأمن التركي برانسون: a gentilic phrase as agent or target
+                pairs = gentilic_phrase_pairs(view, tok, trigger, actors)
         else:
             gentilics = [
                 a for a in sentence_actors(view, tok.sent, adjectives=True) if a.mention.kind == "adjective"
