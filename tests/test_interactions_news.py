@@ -84,3 +84,17 @@ def test_interactions_news_gentilic_phrase_is_its_country(text: str, expected: t
     entities = tuple(dataclasses.replace(e, key=seat.get(e.entity_id, e.key)) for e in corpus.entities)
     corpus = interactions.run(attribute.run(corpus.replace(entities=entities)))
     assert expected in {(i.type, i.agent, i.target) for i in corpus.interactions}
+
+
+def test_interactions_news_apposition_names_the_office_holder_as_agent() -> None:
+    # ant:BB-internationalNews-634-20180611: the minister, not his country, receives Trump
+    names = {
+        "سنغافورة": ("GPE", "singapore", "name"),
+        "فيفيان بالاكريشنان": ("PERSON", "balakrishnan", "name"),
+        "ترامب": ("PERSON", "trump", "name"),
+    }
+    text = "واستقبل وزير خارجية سنغافورة، فيفيان بالاكريشنان، ترامب لدى وصوله إلى سنغافورة."
+    corpus = interactions.run(attribute.run(make_corpus(text, names)))
+    pairs = {(i.type, i.agent, i.target) for i in corpus.interactions}
+    assert ("meeting", "balakrishnan", "trump") in pairs
+    assert ("meeting", "singapore", "balakrishnan") not in pairs

@@ -289,8 +289,11 @@ def _prep_target(view: DocView, actors: list[Actor], tok: Tok, prep: str) -> Act
 
 def _titled_person(view: DocView, actors: list[Actor], found: Actor) -> Actor:
     """``مع الأمين العام لجامعة الدول العربية أحمد أبو الغيط`` or ``مبعوث الأمم المتحدة إلى اليمن X``: the
-    person named after an office's body, across a short prepositional phrase of places."""
-    if _label(view, found.entity) != "ORG":
+    person named after an office's body, across a short prepositional phrase of places; after a
+    country, only across the comma of an apposition (وزير خارجية سنغافورة، فيفيان بالاكريشنان،)."""
+    label = _label(view, found.entity)
+    after = view.tokens[found.last + 1] if found.last + 1 < len(view.tokens) else None
+    if label != "ORG" and not (label == "GPE" and after is not None and after.text in _APPOSITION_COMMAS):
         return found
     index = found.last + 1
     while index < min(len(view.tokens), found.last + 1 + TITLE_GAP):
@@ -303,7 +306,7 @@ def _titled_person(view: DocView, actors: list[Actor], found: Actor) -> Actor:
         if other is not None and _is_place(view, other):
             index = other.last + 1
             continue
-        if current.key not in _TITLE_PREPOSITIONS:
+        if current.key not in _TITLE_PREPOSITIONS and current.text not in _APPOSITION_COMMAS:
             return found
         index += 1
     return found
@@ -314,7 +317,10 @@ def _is_place(view: DocView, actor: Actor) -> bool:
 
 
 TITLE_GAP = 4  # tokens between a body and the person holding its office (إلى اليمن)
+# Words between a body and the person holding its office: a short place phrase (إلى اليمن) or the
+# comma of an apposition (شيخ الأزهر، أحمد الطيب).
 _TITLE_PREPOSITIONS = frozenset(key(w) for w in ("إلى", "لدى", "في"))
+_APPOSITION_COMMAS = frozenset(("،", ","))
 
 
 _SUSPENDED = frozenset(key(w) for w in ("تعليق", "وقف", "تجميد", "قطع", "إلغاء", "انهيار", "انسحاب"))
@@ -349,7 +355,7 @@ def verb_pairs(
         agents = [svo]
         search_from = tok.index + 1
     elif subject is not None:
-        agents = _coordinated(view, actors, subject)
+        agents = _coordinated(view, actors, _titled_person(view, actors, subject))
         search_from = agents[-1].last + 1
     elif latter is not None:  # تشنها الأخيرة على
         agents = [latter]
