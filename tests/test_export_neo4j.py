@@ -424,7 +424,7 @@ def test_neo4j_cypher_schema_per_target(news_folder: tuple[Graph, Path], target:
         assert {re.search(r"\(n:(\w+)\)", s)[1] for s in schema} == {"Resource", *neo4j.NODE_LABELS}
     # cypher-shell runs the script as it is: the Neo4j 4.4/5 statement, the others are comments
     last_lines = [statement.split("\n")[-1] for statement in script.split(";\n")]
-    assert [line for line in last_lines if "CREATE" in line] == [neo4j.SCHEMA["neo4j"][0]]
+    assert [line for line in last_lines if "CREATE" in line] == [neo4j.CYPHER_SCHEMA["neo4j"][0]]
 
 
 def test_neo4j_cypher_statements_refuse_an_unknown_target() -> None:

@@ -10,7 +10,7 @@ Reads only the RDF graph and writes a folder, all or nothing (built beside it, t
   ASSERTS, STATED_IN, REPORTED_IN, MENTIONED_IN, CONTRADICTS, STANDS_FOR, AFFILIATED_WITH,
   IN_COUNTRY, NESTED_IN, REFERS_TO and IN_DOCUMENT (a mention's entity and document) and INTERACTS
   (one per ``kg:Interaction``, with its type, place and time);
-* ``graph.cypher``: the schema (:data:`SCHEMA`), then batched ``UNWIND [...] AS row MERGE ...``
+* ``graph.cypher``: the schema (:data:`CYPHER_SCHEMA`), then batched ``UNWIND [...] AS row MERGE ...``
   statements for ``cypher-shell``; every string is a Cypher literal escaped by :func:`cypher_string`,
   so running it twice creates nothing new;
 * ``import.sh`` (prints, and with ``--run`` runs, the ``neo4j-admin`` command) and ``README.md``.
@@ -23,7 +23,7 @@ becomes a space.
 
 ``graph.cypher`` runs as it is on Neo4j 4.4 and 5 (``CREATE CONSTRAINT ... FOR ... REQUIRE``, the
 syntax of both). Its schema block also holds, as ``//<target>: `` comment lines, the schema of other
-targets (:data:`SCHEMA`): ``neo4j-4.3`` (``ON ... ASSERT``, removed in Neo4j 5) and ``falkordb``
+targets (:data:`CYPHER_SCHEMA`): ``neo4j-4.3`` (``ON ... ASSERT``, removed in Neo4j 5) and ``falkordb``
 (an index per label: FalkorDB has no constraints in Cypher). :func:`cypher_statements` gives the
 statements to run for a target.
 """
@@ -92,7 +92,7 @@ INTERACTS_COLUMNS = (
 )  # fmt: skip
 # The schema statements of graph.cypher per target. The first runs as it is; the others are written
 # as ``//<target>: `` comment lines for :func:`cypher_statements` (or a reader) to pick.
-SCHEMA: dict[str, tuple[str, ...]] = {
+CYPHER_SCHEMA: dict[str, tuple[str, ...]] = {
     # Neo4j 4.4 and 5: FOR ... REQUIRE came in 4.4; every MERGE and MATCH names Resource.
     "neo4j": ("CREATE CONSTRAINT kg_resource_id IF NOT EXISTS FOR (n:Resource) REQUIRE n.id IS UNIQUE",),
     # Neo4j before 4.4 (ON ... ASSERT: deprecated in 4.4, removed in 5).
@@ -699,10 +699,10 @@ def _schema_lines() -> Iterator[str]:
     yield "// every node and relationship is MERGEd on its id, so running it again creates nothing new.\n"
     yield "// Schema for other targets: run the lines of the target, without their `//<target>: `,\n"
     yield "// instead of the CREATE CONSTRAINT (kg.export.neo4j.cypher_statements does this).\n"
-    for target, statements in SCHEMA.items():
+    for target, statements in CYPHER_SCHEMA.items():
         if target != "neo4j":
             yield from (f"//{target}: {statement}\n" for statement in statements)
-    yield from (f"{statement};\n" for statement in SCHEMA["neo4j"])
+    yield from (f"{statement};\n" for statement in CYPHER_SCHEMA["neo4j"])
     yield "\n"
 
 
@@ -711,7 +711,7 @@ def cypher_statements(script: str, *, target: str = "neo4j") -> Iterator[str]:
 
     Args:
         script: the text of ``graph.cypher``.
-        target: a key of :data:`SCHEMA`: ``neo4j`` (4.4 and 5), ``neo4j-4.3``, ``falkordb``, or
+        target: a key of :data:`CYPHER_SCHEMA`: ``neo4j`` (4.4 and 5), ``neo4j-4.3``, ``falkordb``, or
             ``plain`` (no schema statements).
 
     Returns:
@@ -720,8 +720,8 @@ def cypher_statements(script: str, *, target: str = "neo4j") -> Iterator[str]:
     Raises:
         ExportError: for an unknown ``target``.
     """
-    if target not in SCHEMA:
-        raise ExportError(f"no Cypher schema for {target!r}; choose one of {', '.join(SCHEMA)}.")
+    if target not in CYPHER_SCHEMA:
+        raise ExportError(f"no Cypher schema for {target!r}; choose one of {', '.join(CYPHER_SCHEMA)}.")
     head, _, body = script.partition("\n\n")
     if target == "neo4j":
         yield from _split_statements(head)
