@@ -2,31 +2,43 @@
 
 Reads only the RDF graph and writes a folder, all or nothing (built beside it, then swapped in):
 
-* ``nodes_<Label>.csv`` for Person, Organization, GeopoliticalEntity, Location, Document, Statement
-  and Claim, in the ``neo4j-admin database import full`` format (``id:ID`` is the node's IRI,
-  typed columns such as ``mentionCount:int``, arrays such as ``altLabels:string[]``, ``:LABEL``);
+* ``nodes_<Label>.csv`` for Person, Organization, GeopoliticalEntity, Location, Document, Statement,
+  Claim and Mention, in the ``neo4j-admin database import full`` format (``id:ID`` is the node's
+  IRI, typed columns such as ``mentionCount:int`` and ``date:date``, arrays such as
+  ``altLabels:string[]``, ``:LABEL``);
 * ``rels_<TYPE>.csv`` (``:START_ID,:END_ID,:TYPE`` + properties) for SAID, ABOUT, ADDRESSED_TO, VIA,
   ASSERTS, STATED_IN, REPORTED_IN, MENTIONED_IN, CONTRADICTS, STANDS_FOR, AFFILIATED_WITH,
-  IN_COUNTRY, NESTED_IN and INTERACTS (one per ``kg:Interaction``, with its type);
-* ``graph.cypher``: constraints, then batched ``UNWIND [...] AS row MERGE ...`` statements for
-  ``cypher-shell``; every string is a Cypher literal escaped by :func:`cypher_string`, so running it
-  twice creates nothing new;
+  IN_COUNTRY, NESTED_IN, REFERS_TO and IN_DOCUMENT (a mention's entity and document) and INTERACTS
+  (one per ``kg:Interaction``, with its type, place and time);
+* ``graph.cypher``: the schema (:data:`CYPHER_SCHEMA`), then batched ``UNWIND [...] AS row MERGE ...``
+  statements for ``cypher-shell``; every string is a Cypher literal escaped by :func:`cypher_string`,
+  so running it twice creates nothing new;
 * ``import.sh`` (prints, and with ``--run`` runs, the ``neo4j-admin`` command) and ``README.md``.
 
-Language tags survive as properties (``label_lang``, ``content_lang``, ``cue_lang``, ``title_lang``).
+Language tags survive as properties (``label_lang``, ``content_lang``, ``cue_lang``, ``title_lang``,
+``surface_lang``, ``timeText_lang``). A document's date is a Neo4j ``date`` (``date('2018-02-18')``
+in Cypher, a ``date:date`` column in CSV); a date that is not ISO 8601 stays text, as ``dateText``.
 Array columns use TAB as the array delimiter (``--array-delimiter=TAB``); a tab inside a name
-becomes a space. Mentions are not exported as nodes: ``mentionCount`` and MENTIONED_IN carry them.
+becomes a space.
+
+``graph.cypher`` runs as it is on Neo4j 4.4 and 5 (``CREATE CONSTRAINT ... FOR ... REQUIRE``, the
+syntax of both). Its schema block also holds, as ``//<target>: `` comment lines, the schema of other
+targets (:data:`CYPHER_SCHEMA`): ``neo4j-4.3`` (``ON ... ASSERT``, removed in Neo4j 5) and ``falkordb``
+(an index per label: FalkorDB has no constraints in Cypher). :func:`cypher_statements` gives the
+statements to run for a target.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 import functools
 import io
 import json
 import os
 import re
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -46,13 +58,15 @@ JOB_TITLE = URIRef(SCHEMA + "jobTitle")
 ENTITY_PREDICATES = (SKOS.prefLabel, SKOS.altLabel, KG.mentionCount, JOB_TITLE)
 ARRAY_DELIMITER = "\t"
 BATCH = 500
+DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:$|T)")  # an xsd:date or xsd:dateTime lexical form
 ENTITY_LABELS = {
     "Person": ("Person", "Actor"),
     "Organization": ("Organization", "Actor"),
     "GeopoliticalEntity": ("GeopoliticalEntity", "Actor", "Place"),
     "Location": ("Location", "Place"),
 }
-NODE_CLASSES = (*ENTITY_LABELS, "Document", "Statement", "Claim")
+NODE_CLASSES = (*ENTITY_LABELS, "Document", "Statement", "Claim", "Mention")
+NODE_LABELS = tuple(dict.fromkeys([*(x for labels in ENTITY_LABELS.values() for x in labels), *NODE_CLASSES]))
 # (type, RDF predicate, reversed?) for relationships that are one triple each.
 RELATIONSHIPS = (
     ("SAID", KG.speaker, True),
@@ -68,10 +82,29 @@ RELATIONSHIPS = (
     ("AFFILIATED_WITH", URIRef(SCHEMA + "affiliation"), False),
     ("IN_COUNTRY", KG.country, False),
     ("NESTED_IN", KG.nestedIn, False),
+    ("REFERS_TO", KG.refersTo, False),
+    ("IN_DOCUMENT", KG.inDocument, False),
 )
 # Names of the files an export writes: a folder holding only these may be replaced by a new export.
 EXPORT_FILE = re.compile(r"(nodes|rels)_\w+\.csv|graph\.cypher|import\.sh|README\.md")
-INTERACTS_COLUMNS = ("id", "type", "document", "begin:int", "end:int", "timeText", "timeText_lang")
+INTERACTS_COLUMNS = (
+    "id", "type", "document", "begin:int", "end:int", "timeText", "timeText_lang", "place", "placeLabel",
+)  # fmt: skip
+# The schema statements of graph.cypher per target. The first runs as it is; the others are written
+# as ``//<target>: `` comment lines for :func:`cypher_statements` (or a reader) to pick.
+CYPHER_SCHEMA: dict[str, tuple[str, ...]] = {
+    # Neo4j 4.4 and 5: FOR ... REQUIRE came in 4.4; every MERGE and MATCH names Resource.
+    "neo4j": ("CREATE CONSTRAINT kg_resource_id IF NOT EXISTS FOR (n:Resource) REQUIRE n.id IS UNIQUE",),
+    # Neo4j before 4.4 (ON ... ASSERT: deprecated in 4.4, removed in 5).
+    "neo4j-4.3": ("CREATE CONSTRAINT kg_resource_id IF NOT EXISTS ON (n:Resource) ASSERT n.id IS UNIQUE",),
+    # No constraints in FalkorDB's Cypher, so an index per label: a 500-article graph (15,794
+    # nodes, 32,047 relationships) loaded in 292 s without and 7 s with them (every MERGE and
+    # MATCH scanned its label). CREATE INDEX has no IF NOT EXISTS there: a second run fails with
+    # "already indexed", which a loader may ignore.
+    "falkordb": tuple(f"CREATE INDEX FOR (n:{label}) ON (n.id)" for label in ("Resource", *NODE_LABELS)),
+    # Engines with neither (GraphQLite): the data statements only.
+    "plain": (),
+}
 _CYPHER_ESCAPES = {
     "\\": "\\\\",
     "'": "\\'",
@@ -246,7 +279,8 @@ def _text(value: Value | None) -> str:
 
 
 def _lang(value: Value | None) -> str:
-    return (value.language or "") if value is not None and value.literal else ""
+    """The language tag, one string per tag (a table holds "ar" once per row otherwise)."""
+    return sys.intern(value.language or "") if value is not None and value.literal else ""
 
 
 def _number(value: Value | None, kind: type = int) -> int | float | None:
@@ -256,6 +290,19 @@ def _number(value: Value | None, kind: type = int) -> int | float | None:
         return kind(value.number())
     except (TypeError, ValueError):
         return None
+
+
+def _date(value: Value | None) -> tuple[datetime.date | None, str]:
+    """A document's ``dcterms:date`` as ``(date, "")``, or ``(None, text)`` when it is no ISO date
+    (read from the lexical form: a plain string and an ``xsd:date`` literal alike)."""
+    text = _text(value).strip()
+    found = DATE.match(text)
+    if found:
+        try:
+            return datetime.date.fromisoformat(found.group(1)), ""
+        except ValueError:
+            pass
+    return None, text
 
 
 def _local(iri: object) -> str:
@@ -286,6 +333,7 @@ def node_tables(graph: GraphReader, classes: dict[str, str]) -> Iterator[Table]:
     yield _document_table(graph, sorted(by_class.pop("Document")))
     yield _statement_table(graph, sorted(by_class.pop("Statement")))
     yield _claim_table(graph, sorted(by_class.pop("Claim")))
+    yield _mention_table(graph, sorted(by_class.pop("Mention")))
 
 
 def _extra_labels(graph: GraphReader, classes: dict[str, str]) -> dict[str, set[str]]:
@@ -348,6 +396,7 @@ def _document_table(graph: GraphReader, iris: list[str]) -> Table:
     for iri in iris:
         title = _one(fields["title"], iri)
         identifier = _text(_one(fields["identifier"], iri)) or _local(iri)
+        date, date_text = _date(_one(fields["date"], iri))
         rows.append(
             {
                 "id": iri,
@@ -356,23 +405,30 @@ def _document_table(graph: GraphReader, iris: list[str]) -> Table:
                 "title": _text(title),
                 "title_lang": _lang(title),
                 "publisher": _text(_one(fields["publisher"], iri)),
-                "date": _text(_one(fields["date"], iri)),
+                "date": date,
+                "dateText": date_text,
                 "source": _text(_one(fields["source"], iri)),
                 ":LABEL": _labels(["Document"]),
             }
         )
-    header = ("id:ID", "label", "identifier", "title", "title_lang", "publisher", "date", "source", ":LABEL")
+    header = (
+        "id:ID", "label", "identifier", "title", "title_lang", "publisher", "date:date", "dateText",
+        "source", ":LABEL",
+    )  # fmt: skip
     return Table("nodes_Document", header, rows, labels=_labels(["Document"]))
 
 
 def _statement_table(graph: GraphReader, iris: list[str]) -> Table:
     """One row per statement, read in one query (:meth:`GraphReader.described`): the table's
     values read predicate by predicate took about 0.9 GB at 50,000 articles (226k statements)."""
-    predicates = (KG.content, KG.cue, KG.quoteKind, KG.polarity, KG.begin, KG.end, KG.confidence)
+    predicates = (
+        KG.content, KG.cue, KG.quoteKind, KG.polarity, KG.begin, KG.end, KG.confidence, KG.speakerKind
+    )  # fmt: skip
     described = graph.described(KG.Statement, predicates, set(iris))
     rows = []
     for iri in iris:
-        text, cue_text, kind, polarity, begin, end, confidence = described.get(iri) or [None] * 7
+        found = described.get(iri) or [None] * len(predicates)
+        text, cue_text, kind, polarity, begin, end, confidence, speaker = found
         rows.append(
             {
                 "id": iri,
@@ -386,12 +442,13 @@ def _statement_table(graph: GraphReader, iris: list[str]) -> Table:
                 "begin": _number(begin),
                 "end": _number(end),
                 "confidence": _number(confidence, float),
+                "speakerKind": _text(speaker),
                 ":LABEL": _labels(["Statement"]),
             }
         )
     header = (
         "id:ID", "label", "content", "content_lang", "cue", "cue_lang", "quoteKind", "polarity",
-        "begin:int", "end:int", "confidence:double", ":LABEL",
+        "begin:int", "end:int", "confidence:double", "speakerKind", ":LABEL",
     )  # fmt: skip
     return Table("nodes_Statement", header, rows, labels=_labels(["Statement"]))
 
@@ -414,6 +471,31 @@ def _claim_table(graph: GraphReader, iris: list[str]) -> Table:
         )
     header = ("id:ID", "label", "content", "content_lang", "sourceCount:int", ":LABEL")
     return Table("nodes_Claim", header, rows, labels=_labels(["Claim"]))
+
+
+def _mention_table(graph: GraphReader, iris: list[str]) -> Table:
+    """One row per mention as written (``surface``, attached clitics included) with its offsets
+    into the document's text; REFERS_TO and IN_DOCUMENT link it to its entity and document."""
+    predicates = (KG.surface, KG.begin, KG.end, KG.mentionKind)
+    described = graph.described(KG.Mention, predicates, set(iris))
+    labels = _labels(["Mention"])
+    rows = []
+    for iri in iris:  # the largest table (8,270 mentions at 500 articles): values dropped once read
+        surface, begin, end, kind = described.pop(iri, None) or [None] * len(predicates)
+        rows.append(
+            {
+                "id": iri,
+                "label": _text(surface),
+                "surface": _text(surface),
+                "surface_lang": _lang(surface),
+                "begin": _number(begin),
+                "end": _number(end),
+                "mentionKind": sys.intern(_text(kind)),
+                ":LABEL": labels,
+            }
+        )
+    header = ("id:ID", "label", "surface", "surface_lang", "begin:int", "end:int", "mentionKind", ":LABEL")
+    return Table("nodes_Mention", header, rows, labels=labels)
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -442,12 +524,15 @@ def _interaction_table(graph: GraphReader, nodes: set[str]) -> Table:
     (:meth:`GraphReader.described`): reading ``kg:begin`` and ``kg:end`` whole for them read
     those of every mention too (2.4 million triples at 50,000 articles)."""
     subjects = {s for s, _ in graph.subjects(RDF.type, KG.Interaction)}
-    predicates = (KG.agent, KG.target, KG.interactionType, KG.statedIn, KG.begin, KG.end, KG.timeText)
+    predicates = (
+        KG.agent, KG.target, KG.interactionType, KG.statedIn, KG.begin, KG.end, KG.timeText, KG.place
+    )  # fmt: skip
     described = graph.described(KG.Interaction, predicates, subjects)
     identifier = graph.values(DCTERMS.identifier, {_text(found[3]) for found in described.values()})
+    place_labels = graph.values(SKOS.prefLabel, {_text(found[7]) for found in described.values()})
     rows = []
     for subject in sorted(subjects):
-        agent, target, kind, doc, begin, end, when = described.get(subject) or [None] * 7
+        agent, target, kind, doc, begin, end, when, place = described.get(subject) or [None] * len(predicates)
         start, finish = _text(agent), _text(target)
         if start not in nodes or finish not in nodes:
             continue
@@ -464,6 +549,8 @@ def _interaction_table(graph: GraphReader, nodes: set[str]) -> Table:
                 "end": _number(end),
                 "timeText": _text(when),
                 "timeText_lang": _lang(when),
+                "place": _text(place),  # the id of a Place node
+                "placeLabel": _text(_one(place_labels, _text(place))),
             }
         )
     return Table(
@@ -532,7 +619,8 @@ def _cypher_escape(match: re.Match[str]) -> str:
 
 
 def cypher_value(value: object) -> str:
-    """A Python value (str, int, float, bool, None, list, dict) as a Cypher literal."""
+    """A Python value (str, int, float, bool, None, date, list, dict) as a Cypher literal;
+    a ``datetime.date`` becomes ``date('YYYY-MM-DD')``."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -543,6 +631,8 @@ def cypher_value(value: object) -> str:
         return json.dumps(value)
     if isinstance(value, str):
         return cypher_string(value)
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return f"date('{value.isoformat()}')"
     if isinstance(value, list | tuple):
         return "[" + ", ".join(cypher_value(item) for item in value) + "]"
     if isinstance(value, dict):
@@ -587,18 +677,65 @@ def cypher_script(nodes: list[Table], rels: list[Table]) -> str:
 
 def cypher_lines(nodes: list[Table], rels: list[Table], *, header: bool = True) -> Iterator[str]:
     """:func:`cypher_script` one line or statement at a time, each ending with a newline;
-    ``header=False`` leaves out the comment and the constraint (for a script written in parts)."""
+    ``header=False`` leaves out the comments and the schema (for a script written in parts)."""
     if header:
-        yield "// kg graph for cypher-shell (cypher-shell -f graph.cypher). Idempotent: every node and\n"
-        yield "// relationship is MERGEd on its id, so running it again creates nothing new.\n"
-        yield "CREATE CONSTRAINT kg_resource_id IF NOT EXISTS FOR (n:Resource) REQUIRE n.id IS UNIQUE;\n"
-        yield "\n"
+        yield from _schema_lines()
     for table in nodes:
         for batch in _batches(table.rows):
             yield _node_statement(table, batch) + "\n"
     for table in rels:
         for batch in _batches(table.rows):
             yield _rel_statement(table, batch) + "\n"
+
+
+def _schema_lines() -> Iterator[str]:
+    """The comment and schema block that opens ``graph.cypher``; it ends at the first empty line.
+
+    The Neo4j statements run as they are; other targets' statements follow as ``//<target>: ``
+    lines without a ``;`` (a reader splitting the script at ``;`` and a newline keeps each
+    comment with the next statement).
+    """
+    yield "// kg graph for cypher-shell on Neo4j 4.4 and 5 (cypher-shell -f graph.cypher). Idempotent:\n"
+    yield "// every node and relationship is MERGEd on its id, so running it again creates nothing new.\n"
+    yield "// Schema for other targets: run the lines of the target, without their `//<target>: `,\n"
+    yield "// instead of the CREATE CONSTRAINT (kg.export.neo4j.cypher_statements does this).\n"
+    for target, statements in CYPHER_SCHEMA.items():
+        if target != "neo4j":
+            yield from (f"//{target}: {statement}\n" for statement in statements)
+    yield from (f"{statement};\n" for statement in CYPHER_SCHEMA["neo4j"])
+    yield "\n"
+
+
+def cypher_statements(script: str, *, target: str = "neo4j") -> Iterator[str]:
+    """The statements of a ``graph.cypher`` to run on ``target``, comments left out.
+
+    Args:
+        script: the text of ``graph.cypher``.
+        target: a key of :data:`CYPHER_SCHEMA`: ``neo4j`` (4.4 and 5), ``neo4j-4.3``, ``falkordb``, or
+            ``plain`` (no schema statements).
+
+    Returns:
+        The schema statements of ``target``, then every data statement, without the final ``;``.
+
+    Raises:
+        ExportError: for an unknown ``target``.
+    """
+    if target not in CYPHER_SCHEMA:
+        raise ExportError(f"no Cypher schema for {target!r}; choose one of {', '.join(CYPHER_SCHEMA)}.")
+    head, _, body = script.partition("\n\n")
+    if target == "neo4j":
+        yield from _split_statements(head)
+    else:
+        prefix = f"//{target}: "
+        yield from (line[len(prefix) :] for line in head.splitlines() if line.startswith(prefix))
+    yield from _split_statements(body)
+
+
+def _split_statements(text: str) -> Iterator[str]:
+    for statement in text.split(";\n"):
+        body = "\n".join(line for line in statement.splitlines() if not line.startswith("//")).strip()
+        if body:
+            yield body.removesuffix(";")
 
 
 def _node_statement(table: Table, batch: list[dict]) -> str:
@@ -687,8 +824,18 @@ def readme(tables: list[Table]) -> str:
         "cypher-shell -u neo4j -p PASSWORD -f graph.cypher",
         "```",
         "",
+        "   This runs as it is on Neo4j 4.4 and 5 (`CREATE CONSTRAINT ... FOR ... REQUIRE`). For Neo4j",
+        "   4.3 and older, or FalkorDB (an index per label instead of the constraint), run the",
+        "   `//neo4j-4.3: ` or `//falkordb: ` lines at its top instead of the CREATE CONSTRAINT;",
+        "   `kg.export.neo4j.cypher_statements(text, target=...)` gives the statements to run.",
+        "   FalkorDB's CREATE INDEX has no IF NOT EXISTS: on a second run, ignore 'already indexed'.",
+        "",
         "Every node has `id` (its IRI in the RDF graph) and the label `Resource`; language tags are kept",
-        "as properties (`label_lang`, `content_lang`, `cue_lang`, `title_lang`).",
+        "as properties (`label_lang`, `content_lang`, `cue_lang`, `title_lang`, `surface_lang`,",
+        "`timeText_lang`). Documents' `date` is a Neo4j date (`dateText` holds a date that is not",
+        "ISO 8601). Mentions are nodes (`surface`, `begin`, `end` offsets into the article's text) with",
+        "REFERS_TO their entity and IN_DOCUMENT their document; INTERACTS has `place` (a Place's `id`),",
+        "`placeLabel` and `timeText`.",
         "",
         "| file | rows |",
         "|---|---|",
