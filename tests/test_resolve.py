@@ -156,3 +156,27 @@ def test_resolve_keeps_a_two_word_name_that_is_known_whole() -> None:
     corpus = segment.run(Corpus(documents=(Document("a", text),)))
     mentions = (_person("a", text, "حسين شكري"),)
     assert [m.surface for m in repair_person_spans(mentions, corpus)] == ["حسين شكري"]
+
+
+def _surname_corpus(full_names: list[str]) -> Corpus:
+    """One document per full name, then one that names only the surname ترامب."""
+    texts = [f"وقال {name} للصحفيين إن الأمر انتهى." for name in full_names]
+    texts.append("وقال ترامب في تغريدة إن الأمر انتهى.")
+    docs = tuple(Document(f"d{i}", text) for i, text in enumerate(texts))
+    mentions = tuple(
+        _person(f"d{i}", text, name)
+        for i, (text, name) in enumerate(zip(texts, [*full_names, "ترامب"], strict=True))
+    )
+    return resolve.run(segment.run(Corpus(documents=docs)).replace(mentions=mentions))
+
+
+def test_resolve_surname_alone_joins_the_full_name_the_corpus_mentions_most() -> None:
+    # A surname shared by family members (issue 20: ميلانيا ترامب beside دونالد ترامب, 20k articles)
+    corpus = _surname_corpus(["دونالد ترامب"] * 3 + ["ميلانيا ترامب"])
+    assert {"ترامب", "دونالد ترامب"} <= names(corpus)["دونالد ترامب"]
+    assert "ترامب" not in names(corpus)["ميلانيا ترامب"]
+
+
+def test_resolve_surname_alone_stays_apart_when_no_full_name_leads() -> None:
+    corpus = _surname_corpus(["دونالد ترامب", "دونالد ترامب", "ميلانيا ترامب"])
+    assert "ترامب" not in names(corpus)["دونالد ترامب"]

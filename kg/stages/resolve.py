@@ -390,7 +390,23 @@ def _full_name_for(
     in_doc = [c for c in candidates if any(m.doc_id == mention.doc_id for m in clusters[c].mentions)]
     if len(in_doc) == 1:
         return in_doc[0]
-    return candidates[0] if len(candidates) == 1 and not in_doc else ""
+    if in_doc:
+        return ""
+    if len(candidates) < 2:
+        return candidates[0] if candidates else ""
+    return _most_salient(candidates, clusters)
+
+
+SALIENCE_RATIO = 3  # mentions the leading full name needs for every one of the runner-up's
+
+
+def _most_salient(candidates: list[str], clusters: dict[str, _Cluster]) -> str:
+    """The full name a surname alone stands for when its document names none: the one the corpus
+    mentions most, if it leads the next by ``SALIENCE_RATIO`` (ترامب is دونالد ترامب, not
+    ميلانيا ترامب); "" when no name leads so clearly."""
+    counts = sorted(((len(clusters[c].mentions), c) for c in candidates), reverse=True)
+    (first, best), (second, _) = counts[0], counts[1]
+    return best if first >= SALIENCE_RATIO * second else ""
 
 
 # -- entities ---------------------------------------------------------------------------------
