@@ -342,3 +342,11 @@ def test_ner_stage_news_name_after_an_office_title(text: str, name: str, tmp_pat
 def test_ner_stage_news_no_name_after_a_title_before_a_clause(text: str) -> None:
     tokens = list(segment.run(Corpus(documents=(Document("d", text),))).tokens)
     assert ner.titled_names(Document("d", text), tokens, []) == []
+
+
+def test_ner_stage_person_name_does_not_start_with_a_kinship_noun() -> None:
+    # ant:BB-internationalNews-594-20180531: the tagger took صهر (son-in-law) into the name
+    text = "وتحدث صهر ترامب، جاريد كوشنر، مع كارداشيان حول هذه القضية لعدة أشهر."
+    persons = [m.surface for m in ner.run(segment.run(Corpus(documents=(Document("a", text),)))).mentions]
+    assert "ترامب" in persons
+    assert not any(surface.startswith("صهر") for surface in persons)
