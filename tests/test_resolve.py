@@ -158,14 +158,14 @@ def test_resolve_keeps_a_two_word_name_that_is_known_whole() -> None:
     assert [m.surface for m in repair_person_spans(mentions, corpus)] == ["حسين شكري"]
 
 
-def _surname_corpus(full_names: list[str]) -> Corpus:
-    """One document per full name, then one that names only the surname ترامب."""
+def _surname_corpus(full_names: list[str], surname: str = "ترامب") -> Corpus:
+    """One document per full name, then one that names only the surname."""
     texts = [f"وقال {name} للصحفيين إن الأمر انتهى." for name in full_names]
-    texts.append("وقال ترامب في تغريدة إن الأمر انتهى.")
+    texts.append(f"وقال {surname} في تغريدة إن الأمر انتهى.")
     docs = tuple(Document(f"d{i}", text) for i, text in enumerate(texts))
     mentions = tuple(
         _person(f"d{i}", text, name)
-        for i, (text, name) in enumerate(zip(texts, [*full_names, "ترامب"], strict=True))
+        for i, (text, name) in enumerate(zip(texts, [*full_names, surname], strict=True))
     )
     return resolve.run(segment.run(Corpus(documents=docs)).replace(mentions=mentions))
 
@@ -180,3 +180,9 @@ def test_resolve_surname_alone_joins_the_full_name_the_corpus_mentions_most() ->
 def test_resolve_surname_alone_stays_apart_when_no_full_name_leads() -> None:
     corpus = _surname_corpus(["دونالد ترامب", "دونالد ترامب", "ميلانيا ترامب"])
     assert "ترامب" not in names(corpus)["دونالد ترامب"]
+
+
+def test_resolve_surname_alone_counts_a_shorter_form_with_the_full_name_it_ends() -> None:
+    # issue 20: طيب أردوغان is part of رجب طيب أردوغان, not a second person sharing the surname
+    corpus = _surname_corpus(["رجب طيب أردوغان", "طيب أردوغان"], surname="أردوغان")
+    assert {"أردوغان", "طيب أردوغان"} <= names(corpus)["رجب طيب أردوغان"]

@@ -387,26 +387,48 @@ def _full_name_for(
                 best, best_start = candidate, other.span.start
     if best or not corpus_wide:
         return best
-    in_doc = [c for c in candidates if any(m.doc_id == mention.doc_id for m in clusters[c].mentions)]
+    container = _containers(candidates)
+    in_doc = {
+        container[c] for c in candidates if any(m.doc_id == mention.doc_id for m in clusters[c].mentions)
+    }
     if len(in_doc) == 1:
-        return in_doc[0]
-    if in_doc:
+        return in_doc.pop()
+    if in_doc or not candidates:
         return ""
-    if len(candidates) < 2:
-        return candidates[0] if candidates else ""
-    return _most_salient(candidates, clusters)
+    counts: Counter[str] = Counter()
+    for candidate in candidates:
+        counts[container[candidate]] += len(clusters[candidate].mentions)
+    return _most_salient(counts)
 
 
 SALIENCE_RATIO = 3  # mentions the leading full name needs for every one of the runner-up's
 
 
-def _most_salient(candidates: list[str], clusters: dict[str, _Cluster]) -> str:
+def _most_salient(counts: Counter[str]) -> str:
     """The full name a surname alone stands for when its document names none: the one the corpus
     mentions most, if it leads the next by ``SALIENCE_RATIO`` (ترامب is دونالد ترامب, not
     ميلانيا ترامب); "" when no name leads so clearly."""
-    counts = sorted(((len(clusters[c].mentions), c) for c in candidates), reverse=True)
-    (first, best), (second, _) = counts[0], counts[1]
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if len(ranked) == 1:
+        return ranked[0][0]
+    (best, first), (_, second) = ranked[0], ranked[1]
     return best if first >= SALIENCE_RATIO * second else ""
+
+
+def _containers(names: list[str]) -> dict[str, str]:
+    """Each name mapped to the longest name that ends with it (itself if none): ``طيب أردوغان``
+    will join ``رجب طيب أردوغان``, so a surname that ends both has one candidate, not two."""
+    words = {name: name.removeprefix("person:").split() for name in names}
+
+    def ends_with(longer: str, name: str) -> bool:
+        size = len(words[name])
+        return len(words[longer]) > size and words[longer][-size:] == words[name]
+
+    out = {}
+    for name in names:
+        longer = [other for other in names if ends_with(other, name)]
+        out[name] = max(longer, key=lambda other: (len(words[other]), other)) if longer else name
+    return out
 
 
 # -- entities ---------------------------------------------------------------------------------
