@@ -186,3 +186,40 @@ def test_resolve_surname_alone_counts_a_shorter_form_with_the_full_name_it_ends(
     # issue 20: طيب أردوغان is part of رجب طيب أردوغان, not a second person sharing the surname
     corpus = _surname_corpus(["رجب طيب أردوغان", "طيب أردوغان"], surname="أردوغان")
     assert {"أردوغان", "طيب أردوغان"} <= names(corpus)["رجب طيب أردوغان"]
+
+
+def _two_docs(first: tuple[str, str], second: tuple[str, str]) -> Corpus:
+    docs = (Document("a", first[0]), Document("b", second[0]))
+    mentions = (_person("a", first[0], first[1]), _person("b", second[0], second[1]))
+    return resolve.run(segment.run(Corpus(documents=docs)).replace(mentions=mentions))
+
+
+def test_resolve_joins_two_transliterations_of_one_foreign_name_across_documents() -> None:
+    # جاريد كوشنر (ant:AL-internationalNews-1171-20180515) and جاريد كوشنير
+    # (ant:AL-internationalNews-1755-20180624): one adviser, two outlets' vowels
+    corpus = _two_docs(
+        ("والتقى جاريد كوشنر الوفد.", "جاريد كوشنر"), ("وقال جاريد كوشنير إن الخطة جاهزة.", "جاريد كوشنير")
+    )
+    assert len([e for e in corpus.entities if e.label == "PERSON"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("محمد عبده", "محمود عبده"),  # ant:AL-culture-234-20180407 / ant:AL-sport-843-20180324
+        ("محمد سلمان", "محمد سليمان"),
+        ("خالد مسعد", "خالد مسعود"),
+        ("أحمد أحمد", "أحمد أحمدي"),
+    ],
+)
+def test_resolve_keeps_arabic_names_that_differ_in_a_vowel_apart(first: str, second: str) -> None:
+    corpus = _two_docs((f"وقال {first} إن الأمر انتهى.", first), (f"وقال {second} إن الأمر انتهى.", second))
+    assert len([e for e in corpus.entities if e.label == "PERSON"]) == 2
+
+
+def test_resolve_keeps_two_spellings_named_in_one_document_apart() -> None:
+    text = "والتقى جاريد كوشنر مع جاريد كوشنير."
+    docs = (Document("a", text),)
+    mentions = (_person("a", text, "جاريد كوشنر"), _person("a", text, "جاريد كوشنير"))
+    corpus = resolve.run(segment.run(Corpus(documents=docs)).replace(mentions=mentions))
+    assert len([e for e in corpus.entities if e.label == "PERSON"]) == 2

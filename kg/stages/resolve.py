@@ -56,7 +56,8 @@ def run(corpus: Corpus) -> Corpus:
         if mention.kind != "description":
             _assign(clusters, mention)
     notes: list[ResolutionNote] = []
-    _link_partial_names(clusters, notes)
+    absorbed = _merge_transliterations(clusters, notes)
+    _link_partial_names(clusters, notes, absorbed)
     mentions = list(mentions_in)
     entities, mention_entity = _entities(clusters)
     notes = [*_variant_notes(entities, mentions_in, mention_entity), *notes]
@@ -312,10 +313,109 @@ def _assign(clusters: dict[str, _Cluster], mention: Mention) -> None:
     cluster.country = cluster.country or country
 
 
+# -- transliteration variants -----------------------------------------------------------------
+
+_INNER_VOWELS = re.compile("[اويء]")
+_FINAL_HA = re.compile("(?<=[وي])ه$")
+
+
+def name_skeleton(word: str) -> str:
+    """A foreign name's letters without the vowels transliterators write or leave out: long vowels
+    and hamza after the first letter (ترامب/ترمب، برانسون/برونسون), تش for ch (منوتشين/منوشين)
+    and a final ه after a vowel (بومبيوه/بومبيو). Only used between names that share another word."""
+    folded = _FINAL_HA.sub("", word).replace("تش", "ش")
+    return folded[:1] + _INNER_VOWELS.sub("", folded[1:])
+
+
+# Letters a folded word that differs must keep: short Arabic names (سعد/سعيد، صالح/صلاح) never fold.
+MIN_SKELETON = 4
+
+
+def _merge_transliterations(clusters: dict[str, _Cluster], notes: list[ResolutionNote]) -> dict[str, str]:
+    """Join full names written in two transliterations (دونالد ترامب / دونالد ترمب): same number of
+    words, one word identical, the others equal once vowels are folded (``name_skeleton``), and
+    never named in the same document (two people there would be two spellings side by side).
+    Returns each absorbed match key with the key it joined."""
+    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for match_key, cluster in clusters.items():
+        words = match_key.removeprefix("person:").split()
+        if cluster.label == "PERSON" and len(words) > 1:
+            groups[tuple(name_skeleton(w) for w in words)].append(match_key)
+    absorbed: dict[str, str] = {}
+    for _, keys in sorted(groups.items()):
+        if len(keys) < 2:
+            continue
+        keys.sort(key=lambda k: (-len(clusters[k].mentions), k))
+        for other in keys[1:]:
+            survivor = next(
+                (
+                    k
+                    for k in keys
+                    if k not in absorbed and k != other and _spellings_of_one(clusters, k, other)
+                ),
+                None,
+            )
+            if survivor is None or other in absorbed:
+                continue
+            forms = (*mention_surfaces(clusters[survivor])[:1], *mention_surfaces(clusters[other]))
+            clusters[survivor].mentions.extend(clusters.pop(other).mentions)
+            absorbed[other] = survivor
+            notes.append(
+                _note(
+                    "transliteration",
+                    ids.entity_id("PERSON", survivor),
+                    forms,
+                    "same name, vowels written differently",
+                )
+            )
+    return absorbed
+
+
+def _spellings_of_one(clusters: dict[str, _Cluster], first: str, second: str) -> bool:
+    """Two full names with the same skeleton are one person's: they share a word, every word that
+    differs may be a foreign name's transliteration (``foldable``), and no document names both."""
+    first_words = first.removeprefix("person:").split()
+    second_words = second.removeprefix("person:").split()
+    differ = [(a, b) for a, b in zip(first_words, second_words, strict=True) if a != b]
+    if len(differ) == len(first_words) or not all(foldable(a, b) for a, b in differ):
+        return False
+    docs = {m.doc_id for m in clusters[first].mentions} & {m.doc_id for m in clusters[second].mentions}
+    return not docs
+
+
+def foldable(word: str, other: str) -> bool:
+    """Whether two spellings may be one foreign name's. Arabic names differ in just these vowels
+    and keep apart: the folded word must keep ``MIN_SKELETON`` letters besides a final ه
+    (حميده/حمادة), neither may be a definite family name (الطويان/الطيان), and neither may be the
+    other in an Arabic pattern: ي after the second letter (سلمان/سليمان، حسن/حسين), و before the
+    last (محمد/محمود، مسعد/مسعود) or a final ي (أحمد/أحمدي).
+
+    >>> foldable("ترامب", "ترمب"), foldable("سلمان", "سليمان"), foldable("محمد", "محمود")
+    (True, False, False)
+    """
+    if (
+        len(name_skeleton(word).removesuffix("ه")) < MIN_SKELETON
+        or word.startswith("ال")
+        or other.startswith("ال")
+    ):
+        return False
+    short, long = sorted((word, other), key=len)
+    if len(long) != len(short) + 1:
+        return True
+    patterns = (
+        long[:2] + long[3:] if long[2:3] == "ي" else "",
+        long[:-2] + long[-1] if long[-2] == "و" else "",
+        long[:-1] if long.endswith("ي") else "",
+    )
+    return short not in patterns
+
+
 # -- partial names ----------------------------------------------------------------------------
 
 
-def _link_partial_names(clusters: dict[str, _Cluster], notes: list[ResolutionNote]) -> None:
+def _link_partial_names(
+    clusters: dict[str, _Cluster], notes: list[ResolutionNote], absorbed: dict[str, str] | None = None
+) -> None:
     """Move partial person names into the full-name cluster they abbreviate.
 
     A partial name is the end of a longer name (``كيري`` of ``جون كيري``, ``دي ميستورا`` of
@@ -325,11 +425,13 @@ def _link_partial_names(clusters: dict[str, _Cluster], notes: list[ResolutionNot
     persons = [k for k, c in clusters.items() if c.label == "PERSON"]
     suffixes: dict[tuple[str, ...], list[str]] = defaultdict(list)  # proper suffix -> full names
     firsts: dict[str, list[str]] = defaultdict(list)  # first word -> full names
-    for full in persons:
-        words = tuple(full.removeprefix("person:").split())
+    spellings = [(full, full) for full in persons] + sorted((absorbed or {}).items())
+    for spelling, full in spellings:
+        words = tuple(spelling.removeprefix("person:").split())
         for size in range(1, len(words)):
-            suffixes[words[-size:]].append(full)
-        if len(words) > 1:
+            if full not in suffixes[words[-size:]]:
+                suffixes[words[-size:]].append(full)
+        if len(words) > 1 and full not in firsts[words[0]]:
             firsts[words[0]].append(full)
     for match_key in sorted(persons, key=lambda k: len(k.split())):
         words = tuple(match_key.removeprefix("person:").split())
