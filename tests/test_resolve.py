@@ -223,3 +223,30 @@ def test_resolve_keeps_two_spellings_named_in_one_document_apart() -> None:
     mentions = (_person("a", text, "جاريد كوشنر"), _person("a", text, "جاريد كوشنير"))
     corpus = resolve.run(segment.run(Corpus(documents=docs)).replace(mentions=mentions))
     assert len([e for e in corpus.entities if e.label == "PERSON"]) == 2
+
+
+def _org(doc: str, text: str, name: str) -> Mention:
+    from kg.arabic.normalize import key
+    from kg.model import Span
+
+    start = text.index(name)
+    return Mention(doc, Span(start, start + len(name)), name, "ORG", key=key(name), source="crf")
+
+
+def test_resolve_organisation_named_with_its_kind_joins_the_bare_name() -> None:
+    # منظمة الخوذ البيضاء (ant:CN-middleEast-1291-20180906) and الخوذ البيضاء (ant:BB-middleEast-110-20180227)
+    first, second = "وقالت منظمة الخوذ البيضاء إن القصف استمر.", "وقال الخوذ البيضاء إن القصف استمر."
+    docs = (Document("a", first), Document("b", second))
+    mentions = (_org("a", first, "منظمة الخوذ البيضاء"), _org("b", second, "الخوذ البيضاء"))
+    corpus = resolve.run(segment.run(Corpus(documents=docs)).replace(mentions=mentions))
+    assert len(corpus.entities) == 1
+
+
+def test_resolve_kind_word_stays_when_the_bare_name_is_not_in_the_corpus() -> None:
+    text = "وقالت منظمة الخوذ البيضاء إن القصف استمر."
+    corpus = resolve.run(
+        segment.run(Corpus(documents=(Document("a", text),))).replace(
+            mentions=(_org("a", text, "منظمة الخوذ البيضاء"),)
+        )
+    )
+    assert [e.canonical for e in corpus.entities] == ["منظمة الخوذ البيضاء"]

@@ -57,6 +57,7 @@ def run(corpus: Corpus) -> Corpus:
             _assign(clusters, mention)
     notes: list[ResolutionNote] = []
     absorbed = _merge_transliterations(clusters, notes)
+    _merge_kind_words(clusters, notes)
     _link_partial_names(clusters, notes, absorbed)
     mentions = list(mentions_in)
     entities, mention_entity = _entities(clusters)
@@ -408,6 +409,34 @@ def foldable(word: str, other: str) -> bool:
         long[:-1] if long.endswith("ي") else "",
     )
     return short not in patterns
+
+
+# -- organisations named with and without their kind -----------------------------------------
+
+# A noun naming what kind of body follows (منظمة هيومن رايتس ووتش = هيومن رايتس ووتش). News-bench
+# count of the word before a name: شركة 10,783, موقع 7,828, صحيفة 7,411, مجموعة 6,750, وكالة 6,617,
+# حزب 5,980, حركة 4,322, منظمة 4,181, قناة 2,927, مؤسسة 2,131, جماعة 1,982.
+KIND_WORDS = frozenset(
+    key(w)
+    for w in ("منظمة", "حركة", "جماعة", "شركة", "مجموعة", "مؤسسة", "صحيفة", "وكالة", "قناة", "حزب", "موقع")
+)
+
+
+def _merge_kind_words(clusters: dict[str, _Cluster], notes: list[ResolutionNote]) -> None:
+    """``منظمة X`` joins ``X`` when the corpus also names the organisation ``X`` alone (حركة حماس /
+    حماس، وكالة رويترز / رويترز); without that evidence the two stay as they are."""
+    for match_key in sorted(clusters):
+        cluster = clusters[match_key]
+        first, _, rest = match_key.removeprefix("org:").partition(" ")
+        if cluster.label != "ORG" or first not in KIND_WORDS or not rest:
+            continue
+        bare = clusters.get(f"org:{rest}")
+        if bare is None or bare.label != "ORG":
+            continue
+        forms = (*mention_surfaces(bare)[:1], *mention_surfaces(cluster))
+        bare.mentions.extend(clusters.pop(match_key).mentions)
+        entity_id = ids.entity_id("ORG", f"org:{rest}")
+        notes.append(_note("kind word", entity_id, forms, "the same body named with its kind"))
 
 
 # -- partial names ----------------------------------------------------------------------------
