@@ -250,3 +250,30 @@ def test_resolve_kind_word_stays_when_the_bare_name_is_not_in_the_corpus() -> No
         )
     )
     assert [e.canonical for e in corpus.entities] == ["منظمة الخوذ البيضاء"]
+
+
+def test_resolve_full_names_whose_every_word_is_transliterated_differently_join() -> None:
+    # ستيفن منشن (ant:CN-economy-438-20181016) / ستيفين منوشين (ant:CN-middleEast-1580-20181017):
+    # both words differ only in written vowels
+    corpus = _two_docs(
+        ("وقال ستيفن منشن إن العقوبات باقية.", "ستيفن منشن"),
+        ("وقال ستيفين منوشين إن العقوبات باقية.", "ستيفين منوشين"),
+    )
+    assert len([e for e in corpus.entities if e.label == "PERSON"]) == 1
+
+
+def _place(doc: str, text: str, name: str) -> Mention:
+    from kg.arabic.normalize import key
+    from kg.model import Span
+
+    start = text.index(name)
+    return Mention(doc, Span(start, start + len(name)), name, "GPE", key=key(name), source="crf")
+
+
+def test_resolve_place_named_with_its_kind_joins_the_bare_name() -> None:
+    # ولاية تكساس (ant:AL-internationalNews-280-20180301) and تكساس (ant:AL-culture-520-20180622)
+    first, second = "وضربت العاصفة ولاية تكساس أمس.", "وضربت العاصفة تكساس أمس."
+    docs = (Document("a", first), Document("b", second))
+    mentions = (_place("a", first, "ولاية تكساس"), _place("b", second, "تكساس"))
+    corpus = resolve.run(segment.run(Corpus(documents=docs)).replace(mentions=mentions))
+    assert [{e.canonical, *e.aliases} for e in corpus.entities] == [{"تكساس", "ولاية تكساس"}]

@@ -58,6 +58,7 @@ def run(corpus: Corpus) -> Corpus:
     notes: list[ResolutionNote] = []
     absorbed = _merge_transliterations(clusters, notes)
     _merge_kind_words(clusters, notes)
+    _merge_place_kinds(clusters, notes)
     _link_partial_names(clusters, notes, absorbed)
     mentions = list(mentions_in)
     entities, mention_entity = _entities(clusters)
@@ -334,7 +335,7 @@ MIN_SKELETON = 4
 
 def _merge_transliterations(clusters: dict[str, _Cluster], notes: list[ResolutionNote]) -> dict[str, str]:
     """Join full names written in two transliterations (دونالد ترامب / دونالد ترمب): same number of
-    words, one word identical, the others equal once vowels are folded (``name_skeleton``), and
+    words, each word identical or equal once vowels are folded (``name_skeleton``), and
     never named in the same document (two people there would be two spellings side by side).
     Returns each absorbed match key with the key it joined."""
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -373,12 +374,13 @@ def _merge_transliterations(clusters: dict[str, _Cluster], notes: list[Resolutio
 
 
 def _spellings_of_one(clusters: dict[str, _Cluster], first: str, second: str) -> bool:
-    """Two full names with the same skeleton are one person's: they share a word, every word that
-    differs may be a foreign name's transliteration (``foldable``), and no document names both."""
+    """Two full names with the same skeleton are one person's: every word that differs may be a
+    foreign name's transliteration (``foldable``: ستيفن منوتشين / ستيفين منوشن), and no document
+    names both."""
     first_words = first.removeprefix("person:").split()
     second_words = second.removeprefix("person:").split()
     differ = [(a, b) for a, b in zip(first_words, second_words, strict=True) if a != b]
-    if len(differ) == len(first_words) or not all(foldable(a, b) for a, b in differ):
+    if not all(foldable(a, b) for a, b in differ):
         return False
     docs = {m.doc_id for m in clusters[first].mentions} & {m.doc_id for m in clusters[second].mentions}
     return not docs
@@ -437,6 +439,27 @@ def _merge_kind_words(clusters: dict[str, _Cluster], notes: list[ResolutionNote]
         bare.mentions.extend(clusters.pop(match_key).mentions)
         entity_id = ids.entity_id("ORG", f"org:{rest}")
         notes.append(_note("kind word", entity_id, forms, "the same body named with its kind"))
+
+
+# Words that name a place by its kind and mean the same place as its bare name (مدينة حلب = حلب،
+# قطاع غزة = غزة، ولاية تكساس = تكساس); other place heads (ريف دمشق، جبل لبنان) name another place.
+PLACE_KIND_WORDS = frozenset(key(w) for w in ("مدينة", "قطاع", "ولاية"))
+
+
+def _merge_place_kinds(clusters: dict[str, _Cluster], notes: list[ResolutionNote]) -> None:
+    """``قطاع غزة`` joins ``غزة`` when the corpus names both; the bare name's cluster is kept."""
+    for match_key in sorted(clusters):
+        cluster = clusters[match_key]
+        first, _, rest = match_key.removeprefix("place:").partition(" ")
+        if cluster.label not in ("GPE", "LOC") or first not in PLACE_KIND_WORDS or not rest:
+            continue
+        bare = clusters.get(f"place:{rest}")
+        if bare is None or bare.label not in ("GPE", "LOC"):
+            continue
+        forms = (*mention_surfaces(bare)[:1], *mention_surfaces(cluster))
+        bare.mentions.extend(clusters.pop(match_key).mentions)
+        entity_id = ids.entity_id(bare.label, f"place:{rest}")
+        notes.append(_note("kind word", entity_id, forms, "the same place named with its kind"))
 
 
 # -- partial names ----------------------------------------------------------------------------
