@@ -277,3 +277,21 @@ def test_resolve_place_named_with_its_kind_joins_the_bare_name() -> None:
     mentions = (_place("a", first, "ولاية تكساس"), _place("b", second, "تكساس"))
     corpus = resolve.run(segment.run(Corpus(documents=docs)).replace(mentions=mentions))
     assert [{e.canonical, *e.aliases} for e in corpus.entities] == [{"تكساس", "ولاية تكساس"}]
+
+
+@pytest.mark.parametrize(
+    ("named", "bare", "joined"),
+    [
+        # منبج السورية (ant:BB-middleEast-295-20180405) and منبج (ant:AL-internationalNews-1028-20180506)
+        ("منبج السورية", "منبج", True),
+        ("المحيط الهندي", "المحيط", False),  # no known place is left: an ocean, not India's
+    ],
+)
+def test_resolve_known_place_with_a_trailing_gentilic_joins_the_bare_name(
+    named: str, bare: str, joined: bool
+) -> None:
+    first, second = f"وتقدمت القوات نحو {named} أمس.", f"وتقدمت القوات نحو {bare} أمس."
+    docs = (Document("a", first), Document("b", second))
+    mentions = (_place("a", first, named), _place("b", second, bare))
+    corpus = resolve.run(segment.run(Corpus(documents=docs)).replace(mentions=mentions))
+    assert (len(corpus.entities) == 1) is joined

@@ -446,12 +446,34 @@ def _merge_kind_words(clusters: dict[str, _Cluster], notes: list[ResolutionNote]
 PLACE_KIND_WORDS = frozenset(key(w) for w in ("مدينة", "قطاع", "ولاية"))
 
 
+# Words after a place name that say whose it is or that it is occupied (الجولان السوري المحتل،
+# الضفة الغربية المحتلة), not which place: a country's gentilic, and these.
+PLACE_STATUS_WORDS = frozenset(key(w) for w in ("المحتل", "المحتلة"))
+
+
+def _bare_place(match: str) -> str:
+    """The place name without a leading kind word or trailing gentilics and status words; "" when
+    nothing is taken off or nothing would be left."""
+    words = match.split()
+    if len(words) > 1 and words[0] in PLACE_KIND_WORDS:
+        words = words[1:]
+    gentilics = lexicons.gentilic_index()
+    trailing = len(words)
+    while trailing > 1 and (words[trailing - 1] in PLACE_STATUS_WORDS or words[trailing - 1] in gentilics):
+        trailing -= 1
+    if trailing < len(words) and " ".join(words[:trailing]) in lexicons.place_index():
+        words = words[:trailing]  # a known place only: المحيط الهندي is no ocean of India's
+    bare = " ".join(words)
+    return bare if bare != match else ""
+
+
 def _merge_place_kinds(clusters: dict[str, _Cluster], notes: list[ResolutionNote]) -> None:
-    """``قطاع غزة`` joins ``غزة`` when the corpus names both; the bare name's cluster is kept."""
+    """``قطاع غزة`` and ``الجولان السوري المحتل`` join ``غزة`` and ``الجولان`` when the corpus names
+    both; the bare name's cluster is kept."""
     for match_key in sorted(clusters):
         cluster = clusters[match_key]
-        first, _, rest = match_key.removeprefix("place:").partition(" ")
-        if cluster.label not in ("GPE", "LOC") or first not in PLACE_KIND_WORDS or not rest:
+        rest = _bare_place(match_key.removeprefix("place:"))
+        if cluster.label not in ("GPE", "LOC") or not rest:
             continue
         bare = clusters.get(f"place:{rest}")
         if bare is None or bare.label not in ("GPE", "LOC"):
