@@ -241,7 +241,7 @@ def write_outputs(
         counting = stack.enter_context(ThreadPoolExecutor(1, thread_name_prefix="kg-count"))
         triples_counted = counting.submit(len, store)
         release_memory()
-        staged += export_all(bind_prefixes(store_graph(store)), stage, names, timings)
+        staged += export_all(bind_prefixes(store_graph(store), base_iri=base_iri), stage, names, timings)
         staged.extend(write_charts(corpus, stage / "charts"))
         started = time.perf_counter()
         staged.append(stage_state(corpus, stage, out_dir, update=update))
