@@ -325,7 +325,7 @@ def test_incremental_state_of_version_2_is_refused_as_its_graph_has_earlier_iris
         for name in incremental._CHUNKED:
             incremental._write_chunks(getattr(corpus, name), file)
         incremental._write_chunks(corpus.mention_entity.items(), file)
-    with pytest.raises(InputError, match="IRIs of an earlier kg.*Rebuild the folder without --append"):
+    with pytest.raises(InputError, match=r"IRIs of an earlier kg.*Rebuild the folder without --append"):
         load_state(earlier)
 
 
