@@ -11,15 +11,15 @@ from __future__ import annotations
 import functools
 import itertools
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TextIO
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import BNode, Graph, Literal
 
 from kg.rdf.mapping import graph_prefixes
-from kg.rdf.store import atomic_path, oxigraph_store, write_graph
+from kg.rdf.store import atomic_path, write_graph
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -41,17 +41,37 @@ def export_rdfxml(graph: Graph, path: Path) -> list[Path]:
 def export_jsonld(graph: Graph, path: Path) -> list[Path]:
     """JSON-LD with a ``@context`` of the graph's prefixes, streamed from its Oxigraph store.
 
-    The triples come out of the store grouped by subject (its subject-first index), and each
-    subject's become one node object as they are read: memory stays that of one subject.
+    Each run of triples with one subject becomes one node object as it is read, so memory stays
+    that of one subject. A build's on-disk store gives each subject's triples together (its
+    subject-first index), and so does an in-memory store loaded from a file kg wrote (in the
+    order read); a graph in rdflib's own store is read subject by subject.
     """
-    store = oxigraph_store(graph)
-    triples = (
-        (q.subject, q.predicate, q.object)
-        for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())
-    )
     with atomic_path(path) as temp, temp.open("w", encoding="utf-8", newline="\n") as out:
-        write_jsonld(triples, graph_prefixes(graph), out)
+        write_jsonld(_by_subject(graph), graph_prefixes(graph), out)
     return [path]
+
+
+def _by_subject(graph: Graph) -> Iterator[JsonTriple]:
+    """The triples of ``graph`` as Oxigraph terms, each subject's together where the store allows."""
+    store: ox.Store | None = getattr(graph.store, "_inner", None)
+    if store is not None:
+        for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            yield quad.subject, quad.predicate, quad.object
+        return
+    for subject in graph.subjects(unique=True):
+        node = _oxigraph_term(subject)
+        for predicate, obj in graph.predicate_objects(subject):
+            yield node, _oxigraph_term(predicate), _oxigraph_term(obj)  # type: ignore[misc]
+
+
+def _oxigraph_term(term: object) -> Term:
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    return ox.NamedNode(str(term))
 
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
