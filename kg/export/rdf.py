@@ -56,7 +56,7 @@ def _by_subject(graph: Graph) -> Iterator[JsonTriple]:
     store: ox.Store | None = getattr(graph.store, "_inner", None)
     if store is not None:
         for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
-            yield quad.subject, quad.predicate, quad.object
+            yield quad.subject, quad.predicate, quad.object  # type: ignore[misc]  # no RDF-star terms here
         return
     for subject in graph.subjects(unique=True):
         node = _oxigraph_term(subject)
