@@ -463,8 +463,8 @@ def document_triples(doc: Document, mint: Minter) -> Iterator[Triple]:
     yield node, KG.encoding, text_literal(doc.encoding)
     if doc.title:
         yield node, DCTERMS.title, ar(doc.title)
-    if date := date_literal(doc.date):
-        yield node, DCTERMS.date, date
+    if dated := date_literal(doc.date):
+        yield node, DCTERMS.date, dated
     if doc.publisher:
         yield node, DCTERMS.publisher, text_literal(doc.publisher)
     if source := portable_source(doc):
@@ -484,11 +484,10 @@ def date_literal(text: str) -> ox.Literal | None:
     True
     """
     text = text.strip()
-    if len(text) == 10:
-        try:
-            return ox.Literal(date.fromisoformat(text).isoformat(), datatype=XSD.date)
-        except ValueError:
-            return None
+    try:
+        return ox.Literal(date.fromisoformat(text).isoformat(), datatype=XSD.date)
+    except ValueError:
+        pass
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
