@@ -31,14 +31,14 @@ def run_child(command: list[str], *, kg_path: Path) -> tuple[float, float]:
     """Run ``command`` with ``kg_path`` first on PYTHONPATH; its wall seconds and peak RSS in MB."""
     env = {**os.environ, "PYTHONPATH": str(kg_path)}
     started = time.perf_counter()
-    # run in kg_path: ``python -m`` puts the working folder first on sys.path
-    child = subprocess.Popen(command, cwd=kg_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(
-            f"{' '.join(command)} failed:\n{child.stderr.read().decode() if child.stderr else ''}"
-        )
+    with tempfile.TemporaryFile() as errors:  # a pipe left unread blocks the child once full
+        # run in kg_path: ``python -m`` puts the working folder first on sys.path
+        child = subprocess.Popen(command, cwd=kg_path, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status) != 0:
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(command)} failed:\n{errors.read().decode(errors='replace')}")
     return seconds, usage.ru_maxrss / 1024  # kB on Linux
 
 
