@@ -52,8 +52,39 @@ def slug(text: str, *, max_length: int = 40) -> str:
 
 
 def entity_id(label: str, match_key: str) -> str:
-    """The ID of an entity of type ``label`` whose matching key is ``match_key``."""
-    return f"{label.lower()}_{slug(match_key.replace(' ', '_'))}_{stable_hash(label, match_key, length=8)}"
+    """The ID of an entity of type ``label`` whose matching key is ``match_key``:
+    ``{kind}_{slug of the key}_{hash}``, the kind being ``label`` in lower case.
+
+    A key that starts with the kind itself (``person:…`` of a PERSON, ``org:…`` of an ORG) is
+    slugged without it, so the kind is not doubled; the hash still covers the whole key.
+
+    >>> entity_id("PERSON", "person:جون كيري")
+    'person_جون_كيري_7b106570'
+    >>> entity_id("GPE", "country:RU")
+    'gpe_country_RU_e9d4f750'
+    """
+    kind = label.lower()
+    name = match_key.removeprefix(f"{kind}:")
+    return f"{kind}_{slug(name.replace(' ', '_'))}_{stable_hash(label, match_key, length=8)}"
+
+
+ENTITY_KINDS = ("person", "org", "gpe", "loc")  # the kinds of entity_id, each a folder of IRIs
+
+
+def entity_iri(base: str, local_id: str) -> str:
+    """The IRI of entity ``local_id``: ``{base}{kind}/{rest}`` for an id made by :func:`entity_id`
+    (``person_جون_كيري_7b106570`` → ``{base}person/جون_كيري_7b106570``, percent-encoded as by
+    :func:`iri`); ``{base}entity/{id}`` for any other id.
+
+    >>> entity_iri("b/", "gpe_country_RU_e9d4f750")
+    'b/gpe/country_RU_e9d4f750'
+    >>> entity_iri("b/", "e1")
+    'b/entity/e1'
+    """
+    kind, _, rest = local_id.partition("_")
+    if kind in ENTITY_KINDS and rest:
+        return iri(base, kind, rest)
+    return iri(base, "entity", local_id)
 
 
 def claim_id(statement_ids: tuple[str, ...] | list[str]) -> str:

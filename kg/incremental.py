@@ -47,8 +47,11 @@ from kg.stages.claims import make_items, similar_words
 
 STATE_FILE = "state.pickle"
 ALREADY_IN_GRAPH = "already in the graph"
-STATE_VERSION = 3  # 3: the mentions come last and are read on first use (see SavedMentions)
-_READABLE = (2, STATE_VERSION)  # version 2 held the mentions among the other records
+STATE_VERSION = 4  # 4: entity ids without the doubled kind (person_…, not person_person_…)
+_READABLE = (2, 3, STATE_VERSION)  # version 2 held the mentions among the other records
+# The first version whose graph has today's IRIs (entities under {base}{kind}/): an append to an
+# earlier build would mix two IRIs per entity, so its state is refused (rebuild the folder).
+_SAME_IRIS = 4
 _MENTIONS_LAST = 3  # the first version that keeps the mentions at the end, read on first use
 _DROPPED_FIELDS = {"tokens": (), "sentences": ()}
 _LISTS = ("documents", "skipped", "mentions", "resolution_notes", "roles", "statements", "interactions")
@@ -221,6 +224,8 @@ def load_state(out_dir: Path) -> Corpus:
                 version, payload = pickle.load(source)
                 if version not in (1, *_READABLE):
                     raise ValueError(f"state version {version}")
+                if version < _SAME_IRIS:
+                    raise ValueError(f"state version {version}: its graph has the IRIs of an earlier kg")
                 # version 1 (kg before appends were stored in parts) holds the corpus in its header
                 corpus = payload if version == 1 else _read_corpus(source, version, payload)
             parts = [_read_part(p) for p in _parts(out_dir, payload)] if version in _READABLE else []

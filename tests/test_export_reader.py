@@ -31,3 +31,20 @@ def test_reader_describes_each_instance_by_its_first_value_of_each_predicate(mak
         R + "s1": [Value("أكد الوزير", "ar", None, literal=True), Value("12", None, INTEGER, literal=True)],
         R + "s2": [None, None],  # no such triples; s3 is not asked for, m1 is no statement
     }
+
+
+@pytest.mark.parametrize("make", [new_graph, Graph], ids=["oxigraph", "rdflib"])
+def test_reader_records_leave_the_romanisation_out_of_the_other_names(make: type) -> None:
+    """The HTML and GraphML views list the names as written; the ``@ar-Latn`` altLabel is for search."""
+    from kg.export.records import read_records
+
+    graph = make()
+    graph.parse(
+        data="""@prefix kg: <https://w3id.org/arabic-news-kg/ontology#> .
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        <https://w3id.org/arabic-news-kg/resource/person/x> a kg:Person ; skos:prefLabel "بشار الأسد"@ar ;
+            skos:altLabel "الأسد"@ar , "bšAr AlÂsd"@ar-Latn .""",
+        format="turtle",
+    )
+    (entity,) = read_records(graph).entities.values()
+    assert (entity.label, entity.alt) == ("بشار الأسد", ["الأسد"])

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
-from rdflib import XSD, Graph, Literal
+from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic
 
+from kg import ids
 from kg.export import export
 from kg.pipeline import run
 from kg.rdf.mapping import to_graph
@@ -110,3 +112,103 @@ def test_mapping_into_an_on_disk_store_gives_the_same_graph(graph: Graph, tmp_pa
     stored = plain(store_graph(store))
     assert len(stored) == len(graph)
     assert isomorphic(plain(graph), stored)
+
+
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
+
+
+@pytest.mark.parametrize(
+    ("text", "lexical", "datatype"),
+    [
+        ("2018-02-18", "2018-02-18", "date"),
+        (" 2018-02-18 ", "2018-02-18", "date"),
+        ("20180218", "2018-02-18", "date"),
+        ("2018-02-18T10:30:00", "2018-02-18T10:30:00", "dateTime"),
+        ("2018-02-18T10:30:00Z", "2018-02-18T10:30:00Z", "dateTime"),
+        ("2018-02-18 10:30+03:00", "2018-02-18T10:30:00+03:00", "dateTime"),
+        ("18/2/2018", None, None),
+        ("الأحد 18 فبراير", None, None),
+        ("2018-02-30", None, None),
+    ],
+)
+def test_mapping_document_dates_are_typed(text: str, lexical: str | None, datatype: str | None) -> None:
+    """``dcterms:date`` is an ``xsd:date`` or ``xsd:dateTime``; anything else is left out."""
+    from kg.model import Document
+    from kg.rdf.mapping import DCTERMS, Minter, document_triples
+
+    doc = Document(doc_id="d", text="نص", date=text)
+    dates = [o for _, p, o in document_triples(doc, Minter(ids.DEFAULT_BASE_IRI)) if p == DCTERMS.date]
+    if lexical is None:
+        assert dates == []
+    else:
+        assert [(o.value, o.datatype.value) for o in dates] == [(lexical, str(XSD[datatype]))]
+
+
+@pytest.mark.parametrize(
+    ("source_path", "url", "expected"),
+    [
+        ("/home/someone/corpus/seeds/000_e821.txt", "", "000_e821.txt"),
+        ("corpus/news-bench.jsonl:12", "", "news-bench.jsonl:12"),
+        ("C:\\data\\news.jsonl:3", "", "news.jsonl:3"),
+        (
+            "/home/someone/news.jsonl:3",
+            "https://www.alarabiya.net/ar/2018/x.html",
+            "https://www.alarabiya.net/ar/2018/x.html",
+        ),
+        ("s3://bucket/news/a.txt", "", "s3://bucket/news/a.txt"),
+        ("", "", None),
+    ],
+)
+def test_mapping_source_is_a_file_name_or_url(source_path: str, url: str, expected: str | None) -> None:
+    from kg.model import Document
+    from kg.rdf.mapping import DCTERMS, Minter, document_triples
+
+    doc = Document(doc_id="d", text="نص", source_path=source_path, url=url)
+    sources = [
+        o.value for _, p, o in document_triples(doc, Minter(ids.DEFAULT_BASE_IRI)) if p == DCTERMS.source
+    ]
+    assert sources == ([expected] if expected else [])
+
+
+def test_mapping_built_graph_names_no_local_path(built: Path) -> None:
+    graph = load_graph(built)
+    sources = {str(o) for o in graph.objects(None, URIRef("http://purl.org/dc/terms/source"))}
+    assert sources and all("/" not in source for source in sources), sources
+
+
+def test_mapping_romanisation_is_an_ar_latn_alt_label_never_rdfs_label() -> None:
+    from kg.model import Entity
+    from kg.rdf.mapping import Minter, entity_triples
+
+    entity = Entity(
+        entity_id=ids.entity_id("PERSON", "person:بشار الاسد"),
+        label="PERSON",
+        canonical="بشار الأسد",
+        aliases=("الأسد",),
+        transliteration="bšAr AlÂsd",
+    )
+    triples = list(entity_triples(entity, Minter(ids.DEFAULT_BASE_IRI), (1, 0), {}))
+    labels = {(p.value, o.value, o.language) for _, p, o in triples if p.value in (RDFS_LABEL, ALT_LABEL)}
+    assert labels == {(ALT_LABEL, "الأسد", "ar"), (ALT_LABEL, "bšAr AlÂsd", "ar-latn")}
+
+
+def test_mapping_entity_iris_name_their_kind_once(graph: Graph) -> None:
+    """``{base}person/جون_كيري_…``, never ``{base}entity/person_person_…``."""
+    entities = {
+        str(e)
+        for cls in ("Person", "Organization", "GeopoliticalEntity", "Location")
+        for e in graph.subjects(URIRef(str(RDF.type)), URIRef(KG + cls))
+    }
+    assert entities
+    for iri in entities:
+        kind, _, rest = iri.removeprefix(ids.DEFAULT_BASE_IRI).partition("/")
+        assert kind in ids.ENTITY_KINDS and rest and not rest.startswith(f"{kind}_"), iri
+
+
+def test_mapping_entity_iri_is_deterministic_and_minted_from_the_id() -> None:
+    entity_id = ids.entity_id("PERSON", "person:جون كيري")
+    assert entity_id == ids.entity_id("PERSON", "person:جون كيري") == "person_جون_كيري_7b106570"
+    assert ids.entity_iri("https://b/", entity_id) == "https://b/person/" + quote(
+        "جون_كيري_7b106570", safe=""
+    )

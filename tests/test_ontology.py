@@ -16,7 +16,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, SH, SKOS
 from rdflib.term import Node
@@ -294,6 +294,10 @@ def conforming_graph() -> Graph:
         graph.add((doc, KG.charCount, Literal(len(text))))
         graph.add((doc, KG.encoding, Literal("utf-8")))
     graph.add((R.d1, DCTERMS.title, ar("بلينكن يدعو إلى حل سياسي")))
+    graph.add((R.d1, DCTERMS.date, Literal("2018-02-18", datatype=XSD.date)))
+    graph.add((R.d2, DCTERMS.date, Literal("2018-02-18T10:30:00Z", datatype=XSD.dateTime)))
+    graph.add((R.d1, DCTERMS.source, Literal("news-bench.jsonl:12")))
+    graph.add((R.d2, DCTERMS.source, Literal("https://www.alarabiya.net/ar/2018/02/18/x")))
     entities = [
         (R.minister, KG.Person, "أنتوني بلينكن", ["بلينكن"]),
         (R.usa, KG.GeopoliticalEntity, "الولايات المتحدة", ["أمريكا", "الأمريكي"]),
@@ -310,6 +314,8 @@ def conforming_graph() -> Graph:
         graph.add((node, KG.mentionedIn, R.d1))
         graph.add((node, KG.mentionCount, Literal(1)))
     graph.add((R.minister, SKOS.prefLabel, Literal("Antony Blinken", lang="en")))
+    graph.add((R.minister, SKOS.altLabel, Literal("Ânṭwny blynkn", lang="ar-Latn")))
+    graph.add((R.usa, RDFS.label, Literal("United States", lang="en")))
     graph.add((R.washington, KG.standsFor, R.usa))
     graph.add((R.ministry, KG.country, R.usa))
     graph.add((R.minister, SCHEMA.jobTitle, ar("وزير الخارجية")))
@@ -400,6 +406,23 @@ BROKEN: list[tuple[str, Mutation, str]] = [
     ("two Arabic prefLabels", add(R.syria, SKOS.prefLabel, ar("سورية")), "exactly one Arabic skos:prefLabel"),
     ("prefLabel also altLabel", add(R.syria, SKOS.altLabel, ar("سوريا")), "different from its skos:altLabel"),
     ("untagged altLabel", add(R.syria, SKOS.altLabel, Literal("سورية")), "skos:altLabel must be"),
+    (
+        "romanisation as rdfs:label",
+        add(R.minister, RDFS.label, Literal("Ânṭwny blynkn", lang="ar-Latn")),
+        "a romanisation is a skos:altLabel",
+    ),
+    ("date as a string", put(R.d1, DCTERMS.date, Literal("18/2/2018")), "one xsd:date or xsd:dateTime"),
+    ("date as an integer", put(R.d1, DCTERMS.date, Literal(2018)), "one xsd:date or xsd:dateTime"),
+    (
+        "source a path on the building machine",
+        put(R.d1, DCTERMS.source, Literal("/home/user/corpus/seeds/000.txt")),
+        "never a path on the machine",
+    ),
+    (
+        "source a relative path",
+        put(R.d1, DCTERMS.source, Literal("corpus\\seeds\\000.txt")),
+        "never a path on the machine",
+    ),
     ("two entity classes", add(R.minister, RDF.type, KG.Organization), "an entity has only one type"),
     ("standsFor a person", put(R.washington, KG.standsFor, R.minister), "kg:standsFor"),
     ("country on a person", add(R.minister, KG.country, R.usa), "only a kg:Organization has a kg:country"),

@@ -173,7 +173,8 @@ def _read_entities(graph: GraphReader) -> dict[str, EntityRecord]:
         record.label = _first_literal(pref.get(iri, [])) or local_name(iri)
     for predicate, attr in ((SKOS.altLabel, "alt"), (SCHEMA_JOB_TITLE, "job_titles")):
         for iri, value in _objects(graph, predicate, entities):
-            getattr(entities[iri], attr).append(value.text)
+            if not _romanised(value):  # the views show the names as written
+                getattr(entities[iri], attr).append(value.text)
     for iri, value in _objects(graph, KG.mentionCount, entities):
         entities[iri].mention_count = _int(value)
     for iri, value in _objects(graph, KG.mentionedIn, entities):
@@ -183,6 +184,11 @@ def _read_entities(graph: GraphReader) -> dict[str, EntityRecord]:
         record.job_titles.sort()
         record.docs.sort()
     return entities
+
+
+def _romanised(value: Value) -> bool:
+    """Whether ``value`` is a machine romanisation (``skos:altLabel "bšAr AlÂsd"@ar-Latn``)."""
+    return (value.language or "").lower() == "ar-latn"
 
 
 def _read_claims(graph: GraphReader) -> dict[str, ClaimRecord]:

@@ -11,6 +11,7 @@ import functools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 from itertools import combinations
 
@@ -28,7 +29,6 @@ from kg.rdf.store import add_triples, clear_objects, clear_predicates, clear_sub
 from kg.rdf.vocab import KG as KG_NS
 
 SCHEMA_NS = Namespace("https://schema.org/")
-PROV_NS = Namespace("http://www.w3.org/ns/prov#")
 
 
 class Terms:
@@ -80,14 +80,18 @@ INTERACTION_TYPE = {
     "suspend_cooperation": KG.SuspendCooperation,
     "other": KG.OtherInteraction,
 }
+# The prefixes of the vocabularies the mapping writes (``rdf:type`` is Turtle's ``a`` and
+# JSON-LD's ``@type``), plus RESOURCE_PREFIX for the data IRIs: the only ones any file binds.
 PREFIXES = {
-    "kg": KG_NS._NS,
-    "skos": SKOS_NS,
-    "dcterms": DCTERMS_NS,
-    "schema": SCHEMA_NS,
-    "prov": PROV_NS,
-    "xsd": XSD_NS,
+    "kg": str(KG_NS._NS),
+    "rdfs": str(RDFS_NS),
+    "skos": str(SKOS_NS),
+    "dcterms": str(DCTERMS_NS),
+    "schema": str(SCHEMA_NS),
+    "xsd": str(XSD_NS),
 }
+RESOURCE_PREFIX = "res"
+ROMANISED = "ar-Latn"  # language tag of the machine romanisation of an entity's name
 
 
 class Minter:
@@ -106,7 +110,12 @@ class Minter:
         if made is None:
             if len(self._made) >= self.CACHE_SIZE:
                 self._made.clear()
-            made = self._made[kind, local_id] = ox.NamedNode(ids.iri(self.base, kind, local_id))
+            text = (
+                ids.entity_iri(self.base, local_id)
+                if kind == "entity"
+                else ids.iri(self.base, kind, local_id)
+            )
+            made = self._made[kind, local_id] = ox.NamedNode(text)
         return made
 
     def document(self, doc_id: str) -> ox.NamedNode:
@@ -180,16 +189,46 @@ def rdflib_term(term: Term) -> URIRef | Literal:
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
-def new_graph() -> Graph:
-    """An empty graph with the project's prefixes bound."""
-    return bind_prefixes(Graph())
+def new_graph(*, base_iri: str = ids.DEFAULT_BASE_IRI) -> Graph:
+    """An empty in-memory graph with the project's prefixes bound, and no others."""
+    return bind_prefixes(Graph(bind_namespaces="none"), base_iri=base_iri)
 
 
-def bind_prefixes(graph: Graph) -> Graph:
-    """``graph`` with the project's prefixes bound (used by the Turtle and RDF/XML writers)."""
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True)
+def prefixes(base_iri: str | None = ids.DEFAULT_BASE_IRI) -> dict[str, str]:
+    """Prefix → namespace of every file written: :data:`PREFIXES`, and :data:`RESOURCE_PREFIX`
+    for ``base_iri`` (left out when ``None``).
+
+    >>> prefixes("https://example.org/r/")["res"]
+    'https://example.org/r/'
+    """
+    return PREFIXES | ({RESOURCE_PREFIX: base_iri} if base_iri else {})
+
+
+def bind_prefixes(graph: Graph, *, base_iri: str | None = ids.DEFAULT_BASE_IRI) -> Graph:
+    """``graph`` with the project's :func:`prefixes` bound, replacing any other binding of
+    their names (the writers read the bound prefixes: see :func:`graph_prefixes`)."""
+    for prefix, namespace in prefixes(base_iri).items():
+        graph.bind(prefix, namespace, override=True, replace=True)
     return graph
+
+
+def graph_prefixes(graph: Graph) -> dict[str, str]:
+    """The prefixes to write ``graph`` with: :func:`prefixes` of its data namespace, which is
+    the one bound to :data:`RESOURCE_PREFIX`, or else the one its documents' IRIs are in
+    (``{base}document/{id}``, see :class:`Minter`); no other prefix the graph may have bound
+    (rdflib binds 29 by default) is written."""
+    bound = {prefix: str(namespace) for prefix, namespace in graph.namespaces()}
+    return prefixes(bound.get(RESOURCE_PREFIX) or resource_base(graph))
+
+
+def resource_base(graph: Graph) -> str | None:
+    """The data namespace of ``graph``, read off the IRI of one of its documents; ``None``
+    when it has none."""
+    for document in graph.subjects(RDF_NS.type, KG_NS.Document):
+        head, found, _ = str(document).rpartition("/document/")
+        if found:
+            return head + "/"
+    return None
 
 
 def to_graph(corpus: Corpus, *, base_iri: str = ids.DEFAULT_BASE_IRI, graph: Graph | None = None) -> Graph:
@@ -203,7 +242,7 @@ def to_graph(corpus: Corpus, *, base_iri: str = ids.DEFAULT_BASE_IRI, graph: Gra
     Returns:
         The graph holding every triple of the corpus.
     """
-    graph = bind_prefixes(graph if graph is not None else Graph())
+    graph = bind_prefixes(graph if graph is not None else Graph(bind_namespaces="none"), base_iri=base_iri)
     triples = corpus_triples(corpus, Minter(base_iri))
     graph.addN((rdflib_term(s), rdflib_term(p), rdflib_term(o), graph) for s, p, o in triples)
     return graph
@@ -434,13 +473,49 @@ def document_triples(doc: Document, mint: Minter) -> Iterator[Triple]:
     yield node, KG.encoding, text_literal(doc.encoding)
     if doc.title:
         yield node, DCTERMS.title, ar(doc.title)
-    if doc.date:
-        yield node, DCTERMS.date, text_literal(doc.date)
+    if dated := date_literal(doc.date):
+        yield node, DCTERMS.date, dated
     if doc.publisher:
         yield node, DCTERMS.publisher, text_literal(doc.publisher)
-    source = doc.url or doc.source_path
-    if source:
+    if source := portable_source(doc):
         yield node, DCTERMS.source, text_literal(source)
+
+
+def date_literal(text: str) -> ox.Literal | None:
+    """``text`` as an ``xsd:date`` (``2018-02-18``) or ``xsd:dateTime`` (``2018-02-18T10:30:00Z``,
+    in the canonical form of Python's ``isoformat``) literal; ``None`` when it is neither an ISO
+    8601 date nor date-time (such a date is left out rather than written as a string).
+
+    >>> date_literal("2018-02-18").datatype.value
+    'http://www.w3.org/2001/XMLSchema#date'
+    >>> date_literal(" 2018-02-18 10:30+03:00").value
+    '2018-02-18T10:30:00+03:00'
+    >>> date_literal("18/2/2018") is None
+    True
+    """
+    text = text.strip()
+    try:
+        return ox.Literal(date.fromisoformat(text).isoformat(), datatype=XSD.date)
+    except ValueError:
+        pass
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    lexical = moment.isoformat()
+    return ox.Literal(
+        lexical.replace("+00:00", "Z") if text.endswith("Z") else lexical, datatype=XSD.dateTime
+    )
+
+
+def portable_source(doc: Document) -> str:
+    """Where ``doc`` came from, as a reference valid on any machine: its URL (the record's, or
+    the one it was read from), else the name of its file, with the line of a JSON Lines record
+    (``news.jsonl:12``), never the folders it was read from on the building machine."""
+    source = doc.url or doc.source_path
+    if not source or "://" in source:
+        return source
+    return source.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def entity_triples(
@@ -459,8 +534,8 @@ def entity_triples(
     yield node, SKOS.prefLabel, ar(entity.canonical)
     if entity.name_en:
         yield node, RDFS.label, text_literal(entity.name_en, lang="en")
-    if entity.transliteration:
-        yield node, RDFS.label, text_literal(entity.transliteration, lang="ar-Latn")
+    if entity.transliteration:  # a machine romanisation: a label to search by, not to show
+        yield node, SKOS.altLabel, text_literal(entity.transliteration, lang=ROMANISED)
     for alias in entity.aliases:
         if alias != entity.canonical:
             yield node, SKOS.altLabel, ar(alias)

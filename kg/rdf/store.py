@@ -38,12 +38,14 @@ _SUFFIX_FORMAT = {suffix: fmt for fmt, (_, suffix) in FORMATS.items()} | {".json
 
 def new_graph() -> Graph:
     """An empty rdflib Graph stored in an in-memory Oxigraph store (default graph)."""
-    return Graph(store="Oxigraph", identifier=DATASET_DEFAULT_GRAPH_ID)
+    return Graph(store="Oxigraph", identifier=DATASET_DEFAULT_GRAPH_ID, bind_namespaces="none")
 
 
 def store_graph(store: ox.Store) -> Graph:
     """An rdflib Graph over an existing Oxigraph store (e.g. an output folder's on-disk store)."""
-    return Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID)
+    return Graph(
+        store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID, bind_namespaces="none"
+    )
 
 
 def store_path(path: str | Path) -> Path | None:
@@ -157,15 +159,26 @@ def _inner(graph: Graph) -> ox.Store:
     return graph.store._inner  # type: ignore[attr-defined]
 
 
-def write_graph(graph: Graph, path: str | Path, fmt: str = "turtle") -> Path:
-    """Write ``graph`` to ``path`` atomically in ``fmt`` (turtle, ntriples, jsonld, rdfxml)."""
+def write_graph(
+    graph: Graph, path: str | Path, fmt: str = "turtle", *, prefixes: dict[str, str] | None = None
+) -> Path:
+    """Write ``graph`` to ``path`` atomically in ``fmt`` (turtle, ntriples, jsonld, rdfxml).
+
+    Turtle and RDF/XML bind ``prefixes`` (prefix → namespace), by default the graph's own.
+    """
     rdf_format = FORMATS[fmt][0]
-    prefixes = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix}
+    if prefixes is None:
+        prefixes = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix}
     with atomic_path(path) as temp:
-        store = _inner(graph) if hasattr(graph.store, "_inner") else _copy_to_oxigraph(graph)
+        store = oxigraph_store(graph)
         kwargs = {"prefixes": prefixes} if fmt in ("turtle", "rdfxml") else {}
         store.dump(str(temp), rdf_format, from_graph=ox.DefaultGraph(), **kwargs)
     return Path(path)
+
+
+def oxigraph_store(graph: Graph) -> ox.Store:
+    """The Oxigraph store under ``graph``, or an in-memory copy of a graph in another store."""
+    return _inner(graph) if hasattr(graph.store, "_inner") else _copy_to_oxigraph(graph)
 
 
 def _copy_to_oxigraph(graph: Graph) -> ox.Store:

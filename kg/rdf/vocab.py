@@ -22,7 +22,10 @@ class KG(namespace.DefinedNamespace):
     # --- Classes ---
 
     # [contract] Anyone who can speak, act or be acted upon in the news: a person, an organization or a
-    # geopolitical entity. Never asserted alone in the graph when a more specific class is known.
+    # geopolitical entity. Never asserted alone in the graph when a more specific class is known. Like every
+    # entity, it has one skos:prefLabel in Arabic, its other names as skos:altLabel (@ar, and the machine
+    # romanisation of its name as @ar-Latn), and an English name as rdfs:label (@en) where a gazetteer knows
+    # one.
     Actor: URIRef
     # [contract] A proposition asserted by one or more statements. Statements from different documents that
     # report the same proposition assert the same claim.
@@ -33,7 +36,10 @@ class KG(namespace.DefinedNamespace):
     # at query time.
     CoMention: URIRef
     # [contract] One input article, identified by dcterms:identifier (the input file name without extension,
-    # or the record id of JSON Lines input). Offsets elsewhere in the graph point into its original text.
+    # or the record id of JSON Lines input). Offsets elsewhere in the graph point into its original text. Its
+    # optional dcterms:date is an xsd:date or xsd:dateTime literal, and its dcterms:source a portable
+    # reference: the article's URL, or the input file's name (with the line of a JSON Lines record,
+    # news.jsonl:12), never a path on the machine that built the graph.
     Document: URIRef
     # [contract] A country, city or state: both a place and an actor, since news speaks of what Russia or
     # Washington said.
