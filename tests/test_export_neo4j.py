@@ -136,7 +136,7 @@ def test_neo4j_writes_every_file(news_folder: tuple[Graph, Path]) -> None:
 @pytest.mark.parametrize("cls", ["Person", "Organization", "GeopoliticalEntity", "Location"])
 def test_neo4j_entity_header(news_folder: tuple[Graph, Path], cls: str) -> None:
     header, _ = read_csv(news_folder[1] / f"nodes_{cls}.csv")
-    assert header[:4] == ["id:ID", "label", "altLabels:string[]", "mentionCount:int"]
+    assert header[:5] == ["id:ID", "label", "altLabels:string[]", "romanization", "mentionCount:int"]
     assert header[-1] == ":LABEL"
 
 
@@ -255,6 +255,16 @@ def test_neo4j_document_dates_are_typed(news_folder: tuple[Graph, Path]) -> None
 )
 def test_neo4j_date_reads_plain_and_typed_literals(value: Literal, expected: tuple) -> None:
     assert neo4j._date(Value.of_rdflib(value)) == expected
+
+
+def test_neo4j_romanisation_is_its_own_column_not_a_name(tmp_path: Path) -> None:
+    graph = load(NEWS_TTL)
+    kerry = next(graph.subjects(SKOS.prefLabel, Literal("جون كيري", lang="ar")))
+    graph.add((kerry, SKOS.altLabel, Literal("jwn kyry", lang="ar-Latn")))
+    neo4j.export(graph, tmp_path / "neo4j")
+    people = {row["label"]: row for row in read_csv(tmp_path / "neo4j" / "nodes_Person.csv")[1]}
+    assert people["جون كيري"]["romanization"] == "jwn kyry"
+    assert "jwn kyry" not in people["جون كيري"]["altLabels:string[]"]
 
 
 def test_neo4j_arabic_and_language_tags_round_trip(news_folder: tuple[Graph, Path]) -> None:

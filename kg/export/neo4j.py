@@ -5,7 +5,8 @@ Reads only the RDF graph and writes a folder, all or nothing (built beside it, t
 * ``nodes_<Label>.csv`` for Person, Organization, GeopoliticalEntity, Location, Document, Statement,
   Claim and Mention, in the ``neo4j-admin database import full`` format (``id:ID`` is the node's
   IRI, typed columns such as ``mentionCount:int`` and ``date:date``, arrays such as
-  ``altLabels:string[]``, ``:LABEL``);
+  ``altLabels:string[]`` (the Arabic names; the ``@ar-Latn`` romanisation is ``romanization``),
+  ``:LABEL``);
 * ``rels_<TYPE>.csv`` (``:START_ID,:END_ID,:TYPE`` + properties) for SAID, ABOUT, ADDRESSED_TO, VIA,
   ASSERTS, STATED_IN, REPORTED_IN, MENTIONED_IN, CONTRADICTS, STANDS_FOR, AFFILIATED_WITH,
   IN_COUNTRY, NESTED_IN, REFERS_TO and IN_DOCUMENT (a mention's entity and document) and INTERACTS
@@ -350,6 +351,11 @@ def _labels(base: Iterable[str], extra: Iterable[str] = ()) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*base, *sorted(extra), "Resource"]))
 
 
+def _romanised(value: Value) -> bool:
+    """A machine romanisation (``skos:altLabel "bšAr AlÂsd"@ar-Latn``): its own column, not a name."""
+    return (value.language or "").lower() == "ar-latn"
+
+
 def _clean_item(text: str) -> str:
     return text.replace(ARRAY_DELIMITER, " ")
 
@@ -367,7 +373,8 @@ def _entity_table(
             {
                 "id": iri,
                 "label": _text(label) or _local(iri),
-                "altLabels": sorted({_clean_item(str(v)) for v in alt.get(iri, [])}),
+                "altLabels": sorted({_clean_item(str(v)) for v in alt.get(iri, []) if not _romanised(v)}),
+                "romanization": next((str(v) for v in alt.get(iri, []) if _romanised(v)), ""),
                 "mentionCount": _number(_one(count, iri)),
                 "label_lang": _lang(label),
                 "jobTitles": sorted({_clean_item(str(v)) for v in jobs.get(iri, [])}),
@@ -378,6 +385,7 @@ def _entity_table(
         "id:ID",
         "label",
         "altLabels:string[]",
+        "romanization",
         "mentionCount:int",
         "label_lang",
         "jobTitles:string[]",
