@@ -1,0 +1,90 @@
+"""Resolution audit of a built graph: is each much-mentioned person one node, and are labels clean?
+
+    python scripts/resolution_audit.py OUT [--top 50]
+
+Prints, for the ``--top`` persons with the most mentions, every other person node whose label
+ends with the same surname (folded as ``kg.stages.resolve`` folds names): each such node is a
+split to check by hand (ترمب apart from ترامب) or a different person (ميلانيا ترامب). Then the
+share of entity labels that hold stray punctuation, start with a proclitic that is no part of a
+name, or run over a reporting verb, with examples. Reads the store in OUT; writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import defaultdict
+
+from kg.arabic.cues import load_cues
+from kg.arabic.normalize import key
+from kg.query import open_store, run_query
+from kg.stages.resolve import name_skeleton, person_key
+
+PERSONS = """PREFIX kg: <https://w3id.org/arabic-news-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?e ?label (COUNT(?m) AS ?n) WHERE {
+  ?e a kg:Person ; skos:prefLabel ?label . ?m kg:refersTo ?e } GROUP BY ?e ?label"""
+LABELS = """PREFIX kg: <https://w3id.org/arabic-news-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?label WHERE { ?e skos:prefLabel ?label }"""
+
+PUNCTUATION = re.compile(r"[«»\"“”,،:؛.!?()]")
+# Proclitics that no name starts with when they are followed by ال or a known name: وال، بال، لل، فال.
+CLITIC_START = re.compile(r"^(?:وال|بال|فال|لل)")
+
+
+def surname(label: str) -> str:
+    words = person_key(label).split()
+    return name_skeleton(words[-1]) if words else ""
+
+
+def person_report(store, top: int) -> list[str]:
+    rows = [(r[0], r[1], int(r[2])) for r in run_query(store, PERSONS).rows]
+    rows.sort(key=lambda row: -row[2])
+    by_surname: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    for row in rows:
+        by_surname[surname(row[1])].append(row)
+    lines, single = [], 0
+    for node, label, count in rows[:top]:
+        others = [r for r in by_surname[surname(label)] if r[0] != node and r[2] >= 5]
+        single += not others
+        shown = "; ".join(f"{o[1]} ({o[2]})" for o in others[:6]) or "-"
+        lines.append(f"{count:6d}  {label}  | other nodes with the surname, 5+ mentions: {shown}")
+    lines.insert(
+        0,
+        f"{single} of the {min(top, len(rows))} most-mentioned persons have no other node with their surname",
+    )
+    return lines
+
+
+def label_report(store) -> list[str]:
+    labels = [r[0] for r in run_query(store, LABELS).rows]
+    cues = load_cues()
+    flagged = defaultdict(list)
+    for label in labels:
+        if PUNCTUATION.search(label):
+            flagged["punctuation"].append(label)
+        if CLITIC_START.match(key(label)):
+            flagged["leading clitic"].append(label)
+        if any(cues.lookup(key(word)) is not None for word in label.split()):
+            flagged["reporting verb"].append(label)
+    lines = [f"{len(labels)} entity labels"]
+    for kind, found in sorted(flagged.items()):
+        share = 100 * len(found) / max(1, len(labels))
+        lines.append(f"{kind}: {len(found)} ({share:.2f} %), e.g. {' | '.join(found[:8])}")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", help="an output folder of kg build")
+    parser.add_argument("--top", type=int, default=50)
+    args = parser.parse_args()
+    store = open_store(args.out)
+    print("\n".join(person_report(store, args.top)))
+    print()
+    print("\n".join(label_report(store)))
+
+
+if __name__ == "__main__":
+    main()
