@@ -330,3 +330,17 @@ def test_cli_build_with_nothing_usable_prints_the_reasons(tmp_path: Path) -> Non
     result = CliRunner().invoke(cli, ["build", str(tmp_path), "-o", str(tmp_path / "o"), "-q"])
     assert result.exit_code == 1
     assert f"{tmp_path / 'empty.txt'}: empty text" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [(["eval", "graph", "out", "--gold", "README.md"], "--scorer"), (["train", "ner"], "--data-dir")],
+)
+def test_cli_eval_and_train_take_explicit_paths_not_defaults_into_shared(
+    command: list[str], option: str
+) -> None:
+    readme = README.parent / "README.md"
+    args = [str(readme) if part == "README.md" else part for part in command]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert option in result.output and "Missing option" in result.output
