@@ -304,8 +304,10 @@ def write_outputs(
         counting = stack.enter_context(ThreadPoolExecutor(1, thread_name_prefix="kg-count"))
         triples_counted = counting.submit(len, store)
         release_memory()
-        graph = bind_prefixes(store_graph(store), base_iri=base_iri)
-        staged += export_all(graph, stage, names, timings, phases=phases)
+        # No name holds the graph: it keeps the store open, which must be closed before it moves.
+        staged += export_all(
+            bind_prefixes(store_graph(store), base_iri=base_iri), stage, names, timings, phases=phases
+        )
         phases.start(CHARTS)
         staged.extend(write_charts(corpus, stage / "charts"))
         phases.start(STATE, f"{len(corpus.documents):,} documents")
