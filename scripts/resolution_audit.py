@@ -1,6 +1,7 @@
 """Resolution audit of a built graph: is each much-mentioned person one node, and are labels clean?
 
     python scripts/resolution_audit.py OUT [--top 50]
+    python scripts/resolution_audit.py --input news.jsonl [--top 50]   # runs ingest..resolve only
 
 Prints, for the ``--top`` persons with the most mentions, every other person node whose label
 ends with the same surname (folded as ``kg.stages.resolve`` folds names): each such node is a
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from kg.arabic.cues import load_cues
 from kg.arabic.normalize import key
@@ -38,8 +39,25 @@ def surname(label: str) -> str:
     return name_skeleton(words[-1]) if words else ""
 
 
-def person_report(store, top: int) -> list[str]:
-    rows = [(r[0], r[1], int(r[2])) for r in run_query(store, PERSONS).rows]
+def store_rows(store) -> tuple[list[tuple[str, str, int]], list[str]]:
+    """(node, label, mentions) of every person, and every entity label, from a built store."""
+    persons = [(r[0], r[1], int(r[2])) for r in run_query(store, PERSONS).rows]
+    return persons, [r[0] for r in run_query(store, LABELS).rows]
+
+
+def corpus_rows(path: str) -> tuple[list[tuple[str, str, int]], list[str]]:
+    """The same, from the stages up to resolve run on ``path`` (no store, no exports)."""
+    from kg.pipeline import run
+
+    corpus, _ = run([path], stages=("ingest", "segment", "ner", "resolve"), jobs=2)
+    counts = Counter(corpus.mention_entity.values())
+    persons = [
+        (e.entity_id, e.canonical, counts[e.entity_id]) for e in corpus.entities if e.label == "PERSON"
+    ]
+    return persons, [e.canonical for e in corpus.entities]
+
+
+def person_report(rows: list[tuple[str, str, int]], top: int) -> list[str]:
     rows.sort(key=lambda row: -row[2])
     by_surname: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
     for row in rows:
@@ -57,8 +75,7 @@ def person_report(store, top: int) -> list[str]:
     return lines
 
 
-def label_report(store) -> list[str]:
-    labels = [r[0] for r in run_query(store, LABELS).rows]
+def label_report(labels: list[str]) -> list[str]:
     cues = load_cues()
     flagged = defaultdict(list)
     for label in labels:
@@ -77,13 +94,16 @@ def label_report(store) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", help="an output folder of kg build")
+    parser.add_argument("out", nargs="?", help="an output folder of kg build")
+    parser.add_argument("--input", help="articles to run ingest..resolve on instead of reading OUT")
     parser.add_argument("--top", type=int, default=50)
     args = parser.parse_args()
-    store = open_store(args.out)
-    print("\n".join(person_report(store, args.top)))
+    if not args.out and not args.input:
+        parser.error("give an output folder or --input")
+    persons, labels = corpus_rows(args.input) if args.input else store_rows(open_store(args.out))
+    print("\n".join(person_report(persons, args.top)))
     print()
-    print("\n".join(label_report(store)))
+    print("\n".join(label_report(labels)))
 
 
 if __name__ == "__main__":

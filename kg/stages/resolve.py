@@ -28,7 +28,7 @@ from kg.arabic import lexicons
 from kg.arabic.normalize import key
 from kg.arabic.tokens import proclitic_splits as stems
 from kg.model import Corpus, Entity, Label, Mention, ResolutionNote, Role, Span, Token
-from kg.stages.ner import institution_country
+from kg.stages.ner import institution_country, not_name_words
 
 NAME = "resolve"
 REQUIRES = ("mentions", "tokens")
@@ -47,6 +47,7 @@ class _Cluster:
     canonical: str = ""
     stands_for: str = ""  # match key of the country
     country: str = ""  # match key of the country
+    written: int = 0  # mentions written with this very name, before partial names join it
 
 
 def run(corpus: Corpus) -> Corpus:
@@ -380,27 +381,35 @@ def _spellings_of_one(clusters: dict[str, _Cluster], first: str, second: str) ->
     first_words = first.removeprefix("person:").split()
     second_words = second.removeprefix("person:").split()
     differ = [(a, b) for a, b in zip(first_words, second_words, strict=True) if a != b]
-    if not all(foldable(a, b) for a, b in differ):
+    anchored = any(a == b and len(a) >= LONG_ANCHOR for a, b in zip(first_words, second_words, strict=True))
+    if not all(foldable(a, b, anchored=anchored) for a, b in differ):
         return False
-    docs = {m.doc_id for m in clusters[first].mentions} & {m.doc_id for m in clusters[second].mentions}
-    return not docs
+    first_docs = {m.doc_id for m in clusters[first].mentions}
+    second_docs = {m.doc_id for m in clusters[second].mentions}
+    return len(first_docs & second_docs) <= SHARED_DOCS * min(len(first_docs), len(second_docs))
 
 
-def foldable(word: str, other: str) -> bool:
+# Share of the rarer spelling's documents that may name both: an outlet writes a name one way in
+# its text and another in a hashtag (دونالد ترامب … #ترمب); two people side by side are more.
+SHARED_DOCS = 0.2
+
+
+LONG_ANCHOR = 5  # letters of a shared word that vouches for a short folded one (فلاديمير بوتين/بوتن)
+
+
+def foldable(word: str, other: str, *, anchored: bool = False) -> bool:
     """Whether two spellings may be one foreign name's. Arabic names differ in just these vowels
     and keep apart: the folded word must keep ``MIN_SKELETON`` letters besides a final ه
-    (حميده/حمادة), neither may be a definite family name (الطويان/الطيان), and neither may be the
-    other in an Arabic pattern: ي after the second letter (سلمان/سليمان، حسن/حسين), و before the
+    (حميده/حمادة; one fewer when ``anchored`` by a long shared word, فلاديمير بوتين/بوتن),
+    neither may be a definite family name (الطويان/الطيان), and neither may be the other in an
+    Arabic pattern: ي after the second letter (سلمان/سليمان، حسن/حسين), و before the
     last (محمد/محمود، مسعد/مسعود) or a final ي (أحمد/أحمدي).
 
     >>> foldable("ترامب", "ترمب"), foldable("سلمان", "سليمان"), foldable("محمد", "محمود")
     (True, False, False)
     """
-    if (
-        len(name_skeleton(word).removesuffix("ه")) < MIN_SKELETON
-        or word.startswith("ال")
-        or other.startswith("ال")
-    ):
+    letters = len(name_skeleton(word).removesuffix("ه"))
+    if letters < MIN_SKELETON - anchored or word.startswith("ال") or other.startswith("ال"):
         return False
     short, long = sorted((word, other), key=len)
     if len(long) != len(short) + 1:
@@ -497,6 +506,8 @@ def _link_partial_names(
     document (``بشار`` after ``بشار الأسد``).
     """
     persons = [k for k, c in clusters.items() if c.label == "PERSON"]
+    for person in persons:
+        clusters[person].written = len(clusters[person].mentions)
     suffixes: dict[tuple[str, ...], list[str]] = defaultdict(list)  # proper suffix -> full names
     firsts: dict[str, list[str]] = defaultdict(list)  # first word -> full names
     spellings = [(full, full) for full in persons] + sorted((absorbed or {}).items())
@@ -510,6 +521,8 @@ def _link_partial_names(
     for match_key in sorted(persons, key=lambda k: len(k.split())):
         words = tuple(match_key.removeprefix("person:").split())
         by_suffix = [k for k in suffixes.get(words, ()) if k in clusters]
+        if len(words) > 1:  # a full name joins a longer one that is no run-on span
+            by_suffix = [k for k in by_suffix if _extends(clusters, k, match_key)]
         by_first = [k for k in firsts.get(words[0], ()) if k in clusters] if len(words) == 1 else []
         if not by_suffix and not by_first:
             continue
@@ -563,7 +576,7 @@ def _full_name_for(
                 best, best_start = candidate, other.span.start
     if best or not corpus_wide:
         return best
-    container = _containers(candidates)
+    container = _containers(candidates, clusters)
     in_doc = {
         container[c] for c in candidates if any(m.doc_id == mention.doc_id for m in clusters[c].mentions)
     }
@@ -573,7 +586,7 @@ def _full_name_for(
         return ""
     counts: Counter[str] = Counter()
     for candidate in candidates:
-        counts[container[candidate]] += len(clusters[candidate].mentions)
+        counts[container[candidate]] += clusters[candidate].written
     return _most_salient(counts)
 
 
@@ -591,9 +604,28 @@ def _most_salient(counts: Counter[str]) -> str:
     return best if first >= SALIENCE_RATIO * second else ""
 
 
-def _containers(names: list[str]) -> dict[str, str]:
-    """Each name mapped to the longest name that ends with it (itself if none): ``طيب أردوغان``
-    will join ``رجب طيب أردوغان``, so a surname that ends both has one candidate, not two."""
+RUN_ON_RATIO = 0.2  # a longer name written this much less often than the name it ends is a run-on
+
+
+def _extends(clusters: dict[str, _Cluster], longer: str, name: str) -> bool:
+    """Whether ``longer`` is the fuller form of ``name`` (رجب طيب أردوغان of طيب أردوغان), not a
+    tagger's span run into the words before it (تورشين نجل دونالد ترامب، حقارة بوريس جونسون): it is
+    written as often, or its extra words look like names (no article, no particle, no word that
+    never starts a name, no title) and it is not much rarer."""
+    ratio = clusters[longer].written / max(1, clusters[name].written)
+    if ratio >= 1:
+        return True
+    extra = longer.removeprefix("person:").split()[: -len(name.removeprefix("person:").split())]
+    stop = not_name_words()
+    titles = lexicons.title_index()
+    clean = all(len(w) > 2 and not w.startswith("ال") and w not in stop and w not in titles for w in extra)
+    return clean and ratio >= RUN_ON_RATIO
+
+
+def _containers(names: list[str], clusters: dict[str, _Cluster]) -> dict[str, str]:
+    """Each name mapped to the longest name that ends with it and is written at least as often
+    (itself if none): ``طيب أردوغان`` will join ``رجب طيب أردوغان``, so a surname that ends both
+    has one candidate, not two; a rarer longer name (تورشين نجل دونالد ترامب) is a run-on span."""
     words = {name: name.removeprefix("person:").split() for name in names}
 
     def ends_with(longer: str, name: str) -> bool:
@@ -602,7 +634,7 @@ def _containers(names: list[str]) -> dict[str, str]:
 
     out = {}
     for name in names:
-        longer = [other for other in names if ends_with(other, name)]
+        longer = [o for o in names if ends_with(o, name) and _extends(clusters, o, name)]
         out[name] = max(longer, key=lambda other: (len(words[other]), other)) if longer else name
     return out
 
@@ -698,7 +730,9 @@ def _canonical(cluster: _Cluster, names: list[str]) -> str:
     counts = Counter(
         " ".join(name.replace("_", " ").replace("#", " ").split()) for name in names
     )  # #وزارة_الصحة
-    return max(counts, key=lambda n: (len(n.split()), counts[n], n))
+    # the full name written most often (a rarer, longer span is more often a tagger's run-on:
+    # تورشين نجل دونالد ترامب); a single word only when no full name is written
+    return max(counts, key=lambda n: (len(n.split()) > 1, counts[n], len(n.split()), n))
 
 
 # -- roles and descriptions -------------------------------------------------------------------
