@@ -319,3 +319,14 @@ def test_resolve_full_name_joins_its_fuller_form_even_when_that_is_written_less(
     assert {"طيب أردوغان", "رجب طيب أردوغان"} <= {
         n for group in names(corpus).values() for n in group if len(group) > 1
     }
+
+
+def test_resolve_full_name_read_with_a_proclitic_joins_the_name() -> None:
+    # لبوريس جونسون: the tagger kept the ل of لـ (e.g. ant:BB-internationalNews-775-20180709)
+    corpus = _names_corpus(["بوريس جونسون"] * 3 + ["لبوريس جونسون"])
+    assert "لبوريس جونسون" in names(corpus)["بوريس جونسون"]
+
+
+def test_resolve_one_word_that_starts_with_a_proclitic_letter_stays_apart() -> None:
+    corpus = _names_corpus(["ريان"] * 3 + ["بريان"])
+    assert len(corpus.entities) == 2

@@ -57,6 +57,9 @@ def run(corpus: Corpus) -> Corpus:
         if mention.kind != "description":
             _assign(clusters, mention)
     notes: list[ResolutionNote] = []
+    for cluster in clusters.values():
+        cluster.written = len(cluster.mentions)
+    _merge_proclitic_names(clusters, notes)
     absorbed = _merge_transliterations(clusters, notes)
     _merge_kind_words(clusters, notes)
     _merge_place_kinds(clusters, notes)
@@ -314,6 +317,36 @@ def _assign(clusters: dict[str, _Cluster], mention: Mention) -> None:
     cluster.mentions.append(mention)
     cluster.stands_for = cluster.stands_for or stands_for
     cluster.country = cluster.country or country
+
+
+# -- names a tagger read with a proclitic -----------------------------------------------------
+
+NAME_PROCLITICS = ("و", "ل", "ب", "ف")
+
+
+def _merge_proclitic_names(clusters: dict[str, _Cluster], notes: list[ResolutionNote]) -> None:
+    """``وكريستيانو رونالدو`` and ``لبوريس جونسون`` join ``كريستيانو رونالدو`` and ``بوريس جونسون``:
+    a full name that is another full name of the corpus with و/ل/ب/ف before it is that name
+    read with its proclitic (a name that starts with the letter, وليد، لمياء، بشار، فهد, stays:
+    ليد، مياء، شار، هد name nobody)."""
+    for match_key in sorted(clusters):
+        cluster = clusters[match_key]
+        name = match_key.removeprefix("person:")
+        if cluster.label != "PERSON" or not name.startswith(NAME_PROCLITICS) or " " not in name:
+            continue  # one word alone is too often another name (بريان/ريان، بارزاني/أرزاني)
+        bare = clusters.get("person:" + name[1:])
+        if bare is None or bare.label != "PERSON" or bare.written < cluster.written:
+            continue
+        forms = (*mention_surfaces(bare)[:1], *mention_surfaces(cluster))
+        bare.mentions.extend(clusters.pop(match_key).mentions)
+        notes.append(
+            _note(
+                "proclitic",
+                ids.entity_id("PERSON", "person:" + name[1:]),
+                forms,
+                "the name read with و/ل/ب/ف",
+            )
+        )
 
 
 # -- transliteration variants -----------------------------------------------------------------
