@@ -551,6 +551,7 @@ def _link_partial_names(
                 suffixes[words[-size:]].append(full)
         if len(words) > 1 and full not in firsts[words[0]]:
             firsts[words[0]].append(full)
+    containers: dict[tuple[str, ...], dict[str, str]] = {}
     for match_key in sorted(persons, key=lambda k: len(k.split())):
         words = tuple(match_key.removeprefix("person:").split())
         by_suffix = [k for k in suffixes.get(words, ()) if k in clusters]
@@ -563,7 +564,7 @@ def _link_partial_names(
         keep = []
         joined: Counter[str] = Counter()
         for mention in cluster.mentions:
-            target = _full_name_for(mention, by_suffix, clusters, corpus_wide=True)
+            target = _full_name_for(mention, by_suffix, clusters, corpus_wide=True, memo=containers)
             target = target or _full_name_for(mention, by_first, clusters, corpus_wide=False)
             if target:
                 clusters[target].mentions.append(mention)
@@ -598,7 +599,12 @@ def _note(
 
 
 def _full_name_for(
-    mention: Mention, candidates: list[str], clusters: dict[str, _Cluster], *, corpus_wide: bool
+    mention: Mention,
+    candidates: list[str],
+    clusters: dict[str, _Cluster],
+    *,
+    corpus_wide: bool,
+    memo: dict[tuple[str, ...], dict[str, str]] | None = None,
 ) -> str:
     """The full name a partial mention abbreviates: the latest earlier one in its document, else
     (``corpus_wide``) the only candidate in the corpus when its document names none of them."""
@@ -609,7 +615,10 @@ def _full_name_for(
                 best, best_start = candidate, other.span.start
     if best or not corpus_wide:
         return best
-    container = _containers(candidates, clusters)
+    memo = {} if memo is None else memo  # one container map per candidate list, not per mention
+    if tuple(candidates) not in memo:
+        memo[tuple(candidates)] = _containers(candidates, clusters)
+    container = memo[tuple(candidates)]
     in_doc = {
         container[c] for c in candidates if any(m.doc_id == mention.doc_id for m in clusters[c].mentions)
     }
