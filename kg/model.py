@@ -323,6 +323,7 @@ class Interaction:
     evidence: Span
     place: str | None = None
     time_text: str = ""
+    trigger: str = ""  # the lexicon lemma read (طرد، فرض، استدعى): what an `other` interaction was
 
 
 @dataclass(frozen=True, slots=True)

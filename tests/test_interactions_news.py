@@ -98,3 +98,14 @@ def test_interactions_news_apposition_names_the_office_holder_as_agent() -> None
     pairs = {(i.type, i.agent, i.target) for i in corpus.interactions}
     assert ("meeting", "balakrishnan", "trump") in pairs
     assert ("meeting", "singapore", "balakrishnan") not in pairs
+
+
+def test_interactions_news_other_interaction_keeps_its_trigger() -> None:
+    # ant:BB-internationalNews-252-20180329: a summons is `other`; its trigger says which
+    text = "واستدعت موسكو السفير الأمريكي لديها لإبلاغه بالقرار."
+    corpus = make_corpus(text, GENTILIC_NAMES)
+    entities = tuple(
+        dataclasses.replace(e, key="seat:موسكو") if e.entity_id == "moscow" else e for e in corpus.entities
+    )
+    corpus = interactions.run(attribute.run(corpus.replace(entities=entities)))
+    assert [(i.type, i.trigger) for i in corpus.interactions] == [("other", "استدعى")]

@@ -212,3 +212,12 @@ def test_mapping_entity_iri_is_deterministic_and_minted_from_the_id() -> None:
     assert ids.entity_iri("https://b/", entity_id) == "https://b/person/" + quote(
         "جون_كيري_7b106570", safe=""
     )
+
+
+def test_mapping_every_interaction_names_its_trigger_in_arabic(graph: Graph) -> None:
+    from kg.rdf.vocab import KG
+
+    interactions = set(graph.subjects(RDF.type, KG.Interaction))
+    triggers = {s: o for s, o in graph.subject_objects(KG.trigger)}
+    assert interactions and set(triggers) == interactions
+    assert all(isinstance(o, Literal) and o.language == "ar" and str(o) for o in triggers.values())

@@ -89,7 +89,8 @@ RELATIONSHIPS = (
 # Names of the files an export writes: a folder holding only these may be replaced by a new export.
 EXPORT_FILE = re.compile(r"(nodes|rels)_\w+\.csv|graph\.cypher|import\.sh|README\.md")
 INTERACTS_COLUMNS = (
-    "id", "type", "document", "begin:int", "end:int", "timeText", "timeText_lang", "place", "placeLabel",
+    "id", "type", "trigger", "document", "begin:int", "end:int", "timeText", "timeText_lang", "place",
+    "placeLabel",
 )  # fmt: skip
 # The schema statements of graph.cypher per target. The first runs as it is; the others are written
 # as ``//<target>: `` comment lines for :func:`cypher_statements` (or a reader) to pick.
@@ -533,14 +534,16 @@ def _interaction_table(graph: GraphReader, nodes: set[str]) -> Table:
     those of every mention too (2.4 million triples at 50,000 articles)."""
     subjects = {s for s, _ in graph.subjects(RDF.type, KG.Interaction)}
     predicates = (
-        KG.agent, KG.target, KG.interactionType, KG.statedIn, KG.begin, KG.end, KG.timeText, KG.place
+        KG.agent, KG.target, KG.interactionType, KG.statedIn, KG.begin, KG.end, KG.timeText, KG.place,
+        KG.trigger,
     )  # fmt: skip
     described = graph.described(KG.Interaction, predicates, subjects)
     identifier = graph.values(DCTERMS.identifier, {_text(found[3]) for found in described.values()})
     place_labels = graph.values(SKOS.prefLabel, {_text(found[7]) for found in described.values()})
     rows = []
     for subject in sorted(subjects):
-        agent, target, kind, doc, begin, end, when, place = described.get(subject) or [None] * len(predicates)
+        found = described.get(subject) or [None] * len(predicates)
+        agent, target, kind, doc, begin, end, when, place, trigger = found
         start, finish = _text(agent), _text(target)
         if start not in nodes or finish not in nodes:
             continue
@@ -552,6 +555,7 @@ def _interaction_table(graph: GraphReader, nodes: set[str]) -> Table:
                 ":TYPE": "INTERACTS",
                 "id": subject,
                 "type": _local(kind) if kind is not None else "OtherInteraction",
+                "trigger": _text(trigger),  # طرد، استدعى، فرض: what an OtherInteraction was
                 "document": _text(_one(identifier, doc_iri)) or doc_iri,
                 "begin": _number(begin),
                 "end": _number(end),
@@ -843,7 +847,7 @@ def readme(tables: list[Table]) -> str:
         "`timeText_lang`). Documents' `date` is a Neo4j date (`dateText` holds a date that is not",
         "ISO 8601). Mentions are nodes (`surface`, `begin`, `end` offsets into the article's text) with",
         "REFERS_TO their entity and IN_DOCUMENT their document; INTERACTS has `place` (a Place's `id`),",
-        "`placeLabel` and `timeText`.",
+        "`placeLabel`, `timeText` and `trigger` (the word it was read from: طرد، استدعى، فرض).",
         "",
         "| file | rows |",
         "|---|---|",

@@ -623,3 +623,5 @@ def interaction_triples(interaction: Interaction, mint: Minter, known: Known) ->
         yield node, KG.place, mint.entity(interaction.place)
     if interaction.time_text:
         yield node, KG.timeText, ar(interaction.time_text)
+    if interaction.trigger:
+        yield node, KG.trigger, ar(interaction.trigger)

@@ -214,3 +214,7 @@ class KG(namespace.DefinedNamespace):
     surface: URIRef
     # [contract] When the interaction took place, as written in the text (أمس، يوم الثلاثاء).
     timeText: URIRef
+    # The word the interaction was read from, as its lemma in kg's trigger lexicon (طرد، استدعى، فرض، التقى):
+    # what an interaction of type kg:OtherInteraction was (an expulsion, a summons, sanctions), so that it can
+    # be queried.
+    trigger: URIRef

@@ -702,7 +702,14 @@ def statement_interactions(view: DocView, corpus: Corpus) -> list[Interaction]:
         if stmt.speaker and stmt.addressee and stmt.speaker != stmt.addressee:
             addressee = _addressee_person(view, stmt.cue.start, stmt.addressee)
             out.append(
-                Interaction(doc_id, itype, stmt.speaker, addressee, Span(stmt.cue.start, stmt.content.end))
+                Interaction(
+                    doc_id,
+                    itype,
+                    stmt.speaker,
+                    addressee,
+                    Span(stmt.cue.start, stmt.content.end),
+                    trigger=stmt.cue_lemma,
+                )
             )
     return out
 
@@ -873,6 +880,7 @@ def _add(
         evidence=Span(start, end),
         place=_place(view, tok),
         time_text=_time_text(view, tok),
+        trigger=trigger.lemma,
     )
 
 
