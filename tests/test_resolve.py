@@ -330,3 +330,21 @@ def test_resolve_full_name_read_with_a_proclitic_joins_the_name() -> None:
 def test_resolve_one_word_that_starts_with_a_proclitic_letter_stays_apart() -> None:
     corpus = _names_corpus(["ريان"] * 3 + ["بريان"])
     assert len(corpus.entities) == 2
+
+
+def test_resolve_name_read_with_preposition_and_article_joins_the_name() -> None:
+    # بالقاعدة: ب + القاعدة (e.g. ant:AL-internationalNews-1864-20180706)
+    first, second, third = (
+        "وقال تنظيم القاعدة إن الهجوم وقع.",
+        "وأشاد القاعدة بالهجوم.",
+        "وصلته بالقاعدة قوية.",
+    )
+    docs = tuple(Document(f"d{i}", t) for i, t in enumerate((first, second, third)))
+    mentions = (_org("d0", first, "القاعدة"), _org("d1", second, "القاعدة"), _org("d2", third, "بالقاعدة"))
+    corpus = resolve.run(segment.run(Corpus(documents=docs)).replace(mentions=mentions))
+    assert len(corpus.entities) == 1
+
+
+def test_resolve_entity_label_has_no_stray_punctuation() -> None:
+    corpus = _names_corpus(["أبو القاسم،", "أبو القاسم"])
+    assert [e.canonical for e in corpus.entities] == ["أبو القاسم"]

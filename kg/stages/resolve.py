@@ -325,28 +325,32 @@ NAME_PROCLITICS = ("و", "ل", "ب", "ف")
 
 
 def _merge_proclitic_names(clusters: dict[str, _Cluster], notes: list[ResolutionNote]) -> None:
-    """``وكريستيانو رونالدو`` and ``لبوريس جونسون`` join ``كريستيانو رونالدو`` and ``بوريس جونسون``:
-    a full name that is another full name of the corpus with و/ل/ب/ف before it is that name
-    read with its proclitic (a name that starts with the letter, وليد، لمياء، بشار، فهد, stays:
-    ليد، مياء، شار، هد name nobody)."""
+    """A name read with its proclitic joins the name: ``وكريستيانو رونالدو``, ``لبوريس جونسون`` (a
+    full name with و/ل/ب/ف before another full name of the corpus) and ``بالقاعدة``, ``للقاعدة``
+    (any name with و/ب/ل/ف before the article of another name of the same kind). One word without
+    the article stays (وليد، بشار، فهد; بريان/ريان، بارزاني/أرزاني name other people)."""
     for match_key in sorted(clusters):
         cluster = clusters[match_key]
-        name = match_key.removeprefix("person:")
-        if cluster.label != "PERSON" or not name.startswith(NAME_PROCLITICS) or " " not in name:
-            continue  # one word alone is too often another name (بريان/ريان، بارزاني/أرزاني)
-        bare = clusters.get("person:" + name[1:])
-        if bare is None or bare.label != "PERSON" or bare.written < cluster.written:
+        kind, _, name = match_key.partition(":")
+        bare_key = _without_proclitic(kind, name)
+        bare = clusters.get(bare_key) if bare_key else None
+        if bare is None or bare.label != cluster.label or bare.written < cluster.written:
             continue
         forms = (*mention_surfaces(bare)[:1], *mention_surfaces(cluster))
         bare.mentions.extend(clusters.pop(match_key).mentions)
-        notes.append(
-            _note(
-                "proclitic",
-                ids.entity_id("PERSON", "person:" + name[1:]),
-                forms,
-                "the name read with و/ل/ب/ف",
-            )
-        )
+        entity_id = ids.entity_id(cluster.label, bare_key)
+        notes.append(_note("proclitic", entity_id, forms, "the name read with و/ل/ب/ف"))
+
+
+def _without_proclitic(kind: str, name: str) -> str:
+    """The match key of ``name`` without a leading proclitic, or "" when it has none to drop."""
+    if name.startswith("لل") and len(name) > 4:
+        return f"{kind}:ال{name[2:]}"  # للقاعدة: ل + القاعدة
+    if name[:1] in NAME_PROCLITICS and name[1:3] == "ال" and len(name) > 4:
+        return f"{kind}:{name[1:]}"  # بالقاعدة، والقاعدة
+    if kind == "person" and name[:1] in NAME_PROCLITICS and " " in name:
+        return f"{kind}:{name[1:]}"
+    return ""
 
 
 # -- transliteration variants -----------------------------------------------------------------
@@ -697,8 +701,31 @@ def _entities(clusters: dict[str, _Cluster]) -> tuple[tuple[Entity, ...], dict[s
     return tuple(entities), mention_entity
 
 
+_EDGE_MARKS = "'،,:؛;.!?{}-–— \t\n"  # quotation marks and brackets are left when balanced
+_PAIRS = (('"', '"'), ("«", "»"), ("“", "”"), ("(", ")"), ("[", "]"))
+
+
+def clean_name(text: str) -> str:
+    """A label as a name, not as the tagger cut it: no punctuation at either end (أبو القاسم،)
+    and no quotation mark or bracket left without its partner (منظمة "OPCW). Mentions keep their
+    surface as written; only entity labels are cleaned.
+
+    >>> clean_name('منظمة "OPCW'), clean_name("أبو القاسم،"), clean_name('شركة "أبل"')
+    ('منظمة OPCW', 'أبو القاسم', 'شركة "أبل"')
+    """
+    for opening, closing in _PAIRS:
+        balanced = (
+            text.count(opening) == text.count(closing) if opening != closing else text.count(opening) % 2 == 0
+        )
+        if not balanced:
+            text = text.replace(opening, " ").replace(closing, " ")
+    if text[:1] in '"“«(' and text[-1:] in '"”»)' and len(text) > 2:
+        text = text[1:-1]  # a name quoted whole
+    return " ".join(text.strip(_EDGE_MARKS).split())
+
+
 def _entity(cluster: _Cluster, entity_id: str, entity_of_key: dict[str, str]) -> Entity:
-    names = [m.surface for m in cluster.mentions if m.kind == "name"]
+    names = [name for m in cluster.mentions if m.kind == "name" and (name := clean_name(m.surface))]
     canonical = _canonical(cluster, names)
     short = {bare for name in [canonical, *names] if (bare := without_own_gentilic(name, cluster.country))}
     aliases = tuple(sorted((set(names) | short) - {canonical}))
