@@ -350,3 +350,10 @@ def test_ner_stage_person_name_does_not_start_with_a_kinship_noun() -> None:
     persons = [m.surface for m in ner.run(segment.run(Corpus(documents=(Document("a", text),)))).mentions]
     assert "ترامب" in persons
     assert not any(surface.startswith("صهر") for surface in persons)
+
+
+def test_ner_stage_name_never_runs_over_a_reporting_verb() -> None:
+    # ant:AL-internationalNews-539-20180320: the tagger read الاتحاد الاوروبي عبرا as one name
+    text = "وكان مكتب المفوض السامي لحقوق الانسان والاتحاد الاوروبي عبرا عن القلق ازاء وضع التميمي."
+    spans = [m.surface for m in ner.run(segment.run(Corpus(documents=(Document("a", text),)))).mentions]
+    assert spans and not any("عبرا" in surface for surface in spans)

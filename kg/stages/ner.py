@@ -660,7 +660,24 @@ def _trimmed(doc: Document, tokens: list[Token], start_i: int, end_i: int, label
         start_i, end_i = _person_bounds(doc, tokens, start_i, end_i)
     if label == "ORG" and _ends_with_foreign_gentilic(doc, tokens, start_i, end_i):
         end_i -= 1
-    return start_i, end_i
+    while start_i < end_i and _reporting_verb(doc, tokens[start_i]):
+        start_i += 1  # أبلغا، وقال X: the verb before a name is no part of it
+    return start_i, _before_reporting_verb(doc, tokens, start_i, end_i)
+
+
+def _before_reporting_verb(doc: Document, tokens: list[Token], start_i: int, end_i: int) -> int:
+    """The end of a name that a tagger ran over a reporting verb and what follows it (``الاتحاد
+    الأوروبي يعربون``، ``الإتحاد قال لبي بي سي``): it stops before the first verb form of a cue
+    after its first word. Nouns of the cue lexicon (إعلان، بيان) may be part of a name."""
+    for i in range(start_i + 1, end_i):
+        if _reporting_verb(doc, tokens[i]):
+            return i
+    return end_i
+
+
+def _reporting_verb(doc: Document, token: Token) -> bool:
+    form = load_cues().lookup(_token_key(doc, token))
+    return form is not None and form.kind in ("past", "present") and form.entry.type == "verb"
 
 
 def _person_bounds(doc: Document, tokens: list[Token], start_i: int, end_i: int) -> tuple[int, int]:
