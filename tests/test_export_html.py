@@ -386,3 +386,12 @@ def test_html_browser_draws_5000_nodes_in_time(tmp_path: Path) -> None:
         f"5,000 nodes: first draw at {draw_ms} ms (page clock), {wall - blank:.1f} s wall over a blank page"
     )
     assert wall - blank < 20  # generous: the machines are shared; the measured figure is in the report
+
+
+def test_html_other_interaction_edge_says_what_it_was() -> None:
+    from kg.export.records import InteractionRecord
+
+    summons = InteractionRecord(iri="i", type="OtherInteraction", trigger="استدعى")
+    call = InteractionRecord(iri="j", type="PhoneCall", trigger="اتصل")
+    assert view_html._interaction_kind(summons) == "OtherInteraction (استدعى)"
+    assert view_html._interaction_kind(call) == "PhoneCall"

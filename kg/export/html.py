@@ -29,7 +29,7 @@ from typing import TextIO
 
 from rdflib import Graph
 
-from kg.export.records import Records, local_name, read_records
+from kg.export.records import InteractionRecord, Records, local_name, read_records
 from kg.rdf.store import atomic_path
 
 UNLABELLED_EDGES = {"said_about", "asserts"}  # many, and coloured: the tooltip and legend name them
@@ -267,7 +267,7 @@ def _edges(records: Records, node_id: dict[str, int], doc_index: dict[str, int])
                 "interacts",
                 node_id[inter.agent],
                 node_id[inter.target],
-                subtype=inter.type,
+                subtype=_interaction_kind(inter),
                 doc=doc_index.get(inter.doc or ""),
             )
     for kind, pairs in records.links.items():
@@ -278,6 +278,13 @@ def _edges(records: Records, node_id: dict[str, int], doc_index: dict[str, int])
                 if kind != "contradicts" or (kind, node_id[source], node_id[target], "") not in bag.bag:
                     bag.add(kind, node_id[source], node_id[target])
     return [_edge(index, key, edge) for index, (key, edge) in enumerate(sorted(bag.bag.items()))]
+
+
+def _interaction_kind(inter: InteractionRecord) -> str:
+    """The type an edge shows; an OtherInteraction says what it was (OtherInteraction (طرد))."""
+    if inter.type == "OtherInteraction" and inter.trigger:
+        return f"{inter.type} ({inter.trigger})"
+    return inter.type
 
 
 def _edge(index: int, key: tuple[str, int, int, str], edge: dict) -> dict:

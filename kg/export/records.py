@@ -75,6 +75,7 @@ class InteractionRecord:
     target: str | None = None
     doc: str | None = None
     time_text: str = ""
+    trigger: str = ""  # kg:trigger: the word read (طرد، فرض), what an OtherInteraction was
 
 
 @dataclass(slots=True)
@@ -251,7 +252,13 @@ def _read_statements(graph: GraphReader) -> dict[str, StatementRecord]:
 
 def _read_interactions(graph: GraphReader) -> dict[str, InteractionRecord]:
     found = {iri: InteractionRecord(iri=iri) for iri in _subjects_of(graph, KG.Interaction)}
-    fields = {KG.agent: "agent", KG.target: "target", KG.statedIn: "doc", KG.timeText: "time_text"}
+    fields = {
+        KG.agent: "agent",
+        KG.target: "target",
+        KG.statedIn: "doc",
+        KG.timeText: "time_text",
+        KG.trigger: "trigger",
+    }
     for predicate, attr in fields.items():
         _set_first(found, graph, predicate, attr)
     for iri, value in _objects(graph, KG.interactionType, found):
