@@ -109,3 +109,43 @@ def test_interactions_news_other_interaction_keeps_its_trigger() -> None:
     )
     corpus = interactions.run(attribute.run(corpus.replace(entities=entities)))
     assert [(i.type, i.trigger) for i in corpus.interactions] == [("other", "استدعى")]
+
+
+def test_interactions_news_visit_to_a_place_is_no_meeting() -> None:
+    # ant:AL-internationalNews-2011-20180721: a president visits a capital
+    names = {
+        "أبي": ("PERSON", "abiy", "name"),
+        "أسمرة": ("GPE", "asmara", "name"),
+        "إريتريا": ("GPE", "eritrea", "name"),
+        "إسياس أفورقي": ("PERSON", "afwerki", "name"),
+        "أديس أبابا": ("GPE", "addis_ababa", "name"),
+    }
+    text = "وزار أبي أسمرة، كما زار رئيس إريتريا، إسياس أفورقي، أديس أبابا، هذا الأسبوع."
+    pairs = {
+        (i.type, i.agent, i.target)
+        for i in interactions.run(attribute.run(make_corpus(text, names))).interactions
+    }
+    assert ("other", "afwerki", "addis_ababa") in pairs
+    assert not any(kind == "meeting" for kind, _, _ in pairs)
+
+
+def test_interactions_news_a_state_does_not_act_on_its_own_seat() -> None:
+    # ant:SK-internationalNews-399-20180317: the envoy in Moscow is summoned, not Moscow
+    names = {
+        "وزارة الخارجية الروسية": ("ORG", "russian_mfa", "name"),
+        "البريطاني": ("GPE", "united_kingdom", "adjective"),
+        "موسكو": ("GPE", "moscow", "name"),
+    }
+    text = 'واستدعت وزارة الخارجية الروسية السفير البريطاني في موسكو من أجل "اجتماع".'
+    corpus = make_corpus(text, names)
+    fixed = {
+        "moscow": {"key": "seat:موسكو", "stands_for": "russia"},  # the capital of a Russia not named here
+        "russian_mfa": {"country": "russia"},
+    }
+    entities = tuple(dataclasses.replace(e, **fixed.get(e.entity_id, {})) for e in corpus.entities)
+    pairs = {
+        (i.type, i.agent, i.target)
+        for i in interactions.run(attribute.run(corpus.replace(entities=entities))).interactions
+    }
+    assert ("other", "russian_mfa", "united_kingdom") in pairs
+    assert ("other", "russian_mfa", "moscow") not in pairs

@@ -263,6 +263,20 @@ def _after(actors: list[Actor], index: int, limit: int) -> Actor | None:
     return None
 
 
+_OBJECT_BLOCKERS = frozenset(key(w) for w in ("في", "إلى", "من", "عن", "مع", "على", "لدى"))
+
+
+def _object_after(view: DocView, actors: list[Actor], index: int, limit: int) -> Actor | None:
+    """The direct object among the actors after ``index``: one governed by a preposition
+    (استدعت الخارجية السفير البريطاني في موسكو) is no object, so the next comes into view."""
+    for actor in actors:
+        if index <= actor.first <= index + limit:
+            before = view.tokens[actor.first - 1] if actor.first > 0 else None
+            if before is None or before.key not in _OBJECT_BLOCKERS:
+                return actor
+    return None
+
+
 def _before(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
     for actor in reversed(actors):
         if actor.last < tok.index:
@@ -374,7 +388,7 @@ def verb_pairs(
         if attackers:
             return [(agents, attackers)]
     if trigger.target == "obj":
-        target = _after(actors, search_from, 4)
+        target = _object_after(view, actors, search_from, 4)
         target = _titled_person(view, actors, target) if target is not None else None
     else:
         target = _prep_target(view, actors, view.tokens[search_from - 1], trigger.target)
@@ -531,6 +545,20 @@ def _possessive_object_pairs(
         if words > POSSESSIVE_OBJECT_WINDOW:
             return []
     return []
+
+
+# A visit to a place (زار واشنطن) is no meeting of two actors: an `other` interaction, a visit.
+_VISITS = frozenset(("زار", "زيارة"))
+
+
+def _own_state(view: DocView, agent: str, target: str) -> bool:
+    """Whether the target is the agent's own state or its seat (الخارجية الروسية → موسكو)."""
+    entity = view.entities.get(target)
+    if entity is None or not (entity.stands_for or entity.key.startswith("country:")):
+        return False
+    nation = _state(view, target)
+    source = view.entities.get(agent)
+    return source is not None and nation in (_state(view, agent), source.country)
 
 
 def _state(view: DocView, entity_id: str) -> str:
@@ -864,6 +892,9 @@ def _add(
     target_entity = target.entity.removeprefix(PLACE)
     if agent.entity == target_entity or (trigger.type, agent.entity, target_entity) in found:
         return
+    if _own_state(view, agent.entity, target_entity):
+        return  # الخارجية الروسية → موسكو، موسكو → الكرملين: a state does not act on itself
+    itype = "other" if trigger.lemma in _VISITS and _is_place(view, target) else trigger.type
     if (trigger.type, _state(view, agent.entity), _state(view, target_entity)) in {
         (t, _state(view, a), _state(view, b)) for t, a, b in found
     }:
@@ -872,9 +903,9 @@ def _add(
         return
     start = min(tok.start, agent.mention.span.start, target.mention.span.start)
     end = max(tok.end, agent.mention.span.end, target.mention.span.end)
-    found[(trigger.type, agent.entity, target_entity)] = Interaction(
+    found[(itype, agent.entity, target_entity)] = Interaction(
         doc_id=view.doc.doc_id,
-        type=trigger.type,
+        type=itype,
         agent=agent.entity,
         target=target_entity,
         evidence=Span(start, end),
