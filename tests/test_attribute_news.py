@@ -104,6 +104,8 @@ CASES = {
     # ant:BB-middleEast-42-20180219: the place completes the subject's head noun
     "embassy": 'وكانت السفارة الأمريكية في الخرطوم قد قالت، في بيان الخميس الماضي، إن "مئات القادة '
     'السياسيين والمواطنيين العاديين" محتجزون من جانب السلطات السودانية.',
+    # ant:FR-internationalNews-2777-20180818: the narrator says what led to what was announced
+    "emergency": "وكانت الحكومة الإيطالية قد أعلنت حالة الطوارئ لمدة عام كامل، إثر انهيار جسر موراندي.",
 }
 
 
@@ -412,3 +414,12 @@ def test_attribute_news_content_ends_where_the_narrator_takes_over(
 ) -> None:
     found = [s.content_text for s in content_corpus.statements if s.doc_id == doc_id]
     assert found == CONTENT_CASES[doc_id][1]
+
+
+def contents(corpus: Corpus, doc_id: str) -> list[str]:
+    doc = next(d for d in corpus.documents if d.doc_id == doc_id)
+    return [doc.text[s.content.start : s.content.end] for s in corpus.statements if s.doc_id == doc_id]
+
+
+def test_attribute_news_object_content_ends_before_the_narrators_account(corpus: Corpus) -> None:
+    assert contents(corpus, "emergency") == ["حالة الطوارئ لمدة عام كامل"]

@@ -100,6 +100,7 @@ class Frames:
     trailing_attributions: frozenset[str] = frozenset()
     describing_cues: frozenset[str] = frozenset()
     stance_cues: frozenset[str] = frozenset()
+    object_circumstances: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -419,6 +420,7 @@ _OPTIONAL_WORD_SETS = (
     "trailing_attributions",
     "describing_cues",
     "stance_cues",
+    "object_circumstances",
 )
 _OPTIONAL_PHRASE_LISTS = ("narrator_glosses", "clause_conjunctions")
 

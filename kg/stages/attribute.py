@@ -533,7 +533,7 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
         if frame.addressee is None:
             frame.addressee = adjacent.addressee
     if kind == "np":
-        frame.content = Span(start, content_end(view, start, tok.sent))
+        frame.content = Span(start, object_content_end(view, start, tok.sent))
     else:
         frame.content = opening_content(view, opening, tok.sent)  # type: ignore[arg-type]
     frame.content_kind = kind
@@ -1480,7 +1480,7 @@ def opening_content(view: DocView, opening: Opening, sent: int) -> Span:
     if opening.kind == "quote" and opening.quote is not None:
         return Span(opening.quote.start + 1, opening.quote.end - 1)
     if opening.kind == "embedded":
-        return Span(opening.start, content_end(view, opening.start, sent))
+        return Span(opening.start, object_content_end(view, opening.start, sent))
     start = _skip_space(view.text, opening.start)
     quote = view.quote_opening_at(start)
     if opening.kind == "colon" and quote is not None:
@@ -1519,6 +1519,24 @@ def content_end(view: DocView, start: int, sent: int) -> int:
         end = min(end, enclosing.end - 1)
     # never before start: a cue at a sentence's very end opens onto the next sentence
     return max(start, _trim_end(view.text, start, end))
+
+
+def object_content_end(view: DocView, start: int, sent: int) -> int:
+    """End of an object-phrase content: as :func:`content_end`, and before the narrator's account
+    of what led to it after a comma (أدان … "الهجوم"، بعد مقتل …; ``object_circumstances``)."""
+    end = content_end(view, start, sent)
+    for index in range(view.token_at(start) + 1, len(view.tokens)):
+        tok = view.tokens[index]
+        if tok.start >= end:
+            break
+        after_comma = view.tokens[index - 1].text in COMMAS
+        if (
+            after_comma
+            and tok.key in view.frames.object_circumstances
+            and view.quote_around(tok.start, tok.end) is None
+        ):
+            return max(start, _trim_end(view.text, start, tok.start))
+    return end
 
 
 def _cuts_content(view: DocView, index: int) -> bool:
