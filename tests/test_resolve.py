@@ -348,3 +348,16 @@ def test_resolve_name_read_with_preposition_and_article_joins_the_name() -> None
 def test_resolve_entity_label_has_no_stray_punctuation() -> None:
     corpus = _names_corpus(["أبو القاسم،", "أبو القاسم"])
     assert [e.canonical for e in corpus.entities] == ["أبو القاسم"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        ("فلاديمير بوتين", "فلاديمير بوتن", True),  # a surname spelt two ways after a long given name
+        ("عمر عبدالرحمن", "عامر عبدالرحمن", False),  # two given names before one family name
+        ("سعود بن عبدالله القحطاني", "سعيد بن عبدالله القحطاني", False),
+    ],
+)
+def test_resolve_short_folded_word_needs_the_same_given_names(first: str, second: str, joined: bool) -> None:
+    corpus = _two_docs((f"وقال {first} إن الأمر انتهى.", first), (f"وقال {second} إن الأمر انتهى.", second))
+    assert (len([e for e in corpus.entities if e.label == "PERSON"]) == 1) is joined

@@ -362,8 +362,10 @@ _FINAL_HA = re.compile("(?<=[وي])ه$")
 def name_skeleton(word: str) -> str:
     """A foreign name's letters without the vowels transliterators write or leave out: long vowels
     and hamza after the first letter (ترامب/ترمب، برانسون/برونسون), تش for ch (منوتشين/منوشين)
-    and a final ه after a vowel (بومبيوه/بومبيو). Only used between names that share another word."""
+    and a final ه after a vowel (بومبيوه/بومبيو), ي or ج for an initial y (كيم يونغ أون/جونغ).
+    Only used between names that share another word."""
     folded = _FINAL_HA.sub("", word).replace("تش", "ش")
+    folded = "ج" + folded[1:] if folded.startswith("ي") else folded
     return folded[:1] + _INNER_VOWELS.sub("", folded[1:])
 
 
@@ -418,7 +420,10 @@ def _spellings_of_one(clusters: dict[str, _Cluster], first: str, second: str) ->
     first_words = first.removeprefix("person:").split()
     second_words = second.removeprefix("person:").split()
     differ = [(a, b) for a, b in zip(first_words, second_words, strict=True) if a != b]
-    anchored = any(a == b and len(a) >= LONG_ANCHOR for a, b in zip(first_words, second_words, strict=True))
+    # a surname spelt two ways after the same long given names (فلاديمير بوتين/بوتن); a given
+    # name spelt two ways is vouched for by nothing (عمر/عامر عبدالرحمن، سعود/سعيد القحطاني)
+    surname_only = len(differ) == 1 and first_words[-1] != second_words[-1]
+    anchored = surname_only and sum(len(word) for word in first_words[:-1]) >= LONG_ANCHOR
     if not all(foldable(a, b, anchored=anchored) for a, b in differ):
         return False
     first_docs = {m.doc_id for m in clusters[first].mentions}
@@ -431,7 +436,7 @@ def _spellings_of_one(clusters: dict[str, _Cluster], first: str, second: str) ->
 SHARED_DOCS = 0.2
 
 
-LONG_ANCHOR = 5  # letters of a shared word that vouches for a short folded one (فلاديمير بوتين/بوتن)
+LONG_ANCHOR = 5  # letters of shared words that vouch for a short folded one (فلاديمير بوتين/بوتن)
 
 
 def foldable(word: str, other: str, *, anchored: bool = False) -> bool:
