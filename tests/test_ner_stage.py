@@ -357,3 +357,13 @@ def test_ner_stage_name_never_runs_over_a_reporting_verb() -> None:
     text = "وكان مكتب المفوض السامي لحقوق الانسان والاتحاد الاوروبي عبرا عن القلق ازاء وضع التميمي."
     spans = [m.surface for m in ner.run(segment.run(Corpus(documents=(Document("a", text),)))).mentions]
     assert spans and not any("عبرا" in surface for surface in spans)
+
+
+def test_ner_stage_name_does_not_start_with_a_preposition() -> None:
+    # ant:SK-internationalNews-1361-20180505: the tagger read أمام أردوغان as one name
+    line = (
+        "ويتراوح مستوى شعبية حزب الشعوب بين عشرة و12 في المئة فقط، لكن من المرجح أن يحصل "
+        "ديميرتاش على تأييد كبير في الجولة الأولى للانتخابات أمام أردوغان ومرشحين آخرين."
+    )
+    persons = [m.surface for m in ner.run(segment.run(Corpus(documents=(Document("a", line),)))).mentions]
+    assert "أردوغان" in persons and not any(surface.startswith("أمام") for surface in persons)
