@@ -367,3 +367,25 @@ def test_ner_stage_name_does_not_start_with_a_preposition() -> None:
     )
     persons = [m.surface for m in ner.run(segment.run(Corpus(documents=(Document("a", line),)))).mentions]
     assert "أردوغان" in persons and not any(surface.startswith("أمام") for surface in persons)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # ant:AL-internationalNews-1840-20180707: إن folds to the name آن
+        (
+            "وقالت وزارة الخارجية الأميركية إن بومبيو سيلتقي برئيس الوزراء الياباني شينزو آبي وبنظيريه "
+            "الياباني والكوري الجنوبي في طوكيو غدا الأحد.",
+            "بومبيو",
+        ),
+        # ant:SK-internationalNews-1515-20180511: على folds to the name علي
+        (
+            "وأوضح اثنان من المسؤولين قولهما إن ترامب خلال الاجتماع ألقى باللوم على نيلسن لما وصفه بفشلها "
+            "في تأمين الحدود الأميركية.",
+            "نيلسن",
+        ),
+    ],
+)
+def test_ner_stage_particle_as_written_starts_no_name(text: str, name: str) -> None:
+    persons = [m.surface for m in ner.run(segment.run(Corpus(documents=(Document("a", text),)))).mentions]
+    assert name in persons and not any(p.startswith(("إن ", "على ")) for p in persons)

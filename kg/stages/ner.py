@@ -653,7 +653,7 @@ def _trimmed(doc: Document, tokens: list[Token], start_i: int, end_i: int, label
 
     while end_i > start_i and dropped(end_i - 1):
         end_i -= 1
-    while end_i > start_i and dropped(start_i):
+    while end_i > start_i and (dropped(start_i) or _particle_as_written(doc, tokens[start_i])):
         start_i += 1
     if label == "PERSON":
         start_i = _after_title(doc, tokens, start_i, end_i)
@@ -678,6 +678,15 @@ def _before_reporting_verb(doc: Document, tokens: list[Token], start_i: int, end
 def _reporting_verb(doc: Document, token: Token) -> bool:
     form = load_cues().lookup(_token_key(doc, token))
     return form is not None and form.kind in ("past", "present") and form.entry.type == "verb"
+
+
+# Particles that folding would make names: على (on) keys as علي (Ali), إن/أن as آن (Anne). As
+# written, with ى or a hamza, they never start a name (على بوتن، إن بومبيو on news-bench).
+_PARTICLES_AS_WRITTEN = frozenset(("على", "وعلى", "إن", "أن", "وإن", "وأن"))
+
+
+def _particle_as_written(doc: Document, token: Token) -> bool:
+    return doc.text[token.span.start : token.span.end] in _PARTICLES_AS_WRITTEN
 
 
 def _person_bounds(doc: Document, tokens: list[Token], start_i: int, end_i: int) -> tuple[int, int]:
