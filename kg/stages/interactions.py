@@ -178,7 +178,7 @@ def gentilic_phrase_actors(view: DocView, sent: int, *, titles: bool = False) ->
             continue
         if after is not None and after.kind == "name":
             continue
-        if not titles and (_strip_article(noun.key) in _title_words() or noun.key in _title_words()):
+        if not titles and _is_title_word(noun.key):
             continue
         out.append(Actor(actor.entity, actor.mention, noun.index, actor.last))
     return out
@@ -193,9 +193,13 @@ def gentilic_phrase_pairs(
     if not phrases:
         return []
     merged = sorted([*actors, *phrases], key=lambda a: a.first)
-    titled = [p for p in phrases if p not in gentilic_phrase_actors(view, tok.sent)]
+    titled = [p for p in phrases if _is_title_word(view.tokens[p.first].key)]
     pairs = verb_pairs(view, tok, trigger, merged)
     return [(agents, targets) for agents, targets in pairs if not any(a in titled for a in agents)]
+
+
+def _is_title_word(word: str) -> bool:
+    return word in _title_words() or _strip_article(word) in _title_words()
 
 
 @lru_cache(maxsize=1)
