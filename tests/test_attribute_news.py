@@ -104,6 +104,9 @@ CASES = {
     # ant:BB-middleEast-42-20180219: the place completes the subject's head noun
     "embassy": 'وكانت السفارة الأمريكية في الخرطوم قد قالت، في بيان الخميس الماضي، إن "مئات القادة '
     'السياسيين والمواطنيين العاديين" محتجزون من جانب السلطات السودانية.',
+    # ant:BB-internationalNews-1046-20180906: أمام (in front of) after the name is no title (إمام)
+    "before_parliament": "وقالت رئيسة الوزراء البريطانية، تيريزا ماي، أمام مجلس العموم يوم الأربعاء إن "
+    "المشتبه بهما كانا قد دخلا بريطانيا بجوازي سفر روسيين.",
     # ant:FR-internationalNews-2777-20180818: the narrator says what led to what was announced
     "emergency": "وكانت الحكومة الإيطالية قد أعلنت حالة الطوارئ لمدة عام كامل، إثر انهيار جسر موراندي.",
 }
@@ -423,3 +426,9 @@ def contents(corpus: Corpus, doc_id: str) -> list[str]:
 
 def test_attribute_news_object_content_ends_before_the_narrators_account(corpus: Corpus) -> None:
     assert contents(corpus, "emergency") == ["حالة الطوارئ لمدة عام كامل"]
+
+
+def test_resolve_news_preposition_amam_after_a_name_is_no_role(corpus: Corpus) -> None:
+    found = roles(corpus, "before_parliament")
+    assert ("تيريزا ماي", "رئيسة الوزراء البريطانية") in found
+    assert not any(title.startswith("أمام") for _, title in found)

@@ -389,3 +389,12 @@ def test_ner_stage_name_does_not_start_with_a_preposition() -> None:
 def test_ner_stage_particle_as_written_starts_no_name(text: str, name: str) -> None:
     persons = [m.surface for m in ner.run(segment.run(Corpus(documents=(Document("a", text),)))).mentions]
     assert name in persons and not any(p.startswith(("إن ", "على ")) for p in persons)
+
+
+def test_ner_stage_title_at_the_end_of_a_sentence_is_read_without_error() -> None:
+    # saudinewsnet:2015-08-06:2411: a title whose complement ends the sentence (ولي العهد) made the
+    # title scan read past the last word
+    text = "ملك الأردن يرحب بولي ولي العهد"
+    mentions = ner.run(segment.run(Corpus(documents=(Document("a", text),)))).mentions
+    assert "الأردن" in [m.surface for m in mentions]
+

@@ -137,7 +137,8 @@ def _title_end(keys: list[str], index: int, tokens: list[Token], mentions: list[
     titles = lexicons.title_index()
     if keys[index] not in _title_first_keys():
         return None
-    length = next((n for n in (4, 3, 2, 1) if " ".join(keys[index : index + n]) in titles), 0)
+    fits = [n for n in (4, 3, 2, 1) if index + n <= len(keys)]  # a title may end the sentence
+    length = next((n for n in fits if " ".join(keys[index : index + n]) in titles), 0)
     if not length or titles[" ".join(keys[index : index + length])].category not in _OFFICES:
         return None
     definite = keys[index].removeprefix("و").startswith("ال") or keys[index + length - 1].startswith("ال")

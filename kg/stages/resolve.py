@@ -875,7 +875,7 @@ def title_phrases(
     found: dict[Span, tuple[str, Mention | None]] = {}
     i = 0
     while i < len(tokens):
-        match = _title_at(words, keys, i, index)
+        match = _title_at(words, keys, i, index) if words[i] not in _PREPOSITIONS_AS_WRITTEN else None
         if match is None:
             i += 1
             continue
@@ -897,6 +897,11 @@ def title_phrases(
         found[span] = (key(text[span.start : span.end]), inner)
         i = end
     return found
+
+
+# أمام (in front of) keys as إمام (imam): as written, with hamza above, it is the preposition
+# (تيريزا ماي، أمام أعضاء البرلمان, ant:BB-internationalNews-181-20180318).
+_PREPOSITIONS_AS_WRITTEN = frozenset(("أمام", "وأمام"))
 
 
 def _title_at(words: list[str], keys: list[str], i: int, index: dict) -> tuple[int, int] | None:
