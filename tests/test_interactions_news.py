@@ -8,6 +8,7 @@ import dataclasses
 import pytest
 
 from kg.arabic.normalize import key
+from kg.model import Interaction
 from kg.stages import attribute, interactions
 from tests.test_attribute import make_corpus
 
@@ -24,9 +25,24 @@ NAMES = {
 }
 
 
+# Moscow as resolve keys it: the capital, an actor and not a mere place
+SEAT_OF_RUSSIA = {"moscow": {"key": "seat:موسكو"}}
+
+
+def run_on(text: str, names: dict, fixed: dict[str, dict] | None = None) -> list[Interaction]:
+    """The interactions of ``text`` with ``names`` tagged; ``fixed`` sets entity fields by id."""
+    corpus = make_corpus(text, names)
+    fixed = fixed or {}
+    entities = tuple(dataclasses.replace(e, **fixed.get(e.entity_id, {})) for e in corpus.entities)
+    return list(interactions.run(attribute.run(corpus.replace(entities=entities))).interactions)
+
+
+def triples(found: list[Interaction]) -> set[tuple[str, str, str]]:
+    return {(i.type, i.agent, i.target) for i in found}
+
+
 def found(text: str) -> set[tuple[str, str, str]]:
-    corpus = interactions.run(attribute.run(make_corpus(text, NAMES)))
-    return {(i.type, i.agent, i.target) for i in corpus.interactions}
+    return triples(run_on(text, NAMES))
 
 
 @pytest.mark.parametrize(
@@ -79,11 +95,7 @@ GENTILIC_NAMES = {
     ],
 )
 def test_interactions_news_gentilic_phrase_is_its_country(text: str, expected: tuple[str, str, str]) -> None:
-    corpus = make_corpus(text, GENTILIC_NAMES)
-    seat = {"moscow": "seat:موسكو"}  # the capital, as resolve keys it: an actor, not a place
-    entities = tuple(dataclasses.replace(e, key=seat.get(e.entity_id, e.key)) for e in corpus.entities)
-    corpus = interactions.run(attribute.run(corpus.replace(entities=entities)))
-    assert expected in {(i.type, i.agent, i.target) for i in corpus.interactions}
+    assert expected in triples(run_on(text, GENTILIC_NAMES, SEAT_OF_RUSSIA))
 
 
 def test_interactions_news_apposition_names_the_office_holder_as_agent() -> None:
@@ -94,8 +106,7 @@ def test_interactions_news_apposition_names_the_office_holder_as_agent() -> None
         "ترامب": ("PERSON", "trump", "name"),
     }
     text = "واستقبل وزير خارجية سنغافورة، فيفيان بالاكريشنان، ترامب لدى وصوله إلى سنغافورة."
-    corpus = interactions.run(attribute.run(make_corpus(text, names)))
-    pairs = {(i.type, i.agent, i.target) for i in corpus.interactions}
+    pairs = triples(run_on(text, names))
     assert ("meeting", "balakrishnan", "trump") in pairs
     assert ("meeting", "singapore", "balakrishnan") not in pairs
 
@@ -103,12 +114,8 @@ def test_interactions_news_apposition_names_the_office_holder_as_agent() -> None
 def test_interactions_news_other_interaction_keeps_its_trigger() -> None:
     # ant:BB-internationalNews-252-20180329: a summons is `other`; its trigger says which
     text = "واستدعت موسكو السفير الأمريكي لديها لإبلاغه بالقرار."
-    corpus = make_corpus(text, GENTILIC_NAMES)
-    entities = tuple(
-        dataclasses.replace(e, key="seat:موسكو") if e.entity_id == "moscow" else e for e in corpus.entities
-    )
-    corpus = interactions.run(attribute.run(corpus.replace(entities=entities)))
-    assert [(i.type, i.trigger) for i in corpus.interactions] == [("other", "استدعى")]
+    found = run_on(text, GENTILIC_NAMES, SEAT_OF_RUSSIA)
+    assert [(i.type, i.trigger) for i in found] == [("other", "استدعى")]
 
 
 def test_interactions_news_visit_to_a_place_is_no_meeting() -> None:
@@ -121,10 +128,7 @@ def test_interactions_news_visit_to_a_place_is_no_meeting() -> None:
         "أديس أبابا": ("GPE", "addis_ababa", "name"),
     }
     text = "وزار أبي أسمرة، كما زار رئيس إريتريا، إسياس أفورقي، أديس أبابا، هذا الأسبوع."
-    pairs = {
-        (i.type, i.agent, i.target)
-        for i in interactions.run(attribute.run(make_corpus(text, names))).interactions
-    }
+    pairs = triples(run_on(text, names))
     assert ("other", "afwerki", "addis_ababa") in pairs
     assert not any(kind == "meeting" for kind, _, _ in pairs)
 
@@ -137,15 +141,10 @@ def test_interactions_news_a_state_does_not_act_on_its_own_seat() -> None:
         "موسكو": ("GPE", "moscow", "name"),
     }
     text = 'واستدعت وزارة الخارجية الروسية السفير البريطاني في موسكو من أجل "اجتماع".'
-    corpus = make_corpus(text, names)
     fixed = {
         "moscow": {"key": "seat:موسكو", "stands_for": "russia"},  # the capital of a Russia not named here
         "russian_mfa": {"country": "russia"},
     }
-    entities = tuple(dataclasses.replace(e, **fixed.get(e.entity_id, {})) for e in corpus.entities)
-    pairs = {
-        (i.type, i.agent, i.target)
-        for i in interactions.run(attribute.run(corpus.replace(entities=entities))).interactions
-    }
+    pairs = triples(run_on(text, names, fixed))
     assert ("other", "russian_mfa", "united_kingdom") in pairs
     assert ("other", "russian_mfa", "moscow") not in pairs

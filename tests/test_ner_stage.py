@@ -11,6 +11,12 @@ from kg.model import Corpus, Document, Mention, Span
 from kg.stages import ner, segment
 
 
+def surfaces(text: str) -> list[str]:
+    """The mentions the default NER backend (the CRF tagger) finds in ``text``, as written."""
+    corpus = segment.run(Corpus(documents=(Document("a", text),)))
+    return [m.surface for m in ner.run(corpus).mentions]
+
+
 def mentions_of(text: str) -> list[Mention]:
     corpus = segment.run(Corpus(documents=(Document("d", text),)))
     return list(ner.run(corpus, backend="lexicon").mentions)
@@ -347,7 +353,7 @@ def test_ner_stage_news_no_name_after_a_title_before_a_clause(text: str) -> None
 def test_ner_stage_person_name_does_not_start_with_a_kinship_noun() -> None:
     # ant:BB-internationalNews-594-20180531: the tagger took صهر (son-in-law) into the name
     text = "وتحدث صهر ترامب، جاريد كوشنر، مع كارداشيان حول هذه القضية لعدة أشهر."
-    persons = [m.surface for m in ner.run(segment.run(Corpus(documents=(Document("a", text),)))).mentions]
+    persons = surfaces(text)
     assert "ترامب" in persons
     assert not any(surface.startswith("صهر") for surface in persons)
 
@@ -355,7 +361,7 @@ def test_ner_stage_person_name_does_not_start_with_a_kinship_noun() -> None:
 def test_ner_stage_name_never_runs_over_a_reporting_verb() -> None:
     # ant:AL-internationalNews-539-20180320: the tagger read الاتحاد الاوروبي عبرا as one name
     text = "وكان مكتب المفوض السامي لحقوق الانسان والاتحاد الاوروبي عبرا عن القلق ازاء وضع التميمي."
-    spans = [m.surface for m in ner.run(segment.run(Corpus(documents=(Document("a", text),)))).mentions]
+    spans = surfaces(text)
     assert spans and not any("عبرا" in surface for surface in spans)
 
 
@@ -365,7 +371,7 @@ def test_ner_stage_name_does_not_start_with_a_preposition() -> None:
         "ويتراوح مستوى شعبية حزب الشعوب بين عشرة و12 في المئة فقط، لكن من المرجح أن يحصل "
         "ديميرتاش على تأييد كبير في الجولة الأولى للانتخابات أمام أردوغان ومرشحين آخرين."
     )
-    persons = [m.surface for m in ner.run(segment.run(Corpus(documents=(Document("a", line),)))).mentions]
+    persons = surfaces(line)
     assert "أردوغان" in persons and not any(surface.startswith("أمام") for surface in persons)
 
 
@@ -387,7 +393,7 @@ def test_ner_stage_name_does_not_start_with_a_preposition() -> None:
     ],
 )
 def test_ner_stage_particle_as_written_starts_no_name(text: str, name: str) -> None:
-    persons = [m.surface for m in ner.run(segment.run(Corpus(documents=(Document("a", text),)))).mentions]
+    persons = surfaces(text)
     assert name in persons and not any(p.startswith(("إن ", "على ")) for p in persons)
 
 
@@ -395,6 +401,5 @@ def test_ner_stage_title_at_the_end_of_a_sentence_is_read_without_error() -> Non
     # saudinewsnet:2015-08-06:2411: a title whose complement ends the sentence (ولي العهد) made the
     # title scan read past the last word
     text = "ملك الأردن يرحب بولي ولي العهد"
-    mentions = ner.run(segment.run(Corpus(documents=(Document("a", text),)))).mentions
-    assert "الأردن" in [m.surface for m in mentions]
+    assert "الأردن" in surfaces(text)
 

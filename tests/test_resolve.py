@@ -160,14 +160,7 @@ def test_resolve_keeps_a_two_word_name_that_is_known_whole() -> None:
 
 def _surname_corpus(full_names: list[str], surname: str = "ترامب") -> Corpus:
     """One document per full name, then one that names only the surname."""
-    texts = [f"وقال {name} للصحفيين إن الأمر انتهى." for name in full_names]
-    texts.append(f"وقال {surname} في تغريدة إن الأمر انتهى.")
-    docs = tuple(Document(f"d{i}", text) for i, text in enumerate(texts))
-    mentions = tuple(
-        _person(f"d{i}", text, name)
-        for i, (text, name) in enumerate(zip(texts, [*full_names, surname], strict=True))
-    )
-    return resolve.run(segment.run(Corpus(documents=docs)).replace(mentions=mentions))
+    return _names_corpus([*full_names, surname])
 
 
 def test_resolve_surname_alone_joins_the_full_name_the_corpus_mentions_most() -> None:
@@ -225,12 +218,17 @@ def test_resolve_keeps_two_spellings_named_in_one_document_apart() -> None:
     assert len([e for e in corpus.entities if e.label == "PERSON"]) == 2
 
 
-def _org(doc: str, text: str, name: str) -> Mention:
+def _tagged(doc: str, text: str, name: str, label: str) -> Mention:
+    """A tagger's mention of ``name`` in ``text``, keyed as the NER stage keys it."""
     from kg.arabic.normalize import key
     from kg.model import Span
 
     start = text.index(name)
-    return Mention(doc, Span(start, start + len(name)), name, "ORG", key=key(name), source="crf")
+    return Mention(doc, Span(start, start + len(name)), name, label, key=key(name), source="crf")
+
+
+def _org(doc: str, text: str, name: str) -> Mention:
+    return _tagged(doc, text, name, "ORG")
 
 
 def test_resolve_organisation_named_with_its_kind_joins_the_bare_name() -> None:
@@ -263,11 +261,7 @@ def test_resolve_full_names_whose_every_word_is_transliterated_differently_join(
 
 
 def _place(doc: str, text: str, name: str) -> Mention:
-    from kg.arabic.normalize import key
-    from kg.model import Span
-
-    start = text.index(name)
-    return Mention(doc, Span(start, start + len(name)), name, "GPE", key=key(name), source="crf")
+    return _tagged(doc, text, name, "GPE")
 
 
 def test_resolve_place_named_with_its_kind_joins_the_bare_name() -> None:

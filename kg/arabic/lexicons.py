@@ -595,6 +595,18 @@ def seat_index(*, capitals: bool = True, include_common_words: bool = False) -> 
 
 
 @cache
+def title_first_words() -> frozenset[str]:
+    """The first word (key) of every title form: where a title can start (وزير، المتحدث، رئيس)."""
+    return frozenset(title.split()[0] for title in title_index() if title)
+
+
+# Words that key as a name or a title once folded, but are particles as written: على (on) keys as
+# علي (Ali), إن/أن as آن (Anne), أمام (in front of) as إمام (imam). Written with ى or a hamza they
+# start no name and no title (على نيلسن، إن بومبيو، تيريزا ماي، أمام مجلس العموم on news-bench).
+PARTICLES_AS_WRITTEN = frozenset(("على", "وعلى", "إن", "أن", "وإن", "وأن", "أمام", "وأمام"))
+
+
+@cache
 def title_index() -> dict[str, Title]:
     """Map each title form to its record; a form starting with ال is also indexed without it.
 

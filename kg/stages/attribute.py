@@ -533,7 +533,7 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
         if frame.addressee is None:
             frame.addressee = adjacent.addressee
     if kind == "np":
-        frame.content = Span(start, object_content_end(view, start, tok.sent))
+        frame.content = Span(start, content_end(view, start, tok.sent, object_phrase=True))
     else:
         frame.content = opening_content(view, opening, tok.sent)  # type: ignore[arg-type]
     frame.content_kind = kind
@@ -1480,7 +1480,7 @@ def opening_content(view: DocView, opening: Opening, sent: int) -> Span:
     if opening.kind == "quote" and opening.quote is not None:
         return Span(opening.quote.start + 1, opening.quote.end - 1)
     if opening.kind == "embedded":
-        return Span(opening.start, object_content_end(view, opening.start, sent))
+        return Span(opening.start, content_end(view, opening.start, sent, object_phrase=True))
     start = _skip_space(view.text, opening.start)
     quote = view.quote_opening_at(start)
     if opening.kind == "colon" and quote is not None:
@@ -1494,9 +1494,10 @@ def _skip_space(text: str, index: int) -> int:
     return index
 
 
-def content_end(view: DocView, start: int, sent: int) -> int:
+def content_end(view: DocView, start: int, sent: int, *, object_phrase: bool = False) -> int:
     """End of indirect content: the sentence end, extended over an open quote, cut before a
-    trailing attribution (``، وفق المصدر``) or a new participle cue (``، مضيفاً``)."""
+    trailing attribution (``، وفق المصدر``) or a new participle cue (``، مضيفاً``); an
+    ``object_phrase`` also before the narrator's circumstance (``، إثر انهيار …``)."""
     end = view.sentence_end(sent)
     enclosing = view.quote_around(start - 1, start)
     for quote in view.quotes:
@@ -1509,7 +1510,8 @@ def content_end(view: DocView, start: int, sent: int) -> int:
             break
         if view.quote_around(tok.start, tok.end) is not None:
             continue
-        if _cuts_content(view, index) or _after_comma_cue(view, index):
+        circumstance = object_phrase and _narrator_circumstance(view, index)
+        if circumstance or _cuts_content(view, index) or _after_comma_cue(view, index):
             end = tok.start
             break
         if postposed_tail(view, tok) is not None:
@@ -1521,22 +1523,11 @@ def content_end(view: DocView, start: int, sent: int) -> int:
     return max(start, _trim_end(view.text, start, end))
 
 
-def object_content_end(view: DocView, start: int, sent: int) -> int:
-    """End of an object-phrase content: as :func:`content_end`, and before the narrator's account
-    of what led to it after a comma (أدان … "الهجوم"، بعد مقتل …; ``object_circumstances``)."""
-    end = content_end(view, start, sent)
-    for index in range(view.token_at(start) + 1, len(view.tokens)):
-        tok = view.tokens[index]
-        if tok.start >= end:
-            break
-        after_comma = view.tokens[index - 1].text in COMMAS
-        if (
-            after_comma
-            and tok.key in view.frames.object_circumstances
-            and view.quote_around(tok.start, tok.end) is None
-        ):
-            return max(start, _trim_end(view.text, start, tok.start))
-    return end
+def _narrator_circumstance(view: DocView, index: int) -> bool:
+    """``، بعد مقتل …`` after an object phrase: the narrator's account of what led to it
+    (``object_circumstances``: أدان … "الهجوم"، بعد مقتل …)."""
+    tok = view.tokens[index]
+    return view.tokens[index - 1].text in COMMAS and tok.key in view.frames.object_circumstances
 
 
 def _cuts_content(view: DocView, index: int) -> bool:

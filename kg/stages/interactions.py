@@ -894,16 +894,16 @@ def _add(
         return  # هدد بإغلاق مضيق هرمز: only an attack is done to a place
     agent, target = state_actor(view, agent), state_actor(view, target)
     target_entity = target.entity.removeprefix(PLACE)
-    if agent.entity == target_entity or (trigger.type, agent.entity, target_entity) in found:
+    itype = "other" if trigger.lemma in _VISITS and _is_place(view, target) else trigger.type
+    if agent.entity == target_entity or (itype, agent.entity, target_entity) in found:
         return
     if _own_state(view, agent.entity, target_entity):
         return  # الخارجية الروسية → موسكو، موسكو → الكرملين: a state does not act on itself
-    itype = "other" if trigger.lemma in _VISITS and _is_place(view, target) else trigger.type
-    if (trigger.type, _state(view, agent.entity), _state(view, target_entity)) in {
+    if (itype, _state(view, agent.entity), _state(view, target_entity)) in {
         (t, _state(view, a), _state(view, b)) for t, a, b in found
     }:
         return  # واشنطن → موسكو after الولايات المتحدة → روسيا: the same pair of states
-    if trigger.type == "phone_call" and (trigger.type, target_entity, agent.entity) in found:
+    if itype == "phone_call" and (itype, target_entity, agent.entity) in found:
         return
     start = min(tok.start, agent.mention.span.start, target.mention.span.start)
     end = max(tok.end, agent.mention.span.end, target.mention.span.end)

@@ -106,7 +106,7 @@ def titled_names(
     known name, title, place, cue or function word; then a comma, a day, إن/أن or a reporting verb.
     ``keys`` are the tokens' keys when the caller has them."""
     keys = keys if keys is not None else [key(doc.text[t.span.start : t.span.end]) for t in tokens]
-    if _title_first_keys().isdisjoint(keys):
+    if lexicons.title_first_words().isdisjoint(keys):
         return []
     taken = [m.attached or m.span for m in mentions]
     words = [doc.text[t.span.start : t.span.end] for t in tokens]
@@ -135,7 +135,7 @@ def _title_end(keys: list[str], index: int, tokens: list[Token], mentions: list[
     """The token after a title starting at ``index`` and its complement (gentilics, named places
     or bodies), or None when no title starts there."""
     titles = lexicons.title_index()
-    if keys[index] not in _title_first_keys():
+    if keys[index] not in lexicons.title_first_words():
         return None
     fits = [n for n in (4, 3, 2, 1) if index + n <= len(keys)]  # a title may end the sentence
     length = next((n for n in fits if " ".join(keys[index : index + n]) in titles), 0)
@@ -149,11 +149,6 @@ def _title_end(keys: list[str], index: int, tokens: list[Token], mentions: list[
     while end < len(tokens) and (keys[end] in gentilics or _inside(tokens[end], mentions)):
         end += 1
     return end
-
-
-@cache
-def _title_first_keys() -> frozenset[str]:
-    return frozenset(title.split()[0] for title in lexicons.title_index() if title)
 
 
 def _inside(token: Token, mentions: list[Mention]) -> bool:
@@ -681,13 +676,8 @@ def _reporting_verb(doc: Document, token: Token) -> bool:
     return form is not None and form.kind in ("past", "present") and form.entry.type == "verb"
 
 
-# Particles that folding would make names: على (on) keys as علي (Ali), إن/أن as آن (Anne). As
-# written, with ى or a hamza, they never start a name (على بوتن، إن بومبيو on news-bench).
-_PARTICLES_AS_WRITTEN = frozenset(("على", "وعلى", "إن", "أن", "وإن", "وأن"))
-
-
 def _particle_as_written(doc: Document, token: Token) -> bool:
-    return doc.text[token.span.start : token.span.end] in _PARTICLES_AS_WRITTEN
+    return doc.text[token.span.start : token.span.end] in lexicons.PARTICLES_AS_WRITTEN
 
 
 def _person_bounds(doc: Document, tokens: list[Token], start_i: int, end_i: int) -> tuple[int, int]:

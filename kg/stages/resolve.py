@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
@@ -329,17 +330,36 @@ def _merge_proclitic_names(clusters: dict[str, _Cluster], notes: list[Resolution
     full name with و/ل/ب/ف before another full name of the corpus) and ``بالقاعدة``, ``للقاعدة``
     (any name with و/ب/ل/ف before the article of another name of the same kind). One word without
     the article stays (وليد، بشار، فهد; بريان/ريان، بارزاني/أرزاني name other people)."""
+
+    def bare_key(match_key: str, cluster: _Cluster) -> str:
+        kind, _, name = match_key.partition(":")
+        return _without_proclitic(kind, name)
+
+    def fits(cluster: _Cluster, bare: _Cluster) -> bool:
+        return bare.label == cluster.label and bare.written >= cluster.written
+
+    _join_bare_names(clusters, notes, bare_key, fits, "proclitic", "the name read with و/ل/ب/ف")
+
+
+def _join_bare_names(
+    clusters: dict[str, _Cluster],
+    notes: list[ResolutionNote],
+    bare_key: Callable[[str, _Cluster], str],
+    fits: Callable[[_Cluster, _Cluster], bool],
+    rule: str,
+    detail: str,
+) -> None:
+    """Move each cluster into the cluster of its bare name (``bare_key``, "" for none) when the
+    corpus has that name and ``fits(cluster, bare)``; one resolution note per move."""
     for match_key in sorted(clusters):
         cluster = clusters[match_key]
-        kind, _, name = match_key.partition(":")
-        bare_key = _without_proclitic(kind, name)
-        bare = clusters.get(bare_key) if bare_key else None
-        if bare is None or bare.label != cluster.label or bare.written < cluster.written:
+        key_of_bare = bare_key(match_key, cluster)
+        bare = clusters.get(key_of_bare) if key_of_bare else None
+        if bare is None or not fits(cluster, bare):
             continue
         forms = (*mention_surfaces(bare)[:1], *mention_surfaces(cluster))
         bare.mentions.extend(clusters.pop(match_key).mentions)
-        entity_id = ids.entity_id(cluster.label, bare_key)
-        notes.append(_note("proclitic", entity_id, forms, "the name read with و/ل/ب/ف"))
+        notes.append(_note(rule, ids.entity_id(bare.label, key_of_bare), forms, detail))
 
 
 def _without_proclitic(kind: str, name: str) -> str:
@@ -478,18 +498,15 @@ KIND_WORDS = frozenset(
 def _merge_kind_words(clusters: dict[str, _Cluster], notes: list[ResolutionNote]) -> None:
     """``منظمة X`` joins ``X`` when the corpus also names the organisation ``X`` alone (حركة حماس /
     حماس، وكالة رويترز / رويترز); without that evidence the two stay as they are."""
-    for match_key in sorted(clusters):
-        cluster = clusters[match_key]
+
+    def bare_key(match_key: str, cluster: _Cluster) -> str:
         first, _, rest = match_key.removeprefix("org:").partition(" ")
-        if cluster.label != "ORG" or first not in KIND_WORDS or not rest:
-            continue
-        bare = clusters.get(f"org:{rest}")
-        if bare is None or bare.label != "ORG":
-            continue
-        forms = (*mention_surfaces(bare)[:1], *mention_surfaces(cluster))
-        bare.mentions.extend(clusters.pop(match_key).mentions)
-        entity_id = ids.entity_id("ORG", f"org:{rest}")
-        notes.append(_note("kind word", entity_id, forms, "the same body named with its kind"))
+        return f"org:{rest}" if cluster.label == "ORG" and first in KIND_WORDS and rest else ""
+
+    def fits(cluster: _Cluster, bare: _Cluster) -> bool:
+        return bare.label == "ORG"
+
+    _join_bare_names(clusters, notes, bare_key, fits, "kind word", "the same body named with its kind")
 
 
 # Words that name a place by its kind and mean the same place as its bare name (مدينة حلب = حلب،
@@ -521,18 +538,15 @@ def _bare_place(match: str) -> str:
 def _merge_place_kinds(clusters: dict[str, _Cluster], notes: list[ResolutionNote]) -> None:
     """``قطاع غزة`` and ``الجولان السوري المحتل`` join ``غزة`` and ``الجولان`` when the corpus names
     both; the bare name's cluster is kept."""
-    for match_key in sorted(clusters):
-        cluster = clusters[match_key]
+
+    def bare_key(match_key: str, cluster: _Cluster) -> str:
         rest = _bare_place(match_key.removeprefix("place:"))
-        if cluster.label not in ("GPE", "LOC") or not rest:
-            continue
-        bare = clusters.get(f"place:{rest}")
-        if bare is None or bare.label not in ("GPE", "LOC"):
-            continue
-        forms = (*mention_surfaces(bare)[:1], *mention_surfaces(cluster))
-        bare.mentions.extend(clusters.pop(match_key).mentions)
-        entity_id = ids.entity_id(bare.label, f"place:{rest}")
-        notes.append(_note("kind word", entity_id, forms, "the same place named with its kind"))
+        return f"place:{rest}" if cluster.label in ("GPE", "LOC") and rest else ""
+
+    def fits(cluster: _Cluster, bare: _Cluster) -> bool:
+        return bare.label in ("GPE", "LOC")
+
+    _join_bare_names(clusters, notes, bare_key, fits, "kind word", "the same place named with its kind")
 
 
 # -- partial names ----------------------------------------------------------------------------
@@ -875,7 +889,7 @@ def title_phrases(
     found: dict[Span, tuple[str, Mention | None]] = {}
     i = 0
     while i < len(tokens):
-        match = _title_at(words, keys, i, index) if words[i] not in _PREPOSITIONS_AS_WRITTEN else None
+        match = _title_at(words, keys, i, index) if words[i] not in lexicons.PARTICLES_AS_WRITTEN else None
         if match is None:
             i += 1
             continue
@@ -899,11 +913,6 @@ def title_phrases(
     return found
 
 
-# أمام (in front of) keys as إمام (imam): as written, with hamza above, it is the preposition
-# (تيريزا ماي، أمام أعضاء البرلمان, ant:BB-internationalNews-181-20180318).
-_PREPOSITIONS_AS_WRITTEN = frozenset(("أمام", "وأمام"))
-
-
 def _title_at(words: list[str], keys: list[str], i: int, index: dict) -> tuple[int, int] | None:
     """``(proclitic length, title tokens)`` of a title starting at token ``i`` (``ووزير الخارجية``)."""
     for prefix_len, stem_key in _title_starts(words[i]):
@@ -922,7 +931,7 @@ def _title_starts(word: str) -> tuple[tuple[int, str], ...]:
     (cached per word form: every token of every document is tried)."""
     found = _TITLE_STARTS.get(word)
     if found is None:
-        starts = _title_first_words()
+        starts = lexicons.title_first_words()
         found = tuple(
             (prefix_len, stem_key) for prefix_len, stem in stems(word) if (stem_key := key(stem)) in starts
         )
@@ -935,11 +944,6 @@ def _title_starts(word: str) -> tuple[tuple[int, str], ...]:
 def _relational_heads() -> frozenset[str]:
     """Keys of the title words that relate a person to another (نظيره), not name an office."""
     return frozenset(key(form) for t in lexicons.titles() if t.category == "relational" for form in t.forms)
-
-
-@cache
-def _title_first_words() -> frozenset[str]:
-    return frozenset(title.split()[0] for title in lexicons.title_index() if title)
 
 
 def _extend_complement(text: str, tokens: list[Token], j: int, mentions: list[Mention]) -> int:
