@@ -445,3 +445,59 @@ def test_claims_index_short_statement_in_a_claim_does_not_bridge_to_a_new_one(tm
     appended = index_then_add(tmp_path, first, second)
     assert claim_of(appended, "a#s01") == claim_of(appended, "c#s01") != claim_of(appended, "b#s01")
     assert grouped(appended) == grouped(build(*first, *second))
+
+
+# saudinewsnet:2015-07-23:1269 "وأنها ملتزمة بدعم التحالف في اليمن سياسيا وعسكريا";
+# saudinewsnet:2015-08-06:2107 "فإيران ستنسحب من الاتفاق"; saudinewsnet:2015-07-31:205
+# "أن الانسحاب من الاتفاق سيؤدي الى عزلة الولايات المتحدة".
+@pytest.mark.parametrize(
+    ("text", "classes"),
+    [
+        ("أنها ملتزمة بدعم التحالف في اليمن سياسيا وعسكريا", {"remain"}),
+        ("فإيران ستنسحب من الاتفاق", {"withdraw"}),
+        ("الانسحاب من الاتفاق سيؤدي الى عزلة الولايات المتحدة", {"withdraw"}),
+        ("الأمطار الغزيرة أغرقت الشوارع", set()),
+    ],
+)
+def test_claims_main_predicate_is_the_first_predicate_word(text: str, classes: set[str]) -> None:
+    assert claims.main_predicate(text) == frozenset(classes)
+
+
+def test_claims_verb_and_verbal_noun_share_a_predicate_class() -> None:
+    assert claims.main_predicate("سيلتقي الوزير نظيره") == claims.main_predicate("لقاء الوزير ونظيره")
+    assert claims.main_predicate("ستفرض عقوبات") == claims.main_predicate("العقوبات الجديدة") == {"sanction"}
+
+
+def test_claims_same_topic_with_different_predicates_is_two_claims() -> None:
+    """Two outlets' statements sharing the topic words (الاتفاق النووي مع القوى الكبرى) but
+    asserting different things — staying in the deal and leaving it — are two propositions
+    (saudinewsnet:2015-07-23:1269 and saudinewsnet:2015-08-06:2107 give the two predicates)."""
+    corpus = build(
+        stmt("a#s01", "بلاده ستبقى ملتزمة بالاتفاق النووي مع القوى الكبرى", "iran"),
+        stmt("b#s01", "بلاده ستنسحب من الاتفاق النووي مع القوى الكبرى", "iran"),
+    )
+    assert claim_of(corpus, "a#s01") != claim_of(corpus, "b#s01")
+
+
+def test_claims_same_predicate_and_topic_still_join() -> None:
+    corpus = build(
+        stmt("a#s01", "بلاده ستبقى ملتزمة بالاتفاق النووي مع القوى الكبرى", "iran"),
+        stmt("b#s01", "بلاده ستظل ملتزمة بالاتفاق النووي مع القوى الكبرى", "iran"),
+    )
+    assert claim_of(corpus, "a#s01") == claim_of(corpus, "b#s01")
+
+
+def test_predicate_lexicon_rows_are_well_formed() -> None:
+    from kg.arabic.predicates import read_predicates
+
+    rows = read_predicates()
+    assert len(rows) >= 30
+    assert all(row.cls and (row.lemma or row.masdar) for row in rows)
+
+
+def test_claims_ready_to_gives_way_to_the_predicate_it_governs() -> None:
+    # saudinewsnet:2015-07-26:162 "أن حكومة بلاده مستعدة للرد بأشد الطرق"; رد is no predicate here,
+    # so "ready" stands; with a listed verbal noun after it, that noun names the proposition.
+    assert claims.main_predicate("أن حكومة بلاده مستعدة للرد بأشد الطرق") == {"ready"}
+    assert claims.main_predicate("الحكومة مستعدة لتجميد الاتفاقية") == {"suspend"}
+    assert claims.main_predicate("الحكومة مستعدة لكل الاحتمالات") == {"ready"}

@@ -16,7 +16,10 @@ Between statements of the same speaker or side, a word with a distributionally s
 the other content (``تهدئة``/``تخفيف``, from word vectors trained on news-bench:
 ``kg/resources/claims/``) counts as shared in part, by the cosine. Claims whose statements have
 opposite polarity but matching content (a denial of another speaker's assertion) are linked
-with ``contradicts``.
+with ``contradicts``. Each content also gets its main predicate (the class of its first event or
+stance word, ``kg/resources/claims/predicates.tsv``): statements of different documents whose
+predicates differ (``ستبقى ملتزمة بالاتفاق`` / ``الانسحاب من الاتفاق``) neither join nor contradict
+unless their wording is near-identical, however many topic words they share.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from pathlib import Path
 
 from kg.arabic.lexicons import RESOURCES
 from kg.arabic.normalize import key
+from kg.arabic.predicates import main_predicate  # re-exported for the claims tests
 from kg.arabic.stem import stem
 from kg.arabic.time import WEEKDAYS
 from kg.model import Claim, Corpus, Mention, Statement
@@ -108,6 +112,7 @@ class Item:
     negated: frozenset[str] = frozenset()  # cores of the words a negation particle applies to
     days: frozenset[int] = frozenset()  # weekdays named in the content (0 = Saturday)
     addressee: str | None = None  # whom the speaker told it (resolved entity id)
+    predicate: frozenset[str] = frozenset()  # classes of the content's first predicate word
 
     words: frozenset[str] = field(init=False, repr=False, compare=False)  # stems that are not entities
 
@@ -505,6 +510,12 @@ def _negation_mismatch(x: Item, y: Item) -> bool:
     return bool(negated) and bool(negated & _cores(y.words))
 
 
+def predicates_differ(x: Item, y: Item) -> bool:
+    """Both contents have a known predicate and they are of different classes: ``ستبقى ملتزمة
+    بالاتفاق`` (remain) is not ``الانسحاب من الاتفاق`` (withdraw), whatever topic words they share."""
+    return bool(x.predicate) and bool(y.predicate) and not x.predicate & y.predicate
+
+
 def distinct_events(x: Item, y: Item) -> bool:
     """Opposite negation, or different weekdays named: the two contents report different things."""
     if _negation_mismatch(x, y) or _negation_mismatch(y, x):
@@ -534,6 +545,8 @@ def same_claim(x: Item, y: Item, weights: Weights | None = None, similar: Simila
     if nested:
         return overlap(x.stems, y.stems) >= CROSS_DOC_OVERLAP
     same_speaker = bool(x.speaker) and x.speaker == y.speaker
+    if x.stmt.doc_id != y.stmt.doc_id and predicates_differ(x, y):
+        return jaccard(x.stems, y.stems) >= SAME_DOC_JACCARD  # only a near-identical wording
     if x.stmt.doc_id == y.stmt.doc_id:
         if same_speaker and _headline_of(x, y):
             return True
@@ -582,7 +595,7 @@ def may_join(
 
 def conflicting(x: Item, y: Item) -> bool:
     """A denial whose content matches an assertion (by another speaker or the same one)."""
-    if x.stmt.polarity == y.stmt.polarity:
+    if x.stmt.polarity == y.stmt.polarity or predicates_differ(x, y):
         return False
     return overlap(x.stems, y.stems) >= CONTRADICTION_OVERLAP and min(len(x.stems), len(y.stems)) >= 2
 
@@ -629,7 +642,8 @@ def make_items(corpus: Corpus) -> list[Item]:
         features = statement_features(stmt, context, side)
         text = stmt.content_text
         addressee = context.resolve(stmt.addressee)
-        items.append(Item(stmt, features, speaker, side, negated_words(text), weekdays(text), addressee))
+        negated, days, predicate = negated_words(text), weekdays(text), main_predicate(text)
+        items.append(Item(stmt, features, speaker, side, negated, days, addressee, predicate))
     return items
 
 

@@ -1,0 +1,141 @@
+"""Event and stance predicates: which proposition a statement's content asserts.
+
+The lexicon (``kg/resources/claims/predicates.tsv``) maps verbs and their verbal nouns to a
+predicate class (``withdraw``, ``commit``, ``sanction`` ...). :func:`main_predicate` gives the
+classes of the first predicate word of a text, so ``بلاده ستبقى ملتزمة بالاتفاق`` is a
+``remain`` proposition and ``الانسحاب من الاتفاق`` a ``withdraw`` one, although the two share
+their topic words. Verb and verbal noun of one entry share the class (يلتقي/لقاء، سيجتمع/اجتماع).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from kg.arabic.cues import CueEntry, generate_forms
+from kg.arabic.lexicons import RESOURCES
+from kg.arabic.normalize import key
+
+PREDICATES_PATH = RESOURCES / "claims" / "predicates.tsv"
+# Proclitics a predicate word may carry: conjunction, preposition, article, future س.
+_PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "وس", "فس", "و", "ف", "ب", "ل", "س")
+_SUFFIXES = ("ه", "ها", "هم", "هما", "ي", "نا", "كم")
+# Classes that govern another predicate (مستعدة لاستئناف المفاوضات، تستعد لتجميد الاتفاقية):
+# the governed predicate names the proposition when there is one.
+GOVERNING = frozenset({"ready"})
+
+
+class PredicateLexiconError(ValueError):
+    """The predicate lexicon file is malformed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """One lexicon row: a verb (or a noun alone) and its predicate class."""
+
+    cls: str
+    lemma: str
+    present: str
+    participle: str
+    masdar: str
+
+
+def read_predicates(path: Path = PREDICATES_PATH) -> tuple[Predicate, ...]:
+    """The rows of the predicate lexicon (comments and the header skipped)."""
+    rows = []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith(("#", "class\t")):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 7:
+            raise PredicateLexiconError(f"{path.name} line {number}: expected 7 columns, got {len(fields)}")
+        cls, lemma, present, participle, masdar = (field if field != "-" else "" for field in fields[:5])
+        if not cls or not (lemma or masdar):
+            raise PredicateLexiconError(f"{path.name} line {number}: needs a class and a lemma or masdar")
+        rows.append(Predicate(cls, lemma, present, participle, masdar))
+    return tuple(rows)
+
+
+def _noun_forms(noun: str) -> list[str]:
+    """A verbal noun bare, with ال, with pronoun suffixes and in the feminine plural."""
+    if not noun:
+        return []
+    bound = noun[:-1] + "ت" if noun.endswith("ة") else noun
+    forms = [noun, "ال" + noun, *(bound + suffix for suffix in _SUFFIXES)]
+    if noun.endswith("ة"):
+        forms += [noun[:-1] + "ات"]
+    return forms
+
+
+def predicate_forms(row: Predicate) -> list[str]:
+    """Every surface form (without proclitics) of a row: finite verb, participles, verbal noun."""
+    forms = _noun_forms(row.masdar)
+    if row.lemma:
+        entry = CueEntry(lemma=row.lemma, type="verb", present=row.present, participle=row.participle)
+        forms += [form.form for form in generate_forms(entry)]
+    if row.participle:  # the participle as an adjective: ملتزمة، ملتزمون
+        forms += [row.participle + ending for ending in ("", "ة", "ون", "ين", "ان")]
+    return forms
+
+
+@cache
+def predicate_index(path: Path = PREDICATES_PATH) -> dict[str, frozenset[str]]:
+    """Normalized form → the classes it belongs to."""
+    index: dict[str, set[str]] = {}
+    for row in read_predicates(path):
+        for form in predicate_forms(row):
+            index.setdefault(key(form), set()).add(row.cls)
+    return {form: frozenset(classes) for form, classes in index.items()}
+
+
+def word_predicates(word: str, index: dict[str, frozenset[str]] | None = None) -> frozenset[str]:
+    """The predicate classes of one normalized word, after at most one proclitic cluster."""
+    index = predicate_index() if index is None else index
+    if word in index:
+        return index[word]
+    for proclitic in _PROCLITICS:
+        rest = word[len(proclitic) :]
+        if word.startswith(proclitic) and len(rest) >= 3 and rest in index:
+            return index[rest]
+    return frozenset()
+
+
+def main_predicate(text: str, index: dict[str, frozenset[str]] | None = None) -> frozenset[str]:
+    """The classes of the first predicate word of ``text`` (empty when it has none); a governing
+    predicate (:data:`GOVERNING`, ``تستعد لتجميد``) gives way to the one it governs."""
+    governing: frozenset[str] = frozenset()
+    for word in key(text).split():
+        classes = word_predicates(word, index)
+        if classes and not classes <= GOVERNING:
+            return classes
+        governing = governing or classes
+    return governing
+
+
+def count_forms(texts: Iterable[str], path: Path = PREDICATES_PATH) -> dict[tuple[str, str], int]:
+    """How often each row's forms occur in ``texts``, by ``(class, lemma or masdar)``."""
+    rows = read_predicates(path)
+    owner: dict[str, list[tuple[str, str]]] = {}
+    for row in rows:
+        for form in predicate_forms(row):
+            owner.setdefault(key(form), []).append((row.cls, row.lemma or row.masdar))
+    counts = {(row.cls, row.lemma or row.masdar): 0 for row in rows}
+    single = {form: frozenset({True}) for form in owner}  # presence index for word_predicates
+    for text in texts:
+        for word in key(text).split():
+            if word_predicates(word, single):
+                bare = word if word in owner else _bare(word, owner)
+                for name in set(owner.get(bare, ())):
+                    counts[name] += 1
+    return counts
+
+
+def _bare(word: str, owner: dict[str, list[tuple[str, str]]]) -> str:
+    for proclitic in _PROCLITICS:
+        rest = word[len(proclitic) :]
+        if word.startswith(proclitic) and len(rest) >= 3 and rest in owner:
+            return rest
+    return word
