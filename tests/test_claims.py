@@ -501,3 +501,38 @@ def test_claims_ready_to_gives_way_to_the_predicate_it_governs() -> None:
     assert claims.main_predicate("أن حكومة بلاده مستعدة للرد بأشد الطرق") == {"ready"}
     assert claims.main_predicate("الحكومة مستعدة لتجميد الاتفاقية") == {"suspend"}
     assert claims.main_predicate("الحكومة مستعدة لكل الاحتمالات") == {"ready"}
+
+
+def frame_item(stmt_id: str, content: str, speaker: str, participants: tuple[str, ...]) -> claims.Item:
+    """An item as make_items builds it, with the named entities of the content given directly."""
+    stems = claims.content_stems(content) | {claims.ENTITY_MARK + p for p in participants}
+    return claims.Item(
+        stmt(stmt_id, content, speaker), stems, speaker, speaker, predicate=claims.main_predicate(content)
+    )
+
+
+# saudinewsnet:2015-07-21:570: "يدعو ... لفرض عقوبات انتقامية على كندا لتمديدها العقوبات على روسيا"
+def test_claims_same_speaker_and_predicate_join_with_less_shared_wording() -> None:
+    first = frame_item("a#s01", "موسكو ستفرض عقوبات انتقامية على كندا قريبا", "russia", ("canada",))
+    second = frame_item("b#s01", "العقوبات الانتقامية على كندا ستشمل قطاعات أخرى", "russia", ("canada",))
+    assert first.predicate == second.predicate == {"sanction"}
+    assert claims.same_frame(first, second)
+
+
+def test_claims_same_predicate_on_other_participants_is_another_proposition() -> None:
+    first = frame_item("a#s01", "موسكو ستفرض عقوبات انتقامية على كندا قريبا", "russia", ("canada",))
+    second = frame_item("b#s01", "موسكو ستفرض عقوبات انتقامية على أوكرانيا قريبا", "russia", ("ukraine",))
+    assert claims.participants_differ(first, second)
+    assert not claims.same_frame(first, second)
+
+
+def test_claims_the_speakers_own_side_is_not_a_participant() -> None:
+    first = frame_item("a#s01", "روسيا ستفرض عقوبات انتقامية على كندا", "russia", ("russia", "canada"))
+    second = frame_item("b#s01", "العقوبات الروسية الانتقامية على كندا", "russia", ("canada",))
+    assert not claims.participants_differ(first, second)
+
+
+def test_claims_frame_needs_two_documents() -> None:
+    first = frame_item("a#s01", "موسكو ستفرض عقوبات انتقامية على كندا قريبا", "russia", ("canada",))
+    second = frame_item("a#s02", "العقوبات الانتقامية على كندا ستشمل قطاعات أخرى", "russia", ("canada",))
+    assert not claims.same_frame(first, second)

@@ -60,6 +60,7 @@ WORD_OVERLAP = 0.4  # weighted share of the smaller content's words found in the
 SAME_DOC_JACCARD = 0.8
 HEADLINE_FEATURES = 3  # a content this short (a headline quote) may join a longer one containing it
 CONTRADICTION_OVERLAP = 0.6
+FRAME_OVERLAP = 0.3  # same side, same main predicate, participants not in conflict
 SIMILAR_COSINE = 0.6  # word-vector cosine at which two different stems count as a partial match
 ENTITY_MARK = "@"
 SIMILAR_WORDS_PATH = RESOURCES / "claims" / "similar-stems.tsv.gz"  # scripts/build_claim_words.py
@@ -516,6 +517,29 @@ def predicates_differ(x: Item, y: Item) -> bool:
     return bool(x.predicate) and bool(y.predicate) and not x.predicate & y.predicate
 
 
+def _participants(item: Item, speakers: set[str]) -> set[str]:
+    return {f for f in item.stems if f.startswith(ENTITY_MARK)} - speakers
+
+
+def participants_differ(x: Item, y: Item) -> bool:
+    """Both contents name entities other than the speakers and their sides, and none in common:
+    sanctions on one country and sanctions on another are two propositions."""
+    speakers = {ENTITY_MARK + value for item in (x, y) for value in (item.side, item.speaker) if value}
+    ours, theirs = _participants(x, speakers), _participants(y, speakers)
+    return bool(ours) and bool(theirs) and not ours & theirs
+
+
+def same_frame(x: Item, y: Item, weights: Weights | None = None) -> bool:
+    """Two documents' statements of one speaker or side with the same main predicate and the same
+    participants: one proposition in other words (``ستفرض المزيد من العقوبات على تركيا`` /
+    ``بمزيد من العقوبات إذا لم تفرج عن القس``), so less shared wording is needed."""
+    if x.stmt.doc_id == y.stmt.doc_id or not x.predicate & y.predicate or not _same_side(x, y):
+        return False
+    if participants_differ(x, y) or distinct_events(x, y) or len(x.stems & y.stems) < SHARED_WORDS:
+        return False
+    return overlap(x.stems, y.stems, weights) >= FRAME_OVERLAP
+
+
 def distinct_events(x: Item, y: Item) -> bool:
     """Opposite negation, or different weekdays named: the two contents report different things."""
     if _negation_mismatch(x, y) or _negation_mismatch(y, x):
@@ -551,6 +575,8 @@ def same_claim(x: Item, y: Item, weights: Weights | None = None, similar: Simila
         if same_speaker and _headline_of(x, y):
             return True
         return min(len(x.stems), len(y.stems)) >= 2 and jaccard(x.stems, y.stems) >= SAME_DOC_JACCARD
+    if same_frame(x, y, weights):
+        return True
     if not _same_side(x, y):
         similar = None  # only the same speaker or side may word one proposition differently
     if same_exchange(x, y) and len(x.words & y.words) >= SHARED_WORDS and not distinct_events(x, y):
