@@ -536,3 +536,22 @@ def test_claims_frame_needs_two_documents() -> None:
     first = frame_item("a#s01", "موسكو ستفرض عقوبات انتقامية على كندا قريبا", "russia", ("canada",))
     second = frame_item("a#s02", "العقوبات الانتقامية على كندا ستشمل قطاعات أخرى", "russia", ("canada",))
     assert not claims.same_frame(first, second)
+
+
+# saudinewsnet:2015-07-21:411 "نفى الشاعر ... أن يكون قد قال: إن الشعراء «شحاذون»": the denial and
+# the statement read from its own clause are one text, not two speakers in conflict.
+@pytest.mark.parametrize("parent", ["a#s01", None])
+def test_claims_denial_does_not_contradict_its_own_clause(parent: str | None) -> None:
+    corpus = build(
+        stmt("a#s01", "أن يكون قد قال إن الشعراء شحاذون في كل مكان", "poet", polarity="deny"),
+        stmt("a#s02", "الشعراء شحاذون في كل مكان", "poet", parent=parent),
+    )
+    assert all(not c.contradicts for c in corpus.claims)
+
+
+def test_claims_denial_in_another_document_still_contradicts() -> None:
+    corpus = build(
+        stmt("a#s01", "أن يكون قد قال إن الشعراء شحاذون في كل مكان", "poet", polarity="deny"),
+        stmt("b#s01", "الشعراء شحاذون في كل مكان", "critic"),
+    )
+    assert any(c.contradicts for c in corpus.claims)

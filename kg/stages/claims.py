@@ -619,9 +619,21 @@ def may_join(
     return (sizes[0] if shorter(x, y) is x else sizes[1]) <= 1
 
 
+def one_clause(x: Item, y: Item) -> bool:
+    """One statement reports the other or contains its content (``نفى أن يكون الموقع يعمل`` and
+    a statement read from its clause ``الموقع يعمل``): a text is not set against itself."""
+    if x.stmt.parent == y.stmt.stmt_id or y.stmt.parent == x.stmt.stmt_id:
+        return True
+    if x.stmt.doc_id != y.stmt.doc_id:
+        return False
+    a, b = x.stmt.content, y.stmt.content
+    return a.start < b.end and b.start < a.end
+
+
 def conflicting(x: Item, y: Item) -> bool:
-    """A denial whose content matches an assertion (by another speaker or the same one)."""
-    if x.stmt.polarity == y.stmt.polarity or predicates_differ(x, y):
+    """A denial whose content matches an assertion (by another speaker or the same one), other
+    than its own clause (:func:`one_clause`)."""
+    if x.stmt.polarity == y.stmt.polarity or predicates_differ(x, y) or one_clause(x, y):
         return False
     return overlap(x.stems, y.stems) >= CONTRADICTION_OVERLAP and min(len(x.stems), len(y.stems)) >= 2
 
