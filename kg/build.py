@@ -35,7 +35,7 @@ from kg.export import DEFAULT_NAMES, WRITTEN_BY_OXIGRAPH, export
 from kg.export.neo4j import check_replaceable, replace_folder
 from kg.incremental import load_state, publish_state, stage_state
 from kg.memory import frozen_heap, release_memory, set_aside
-from kg.model import Corpus, ResolutionNote, Skipped
+from kg.model import Claim, Corpus, ResolutionNote, Skipped
 from kg.pipeline import STAGES, Progress, run
 from kg.progress import CHARTS, INDEX, REPORT, STATE, STORE, Phases, export_phase
 from kg.rdf.mapping import bind_prefixes, node_counts, to_store, update_store
@@ -453,11 +453,7 @@ def render_report(
     speakers = Counter(s.speaker for s in corpus.statements if s.speaker in entities)
     lines += ["", "## Top speakers", "", "| speaker | statements |", "|---|---|"]
     lines += [f"| {_cell(entities[e].canonical)} | {n} |" for e, n in speakers.most_common(15)]
-    ranked = sorted(corpus.claims, key=lambda c: (-len(set(c.doc_ids)), -len(c.statement_ids), c.claim_id))
-    lines += ["", "## Most corroborated claims", "", "| documents | statements | claim |", "|---|---|---|"]
-    lines += [
-        f"| {len(set(c.doc_ids))} | {len(c.statement_ids)} | {_cell(c.content, 160)} |" for c in ranked[:10]
-    ]
+    lines += _claims_sections(corpus)
     lines += _resolution_section(corpus)
     encodings = Counter(doc.encoding for doc in corpus.documents)
     lines += ["", "## Input encodings", ""] + [
@@ -468,6 +464,48 @@ def render_report(
     lines += ["", "## Time per step (s)", "", "| step | seconds |", "|---|---|"]
     lines += [f"| {step} | {seconds:.2f} |" for step, seconds in timings.items()]
     return "\n".join(lines) + "\n"
+
+
+def _claims_sections(corpus: Corpus, limit: int = 10) -> list[str]:
+    """The most corroborated claims (most documents) and the most contested ones (claims that
+    contradict others, most documents on both sides), with their outlets and speakers."""
+    entities = corpus.entity_index()
+    statements = {s.stmt_id: s for s in corpus.statements}
+    outlets = {d.doc_id: d.publisher or d.doc_id for d in corpus.documents}
+    by_id = {c.claim_id: c for c in corpus.claims}
+
+    def who(claim: Claim) -> tuple[str, str]:
+        members = [statements[i] for i in claim.statement_ids if i in statements]
+        names = sorted({outlets.get(d, d) for d in claim.doc_ids})
+        speakers = sorted({entities[s.speaker].canonical for s in members if s.speaker in entities})
+        return _cell("، ".join(names), 80), _cell("، ".join(speakers), 80)
+
+    ranked = sorted(corpus.claims, key=lambda c: (-len(set(c.doc_ids)), -len(c.statement_ids), c.claim_id))
+    lines = ["", "## Most corroborated claims", "", "| documents | statements | outlets | speakers | claim |"]
+    lines += ["|---|---|---|---|---|"]
+    for claim in ranked[:limit]:
+        names, speakers = who(claim)
+        lines.append(
+            f"| {len(set(claim.doc_ids))} | {len(claim.statement_ids)} | {names} | {speakers} "
+            f"| {_cell(claim.content, 160)} |"
+        )
+
+    pairs = sorted(
+        {tuple(sorted((c.claim_id, o))) for c in corpus.claims for o in c.contradicts if o in by_id},
+        key=lambda pair: (-len(set(by_id[pair[0]].doc_ids) | set(by_id[pair[1]].doc_ids)), pair),
+    )
+    lines += ["", "## Most contested claims", ""]
+    if not pairs:
+        return [*lines, "None: no claim contradicts another."]
+    lines += ["| documents | claim | speakers | contradicted by | speakers |", "|---|---|---|---|---|"]
+    for first, second in pairs[:limit]:
+        one, other = by_id[first], by_id[second]
+        documents = len(set(one.doc_ids) | set(other.doc_ids))
+        lines.append(
+            f"| {documents} | {_cell(one.content, 100)} | {who(one)[1]} "
+            f"| {_cell(other.content, 100)} | {who(other)[1]} |"
+        )
+    return lines
 
 
 # The merges table lists people first: their merges are the ones worth checking.

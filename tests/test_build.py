@@ -11,7 +11,7 @@ import pytest
 
 from kg.build import BuildResult, build, build_phases, render_report
 from kg.errors import InputError
-from kg.model import Corpus, Document, Entity, Interaction, ResolutionNote, Span
+from kg.model import Claim, Corpus, Document, Entity, Interaction, ResolutionNote, Span, Statement
 from kg.pipeline import STAGES
 from kg.progress import phase_of
 from kg.rdf.mapping import node_counts, to_store
@@ -166,3 +166,30 @@ def test_build_append_progress_goes_through_every_phase_in_order(tmp_path: Path)
     assert "index" not in phases
     assert list(dict.fromkeys(phase_of(label) for label, _, _ in events)) == list(phases)
     assert [index for _, index, _ in events] == sorted(index for _, index, _ in events)
+
+
+def test_build_report_lists_outlets_speakers_and_contested_claims() -> None:
+    documents = (
+        Document("a", "…", publisher="وكالة أ"),
+        Document("b", "…", publisher="صحيفة ب"),
+    )
+    entities = (Entity("gov", "ORG", "الحكومة"), Entity("opp", "ORG", "المعارضة"))
+    statements = tuple(
+        Statement(sid, sid[0], Span(0, 1), "قال", "قال", Span(2, 3), "…", "indirect", speaker=speaker)
+        for sid, speaker in (("a#s1", "gov"), ("b#s1", "gov"), ("b#s2", "opp"))
+    )
+    claims = (
+        Claim("c1", "الحكومة ستخفض الضرائب", ("a#s1", "b#s1"), ("a", "b"), contradicts=("c2",)),
+        Claim("c2", "لن تخفض الضرائب", ("b#s2",), ("b",), contradicts=("c1",)),
+    )
+    corpus = Corpus(documents=documents, entities=entities, statements=statements, claims=claims)
+    report = render_report(corpus, 0, {})
+    corroborated = report.split("## Most corroborated claims", 1)[1].split("\n## ", 1)[0]
+    assert "| 2 | 2 | صحيفة ب، وكالة أ | الحكومة | الحكومة ستخفض الضرائب |" in corroborated
+    contested = report.split("## Most contested claims", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in contested.splitlines() if line.startswith("| 2 ")]
+    assert rows == ["| 2 | الحكومة ستخفض الضرائب | الحكومة | لن تخفض الضرائب | المعارضة |"]
+
+
+def test_build_report_says_when_no_claim_is_contested() -> None:
+    assert "None: no claim contradicts another." in render_report(Corpus(), 0, {})
