@@ -555,3 +555,44 @@ def test_claims_denial_in_another_document_still_contradicts() -> None:
         stmt("b#s01", "الشعراء شحاذون في كل مكان", "critic"),
     )
     assert any(c.contradicts for c in corpus.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # saudinewsnet:2015-07-27:656
+        ("الاشتباكات في تعز أدت إلى مقتل 20 حوثيا، وإصابة 30 آخرين", {"20", "30"}),
+        ("مقتل ٥٢ شخصا وإصابة 2,400", {"52", "2400"}),
+        ("نسبة النمو بلغت 3.5 في المئة", {"3.5"}),
+        ("الهجوم أسفر عن مقتل عشرات الأشخاص", set()),
+    ],
+)
+def test_claims_numbers_are_the_figures_written_in_digits(text: str, figures: set[str]) -> None:
+    assert claims.numbers(text) == frozenset(figures)
+
+
+# ant:JA-internationalNews-27-20170118 "وقال الجيش إن الهجوم أسفر عن مقتل 25 شخصا في حصيلة أولية"
+@pytest.mark.parametrize(("figure", "joined"), [("25", True), ("31", False)])
+def test_claims_different_figures_are_not_one_claim(figure: str, joined: bool) -> None:
+    corpus = build(
+        stmt("a#s01", "الهجوم أسفر عن مقتل 25 شخصا في حصيلة أولية قرب الحدود", "army"),
+        stmt("b#s01", f"الهجوم أسفر عن مقتل {figure} شخصا في حصيلة أولية قرب الحدود", "army"),
+    )
+    assert (claim_of(corpus, "a#s01") == claim_of(corpus, "b#s01")) is joined
+
+
+def test_claims_different_figures_for_one_frame_are_disputed() -> None:
+    corpus = build(
+        stmt("a#s01", "الهجوم أسفر عن مقتل 25 شخصا في حصيلة أولية قرب الحدود", "army"),
+        stmt("b#s01", "الهجوم أسفر عن مقتل 31 شخصا في حصيلة أولية قرب الحدود", "ministry"),
+    )
+    first, second = claim_of(corpus, "a#s01"), claim_of(corpus, "b#s01")
+    assert {c.claim_id: c.contradicts for c in corpus.claims}[first] == (second,)
+
+
+def test_claims_figures_of_different_predicates_are_not_disputed() -> None:
+    corpus = build(
+        stmt("a#s01", "الهجوم أسفر عن مقتل 25 شخصا في حصيلة أولية قرب الحدود", "army"),
+        stmt("b#s01", "الجيش اعتقل 31 شخصا في حصيلة أولية قرب الحدود", "ministry"),
+    )
+    assert all(not c.contradicts for c in corpus.claims)

@@ -19,7 +19,9 @@ opposite polarity but matching content (a denial of another speaker's assertion)
 with ``contradicts``. Each content also gets its main predicate (the class of its first event or
 stance word, ``kg/resources/claims/predicates.tsv``): statements of different documents whose
 predicates differ (``ستبقى ملتزمة بالاتفاق`` / ``الانسحاب من الاتفاق``) neither join nor contradict
-unless their wording is near-identical, however many topic words they share.
+unless their wording is near-identical, however many topic words they share. Contents that
+state different figures (``مقتل 25`` / ``مقتل 31``) are different claims; when their frame is
+the same, the two claims are linked with ``contradicts`` as a disputed figure.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import functools
 import gzip
 import hashlib
 import math
+import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -83,6 +86,8 @@ _FUNCTION_WORDS = frozenset(
 )
 _HIS_COUNTRY = frozenset(key(w) for w in ("بلاده", "بلادها", "بلادنا", "بلادهم", "بلدنا", "بلده", "بلدها"))
 _MODULUS = (1 << 61) - 1
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩٫٬", "0123456789.,")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _DAY_NAMES = " ".join(WEEKDAYS)
 
 
@@ -114,6 +119,7 @@ class Item:
     days: frozenset[int] = frozenset()  # weekdays named in the content (0 = Saturday)
     addressee: str | None = None  # whom the speaker told it (resolved entity id)
     predicate: frozenset[str] = frozenset()  # classes of the content's first predicate word
+    numbers: frozenset[str] = frozenset()  # the figures the content states (52, 1200, 3.5)
 
     words: frozenset[str] = field(init=False, repr=False, compare=False)  # stems that are not entities
 
@@ -159,6 +165,13 @@ def _cores(words: Iterable[str]) -> set[str]:
 
 def _strip_conjunction(word: str) -> str:
     return word[1:] if len(word) > 2 and word[0] in "وف" and word[1:] in _NEGATIONS else word
+
+
+def numbers(text: str) -> frozenset[str]:
+    """The figures written in digits in a text, Arabic-Indic digits read as Western and
+    thousands separators dropped: ``مقتل ٥٢ فلسطينيا وإصابة 2,400`` → ``{"52", "2400"}``."""
+    found = _NUMBER.findall(text.translate(_ARABIC_DIGITS))
+    return frozenset(n.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+", n) else n for n in found)
 
 
 def weekdays(text: str) -> frozenset[int]:
@@ -540,9 +553,15 @@ def same_frame(x: Item, y: Item, weights: Weights | None = None) -> bool:
     return overlap(x.stems, y.stems, weights) >= FRAME_OVERLAP
 
 
+def different_figures(x: Item, y: Item) -> bool:
+    """Both contents state figures and none is in both (``10 مليارات دولار`` / ``15 مليار دولار``)."""
+    return bool(x.numbers) and bool(y.numbers) and not x.numbers & y.numbers
+
+
 def distinct_events(x: Item, y: Item) -> bool:
-    """Opposite negation, or different weekdays named: the two contents report different things."""
-    if _negation_mismatch(x, y) or _negation_mismatch(y, x):
+    """Opposite negation, different weekdays named, or different figures stated: the two contents
+    report different things (or dispute one, see :func:`disputed`)."""
+    if _negation_mismatch(x, y) or _negation_mismatch(y, x) or different_figures(x, y):
         return True
     return bool(x.days) and bool(y.days) and not x.days & y.days
 
@@ -630,10 +649,26 @@ def one_clause(x: Item, y: Item) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def disputed(x: Item, y: Item) -> bool:
+    """Two documents give different figures for one frame (same main predicate, the same
+    participants, the other content words alike): a disputed toll or amount."""
+    if x.stmt.doc_id == y.stmt.doc_id or not x.predicate & y.predicate or not different_figures(x, y):
+        return False
+    if participants_differ(x, y):
+        return False
+    figures = x.numbers | y.numbers
+    ours, theirs = x.stems - figures, y.stems - figures
+    return min(len(ours), len(theirs)) >= 2 and overlap(ours, theirs) >= CONTRADICTION_OVERLAP
+
+
 def conflicting(x: Item, y: Item) -> bool:
     """A denial whose content matches an assertion (by another speaker or the same one), other
-    than its own clause (:func:`one_clause`)."""
-    if x.stmt.polarity == y.stmt.polarity or predicates_differ(x, y) or one_clause(x, y):
+    than its own clause (:func:`one_clause`), or two figures for one frame (:func:`disputed`)."""
+    if one_clause(x, y):
+        return False
+    if x.stmt.polarity == y.stmt.polarity:
+        return disputed(x, y)
+    if predicates_differ(x, y):
         return False
     return overlap(x.stems, y.stems) >= CONTRADICTION_OVERLAP and min(len(x.stems), len(y.stems)) >= 2
 
@@ -681,7 +716,7 @@ def make_items(corpus: Corpus) -> list[Item]:
         text = stmt.content_text
         addressee = context.resolve(stmt.addressee)
         negated, days, predicate = negated_words(text), weekdays(text), main_predicate(text)
-        items.append(Item(stmt, features, speaker, side, negated, days, addressee, predicate))
+        items.append(Item(stmt, features, speaker, side, negated, days, addressee, predicate, numbers(text)))
     return items
 
 
