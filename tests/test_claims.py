@@ -596,3 +596,16 @@ def test_claims_figures_of_different_predicates_are_not_disputed() -> None:
         stmt("b#s01", "الجيش اعتقل 31 شخصا في حصيلة أولية قرب الحدود", "ministry"),
     )
     assert all(not c.contradicts for c in corpus.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        # ant:AL-culture-146-20180309 "كل السوريين وليس على الممثلين"
+        ("المسؤولية تقع على كل السوريين وليس على الممثلين", set()),
+        ("الحل سياسي وليس هناك حل عسكري", {"هنا"}),
+        ("الحكومة ليست طرفا في النزاع", {"طرف"}),
+    ],
+)
+def test_claims_and_not_sets_a_phrase_aside_without_negating_it(text: str, negated: set[str]) -> None:
+    assert claims.negated_words(text) == frozenset(negated)
