@@ -40,7 +40,7 @@ from pathlib import Path
 
 from kg.arabic.lexicons import RESOURCES
 from kg.arabic.normalize import key
-from kg.arabic.predicates import main_predicate  # re-exported for the claims tests
+from kg.arabic.predicates import main_predicate, word_predicates  # re-exported for the claims tests
 from kg.arabic.stem import stem
 from kg.arabic.time import WEEKDAYS
 from kg.model import Claim, Corpus, Mention, Statement
@@ -64,6 +64,7 @@ SAME_DOC_JACCARD = 0.8
 HEADLINE_FEATURES = 3  # a content this short (a headline quote) may join a longer one containing it
 CONTRADICTION_OVERLAP = 0.6
 FRAME_OVERLAP = 0.3  # same side, same main predicate, participants not in conflict
+STANCE_OVERLAP = 0.5  # same stance cue (support, condemn, deny ...), any side
 SIMILAR_COSINE = 0.6  # word-vector cosine at which two different stems count as a partial match
 ENTITY_MARK = "@"
 SIMILAR_WORDS_PATH = RESOURCES / "claims" / "similar-stems.tsv.gz"  # scripts/build_claim_words.py
@@ -122,6 +123,7 @@ class Item:
     addressee: str | None = None  # whom the speaker told it (resolved entity id)
     predicate: frozenset[str] = frozenset()  # classes of the content's first predicate word
     numbers: frozenset[str] = frozenset()  # the figures the content states (52, 1200, 3.5)
+    stance: frozenset[str] = frozenset()  # predicate class of the cue (رحب، أيد → support; نفى → deny)
 
     words: frozenset[str] = field(init=False, repr=False, compare=False)  # stems that are not entities
 
@@ -570,6 +572,17 @@ def different_figures(x: Item, y: Item) -> bool:
     return bool(x.numbers) and bool(y.numbers) and not x.numbers & y.numbers
 
 
+def same_stance(x: Item, y: Item, weights: Weights | None = None) -> bool:
+    """Two documents' statements whose cues take one stance (``رحب``/``أيد``/``أشاد``: support)
+    towards the same object in alike words (``ورحبت قيادات سنية وشيعية، بدعوة شيخ الأزهر``,
+    saudinewsnet:2015-07-26:459): one proposition, even from speakers on different sides."""
+    if x.stmt.doc_id == y.stmt.doc_id or not x.stance & y.stance or x.stmt.polarity != y.stmt.polarity:
+        return False
+    if predicates_differ(x, y) or participants_differ(x, y) or distinct_events(x, y):
+        return False
+    return len(x.stems & y.stems) >= SHARED_WORDS and overlap(x.stems, y.stems, weights) >= STANCE_OVERLAP
+
+
 def distinct_events(x: Item, y: Item) -> bool:
     """Opposite negation, different weekdays named, or different figures stated: the two contents
     report different things (or dispute one, see :func:`disputed`)."""
@@ -606,7 +619,7 @@ def same_claim(x: Item, y: Item, weights: Weights | None = None, similar: Simila
         if same_speaker and _headline_of(x, y):
             return True
         return min(len(x.stems), len(y.stems)) >= 2 and jaccard(x.stems, y.stems) >= SAME_DOC_JACCARD
-    if same_frame(x, y, weights):
+    if same_frame(x, y, weights) or same_stance(x, y, weights):
         return True
     if not _same_side(x, y):
         similar = None  # only the same speaker or side may word one proposition differently
@@ -728,7 +741,10 @@ def make_items(corpus: Corpus) -> list[Item]:
         text = stmt.content_text
         addressee = context.resolve(stmt.addressee)
         negated, days, predicate = negated_words(text), weekdays(text), main_predicate(text)
-        items.append(Item(stmt, features, speaker, side, negated, days, addressee, predicate, numbers(text)))
+        stance = word_predicates(key(stmt.cue_lemma)) if stmt.cue_lemma else frozenset()
+        items.append(
+            Item(stmt, features, speaker, side, negated, days, addressee, predicate, numbers(text), stance)
+        )
     return items
 
 
