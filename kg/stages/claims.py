@@ -64,6 +64,7 @@ SAME_DOC_JACCARD = 0.8
 HEADLINE_FEATURES = 3  # a content this short (a headline quote) may join a longer one containing it
 CONTRADICTION_OVERLAP = 0.6
 FRAME_OVERLAP = 0.3  # same side, same main predicate, participants not in conflict
+FRAME_DICE = 0.25  # ... and this much alike as wholes
 STANCE_OVERLAP = 0.5  # same stance cue (support, condemn, deny ...), any side
 SIMILAR_COSINE = 0.6  # word-vector cosine at which two different stems count as a partial match
 ENTITY_MARK = "@"
@@ -558,13 +559,17 @@ def participants_differ(x: Item, y: Item) -> bool:
 
 def same_frame(x: Item, y: Item, weights: Weights | None = None) -> bool:
     """Two documents' statements of one speaker or side with the same main predicate and the same
-    participants: one proposition in other words (``ستفرض المزيد من العقوبات على تركيا`` /
-    ``بمزيد من العقوبات إذا لم تفرج عن القس``), so less shared wording is needed."""
+    participants: one proposition in other words (sanctions on Canada announced and described,
+    saudinewsnet:2015-07-21:570), so less shared wording is needed."""
     if x.stmt.doc_id == y.stmt.doc_id or not x.predicate & y.predicate or not _same_side(x, y):
         return False
     if participants_differ(x, y) or distinct_events(x, y) or len(x.stems & y.stems) < SHARED_WORDS:
         return False
-    return overlap(x.stems, y.stems, weights) >= FRAME_OVERLAP
+    # alike as wholes to a degree too: a predicate and one name in common chained a story's
+    # unrelated statements on 10,000 news-bench articles (ملتزم + the United States)
+    return (
+        dice(x.stems, y.stems, weights) >= FRAME_DICE and overlap(x.stems, y.stems, weights) >= FRAME_OVERLAP
+    )
 
 
 def different_figures(x: Item, y: Item) -> bool:
