@@ -469,20 +469,20 @@ def test_claims_verb_and_verbal_noun_share_a_predicate_class() -> None:
 
 
 def test_claims_same_topic_with_different_predicates_is_two_claims() -> None:
-    """Two outlets' statements sharing the topic words (الاتفاق النووي مع القوى الكبرى) but
-    asserting different things — staying in the deal and leaving it — are two propositions
-    (saudinewsnet:2015-07-23:1269 and saudinewsnet:2015-08-06:2107 give the two predicates)."""
+    """Two outlets' statements sharing the topic words (دعم التحالف في اليمن) but asserting
+    different things — staying in and leaving — are two propositions (saudinewsnet:2015-07-23:1269
+    "وأنها ملتزمة بدعم التحالف في اليمن سياسيا وعسكريا"; saudinewsnet:2015-08-06:2107 ستنسحب)."""
     corpus = build(
-        stmt("a#s01", "بلاده ستبقى ملتزمة بالاتفاق النووي مع القوى الكبرى", "iran"),
-        stmt("b#s01", "بلاده ستنسحب من الاتفاق النووي مع القوى الكبرى", "iran"),
+        stmt("a#s01", "بلاده ستبقى ملتزمة بدعم التحالف في اليمن سياسيا وعسكريا", "state"),
+        stmt("b#s01", "بلاده ستنسحب من دعم التحالف في اليمن سياسيا وعسكريا", "state"),
     )
     assert claim_of(corpus, "a#s01") != claim_of(corpus, "b#s01")
 
 
 def test_claims_same_predicate_and_topic_still_join() -> None:
     corpus = build(
-        stmt("a#s01", "بلاده ستبقى ملتزمة بالاتفاق النووي مع القوى الكبرى", "iran"),
-        stmt("b#s01", "بلاده ستظل ملتزمة بالاتفاق النووي مع القوى الكبرى", "iran"),
+        stmt("a#s01", "بلاده ستبقى ملتزمة بدعم التحالف في اليمن سياسيا وعسكريا", "state"),
+        stmt("b#s01", "بلاده ستظل ملتزمة بدعم التحالف في اليمن سياسيا وعسكريا", "state"),
     )
     assert claim_of(corpus, "a#s01") == claim_of(corpus, "b#s01")
 
