@@ -621,3 +621,15 @@ def test_claims_one_stance_towards_one_object_is_one_claim_across_sides(cue: str
     entities = (Entity("sunni", "ORG", "قيادات سنية"), Entity("shia", "ORG", "قيادات شيعية"))
     corpus = claims.run(Corpus(entities=entities, statements=(first, second)))
     assert (claim_of(corpus, "a#s01") == claim_of(corpus, "b#s01")) is joined
+
+
+def test_claims_denial_of_another_speakers_claim_on_one_span_still_contradicts() -> None:
+    """ant:BB-internationalNews-292-20180405 "ونفى المختبر في الوقت ذاته مزاعم روسيا بأن هذا الغاز
+    مصنوع في مختبر عسكري بريطاني": the lab denies and Russia asserts the same clause."""
+    content = "هذا الغاز مصنوع في مختبر عسكري بريطاني"
+    corpus = build(
+        stmt("a#s01", content, "lab", polarity="deny"),
+        stmt("a#s02", content, "russia", parent="a#s01"),
+    )
+    first, second = claim_of(corpus, "a#s01"), claim_of(corpus, "a#s02")
+    assert {c.claim_id: c.contradicts for c in corpus.claims}[first] == (second,)

@@ -669,8 +669,11 @@ def may_join(
 
 
 def one_clause(x: Item, y: Item) -> bool:
-    """One statement reports the other or contains its content (``نفى أن يكون الموقع يعمل`` and
-    a statement read from its clause ``الموقع يعمل``): a text is not set against itself."""
+    """One speaker's statement and one read from inside it (``نفى أن يكون الموقع يعمل`` and its
+    clause ``الموقع يعمل``, or its nested statement): a text is not set against itself. Two
+    speakers on one span stay apart: ``رفض مزاعم X بأن ...`` is a denial of X's assertion."""
+    if x.speaker and y.speaker and x.speaker != y.speaker:
+        return False
     if x.stmt.parent == y.stmt.stmt_id or y.stmt.parent == x.stmt.stmt_id:
         return True
     if x.stmt.doc_id != y.stmt.doc_id:
