@@ -10,6 +10,7 @@ error and failed request is collected in :attr:`Browser.errors`.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import shutil
@@ -98,7 +99,9 @@ class Browser:
             details = params.get("exceptionDetails", {})
             self.errors.append(str(details.get("exception", {}).get("description") or details.get("text")))
         elif method == "Runtime.consoleAPICalled" and params.get("type") == "error":
-            self.errors.append(" ".join(str(arg.get("value", arg.get("description"))) for arg in params["args"]))
+            self.errors.append(
+                " ".join(str(arg.get("value", arg.get("description"))) for arg in params["args"])
+            )
         elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
             self.errors.append(params["entry"].get("text", ""))
         elif method == "Network.loadingFailed":
@@ -134,7 +137,9 @@ class Browser:
             targets = self.send("Target.getTargets", browser=True)["targetInfos"]
             pages = [target for target in targets if target["type"] == "page"]
             if pages:
-                found = self.send("Target.attachToTarget", browser=True, targetId=pages[0]["targetId"], flatten=True)
+                found = self.send(
+                    "Target.attachToTarget", browser=True, targetId=pages[0]["targetId"], flatten=True
+                )
                 return str(found["sessionId"])
             time.sleep(0.1)
         raise BrowserError("no page target")
@@ -183,7 +188,14 @@ class Browser:
     def press_enter(self) -> None:
         for kind in ("rawKeyDown", "char", "keyUp"):
             extra = {"text": "\r"} if kind == "char" else {}
-            self.send("Input.dispatchKeyEvent", type=kind, key="Enter", code="Enter", windowsVirtualKeyCode=13, **extra)
+            self.send(
+                "Input.dispatchKeyEvent",
+                type=kind,
+                key="Enter",
+                code="Enter",
+                windowsVirtualKeyCode=13,
+                **extra,
+            )
 
     def screenshot(self, path: Path) -> Path:
         data = self.send("Page.captureScreenshot", format="png")["data"]
@@ -191,10 +203,8 @@ class Browser:
         return path
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(BrowserError, OSError):
             self.send("Browser.close", browser=True)
-        except (BrowserError, OSError):
-            pass
         try:
             self._process.wait(timeout=10)
         except subprocess.TimeoutExpired:

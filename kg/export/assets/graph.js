@@ -110,7 +110,7 @@
   var nodeById = new Map();
   data.nodes.forEach(function (node) {
     node.key = [node.full, node.label].concat(node.alt || []).map(searchKey).join("\n");
-    node.skel = node.lat ? node.lat.split(/\s+/).map(function (w) { return skeleton(w, true); }).join(" ") : "";
+    node.skel = node.lat ? skeleton(node.lat, true) : "";
     node.baseColor = node.color;
     nodeById.set(node.id, node);
   });
@@ -741,7 +741,9 @@
         return { id: id, x: point.x, y: point.y, r: (bodyNode ? bodyNode.options.size : 0) * scale };
       });
     },
-    find: findNodes
+    find: findNodes,
+    width: function () { return container.clientWidth; },
+    height: function () { return container.clientHeight; }
   };
 
   /* --- start ---------------------------------------------------------------------------------- */
