@@ -553,9 +553,17 @@ def layout(
     if groups is not None:
         pos = _seed_by_group(pos, np.asarray(groups), side)
     pairs = np.array(sorted({(a, b) for a, b in edges if a != b}), dtype=np.int64).reshape(-1, 2)
+    # hubs push harder and are pulled less (ForceAtlas2's degree-dependent repulsion and "dissuade
+    # hubs"), so the heaviest nodes do not pile up in the middle of their shared neighbours
+    mass = 1.0 + np.bincount(pairs.ravel(), minlength=count).astype(float) if len(pairs) else np.ones(count)
+    mass = np.sqrt(mass)
     temperature = side / 8
     for _ in range(iterations):
-        shift = _near_repulsion(pos, cKDTree(pos)) + _far_repulsion(pos) + _attraction(pos, pairs)
+        shift = (
+            _near_repulsion(pos, cKDTree(pos), mass)
+            + _far_repulsion(pos, mass)
+            + _attraction(pos, pairs, mass**2)
+        )
         shift -= 0.02 * pos  # a weak pull to the centre keeps components together
         length = np.maximum(np.linalg.norm(shift, axis=1), 1e-9)
         pos += shift / length[:, None] * np.minimum(length, temperature)[:, None]
@@ -587,7 +595,7 @@ def _pull_in_outliers(pos):  # type: ignore[no-untyped-def]
     return pos * scale[:, None]
 
 
-def _near_repulsion(pos, tree):  # type: ignore[no-untyped-def]
+def _near_repulsion(pos, tree, mass):  # type: ignore[no-untyped-def]
     import numpy as np
 
     pairs = tree.query_pairs(2.0, output_type="ndarray")
@@ -596,30 +604,32 @@ def _near_repulsion(pos, tree):  # type: ignore[no-untyped-def]
         return shift
     delta = pos[pairs[:, 0]] - pos[pairs[:, 1]]
     push = delta / np.maximum((delta**2).sum(axis=1), 1e-4)[:, None]  # |push| = k²/d with k = 1
+    push *= (mass[pairs[:, 0]] * mass[pairs[:, 1]])[:, None]
     for axis in (0, 1):
         shift[:, axis] += np.bincount(pairs[:, 0], push[:, axis], len(pos))
         shift[:, axis] -= np.bincount(pairs[:, 1], push[:, axis], len(pos))
     return shift
 
 
-def _far_repulsion(pos, cells: int = 24):  # type: ignore[no-untyped-def]
+def _far_repulsion(pos, mass, cells: int = 24):  # type: ignore[no-untyped-def]
     import numpy as np
 
     low, span = pos.min(axis=0), np.maximum(np.ptp(pos, axis=0), 1e-6)
     cell_xy = np.minimum(((pos - low) / span * cells).astype(np.int64), cells - 1)
     cell = cell_xy[:, 0] * cells + cell_xy[:, 1]
-    mass = np.bincount(cell, minlength=cells * cells).astype(float)
+    weights = mass
+    mass = np.bincount(cell, weights, minlength=cells * cells)
     used = mass > 0
-    centre_x = np.bincount(cell, pos[:, 0], cells * cells)[used] / mass[used]
-    centre_y = np.bincount(cell, pos[:, 1], cells * cells)[used] / mass[used]
+    centre_x = np.bincount(cell, pos[:, 0] * weights, cells * cells)[used] / mass[used]
+    centre_y = np.bincount(cell, pos[:, 1] * weights, cells * cells)[used] / mass[used]
     dx = pos[:, 0:1] - centre_x[None, :]
     dy = pos[:, 1:2] - centre_y[None, :]
     dist2 = dx * dx + dy * dy
     weight = np.where(dist2 < 4.0, 0.0, mass[used][None, :] / np.maximum(dist2, 1e-9))  # near field is exact
-    return np.stack([(dx * weight).sum(axis=1), (dy * weight).sum(axis=1)], axis=1)
+    return np.stack([(dx * weight).sum(axis=1), (dy * weight).sum(axis=1)], axis=1) * weights[:, None]
 
 
-def _attraction(pos, pairs):  # type: ignore[no-untyped-def]
+def _attraction(pos, pairs, degree):  # type: ignore[no-untyped-def]
     import numpy as np
 
     shift = np.zeros_like(pos)
@@ -628,8 +638,8 @@ def _attraction(pos, pairs):  # type: ignore[no-untyped-def]
     delta = pos[pairs[:, 0]] - pos[pairs[:, 1]]
     pull = delta * np.linalg.norm(delta, axis=1)[:, None]  # |pull| = d²/k with k = 1
     for axis in (0, 1):
-        shift[:, axis] -= np.bincount(pairs[:, 0], pull[:, axis], len(pos))
-        shift[:, axis] += np.bincount(pairs[:, 1], pull[:, axis], len(pos))
+        shift[:, axis] -= np.bincount(pairs[:, 0], pull[:, axis], len(pos)) / degree
+        shift[:, axis] += np.bincount(pairs[:, 1], pull[:, axis], len(pos)) / degree
     return shift
 
 

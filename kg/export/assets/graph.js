@@ -344,21 +344,37 @@
       var point = network.canvasToDOM({ x: node.x, y: node.y });
       var drawn = network.body.nodes[node.id];
       var radius = (drawn ? drawn.options.size : 8) * scale;
-      var box = [point.x - w / 2 - 4, point.y + radius + 1, point.x + w / 2 + 4, point.y + radius + size + 4];
-      if (box[2] < 0 || box[0] > width || box[3] < 0 || box[1] > height) { continue; }
-      if (collides(grid, cell, box)) { continue; }
+      var box = placeLabel(grid, cell, point, radius, w, size, width, height);
+      if (!box) { continue; }
       remember(grid, cell, box);
       placedLabels.push({ id: node.id, text: text, box: box });
       ctx.direction = ARABIC.test(text) ? "rtl" : "ltr";
       ctx.textAlign = "center";
       ctx.strokeStyle = "rgba(255,255,255,0.9)";
       ctx.lineWidth = 3;
-      ctx.strokeText(text, point.x, box[1] + 1);
+      ctx.strokeText(text, (box[0] + box[2]) / 2, box[1] + 1);
       ctx.fillStyle = "#1d2330";
-      ctx.fillText(text, point.x, box[1] + 1);
+      ctx.fillText(text, (box[0] + box[2]) / 2, box[1] + 1);
     }
     ctx.restore();
     body.setAttribute("data-kg-labels", String(placedLabels.length));
+  }
+  /* The first free place for a label: below its node, above, then to either side (as map labels). */
+  function placeLabel(grid, cell, point, radius, w, size, width, height) {
+    var half = w / 2 + 4;
+    var tall = size + 3;
+    var places = [
+      [point.x - half, point.y + radius + 1],
+      [point.x - half, point.y - radius - 1 - tall],
+      [point.x + radius + 2, point.y - tall / 2],
+      [point.x - radius - 2 - 2 * half, point.y - tall / 2]
+    ];
+    for (var k = 0; k < places.length; k += 1) {
+      var box = [places[k][0], places[k][1], places[k][0] + 2 * half, places[k][1] + tall];
+      if (box[0] < 0 || box[2] > width || box[1] < 0 || box[3] > height) { continue; } /* whole or not at all */
+      if (!collides(grid, cell, box)) { return box; }
+    }
+    return null;
   }
   function cellsOf(cell, box) {
     var found = [];
@@ -386,6 +402,7 @@
   network.once("afterDrawing", function () {
     body.setAttribute("data-kg-drawn", String(nodesView.length));
     body.setAttribute("data-kg-draw-ms", String(Math.round(performance.now())));
+    setTimeout(searchFromHash, 0);
   });
   /* Draw once now rather than on the next animation frame, which headless or hidden tabs may delay. */
   setTimeout(function () { network.redraw(); }, 0);
@@ -757,8 +774,10 @@
     notice.appendChild(bdi("Showing the top " + meta.shown_nodes + " of " + meta.total_nodes +
       " nodes by mentions/sources; use kg query or the Neo4j export for the rest.", "ltr"));
   }
-  var match = /^#q=(.*)$/.exec(location.hash);
-  if (match) {
+  /* "#q=..." searches once the opening view is drawn, so data-kg-drawn counts the opening view */
+  function searchFromHash() {
+    var match = /^#q=(.*)$/.exec(location.hash);
+    if (!match) { return; }
     search.value = decodeURIComponent(match[1]);
     var hits = runSearch(search.value);
     if (hits.length) { focusNode(hits[0].id); }
