@@ -19,6 +19,7 @@ from tests.conftest import SHARED
 from tests.test_export_html import body_attrs, chromium, coloured_pixels, needs_chromium, page_url, payload
 
 NEWS = SHARED / "data" / "news-bench" / "news-bench.jsonl.xz"
+SHOTS = Path(__file__).resolve().parents[1] / "output" / "view-tests"  # artefacts, git-ignored
 SEEDS = SHARED / "corpus" / "seeds"
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, needs_chromium]
@@ -102,11 +103,9 @@ def _overlap(a: list[float], b: list[float]) -> bool:
 
 
 @pytest.mark.parametrize("size", [500, 5000])
-def test_view_real_opening_view_is_legible(
-    size: int, news_build: Path, page_500: Path, tmp_path: Path
-) -> None:
+def test_view_real_opening_view_is_legible(size: int, news_build: Path, page_500: Path) -> None:
     """The opening view in a 1400×900 window: the actors' core only, the heaviest labelled, no
-    label over another, everything framed. The screenshot stays in tmp_path as an artefact."""
+    label over another, everything framed. The screenshot stays in output/view-tests/."""
     page = page_500 if size == 500 else news_build / "graph.html"
     data = payload(page)
     nodes = {node["id"]: node for node in data["nodes"]}
@@ -114,7 +113,8 @@ def test_view_real_opening_view_is_legible(
     with Browser(width=1400, height=900) as browser:
         browser.open(page.as_uri())
         browser.settle()
-        shot = browser.screenshot(tmp_path / f"opening-{size}.png")
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        shot = browser.screenshot(SHOTS / f"opening-{size}.png")
         visible = browser.run("kgView.visible()")
         labels = browser.run("kgView.labels()")
         positions = browser.run("kgView.positions()")
@@ -135,7 +135,7 @@ def test_view_real_opening_view_is_legible(
     assert errors == []
 
 
-def test_view_real_search_focus_expand_back(news_build: Path, tmp_path: Path) -> None:
+def test_view_real_search_focus_expand_back(news_build: Path) -> None:
     """Type the most quoted person's name without hamza or diacritics, Enter, expand, back."""
     page = news_build / "graph.html"
     data = payload(page)
@@ -160,12 +160,13 @@ def test_view_real_search_focus_expand_back(news_build: Path, tmp_path: Path) ->
         }
         assert len(one) > 2 and one <= framed
         assert browser.run("document.querySelector('#details details .card') !== null")  # their statements
-        browser.screenshot(tmp_path / "focus.png")
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        browser.screenshot(SHOTS / "focus.png")
         browser.click_element("#expand")
         browser.settle()
         two = set(browser.run("kgView.neighbourhood()"))
         assert two > one
-        browser.screenshot(tmp_path / "expanded.png")
+        browser.screenshot(SHOTS / "expanded.png")
         browser.click_element("#overview")
         browser.settle()
         assert browser.run("kgView.state()")["focus"] is None
