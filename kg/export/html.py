@@ -46,7 +46,7 @@ COMMUNITY_COLOURS = (
     "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#393b79",
 )  # fmt: skip
 OTHER_COMMUNITY = "#8d96a3"  # the small communities share a grey
-LEAF_GAP = 40.0  # pixels between a core node and the first ring of its leaves
+LEAF_GAP = 60.0  # pixels between a core node and the first ring of its leaves
 SMALL_PART = 6  # a connected part of the core this small is drawn as a star, not laid out
 STAR_RADIUS = 55.0
 PART_GAP = 90.0  # pixels between packed parts
