@@ -453,6 +453,20 @@ def _ids(page: Path) -> dict[str, int]:
     return {node["label"]: node["id"] for node in payload(page)["nodes"]}
 
 
+def _free_point_on_line(start: dict, end: dict, labels: list[dict]) -> tuple[float, float]:
+    """A point of the line from ``start`` to ``end`` clear of both dots and of every label."""
+    for step in range(20, 81, 5):
+        x = start["x"] + (end["x"] - start["x"]) * step / 100
+        y = start["y"] + (end["y"] - start["y"]) * step / 100
+        on_label = any(
+            b[0] - 3 <= x <= b[2] + 3 and b[1] - 3 <= y <= b[3] + 3 for b in (lb["box"] for lb in labels)
+        )
+        near_dot = any((x - p["x"]) ** 2 + (y - p["y"]) ** 2 <= (p["r"] + 4) ** 2 for p in (start, end))
+        if not on_label and not near_dot:
+            return x, y
+    raise AssertionError("the line is covered by labels")
+
+
 def _choose(browser: Browser, select: str, value: str) -> None:
     """Pick ``value`` in a <select> or type it in an <input> (the native pop-up is not in the page)."""
     browser.run(
@@ -557,3 +571,30 @@ def test_html_browser_claim_panel_sets_outlets_side_by_side(tmp_path: Path) -> N
         assert "إن الحل في سوريا" in wire and "جون كيري" in wire and "2015-09-30" in wire
         assert "لا حل عسكرياً" in paper and "سيرغي لافروف" in paper and "2015-10-01" in paper
         assert browser.errors == []
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_html_browser_two_clicks_to_a_persons_statements(news_page: Path) -> None:
+    """The README's promise: click a name on the map, then the line to another actor."""
+    ids = _ids(news_page)
+    kerry, syria = ids["جُونْ كَيْرِي"], ids["سوريا"]
+    with Browser() as browser:
+        browser.open(news_page.as_uri())
+        browser.settle()
+        left, top = browser.run(
+            "(r => [r.left, r.top])(document.getElementById('network').getBoundingClientRect())"
+        )
+        box = next(label["box"] for label in browser.run("kgView.labels()") if label["id"] == kerry)
+        browser.click(left + (box[0] + box[2]) / 2, top + (box[1] + box[3]) / 2)  # the name, not the dot
+        browser.wait_for("document.body.dataset.kgFocus !== ''")
+        browser.settle()
+        assert browser.run("kgView.state()")["focus"] == kerry
+        quotes = "Array.from(document.querySelectorAll('#details .quote')).map(q => q.textContent)"
+        assert len(browser.run(quotes)) == 2  # what he said, in the panel after one click
+        where = {p["id"]: p for p in browser.run("kgView.positions()")}
+        middle = _free_point_on_line(where[kerry], where[syria], browser.run("kgView.labels()"))
+        browser.click(left + middle[0], top + middle[1])  # the line from him to Syria
+        heading = browser.run("document.querySelector('#details h3').textContent")
+        assert "جُونْ كَيْرِي" in heading and "سوريا" in heading
+        assert len(browser.run(quotes)) == 2 and browser.errors == []

@@ -103,7 +103,9 @@
     });
     return node;
   }
-  function isolate(text) { return "\u2068" + text + "\u2069"; } /* FSI … PDI, for <option> text */
+  /* for <option> text, which cannot hold <bdi>: FSI … PDI (direction of the text), LRI … PDI (ids) */
+  function isolate(text) { return "\u2068" + text + "\u2069"; }
+  function isolateLtr(text) { return "\u2066" + text + "\u2069"; }
   function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
 
   /* --- the data ------------------------------------------------------------------------------- */
@@ -456,7 +458,7 @@
     outlet.addEventListener("change", function () { state.outlet = outlet.value; refresh(); });
     var doc = document.getElementById("document");
     data.docs.forEach(function (row, index) {
-      var option = el("option", isolate(row[0]) + (row[1] ? " — " + isolate(row[1]) : ""));
+      var option = el("option", isolateLtr(row[0]) + (row[1] ? " — " + isolate(row[1]) : ""));
       option.value = String(index);
       doc.appendChild(option);
     });
