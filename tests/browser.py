@@ -173,6 +173,10 @@ class Browser:
         for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
             self.send("Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left", clickCount=1)
 
+    def wheel(self, x: float, y: float, delta: float) -> None:
+        """Turn the mouse wheel at (x, y); a negative ``delta`` zooms a map in."""
+        self.send("Input.dispatchMouseEvent", type="mouseWheel", x=x, y=y, deltaX=0, deltaY=delta)
+
     def click_element(self, selector: str) -> None:
         """Click the middle of the element ``selector`` as a mouse would."""
         box = self.run(

@@ -65,7 +65,7 @@ def _news_corpus(path: Path, articles: int) -> Path:
             record = json.loads(line)
             out.write(
                 json.dumps(
-                    {"id": record["id"], "text": record["text"], "source": record["source"]},
+                    {k: record[k] for k in ("id", "text", "source", "date") if k in record},
                     ensure_ascii=False,
                 )
                 + "\n"
@@ -171,4 +171,35 @@ def test_view_real_search_focus_expand_back(news_build: Path) -> None:
         browser.settle()
         assert browser.run("kgView.state()")["focus"] is None
         assert len(browser.run("kgView.visible()")) == overview
+        assert browser.errors == []
+
+
+def test_view_real_fit_frames_what_the_filters_leave(news_build: Path) -> None:
+    """Zoom into a corner, keep the later half of the articles by date, then 'fit': every node
+    left is on the canvas and they fill it."""
+    page = news_build / "graph.html"
+    dates = sorted(row[4][:10] for row in payload(page)["docs"] if row[4])
+    with Browser() as browser:
+        browser.open(page.as_uri())
+        overview = len(browser.run("kgView.visible()"))
+        left, top = browser.run(
+            "(r => [r.left, r.top])(document.getElementById('network').getBoundingClientRect())"
+        )
+        for _ in range(20):
+            browser.wheel(left + 150, top + 150, -500)
+        browser.settle()
+        width, height = browser.run("[kgView.width(), kgView.height()]")
+        outside = [p for p in browser.run("kgView.positions()") if not 0 <= p["x"] <= width]
+        assert len(outside) > overview / 2  # zoomed in: most of the map is off the canvas
+        browser.run(
+            f"(e => {{ e.value = {json.dumps(dates[len(dates) // 2])}; e.dispatchEvent(new Event('change'));"
+            " return 1; })(document.getElementById('date-from'))"
+        )
+        browser.click_element("#fit")
+        browser.settle()
+        points = browser.run("kgView.positions()")
+        assert 10 < len(points) < overview
+        xs, ys = [p["x"] for p in points], [p["y"] for p in points]
+        assert min(xs) >= 0 and max(xs) <= width and min(ys) >= 0 and max(ys) <= height
+        assert max(xs) - min(xs) > 0.8 * width or max(ys) - min(ys) > 0.8 * height
         assert browser.errors == []
