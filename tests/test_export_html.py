@@ -598,3 +598,32 @@ def test_html_browser_two_clicks_to_a_persons_statements(news_page: Path) -> Non
         heading = browser.run("document.querySelector('#details h3').textContent")
         assert "جُونْ كَيْرِي" in heading and "سوريا" in heading
         assert len(browser.run(quotes)) == 2 and browser.errors == []
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_html_browser_claims_come_on_demand(tmp_path: Path) -> None:
+    """Claims are off at first; the toggle brings the corroborated one (two outlets), not the single."""
+    graph = news_graph()
+    single = URIRef(RES + "claim/ceasefire")
+    graph.add((single, RDF.type, KG.Claim))
+    graph.add((single, KG.content, ar("وقف إطلاق النار ضروري")))
+    graph.add((single, KG.sourceCount, count(1)))
+    add_statement(
+        graph,
+        "s5",
+        URIRef(RES + "entity/kerry"),
+        "وقف إطلاق النار ضروري",
+        URIRef(RES + "document/paper_002"),
+        claim=single,
+    )
+    page = view_html.export(graph, tmp_path / "claims.html")[0]
+    ids = _ids(page)
+    with Browser() as browser:
+        browser.open(page.as_uri())
+        assert ids["الحل في سوريا سياسي"] not in browser.run("kgView.visible()")
+        browser.click_element("#show-claims")
+        browser.settle()
+        shown = browser.run("kgView.visible()")
+        assert ids["الحل في سوريا سياسي"] in shown and ids["وقف إطلاق النار ضروري"] not in shown
+        assert browser.errors == []
