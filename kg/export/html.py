@@ -6,8 +6,9 @@ claims (sized by ``kg:sourceCount``); edges are speaker→about (one per pair, w
 the statements themselves in a side panel), speaker→claim, interactions agent→target,
 ``kg:standsFor``, ``kg:contradicts``, affiliation and country. The page opens on the actors joined
 by interactions and statements ("the core"), coloured by community; everything else appears on
-demand (see ``assets/graph.js``). Positions are computed here: the core by a force-directed layout
-seeded by community, every other node beside its heaviest neighbour in the core.
+demand (see ``assets/graph.js``). Positions are computed here: each connected part of the core by a
+force-directed layout seeded by community, the parts packed in rows, every other node beside its
+heaviest neighbour in the core.
 
 pyvis holds the network data and the vis-network options; the page itself is kg's own template
 (``assets/``) with vis-network inlined from pyvis's bundled copy, so it opens from ``file://`` with
@@ -368,7 +369,7 @@ def core_of(nodes: list[dict], edges: list[dict]) -> list[int]:
     core = {
         end
         for edge in edges
-        if edge["kind"] in CORE_EDGES and edge["from"] in actor and edge["to"] in actor
+        if edge["kind"] in CORE_EDGES and {edge["from"], edge["to"]} <= actor and edge["from"] != edge["to"]
         for end in (edge["from"], edge["to"])
     }
     return sorted(core)
