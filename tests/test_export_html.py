@@ -19,6 +19,7 @@ from rdflib.namespace import DCTERMS, SKOS
 
 from kg.export import html as view_html
 from kg.rdf.store import new_graph
+from tests.browser import Browser
 
 KG = Namespace("https://w3id.org/arabic-news-kg/ontology#")
 RES = "https://w3id.org/arabic-news-kg/resource/"
@@ -80,11 +81,15 @@ def news_graph(speaker_label: str = "جون كيري", quote: str = "إن الح
     """Two articles: Kerry phones Lavrov and speaks about Syria; a claim carried by both articles."""
     graph = new_graph()
     docs = []
-    for ident, outlet in (("wire_001", "وكالة الأنباء"), ("paper_002", "صحيفة الحياة")):
+    for ident, outlet, date in (
+        ("wire_001", "وكالة الأنباء", "2015-09-30"),
+        ("paper_002", "صحيفة الحياة", "2015-10-01"),
+    ):
         doc = URIRef(RES + "document/" + ident)
         graph.add((doc, RDF.type, KG.Document))
         graph.add((doc, DCTERMS.identifier, Literal(ident)))
         graph.add((doc, DCTERMS.publisher, Literal(outlet)))
+        graph.add((doc, DCTERMS.date, Literal(date)))
         graph.add(
             (
                 doc,
@@ -95,6 +100,7 @@ def news_graph(speaker_label: str = "جون كيري", quote: str = "إن الح
         docs.append(doc)
     kerry = add_entity(graph, "kerry", "Person", speaker_label, 6, docs, alt=["كيري", "جون كيرى"])
     lavrov = add_entity(graph, "lavrov", "Person", "سيرغي لافروف", 4, docs[:1], alt=["سيرجي لافروف"])
+    graph.add((lavrov, SKOS.altLabel, Literal("syrγy lAfrwf", lang="ar-Latn")))  # as kg's HSB romanisation
     syria = add_entity(graph, "syria", "GeopoliticalEntity", "سوريا", 5, docs, alt=["سورية"])
     add_entity(graph, "ibrahim", "Person", "إبراهيم الجعفري", 1, docs[1:])
     add_entity(graph, "idlib", "Location", "ريف إدلب", 2, docs[1:])
@@ -186,7 +192,45 @@ def test_html_view_nodes_edges_and_statements(news_page: Path) -> None:
     assert ("asserts", kerry, by_label["الحل في سوريا سياسي"]["id"]) in edges
     assert len(data["stmts"]) == 3 and {s["spl"] for s in data["stmts"]} == {"جُونْ كَيْرِي", ""}
     assert {row[2] for row in data["docs"]} == {"وكالة الأنباء", "صحيفة الحياة"}
-    assert data["meta"]["truncated"] is False and data["options"]["physics"]["enabled"] is True
+    assert data["meta"]["truncated"] is False and data["options"]["physics"]["enabled"] is False
+
+
+def test_html_view_opens_on_actors_sized_by_statements(news_page: Path) -> None:
+    data = payload(news_page)
+    by_label = {node["label"]: node for node in data["nodes"]}
+    # the core: actors joined by an interaction or a statement about another actor
+    core = {label for label, node in by_label.items() if node.get("core")}
+    assert core == {"جُونْ كَيْرِي", "سيرغي لافروف", "سوريا"} and data["meta"]["core_nodes"] == 3
+    # statements made (Kerry: 2) and received (Syria: 2, Lavrov: 1 from an unknown speaker)
+    assert [by_label[name]["s"] for name in ("جُونْ كَيْرِي", "سوريا", "سيرغي لافروف", "إبراهيم الجعفري")] == [
+        2,
+        2,
+        1,
+        0,
+    ]
+    assert by_label["جُونْ كَيْرِي"]["r"] == 0 and by_label["سيرغي لافروف"]["lat"] == "syrγy lAfrwf"
+    assert all("x" in node and "y" in node for node in data["nodes"])
+
+
+def test_html_place_nodes_packs_parts_and_colours_communities() -> None:
+    """Two five-node cliques joined by one edge, a separate pair, and a claim hanging off the pair."""
+    nodes = [{"id": i, "cls": "Person", "s": 10 - i % 10, "w": 1} for i in range(12)]
+    nodes.append({"id": 12, "cls": "Claim", "s": 1, "w": 1})
+    cliques = [(a, b) for part in (range(5), range(5, 10)) for a in part for b in part if a < b]
+    pairs = [*cliques, (4, 5), (10, 11)]
+    edges = [{"kind": "said_about", "from": a, "to": b, "w": 1} for a, b in pairs]
+    edges.append({"kind": "asserts", "from": 10, "to": 12, "w": 1})
+    assert view_html.place_nodes(nodes, edges) == 12
+    colour = [node["color"] for node in nodes[:12]]
+    assert len(set(colour[:5])) == len(set(colour[5:10])) == 1 and colour[0] != colour[5]
+    assert "core" not in nodes[12] and nodes[12]["r"] == 12
+    points = {(node["x"], node["y"]) for node in nodes}
+    assert len(points) == 13
+    big = [(nodes[i]["x"], nodes[i]["y"]) for i in range(10)]
+    pair = [(nodes[i]["x"], nodes[i]["y"]) for i in (10, 11)]
+    left, right = min(x for x, _ in big), max(x for x, _ in big)
+    top, bottom = min(y for _, y in big), max(y for _, y in big)
+    assert not any(left <= x <= right and top <= y <= bottom for x, y in pair)  # packed beside, not inside
 
 
 @pytest.mark.parametrize(
@@ -301,7 +345,9 @@ def coloured_pixels(path: Path, box: tuple[int, int, int, int]) -> int:
 def test_html_browser_draws_nodes_offline(news_page: Path, tmp_path: Path) -> None:
     dom, log, _ = chromium(page_url(news_page), "--dump-dom")
     attrs = body_attrs(dom)
-    assert attrs["data-kg-drawn"] == "6" and attrs.get("data-kg-stabilized") == "1", (attrs, log[-3000:])
+    # the opening view: the three actors of the core (Kerry, Lavrov, Syria); the isolated person,
+    # the place and the claim come on demand
+    assert attrs["data-kg-drawn"] == "3" and attrs.get("data-kg-stabilized") == "1", (attrs, log[-3000:])
     assert "data-kg-errors" not in attrs and "Uncaught" not in log
     shot = tmp_path / "shot.png"
     chromium(page_url(news_page), f"--screenshot={shot}")
@@ -313,7 +359,8 @@ def test_html_browser_draws_nodes_offline(news_page: Path, tmp_path: Path) -> No
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [("جون كيري", "جُونْ كَيْرِي"), ("ابراهيم", "إبراهيم الجعفري"), ("سوريه", "سوريا"), ("ادلب", "ريف إدلب"),
-     ("لافروف", "سيرغي لافروف")],
+     ("لافروف", "سيرغي لافروف"), ("لاڤروف", "سيرغي لافروف"), ("Lavrov", "سيرغي لافروف"),
+     ("Sergei Lavrov", "سيرغي لافروف")],
 )  # fmt: skip
 def test_html_browser_search_ignores_diacritics_and_hamza(news_page: Path, typed: str, expected: str) -> None:
     dom, log, _ = chromium(page_url(news_page, typed), "--dump-dom")
@@ -329,7 +376,7 @@ def test_html_browser_search_ignores_diacritics_and_hamza(news_page: Path, typed
 def test_html_browser_shows_nasty_strings_as_text(nasty_page: Path) -> None:
     dom, log, _ = chromium(page_url(nasty_page, "script"), "--dump-dom")
     attrs = body_attrs(dom)
-    assert "data-pwned" not in attrs and attrs["data-kg-drawn"] == "6"
+    assert "data-pwned" not in attrs and attrs["data-kg-drawn"] == "3"
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dom  # the label, as text in the side panel
     assert "&lt;img src=x onerror=" in dom  # the quote, as text
     assert not re.search(r"<img[^>]*onerror", dom) and "data-kg-errors" not in attrs
@@ -379,7 +426,9 @@ def test_html_browser_draws_5000_nodes_in_time(tmp_path: Path) -> None:
     attrs = body_attrs(dom)
     data = payload(page)
     assert data["meta"]["truncated"] is True and data["meta"]["shown_nodes"] == 5000
-    assert attrs["data-kg-drawn"] == "5000" and int(attrs["data-kg-search-hits"]) >= 1
+    assert (
+        attrs["data-kg-drawn"] == str(data["meta"]["core_nodes"]) and int(attrs["data-kg-search-hits"]) >= 1
+    )
     assert "data-kg-errors" not in attrs and "Uncaught" not in log
     draw_ms = attrs["data-kg-draw-ms"]
     print(
@@ -395,3 +444,186 @@ def test_html_other_interaction_edge_says_what_it_was() -> None:
     call = InteractionRecord(iri="j", type="PhoneCall", trigger="اتصل")
     assert view_html._interaction_kind(summons) == "OtherInteraction (استدعى)"
     assert view_html._interaction_kind(call) == "PhoneCall"
+
+
+# --- as a person uses it: typing, Enter, clicks (DevTools protocol, tests/browser.py) -------------------
+
+
+def _ids(page: Path) -> dict[str, int]:
+    return {node["label"]: node["id"] for node in payload(page)["nodes"]}
+
+
+def _free_point_on_line(start: dict, end: dict, labels: list[dict]) -> tuple[float, float]:
+    """A point of the line from ``start`` to ``end`` clear of both dots and of every label."""
+    for step in range(20, 81, 5):
+        x = start["x"] + (end["x"] - start["x"]) * step / 100
+        y = start["y"] + (end["y"] - start["y"]) * step / 100
+        on_label = any(
+            b[0] - 3 <= x <= b[2] + 3 and b[1] - 3 <= y <= b[3] + 3 for b in (lb["box"] for lb in labels)
+        )
+        near_dot = any((x - p["x"]) ** 2 + (y - p["y"]) ** 2 <= (p["r"] + 4) ** 2 for p in (start, end))
+        if not on_label and not near_dot:
+            return x, y
+    raise AssertionError("the line is covered by labels")
+
+
+def _choose(browser: Browser, select: str, value: str) -> None:
+    """Pick ``value`` in a <select> or type it in an <input> (the native pop-up is not in the page)."""
+    browser.run(
+        f"(() => {{ const e = document.getElementById({json.dumps(select)}); e.value = {json.dumps(value)};"
+        " e.dispatchEvent(new Event('change')); return true; })()"
+    )
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_html_browser_search_focus_expand_back(news_page: Path, tmp_path: Path) -> None:
+    ids = _ids(news_page)
+    kerry = ids["جُونْ كَيْرِي"]
+    with Browser() as browser:
+        browser.open(news_page.as_uri())
+        assert sorted(browser.run("kgView.visible()")) == sorted([kerry, ids["سيرغي لافروف"], ids["سوريا"]])
+        browser.type_text("#search", "كيري")
+        browser.press_enter()
+        browser.wait_for("document.body.dataset.kgFocus !== ''")
+        browser.settle()
+        assert browser.run("kgView.state()")["focus"] == kerry
+        # one hop: the call, what he spoke about, and his claim (claims come with a selected node)
+        near = set(browser.run("kgView.neighbourhood()"))
+        assert near == {kerry, ids["سيرغي لافروف"], ids["سوريا"], ids["الحل في سوريا سياسي"]}
+        width, height = browser.run("[kgView.width(), kgView.height()]")
+        inside = [
+            p for p in browser.run("kgView.positions()") if 0 <= p["x"] <= width and 0 <= p["y"] <= height
+        ]
+        assert {p["id"] for p in inside} >= near  # 'fit' framed the neighbourhood
+        assert "جُونْ كَيْرِي" in browser.run("document.getElementById('trail').textContent")
+        browser.screenshot(tmp_path / "focus.png")
+        browser.click_element("#expand")
+        browser.settle()
+        assert browser.run("kgView.state()")["hops"] == 2
+        assert set(browser.run("kgView.neighbourhood()")) >= near
+        assert browser.run("document.getElementById('expand').hidden") is True
+        browser.click_element("#overview")
+        browser.settle()
+        assert browser.run("kgView.state()")["focus"] is None and len(browser.run("kgView.visible()")) == 3
+        assert browser.errors == []
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_html_browser_outlet_and_date_filters_apply_to_canvas_and_panel(news_page: Path) -> None:
+    ids = _ids(news_page)
+    said = "document.querySelector('#details details').querySelectorAll('.card').length"
+    with Browser() as browser:
+        browser.open(page_url(news_page, "كيري"))
+        browser.wait_for("document.body.dataset.kgFocus !== ''")
+        assert browser.run(said) == 2
+        _choose(browser, "outlet", "صحيفة الحياة")
+        assert browser.run(said) == 1  # only the paper's statement
+        assert ids["سيرغي لافروف"] not in browser.run("kgView.visible()")  # named only by the wire
+        _choose(browser, "outlet", "")
+        assert browser.run(said) == 2
+        _choose(browser, "date-from", "2015-10-01")
+        assert browser.run(said) == 1
+        _choose(browser, "date-from", "")
+        _choose(browser, "date-to", "2015-09-30")
+        assert browser.run(said) == 1 and ids["سيرغي لافروف"] in browser.run("kgView.visible()")
+        assert browser.errors == []
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_html_browser_isolates_numbers_and_ids(news_page: Path) -> None:
+    with Browser() as browser:
+        browser.open(page_url(news_page, "كيري"))
+        browser.wait_for("document.body.dataset.kgFocus !== ''")
+        # every number of the stats line sits in its own <bdi>, none loose beside a word
+        loose = browser.run(
+            "Array.from(document.getElementById('stats').querySelectorAll('.stat'))"
+            ".map(s => Array.from(s.childNodes).filter(n => n.nodeType === 3)"
+            ".map(n => n.textContent).join(''))"
+        )
+        assert len(loose) == 4 and not any(re.search(r"\d", text) for text in loose)
+        ltr = browser.run(
+            "Array.from(document.querySelectorAll('#details bdi[dir=ltr]')).map(b => b.textContent)"
+        )
+        assert {"wire_001", "paper_002", "2015-09-30", "2015-10-01"} <= set(ltr)
+        assert browser.errors == []
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_html_browser_claim_panel_sets_outlets_side_by_side(tmp_path: Path) -> None:
+    graph = news_graph()
+    docs = [URIRef(RES + "document/wire_001"), URIRef(RES + "document/paper_002")]
+    claim = URIRef(RES + "claim/political_solution")
+    lavrov = URIRef(RES + "entity/lavrov")
+    add_statement(graph, "s4", lavrov, "لا حل عسكرياً في سوريا", docs[1], claim=claim)
+    page = view_html.export(graph, tmp_path / "claim.html")[0]
+    with Browser() as browser:
+        browser.open(page_url(page, "الحل في سوريا"))
+        browser.wait_for("document.body.dataset.kgFocus !== ''")
+        columns = browser.run(
+            "Array.from(document.querySelectorAll('#details .outlets > div')).map(c => c.textContent)"
+        )
+        assert len(columns) == 2
+        wire, paper = sorted(columns, key=lambda text: "وكالة" not in text)
+        assert "إن الحل في سوريا" in wire and "جون كيري" in wire and "2015-09-30" in wire
+        assert "لا حل عسكرياً" in paper and "سيرغي لافروف" in paper and "2015-10-01" in paper
+        assert browser.errors == []
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_html_browser_two_clicks_to_a_persons_statements(news_page: Path) -> None:
+    """The README's promise: click a name on the map, then the line to another actor."""
+    ids = _ids(news_page)
+    kerry, syria = ids["جُونْ كَيْرِي"], ids["سوريا"]
+    with Browser() as browser:
+        browser.open(news_page.as_uri())
+        browser.settle()
+        left, top = browser.run(
+            "(r => [r.left, r.top])(document.getElementById('network').getBoundingClientRect())"
+        )
+        box = next(label["box"] for label in browser.run("kgView.labels()") if label["id"] == kerry)
+        browser.click(left + (box[0] + box[2]) / 2, top + (box[1] + box[3]) / 2)  # the name, not the dot
+        browser.wait_for("document.body.dataset.kgFocus !== ''")
+        browser.settle()
+        assert browser.run("kgView.state()")["focus"] == kerry
+        quotes = "Array.from(document.querySelectorAll('#details .quote')).map(q => q.textContent)"
+        assert len(browser.run(quotes)) == 2  # what he said, in the panel after one click
+        where = {p["id"]: p for p in browser.run("kgView.positions()")}
+        middle = _free_point_on_line(where[kerry], where[syria], browser.run("kgView.labels()"))
+        browser.click(left + middle[0], top + middle[1])  # the line from him to Syria
+        heading = browser.run("document.querySelector('#details h3').textContent")
+        assert "جُونْ كَيْرِي" in heading and "سوريا" in heading
+        assert len(browser.run(quotes)) == 2 and browser.errors == []
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_html_browser_claims_come_on_demand(tmp_path: Path) -> None:
+    """Claims are off at first; the toggle brings the corroborated one (two outlets), not the single."""
+    graph = news_graph()
+    single = URIRef(RES + "claim/ceasefire")
+    graph.add((single, RDF.type, KG.Claim))
+    graph.add((single, KG.content, ar("وقف إطلاق النار ضروري")))
+    graph.add((single, KG.sourceCount, count(1)))
+    add_statement(
+        graph,
+        "s5",
+        URIRef(RES + "entity/kerry"),
+        "وقف إطلاق النار ضروري",
+        URIRef(RES + "document/paper_002"),
+        claim=single,
+    )
+    page = view_html.export(graph, tmp_path / "claims.html")[0]
+    ids = _ids(page)
+    with Browser() as browser:
+        browser.open(page.as_uri())
+        assert ids["الحل في سوريا سياسي"] not in browser.run("kgView.visible()")
+        browser.click_element("#show-claims")
+        browser.settle()
+        shown = browser.run("kgView.visible()")
+        assert ids["الحل في سوريا سياسي"] in shown and ids["وقف إطلاق النار ضروري"] not in shown
+        assert browser.errors == []

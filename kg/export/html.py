@@ -1,13 +1,19 @@
 """HTML exporter: the graph as one self-contained, offline, interactive network page (``graph.html``).
 
 Reads only the RDF graph (terms of ``ontology-contract.md``) and writes one HTML file. Nodes are
-actors, places (sized by ``kg:mentionCount``) and claims (sized by ``kg:sourceCount``); edges are
-speaker→about (one per pair, weighted by statements, the statements themselves in a side panel),
-speaker→claim, interactions agent→target, ``kg:standsFor``, ``kg:contradicts``, affiliation and
-country. pyvis holds the network data and the vis-network options; the page itself is kg's own
-template (``assets/``) with vis-network inlined from pyvis's bundled copy, so it opens from
-``file://`` with no network. Every string from the graph reaches the page only as escaped JSON
-and is put into the DOM as text.
+actors (persons, organisations, states) sized by the statements they made and received, places and
+claims (sized by ``kg:sourceCount``); edges are speaker→about (one per pair, weighted by statements,
+the statements themselves in a side panel), speaker→claim, interactions agent→target,
+``kg:standsFor``, ``kg:contradicts``, affiliation and country. The page opens on the actors joined
+by interactions and statements ("the core"), coloured by community; everything else appears on
+demand (see ``assets/graph.js``). Positions are computed here: each connected part of the core by a
+force-directed layout seeded by community, the parts packed in rows, every other node beside its
+heaviest neighbour in the core.
+
+pyvis holds the network data and the vis-network options; the page itself is kg's own template
+(``assets/``) with vis-network inlined from pyvis's bundled copy, so it opens from ``file://`` with
+no network. Every string from the graph reaches the page only as escaped JSON and is put into the
+DOM as text.
 
 The graph is read into plain records by :mod:`kg.export.records`, shared with the GraphML exporter.
 """
@@ -34,7 +40,17 @@ from kg.rdf.store import atomic_path
 
 UNLABELLED_EDGES = {"said_about", "asserts"}  # many, and coloured: the tooltip and legend name them
 MAX_NODES = 5000
-PHYSICS_LIMIT = 1000
+ACTORS = ("Person", "Organization", "GeopoliticalEntity")
+CORE_EDGES = ("said_about", "interacts")  # the edges of the opening view, between actors
+COMMUNITY_COLOURS = (
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+    "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#393b79",
+)  # fmt: skip
+OTHER_COMMUNITY = "#8d96a3"  # the small communities share a grey
+LEAF_GAP = 60.0  # pixels between a core node and the first ring of its leaves
+SMALL_PART = 6  # a connected part of the core this small is drawn as a star, not laid out
+STAR_RADIUS = 100.0  # pixels: room for the dots (up to 26) and a label between them
+PART_GAP = 90.0  # pixels between packed parts
 CLAIM_LABEL_CHARS = 40
 FONT_STACK = (
     "'Noto Naskh Arabic', 'Noto Sans Arabic', 'Amiri', 'Scheherazade New', 'Segoe UI', "
@@ -155,19 +171,35 @@ def build_view(records: Records, *, max_nodes: int = MAX_NODES) -> View:
     docs, doc_index = _doc_table(records)
     chosen = choose_nodes(records, max_nodes)
     node_id = {iri: index for index, (iri, _, _) in enumerate(chosen)}
-    nodes = [_node(records, iri, cls, weight, node_id[iri], doc_index) for iri, cls, weight in chosen]
+    said = statement_counts(records)
+    contested = {iri for pair in records.links.get("contradicts", []) for iri in pair}
+    nodes = [
+        _node(records, iri, cls, weight, node_id[iri], doc_index, said=said[iri], contested=iri in contested)
+        for iri, cls, weight in chosen
+    ]
     stmts = _statement_table(records, node_id, doc_index)
     edges = _edges(records, node_id, doc_index)
     total = len(_candidates(records))
+    core = place_nodes(nodes, edges)
     meta = {
         "total_nodes": total,
         "shown_nodes": len(nodes),
         "truncated": total > len(nodes),
-        "physics": len(nodes) <= PHYSICS_LIMIT,
+        "core_nodes": core,
         "statements": len(records.statements),
         "documents": len(records.documents),
     }
     return View(nodes=nodes, edges=edges, docs=docs, stmts=stmts, meta=meta)
+
+
+def statement_counts(records: Records) -> Counter:
+    """Statements each entity made (as speaker) or received (as what a statement is about)."""
+    said: Counter = Counter()
+    for stmt in records.statements.values():
+        if stmt.speaker:
+            said[stmt.speaker] += 1
+        said.update(set(stmt.about) - {stmt.speaker})
+    return said
 
 
 def _label(records: Records, iri: str | None) -> str:
@@ -185,7 +217,18 @@ def _short(text: str, limit: int = CLAIM_LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _node(records: Records, iri: str, cls: str, weight: int, index: int, doc_index: dict[str, int]) -> dict:
+def _node(
+    records: Records,
+    iri: str,
+    cls: str,
+    weight: int,
+    index: int,
+    doc_index: dict[str, int],
+    *,
+    said: int = 0,
+    contested: bool = False,
+) -> dict:
+    """One vis-network node; the page sizes and ranks it by ``s`` (statements; outlets for a claim)."""
     style = STYLE[cls]
     if cls == "Claim":
         claim = records.claims[iri]
@@ -201,9 +244,10 @@ def _node(records: Records, iri: str, cls: str, weight: int, index: int, doc_ind
         "title": title,
         "shape": style["shape"],
         "color": style["color"],
-        "value": round(math.sqrt(max(weight, 0)) + 1, 3),
+        "value": round(math.sqrt(max(weight if cls == "Claim" else said, 0)) + 1, 3),
         "cls": cls,
         "w": weight,
+        "s": weight if cls == "Claim" else said,
         "iri": iri,
         "alt": alt,
         "jobs": jobs,
@@ -211,6 +255,10 @@ def _node(records: Records, iri: str, cls: str, weight: int, index: int, doc_ind
     }
     if cls == "Claim":
         found["full"] = records.claims[iri].content
+        if contested:
+            found["con"] = 1
+    elif records.entities[iri].romanized:
+        found["lat"] = records.entities[iri].romanized
     return found
 
 
@@ -315,7 +363,170 @@ def _edge(index: int, key: tuple[str, int, int, str], edge: dict) -> dict:
 # --- layout ----------------------------------------------------------------------------------------
 
 
-def layout(count: int, edges: list[tuple[int, int]], *, iterations: int = 50, seed: int = 7) -> list[tuple]:
+def core_of(nodes: list[dict], edges: list[dict]) -> list[int]:
+    """The opening view's nodes: actors with an interaction or a statement about another actor."""
+    actor = {node["id"] for node in nodes if node["cls"] in ACTORS}
+    core = {
+        end
+        for edge in edges
+        if edge["kind"] in CORE_EDGES and {edge["from"], edge["to"]} <= actor and edge["from"] != edge["to"]
+        for end in (edge["from"], edge["to"])
+    }
+    return sorted(core)
+
+
+def communities(core: list[int], edges: list[dict]) -> dict[int, int]:
+    """Community of each core node (Louvain, fixed seed), numbered by size, largest first."""
+    import networkx as nx
+
+    inside = set(core)
+    graph = nx.Graph()
+    graph.add_nodes_from(core)
+    for edge in edges:
+        ends = (edge["from"], edge["to"])
+        if edge["kind"] in CORE_EDGES and set(ends) <= inside and ends[0] != ends[1]:
+            old = graph.get_edge_data(*ends, {"weight": 0})["weight"]
+            graph.add_edge(*ends, weight=old + edge["w"])
+    found = nx.community.louvain_communities(graph, weight="weight", seed=7) if core else []
+    ordered = sorted(found, key=lambda group: (-len(group), min(group)))
+    return {node: rank for rank, group in enumerate(ordered) for node in group}
+
+
+def place_nodes(nodes: list[dict], edges: list[dict]) -> int:
+    """Give every node ``x``/``y``, ``color``, ``core`` (in the opening view) and ``r`` (label rank).
+
+    Each connected part of the core is laid out on its own, the large ones by :func:`layout` with
+    each community starting from its own place so that communities stay apart, the small ones as a
+    star round their best-connected node; the parts are then packed in rows, largest first. Every
+    other node goes on a ring round its heaviest core neighbour, and nodes with no core neighbour
+    on a grid below the core.
+
+    Returns:
+        The number of core nodes.
+    """
+    core = core_of(nodes, edges)
+    group = communities(core, edges)
+    inside = set(core)
+    pairs = sorted(
+        {
+            (edge["from"], edge["to"])
+            for edge in edges
+            if edge["kind"] in CORE_EDGES
+            and {edge["from"], edge["to"]} <= inside
+            and edge["from"] != edge["to"]
+        }
+    )
+    by_id = {node["id"]: node for node in nodes}
+    for node_id, (x, y) in _core_positions(core, pairs, group).items():
+        node = by_id[node_id]
+        node["x"], node["y"], node["core"] = x, y, 1
+        colours = COMMUNITY_COLOURS
+        node["color"] = colours[group[node_id]] if group[node_id] < len(colours) else OTHER_COMMUNITY
+    _place_leaves(nodes, edges, by_id)
+    ranked = sorted(nodes, key=lambda node: (-node.get("core", 0), -node["s"], -node["w"], node["id"]))
+    for rank, node in enumerate(ranked):
+        node["r"] = rank
+    return len(core)
+
+
+def _core_positions(
+    core: list[int], pairs: list[tuple[int, int]], group: dict[int, int]
+) -> dict[int, tuple[float, float]]:
+    """Positions of the core nodes: each connected part laid out alone, then the parts packed."""
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(core)
+    graph.add_edges_from(pairs)
+    parts = sorted(
+        (sorted(part) for part in nx.connected_components(graph)), key=lambda part: (-len(part), part[0])
+    )
+    placed = []
+    for members in parts:
+        if len(members) > SMALL_PART:
+            local = {node_id: index for index, node_id in enumerate(members)}
+            dense = {g: rank for rank, g in enumerate(sorted({group[m] for m in members}))}
+            found = layout(
+                len(members),
+                [(local[a], local[b]) for a, b in graph.subgraph(members).edges()],
+                groups=[dense[group[m]] for m in members],
+            )
+            placed.append(dict(zip(members, found, strict=True)))
+        else:
+            placed.append(_star(members, graph))
+    return _pack(placed)
+
+
+def _star(members: list[int], graph) -> dict[int, tuple[float, float]]:  # type: ignore[no-untyped-def]
+    """A small part: its best-connected node in the middle, the others round it from the bottom."""
+    hub = min(members, key=lambda node_id: (-graph.degree(node_id), node_id))
+    others = [node_id for node_id in members if node_id != hub]
+    found = {hub: (0.0, 0.0)}
+    for k, node_id in enumerate(others):
+        angle = math.pi / 2 + 2 * math.pi * k / len(others)
+        found[node_id] = (round(STAR_RADIUS * math.cos(angle), 1), round(STAR_RADIUS * math.sin(angle), 1))
+    return found
+
+
+def _pack(parts: list[dict[int, tuple[float, float]]]) -> dict[int, tuple[float, float]]:
+    """Shelf-pack the parts (largest first) in rows about as wide as the whole is tall."""
+    boxes = []
+    for part in parts:
+        xs, ys = [x for x, _ in part.values()], [y for _, y in part.values()]
+        boxes.append((min(xs), min(ys), max(xs) - min(xs) + PART_GAP, max(ys) - min(ys) + PART_GAP))
+    area = sum(width * height for _, _, width, height in boxes)
+    row_width = max([math.sqrt(area) * 1.2] + [width for _, _, width, _ in boxes[:1]])
+    found: dict[int, tuple[float, float]] = {}
+    cursor_x = cursor_y = row_height = 0.0
+    for part, (left, top, width, height) in zip(parts, boxes, strict=True):
+        if cursor_x and cursor_x + width > row_width:
+            cursor_x, cursor_y, row_height = 0.0, cursor_y + row_height, 0.0
+        for node_id, (x, y) in part.items():
+            found[node_id] = (round(x - left + cursor_x, 1), round(y - top + cursor_y, 1))
+        cursor_x += width
+        row_height = max(row_height, height)
+    return found
+
+
+def _place_leaves(nodes: list[dict], edges: list[dict], by_id: dict[int, dict]) -> None:
+    """Put each node outside the core on a ring round its heaviest placed neighbour (golden-angle spiral)."""
+    anchor: dict[int, tuple[int, int]] = {}
+    for edge in edges:
+        for leaf, other in ((edge["from"], edge["to"]), (edge["to"], edge["from"])):
+            if "x" in by_id[other] and "x" not in by_id[leaf]:
+                weight = by_id[other]["s"]
+                if leaf not in anchor or (weight, -other) > (by_id[anchor[leaf][0]]["s"], -anchor[leaf][0]):
+                    anchor[leaf] = (other, weight)
+    taken: Counter = Counter()
+    loose = []
+    for node in sorted(nodes, key=lambda node: (-node["s"], node["id"])):
+        if "x" in node:
+            continue
+        if node["id"] not in anchor:
+            loose.append(node)
+            continue
+        centre = by_id[anchor[node["id"]][0]]
+        k = taken[centre["id"]]
+        taken[centre["id"]] += 1
+        radius, angle = LEAF_GAP * (1 + 0.35 * math.sqrt(k)), k * 2.39996
+        node["x"] = round(centre["x"] + radius * math.cos(angle), 1)
+        node["y"] = round(centre["y"] + radius * math.sin(angle), 1)
+    placed = [node["y"] for node in nodes if "y" in node] or [0.0]
+    top, left = max(placed) + 4 * LEAF_GAP, min([node["x"] for node in nodes if "x" in node] or [0.0])
+    columns = max(10, int(math.sqrt(len(loose)) * 2))
+    for k, node in enumerate(loose):
+        node["x"] = round(left + (k % columns) * LEAF_GAP, 1)
+        node["y"] = round(top + (k // columns) * LEAF_GAP, 1)
+
+
+def layout(
+    count: int,
+    edges: list[tuple[int, int]],
+    *,
+    iterations: int = 50,
+    seed: int = 7,
+    groups: list[int] | None = None,
+) -> list[tuple]:
     """Force-directed positions for ``count`` nodes (Fruchterman–Reingold with a particle-mesh far field).
 
     Near repulsion (within twice the ideal edge length) is exact, with pairs from a k-d tree; far
@@ -327,6 +538,7 @@ def layout(count: int, edges: list[tuple[int, int]], *, iterations: int = 50, se
         edges: (source, target) pairs.
         iterations: cooling steps.
         seed: random seed; the same input gives the same layout.
+        groups: a community per node; each community starts round its own point of a circle.
 
     Returns:
         (x, y) per node, in pixels for vis-network.
@@ -339,10 +551,20 @@ def layout(count: int, edges: list[tuple[int, int]], *, iterations: int = 50, se
     rng = np.random.default_rng(seed)
     side = math.sqrt(count) * 2.0
     pos = rng.uniform(-side / 2, side / 2, (count, 2))
+    if groups is not None:
+        pos = _seed_by_group(pos, np.asarray(groups), side)
     pairs = np.array(sorted({(a, b) for a, b in edges if a != b}), dtype=np.int64).reshape(-1, 2)
+    # hubs push harder and are pulled less (ForceAtlas2's degree-dependent repulsion and "dissuade
+    # hubs"), so the heaviest nodes do not pile up in the middle of their shared neighbours
+    mass = 1.0 + np.bincount(pairs.ravel(), minlength=count).astype(float) if len(pairs) else np.ones(count)
+    mass = np.sqrt(mass)
     temperature = side / 8
     for _ in range(iterations):
-        shift = _near_repulsion(pos, cKDTree(pos)) + _far_repulsion(pos) + _attraction(pos, pairs)
+        shift = (
+            _near_repulsion(pos, cKDTree(pos), mass)
+            + _far_repulsion(pos, mass)
+            + _attraction(pos, pairs, mass**2)
+        )
         shift -= 0.02 * pos  # a weak pull to the centre keeps components together
         length = np.maximum(np.linalg.norm(shift, axis=1), 1e-9)
         pos += shift / length[:, None] * np.minimum(length, temperature)[:, None]
@@ -350,6 +572,18 @@ def layout(count: int, edges: list[tuple[int, int]], *, iterations: int = 50, se
     pos -= np.median(pos, axis=0)
     pos = _pull_in_outliers(pos)
     return [(round(float(x) * 50, 1), round(float(y) * 50, 1)) for x, y in pos]
+
+
+def _seed_by_group(pos, groups, side: float):  # type: ignore[no-untyped-def]
+    """Start each community as a disc round its own point of a circle (the largest first)."""
+    import numpy as np
+
+    sizes = np.bincount(groups)
+    angle = 2 * np.pi * np.arange(len(sizes)) / max(len(sizes), 1)
+    ring = side / 2 if len(sizes) > 1 else 0.0
+    centre = np.stack([np.cos(angle), np.sin(angle)], axis=1) * ring
+    spread = np.sqrt(sizes[groups] / max(len(groups), 1))[:, None]
+    return centre[groups] + pos * spread
 
 
 def _pull_in_outliers(pos):  # type: ignore[no-untyped-def]
@@ -362,7 +596,7 @@ def _pull_in_outliers(pos):  # type: ignore[no-untyped-def]
     return pos * scale[:, None]
 
 
-def _near_repulsion(pos, tree):  # type: ignore[no-untyped-def]
+def _near_repulsion(pos, tree, mass):  # type: ignore[no-untyped-def]
     import numpy as np
 
     pairs = tree.query_pairs(2.0, output_type="ndarray")
@@ -371,30 +605,32 @@ def _near_repulsion(pos, tree):  # type: ignore[no-untyped-def]
         return shift
     delta = pos[pairs[:, 0]] - pos[pairs[:, 1]]
     push = delta / np.maximum((delta**2).sum(axis=1), 1e-4)[:, None]  # |push| = k²/d with k = 1
+    push *= (mass[pairs[:, 0]] * mass[pairs[:, 1]])[:, None]
     for axis in (0, 1):
         shift[:, axis] += np.bincount(pairs[:, 0], push[:, axis], len(pos))
         shift[:, axis] -= np.bincount(pairs[:, 1], push[:, axis], len(pos))
     return shift
 
 
-def _far_repulsion(pos, cells: int = 24):  # type: ignore[no-untyped-def]
+def _far_repulsion(pos, mass, cells: int = 24):  # type: ignore[no-untyped-def]
     import numpy as np
 
     low, span = pos.min(axis=0), np.maximum(np.ptp(pos, axis=0), 1e-6)
     cell_xy = np.minimum(((pos - low) / span * cells).astype(np.int64), cells - 1)
     cell = cell_xy[:, 0] * cells + cell_xy[:, 1]
-    mass = np.bincount(cell, minlength=cells * cells).astype(float)
+    weights = mass
+    mass = np.bincount(cell, weights, minlength=cells * cells)
     used = mass > 0
-    centre_x = np.bincount(cell, pos[:, 0], cells * cells)[used] / mass[used]
-    centre_y = np.bincount(cell, pos[:, 1], cells * cells)[used] / mass[used]
+    centre_x = np.bincount(cell, pos[:, 0] * weights, cells * cells)[used] / mass[used]
+    centre_y = np.bincount(cell, pos[:, 1] * weights, cells * cells)[used] / mass[used]
     dx = pos[:, 0:1] - centre_x[None, :]
     dy = pos[:, 1:2] - centre_y[None, :]
     dist2 = dx * dx + dy * dy
     weight = np.where(dist2 < 4.0, 0.0, mass[used][None, :] / np.maximum(dist2, 1e-9))  # near field is exact
-    return np.stack([(dx * weight).sum(axis=1), (dy * weight).sum(axis=1)], axis=1)
+    return np.stack([(dx * weight).sum(axis=1), (dy * weight).sum(axis=1)], axis=1) * weights[:, None]
 
 
-def _attraction(pos, pairs):  # type: ignore[no-untyped-def]
+def _attraction(pos, pairs, degree):  # type: ignore[no-untyped-def]
     import numpy as np
 
     shift = np.zeros_like(pos)
@@ -403,24 +639,23 @@ def _attraction(pos, pairs):  # type: ignore[no-untyped-def]
     delta = pos[pairs[:, 0]] - pos[pairs[:, 1]]
     pull = delta * np.linalg.norm(delta, axis=1)[:, None]  # |pull| = d²/k with k = 1
     for axis in (0, 1):
-        shift[:, axis] -= np.bincount(pairs[:, 0], pull[:, axis], len(pos))
-        shift[:, axis] += np.bincount(pairs[:, 1], pull[:, axis], len(pos))
+        shift[:, axis] -= np.bincount(pairs[:, 0], pull[:, axis], len(pos)) / degree
+        shift[:, axis] += np.bincount(pairs[:, 1], pull[:, axis], len(pos)) / degree
     return shift
 
 
 # --- the page ----------------------------------------------------------------------------------------
 
 
-def vis_options(*, physics: bool) -> dict:
-    """vis-network options: straight edges, Arabic font stack, physics that stabilises then stops."""
+def vis_options() -> dict:
+    """vis-network options: positions fixed here (no physics), straight edges, Arabic font stack.
+
+    Node labels are drawn by the page itself (``graph.js``), in screen pixels and without overlap.
+    """
     options: dict = {
         "nodes": {
             "font": {"face": FONT_STACK, "size": 14},
-            "scaling": {
-                "min": 6,
-                "max": 40,
-                "label": {"enabled": True, "min": 10, "max": 20, "drawThreshold": 6},
-            },
+            "scaling": {"min": 5, "max": 26, "label": {"enabled": False}},
             "borderWidth": 1,
         },
         "edges": {
@@ -433,19 +668,11 @@ def vis_options(*, physics: bool) -> dict:
             "hover": True,
             "tooltipDelay": 150,
             "hideEdgesOnDrag": True,
-            "hideEdgesOnZoom": not physics,
+            "hideEdgesOnZoom": True,
         },
         "layout": {"improvedLayout": False, "randomSeed": 7},
+        "physics": {"enabled": False},
     }
-    if physics:
-        options["physics"] = {
-            "enabled": True,
-            "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -3000, "springLength": 120, "avoidOverlap": 0.1},
-            "stabilization": {"enabled": True, "iterations": 150, "updateInterval": 50, "fit": True},
-        }
-    else:
-        options["physics"] = {"enabled": False}
     return options
 
 
@@ -454,15 +681,10 @@ def build_network(view: View):  # type: ignore[no-untyped-def]
     from pyvis.network import Network
 
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
-    physics = bool(view.meta["physics"])
-    if not physics:
-        positions = layout(len(view.nodes), [(edge["from"], edge["to"]) for edge in view.edges])
-        for node, (x, y) in zip(view.nodes, positions, strict=True):
-            node["x"], node["y"] = x, y
     net.nodes = view.nodes
     net.edges = view.edges
     net.node_ids = [node["id"] for node in view.nodes]
-    net.options = vis_options(physics=physics)
+    net.options = vis_options()
     return net
 
 

@@ -32,6 +32,7 @@ class EntityRecord:
     mention_count: int = 0
     job_titles: list[str] = field(default_factory=list)
     docs: list[str] = field(default_factory=list)
+    romanized: str = ""  # the machine romanisation (skos:altLabel @ar-Latn), for search only
 
 
 @dataclass(slots=True)
@@ -176,6 +177,8 @@ def _read_entities(graph: GraphReader) -> dict[str, EntityRecord]:
         for iri, value in _objects(graph, predicate, entities):
             if not _romanised(value):  # the views show the names as written
                 getattr(entities[iri], attr).append(value.text)
+            elif not entities[iri].romanized or value.text < entities[iri].romanized:
+                entities[iri].romanized = value.text
     for iri, value in _objects(graph, KG.mentionCount, entities):
         entities[iri].mention_count = _int(value)
     for iri, value in _objects(graph, KG.mentionedIn, entities):
