@@ -995,7 +995,9 @@ def np_content_token(view: DocView, tok: Tok, form: CueForm, first: int | None =
             and not _inside_name(view, current)
             and not _subordinated(view, current)
         ):
-            if first_free is not None and _definite_subject(view, first_free):
+            if first_free is not None and (
+                _definite_subject(view, first_free) or definite_subject_end(view, first_free) == index
+            ):
                 return index
             return first_free if first_free is not None else index
         if _is_particle(current, form) and not _name_at_token_start(view, current):
@@ -1027,7 +1029,8 @@ def np_content_token(view: DocView, tok: Tok, form: CueForm, first: int | None =
                     return ahead
             first_free = index
             if not form.entry.particle:
-                return index
+                closing = definite_subject_end(view, index)
+                return closing if closing is not None else index
         index += 1
     return first_free
 
@@ -1042,6 +1045,29 @@ def _definite_subject(view: DocView, index: int) -> bool:
         return False
     follower = view.tokens[nxt]
     return follower.text in COMMAS or complementizer_kind(follower.text, view.frames) == "bare"
+
+
+DEFINITE_SUBJECT_SPAN = 3  # words of a definite subject phrase: السلطات السعودية، الشرطة الإسرائيلية
+
+
+def definite_subject_end(view: DocView, index: int) -> int | None:
+    """``ونفت السلطات السعودية وقوع أي خرق`` takes an object, but in ``نفت السلطات السعودية أن``
+    a definite noun with its definite modifiers, running straight into إن/أن, is the subject:
+    an object phrase needs a head that governs the clause (``نفى احتمال أن``, indefinite).
+    The index of the complementizer, or None (``أكدت الحكومة الصينية أن``,
+    ant:BB-internationalNews-978-20180815)."""
+    tokens = view.tokens
+    sent = tokens[index].sent
+    for offset in range(DEFINITE_SUBJECT_SPAN + 1):
+        current = index + offset
+        if current >= len(tokens) or tokens[current].sent != sent:
+            return None
+        word = tokens[current]
+        if offset and complementizer_kind(word.text, view.frames) == "bare":
+            return current if not _subordinated(view, word) else None
+        if not (word.key.startswith("ال") or view.mention_at.get(current) is not None):
+            return None
+    return None
 
 
 _SOURCE_MODIFIERS = frozenset(
@@ -1171,6 +1197,8 @@ def adjacent_subject(view: DocView, tok: Tok, form: CueForm) -> AdjacentSubject:
             addressee = _parenthetical_addressee(view, view.tokens[opener : index + 1])
             index = opener - 2  # skip ``، في اتصال مع بلينكن،`` and its opening comma
             comma = False
+        elif opener is None and fronted_circumstance(view, index, tok.sent):
+            return AdjacentSubject()
     if index < 0 or view.tokens[index].sent != tok.sent:
         return AdjacentSubject()
     if view.tokens[index].key in LATTER:
@@ -1201,6 +1229,24 @@ def _parenthetical_addressee(view: DocView, segment: list[Tok]) -> str | None:
         if segment[position - 1].key in _ADDRESSEE_BEFORE or attached.endswith("ب"):
             return view.entity_of(mention)
     return None
+
+
+_FRONTED = frozenset(key(w) for w in ("ردا", "رداً", "ردًا", "تعليقا", "تعليقاً"))
+
+
+def fronted_circumstance(view: DocView, index: int, sent: int) -> bool:
+    """``وردا على سؤال عن X، قال …``، ``وبعد لقائه X، أكد …``: a comma closing a phrase that
+    opens the sentence with a preposition or adverb of circumstance (2,256 news-bench sentences
+    put one before قال/نفى/أكد/أعلن/أضاف, ant:BB-internationalNews-945-20180808: وعقب الحادث،
+    قالت الحكومة البريطانية): a name in it is no subject of the verb after the comma."""
+    first = view.token_at(view.sentence_start(sent))
+    if first < 0 or index - first > PARENTHETICAL_SPAN:
+        return False
+    if any(view.tokens[other].text in COMMAS for other in range(first, index + 1)):
+        return False
+    word = view.tokens[first].key
+    stem = word[1:] if word.startswith("و") and len(word) > 2 else word
+    return any(w in view.frames.title_stops or w in _CIRCUMSTANCE or w in _FRONTED for w in (word, stem))
 
 
 def _segment_start(view: DocView, index: int, sent: int) -> int | None:
