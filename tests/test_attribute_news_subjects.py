@@ -30,6 +30,11 @@ CASES = {
     # ant:SK-internationalNews-3445-20181012: the same without a particle on the verb (طالب بـ)
     "investigators": "وطالب المحققون البلغاريون أن يتم تسليم المشتبه به بسرعة، مما يعني أن تسليمه سيتم "
     "خلال 10 أيام من قرار المحكمة.",
+    # ant:BB-middleEast-355-20180416: a place right after a title and its gentilic is the object;
+    # the bare title refers back to the president named before
+    "accused": "قال الرئيس الفرنسي، إيمانويل ماكرون، إنه أقنع نظيره الأمريكي دونالد ترامب ببقاء القوات "
+    "الأمريكية في سوريا.\nواتهم الرئيس الفرنسي روسيا بالتواطؤ، في ما يشتبه أنه استخدام للأسلحة "
+    "الكيميائية من جانب القوات السورية.",
 }
 
 
@@ -71,3 +76,8 @@ def test_attribute_news_definite_phrase_before_an_is_the_subject(
 ) -> None:
     (stmt,) = [s for s in statements(corpus, doc_id) if s.cue_lemma in ("أكد", "طالب")]
     assert stmt.content_text.startswith(content_start)
+
+
+def test_attribute_news_place_after_a_title_and_its_gentilic_is_the_object(corpus: Corpus) -> None:
+    (stmt,) = [s for s in statements(corpus, "accused") if s.cue_lemma == "اتهم"]
+    assert _label(corpus, stmt.speaker) == "إيمانويل ماكرون"
