@@ -35,6 +35,9 @@ CASES = {
     "accused": "قال الرئيس الفرنسي، إيمانويل ماكرون، إنه أقنع نظيره الأمريكي دونالد ترامب ببقاء القوات "
     "الأمريكية في سوريا.\nواتهم الرئيس الفرنسي روسيا بالتواطؤ، في ما يشتبه أنه استخدام للأسلحة "
     "الكيميائية من جانب القوات السورية.",
+    # ant:FR-internationalNews-1772-20180612: a title in the construct state before its country
+    "construct": 'وأشاد رئيس وزراء اليابان شينزو آبي بالوثيقة المشتركة معتبرا أنها "خطوة أولى" نحو نزع '
+    "السلاح النووي.",
 }
 
 
@@ -81,3 +84,8 @@ def test_attribute_news_definite_phrase_before_an_is_the_subject(
 def test_attribute_news_place_after_a_title_and_its_gentilic_is_the_object(corpus: Corpus) -> None:
     (stmt,) = [s for s in statements(corpus, "accused") if s.cue_lemma == "اتهم"]
     assert _label(corpus, stmt.speaker) == "إيمانويل ماكرون"
+
+
+def test_resolve_news_construct_title_before_its_country_is_the_role(corpus: Corpus) -> None:
+    found = {(_label(corpus, r.person), r.title) for r in corpus.roles if r.doc_id == "construct"}
+    assert found == {("شينزو آبي", "رئيس وزراء اليابان")}

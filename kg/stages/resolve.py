@@ -883,7 +883,7 @@ def title_phrases(
     Returns:
         span → (normalized title key, the ORG/GPE mention inside it, if any).
     """
-    index = lexicons.title_index()
+    index = lexicons.construct_title_index()
     words = [text[t.span.start : t.span.end] for t in tokens]
     keys = [key(word) for word in words]
     found: dict[Span, tuple[str, Mention | None]] = {}
