@@ -38,6 +38,9 @@ CASES = {
     # ant:FR-internationalNews-1772-20180612: a title in the construct state before its country
     "construct": 'وأشاد رئيس وزراء اليابان شينزو آبي بالوثيقة المشتركة معتبرا أنها "خطوة أولى" نحو نزع '
     "السلاح النووي.",
+    # ant:SK-internationalNews-2464-20180703: a participle of residence after the name is no part of it
+    "resident": "أصدر القضاء الإكوادوري مذكرة توقيف بحق الرئيس السابق رافايل كوريا المقيم في بروكسل بتهمة "
+    "التورط في عملية خطف أحد خصومه السياسيين في كولومبيا.",
 }
 
 
@@ -89,3 +92,8 @@ def test_attribute_news_place_after_a_title_and_its_gentilic_is_the_object(corpu
 def test_resolve_news_construct_title_before_its_country_is_the_role(corpus: Corpus) -> None:
     found = {(_label(corpus, r.person), r.title) for r in corpus.roles if r.doc_id == "construct"}
     assert found == {("شينزو آبي", "رئيس وزراء اليابان")}
+
+
+def test_ner_news_name_stops_before_a_participle_of_residence(corpus: Corpus) -> None:
+    found = {(_label(corpus, r.person), r.title) for r in corpus.roles if r.doc_id == "resident"}
+    assert found == {("رافايل كوريا", "الرئيس السابق")}
