@@ -41,6 +41,9 @@ CASES = {
     # ant:SK-internationalNews-2464-20180703: a participle of residence after the name is no part of it
     "resident": "أصدر القضاء الإكوادوري مذكرة توقيف بحق الرئيس السابق رافايل كوريا المقيم في بروكسل بتهمة "
     "التورط في عملية خطف أحد خصومه السياسيين في كولومبيا.",
+    # ant:AL-economy-794-20180610: a possessed title apposed to its holder's name
+    "possessed": "تقف كوريا الشمالية أمام تحول سياسي واقتصادي تاريخي غير مسبوق بلقاء القمة التاريخي، الذي "
+    "سيجمع كلاً من رئيسها كيم يونغ أون مع الرئيس الأميركي دونالد ترمب في سنغافورة يوم الثلاثاء.",
 }
 
 
@@ -97,3 +100,8 @@ def test_resolve_news_construct_title_before_its_country_is_the_role(corpus: Cor
 def test_ner_news_name_stops_before_a_participle_of_residence(corpus: Corpus) -> None:
     found = {(_label(corpus, r.person), r.title) for r in corpus.roles if r.doc_id == "resident"}
     assert found == {("رافايل كوريا", "الرئيس السابق")}
+
+
+def test_resolve_news_possessed_title_is_a_role(corpus: Corpus) -> None:
+    found = {(_label(corpus, r.person), r.title) for r in corpus.roles if r.doc_id == "possessed"}
+    assert ("كيم يونغ أون", "رئيسها") in found
