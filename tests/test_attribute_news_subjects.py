@@ -44,6 +44,11 @@ CASES = {
     # ant:AL-economy-794-20180610: a possessed title apposed to its holder's name
     "possessed": "تقف كوريا الشمالية أمام تحول سياسي واقتصادي تاريخي غير مسبوق بلقاء القمة التاريخي، الذي "
     "سيجمع كلاً من رئيسها كيم يونغ أون مع الرئيس الأميركي دونالد ترمب في سنغافورة يوم الثلاثاء.",
+    # ant:AL-internationalNews-1508-20180607: an indefinite title governs the noun after it
+    "prosecutor": 'وأبلغ أوليفر كون مسؤول الادعاء العام في فيسبادن الصحافيين أن المشتبه بهما "عاشا في مراكز '
+    'للاجئين في فيسبادن".',
+    # ant:AL-sport-2263-20180705: the same after the name, up to a time phrase
+    "coach": "وقال ديشان، مدرب المنتخب الفرنسي منذ العام 2012، إن جميع لاعبي فريقه لا يزالون في طور التعلم.",
 }
 
 
@@ -105,3 +110,17 @@ def test_ner_news_name_stops_before_a_participle_of_residence(corpus: Corpus) ->
 def test_resolve_news_possessed_title_is_a_role(corpus: Corpus) -> None:
     found = {(_label(corpus, r.person), r.title) for r in corpus.roles if r.doc_id == "possessed"}
     assert ("كيم يونغ أون", "رئيسها") in found
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "role"),
+    [
+        ("prosecutor", ("أوليفر كون", "مسؤول الادعاء العام في فيسبادن")),
+        ("coach", ("ديشان", "مدرب المنتخب الفرنسي")),
+    ],
+)
+def test_resolve_news_construct_title_governs_the_next_noun(
+    corpus: Corpus, doc_id: str, role: tuple[str, str]
+) -> None:
+    found = {(_label(corpus, r.person), r.title) for r in corpus.roles if r.doc_id == doc_id}
+    assert found == {role}

@@ -27,6 +27,7 @@ from itertools import pairwise
 from kg import ids
 from kg.arabic import lexicons
 from kg.arabic.normalize import key
+from kg.arabic.time import DAY_WORD_KEYS
 from kg.arabic.tokens import proclitic_splits as stems
 from kg.model import Corpus, Entity, Label, Mention, ResolutionNote, Role, Span, Token
 from kg.stages.ner import institution_country, not_name_words
@@ -905,6 +906,8 @@ def title_phrases(
             # باسم الرئيس التركي، نائب رئيس مجلس الوزراء: a title whose complement is another title
             end = _extend_complement(text, tokens, end + inner_title[1], mentions)
         end = _person_complement(keys[i + n - 1], n, tokens, end, mentions)
+        if construct and end == i + n:
+            end = genitive_complement(keys, end, mentions, tokens)
         end = _extend_complement(text, tokens, end, mentions)
         span = Span(tokens[i].span.start + prefix_len, tokens[end - 1].span.end)
         inner = next((m for m in mentions if span.contains(m.span) and m.label != "PERSON"), None)
@@ -999,6 +1002,32 @@ _PREPOSITIONS = frozenset(key(w) for w in ("لدى", "إلى", "في", "عن"))
 # لشؤون + a portfolio continues a title (وزير الدولة لشؤون الإعلام: 5,236 news-bench sentences hold لشؤون)
 _AFFAIRS = frozenset(key(w) for w in ("لشؤون", "لشئون", "للشؤون"))
 _ON_BEHALF = key("باسم")
+
+
+def genitive_complement(keys: list[str], j: int, mentions: list[Mention], tokens: list[Token]) -> int:
+    """An indefinite title in the construct state governs the noun after it: ``مسؤول حالات
+    الطوارئ لدى هيومن رايتس ووتش``، ``لاعب أرسنال``، ``مدير المعهد``. The title runs over one
+    definite noun, or over an indefinite noun and the definite noun or name it governs in turn
+    (ant:AL-sport-1013-20180401: بيب غوارديولا، مدرب مانشستر سيتي). A time word, a name that
+    starts the next phrase and a word with a proclitic end it. Returns the token after."""
+    if j >= len(tokens) or _name_at(tokens[j], mentions) is not None:
+        return j
+    stop = not_name_words() | DAY_WORD_KEYS
+    if _governed_noun(keys[j], stop):
+        return j + 1
+    if j + 1 >= len(tokens):
+        return j
+    name = _name_at(tokens[j + 1], mentions)
+    if name is not None and name.label == "PERSON":
+        return j  # مدربه ديدييه ديشان: a word before a person's name is more likely the name's
+    definite_next = _governed_noun(keys[j + 1], stop) or name is not None
+    if keys[j].isalpha() and len(keys[j]) > 2 and keys[j] not in stop and definite_next:
+        return j + 2 if name is None else j + 1
+    return j
+
+
+def _governed_noun(word_key: str, stop: frozenset[str]) -> bool:
+    return word_key.startswith("ال") and len(word_key) > 3 and word_key not in stop
 
 
 def _person_complement(last_key: str, n: int, tokens: list[Token], j: int, mentions: list[Mention]) -> int:
