@@ -49,6 +49,12 @@ CASES = {
     'للاجئين في فيسبادن".',
     # ant:AL-sport-2263-20180705: the same after the name, up to a time phrase
     "coach": "وقال ديشان، مدرب المنتخب الفرنسي منذ العام 2012، إن جميع لاعبي فريقه لا يزالون في طور التعلم.",
+    # saudinewsnet:2015-08-06:2671: وصفة (a prescription) is no وصفه (he described him)
+    "prescription": "وأكد إسماعيل أن الصيدلية الطبية صرفت خلال الأسبوع ذاته 977 وصفة طبية، بينما أُجري أكثر "
+    "من 180 تحليلاً طبيًا في المختبرات التابعة للعيادات.",
+    # saudinewsnet:2015-07-27:1216: طلب with no actor as its subject asks for anonymity, says nothing
+    "anonymous": "وانزلقت الحافلة، التي كانت تحمل سائحين معظمهم صينيون، من على الطريق بسبب الأمطار "
+    "الغزيرة، أمس بالتوقيت المحلي، حسبما أفاد مسؤول في شرطة جزيرة بوكيت السياحية طلب عدم ذكر اسمه.",
 }
 
 
@@ -124,3 +130,8 @@ def test_resolve_news_construct_title_governs_the_next_noun(
 ) -> None:
     found = {(_label(corpus, r.person), r.title) for r in corpus.roles if r.doc_id == doc_id}
     assert found == {role}
+
+
+@pytest.mark.parametrize(("doc_id", "cue"), [("prescription", "وصفة"), ("anonymous", "طلب")])
+def test_attribute_news_word_is_no_reporting_cue(corpus: Corpus, doc_id: str, cue: str) -> None:
+    assert cue not in [s.cue_text for s in statements(corpus, doc_id)]
