@@ -55,6 +55,9 @@ CASES = {
     # saudinewsnet:2015-07-27:1216: طلب with no actor as its subject asks for anonymity, says nothing
     "anonymous": "وانزلقت الحافلة، التي كانت تحمل سائحين معظمهم صينيون، من على الطريق بسبب الأمطار "
     "الغزيرة، أمس بالتوقيت المحلي، حسبما أفاد مسؤول في شرطة جزيرة بوكيت السياحية طلب عدم ذكر اسمه.",
+    # ant:AL-sport-25-20180217: an object phrase ends at a conjoined reporting verb
+    "conjoined": "وذكرت تقارير بريطانية أن بوغبا غير سعيد بدوره لكن مورينيو نفى هذه التكهنات يوم الجمعة "
+    'ووصف الأمر "بالكذبة الكبيرة".',
 }
 
 
@@ -135,3 +138,8 @@ def test_resolve_news_construct_title_governs_the_next_noun(
 @pytest.mark.parametrize(("doc_id", "cue"), [("prescription", "وصفة"), ("anonymous", "طلب")])
 def test_attribute_news_word_is_no_reporting_cue(corpus: Corpus, doc_id: str, cue: str) -> None:
     assert cue not in [s.cue_text for s in statements(corpus, doc_id)]
+
+
+def test_attribute_news_object_phrase_ends_at_a_conjoined_reporting_verb(corpus: Corpus) -> None:
+    (stmt,) = [s for s in statements(corpus, "conjoined") if s.cue_lemma == "نفى"]
+    assert stmt.content_text == "هذه التكهنات يوم الجمعة"
