@@ -58,6 +58,13 @@ CASES = {
     # ant:AL-sport-25-20180217: an object phrase ends at a conjoined reporting verb
     "conjoined": "وذكرت تقارير بريطانية أن بوغبا غير سعيد بدوره لكن مورينيو نفى هذه التكهنات يوم الجمعة "
     'ووصف الأمر "بالكذبة الكبيرة".',
+    # ant:BB-internationalNews-904-20180731: كتب reports a post; the platform after على is no speaker
+    "tweet": "وجاء رد إيران على تصريحات بومبيو على لسان مستشار الرئيس الإيراني حسن روحاني، حميد أبو طالبي، "
+    "الذي وضع شروطا مقابلة للقاء ترامب.\n"
+    'وكتب في تغريدة على تويتر "إحترام حقوق الأمة الإيرانية، وخفض التصرفات العدائية وعودة الولايات '
+    'المتحدة إلى الاتفاق النووي".',
+    # ant:FR-internationalNews-2164-20180705: طمأن reports what was said to reassure
+    "reassured": 'وطمأن المسؤول الأمني إلى أن "الخطر ضئيل على العامة".',
 }
 
 
@@ -143,3 +150,11 @@ def test_attribute_news_word_is_no_reporting_cue(corpus: Corpus, doc_id: str, cu
 def test_attribute_news_object_phrase_ends_at_a_conjoined_reporting_verb(corpus: Corpus) -> None:
     (stmt,) = [s for s in statements(corpus, "conjoined") if s.cue_lemma == "نفى"]
     assert stmt.content_text == "هذه التكهنات يوم الجمعة"
+
+
+@pytest.mark.parametrize(("doc_id", "lemma"), [("tweet", "كتب"), ("reassured", "طمأن")])
+def test_attribute_news_verbs_of_writing_and_reassuring_report(
+    corpus: Corpus, doc_id: str, lemma: str
+) -> None:
+    (stmt,) = [s for s in statements(corpus, doc_id) if s.cue_lemma == lemma]
+    assert _label(corpus, stmt.speaker) != "تويتر"

@@ -1718,7 +1718,11 @@ def analyse_window(view: DocView, frame: Frame, window: list[Tok]) -> None:
     candidates = window_candidates(view, window)
     _mark_via(view, candidates, window, frame)
     _mark_addressees(view, candidates, frame)
-    speakers = [c for c in candidates if c.role == "speaker" and not _in_relative_clause(view, c, window)]
+    speakers = [
+        c
+        for c in candidates
+        if c.role == "speaker" and not _in_relative_clause(view, c, window) and not governed_name(view, c)
+    ]
     if speakers and not _near_start(view, speakers[0], window) and not _relays(frame):
         speakers = []
     if speakers:
@@ -1735,6 +1739,16 @@ def analyse_window(view: DocView, frame: Frame, window: list[Tok]) -> None:
     reported = _reported_source(view, frame, window)
     if reported is not None:
         frame.speakers = [reported]
+
+
+_GOVERNING = frozenset(("على", "عبر", "خلال"))  # as written: علي (Ali) folds like على
+
+
+def governed_name(view: DocView, cand: Candidate) -> bool:
+    """``وكتب في تغريدة على تويتر "…"`` (ant:BB-internationalNews-904-20180731): a name right
+    after على/عبر/خلال is where or how it was said, never the subject (after في it may be the
+    body of an unnamed source: مصدر في القنصلية)."""
+    return cand.first > 0 and view.tokens[cand.first - 1].text in _GOVERNING
 
 
 def _in_relative_clause(view: DocView, cand: Candidate, window: list[Tok]) -> bool:
