@@ -65,6 +65,9 @@ CASES = {
     'المتحدة إلى الاتفاق النووي".',
     # ant:FR-internationalNews-2164-20180705: طمأن reports what was said to reassure
     "reassured": 'وطمأن المسؤول الأمني إلى أن "الخطر ضئيل على العامة".',
+    # ant:AL-internationalNews-135-20180221: a plural gentilic after the verb is its subject
+    "nationals": "ويقول الكوبيون إنهم برهنوا على حسن نية باستقبالهم محققي مكتب التحقيقات الفدرالي (اف بي آي) "
+    "ثلاث مرات السنة الفائتة.",
 }
 
 
@@ -158,3 +161,9 @@ def test_attribute_news_verbs_of_writing_and_reassuring_report(
 ) -> None:
     (stmt,) = [s for s in statements(corpus, doc_id) if s.cue_lemma == lemma]
     assert _label(corpus, stmt.speaker) != "تويتر"
+
+
+def test_attribute_news_plural_gentilic_speaks_for_its_country(corpus: Corpus) -> None:
+    (stmt,) = statements(corpus, "nationals")
+    entity = next(e for e in corpus.entities if e.entity_id == stmt.speaker)
+    assert entity.label == "GPE"
