@@ -167,3 +167,8 @@ def test_attribute_news_plural_gentilic_speaks_for_its_country(corpus: Corpus) -
     (stmt,) = statements(corpus, "nationals")
     entity = next(e for e in corpus.entities if e.entity_id == stmt.speaker)
     assert entity.label == "GPE"
+
+
+def test_attribute_news_participle_of_itabara_reports(corpus: Corpus) -> None:
+    found = [(s.cue_text, _label(corpus, s.speaker)) for s in statements(corpus, "construct")]
+    assert ("معتبرا", "شينزو آبي") in found
