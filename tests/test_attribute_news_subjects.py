@@ -68,6 +68,9 @@ CASES = {
     # ant:AL-internationalNews-135-20180221: a plural gentilic after the verb is its subject
     "nationals": "ويقول الكوبيون إنهم برهنوا على حسن نية باستقبالهم محققي مكتب التحقيقات الفدرالي (اف بي آي) "
     "ثلاث مرات السنة الفائتة.",
+    # ant:SK-internationalNews-3356-20181008: the wife speaks, not the husband named after زوجة
+    "wife": "وقالت زوجة مينغ في تصريح لأسوشيتد برس إنها لا تصدق تهم الفساد الموجهة إلى شريك حياتها المعتقل، "
+    'ووصفت ما حصل بـ"الدمار السياسي".',
 }
 
 
@@ -172,3 +175,9 @@ def test_attribute_news_plural_gentilic_speaks_for_its_country(corpus: Corpus) -
 def test_attribute_news_participle_of_itabara_reports(corpus: Corpus) -> None:
     found = [(s.cue_text, _label(corpus, s.speaker)) for s in statements(corpus, "construct")]
     assert ("معتبرا", "شينزو آبي") in found
+
+
+def test_attribute_news_person_after_a_kinship_noun_does_not_speak(corpus: Corpus) -> None:
+    (stmt,) = [s for s in statements(corpus, "wife") if s.cue_lemma == "قال"]
+    assert stmt.speaker is None
+    assert stmt.speaker_span is not None

@@ -101,6 +101,7 @@ class Frames:
     describing_cues: frozenset[str] = frozenset()
     stance_cues: frozenset[str] = frozenset()
     object_circumstances: frozenset[str] = frozenset()
+    kinship_nouns: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -427,6 +428,7 @@ _OPTIONAL_WORD_SETS = (
     "describing_cues",
     "stance_cues",
     "object_circumstances",
+    "kinship_nouns",
 )
 _OPTIONAL_PHRASE_LISTS = ("narrator_glosses", "clause_conjunctions")
 

@@ -1735,7 +1735,9 @@ def analyse_window(view: DocView, frame: Frame, window: list[Tok]) -> None:
     ]
     if speakers and not _near_start(view, speakers[0], window) and not _relays(frame):
         speakers = []
-    if speakers:
+    if speakers and relative_of(view, speakers[0], window):
+        frame.speakers = [(None, Span(window[0].start, speakers[0].mention.span.end), "description")]
+    elif speakers:
         frame.speakers = _speaker_group(view, speakers, window)
     else:
         frame.speakers = _generic_speaker(view, window, frame)
@@ -1759,6 +1761,13 @@ def governed_name(view: DocView, cand: Candidate) -> bool:
     after على/عبر/خلال is where or how it was said, never the subject (after في it may be the
     body of an unnamed source: مصدر في القنصلية)."""
     return cand.first > 0 and view.tokens[cand.first - 1].text in _GOVERNING
+
+
+def relative_of(view: DocView, cand: Candidate, window: list[Tok]) -> bool:
+    """``وقال والد الأطفال``، ``وقالت خطيبة X`` (ant:AL-internationalNews-1555-20180610): the
+    person after a kinship noun in the construct state (``kinship_nouns``) is the genitive; the
+    relative speaks, unnamed (no speaker rather than a wrong one)."""
+    return cand.first == window[0].index + 1 and window[0].key in view.frames.kinship_nouns
 
 
 def _in_relative_clause(view: DocView, cand: Candidate, window: list[Tok]) -> bool:
