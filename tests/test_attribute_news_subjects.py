@@ -71,6 +71,9 @@ CASES = {
     # ant:SK-internationalNews-3356-20181008: the wife speaks, not the husband named after زوجة
     "wife": "وقالت زوجة مينغ في تصريح لأسوشيتد برس إنها لا تصدق تهم الفساد الموجهة إلى شريك حياتها المعتقل، "
     'ووصفت ما حصل بـ"الدمار السياسي".',
+    # ant:AL-sport-2232-20180708: أعلن عن: what was announced follows عن, the subject stands before it
+    "announced": "أعلن العديد من لاعبي المنتخب البرازيلي لكرة القدم عن دعمهم لاستمرار المدرب تيتي في منصب "
+    "المدير الفني للفريق رغم الخروج من دور الثمانية في بطولة كأس العالم 2018 بروسيا.",
 }
 
 
@@ -181,3 +184,8 @@ def test_attribute_news_person_after_a_kinship_noun_does_not_speak(corpus: Corpu
     (stmt,) = [s for s in statements(corpus, "wife") if s.cue_lemma == "قال"]
     assert stmt.speaker is None
     assert stmt.speaker_span is not None
+
+
+def test_attribute_news_announced_about_starts_after_an(corpus: Corpus) -> None:
+    (stmt,) = statements(corpus, "announced")
+    assert stmt.content_text.startswith("دعمهم لاستمرار المدرب")

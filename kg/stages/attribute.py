@@ -1021,6 +1021,8 @@ def np_content_token(view: DocView, tok: Tok, form: CueForm, first: int | None =
                 return index
             return first_free if first_free is not None else index
         if _is_particle(current, form) and not _name_at_token_start(view, current):
+            if first_free is not None and not form.entry.particle_required and _governed_by_noun(view, index):
+                return first_free  # أعلنت الوزارة إنجاز الدراسة … سبق الإعلان عن خططها
             particle = key(form.entry.particle)
             if current.key == particle:
                 return index + 1 if index + 1 < len(tokens) and tokens[index + 1].sent == tok.sent else None
@@ -1053,6 +1055,13 @@ def np_content_token(view: DocView, tok: Tok, form: CueForm, first: int | None =
                 return closing if closing is not None else index
         index += 1
     return first_free
+
+
+def _governed_by_noun(view: DocView, index: int) -> bool:
+    """A preposition right after a verbal noun of a cue (``الإعلان عن``) is that noun's, not the
+    optional particle of the verb before."""
+    form = view.lexicon.lookup(view.tokens[index - 1].text)
+    return form is not None and form.kind == "masdar"
 
 
 def _definite_subject(view: DocView, index: int) -> bool:
