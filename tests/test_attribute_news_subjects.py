@@ -74,6 +74,10 @@ CASES = {
     # ant:AL-sport-2232-20180708: أعلن عن: what was announced follows عن, the subject stands before it
     "announced": "أعلن العديد من لاعبي المنتخب البرازيلي لكرة القدم عن دعمهم لاستمرار المدرب تيتي في منصب "
     "المدير الفني للفريق رغم الخروج من دور الثمانية في بطولة كأس العالم 2018 بروسيا.",
+    # ant:SK-sport-2262-20180719: a colon and quotation after a long circumstance
+    "press_conference": "وقال مورينيو، في أول مؤتمر صحفي هذا الموسم على هامش المعسكر الذي يقيمه الفريق "
+    'في لوس أنجلوس في غياب عدد كبير من لاعبيه الأساسيين لمشاركتهم في مونديال 2018 في روسيا: "عندما تحرز كأس '
+    'العالم لا بد أن يرتد عليك ذلك إيجابا."',
 }
 
 
@@ -189,3 +193,8 @@ def test_attribute_news_person_after_a_kinship_noun_does_not_speak(corpus: Corpu
 def test_attribute_news_announced_about_starts_after_an(corpus: Corpus) -> None:
     (stmt,) = statements(corpus, "announced")
     assert stmt.content_text.startswith("دعمهم لاستمرار المدرب")
+
+
+def test_attribute_news_colon_after_a_long_circumstance_opens_the_quote(corpus: Corpus) -> None:
+    (stmt,) = statements(corpus, "press_conference")
+    assert stmt.content_text.startswith("عندما تحرز كأس العالم")
