@@ -78,6 +78,9 @@ CASES = {
     "press_conference": "وقال مورينيو، في أول مؤتمر صحفي هذا الموسم على هامش المعسكر الذي يقيمه الفريق "
     'في لوس أنجلوس في غياب عدد كبير من لاعبيه الأساسيين لمشاركتهم في مونديال 2018 في روسيا: "عندما تحرز كأس '
     'العالم لا بد أن يرتد عليك ذلك إيجابا."',
+    # ant:SK-technology-1327-20180813: نقل after a word is the verbal noun, no new verb ending the window
+    "relayed": 'وبحسب ما نقل موقع "سيبيريان تايمز" فإن الحصان المتجمد منذ آلاف السنين، ما زال له شعر وذيل '
+    "وأعضاء أخرى كثيرة داخل جسمه، وهو ما يتيح إمكانات مهمة للبحوث العلمية.",
 }
 
 
@@ -198,3 +201,7 @@ def test_attribute_news_announced_about_starts_after_an(corpus: Corpus) -> None:
 def test_attribute_news_colon_after_a_long_circumstance_opens_the_quote(corpus: Corpus) -> None:
     (stmt,) = statements(corpus, "press_conference")
     assert stmt.content_text.startswith("عندما تحرز كأس العالم")
+
+
+def test_attribute_news_masdar_homograph_does_not_end_the_window(corpus: Corpus) -> None:
+    assert [s.content_text[:20] for s in statements(corpus, "relayed")] == ["الحصان المتجمد منذ آ"]

@@ -331,7 +331,7 @@ def _is_new_verb_cue(view: DocView, tok: Tok) -> bool:
     form = view.lexicon.lookup(tok.text)
     if form is None or form.kind not in ("past", "present") or _inside_name(view, tok):
         return False
-    return _particle_ok(view, tok, form, 3)
+    return _particle_ok(view, tok, form, 3) and not masdar_reading(view, tok)  # على خلفية نقل السفارة
 
 
 # ---------------------------------------------------------------------------- titled subjects
