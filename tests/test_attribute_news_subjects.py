@@ -81,6 +81,9 @@ CASES = {
     # ant:SK-technology-1327-20180813: نقل after a word is the verbal noun, no new verb ending the window
     "relayed": 'وبحسب ما نقل موقع "سيبيريان تايمز" فإن الحصان المتجمد منذ آلاف السنين، ما زال له شعر وذيل '
     "وأعضاء أخرى كثيرة داخل جسمه، وهو ما يتيح إمكانات مهمة للبحوث العلمية.",
+    # ant:AL-internationalNews-1295-20180523: البيان after the verb is its subject, not its object
+    "statement": 'وقالت السفارة في بيان "لم يكن السفير فريدمان على علم بالصورة التي وضعت أمامه عندما تم '
+    'التقاط الصور".\nوأكد البيان "أن السياسة الأميركية واضحة تمامًا".',
 }
 
 
@@ -205,3 +208,11 @@ def test_attribute_news_colon_after_a_long_circumstance_opens_the_quote(corpus: 
 
 def test_attribute_news_masdar_homograph_does_not_end_the_window(corpus: Corpus) -> None:
     assert [s.content_text[:20] for s in statements(corpus, "relayed")] == ["الحصان المتجمد منذ آ"]
+
+
+def test_attribute_news_statement_noun_after_the_verb_is_the_subject(corpus: Corpus) -> None:
+    (stmt,) = [s for s in statements(corpus, "statement") if s.cue_lemma == "أكد"]
+    doc = next(d for d in corpus.documents if d.doc_id == "statement")
+    assert stmt.content_text.startswith("أن السياسة")
+    assert stmt.speaker_span is not None
+    assert doc.text[stmt.speaker_span.start : stmt.speaker_span.end] == "البيان"
