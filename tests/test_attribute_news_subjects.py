@@ -84,6 +84,11 @@ CASES = {
     # ant:AL-internationalNews-1295-20180523: البيان after the verb is its subject, not its object
     "statement": 'وقالت السفارة في بيان "لم يكن السفير فريدمان على علم بالصورة التي وضعت أمامه عندما تم '
     'التقاط الصور".\nوأكد البيان "أن السياسة الأميركية واضحة تمامًا".',
+    # ant:SK-economy-1140-20180809: نقلت وكالة … عن الوزير قوله: the minister named before speaks,
+    # the agency relays
+    "relay_title": 'وبشأن "الذهب المفقود"، كشف وزير المعادن محمد أحمد علي عن محاولات جادة تقودها وزارته '
+    "للإحاطة بكل الذهب المنتج.\nونقلت وكالة السودان للأنباء (سونا) عن الوزير قوله إن بنك السودان اشترى "
+    "خلال الشهرين الماضيين فقط 10 بالمئة من كميات الذهب المنتج.",
 }
 
 
@@ -216,3 +221,10 @@ def test_attribute_news_statement_noun_after_the_verb_is_the_subject(corpus: Cor
     assert stmt.content_text.startswith("أن السياسة")
     assert stmt.speaker_span is not None
     assert doc.text[stmt.speaker_span.start : stmt.speaker_span.end] == "البيان"
+
+
+def test_attribute_news_relayed_title_is_its_holder_and_the_agency_relays(corpus: Corpus) -> None:
+    (stmt,) = [s for s in statements(corpus, "relay_title") if s.cue_lemma == "نقل"]
+    minister = {r.person for r in corpus.roles if r.doc_id == "relay_title" and r.title == "وزير المعادن"}
+    assert stmt.speaker in minister
+    assert _label(corpus, stmt.via) == "وكالة السودان للأنباء"

@@ -438,6 +438,8 @@ def _ends_title(view: DocView, tok: Tok, mention: Mention | None) -> bool:
         return False
     if tok.key in view.frames.title_stops or complementizer_kind(tok.text, view.frames):
         return True
+    if tok.key in _ABOUT_HIS:
+        return True  # نقلت رويترز عن الوزير قوله: قوله is the relayed speech, not part of the title
     return _is_new_verb_cue(view, tok)
 
 
@@ -1781,7 +1783,9 @@ def analyse_window(view: DocView, frame: Frame, window: list[Tok]) -> None:
     frame.own_site = _on_own_website(view, window)
     reported = _reported_source(view, frame, window)
     if reported is not None:
+        relays = [c for c in candidates if c.entity and c.entity != reported[0] and _is_outlet(view, c)]
         frame.speakers = [reported]
+        frame.via = frame.via or (relays[0].entity if relays else None)  # ونقلت وكالة رويترز عن الوزير
 
 
 _GOVERNING = frozenset(("على", "عبر", "خلال"))  # as written: علي (Ali) folds like على
