@@ -70,7 +70,8 @@ _TIME_WORDS = DAY_WORD_KEYS | frozenset(
     key(w) for w in ("يوم", "مساء", "صباح", "فجر", "ظهر", "ليلة", "بشدة", "أيضا", "مجددا")
 )
 # ، حسبما/وفقما + a reporting verb closes the content (news-bench writes ، حسبما ذكرت … and the
-# like 4,971 times; ، بحسب ما … is the preposition cue بحسب and already cuts)
+# like 4,971 times, ant:BB-internationalNews-701-20180627: إن ممارسة فصل الأسر "قاسية"، حسبما
+# قالت وكالة أسوشييتد برس; ، بحسب ما … is the preposition cue بحسب and already cuts)
 _AS_ATTRIBUTION = frozenset(key(w) for w in ("حسبما", "وفقما"))
 _ABOUT_HIS = frozenset(key(w) for w in ("حد", "تعبيره", "تعبيرها", "قوله", "قولها"))
 
@@ -1140,7 +1141,7 @@ def generic_subject_end(view: DocView, index: int, sent: int) -> int | None:
         elif _source_word(view, index):
             index += 1
         elif tokens[index].key in _SOURCE_PREPOSITIONS and (after := unnamed_body_end(view, index + 1)):
-            index = after  # مصدر مسؤول في قنصلية المملكة هذه الادعاءات
+            index = after  # مصدر مسؤول في شركة تسويق الحقوق الرياضية
         else:
             break
     return index

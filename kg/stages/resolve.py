@@ -1005,8 +1005,8 @@ _ON_BEHALF = key("باسم")
 
 
 def genitive_complement(keys: list[str], j: int, mentions: list[Mention], tokens: list[Token]) -> int:
-    """An indefinite title in the construct state governs the noun after it: ``مسؤول حالات
-    الطوارئ لدى هيومن رايتس ووتش``، ``لاعب أرسنال``، ``مدير المعهد``. The title runs over one
+    """An indefinite title in the construct state governs the noun after it: ``مسؤول الادعاء
+    العام في فيسبادن`` (ant:AL-internationalNews-1508-20180607)، ``أمير منطقة نجران``. The title runs over one
     definite noun, or over an indefinite noun and the definite noun or name it governs in turn
     (ant:AL-sport-1013-20180401: بيب غوارديولا، مدرب مانشستر سيتي). A time word, a name that
     starts the next phrase and a word with a proclitic end it. Returns the token after."""
