@@ -96,6 +96,9 @@ CASES = {
     "unnamed_body": "نفى مصدر مسؤول في شركة تسويق الحقوق الرياضية في مصر، بريزينتيشن، علم الشركة ببدء شركة "
     "صلة السعودية المصرية وجهات سعودية أخرى، باتخاذ خطوات قانونية ضد بريزينتيشن، حسبما قال في حوار "
     "مع CNN، الثلاثاء.",
+    # ant:BB-middleEast-2-20180218: the place after خلال كلمة في is where it was said
+    "speech_in": 'وأضاف خلال كلمة في طهران نشرت على موقعه الإلكتروني :"حدث تقدم في عدة مجالات، لكننا نقر '
+    'بأننا تأخرنا في مجال القضاء".',
 }
 
 
@@ -246,3 +249,8 @@ def test_attribute_news_unnamed_source_body_is_no_content(corpus: Corpus) -> Non
     (stmt,) = [s for s in statements(corpus, "unnamed_body") if s.cue_lemma == "نفى"]
     assert not stmt.content_text.startswith("في شركة")
     assert "حسبما" not in stmt.content_text
+
+
+def test_attribute_news_place_of_the_occasion_is_no_speaker(corpus: Corpus) -> None:
+    (stmt,) = statements(corpus, "speech_in")
+    assert _label(corpus, stmt.speaker) != "طهران"

@@ -1829,7 +1829,16 @@ def governed_name(view: DocView, cand: Candidate) -> bool:
     """``وكتب في تغريدة على تويتر "…"`` (ant:BB-internationalNews-904-20180731): a name right
     after على/عبر/خلال is where or how it was said, never the subject (after في it may be the
     body of an unnamed source: مصدر في القنصلية)."""
-    return cand.first > 0 and view.tokens[cand.first - 1].text in _GOVERNING
+    if cand.first > 0 and view.tokens[cand.first - 1].text in _GOVERNING:
+        return True
+    # وأضاف خلال كلمة في طهران (ant:BB-middleEast-2-20180218): في after the occasion of speaking
+    # (circumstance_nouns, speech_event_nouns) names where it was said, not who said it
+    return (
+        cand.first > 1
+        and view.tokens[cand.first - 1].key == key("في")
+        and _strip_clitics(view.tokens[cand.first - 2].key)
+        in view.frames.circumstance_nouns | view.frames.speech_event_nouns
+    )
 
 
 def relative_of(view: DocView, cand: Candidate, window: list[Tok]) -> bool:
