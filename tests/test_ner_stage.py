@@ -402,4 +402,3 @@ def test_ner_stage_title_at_the_end_of_a_sentence_is_read_without_error() -> Non
     # title scan read past the last word
     text = "ملك الأردن يرحب بولي ولي العهد"
     assert "الأردن" in surfaces(text)
-

@@ -101,6 +101,7 @@ class Frames:
     describing_cues: frozenset[str] = frozenset()
     stance_cues: frozenset[str] = frozenset()
     object_circumstances: frozenset[str] = frozenset()
+    kinship_nouns: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -184,9 +185,15 @@ def written_hamza_match(word: str, candidates: list[tuple[str, CueForm]]) -> tup
     for tolerant in (False, True):
         for prefix, form in candidates:
             stem = written[len(prefix) :] if written.startswith(prefix) else written
-            if _hamzas_agree(stem, form.form, tolerant=tolerant):
+            if _hamzas_agree(stem, form.form, tolerant=tolerant) and not _teh_marbuta_for_pronoun(stem, form):
                 return prefix, form
     return None
+
+
+def _teh_marbuta_for_pronoun(stem: str, form: CueForm) -> bool:
+    """A written ة is no object pronoun ه: ``طلبة`` is "students", not ``طلبه`` "he asked him"
+    (keys fold ة to ه; news-bench writes طلبة without the article 320 times)."""
+    return form.object_pronoun and stem.endswith("ة")
 
 
 def _hamzas_agree(stem: str, form: str, *, tolerant: bool) -> bool:
@@ -421,6 +428,7 @@ _OPTIONAL_WORD_SETS = (
     "describing_cues",
     "stance_cues",
     "object_circumstances",
+    "kinship_nouns",
 )
 _OPTIONAL_PHRASE_LISTS = ("narrator_glosses", "clause_conjunctions")
 

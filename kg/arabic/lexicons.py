@@ -624,6 +624,35 @@ def title_index() -> dict[str, Title]:
     return {**bare, **index}
 
 
+@cache
+def construct_title_index() -> dict[str, Title]:
+    """:func:`title_index` plus the construct-state spelling of each title (``وزير خارجية``),
+    for reading titles before their complement. Kept apart from :func:`title_index`, whose keys
+    are features of the trained NER model."""
+    construct = {
+        key(form): title
+        for title in titles()
+        for written in title.forms
+        if (form := construct_title(written)) is not None
+    }
+    return {**construct, **title_index()}
+
+
+def construct_title(form: str) -> str | None:
+    """The construct-state spelling of a title whose complement is a definite noun, used before a
+    country or body: ``وزير الخارجية`` → ``وزير خارجية`` (وزير خارجية السودان), ``رئيسة الوزراء``
+    → ``رئيسة وزراء`` (رئيسة وزراء بريطانيا). News-bench writes ``رئيس وزراء`` in 442 sentences and
+    ``وزير خارجية`` in 363. None for a one-word title or a definite head (``المتحدث الرسمي``).
+
+    >>> construct_title("وزير الخارجية")
+    'وزير خارجية'
+    """
+    words = form.split()
+    if len(words) < 2 or words[0].startswith(_ARTICLE) or not words[-1].startswith(_ARTICLE):
+        return None
+    return " ".join([*words[:-1], words[-1][len(_ARTICLE) :]])
+
+
 def _keys(names: Callable[[], list[str]]) -> frozenset[str]:
     return frozenset(name_key for name_key in map(key, names()) if name_key)
 
