@@ -21,7 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from kg import ids
@@ -929,6 +929,7 @@ def _title_at(words: list[str], keys: list[str], i: int, index: dict) -> tuple[i
 _POSSESSIVES = ("هما", "هم", "ها", "ه")
 
 
+@lru_cache(maxsize=200_000)  # every token of every document is tried
 def possessed_title(word: str) -> int | None:
     """A title with a possessive pronoun, apposed to the name of its holder: ``محاميه`` (his
     lawyer), ``أميرها``, ``مدربه`` (news-bench: مدربه 387, رئيسها 163, محاميه 145, سفيرها 103
