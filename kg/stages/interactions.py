@@ -23,7 +23,7 @@ from kg.arabic.lexicons import title_index
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
 from kg.model import Corpus, Document, Interaction, Mention, Span
-from kg.stages.docview import LATTER, SENTENCE_END, DocView, Tok, latest_entity
+from kg.stages.docview import COMMAS, LATTER, SENTENCE_END, DocView, Tok, latest_entity
 
 NAME = "interactions"
 REQUIRES = ("documents", "sentences", "mentions", "entities", "statements")
@@ -60,7 +60,7 @@ _OBJECT_PRONOUNS = ("ه", "ها", "هم")
 PLACE = "place:"  # marks an actor slot filled by a place, which can be a target but no agent
 _RELATIVE = frozenset(key(w) for w in ("الذي", "التي"))
 _PREPOSITIONS = frozenset(key(w) for w in ("على", "في", "إلى", "من", "مع", "عن"))
-_NEGATION = frozenset(key(w) for w in ("لم", "لن", "لا", "ليس", "دون"))
+_NEGATION = frozenset(key(w) for w in ("لم", "لن", "لا", "ألا", "ليس", "دون"))
 
 
 @dataclass(frozen=True)
@@ -708,6 +708,67 @@ def support_masdar_pairs(
     return []
 
 
+# Leaving an agreement (انسحب من الاتفاق) suspends cooperation with the agreement's other party.
+_WITHDRAWALS = frozenset(("انسحب",))
+_AGREEMENT_STEMS = tuple(key(w) for w in ("اتفاق", "معاهد"))
+WITHDRAWAL_WINDOW = 4  # tokens from the trigger (or its subject) to ``من الاتفاق``
+PARTY_WINDOW = 4  # tokens from the agreement word to its other party (النووي مع إيران)
+
+
+def withdrawal_pairs(
+    view: DocView, tok: Tok, trigger: Trigger, actors: list[Actor]
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``انسحاب الولايات المتحدة من الاتفاق النووي مع إيران``، ``انسحبت واشنطن من الاتفاق النووي
+    الإيراني``: the leaver suspends cooperation with the party named after ``مع`` or by the
+    agreement's gentilic. The leaver is the subject or genitive between the trigger and ``من``, or
+    for a verb the actor right before it (أن واشنطن انسحبت); ``قرار ترامب الانسحاب`` names none."""
+    agreement = _agreement_after(view, tok)
+    if agreement is None:
+        return []
+    inside = [a for a in actors if tok.index < a.first < agreement - 1 and not a.entity.startswith(PLACE)]
+    agents = inside[:1]
+    if not agents and trigger.kind == "verb" and view.text[tok.start] not in "وف":
+        prev = _before(view, actors, tok)
+        if prev is not None and prev.last == tok.index - 1 and not prev.entity.startswith(PLACE):
+            agents = [prev]
+    if not agents:
+        return []
+    party = _agreement_party(view, agreement, actors)
+    return [(agents, [party])] if party is not None else []
+
+
+def _agreement_after(view: DocView, tok: Tok) -> int | None:
+    """Index of the agreement word of ``من الاتفاق`` close after the trigger (or its subject)."""
+    last = min(len(view.tokens) - 1, tok.index + 1 + WITHDRAWAL_WINDOW)
+    for index in range(tok.index + 1, last):
+        current = view.tokens[index]
+        if current.sent != tok.sent:
+            return None
+        word = _strip_article(view.tokens[index + 1].key)
+        if current.key == _FROM and word.startswith(_AGREEMENT_STEMS):
+            return index + 1
+    return None
+
+
+def _agreement_party(view: DocView, agreement: int, actors: list[Actor]) -> Actor | None:
+    """``الاتفاق (النووي) مع إيران`` or ``الاتفاق النووي الإيراني``: the agreement's other party."""
+    sent = view.tokens[agreement].sent
+    gentilics = [a for a in sentence_actors(view, sent, adjectives=True) if a.mention.kind == "adjective"]
+    for index in range(agreement + 1, min(len(view.tokens), agreement + 1 + PARTY_WINDOW)):
+        current = view.tokens[index]
+        if current.sent != sent or current.text in SENTENCE_END or current.text in COMMAS:
+            return None
+        gentilic = next((g for g in gentilics if g.first == index), None)
+        if gentilic is not None:
+            return gentilic
+        if current.key == _WITH:
+            return _after(actors, index + 1, 1)
+    return None
+
+
+_WITH = key("مع")
+
+
 def _tok_actor(tok: Tok) -> Actor:
     return Actor("", Mention("", Span(tok.start, tok.end), "", "ORG"), tok.index, tok.index)
 
@@ -776,6 +837,10 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
         if trigger.type == "meeting" and trigger.kind != "verb" and _suspended(view, tok):
             continue
         actors = sentence_actors(view, tok.sent)
+        if trigger.lemma in _WITHDRAWALS:
+            for agents, targets in withdrawal_pairs(view, tok, trigger, actors):
+                _add(view, found, trigger, tok, agents[0], targets[0])
+            continue
         if trigger.type == "support" and trigger.kind == "verb" and tok.key.endswith("ا"):
             pairs = support_masdar_pairs(view, tok, actors)  # دعما لقوات: a verbal noun, not a dual
             if pairs:
