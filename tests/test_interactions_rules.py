@@ -17,13 +17,19 @@ IRAN = {
 
 def test_interactions_rules_withdrawal_from_agreement_with_party() -> None:
     # ant:BB-internationalNews-724-20180701; انسحب/انسحاب X من الاتفاق in 378 news-bench sentences
-    text = "وتهاوت قيمة العملة الإيرانية، الريال، منذ أن انسحبت واشنطن من الاتفاق النووي مع طهران في مايو/أيار الماضي."
+    text = (
+        "وتهاوت قيمة العملة الإيرانية، الريال، منذ أن انسحبت واشنطن من الاتفاق النووي مع طهران "
+        "في مايو/أيار الماضي."
+    )
     assert ("suspend_cooperation", "washington", "tehran") in triples(run_on(text, IRAN))
 
 
 def test_interactions_rules_withdrawal_party_named_by_gentilic() -> None:
     # ant:FR-internationalNews-1251-20180515
-    text = "تأتي تلك المفاجأة في وقت تصاعد فيه التوتر بين واشنطن وطهران، بعد انسحاب الولايات المتحدة من الاتفاق النووي الإيراني."
+    text = (
+        "تأتي تلك المفاجأة في وقت تصاعد فيه التوتر بين واشنطن وطهران، "
+        "بعد انسحاب الولايات المتحدة من الاتفاق النووي الإيراني."
+    )
     assert ("suspend_cooperation", "united_states", "iran") in triples(run_on(text, IRAN))
 
 
@@ -39,5 +45,8 @@ def test_interactions_rules_withdrawal_leaver_is_the_genitive_not_the_decider() 
 
 def test_interactions_rules_threatened_withdrawal_is_no_event() -> None:
     # ant:CN-middleEast-712-20180424
-    text = "هددت إيران بالانسحاب من اتفاقية حظر الأسلحة النووية (NPT)، في حال خروج أحد الدول من الاتفاق النووي الإيراني."
+    text = (
+        "هددت إيران بالانسحاب من اتفاقية حظر الأسلحة النووية (NPT)، "
+        "في حال خروج أحد الدول من الاتفاق النووي الإيراني."
+    )
     assert not any(kind == "suspend_cooperation" for kind, _, _ in triples(run_on(text, IRAN)))
