@@ -3,6 +3,8 @@ news-bench article whose id is given, with the count of news-bench sentences hol
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_interactions_news import run_on, triples
 
 IRAN = {
@@ -50,3 +52,34 @@ def test_interactions_rules_threatened_withdrawal_is_no_event() -> None:
         "في حال خروج أحد الدول من الاتفاق النووي الإيراني."
     )
     assert not any(kind == "suspend_cooperation" for kind, _, _ in triples(run_on(text, IRAN)))
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # ant:FR-internationalNews-1672-20180606; the condemned act's gentilic names its doer
+        (
+            "وتندد أنقرة دائما بالدعم الأمريكي للوحدات الكردية، وهي تعتبرها امتدادا لحزب العمال الكردستاني.",
+            {"أنقرة": ("GPE", "ankara", "name"), "الأمريكي": ("GPE", "united_states", "adjective")},
+            ("condemn", "ankara", "united_states"),
+        ),
+        # ant:SK-internationalNews-2625-20180714; (أدان|ندد|استنكر|شجب) … التي/الذي + verb with its
+        # object pronoun + actor in 27 news-bench sentences
+        (
+            "وأدان نواز شريف الأساليب التي تتبعها الحكومة الانتقالية التي تولت شؤون البلاد في يونيو حزيران.",
+            {"نواز شريف": ("PERSON", "sharif", "name"), "الحكومة الانتقالية": ("ORG", "interim", "name")},
+            ("condemn", "sharif", "interim"),
+        ),
+    ],
+)
+def test_interactions_rules_condemned_act_names_the_target(
+    text: str, names: dict, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(run_on(text, names))
+
+
+def test_interactions_rules_relative_clause_without_object_pronoun_names_no_doer() -> None:
+    # saudinewsnet:2015-08-07:985: the mosque is what the bombing hit, not who did it
+    text = "استنكر جوزيف ويستفول التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ الخاصة بمنطقة عسير."
+    names = {"جوزيف ويستفول": ("PERSON", "westphal", "name"), "قوات الطوارئ": ("ORG", "forces", "name")}
+    assert ("condemn", "westphal", "forces") not in triples(run_on(text, names))

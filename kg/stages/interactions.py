@@ -23,7 +23,7 @@ from kg.arabic.lexicons import title_index
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
 from kg.model import Corpus, Document, Interaction, Mention, Span
-from kg.stages.docview import COMMAS, LATTER, SENTENCE_END, DocView, Tok, latest_entity
+from kg.stages.docview import COMMAS, LATTER, QUOTE_CHARS, SENTENCE_END, DocView, Tok, latest_entity
 
 NAME = "interactions"
 REQUIRES = ("documents", "sentences", "mentions", "entities", "statements")
@@ -389,6 +389,7 @@ def verb_pairs(
         search_from = tok.index + 1
     if trigger.type == "condemn":
         attackers = _attackers_of_object(view, tok, search_from)
+        attackers = attackers or condemned_act_agents(view, tok, search_from)
         if attackers:
             return [(agents, attackers)]
     if trigger.target == "obj":
@@ -454,6 +455,39 @@ def _attackers_of_object(view: DocView, tok: Tok, search_from: int) -> list[Acto
             ]
             return noun_agents(view, current, trigger, actors, gentilics)
     return []
+
+
+CONDEMNED_ACT_WINDOW = 3  # words of the condemned act's noun phrase before its gentilic or relative
+
+
+def condemned_act_agents(view: DocView, tok: Tok, search_from: int) -> list[Actor]:
+    """``ندد بالتدخل الروسي``، ``أدان الوزراء الجرائم التي ترتكبها داعش``: whoever did the condemned
+    act, named by the gentilic on its noun or as subject of its relative clause, is the target."""
+    actors = sentence_actors(view, tok.sent)
+    words = 0
+    for current in view.tokens[search_from:]:
+        if current.sent != tok.sent or current.text in COMMAS or current.text in SENTENCE_END:
+            return []
+        mention = view.mention_at.get(current.index)
+        if mention is not None:
+            return _gentilic_of_act(view, tok, current) if mention.kind == "adjective" and words else []
+        if current.key in _RELATIVE:  # التي ترتكبها داعش: a verb with its object pronoun, then the agent
+            verb = view.tokens[current.index + 1] if current.index + 1 < len(view.tokens) else current
+            if not verb.key.endswith(_OBJECT_PRONOUNS):
+                return []
+            agent = _after(actors, current.index + 2, 1)
+            acting = agent is not None and not agent.entity.startswith(PLACE)
+            return _coordinated(view, actors, agent) if agent is not None and acting else []
+        if current.text not in QUOTE_CHARS:
+            words += 1
+        if words > CONDEMNED_ACT_WINDOW or _is_title_word(current.key):
+            return []
+    return []
+
+
+def _gentilic_of_act(view: DocView, tok: Tok, gentilic: Tok) -> list[Actor]:
+    actors = sentence_actors(view, tok.sent, adjectives=True)
+    return [a for a in actors if a.first == gentilic.index and not a.entity.startswith(PLACE)]
 
 
 def noun_agents(
