@@ -83,3 +83,35 @@ def test_interactions_rules_relative_clause_without_object_pronoun_names_no_doer
     text = "استنكر جوزيف ويستفول التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ الخاصة بمنطقة عسير."
     names = {"جوزيف ويستفول": ("PERSON", "westphal", "name"), "قوات الطوارئ": ("ORG", "forces", "name")}
     assert ("condemn", "westphal", "forces") not in triples(run_on(text, names))
+
+
+def test_interactions_rules_object_pronoun_after_relative_is_its_antecedent() -> None:
+    # ant:FR-internationalNews-1956-20180621; التي/الذي + اتهم with its object pronoun in 151
+    # news-bench sentences
+    text = (
+        "في إشارة إلى الملياردير الأمريكي من أصل مجري جورج سوروس الذي يتهمه أوربان باستخدام منظمات "
+        'غير حكومية للتسبب بـ"هجرة كبيرة" نحو الاتحاد الأوروبي.'
+    )
+    names = {
+        "جورج سوروس": ("PERSON", "soros", "name"),
+        "أوربان": ("PERSON", "orban", "name"),
+        "الاتحاد الأوروبي": ("ORG", "eu", "name"),
+    }
+    assert ("accuse", "orban", "soros") in triples(run_on(text, names))
+
+
+def test_interactions_rules_object_pronoun_refers_back_by_gender() -> None:
+    # ant:CN-middleEast-530-20180409: اتهمتها (her) is Iran, not the Kingdom that accuses
+    text = (
+        "كما تتعرض إيران لانتقادات من المملكة العربية السعودية، بالاخص مع الأزمة اليمنية، "
+        "حيث اتهمتها المملكة بدعم الحوثيين."
+    )
+    names = {
+        "إيران": ("GPE", "iran", "name"),
+        "المملكة العربية السعودية": ("GPE", "saudi_arabia", "name"),
+        "المملكة": ("GPE", "saudi_arabia", "name"),
+        "الحوثيين": ("ORG", "houthis", "name"),
+    }
+    pairs = triples(run_on(text, names))
+    assert ("accuse", "saudi_arabia", "iran") in pairs
+    assert ("accuse", "saudi_arabia", "houthis") not in pairs

@@ -14,7 +14,7 @@ pair of ``بين X وY``. At most one interaction per (document, type, agent, ta
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -72,6 +72,7 @@ class Trigger:
     needs: tuple[str, ...]
     kind: str  # verb | masdar | noun
     present: str = ""  # imperfect 3ms of a verb (يحث), to recognise first-person forms (نحث، أحث)
+    pronoun: str = ""  # the object pronoun written on a transitive verb (تتهمه، اتهمتها): its target
 
 
 @lru_cache(maxsize=2)
@@ -98,6 +99,9 @@ def load_triggers(path: Path = TRIGGERS_PATH) -> dict[str, Trigger]:
                 forms += [(form + suffix, "verb") for form, _ in list(forms) for suffix in _OBJECT_PRONOUNS]
             forms += [(f.form, "masdar") for f in masdar_forms(entry)]
             forms += [(form, "masdar") for form in _hamza_seat_forms(entry.masdar)]
+            if target == "obj":
+                base = Trigger(lemma, pos, itype, target, need_stems, "verb", entry.present)
+                _index_pronoun_forms(index, entry, base, {form for form, _ in forms})
         else:
             bound = lemma[:-1] + "ت" if lemma.endswith("ة") else lemma
             forms = [(lemma, "noun"), ("ال" + lemma, "noun")] + [
@@ -123,6 +127,27 @@ def load_triggers(path: Path = TRIGGERS_PATH) -> dict[str, Trigger]:
                     key(word), Trigger(lemma, pos, itype, target, need_stems, kind, present_form)
                 )
     return {form: trigger for form, trigger in index.items() if form not in _NOT_TRIGGERS}
+
+
+def _index_pronoun_forms(index: dict[str, Trigger], entry: CueEntry, base: Trigger, taken: set[str]) -> None:
+    """Add the object-pronoun forms of a transitive verb that no other form of it spells."""
+    for form, suffix in _pronoun_object_forms(entry):
+        if form not in taken:
+            for prefix in ("", "و", "ف"):
+                index.setdefault(key(prefix + form), replace(base, pronoun=suffix))
+
+
+def _pronoun_object_forms(entry: CueEntry) -> list[tuple[str, str]]:
+    """Third-person forms of a transitive verb with its object pronoun: اتهمتها، تتهمه، اتهموه،
+    التقاه (a final ى or the alif of وا is dropped before the pronoun)."""
+    out: list[tuple[str, str]] = []
+    for cue_form in past_forms(entry) + present_forms(entry):
+        if not cue_form.gender:
+            continue  # first person (اتهمت، نتهم): whose object pronoun is no third party
+        form = cue_form.form
+        form = form[:-1] if form.endswith("وا") else form[:-1] + "ا" if form.endswith("ى") else form
+        out += [(form + suffix, suffix) for suffix in _OBJECT_PRONOUNS]
+    return out
 
 
 def _hamza_seat_forms(noun: str) -> list[str]:
@@ -803,6 +828,37 @@ def _agreement_party(view: DocView, agreement: int, actors: list[Actor]) -> Acto
 _WITH = key("مع")
 
 
+def pronoun_object_pairs(
+    view: DocView, tok: Tok, trigger: Trigger, actors: list[Actor]
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``حركة غولن التي تتهمها تركيا بـ``، ``حيث اتهمتها المملكة بدعم``: the subject after a verb
+    carrying its object pronoun acts on the pronoun's referent, the antecedent of a relative
+    pronoun right before the verb or else the latest earlier actor of the pronoun's gender."""
+    agent = _after(actors, tok.index + 1, 2)
+    if agent is None or agent.entity.startswith(PLACE):
+        return []
+    agent = _titled_person(view, actors, agent)
+    referent = _pronoun_referent(view, tok, trigger.pronoun, actors, agent)
+    return [([agent], [referent])] if referent is not None else []
+
+
+def _pronoun_referent(
+    view: DocView, tok: Tok, pronoun: str, actors: list[Actor], agent: Actor
+) -> Actor | None:
+    before = view.tokens[tok.index - 1] if tok.index > 0 else None
+    earlier = [a for a in actors if a.last < tok.index and a.entity != agent.entity]
+    if before is not None and before.key in _RELATIVE:
+        antecedent = earlier[-1] if earlier else None
+        return antecedent if antecedent is not None and antecedent.last >= tok.index - 3 else None
+    gender = {"ه": "m", "ها": "f"}.get(pronoun)
+    if gender is None:
+        return None  # هم: a group, too often unnamed (المتظاهرين)
+    for actor in reversed(earlier):
+        if not actor.entity.startswith(PLACE) and actor_gender(view, actor.entity) == gender:
+            return actor
+    return None
+
+
 def _tok_actor(tok: Tok) -> Actor:
     return Actor("", Mention("", Span(tok.start, tok.end), "", "ORG"), tok.index, tok.index)
 
@@ -871,6 +927,10 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
         if trigger.type == "meeting" and trigger.kind != "verb" and _suspended(view, tok):
             continue
         actors = sentence_actors(view, tok.sent)
+        if trigger.pronoun:
+            for agents, targets in pronoun_object_pairs(view, tok, trigger, actors):
+                _add(view, found, trigger, tok, agents[0], targets[0])
+            continue
         if trigger.lemma in _WITHDRAWALS:
             for agents, targets in withdrawal_pairs(view, tok, trigger, actors):
                 _add(view, found, trigger, tok, agents[0], targets[0])
