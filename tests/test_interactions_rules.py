@@ -115,3 +115,36 @@ def test_interactions_rules_object_pronoun_refers_back_by_gender() -> None:
     pairs = triples(run_on(text, names))
     assert ("accuse", "saudi_arabia", "iran") in pairs
     assert ("accuse", "saudi_arabia", "houthis") not in pairs
+
+
+MEETING = {"جونسون": ("PERSON", "johnson", "name"), "ترامب": ("PERSON", "trump", "name")}
+
+
+def test_interactions_rules_meeting_partner_after_ma() -> None:
+    # ant:BB-middleEast-463-20180507 without its negation; التقى … مع in 288 of 2,614 news-bench
+    # sentences with التقى
+    text = "يلتقي جونسون مع ترامب خلال الزيارة."
+    assert ("meeting", "johnson", "trump") in triples(run_on(text, MEETING))
+
+
+def test_interactions_rules_negated_event_is_no_interaction() -> None:
+    # ant:BB-middleEast-463-20180507
+    text = 'ولن يلتقي جونسون مع ترامب خلال الزيارة، لكن من المتوقع أن يظهر ضيفا على برنامج "فوكس آند فريندز".'
+    assert not triples(run_on(text, MEETING))
+
+
+def test_interactions_rules_pronoun_on_an_accusation_is_the_accused() -> None:
+    # ant:FR-internationalNews-759-20180417: Brunson is accused; he accuses nobody
+    text = 'واعتبر برونسون أن اتهامه بالعمل مع حركة غولن "إهانة لديانتي".'
+    names = {"برونسون": ("PERSON", "brunson", "name"), "حركة غولن": ("ORG", "gulen_movement", "name")}
+    assert ("accuse", "brunson", "gulen_movement") not in triples(run_on(text, names))
+
+
+def test_interactions_rules_visit_to_a_building_is_other() -> None:
+    # ant:JA-internationalNews-41-20170123
+    text = "ترامب زار مقر وكالة الاستخبارات الأمريكية المركزية CIA وتحدث مباشرة إلى الموظفين."
+    names = {
+        "ترامب": ("PERSON", "trump", "name"),
+        "وكالة الاستخبارات الأمريكية المركزية": ("ORG", "cia", "name"),
+    }
+    assert triples(run_on(text, names)) == {("other", "trump", "cia")}

@@ -271,6 +271,17 @@ def _modal(view: DocView, tok: Tok) -> bool:
     return any(t.key in _MODAL or t.key in _NEGATION for t in before)
 
 
+_NEGATORS = frozenset(key(w) for w in ("لم", "لن", "ألا", "عدم", "دون", "بدون"))
+
+
+def _negated(view: DocView, tok: Tok) -> bool:
+    """``إذا لم تفرج عن``، ``عدم الإفراج عن``: an event said not to happen is no interaction."""
+    before = view.tokens[tok.index - 1] if tok.index > 0 else None
+    if before is None or before.sent != tok.sent:
+        return False
+    return before.key in _NEGATORS or (before.key[:1] in "وف" and before.key[1:] in _NEGATORS)
+
+
 def _coordinated(view: DocView, actors: list[Actor], first: Actor) -> list[Actor]:
     """``X وY``: the actor and those joined to it by و."""
     group = [first]
@@ -420,6 +431,8 @@ def verb_pairs(
     if trigger.target == "obj":
         target = _object_after(view, actors, search_from, 4)
         target = _titled_person(view, actors, target) if target is not None else None
+        if target is None and trigger.type == "meeting":  # التقى X مع Y: the partner after مع
+            target = _prep_target(view, actors, view.tokens[search_from - 1], "مع")
     else:
         target = _prep_target(view, actors, view.tokens[search_from - 1], trigger.target)
     if target is None and len(agents) >= 2 and "مع" in trigger.target.split("|"):
@@ -553,6 +566,8 @@ def noun_pairs(
         prev = _before(view, actors, tok)
         return [([ally], [prev])] if ally and prev else []
     owner = _possessor(view, tok, actors, trigger.needs)
+    if owner is not None and _possessor_is_patient(view, tok, trigger):
+        return []
     if owner is not None and trigger.kind == "masdar" and trigger.target == "obj":
         return _possessive_object_pairs(view, tok, actors, owner)
     agents = [owner] if owner is not None else []
@@ -587,6 +602,15 @@ def noun_pairs(
     if target is None and trigger.type == "attack":
         target = _after(actors, max(a.last for a in agents) + 1, 2)
     return [(agents, _coordinated(view, actors, target))] if target else []
+
+
+def _possessor_is_patient(view: DocView, tok: Tok, trigger: Trigger) -> bool:
+    """``لاتهامه بالارتباط``، ``اعتقاله``: the pronoun on an accusation, arrest or summons is who
+    suffers it, unless the object follows with ل (اتهامه للحكومة: his accusing the government)."""
+    if trigger.type not in ("accuse", "other") or trigger.kind != "masdar":
+        return False
+    nxt = view.tokens[tok.index + 1] if tok.index + 1 < len(view.tokens) else None
+    return nxt is None or nxt.sent != tok.sent or not nxt.key.startswith("ل")
 
 
 POSSESSIVE_OBJECT_WINDOW = 4  # words from ``لقائه`` to its object, not counting brackets and day names
@@ -922,6 +946,8 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
             continue
         if trigger.type == "suspend_cooperation" and _modal(view, tok):
             continue
+        if _negated(view, tok):
+            continue
         if trigger.type == "condemn" and _conviction(view, tok):
             continue
         if trigger.type == "meeting" and trigger.kind != "verb" and _suspended(view, tok):
@@ -1053,7 +1079,8 @@ def _add(
         return  # هدد بإغلاق مضيق هرمز: only an attack is done to a place
     agent, target = state_actor(view, agent), state_actor(view, target)
     target_entity = target.entity.removeprefix(PLACE)
-    itype = "other" if trigger.lemma in _VISITS and _is_place(view, target) else trigger.type
+    visit = trigger.lemma in _VISITS and _label(view, target_entity) != "PERSON"
+    itype = "other" if visit else trigger.type  # a visit to a place or a building (القنصلية)
     if agent.entity == target_entity or (itype, agent.entity, target_entity) in found:
         return
     if _own_state(view, agent.entity, target_entity):
