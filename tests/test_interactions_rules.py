@@ -148,3 +148,59 @@ def test_interactions_rules_visit_to_a_building_is_other() -> None:
         "وكالة الاستخبارات الأمريكية المركزية": ("ORG", "cia", "name"),
     }
     assert triples(run_on(text, names)) == {("other", "trump", "cia")}
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # ant:AL-economy-707-20180602; حليف/حلفاء + actor in 1,145 news-bench sentences
+        (
+            "بعد أن قوبلت رسوم جمركية أميركية بانتقادات من بريطانيا أحد أكبر حلفاء #واشنطن في أوروبا.",
+            {"بريطانيا": ("GPE", "uk", "name"), "واشنطن": ("GPE", "washington", "name")},
+            ("support", "uk", "washington"),
+        ),
+        # ant:FR-internationalNews-1109-20180506; a warning is a threat, `other`
+        (
+            'حذرت طهران الأحد واشنطن من أنها ستندم "ندما تاريخيا" في حال قررت الانسحاب من الاتفاق.',
+            {"طهران": ("GPE", "tehran", "name"), "واشنطن": ("GPE", "washington", "name")},
+            ("other", "tehran", "washington"),
+        ),
+        # ant:BB-internationalNews-724-20180701; أنحى باللائمة على in 14 news-bench sentences
+        (
+            "واتهمت إيران، وهي عضو في منظمة أوبك، ترامب بمحاولة تسييس المنظمة، وأنحت باللائمة على الرياض.",
+            {
+                "إيران": ("GPE", "iran", "name"),
+                "منظمة أوبك": ("ORG", "opec", "name"),
+                "ترامب": ("PERSON", "trump", "name"),
+                "الرياض": ("GPE", "riyadh", "name"),
+            },
+            ("hold_responsible", "iran", "riyadh"),
+        ),
+    ],
+)
+def test_interactions_rules_lexicon_additions(text: str, names: dict, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(run_on(text, names))
+
+
+def test_interactions_rules_ally_with_pronoun_supports_the_one_before() -> None:
+    # ant:BB-economy-247-20181001: الرياض وحلفاؤها (its allies) — Riyadh's allies support Riyadh;
+    # here no ally is named, so only the severed relations remain
+    text = "وقطعت الرياض وحلفاؤها العلاقات الدبلوماسية والتجارية مع قطر في يونيو/حزيران 2017."
+    names = {"الرياض": ("GPE", "riyadh", "name"), "قطر": ("GPE", "qatar", "name")}
+    pairs = triples(run_on(text, names))
+    assert ("suspend_cooperation", "riyadh", "qatar") in pairs
+    assert not any(kind == "support" for kind, _, _ in pairs)
+
+
+def test_interactions_rules_warning_about_a_clause_has_no_target() -> None:
+    # ant:SK-internationalNews-1521-20180511: the United States is the subject of what is warned of
+    text = 'إلا أن وزير الخارجية الأميركي حذر بأن الولايات المتحدة "ستطلب آلية تحقق صارمة".'
+    names = {"الأميركي": ("GPE", "united_states", "adjective"), "الولايات المتحدة": ("GPE", "us", "name")}
+    assert not triples(run_on(text, names))
+
+
+def test_interactions_rules_consulting_by_phone_is_a_call() -> None:
+    # ant:FR-middleEast-295-20180414
+    text = "وتشاور الرئيس الفرنسي هاتفيا مع نظيره التركي رجب طيب أردوغان، وأورد بيان للإليزيه أنه أكد عزمه."
+    names = {"الرئيس الفرنسي": ("PERSON", "macron", "name"), "رجب طيب أردوغان": ("PERSON", "erdogan", "name")}
+    assert ("phone_call", "macron", "erdogan") in triples(run_on(text, names))

@@ -107,6 +107,7 @@ def load_triggers(path: Path = TRIGGERS_PATH) -> dict[str, Trigger]:
             forms = [(lemma, "noun"), ("ال" + lemma, "noun")] + [
                 (bound + s, "noun") for s in ("ه", "ها", "هم")
             ]
+            forms += [(form, "noun") for form in _hamza_seat_forms(lemma)]  # حلفاؤه، حلفائها
         for form, kind in forms:
             for prefix in _PREFIXES:
                 if prefix.endswith("ال") and (form.startswith("ال") or kind == "verb"):
@@ -259,10 +260,15 @@ def state_actor(view: DocView, actor: Actor) -> Actor:
 _GOVERNMENT_KEYS = tuple("org:" + key(w) for w in ("الحكومة", "النظام"))
 
 
+# How far after a trigger its needed word may come: حمّل X، كقوة قائمة بالاحتلال، المسؤولية
+NEEDS_REACH = {"hold_responsible": 12}
+
+
 def _needs_met(view: DocView, tok: Tok, trigger: Trigger) -> bool:
     if not trigger.needs:
         return True
-    near = view.tokens[max(0, tok.index - 3) : tok.index + 6]
+    reach = NEEDS_REACH.get(trigger.type, 6)
+    near = view.tokens[max(0, tok.index - 3) : tok.index + reach]
     return any(need in t.key for t in near for need in trigger.needs)
 
 
@@ -398,7 +404,8 @@ def verb_pairs(
 ) -> list[tuple[list[Actor], list[Actor]]]:
     """Agent(s) and target(s) of a verb trigger."""
     latter = _latter_agent(view, tok, 1)
-    subject = _after(actors, tok.index + 1, 2) if latter is None else None
+    # an actor after a preposition is never the subject (وأنحت باللائمة على الرياض)
+    subject = _object_after(view, actors, tok.index + 1, 2) if latter is None else None
     svo = None
     if view.text[tok.start] not in "وف":
         prev = _before(view, actors, tok)
@@ -421,7 +428,10 @@ def verb_pairs(
         if view.text[tok.start] not in "وف" and not _same_clause(view, prev, tok):
             return []  # an unconjoined verb whose subject is not written near it
         number = _dual_or_plural(tok)
-        agents = _group_ending_at(view, actors, prev, dual=number == "dual") if number else [prev]
+        if number:
+            agents = _group_ending_at(view, actors, prev, dual=number == "dual")
+        else:
+            agents = [_conjoined_subject(view, actors, prev, tok)]
         search_from = tok.index + 1
     if trigger.type == "condemn":
         attackers = _attackers_of_object(view, tok, search_from)
@@ -430,6 +440,8 @@ def verb_pairs(
             return [(agents, attackers)]
     if trigger.target == "obj":
         target = _object_after(view, actors, search_from, 4)
+        if trigger.lemma in _WARNINGS:
+            target = _warned(view, actors, search_from)
         target = _titled_person(view, actors, target) if target is not None else None
         if target is None and trigger.type == "meeting":  # التقى X مع Y: the partner after مع
             target = _prep_target(view, actors, view.tokens[search_from - 1], "مع")
@@ -440,6 +452,39 @@ def verb_pairs(
     if target is None:
         return []
     return [(agents, _coordinated(view, actors, target))]
+
+
+# Warnings and threats are often about a thing (حذر من أن، توعد باستهداف سوريا): their target is
+# the object right after the verb and its subject, or none.
+_WARNINGS = frozenset(("حذر", "توعد"))
+
+
+def _warned(view: DocView, actors: list[Actor], search_from: int) -> Actor | None:
+    """The one warned: the actor right after the verb and its subject (حذرت طهران الأحد واشنطن),
+    with a day word between at most; not the subject of a clause (حذر بأن الولايات المتحدة)."""
+    index = search_from
+    if index < len(view.tokens) and view.tokens[index].key in _TIME_WORDS:
+        index += 1
+    return next((a for a in actors if a.first == index and not a.entity.startswith(PLACE)), None)
+
+
+def _feminine_verb(tok: Tok) -> bool:
+    """A feminine singular verb: past in ت (وأنحت), imperfect in ت (وتتهم)."""
+    word = tok.key[1:] if tok.key[:1] in "وف" else tok.key
+    return word.endswith("ت") or word.startswith("ت")
+
+
+def _conjoined_subject(view: DocView, actors: list[Actor], prev: Actor, tok: Tok) -> Actor:
+    """The subject of ``X … وفعل``: the latest actor, unless a feminine verb follows a person and
+    the clause subject is a state or body of feminine gender (واتهمت إيران ترامب …، وأنحت
+    باللائمة: إيران). A person stays the subject otherwise: women lead states (وتحدثت ماي)."""
+    if not _feminine_verb(tok) or _label(view, prev.entity) != "PERSON":
+        return prev
+    earlier = [a for a in actors if a.last < tok.index and not a.entity.startswith(PLACE)]
+    subject = _clause_subject(view, earlier, tok)
+    if subject is None or _label(view, subject.entity) == "PERSON":
+        return prev
+    return subject if actor_gender(view, subject.entity) == "f" else prev
 
 
 def _joined_partner(view: DocView, prev: Actor, tok: Tok) -> bool:
@@ -561,10 +606,8 @@ def noun_pairs(
         backer = _after(actors, tok.index + 1, 2) or _after(gentilics, tok.index + 1, 1)
         backed = _before(view, actors, tok)
         return [([backer], [backed])] if backer and backed else []
-    if trigger.lemma in ("حليف", "حليفة"):
-        ally = _after(actors, tok.index + 1, 1)
-        prev = _before(view, actors, tok)
-        return [([ally], [prev])] if ally and prev else []
+    if trigger.lemma in _ALLIES:
+        return ally_pairs(view, tok, actors)
     owner = _possessor(view, tok, actors, trigger.needs)
     if owner is not None and _possessor_is_patient(view, tok, trigger):
         return []
@@ -611,6 +654,20 @@ def _possessor_is_patient(view: DocView, tok: Tok, trigger: Trigger) -> bool:
         return False
     nxt = view.tokens[tok.index + 1] if tok.index + 1 < len(view.tokens) else None
     return nxt is None or nxt.sent != tok.sent or not nxt.key.startswith("ل")
+
+
+_ALLIES = frozenset(("حليف", "حليفة", "حلفاء"))
+ALLY_GAP = 3  # tokens from the ally to its noun: X، حليف / X من حلفاء / X وحليفته
+
+
+def ally_pairs(view: DocView, tok: Tok, actors: list[Actor]) -> list[tuple[list[Actor], list[Actor]]]:
+    """The ally supports the one it is allied to: ``السعودية، حليف الولايات المتحدة`` and ``X من
+    حلفاء Y`` (X supports Y); with a pronoun, ``النظام وحليفته روسيا`` (Russia supports the regime)."""
+    after = _after(actors, tok.index + 1, 1)
+    prev = _before(view, actors, tok)
+    if after is None or prev is None or prev.last < tok.index - ALLY_GAP:
+        return []
+    return [([after], [prev])] if _pronoun_gender(tok) else [([prev], [after])]
 
 
 POSSESSIVE_OBJECT_WINDOW = 4  # words from ``لقائه`` to its object, not counting brackets and day names
