@@ -204,3 +204,33 @@ def test_interactions_rules_consulting_by_phone_is_a_call() -> None:
     text = "وتشاور الرئيس الفرنسي هاتفيا مع نظيره التركي رجب طيب أردوغان، وأورد بيان للإليزيه أنه أكد عزمه."
     names = {"الرئيس الفرنسي": ("PERSON", "macron", "name"), "رجب طيب أردوغان": ("PERSON", "erdogan", "name")}
     assert ("phone_call", "macron", "erdogan") in triples(run_on(text, names))
+
+
+def test_interactions_rules_object_is_not_in_a_causal_clause() -> None:
+    # ant:FR-internationalNews-2743-20180816: بعد قطر والعراق وإيران (after Qatar, Iraq and Iran)
+    # names earlier supporters, not whom France would support
+    text = 'وهل ستدعم فرنسا، بعد قطر والعراق وإيران، خيارات الرئيس التركي في "معركته" الاقتصادية.'
+    names = {
+        "فرنسا": ("GPE", "france", "name"),
+        "قطر": ("GPE", "qatar", "name"),
+        "العراق": ("GPE", "iraq", "name"),
+        "إيران": ("GPE", "iran", "name"),
+    }
+    assert not triples(run_on(text, names))
+
+
+def test_interactions_rules_office_holders_after_a_country_and_joined_by_title() -> None:
+    # saudinewsnet:2015-08-03:149: Lavrov (not Russia, his gentilic) meets the emir named after his
+    # country and his minister joined by ووزير خارجيته
+    text = (
+        "كما يعقد وزير الخارجية الروسي سيرغي لافروف مباحثات مع أمير دولة قطر الشيخ تميم بن حمد آل ثاني، "
+        "ووزير خارجيته خالد العطية."
+    )
+    names = {
+        "الروسي": ("GPE", "russia", "adjective"),
+        "سيرغي لافروف": ("PERSON", "lavrov", "name"),
+        "قطر": ("GPE", "qatar", "name"),
+        "تميم بن حمد آل ثاني": ("PERSON", "tamim", "name"),
+        "خالد العطية": ("PERSON", "attiyah", "name"),
+    }
+    assert triples(run_on(text, names)) == {("meeting", "lavrov", "tamim"), ("meeting", "lavrov", "attiyah")}

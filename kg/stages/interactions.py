@@ -296,10 +296,25 @@ def _coordinated(view: DocView, actors: list[Actor], first: Actor) -> list[Actor
         gap = view.tokens[group[-1].last + 1 : nxt.first]
         joined = not gap and view.text[(nxt.mention.attached or nxt.mention.span).start] == "و"
         joined = joined or (len(gap) == 1 and gap[0].key == "و")
-        if not joined:
+        if not joined and not _titled_conjunct(view, group[-1], nxt, gap):
             break
         group.append(nxt)
     return group
+
+
+TITLED_CONJUNCT_WORDS = 3  # words of the office after و: والمستشارة الألمانية، ووزير خارجيته
+
+
+def _titled_conjunct(view: DocView, last: Actor, nxt: Actor, gap: list[Tok]) -> bool:
+    """``… إيمانويل ماكرون والمستشارة الألمانية أنجيلا ميركل``: a person joined to a person by و and
+    an office title, with an optional comma before it."""
+    if _label(view, last.entity) != "PERSON" or _label(view, nxt.entity) != "PERSON":
+        return False
+    words = gap[1:] if gap and gap[0].text in COMMAS else gap
+    if not words or len(words) > TITLED_CONJUNCT_WORDS or not words[0].key.startswith("و"):
+        return False
+    title = words[0].key[1:]
+    return _is_title_word(title) and not any(t.text in COMMAS or t.text in SENTENCE_END for t in words)
 
 
 def _after(actors: list[Actor], index: int, limit: int) -> Actor | None:
@@ -317,10 +332,15 @@ def _object_after(view: DocView, actors: list[Actor], index: int, limit: int) ->
     (استدعت الخارجية السفير البريطاني في موسكو) is no object, so the next comes into view."""
     for actor in actors:
         if index <= actor.first <= index + limit:
+            if any(t.key in _CAUSAL for t in view.tokens[index : actor.first]):
+                return None  # استدعت السفير بسبب اختفاء X: X is in another clause
             before = view.tokens[actor.first - 1] if actor.first > 0 else None
             if before is None or before.key not in _OBJECT_BLOCKERS:
                 return actor
     return None
+
+
+_CAUSAL = frozenset(key(w) for w in ("بسبب", "بعد", "قبل", "رغم", "إثر", "عقب", "لأن"))
 
 
 def _before(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
@@ -353,7 +373,9 @@ def _titled_person(view: DocView, actors: list[Actor], found: Actor) -> Actor:
     country, only across the comma of an apposition (وزير خارجية سنغافورة، فيفيان بالاكريشنان،)."""
     label = _label(view, found.entity)
     after = view.tokens[found.last + 1] if found.last + 1 < len(view.tokens) else None
-    if label != "ORG" and not (label == "GPE" and after is not None and after.text in _APPOSITION_COMMAS):
+    # أمير دولة قطر الشيخ تميم: a country followed by an honorific (الشيخ، الرئيس) and a person
+    opens = after is not None and (after.text in _APPOSITION_COMMAS or _is_title_word(after.key))
+    if label != "ORG" and not (label == "GPE" and opens):
         return found
     index = found.last + 1
     while index < min(len(view.tokens), found.last + 1 + TITLE_GAP):
@@ -366,7 +388,8 @@ def _titled_person(view: DocView, actors: list[Actor], found: Actor) -> Actor:
         if other is not None and _is_place(view, other):
             index = other.last + 1
             continue
-        if current.key not in _TITLE_PREPOSITIONS and current.text not in _APPOSITION_COMMAS:
+        gap = current.key in _TITLE_PREPOSITIONS or current.text in _APPOSITION_COMMAS
+        if not gap and not (index == found.last + 1 and _is_title_word(current.key)):
             return found
         index += 1
     return found
@@ -628,7 +651,12 @@ def noun_pairs(
         if genitive is not None and trigger.type == "attack":
             agents = _coordinated(view, actors, genitive)
     if not agents:  # شنت الطائرات الروسية غارات: the gentilic of the subject before the noun
-        agents = [g for g in gentilics if tok.index - 3 <= g.last < tok.index]
+        named = _before(view, actors, tok)  # وزير المال التركي براءة البيرق محادثات: the person
+        agents = [
+            g
+            for g in gentilics
+            if tok.index - 3 <= g.last < tok.index and (named is None or named.last < g.first)
+        ]
     if not agents:
         prev = _before(view, actors, tok)
         agents = [prev] if prev is not None and _same_clause(view, prev, tok) else []
