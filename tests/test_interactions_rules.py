@@ -234,3 +234,20 @@ def test_interactions_rules_office_holders_after_a_country_and_joined_by_title()
         "خالد العطية": ("PERSON", "attiyah", "name"),
     }
     assert triples(run_on(text, names)) == {("meeting", "lavrov", "tamim"), ("meeting", "lavrov", "attiyah")}
+
+
+def test_interactions_rules_object_pronoun_verb_needs_its_subject_right_after() -> None:
+    # ant:SK-internationalNews-3051-20180816: تتهمها (accuses them) has no written subject here;
+    # North Korea after بمساعدة is who is helped, not who accuses
+    text = (
+        "فرضت وزارة الخزانة الاميركية الاربعاء عقوبات على ثلاث شركات من روسيا والصين وسنغافورة "
+        "تتهمها بمساعدة كوريا الشمالية في تفادي العقوبات الدولية."
+    )
+    names = {
+        "وزارة الخزانة الاميركية": ("ORG", "treasury", "name"),
+        "روسيا": ("GPE", "russia", "name"),
+        "الصين": ("GPE", "china", "name"),
+        "سنغافورة": ("GPE", "singapore", "name"),
+        "كوريا الشمالية": ("GPE", "north_korea", "name"),
+    }
+    assert not any(agent == "north_korea" for _, agent, _ in triples(run_on(text, names)))

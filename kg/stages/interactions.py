@@ -464,7 +464,7 @@ def verb_pairs(
     if trigger.target == "obj":
         target = _object_after(view, actors, search_from, 4)
         if trigger.lemma in _WARNINGS:
-            target = _warned(view, actors, search_from)
+            target = _actor_right_at(view, actors, search_from)
         target = _titled_person(view, actors, target) if target is not None else None
         if target is None and trigger.type == "meeting":  # التقى X مع Y: the partner after مع
             target = _prep_target(view, actors, view.tokens[search_from - 1], "مع")
@@ -482,9 +482,10 @@ def verb_pairs(
 _WARNINGS = frozenset(("حذر", "توعد"))
 
 
-def _warned(view: DocView, actors: list[Actor], search_from: int) -> Actor | None:
-    """The one warned: the actor right after the verb and its subject (حذرت طهران الأحد واشنطن),
-    with a day word between at most; not the subject of a clause (حذر بأن الولايات المتحدة)."""
+def _actor_right_at(view: DocView, actors: list[Actor], search_from: int) -> Actor | None:
+    """The actor right at ``search_from`` or after a day word there: the one warned after the
+    verb and its subject (حذرت طهران الأحد واشنطن), not the subject of a clause (حذر بأن
+    الولايات المتحدة); also the subject right after a verb with its object pronoun."""
     index = search_from
     if index < len(view.tokens) and view.tokens[index].key in _TIME_WORDS:
         index += 1
@@ -943,8 +944,8 @@ def pronoun_object_pairs(
     """``حركة غولن التي تتهمها تركيا بـ``، ``حيث اتهمتها المملكة بدعم``: the subject after a verb
     carrying its object pronoun acts on the pronoun's referent, the antecedent of a relative
     pronoun right before the verb or else the latest earlier actor of the pronoun's gender."""
-    agent = _after(actors, tok.index + 1, 2)
-    if agent is None or agent.entity.startswith(PLACE):
+    agent = _actor_right_at(view, actors, tok.index + 1)  # the subject right after the verb (or a day word)
+    if agent is None:
         return []
     agent = _titled_person(view, actors, agent)
     referent = _pronoun_referent(view, tok, trigger.pronoun, actors, agent)
