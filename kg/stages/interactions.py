@@ -1167,6 +1167,8 @@ def _add(
     target_entity = target.entity.removeprefix(PLACE)
     visit = trigger.lemma in _VISITS and _label(view, target_entity) != "PERSON"
     itype = "other" if visit else trigger.type  # a visit to a place or a building (القنصلية)
+    if itype == "attack" and _verbal_attack(view, trigger, agent.entity):
+        itype = "condemn"
     if agent.entity == target_entity or (itype, agent.entity, target_entity) in found:
         return
     if _own_state(view, agent.entity, target_entity):
@@ -1189,6 +1191,15 @@ def _add(
         time_text=_time_text(view, tok),
         trigger=trigger.lemma,
     )
+
+
+_VERBAL_ATTACKS = frozenset(("شن", "هاجم"))
+
+
+def _verbal_attack(view: DocView, trigger: Trigger, agent: str) -> bool:
+    """``شن أحمد، خلال مؤتمر صحفي، هجوما لاذعا على``: a person's attack is in words, a
+    condemnation; armies, states and groups attack by force."""
+    return trigger.lemma in _VERBAL_ATTACKS and _label(view, agent) == "PERSON"
 
 
 _TIME_WORDS = DAY_WORD_KEYS
