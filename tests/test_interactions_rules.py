@@ -255,6 +255,6 @@ def test_interactions_rules_object_pronoun_verb_needs_its_subject_right_after() 
 
 def test_interactions_rules_a_persons_attack_is_verbal() -> None:
     # ant:SK-middleEast-3707-20181003; شن … هجوما عنيفا/لاذعا/حادا in 11 news-bench sentences
-    text = 'وشن أحمد، خلال مؤتمر صحفي، هجوما لاذعا على إدارة مشروع السد، قائلا: "بناء سد النهضة تأخر".'
+    text = "وشن أحمد، خلال مؤتمر صحفي، هجوما لاذعا على إدارة مشروع السد، قائلا:"
     names = {"أحمد": ("PERSON", "ahmed", "name"), "إدارة مشروع السد": ("ORG", "dam_admin", "name")}
     assert triples(run_on(text, names)) == {("condemn", "ahmed", "dam_admin")}
