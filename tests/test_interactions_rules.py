@@ -258,3 +258,17 @@ def test_interactions_rules_a_persons_attack_is_verbal() -> None:
     text = "وشن أحمد، خلال مؤتمر صحفي، هجوما لاذعا على إدارة مشروع السد، قائلا:"
     names = {"أحمد": ("PERSON", "ahmed", "name"), "إدارة مشروع السد": ("ORG", "dam_admin", "name")}
     assert triples(run_on(text, names)) == {("condemn", "ahmed", "dam_admin")}
+
+
+def test_interactions_rules_reported_on_x_an_is_urging() -> None:
+    # ant:SK-middleEast-504-20180323; "على X أن" opening reported content in 220 news-bench sentences
+    text = (
+        'قال وزير الخارجية السعودي عادل الجبير، الجمعة، إن "على إيران أن تتخلى عن سياساتها العدوانية، '
+        'أو أن تدفع الثمن"، لافتا إلى أن على طهران أن تتوقف عن انتهاك القوانين الدولية.'
+    )
+    names = {
+        "عادل الجبير": ("PERSON", "jubeir", "name"),
+        "إيران": ("GPE", "iran", "name"),
+        "طهران": ("GPE", "tehran", "name"),
+    }
+    assert ("urge", "jubeir", "iran") in triples(run_on(text, names))

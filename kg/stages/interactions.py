@@ -277,7 +277,7 @@ def _modal(view: DocView, tok: Tok) -> bool:
     return any(t.key in _MODAL or t.key in _NEGATION for t in before)
 
 
-_NEGATORS = frozenset(key(w) for w in ("لم", "لن", "ألا", "عدم", "دون", "بدون"))
+_NEGATORS = frozenset(key(w) for w in ("لم", "لن", "لا", "ألا", "عدم", "دون", "بدون"))
 
 
 def _negated(view: DocView, tok: Tok) -> bool:
@@ -1007,6 +1007,37 @@ def statement_interactions(view: DocView, corpus: Corpus) -> list[Interaction]:
     return out
 
 
+_ON = key("على")
+_THAT = key("أن")
+
+
+def content_urge(view: DocView, corpus: Corpus) -> list[Interaction]:
+    """``قال الجبير إن "على إيران أن تتخلى عن سياساتها"``: in reported content, ``(يجب) على X
+    أن`` is the speaker urging X."""
+    out = []
+    for stmt in corpus.statements:
+        if stmt.doc_id != view.doc.doc_id or not stmt.speaker:
+            continue
+        toks = view.tokens_in(stmt.content.start, stmt.content.end)
+        if not toks:
+            continue
+        actors = sentence_actors(view, toks[0].sent)
+        for tok in toks:
+            if tok.key != _ON or _negated(view, tok) or _negated(view, view.tokens[max(0, tok.index - 1)]):
+                continue
+            target = next((a for a in actors if a.first == tok.index + 1), None)
+            if target is None or target.entity.startswith(PLACE) or target.entity == stmt.speaker:
+                continue
+            if any(t.key == _THAT for t in view.tokens[target.last + 1 : target.last + 3]):
+                evidence = Span(tok.start, view.tokens[target.last].end)
+                out.append(
+                    Interaction(
+                        view.doc.doc_id, "urge", stmt.speaker, target.entity, evidence, trigger="على أن"
+                    )
+                )
+    return out
+
+
 def _addressee_person(view: DocView, cue_start: int, addressee: str) -> str:
     """``دعا هادي مبعوث الأمم المتحدة إلى اليمن X``: the office holder rather than the body."""
     cue = view.tokens_in(cue_start, cue_start + 1)
@@ -1022,8 +1053,9 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
     view = DocView(doc, corpus, mentions)
     triggers = load_triggers()
     found: dict[tuple[str, str, str], Interaction] = {}
-    for item in statement_interactions(view, corpus):
-        found.setdefault((item.type, item.agent, item.target), item)
+    for item in [*statement_interactions(view, corpus), *content_urge(view, corpus)]:
+        if not _same_states_found(view, found, item.type, item.agent, item.target):
+            found[(item.type, item.agent, item.target)] = item
     for tok in view.tokens:
         trigger = triggers.get(tok.key)
         if trigger is None or not _needs_met(view, tok, trigger):
@@ -1173,9 +1205,7 @@ def _add(
         return
     if _own_state(view, agent.entity, target_entity):
         return  # الخارجية الروسية → موسكو، موسكو → الكرملين: a state does not act on itself
-    if (itype, _state(view, agent.entity), _state(view, target_entity)) in {
-        (t, _state(view, a), _state(view, b)) for t, a, b in found
-    }:
+    if _same_states_found(view, found, itype, agent.entity, target_entity):
         return  # واشنطن → موسكو after الولايات المتحدة → روسيا: the same pair of states
     if itype == "phone_call" and (itype, target_entity, agent.entity) in found:
         return
@@ -1191,6 +1221,14 @@ def _add(
         time_text=_time_text(view, tok),
         trigger=trigger.lemma,
     )
+
+
+def _same_states_found(
+    view: DocView, found: dict[tuple[str, str, str], Interaction], itype: str, agent: str, target: str
+) -> bool:
+    """Whether the interaction is already found between the states the two stand for."""
+    wanted = (itype, _state(view, agent), _state(view, target))
+    return any((t, _state(view, a), _state(view, b)) == wanted for t, a, b in found)
 
 
 _VERBAL_ATTACKS = frozenset(("شن", "هاجم"))
