@@ -272,3 +272,26 @@ def test_interactions_rules_reported_on_x_an_is_urging() -> None:
         "طهران": ("GPE", "tehran", "name"),
     }
     assert ("urge", "jubeir", "iran") in triples(run_on(text, names))
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # ant:SK-internationalNews-1422-20180507: a verb, a title and the name of its subject
+        (
+            "هاجم الرئيس الأميركي دونالد ترامب وزير الخارجية السابق جون كيري يوم الاثنين.",
+            {"ترامب": ("PERSON", "trump", "name"), "جون كيري": ("PERSON", "kerry", "name")},
+            ("condemn", "trump", "kerry"),
+        ),
+        # ant:SK-technology-831-20180604: كان … قد between the subject and its verb
+        (
+            "وكانت إدارة الرئيس الأميريكي دونالد ترامب قد اتهمت كوريا الشمالية بالمسؤولية عن الهجوم.",
+            {"دونالد ترامب": ("PERSON", "trump", "name"), "كوريا الشمالية": ("GPE", "dprk", "name")},
+            ("accuse", "trump", "dprk"),
+        ),
+    ],
+)
+def test_interactions_rules_subject_across_a_title_or_a_particle(
+    text: str, names: dict, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(run_on(text, names))

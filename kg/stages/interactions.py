@@ -429,11 +429,14 @@ def verb_pairs(
     latter = _latter_agent(view, tok, 1)
     # an actor after a preposition is never the subject (وأنحت باللائمة على الرياض)
     subject = _object_after(view, actors, tok.index + 1, 2) if latter is None else None
+    if subject is None and latter is None:
+        subject = _titled_subject(view, actors, tok)
     svo = None
     if view.text[tok.start] not in "وف":
         prev = _before(view, actors, tok)
         acting = prev is not None and not prev.entity.startswith(PLACE)  # a dateline city is no subject
-        if prev is not None and acting and (prev.last == tok.index - 1 or _joined_partner(view, prev, tok)):
+        adjacent = prev is not None and (prev.last == tok.index - 1 or _particle_between(view, prev, tok))
+        if prev is not None and acting and (adjacent or _joined_partner(view, prev, tok)):
             svo = prev
     if svo is not None:
         agents = [svo]
@@ -509,6 +512,26 @@ def _conjoined_subject(view: DocView, actors: list[Actor], prev: Actor, tok: Tok
     if subject is None or _label(view, subject.entity) == "PERSON":
         return prev
     return subject if actor_gender(view, subject.entity) == "f" else prev
+
+
+TITLED_SUBJECT_GAP = 4  # words of a title before the name: الرئيس الأمريكي دونالد ترامب
+
+
+def _titled_subject(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
+    """``حذّر الرئيس الأمريكي دونالد ترامب تركيا``: a person named after a title right after the verb."""
+    nxt = view.tokens[tok.index + 1] if tok.index + 1 < len(view.tokens) else None
+    if nxt is None or nxt.sent != tok.sent or not _is_title_word(nxt.key):
+        return None
+    found = _object_after(view, actors, tok.index + 1, TITLED_SUBJECT_GAP)
+    return found if found is not None and _label(view, found.entity) == "PERSON" else None
+
+
+_PARTICLES = frozenset(key(w) for w in ("قد", "لقد", "كان", "كانت", "سوف"))
+
+
+def _particle_between(view: DocView, prev: Actor, tok: Tok) -> bool:
+    """``ماكرون قد زار``، ``واشنطن كانت فرضت``: one particle between an SVO subject and its verb."""
+    return prev.last == tok.index - 2 and view.tokens[tok.index - 1].key in _PARTICLES
 
 
 def _joined_partner(view: DocView, prev: Actor, tok: Tok) -> bool:
