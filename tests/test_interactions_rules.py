@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from kg.arabic.normalize import key
+from kg.stages import interactions
 from tests.test_interactions_news import run_on, triples
 
 IRAN = {
@@ -295,3 +297,28 @@ def test_interactions_rules_subject_across_a_title_or_a_particle(
     text: str, names: dict, expected: tuple[str, str, str]
 ) -> None:
     assert expected in triples(run_on(text, names))
+
+
+def test_interactions_rules_participle_after_comma_goes_with_the_reporting_verb() -> None:
+    # ant:CN-middleEast-876-20180510; ، متهما/محذرا/داعيا/مطالبا … + actor in 96 news-bench sentences
+    text = (
+        "وكان وزير الدفاع الإسرائيلي أفيغدور ليبرمان أعلن أن الضربة التي شنها الجيش الإسرائيلي "
+        "استهدفت كل البنية التحتية العسكرية الإيرانية في سوريا، متهما إيران بإطلاق صواريخ على هضبة الجولان."
+    )
+    names = {
+        "أفيغدور ليبرمان": ("PERSON", "lieberman", "name"),
+        "الجيش الإسرائيلي": ("ORG", "idf", "name"),
+        "سوريا": ("GPE", "syria", "name"),
+        "إيران": ("GPE", "iran", "name"),
+    }
+    assert ("accuse", "lieberman", "iran") in triples(run_on(text, names))
+
+
+def test_interactions_rules_participle_without_comma_may_be_passive() -> None:
+    # ant:CN-middleEast-876-20180510 shortened, its comma removed: with no comma before it the
+    # participle may be passive (اعتقل متهما: arrested a suspect), so it is no trigger
+    triggers = interactions.load_triggers()
+    assert triggers[key("متهما")].kind == "participle"
+    text = "وكان ليبرمان أعلن أن الضربة استهدفت سوريا متهما إيران بإطلاق صواريخ."
+    names = {"ليبرمان": ("PERSON", "lieberman", "name"), "إيران": ("GPE", "iran", "name")}
+    assert ("accuse", "lieberman", "iran") not in triples(run_on(text, names))

@@ -102,6 +102,8 @@ def load_triggers(path: Path = TRIGGERS_PATH) -> dict[str, Trigger]:
             if target == "obj":
                 base = Trigger(lemma, pos, itype, target, need_stems, "verb", entry.present)
                 _index_pronoun_forms(index, entry, base, {form for form, _ in forms})
+        elif pos == "participle":  # محذرا، متهما: no article, no pronoun, at most و
+            forms = [(lemma, "participle")]
         else:
             bound = lemma[:-1] + "ت" if lemma.endswith("ة") else lemma
             forms = [(lemma, "noun"), ("ال" + lemma, "noun")] + [
@@ -992,6 +994,42 @@ def _pronoun_referent(
     return None
 
 
+def participle_pairs(
+    view: DocView, corpus: Corpus, tok: Tok, trigger: Trigger, actors: list[Actor]
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``قال حسن نصر الله إن …، محذرا إسرائيل من``: a participle after a comma goes with the
+    sentence's reporting verb, so its agent is that statement's speaker, acting on the
+    participle's object. Without the comma, ``متهما`` is as often the passive (a suspect)."""
+    before = view.tokens[tok.index - 1] if tok.index > 0 else None
+    if before is None or before.sent != tok.sent or before.text not in COMMAS:
+        return []
+    agent = _reporting_speaker(view, corpus, tok)
+    if agent is None:
+        return []
+    if trigger.target == "obj":
+        target = _object_after(view, actors, tok.index + 1, 2)
+    else:
+        target = _prep_target(view, actors, tok, trigger.target)
+    if target is None or target.entity == agent.entity:
+        return []
+    return [([agent], [_titled_person(view, actors, target)])]
+
+
+def _reporting_speaker(view: DocView, corpus: Corpus, tok: Tok) -> Actor | None:
+    """The speaker of the latest statement whose cue is in ``tok``'s sentence, before it."""
+    start = view.sentences[tok.sent][0]
+    cues = [
+        stmt
+        for stmt in corpus.statements
+        if stmt.doc_id == view.doc.doc_id and stmt.speaker and start <= stmt.cue.start < tok.start
+    ]
+    if not cues:
+        return None
+    stmt = max(cues, key=lambda s: s.cue.start)
+    mention = Mention(view.doc.doc_id, stmt.speaker_span or stmt.cue, "", "PERSON", "description")
+    return Actor(stmt.speaker or "", mention, tok.index, tok.index)
+
+
 def _tok_actor(tok: Tok) -> Actor:
     return Actor("", Mention("", Span(tok.start, tok.end), "", "ORG"), tok.index, tok.index)
 
@@ -1096,6 +1134,10 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
         actors = sentence_actors(view, tok.sent)
         if trigger.pronoun:
             for agents, targets in pronoun_object_pairs(view, tok, trigger, actors):
+                _add(view, found, trigger, tok, agents[0], targets[0])
+            continue
+        if trigger.kind == "participle":
+            for agents, targets in participle_pairs(view, corpus, tok, trigger, actors):
                 _add(view, found, trigger, tok, agents[0], targets[0])
             continue
         if trigger.lemma in _WITHDRAWALS:
