@@ -322,3 +322,41 @@ def test_interactions_rules_participle_without_comma_may_be_passive() -> None:
     text = "وكان ليبرمان أعلن أن الضربة استهدفت سوريا متهما إيران بإطلاق صواريخ."
     names = {"ليبرمان": ("PERSON", "lieberman", "name"), "إيران": ("GPE", "iran", "name")}
     assert ("accuse", "lieberman", "iran") not in triples(run_on(text, names))
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # ant:BB-middleEast-781-20180726; الموالية/الموالين لـ، المتحالفة مع in 1,900 news-bench sentences
+        (
+            "وتقود السعودية منذ أكثر من ثلاث سنوات تحالفا عسكريا ضد الحوثيين الموالين لإيران في اليمن.",
+            {
+                "السعودية": ("GPE", "saudi_arabia", "name"),
+                "الحوثيين": ("ORG", "houthis", "name"),
+                "إيران": ("GPE", "iran", "name"),
+                "اليمن": ("GPE", "yemen", "name"),
+            },
+            ("support", "houthis", "iran"),
+        ),
+        # ant:SK-middleEast-114-20180227
+        (
+            "عبر تأجيج النزاع بين النظام السوري وقوات سوريا الديمقراطية (المتحالفة مع واشنطن).",
+            {
+                "النظام السوري": ("ORG", "syrian_government", "name"),
+                "قوات سوريا الديمقراطية": ("ORG", "sdf", "name"),
+                "واشنطن": ("GPE", "washington", "name"),
+            },
+            ("support", "sdf", "washington"),
+        ),
+        # ant:CN-middleEast-1480-20181011; احتجز (detain) with its object, like اعتقل
+        (
+            "احتجزت إسرائيل، لارا القاصم، طالبة دراسات عليا أمريكية في مطار بن جوريون الإسرائيلي.",
+            {"إسرائيل": ("GPE", "israel", "name"), "لارا القاصم": ("PERSON", "alqasem", "name")},
+            ("other", "israel", "alqasem"),
+        ),
+    ],
+)
+def test_interactions_rules_allegiance_and_detention(
+    text: str, names: dict, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(run_on(text, names))

@@ -377,7 +377,7 @@ def _titled_person(view: DocView, actors: list[Actor], found: Actor) -> Actor:
     after = view.tokens[found.last + 1] if found.last + 1 < len(view.tokens) else None
     # أمير دولة قطر الشيخ تميم: a country followed by an honorific (الشيخ، الرئيس) and a person
     opens = after is not None and (after.text in _APPOSITION_COMMAS or _is_title_word(after.key))
-    if label != "ORG" and not (label == "GPE" and opens):
+    if label != "ORG" and not (label == "GPE" and opens and _after_title(view, found)):
         return found
     index = found.last + 1
     while index < min(len(view.tokens), found.last + 1 + TITLE_GAP):
@@ -395,6 +395,13 @@ def _titled_person(view: DocView, actors: list[Actor], found: Actor) -> Actor:
             return found
         index += 1
     return found
+
+
+def _after_title(view: DocView, found: Actor) -> bool:
+    """Whether a title comes just before a country (وزير خارجية سنغافورة، أمير دولة قطر): then
+    the person after it holds that office; a country alone (احتجزت إسرائيل، لارا) is the actor."""
+    before = view.tokens[max(0, found.first - 2) : found.first]
+    return any(_is_title_word(t.key) for t in before)
 
 
 def _is_place(view: DocView, actor: Actor) -> bool:
@@ -657,6 +664,8 @@ def noun_pairs(
         return [([backer], [backed])] if backer and backed else []
     if trigger.lemma in _ALLIES:
         return ally_pairs(view, tok, actors)
+    if trigger.lemma in _LOYAL:
+        return loyal_pairs(view, tok, trigger, actors)
     owner = _possessor(view, tok, actors, trigger.needs)
     if owner is not None and _possessor_is_patient(view, tok, trigger):
         return []
@@ -722,6 +731,31 @@ def ally_pairs(view: DocView, tok: Tok, actors: list[Actor]) -> list[tuple[list[
     if after is None or prev is None or prev.last < tok.index - ALLY_GAP:
         return []
     return [([after], [prev])] if _pronoun_gender(tok) else [([prev], [after])]
+
+
+# Adjectives of allegiance: X الموالية لـY، X المتحالفة مع Y (X supports Y).
+_LOYAL = frozenset(("موالية", "موالي", "موالين", "موالون", "متحالفة", "متحالفين", "متحالفون", "متحالف"))
+LOYAL_GAP = 2  # tokens from the backer's name to its adjective: الحوثيون المتحالفون، وحدات الجيش الموالية
+
+
+def loyal_pairs(
+    view: DocView, tok: Tok, trigger: Trigger, actors: list[Actor]
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``القوات الموالية للرئيس عبد ربه منصور هادي``، ``الحوثيون المتحالفون مع إيران``: the
+    actor the adjective describes supports the one after its preposition."""
+    backer = _before(view, actors, tok)
+    if backer is None or backer.last < tok.index - LOYAL_GAP or backer.entity.startswith(PLACE):
+        return []
+    backed = _prep_target(view, actors, tok, trigger.target)
+    if backed is None or _prep_target_gap(view, tok, backed) > 1:
+        return []
+    return [([backer], [_titled_person(view, actors, backed)])]
+
+
+def _prep_target_gap(view: DocView, tok: Tok, actor: Actor) -> int:
+    """Words between a trigger and its target (its preposition and a title: للرئيس هادي)."""
+    between = view.tokens[tok.index + 1 : actor.first]
+    return sum(1 for t in between if not _is_title_word(_strip_article(t.key)) and t.key != _WITH)
 
 
 POSSESSIVE_OBJECT_WINDOW = 4  # words from ``لقائه`` to its object, not counting brackets and day names
