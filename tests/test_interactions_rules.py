@@ -360,3 +360,16 @@ def test_interactions_rules_allegiance_and_detention(
     text: str, names: dict, expected: tuple[str, str, str]
 ) -> None:
     assert expected in triples(run_on(text, names))
+
+
+def test_interactions_rules_led_by_is_no_object() -> None:
+    # ant:SK-middleEast-2337-20180612; بقيادة + a state in 543 news-bench sentences
+    text = (
+        "وقصفت مقاتلات التحالف العربي بقيادة المملكة العربية السعودية وبمشاركة وإسناد من القوات المسلحة "
+        'الإماراتية قاعدة إطلاق صواريخ "كاتيوشا".'
+    )
+    names = {
+        "التحالف العربي": ("ORG", "arab_coalition", "name"),
+        "المملكة العربية السعودية": ("GPE", "saudi_arabia", "name"),
+    }
+    assert ("attack", "arab_coalition", "saudi_arabia") not in triples(run_on(text, names))

@@ -326,7 +326,11 @@ def _after(actors: list[Actor], index: int, limit: int) -> Actor | None:
     return None
 
 
-_OBJECT_BLOCKERS = frozenset(key(w) for w in ("في", "إلى", "من", "عن", "مع", "على", "لدى"))
+# Words after which an actor is no direct object: a preposition, or "led by" (مقاتلات التحالف
+# العربي بقيادة المملكة العربية السعودية: Saudi Arabia leads, it is not bombed).
+_OBJECT_BLOCKERS = frozenset(
+    key(w) for w in ("في", "إلى", "من", "عن", "مع", "على", "لدى", "بقيادة", "بزعامة", "برئاسة")
+)
 
 
 def _object_after(view: DocView, actors: list[Actor], index: int, limit: int) -> Actor | None:
