@@ -373,3 +373,27 @@ def test_interactions_rules_led_by_is_no_object() -> None:
         "المملكة العربية السعودية": ("GPE", "saudi_arabia", "name"),
     }
     assert ("attack", "arab_coalition", "saudi_arabia") not in triples(run_on(text, names))
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # ant:BB-economy-152-20180531; أعرب/عبر … عن إدانة/استنكار/رفض/خيبة/استياء/غضب + ل/من in 237
+        # news-bench sentences
+        (
+            'وعبرت بريطانيا عن "خيبة أملها" من قرار الولايات المتحدة، بينما وصفته مفوضة الاتحاد الأوروبي.',
+            {"بريطانيا": ("GPE", "uk", "name"), "الولايات المتحدة": ("GPE", "us", "name")},
+            ("condemn", "uk", "us"),
+        ),
+        # ant:SK-middleEast-1047-20180416: the act's gentilic names its doer
+        (
+            "والمصنفة إرهابية في تكريا، إذ عبر أردوغان عن غضبه إزاء العرض الفرنسي.",
+            {"أردوغان": ("PERSON", "erdogan", "name"), "الفرنسي": ("GPE", "france", "adjective")},
+            ("condemn", "erdogan", "france"),
+        ),
+    ],
+)
+def test_interactions_rules_expressed_reproof_condemns_the_doer(
+    text: str, names: dict, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(run_on(text, names))

@@ -1068,6 +1068,73 @@ def _reporting_speaker(view: DocView, corpus: Corpus, tok: Tok) -> Actor | None:
     return Actor(stmt.speaker or "", mention, tok.index, tok.index)
 
 
+_ABOUT = key("عن")
+_EXPRESS_STEMS = tuple(key(w) for w in ("أعرب", "يعرب", "تعرب", "عبر", "يعبر", "تعبر"))
+_REPROOF_STEMS = tuple(key(w) for w in ("إدانت", "استنكار", "رفض", "خيبة", "استياء", "غضب", "تنديد"))
+_EXPRESSED_TRIGGER = Trigger("أعرب عن", "verb", "condemn", "ل", (), "verb")
+_REPROOF_OBJECT_WORDS = frozenset(key(w) for w in ("من", "بسبب", "إزاء", "تجاه"))
+EXPRESS_GAP = 5  # tokens from أعرب/عبر to عن: its subject, a day word
+REPROOF_OBJECT_WINDOW = 6  # tokens from the reproof noun to the ل/من of its object
+
+
+def expressed_condemnation_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
+    """``أعربت موسكو عن خيبة أملها لقرار الرئيس الأميركي دونالد ترامب``: expressing condemnation,
+    anger or disappointment at an actor's act (named after ل/من) condemns that actor."""
+    index = tok.index + 1
+    while index < len(view.tokens) and view.tokens[index].text in QUOTE_CHARS:
+        index += 1  # عن "خيبة الأمل
+    nxt = view.tokens[index] if index < len(view.tokens) else None
+    if nxt is None or nxt.sent != tok.sent or not _strip_article(nxt.key).startswith(_REPROOF_STEMS):
+        return []
+    verb = _expressing_verb(view, tok)
+    if verb is None:
+        return []
+    actors = sentence_actors(view, tok.sent)
+    agent = _object_after(view, actors, verb.index + 1, 2)
+    if agent is None or agent.first > tok.index:
+        prev = _before(view, actors, verb)
+        agent = prev if prev is not None and prev.last >= verb.index - 2 else None
+    if agent is None or agent.entity.startswith(PLACE):
+        return []
+    target = _reproved_actor(view, actors, nxt)
+    return [([_titled_person(view, actors, agent)], [target])] if target is not None else []
+
+
+def _expressing_verb(view: DocView, tok: Tok) -> Tok | None:
+    for index in range(tok.index - 1, max(-1, tok.index - 1 - EXPRESS_GAP), -1):
+        current = view.tokens[index]
+        if current.sent != tok.sent:
+            return None
+        word = current.key[1:] if current.key[:1] in "وف" else current.key
+        if word.startswith(_EXPRESS_STEMS):
+            return current
+    return None
+
+
+def _reproved_actor(view: DocView, actors: list[Actor], noun: Tok) -> Actor | None:
+    """The actor whose act follows the reproof noun: ``لقرار (الرئيس الأميركي) ترامب``، ``للتصعيد
+    الإسرائيلي``."""
+    end = min(len(view.tokens), noun.index + 1 + REPROOF_OBJECT_WINDOW)
+    for current in view.tokens[noun.index + 1 : end]:
+        if current.sent != noun.sent or current.text in COMMAS or current.text in SENTENCE_END:
+            return None
+        if not (current.key.startswith("ل") or current.key in _REPROOF_OBJECT_WORDS):
+            continue
+        start = current.index + (1 if current.key in _REPROOF_OBJECT_WORDS else 0)
+        gentilic = next(
+            (
+                a
+                for a in sentence_actors(view, noun.sent, adjectives=True)
+                if a.mention.kind == "adjective" and start < a.first <= start + 2
+            ),
+            None,
+        )
+        named = _object_after(view, actors, start + 1, 1) or _titled_subject(view, actors, view.tokens[start])
+        found = named or gentilic
+        return found if found is not None and not found.entity.startswith(PLACE) else None
+    return None
+
+
 def _tok_actor(tok: Tok) -> Actor:
     return Actor("", Mention("", Span(tok.start, tok.end), "", "ORG"), tok.index, tok.index)
 
@@ -1156,6 +1223,9 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
         if not _same_states_found(view, found, item.type, item.agent, item.target):
             found[(item.type, item.agent, item.target)] = item
     for tok in view.tokens:
+        if tok.key == _ABOUT:
+            for agents, targets in expressed_condemnation_pairs(view, tok):
+                _add(view, found, _EXPRESSED_TRIGGER, tok, agents[0], targets[0])
         trigger = triggers.get(tok.key)
         if trigger is None or not _needs_met(view, tok, trigger):
             continue
