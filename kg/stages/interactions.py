@@ -22,7 +22,7 @@ from kg.arabic.cues import CueEntry, masdar_forms, past_forms, present_forms
 from kg.arabic.lexicons import title_index
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
-from kg.model import Corpus, Document, Interaction, Mention, Span
+from kg.model import Corpus, Document, Interaction, Mention, Span, Statement
 from kg.stages.docview import COMMAS, LATTER, QUOTE_CHARS, SENTENCE_END, DocView, Tok, latest_entity
 
 NAME = "interactions"
@@ -1033,7 +1033,7 @@ def _pronoun_referent(
 
 
 def participle_pairs(
-    view: DocView, corpus: Corpus, tok: Tok, trigger: Trigger, actors: list[Actor]
+    view: DocView, statements: list[Statement], tok: Tok, trigger: Trigger, actors: list[Actor]
 ) -> list[tuple[list[Actor], list[Actor]]]:
     """``قال حسن نصر الله إن …، محذرا إسرائيل من``: a participle after a comma goes with the
     sentence's reporting verb, so its agent is that statement's speaker, acting on the
@@ -1041,7 +1041,7 @@ def participle_pairs(
     before = view.tokens[tok.index - 1] if tok.index > 0 else None
     if before is None or before.sent != tok.sent or before.text not in COMMAS:
         return []
-    agent = _reporting_speaker(view, corpus, tok)
+    agent = _reporting_speaker(view, statements, tok)
     if agent is None:
         return []
     if trigger.target == "obj":
@@ -1053,14 +1053,10 @@ def participle_pairs(
     return [([agent], [_titled_person(view, actors, target)])]
 
 
-def _reporting_speaker(view: DocView, corpus: Corpus, tok: Tok) -> Actor | None:
+def _reporting_speaker(view: DocView, statements: list[Statement], tok: Tok) -> Actor | None:
     """The speaker of the latest statement whose cue is in ``tok``'s sentence, before it."""
     start = view.sentences[tok.sent][0]
-    cues = [
-        stmt
-        for stmt in corpus.statements
-        if stmt.doc_id == view.doc.doc_id and stmt.speaker and start <= stmt.cue.start < tok.start
-    ]
+    cues = [stmt for stmt in statements if stmt.speaker and start <= stmt.cue.start < tok.start]
     if not cues:
         return None
     stmt = max(cues, key=lambda s: s.cue.start)
@@ -1150,11 +1146,11 @@ _SPEECH_ACTS = {
 }
 
 
-def statement_interactions(view: DocView, corpus: Corpus) -> list[Interaction]:
+def statement_interactions(view: DocView, statements: list[Statement]) -> list[Interaction]:
     """``حث شكري بلينكن على``: a statement with speaker and addressee and an urging cue."""
     out = []
     doc_id = view.doc.doc_id
-    for stmt in corpus.statements:
+    for stmt in statements:
         itype = _SPEECH_ACTS.get(stmt.cue_lemma)
         if stmt.doc_id != doc_id or itype is None or itype == "other":
             continue
@@ -1177,11 +1173,11 @@ _ON = key("على")
 _THAT = key("أن")
 
 
-def content_urge(view: DocView, corpus: Corpus) -> list[Interaction]:
+def content_urge(view: DocView, statements: list[Statement]) -> list[Interaction]:
     """``قال الجبير إن "على إيران أن تتخلى عن سياساتها"``: in reported content, ``(يجب) على X
     أن`` is the speaker urging X."""
     out = []
-    for stmt in corpus.statements:
+    for stmt in statements:
         if stmt.doc_id != view.doc.doc_id or not stmt.speaker:
             continue
         toks = view.tokens_in(stmt.content.start, stmt.content.end)
@@ -1217,9 +1213,10 @@ def _addressee_person(view: DocView, cue_start: int, addressee: str) -> str:
 def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[Interaction]:
     """All interactions of one document, one per (type, agent, target)."""
     view = DocView(doc, corpus, mentions)
+    statements = [stmt for stmt in corpus.statements if stmt.doc_id == doc.doc_id]
     triggers = load_triggers()
     found: dict[tuple[str, str, str], Interaction] = {}
-    for item in [*statement_interactions(view, corpus), *content_urge(view, corpus)]:
+    for item in [*statement_interactions(view, statements), *content_urge(view, statements)]:
         if not _same_states_found(view, found, item.type, item.agent, item.target):
             found[(item.type, item.agent, item.target)] = item
     for tok in view.tokens:
@@ -1245,7 +1242,7 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
                 _add(view, found, trigger, tok, agents[0], targets[0])
             continue
         if trigger.kind == "participle":
-            for agents, targets in participle_pairs(view, corpus, tok, trigger, actors):
+            for agents, targets in participle_pairs(view, statements, tok, trigger, actors):
                 _add(view, found, trigger, tok, agents[0], targets[0])
             continue
         if trigger.lemma in _WITHDRAWALS:
@@ -1260,7 +1257,7 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
                         for target in targets:
                             _add(view, found, trigger, tok, agent, target)
                 continue
-        we = _first_person_agent(view, corpus, tok, trigger) if trigger.kind == "verb" else None
+        we = _first_person_agent(view, statements, tok, trigger) if trigger.kind == "verb" else None
         if we is not None:
             pairs = _first_person_pairs(view, tok, trigger, actors, we)
         elif trigger.kind == "verb":
@@ -1304,17 +1301,15 @@ def _first_person(tok: Tok, trigger: Trigger) -> str:
     return "I" if word == "ا" + stem else ""
 
 
-def _first_person_agent(view: DocView, corpus: Corpus, tok: Tok, trigger: Trigger) -> Actor | None:
+def _first_person_agent(
+    view: DocView, statements: list[Statement], tok: Tok, trigger: Trigger
+) -> Actor | None:
     """Inside a quotation, ``نحث روسيا`` is done by the speaker's state, ``أحث`` by the speaker."""
     person = _first_person(tok, trigger)
     if not person:
         return None
     around = [
-        stmt
-        for stmt in corpus.statements
-        if stmt.doc_id == view.doc.doc_id
-        and stmt.speaker
-        and stmt.content.start <= tok.start < stmt.content.end
+        stmt for stmt in statements if stmt.speaker and stmt.content.start <= tok.start < stmt.content.end
     ]
     if not around:
         return None
