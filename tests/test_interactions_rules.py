@@ -397,3 +397,20 @@ def test_interactions_rules_expressed_reproof_condemns_the_doer(
     text: str, names: dict, expected: tuple[str, str, str]
 ) -> None:
     assert expected in triples(run_on(text, names))
+
+
+def test_interactions_rules_the_critic_of_allies_is_no_ally() -> None:
+    # ant:BB-internationalNews-820-20180716: Trump criticises the allies of the United States
+    text = (
+        "وتأتي القمة بعد رحلة أوروبية سادها التوتر انتقد فيها ترامب بشدة حلفاء الولايات المتحدة "
+        "فيما يتعلق بالتجارة."
+    )
+    names = {"ترامب": ("PERSON", "trump", "name"), "الولايات المتحدة": ("GPE", "us", "name")}
+    assert not any(kind == "support" for kind, _, _ in triples(run_on(text, names)))
+
+
+def test_interactions_rules_an_attack_with_a_knife_is_no_condemnation() -> None:
+    # ant:AL-internationalNews-1384-20180530: a person with no office attacks by force
+    text = "وكان بنيامين هيرمان هاجم بسكين ثرية ولوسيل في الساعة العاشرة والنصف في لييج."
+    names = {"بنيامين هيرمان": ("PERSON", "herman", "name"), "لوسيل": ("PERSON", "lucile", "name")}
+    assert not any(kind == "condemn" for kind, _, _ in triples(run_on(text, names)))

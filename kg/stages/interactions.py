@@ -734,7 +734,14 @@ def ally_pairs(view: DocView, tok: Tok, actors: list[Actor]) -> list[tuple[list[
     prev = _before(view, actors, tok)
     if after is None or prev is None or prev.last < tok.index - ALLY_GAP:
         return []
+    between = view.tokens[prev.last + 1 : tok.index]
+    if not all(t.text in COMMAS or t.key in _ALLY_LINKS for t in between):
+        return []  # انتقد ترامب بشدة حلفاء الولايات المتحدة: Trump is no ally
     return [([after], [prev])] if _pronoun_gender(tok) else [([prev], [after])]
+
+
+# Words between an actor and the ally noun describing it: X، أحد أكبر حلفاء Y، X من حلفاء Y.
+_ALLY_LINKS = frozenset(key(w) for w in ("من", "أحد", "إحدى", "أكبر", "أبرز", "أقرب", "وهي", "وهو"))
 
 
 # Adjectives of allegiance: X الموالية لـY، X المتحالفة مع Y (X supports Y).
@@ -1367,7 +1374,7 @@ def _add(
     target_entity = target.entity.removeprefix(PLACE)
     visit = trigger.lemma in _VISITS and _label(view, target_entity) != "PERSON"
     itype = "other" if visit else trigger.type  # a visit to a place or a building (القنصلية)
-    if itype == "attack" and _verbal_attack(view, trigger, agent.entity):
+    if itype == "attack" and _verbal_attack(view, trigger, agent):
         itype = "condemn"
     if agent.entity == target_entity or (itype, agent.entity, target_entity) in found:
         return
@@ -1402,10 +1409,16 @@ def _same_states_found(
 _VERBAL_ATTACKS = frozenset(("شن", "هاجم"))
 
 
-def _verbal_attack(view: DocView, trigger: Trigger, agent: str) -> bool:
-    """``شن أحمد، خلال مؤتمر صحفي، هجوما لاذعا على``: a person's attack is in words, a
-    condemnation; armies, states and groups attack by force."""
-    return trigger.lemma in _VERBAL_ATTACKS and _label(view, agent) == "PERSON"
+def _verbal_attack(view: DocView, trigger: Trigger, agent: Actor) -> bool:
+    """``شن أحمد، خلال مؤتمر صحفي، هجوما لاذعا على``، ``هاجم الرئيس الأميركي ترامب كيري``: a
+    person's launched attack, or an official's, is in words, a condemnation; armies, states and
+    groups attack by force, and so may a person without an office (هاجم … بسكين)."""
+    if trigger.lemma not in _VERBAL_ATTACKS or _label(view, agent.entity) != "PERSON":
+        return False
+    if trigger.lemma == "شن":  # شن هجوما لاذعا على: a person launches words
+        return True
+    titled = any(_is_title_word(t.key) for t in view.tokens[max(0, agent.first - 4) : agent.first])
+    return titled or any(role.person == agent.entity for role in view.roles)
 
 
 _TIME_WORDS = DAY_WORD_KEYS
