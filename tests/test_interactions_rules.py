@@ -414,3 +414,20 @@ def test_interactions_rules_an_attack_with_a_knife_is_no_condemnation() -> None:
     text = "وكان بنيامين هيرمان هاجم بسكين ثرية ولوسيل في الساعة العاشرة والنصف في لييج."
     names = {"بنيامين هيرمان": ("PERSON", "herman", "name"), "لوسيل": ("PERSON", "lucile", "name")}
     assert not any(kind == "condemn" for kind, _, _ in triples(run_on(text, names)))
+
+
+def test_interactions_rules_titled_subject_across_an_apposition() -> None:
+    # ant:CN-middleEast-1339-20180910: the official named after his title and a comma accuses; his
+    # title's gentilic (الروسي) is no second agent
+    text = (
+        "اتهم رئيس مركز المصالحة الروسي في سوريا، فلاديمير سافتشينكو، الولايات المتحدة الأمريكية "
+        "باستخدام قنابل فوسفورية."
+    )
+    names = {
+        "الروسي": ("GPE", "russia", "adjective"),
+        "سوريا": ("GPE", "syria", "name"),
+        "فلاديمير سافتشينكو": ("PERSON", "savchenko", "name"),
+        "الولايات المتحدة الأمريكية": ("GPE", "us", "name"),
+    }
+    pairs = {p for p in triples(run_on(text, names)) if p[0] == "accuse"}
+    assert pairs == {("accuse", "savchenko", "us")}

@@ -527,7 +527,7 @@ def _conjoined_subject(view: DocView, actors: list[Actor], prev: Actor, tok: Tok
     return subject if actor_gender(view, subject.entity) == "f" else prev
 
 
-TITLED_SUBJECT_GAP = 4  # words of a title before the name: الرئيس الأمريكي دونالد ترامب
+TITLED_SUBJECT_GAP = 7  # words of a title before the name: رئيس مركز المصالحة الروسي في سوريا، X
 
 
 def _titled_subject(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
