@@ -431,3 +431,16 @@ def test_interactions_rules_titled_subject_across_an_apposition() -> None:
     }
     pairs = {p for p in triples(run_on(text, names)) if p[0] == "accuse"}
     assert pairs == {("accuse", "savchenko", "us")}
+
+
+def test_interactions_rules_gentilic_on_a_title_is_the_person() -> None:
+    # ant:BB-internationalNews-820-20180716: الروسي describes Putin's office; Russia is no second agent
+    text = (
+        "وبعد الاجتماع مع الرئيس الروسي فلاديمير بوتين، أعرب ترامب عن رأي مغاير لما قالته وكالات الاستخبارات."
+    )
+    names = {
+        "الروسي": ("GPE", "russia", "adjective"),
+        "فلاديمير بوتين": ("PERSON", "putin", "name"),
+        "ترامب": ("PERSON", "trump", "name"),
+    }
+    assert not any("russia" in (agent, target) for _, agent, target in triples(run_on(text, names)))

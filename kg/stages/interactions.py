@@ -633,6 +633,11 @@ def _gentilic_of_act(view: DocView, tok: Tok, gentilic: Tok) -> list[Actor]:
     return [a for a in actors if a.first == gentilic.index and not a.entity.startswith(PLACE)]
 
 
+def _titles(view: DocView, gentilic: Actor) -> bool:
+    """``الرئيس الروسي فلاديمير بوتين``: a gentilic on a title describes the person named after it."""
+    return gentilic.first > 0 and _is_title_word(view.tokens[gentilic.first - 1].key)
+
+
 def noun_agents(
     view: DocView, tok: Tok, trigger: Trigger, actors: list[Actor], gentilics: list[Actor]
 ) -> list[Actor]:
@@ -677,7 +682,7 @@ def noun_pairs(
         return _possessive_object_pairs(view, tok, actors, owner)
     agents = [owner] if owner is not None else []
     if not agents:
-        agents = [g for g in gentilics if tok.index < g.first <= tok.index + 3]
+        agents = [g for g in gentilics if tok.index < g.first <= tok.index + 3 and not _titles(view, g)]
     if not agents and nxt is not None and nxt.key in _RELATIVE:
         latter = _latter_agent(view, tok)  # الحملة التي تشنها الأخيرة على
         agents = [latter] if latter is not None else []
@@ -823,7 +828,7 @@ def _same_clause(view: DocView, actor: Actor, tok: Tok) -> bool:
 
 
 _CLAUSE_WORDS = frozenset(
-    key(w) for w in ("أن", "إن", "بأن", "رغم", "بسبب", "بعد", "قبل", "لكن", "بينما", "عن")
+    key(w) for w in ("أن", "إن", "بأن", "رغم", "بسبب", "بعد", "قبل", "لكن", "بينما", "عن", "حتى", "لكي")
 )
 
 
