@@ -444,3 +444,23 @@ def test_interactions_rules_gentilic_on_a_title_is_the_person() -> None:
         "ترامب": ("PERSON", "trump", "name"),
     }
     assert not any("russia" in (agent, target) for _, agent, target in triples(run_on(text, names)))
+
+
+def test_interactions_rules_backed_actor_is_right_before_its_adjective() -> None:
+    # ant:SK-middleEast-1099-20180418: the unnamed militia is backed, not Guterres named earlier
+    text = (
+        "وحسب وكالة الأنباء السعودية اطلع غوتيريش على معرض يوضح جسامة الانتهاكات والجرائم التي ترتكبها "
+        "ميليشيات الحوثي المدعومة من إيران ضد الأطفال والمدنيين داخل اليمن."
+    )
+    names = {"غوتيريش": ("PERSON", "guterres", "name"), "إيران": ("GPE", "iran", "name")}
+    assert ("support", "iran", "guterres") not in triples(run_on(text, names))
+
+
+def test_interactions_rules_target_is_not_governed_by_another_preposition() -> None:
+    # ant:AL-internationalNews-821-20180406: she called her cousin, who is in Russia
+    text = (
+        "تعرضت مع والدها #الجاسوس_الروسي السابق سيرغي للتسميم في بريطانيا تحدثت هاتفيا مع ابنة عمها "
+        "في روسيا، وقالت إنهما يتعافيان."
+    )
+    names = {"بريطانيا": ("GPE", "uk", "name"), "روسيا": ("GPE", "russia", "name")}
+    assert not triples(run_on(text, names))

@@ -368,6 +368,12 @@ def _prep_target(view: DocView, actors: list[Actor], tok: Tok, prep: str) -> Act
         if current.key in wanted or attached:
             start = index if attached and current.key not in wanted else index + 1
             found = _after(actors, start, 3)
+            if (
+                found is not None
+                and found.first > start
+                and view.tokens[found.first - 1].key in _OBJECT_BLOCKERS
+            ):
+                found = None  # مع ابنة عمها في روسيا: Russia belongs to another preposition
             if found is not None:
                 return _titled_person(view, actors, found)
     return None
@@ -670,6 +676,8 @@ def noun_pairs(
     if trigger.type == "support" and trigger.lemma.startswith("مدعوم"):
         backer = _after(actors, tok.index + 1, 2) or _after(gentilics, tok.index + 1, 1)
         backed = _before(view, actors, tok)
+        if backed is not None and backed.last < tok.index - BACKED_GAP:
+            backed = None  # ميليشيات الحوثي المدعومة من إيران: the militia is no actor here
         return [([backer], [backed])] if backer and backed else []
     if trigger.lemma in _ALLIES:
         return ally_pairs(view, tok, actors)
@@ -728,6 +736,7 @@ def _possessor_is_patient(view: DocView, tok: Tok, trigger: Trigger) -> bool:
     return nxt is None or nxt.sent != tok.sent or not nxt.key.startswith("ل")
 
 
+BACKED_GAP = 2  # tokens from the backed actor to مدعوم: المعارضة السورية المسلحة المدعومة
 _ALLIES = frozenset(("حليف", "حليفة", "حلفاء"))
 ALLY_GAP = 3  # tokens from the ally to its noun: X، حليف / X من حلفاء / X وحليفته
 
