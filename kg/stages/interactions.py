@@ -10,6 +10,13 @@ before it, or the last actor of the sentence when the verb is conjoined: ``ون�
 target its object or the noun after its preposition (``ندد ب``، ``طلب من``). For a noun the agent
 is a following gentilic (``القصف الروسي``), a ``ل``-genitive (``الهجمات المتواصلة للنظام``) or the
 pair of ``بين X وY``. At most one interaction per (document, type, agent, target).
+
+Named rules for constructions with their own argument structure, each tested on a news-bench
+sentence in ``tests/test_interactions_rules.py``: :func:`withdrawal_pairs` (انسحاب X من الاتفاق مع
+Y), :func:`condemned_act_agents` (ندد بالدعم الأمريكي), :func:`expressed_condemnation_pairs` (أعرب
+عن خيبة أمله لقرار X), :func:`pronoun_object_pairs` (الذي تتهمه أنقرة), :func:`participle_pairs`
+(، متهما X), :func:`content_urge` (قال: على X أن), :func:`ally_pairs` and :func:`loyal_pairs`
+(حلفاء، الموالية لـ).
 """
 
 from __future__ import annotations
