@@ -315,8 +315,8 @@ TITLED_CONJUNCT_WORDS = 3  # words of the office after و: والمستشارة 
 
 
 def _titled_conjunct(view: DocView, last: Actor, nxt: Actor, gap: list[Tok]) -> bool:
-    """``… إيمانويل ماكرون والمستشارة الألمانية أنجيلا ميركل``: a person joined to a person by و and
-    an office title, with an optional comma before it."""
+    """``مع لافروف ووزير الخارجية السعودي عادل الجبير``: a person joined to a person by و and an
+    office title, with an optional comma before it."""
     if _label(view, last.entity) != "PERSON" or _label(view, nxt.entity) != "PERSON":
         return False
     words = gap[1:] if gap and gap[0].text in COMMAS else gap
@@ -544,7 +544,7 @@ TITLED_SUBJECT_GAP = 7  # words of a title before the name: رئيس مركز ا
 
 
 def _titled_subject(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
-    """``حذّر الرئيس الأمريكي دونالد ترامب تركيا``: a person named after a title right after the verb."""
+    """``هاجم الرئيس الأميركي دونالد ترامب X``: a person named after a title right after the verb."""
     nxt = view.tokens[tok.index + 1] if tok.index + 1 < len(view.tokens) else None
     if nxt is None or nxt.sent != tok.sent or not _is_title_word(nxt.key):
         return None
@@ -710,7 +710,7 @@ def noun_pairs(
         if genitive is not None and trigger.type == "attack":
             agents = _coordinated(view, actors, genitive)
     if not agents:  # شنت الطائرات الروسية غارات: the gentilic of the subject before the noun
-        named = _before(view, actors, tok)  # وزير المال التركي براءة البيرق محادثات: the person
+        named = _before(view, actors, tok)  # وزير الخارجية الروسي سيرغي لافروف مباحثات: the person
         agents = [
             g
             for g in gentilics
@@ -978,8 +978,8 @@ PARTY_WINDOW = 4  # tokens from the agreement word to its other party (النو�
 def withdrawal_pairs(
     view: DocView, tok: Tok, trigger: Trigger, actors: list[Actor]
 ) -> list[tuple[list[Actor], list[Actor]]]:
-    """``انسحاب الولايات المتحدة من الاتفاق النووي مع إيران``، ``انسحبت واشنطن من الاتفاق النووي
-    الإيراني``: the leaver suspends cooperation with the party named after ``مع`` or by the
+    """``انسحبت واشنطن من الاتفاق النووي مع طهران``، ``بعد انسحاب أميركا من الاتفاق الإيراني``:
+    the leaver suspends cooperation with the party named after ``مع`` or by the
     agreement's gentilic. The leaver is the subject or genitive between the trigger and ``من``, or
     for a verb the actor right before it (أن واشنطن انسحبت); ``قرار ترامب الانسحاب`` names none."""
     agreement = _agreement_after(view, tok)
@@ -1102,7 +1102,7 @@ REPROOF_OBJECT_WINDOW = 6  # tokens from the reproof noun to the ل/من of its 
 
 
 def expressed_condemnation_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
-    """``أعربت موسكو عن خيبة أملها لقرار الرئيس الأميركي دونالد ترامب``: expressing condemnation,
+    """``وعبرت بريطانيا عن خيبة أملها من قرار الولايات المتحدة``: expressing condemnation,
     anger or disappointment at an actor's act (named after ل/من) condemns that actor."""
     index = tok.index + 1
     while index < len(view.tokens) and view.tokens[index].text in QUOTE_CHARS:
