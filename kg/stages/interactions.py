@@ -14,7 +14,7 @@ pair of ``بين X وY``. At most one interaction per (document, type, agent, ta
 Named rules for constructions with their own argument structure, each tested on a news-bench
 sentence in ``tests/test_interactions_rules.py``: :func:`withdrawal_pairs` (انسحاب X من الاتفاق مع
 Y), :func:`condemned_act_agents` (ندد بالدعم الأمريكي), :func:`expressed_condemnation_pairs` (أعرب
-عن خيبة أمله لقرار X), :func:`pronoun_object_pairs` (الذي تتهمه أنقرة), :func:`participle_pairs`
+عن خيبة أمله لقرار X), :func:`pronoun_object_pairs` (الذي يتهمه أوربان), :func:`participle_pairs`
 (، متهما X), :func:`content_urge` (قال: على X أن), :func:`ally_pairs` and :func:`loyal_pairs`
 (حلفاء، الموالية لـ).
 """
@@ -392,7 +392,7 @@ def _titled_person(view: DocView, actors: list[Actor], found: Actor) -> Actor:
     country, only across the comma of an apposition (وزير خارجية سنغافورة، فيفيان بالاكريشنان،)."""
     label = _label(view, found.entity)
     after = view.tokens[found.last + 1] if found.last + 1 < len(view.tokens) else None
-    # أمير دولة قطر الشيخ تميم: a country followed by an honorific (الشيخ، الرئيس) and a person
+    # أمير الكويت الشيخ صباح: a country followed by an honorific (الشيخ، الرئيس) and a person
     opens = after is not None and (after.text in _APPOSITION_COMMAS or _is_title_word(after.key))
     if label != "ORG" and not (label == "GPE" and opens and _after_title(view, found)):
         return found
@@ -415,7 +415,7 @@ def _titled_person(view: DocView, actors: list[Actor], found: Actor) -> Actor:
 
 
 def _after_title(view: DocView, found: Actor) -> bool:
-    """Whether a title comes just before a country (وزير خارجية سنغافورة، أمير دولة قطر): then
+    """Whether a title comes just before a country (وزير خارجية سنغافورة، أمير الكويت): then
     the person after it holds that office; a country alone (احتجزت إسرائيل، لارا) is the actor."""
     before = view.tokens[max(0, found.first - 2) : found.first]
     return any(_is_title_word(t.key) for t in before)
