@@ -474,3 +474,15 @@ def test_interactions_rules_target_is_not_governed_by_another_preposition() -> N
     )
     names = {"بريطانيا": ("GPE", "uk", "name"), "روسيا": ("GPE", "russia", "name")}
     assert not triples(run_on(text, names))
+
+
+def test_interactions_rules_responsibility_may_come_after_a_long_subject() -> None:
+    # saudinewsnet:2015-07-27:769: مسؤولية comes eleven words after حمل
+    from kg.stages.docview import DocView
+    from tests.test_attribute import make_corpus
+
+    text = 'وحمل العنصري افيغدور ليبرمان رئيس حزب "البيت اليهودي" نتنياهو مسؤولية ما وصفها اعمال "العنف".'
+    corpus = make_corpus(text, {"افيغدور ليبرمان": ("PERSON", "lieberman", "name")})
+    view = DocView(corpus.documents[0], corpus, list(corpus.mentions))
+    tok = view.tokens[0]
+    assert interactions._needs_met(view, tok, interactions.load_triggers()[tok.key])

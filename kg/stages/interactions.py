@@ -269,7 +269,8 @@ def state_actor(view: DocView, actor: Actor) -> Actor:
 _GOVERNMENT_KEYS = tuple("org:" + key(w) for w in ("الحكومة", "النظام"))
 
 
-# How far after a trigger its needed word may come: حمّل X، كقوة قائمة بالاحتلال، المسؤولية
+# How far after a trigger its needed word may come: وحمل العنصري افيغدور ليبرمان رئيس حزب "البيت
+# اليهودي" نتنياهو مسؤولية (saudinewsnet:2015-07-27:769)
 NEEDS_REACH = {"hold_responsible": 12}
 
 
