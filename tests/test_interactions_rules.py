@@ -486,3 +486,20 @@ def test_interactions_rules_responsibility_may_come_after_a_long_subject() -> No
     view = DocView(corpus.documents[0], corpus, list(corpus.mentions))
     tok = view.tokens[0]
     assert interactions._needs_met(view, tok, interactions.load_triggers()[tok.key])
+
+
+def test_interactions_rules_persuading_urges_the_genitive() -> None:
+    # ant:FR-economy-53-20180609; إقناع/أقنع + actor in 80 news-bench sentences
+    text = (
+        "في الملف التجاري، يسعى ماكرون والأعضاء الآخرون في مجموعة السبع إلى إقناع ترامب بعدم استهداف "
+        "قطاعات صناعية أخرى برسومه الجمركية."
+    )
+    names = {"ماكرون": ("PERSON", "macron", "name"), "ترامب": ("PERSON", "trump", "name")}
+    assert ("urge", "macron", "trump") in triples(run_on(text, names))
+
+
+def test_interactions_rules_pronoun_on_persuading_is_who_is_persuaded() -> None:
+    # ant:AL-culture-215-20180401: لإقناعه (to persuade him); Paris is where he should move
+    text = "في مطلع عام 1886م أخذ ڤان جوخ يراسل أخاه ثيو في محاولة لإقناعه بالانتقال إلى باريس."
+    names = {"ڤان جوخ": ("PERSON", "van_gogh", "name"), "باريس": ("GPE", "paris", "name")}
+    assert not triples(run_on(text, names))

@@ -720,7 +720,11 @@ def noun_pairs(
     if not agents:
         prev = _before(view, actors, tok)
         agents = [prev] if prev is not None and _same_clause(view, prev, tok) else []
-    if not agents and trigger.type in ("phone_call", "meeting"):  # أن شكري عبر عن ... في اتصال مع
+    if not agents and trigger.type in (
+        "phone_call",
+        "meeting",
+        *_PERSUASIONS,
+    ):  # أن شكري عبر عن ... في اتصال مع
         earlier = [a for a in actors if a.last < tok.index and not a.entity.startswith(PLACE)]
         subject = _clause_subject(view, earlier, tok)
         agents = [subject] if subject is not None else []
@@ -730,6 +734,8 @@ def noun_pairs(
         return []
     prep = trigger.target if trigger.target != "obj" else "على"
     target = _prep_target(view, actors, view.tokens[max(a.last for a in [*agents, _tok_actor(tok)])], prep)
+    if target is None and trigger.type in _PERSUASIONS and trigger.target == "obj":
+        target = _persuaded(view, actors, tok)
     if target is None and trigger.type == "attack":
         target = _after(actors, max(a.last for a in agents) + 1, 2)
     return [(agents, _coordinated(view, actors, target))] if target else []
@@ -738,8 +744,8 @@ def noun_pairs(
 def _possessor_is_patient(view: DocView, tok: Tok, trigger: Trigger) -> bool:
     """``لاتهامه بالارتباط``، ``اعتقاله``: the pronoun on an accusation, arrest or summons is who
     suffers it, unless the object follows with ل (اتهامه للحكومة: his accusing the government)."""
-    if trigger.type not in ("accuse", "other") or trigger.kind != "masdar":
-        return False
+    if trigger.kind != "masdar" or not (trigger.type in ("accuse", "other") or trigger.lemma == "أقنع"):
+        return False  # لإقناعه: to persuade him
     nxt = view.tokens[tok.index + 1] if tok.index + 1 < len(view.tokens) else None
     return nxt is None or nxt.sent != tok.sent or not nxt.key.startswith("ل")
 
@@ -789,6 +795,18 @@ def _prep_target_gap(view: DocView, tok: Tok, actor: Actor) -> int:
     """Words between a trigger and its target (its preposition and a title: للرئيس هادي)."""
     between = view.tokens[tok.index + 1 : actor.first]
     return sum(1 for t in between if not _is_title_word(_strip_article(t.key)) and t.key != _WITH)
+
+
+_PERSUASIONS = frozenset(("urge", "request"))
+
+
+def _persuaded(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
+    """``إلى إقناع ترامب بعدم``: the genitive right after an urging noun is who is urged (for attacks
+    the genitive is as often the attacker, so this is for urging and requests only)."""
+    found = _object_after(view, actors, tok.index + 1, 0)
+    if found is None:
+        found = _titled_subject(view, actors, tok)
+    return _titled_person(view, actors, found) if found is not None else None
 
 
 POSSESSIVE_OBJECT_WINDOW = 4  # words from ``لقائه`` to its object, not counting brackets and day names
