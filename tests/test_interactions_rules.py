@@ -503,3 +503,14 @@ def test_interactions_rules_pronoun_on_persuading_is_who_is_persuaded() -> None:
     text = "في مطلع عام 1886م أخذ ڤان جوخ يراسل أخاه ثيو في محاولة لإقناعه بالانتقال إلى باريس."
     names = {"ڤان جوخ": ("PERSON", "van_gogh", "name"), "باريس": ("GPE", "paris", "name")}
     assert not triples(run_on(text, names))
+
+
+def test_interactions_rules_support_received_from() -> None:
+    # saudinewsnet:2015-07-26:154; (تلقى|حصل) … دعم(ا) (adjective) من + actor in 80 news-bench sentences
+    text = "وجدّد نصر الله التأكيد على أن حزب الله يتلقى الدعم المادي من إيران، «ونحن نفتخر بذلك»."
+    names = {
+        "نصر الله": ("PERSON", "nasrallah", "name"),
+        "حزب الله": ("ORG", "hezbollah", "name"),
+        "إيران": ("GPE", "iran", "name"),
+    }
+    assert ("support", "iran", "hezbollah") in triples(run_on(text, names))

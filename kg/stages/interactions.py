@@ -973,18 +973,35 @@ _FROM = key("من")
 def support_masdar_pairs(
     view: DocView, tok: Tok, actors: list[Actor]
 ) -> list[tuple[list[Actor], list[Actor]]]:
-    """``X بدعم من Y`` (Y supports X) and ``دعما لـX`` (the clause subject supports X)."""
+    """``X بدعم (حاسم) من Y`` (Y supports X), ``تلقت أنقرة جرعة دعم من قطر`` (Y supports the actor
+    of the clause) and ``دعما لـX`` (the clause subject supports X)."""
     nxt = view.tokens[tok.index + 1] if tok.index + 1 < len(view.tokens) else None
-    if nxt is not None and nxt.key == _FROM and view.text[tok.start] == "ب":
-        backer = _after(actors, tok.index + 2, 1)
+    source = _support_source(view, tok)
+    with_b = tok.key.startswith(("ب", "وب"))
+    if source is not None:
+        backer = _after(actors, source + 1, 1)
         backed = _before(view, actors, tok)
-        return [([backer], [backed])] if backer and backed else []
-    if view.text[tok.start] != "ب" and nxt is not None and nxt.key.startswith("ل"):
+        if backer is None or backed is None or not (with_b or _same_clause(view, backed, tok)):
+            return []
+        return [(_coordinated(view, actors, backer), [backed])]
+    if not with_b and nxt is not None and nxt.key.startswith("ل"):
         backed = _after(actors, tok.index + 1, 2)
         earlier = [a for a in actors if a.last < tok.index and not a.entity.startswith(PLACE)]
         backer = _clause_subject(view, earlier, tok) or _before(view, actors, tok)
         return [([backer], [backed])] if backer and backed else []
     return []
+
+
+def _support_source(view: DocView, tok: Tok) -> int | None:
+    """Index of the ``من`` of ``دعم من`` or ``دعم حاسم من`` (one adjective between)."""
+    for index in (tok.index + 1, tok.index + 2):
+        if index >= len(view.tokens) or view.tokens[index].sent != tok.sent:
+            return None
+        if view.tokens[index].key == _FROM:
+            return index
+        if view.mention_at.get(index) is not None:
+            return None
+    return None
 
 
 # Leaving an agreement (انسحب من الاتفاق) suspends cooperation with the agreement's other party.
@@ -1296,8 +1313,12 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
             for agents, targets in withdrawal_pairs(view, tok, trigger, actors):
                 _add(view, found, trigger, tok, agents[0], targets[0])
             continue
-        if trigger.type == "support" and trigger.kind == "verb" and tok.key.endswith("ا"):
-            pairs = support_masdar_pairs(view, tok, actors)  # دعما لقوات: a verbal noun, not a dual
+        if (
+            trigger.type == "support"
+            and trigger.kind == "verb"
+            and (tok.key.endswith("ا") or _support_source(view, tok) is not None)
+        ):
+            pairs = support_masdar_pairs(view, tok, actors)  # دعما لقوات، دعم من: a verbal noun
             if pairs:
                 for agents, targets in pairs:
                     for agent in agents:
