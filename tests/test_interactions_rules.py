@@ -514,3 +514,33 @@ def test_interactions_rules_support_received_from() -> None:
         "إيران": ("GPE", "iran", "name"),
     }
     assert ("support", "iran", "hezbollah") in triples(run_on(text, names))
+
+
+def test_interactions_rules_an_act_called_for_has_not_happened() -> None:
+    # ant:BB-middleEast-221-20180320; (دعا|طالب|سعى) … إلى طرد/فرض/قصف … in 59 news-bench sentences
+    text = (
+        "وفي محاولة لإبقاء واشنطن في الاتفاق، دعت فرنسا الاتحاد الأوروبي إلى فرض عقوبات على إيران "
+        "لضلوعها في الحرب الأهلية في سوريا."
+    )
+    names = {
+        "واشنطن": ("GPE", "washington", "name"),
+        "فرنسا": ("GPE", "france", "name"),
+        "الاتحاد الأوروبي": ("ORG", "eu", "name"),
+        "إيران": ("GPE", "iran", "name"),
+        "سوريا": ("GPE", "syria", "name"),
+    }
+    assert not any(kind == "other" for kind, _, _ in triples(run_on(text, names)))
+
+
+def test_interactions_rules_besides_is_no_call() -> None:
+    # ant:SK-middleEast-2059-20180531: إضافة إلى (besides) before a support noun
+    text = "منوهة إلى التواجد العسكري الإيراني داخل سوريا، إضافة إلى دعم إيران للجماعات المسلحة."
+    from kg.stages.docview import DocView
+    from tests.test_attribute import make_corpus
+
+    names = {"سوريا": ("GPE", "syria", "name"), "إيران": ("GPE", "iran", "name")}
+    triggers = interactions.load_triggers()
+    corpus = make_corpus(text, names)
+    view = DocView(corpus.documents[0], corpus, list(corpus.mentions))
+    tok = next(t for t in view.tokens if t.key == key("دعم"))
+    assert not interactions._called_for(view, tok, triggers[tok.key])

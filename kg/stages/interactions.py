@@ -298,6 +298,31 @@ def _negated(view: DocView, tok: Tok) -> bool:
     return before.key in _NEGATORS or (before.key[:1] in "وف" and before.key[1:] in _NEGATORS)
 
 
+_TO = key("إلى")
+
+
+def _called_for(view: DocView, tok: Tok, trigger: Trigger) -> bool:
+    """``دعت فرنسا الاتحاد الأوروبي إلى فرض عقوبات``، ``تسعى أنقرة إلى طرد``: an act called or aimed
+    for after إلى has not happened (a meeting or a call sought is still counted as planned)."""
+    if trigger.type in ("meeting", "phone_call") or trigger.lemma in _PERSUADE:
+        return False
+    for back in (1, 2):  # إلى طرد، إلى فرض عقوبات
+        before = view.tokens[tok.index - back] if tok.index >= back else None
+        if before is None or before.sent != tok.sent or view.mention_at.get(before.index) is not None:
+            return False
+        if before.key == _TO:
+            prior = view.tokens[before.index - 1] if before.index > 0 else None
+            return prior is None or _strip_article(prior.key) not in _BESIDES  # بالإضافة إلى دعم
+    return False
+
+
+# Words before إلى that make it "besides" or "referring to", not a call: بالإضافة إلى، في إشارة إلى
+_BESIDES = frozenset(key(w) for w in ("إضافة", "بالإضافة", "إشارة"))
+
+
+_PERSUADE = frozenset(("أقنع",))
+
+
 def _coordinated(view: DocView, actors: list[Actor], first: Actor) -> list[Actor]:
     """``X وY``: the actor and those joined to it by و."""
     group = [first]
@@ -1294,7 +1319,7 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
             continue
         if trigger.type == "suspend_cooperation" and _modal(view, tok):
             continue
-        if _negated(view, tok):
+        if _negated(view, tok) or _called_for(view, tok, trigger):
             continue
         if trigger.type == "condemn" and _conviction(view, tok):
             continue
