@@ -7,7 +7,7 @@ import pytest
 
 from kg.arabic.normalize import key
 from kg.stages import interactions
-from tests.test_interactions_news import run_on, triples
+from tests.test_interactions_news import SEAT_OF_RUSSIA, run_on, triples
 
 IRAN = {
     "واشنطن": ("GPE", "washington", "name"),
@@ -544,3 +544,40 @@ def test_interactions_rules_besides_is_no_call() -> None:
     view = DocView(corpus.documents[0], corpus, list(corpus.mentions))
     tok = next(t for t in view.tokens if t.key == key("دعم"))
     assert not interactions._called_for(view, tok, triggers[tok.key])
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # ant:SK-internationalNews-3461-20181013: the visitor after ل, the visited after إلى
+        (
+            "وفي مقال نشرته صحيفة الأهرام المصرية الرسمية قبل زيارة مقررة للرئيس المصري عبد الفتاح السيسي "
+            'إلى موسكو هذا الأسبوع، أشاد لافروف بما سماه "الشراكة متعددة الأوجه" مع مصر.',
+            {
+                "المصرية": ("GPE", "egypt", "adjective"),
+                "المصري": ("GPE", "egypt", "adjective"),
+                "عبد الفتاح السيسي": ("PERSON", "sisi", "name"),
+                "موسكو": ("GPE", "moscow", "name"),
+                "لافروف": ("PERSON", "lavrov", "name"),
+                "مصر": ("GPE", "egypt", "name"),
+            },
+            ("other", "sisi", "moscow"),
+        ),
+        # ant:CN-internationalNews-468-20180811: the sanctions of the president named after his title
+        (
+            "أعرب وزير الخارجية الروسي، سيرغي لافروف، الجمعة، عن رفضه لعقوبات إدارة الرئيس الأمريكي، "
+            "دونالد ترامب، المفروضة مؤخرا على موسكو بسبب قضية تسميم العميل الروسي السابق.",
+            {
+                "سيرغي لافروف": ("PERSON", "lavrov", "name"),
+                "الأمريكي": ("GPE", "united_states", "adjective"),
+                "دونالد ترامب": ("PERSON", "trump", "name"),
+                "موسكو": ("GPE", "moscow", "name"),
+            },
+            ("other", "trump", "moscow"),
+        ),
+    ],
+)
+def test_interactions_rules_agent_of_a_noun_named_after_a_title(
+    text: str, names: dict, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(run_on(text, names, SEAT_OF_RUSSIA))

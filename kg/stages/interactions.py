@@ -672,6 +672,47 @@ def _gentilic_of_act(view: DocView, tok: Tok, gentilic: Tok) -> list[Actor]:
     return [a for a in actors if a.first == gentilic.index and not a.entity.startswith(PLACE)]
 
 
+def _title_holder(view: DocView, actors: list[Actor], gentilic: Actor) -> Actor | None:
+    """The person named right after a title and its gentilic (الرئيس الأمريكي، دونالد ترامب)."""
+    for actor in actors:
+        between = view.tokens[gentilic.last + 1 : actor.first]
+        if actor.first > gentilic.last and len(between) <= 1 and all(t.text in COMMAS for t in between):
+            return actor if _label(view, actor.entity) == "PERSON" else None
+    return None
+
+
+VISITOR_WINDOW = 6  # tokens from زيارة to its ل-visitor and on to إلى
+
+
+def visit_pairs(view: DocView, tok: Tok, actors: list[Actor]) -> list[tuple[list[Actor], list[Actor]]]:
+    """``زيارة مقررة للرئيس المصري عبد الفتاح السيسي إلى موسكو``: the visitor after ل, the visited
+    after إلى."""
+    visitor: Actor | None = None
+    end = min(len(view.tokens), tok.index + 1 + VISITOR_WINDOW)
+    for current in view.tokens[tok.index + 1 : end]:
+        if current.sent != tok.sent or current.text in COMMAS or current.text in SENTENCE_END:
+            return []
+        if current.key == _TO:
+            return []  # زيارته إلى موسكو: the ordinary reading
+        if current.key.startswith("ل"):
+            visitor = _object_after(view, actors, current.index, 0) or _titled_subject(
+                view, actors, view.tokens[current.index - 1]
+            )
+            if visitor is None:
+                return []
+            end = min(len(view.tokens), visitor.last + 1 + VISITOR_WINDOW)
+            break
+    if visitor is None:
+        return []
+    for current in view.tokens[visitor.last + 1 : end]:
+        if current.sent != tok.sent or current.text in SENTENCE_END:
+            return []
+        if current.key == _TO:
+            visited = _after(actors, current.index + 1, 1)
+            return [([visitor], [visited])] if visited is not None else []
+    return []
+
+
 def _titles(view: DocView, gentilic: Actor) -> bool:
     """``الرئيس الروسي فلاديمير بوتين``: a gentilic on a title describes the person named after it."""
     return gentilic.first > 0 and _is_title_word(view.tokens[gentilic.first - 1].key)
@@ -721,9 +762,15 @@ def noun_pairs(
         return []
     if owner is not None and trigger.kind == "masdar" and trigger.target == "obj":
         return _possessive_object_pairs(view, tok, actors, owner)
+    if trigger.lemma in _VISITS and trigger.kind == "noun":
+        visit = visit_pairs(view, tok, actors)
+        if visit:
+            return visit
     agents = [owner] if owner is not None else []
     if not agents:
-        agents = [g for g in gentilics if tok.index < g.first <= tok.index + 3 and not _titles(view, g)]
+        near = [g for g in gentilics if tok.index < g.first <= tok.index + 3]
+        agents = [_title_holder(view, actors, g) if _titles(view, g) else g for g in near]
+        agents = [a for a in agents if a is not None]
     if not agents and nxt is not None and nxt.key in _RELATIVE:
         latter = _latter_agent(view, tok)  # الحملة التي تشنها الأخيرة على
         agents = [latter] if latter is not None else []
