@@ -214,9 +214,20 @@ def test_mapping_entity_iri_is_deterministic_and_minted_from_the_id() -> None:
     )
 
 
-def test_mapping_every_interaction_names_its_trigger_in_arabic(graph: Graph) -> None:
+def test_mapping_every_interaction_names_its_trigger_in_arabic() -> None:
+    # ant:BB-internationalNews-724-20180701 (the fixture articles hold no interaction since
+    # ونددت جامعة الدول العربية بالهجوم على المدنيين في غزة is no longer read as the League's attack)
     from kg.rdf.vocab import KG
+    from kg.stages import attribute
+    from kg.stages import interactions as interactions_stage
+    from tests.test_attribute import make_corpus
 
+    text = "حثّ الرئيس الأمريكي، دونالد ترامب، المملكة العربية السعودية على زيادة إنتاجها من النفط."
+    names = {
+        "دونالد ترامب": ("PERSON", "trump", "name"),
+        "المملكة العربية السعودية": ("GPE", "saudi_arabia", "name"),
+    }
+    graph = to_graph(interactions_stage.run(attribute.run(make_corpus(text, names))))
     interactions = set(graph.subjects(RDF.type, KG.Interaction))
     triggers = {s: o for s, o in graph.subject_objects(KG.trigger)}
     assert interactions and set(triggers) == interactions

@@ -10,11 +10,18 @@ before it, or the last actor of the sentence when the verb is conjoined: ``ون�
 target its object or the noun after its preposition (``ندد ب``، ``طلب من``). For a noun the agent
 is a following gentilic (``القصف الروسي``), a ``ل``-genitive (``الهجمات المتواصلة للنظام``) or the
 pair of ``بين X وY``. At most one interaction per (document, type, agent, target).
+
+Named rules for constructions with their own argument structure, each tested on a news-bench
+sentence in ``tests/test_interactions_rules.py``: :func:`withdrawal_pairs` (انسحاب X من الاتفاق مع
+Y), :func:`condemned_act_agents` (ندد بالدعم الأمريكي), :func:`expressed_condemnation_pairs` (أعرب
+عن خيبة أمله لقرار X), :func:`pronoun_object_pairs` (الذي يتهمه أوربان), :func:`participle_pairs`
+(، متهما X), :func:`content_urge` (قال: على X أن), :func:`ally_pairs` and :func:`loyal_pairs`
+(حلفاء، الموالية لـ).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,8 +29,8 @@ from kg.arabic.cues import CueEntry, masdar_forms, past_forms, present_forms
 from kg.arabic.lexicons import title_index
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
-from kg.model import Corpus, Document, Interaction, Mention, Span
-from kg.stages.docview import LATTER, SENTENCE_END, DocView, Tok, latest_entity
+from kg.model import Corpus, Document, Interaction, Mention, Span, Statement
+from kg.stages.docview import COMMAS, LATTER, QUOTE_CHARS, SENTENCE_END, DocView, Tok, latest_entity
 
 NAME = "interactions"
 REQUIRES = ("documents", "sentences", "mentions", "entities", "statements")
@@ -60,7 +67,7 @@ _OBJECT_PRONOUNS = ("ه", "ها", "هم")
 PLACE = "place:"  # marks an actor slot filled by a place, which can be a target but no agent
 _RELATIVE = frozenset(key(w) for w in ("الذي", "التي"))
 _PREPOSITIONS = frozenset(key(w) for w in ("على", "في", "إلى", "من", "مع", "عن"))
-_NEGATION = frozenset(key(w) for w in ("لم", "لن", "لا", "ليس", "دون"))
+_NEGATION = frozenset(key(w) for w in ("لم", "لن", "لا", "ألا", "ليس", "دون"))
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,7 @@ class Trigger:
     needs: tuple[str, ...]
     kind: str  # verb | masdar | noun
     present: str = ""  # imperfect 3ms of a verb (يحث), to recognise first-person forms (نحث، أحث)
+    pronoun: str = ""  # the object pronoun written on a transitive verb (تتهمه، اتهمتها): its target
 
 
 @lru_cache(maxsize=2)
@@ -98,11 +106,17 @@ def load_triggers(path: Path = TRIGGERS_PATH) -> dict[str, Trigger]:
                 forms += [(form + suffix, "verb") for form, _ in list(forms) for suffix in _OBJECT_PRONOUNS]
             forms += [(f.form, "masdar") for f in masdar_forms(entry)]
             forms += [(form, "masdar") for form in _hamza_seat_forms(entry.masdar)]
+            if target == "obj":
+                base = Trigger(lemma, pos, itype, target, need_stems, "verb", entry.present)
+                _index_pronoun_forms(index, entry, base, {form for form, _ in forms})
+        elif pos == "participle":  # محذرا، متهما: no article, no pronoun, at most و
+            forms = [(lemma, "participle")]
         else:
             bound = lemma[:-1] + "ت" if lemma.endswith("ة") else lemma
             forms = [(lemma, "noun"), ("ال" + lemma, "noun")] + [
                 (bound + s, "noun") for s in ("ه", "ها", "هم")
             ]
+            forms += [(form, "noun") for form in _hamza_seat_forms(lemma)]  # حلفاؤه، حلفائها
         for form, kind in forms:
             for prefix in _PREFIXES:
                 if prefix.endswith("ال") and (form.startswith("ال") or kind == "verb"):
@@ -123,6 +137,27 @@ def load_triggers(path: Path = TRIGGERS_PATH) -> dict[str, Trigger]:
                     key(word), Trigger(lemma, pos, itype, target, need_stems, kind, present_form)
                 )
     return {form: trigger for form, trigger in index.items() if form not in _NOT_TRIGGERS}
+
+
+def _index_pronoun_forms(index: dict[str, Trigger], entry: CueEntry, base: Trigger, taken: set[str]) -> None:
+    """Add the object-pronoun forms of a transitive verb that no other form of it spells."""
+    for form, suffix in _pronoun_object_forms(entry):
+        if form not in taken:
+            for prefix in ("", "و", "ف"):
+                index.setdefault(key(prefix + form), replace(base, pronoun=suffix))
+
+
+def _pronoun_object_forms(entry: CueEntry) -> list[tuple[str, str]]:
+    """Third-person forms of a transitive verb with its object pronoun: اتهمتها، تتهمه، اتهموه،
+    التقاه (a final ى or the alif of وا is dropped before the pronoun)."""
+    out: list[tuple[str, str]] = []
+    for cue_form in past_forms(entry) + present_forms(entry):
+        if not cue_form.gender:
+            continue  # first person (اتهمت، نتهم): whose object pronoun is no third party
+        form = cue_form.form
+        form = form[:-1] if form.endswith("وا") else form[:-1] + "ا" if form.endswith("ى") else form
+        out += [(form + suffix, suffix) for suffix in _OBJECT_PRONOUNS]
+    return out
 
 
 def _hamza_seat_forms(noun: str) -> list[str]:
@@ -234,16 +269,58 @@ def state_actor(view: DocView, actor: Actor) -> Actor:
 _GOVERNMENT_KEYS = tuple("org:" + key(w) for w in ("الحكومة", "النظام"))
 
 
+# How far after a trigger its needed word may come: وحمل العنصري افيغدور ليبرمان رئيس حزب "البيت
+# اليهودي" نتنياهو مسؤولية (saudinewsnet:2015-07-27:769)
+NEEDS_REACH = {"hold_responsible": 12}
+
+
 def _needs_met(view: DocView, tok: Tok, trigger: Trigger) -> bool:
     if not trigger.needs:
         return True
-    near = view.tokens[max(0, tok.index - 3) : tok.index + 6]
+    reach = NEEDS_REACH.get(trigger.type, 6)
+    near = view.tokens[max(0, tok.index - 3) : tok.index + reach]
     return any(need in t.key for t in near for need in trigger.needs)
 
 
 def _modal(view: DocView, tok: Tok) -> bool:
     before = view.tokens[max(0, tok.index - 3) : tok.index]
     return any(t.key in _MODAL or t.key in _NEGATION for t in before)
+
+
+_NEGATORS = frozenset(key(w) for w in ("لم", "لن", "لا", "ألا", "عدم", "دون", "بدون"))
+
+
+def _negated(view: DocView, tok: Tok) -> bool:
+    """``إذا لم تفرج عن``، ``عدم الإفراج عن``: an event said not to happen is no interaction."""
+    before = view.tokens[tok.index - 1] if tok.index > 0 else None
+    if before is None or before.sent != tok.sent:
+        return False
+    return before.key in _NEGATORS or (before.key[:1] in "وف" and before.key[1:] in _NEGATORS)
+
+
+_TO = key("إلى")
+
+
+def _called_for(view: DocView, tok: Tok, trigger: Trigger) -> bool:
+    """``دعت فرنسا الاتحاد الأوروبي إلى فرض عقوبات``، ``تسعى أنقرة إلى طرد``: an act called or aimed
+    for after إلى has not happened (a meeting or a call sought is still counted as planned)."""
+    if trigger.type in ("meeting", "phone_call") or trigger.lemma in _PERSUADE:
+        return False
+    for back in (1, 2):  # إلى طرد، إلى فرض عقوبات
+        before = view.tokens[tok.index - back] if tok.index >= back else None
+        if before is None or before.sent != tok.sent or view.mention_at.get(before.index) is not None:
+            return False
+        if before.key == _TO:
+            prior = view.tokens[before.index - 1] if before.index > 0 else None
+            return prior is None or _strip_article(prior.key) not in _BESIDES  # بالإضافة إلى دعم
+    return False
+
+
+# Words before إلى that make it "besides" or "referring to", not a call: بالإضافة إلى، في إشارة إلى
+_BESIDES = frozenset(key(w) for w in ("إضافة", "بالإضافة", "إشارة"))
+
+
+_PERSUADE = frozenset(("أقنع",))
 
 
 def _coordinated(view: DocView, actors: list[Actor], first: Actor) -> list[Actor]:
@@ -254,10 +331,25 @@ def _coordinated(view: DocView, actors: list[Actor], first: Actor) -> list[Actor
         gap = view.tokens[group[-1].last + 1 : nxt.first]
         joined = not gap and view.text[(nxt.mention.attached or nxt.mention.span).start] == "و"
         joined = joined or (len(gap) == 1 and gap[0].key == "و")
-        if not joined:
+        if not joined and not _titled_conjunct(view, group[-1], nxt, gap):
             break
         group.append(nxt)
     return group
+
+
+TITLED_CONJUNCT_WORDS = 3  # words of the office after و: والمستشارة الألمانية، ووزير خارجيته
+
+
+def _titled_conjunct(view: DocView, last: Actor, nxt: Actor, gap: list[Tok]) -> bool:
+    """``مع لافروف ووزير الخارجية السعودي عادل الجبير``: a person joined to a person by و and an
+    office title, with an optional comma before it."""
+    if _label(view, last.entity) != "PERSON" or _label(view, nxt.entity) != "PERSON":
+        return False
+    words = gap[1:] if gap and gap[0].text in COMMAS else gap
+    if not words or len(words) > TITLED_CONJUNCT_WORDS or not words[0].key.startswith("و"):
+        return False
+    title = words[0].key[1:]
+    return _is_title_word(title) and not any(t.text in COMMAS or t.text in SENTENCE_END for t in words)
 
 
 def _after(actors: list[Actor], index: int, limit: int) -> Actor | None:
@@ -267,7 +359,11 @@ def _after(actors: list[Actor], index: int, limit: int) -> Actor | None:
     return None
 
 
-_OBJECT_BLOCKERS = frozenset(key(w) for w in ("في", "إلى", "من", "عن", "مع", "على", "لدى"))
+# Words after which an actor is no direct object: a preposition, or "led by" (مقاتلات التحالف
+# العربي بقيادة المملكة العربية السعودية: Saudi Arabia leads, it is not bombed).
+_OBJECT_BLOCKERS = frozenset(
+    key(w) for w in ("في", "إلى", "من", "عن", "مع", "على", "لدى", "بقيادة", "بزعامة", "برئاسة")
+)
 
 
 def _object_after(view: DocView, actors: list[Actor], index: int, limit: int) -> Actor | None:
@@ -275,10 +371,15 @@ def _object_after(view: DocView, actors: list[Actor], index: int, limit: int) ->
     (استدعت الخارجية السفير البريطاني في موسكو) is no object, so the next comes into view."""
     for actor in actors:
         if index <= actor.first <= index + limit:
+            if any(t.key in _CAUSAL for t in view.tokens[index : actor.first]):
+                return None  # استدعت السفير بسبب اختفاء X: X is in another clause
             before = view.tokens[actor.first - 1] if actor.first > 0 else None
             if before is None or before.key not in _OBJECT_BLOCKERS:
                 return actor
     return None
+
+
+_CAUSAL = frozenset(key(w) for w in ("بسبب", "بعد", "قبل", "رغم", "إثر", "عقب", "لأن"))
 
 
 def _before(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
@@ -300,6 +401,12 @@ def _prep_target(view: DocView, actors: list[Actor], tok: Tok, prep: str) -> Act
         if current.key in wanted or attached:
             start = index if attached and current.key not in wanted else index + 1
             found = _after(actors, start, 3)
+            if (
+                found is not None
+                and found.first > start
+                and view.tokens[found.first - 1].key in _OBJECT_BLOCKERS
+            ):
+                found = None  # مع ابنة عمها في روسيا: Russia belongs to another preposition
             if found is not None:
                 return _titled_person(view, actors, found)
     return None
@@ -311,7 +418,9 @@ def _titled_person(view: DocView, actors: list[Actor], found: Actor) -> Actor:
     country, only across the comma of an apposition (وزير خارجية سنغافورة، فيفيان بالاكريشنان،)."""
     label = _label(view, found.entity)
     after = view.tokens[found.last + 1] if found.last + 1 < len(view.tokens) else None
-    if label != "ORG" and not (label == "GPE" and after is not None and after.text in _APPOSITION_COMMAS):
+    # أمير الكويت الشيخ صباح: a country followed by an honorific (الشيخ، الرئيس) and a person
+    opens = after is not None and (after.text in _APPOSITION_COMMAS or _is_title_word(after.key))
+    if label != "ORG" and not (label == "GPE" and opens and _after_title(view, found)):
         return found
     index = found.last + 1
     while index < min(len(view.tokens), found.last + 1 + TITLE_GAP):
@@ -324,10 +433,18 @@ def _titled_person(view: DocView, actors: list[Actor], found: Actor) -> Actor:
         if other is not None and _is_place(view, other):
             index = other.last + 1
             continue
-        if current.key not in _TITLE_PREPOSITIONS and current.text not in _APPOSITION_COMMAS:
+        gap = current.key in _TITLE_PREPOSITIONS or current.text in _APPOSITION_COMMAS
+        if not gap and not (index == found.last + 1 and _is_title_word(current.key)):
             return found
         index += 1
     return found
+
+
+def _after_title(view: DocView, found: Actor) -> bool:
+    """Whether a title comes just before a country (وزير خارجية سنغافورة، أمير الكويت): then
+    the person after it holds that office; a country alone (احتجزت إسرائيل، لارا) is the actor."""
+    before = view.tokens[max(0, found.first - 2) : found.first]
+    return any(_is_title_word(t.key) for t in before)
 
 
 def _is_place(view: DocView, actor: Actor) -> bool:
@@ -362,12 +479,16 @@ def verb_pairs(
 ) -> list[tuple[list[Actor], list[Actor]]]:
     """Agent(s) and target(s) of a verb trigger."""
     latter = _latter_agent(view, tok, 1)
-    subject = _after(actors, tok.index + 1, 2) if latter is None else None
+    # an actor after a preposition is never the subject (وأنحت باللائمة على الرياض)
+    subject = _object_after(view, actors, tok.index + 1, 2) if latter is None else None
+    if subject is None and latter is None:
+        subject = _titled_subject(view, actors, tok)
     svo = None
     if view.text[tok.start] not in "وف":
         prev = _before(view, actors, tok)
         acting = prev is not None and not prev.entity.startswith(PLACE)  # a dateline city is no subject
-        if prev is not None and acting and (prev.last == tok.index - 1 or _joined_partner(view, prev, tok)):
+        adjacent = prev is not None and (prev.last == tok.index - 1 or _particle_between(view, prev, tok))
+        if prev is not None and acting and (adjacent or _joined_partner(view, prev, tok)):
             svo = prev
     if svo is not None:
         agents = [svo]
@@ -385,15 +506,23 @@ def verb_pairs(
         if view.text[tok.start] not in "وف" and not _same_clause(view, prev, tok):
             return []  # an unconjoined verb whose subject is not written near it
         number = _dual_or_plural(tok)
-        agents = _group_ending_at(view, actors, prev, dual=number == "dual") if number else [prev]
+        if number:
+            agents = _group_ending_at(view, actors, prev, dual=number == "dual")
+        else:
+            agents = [_conjoined_subject(view, actors, prev, tok)]
         search_from = tok.index + 1
     if trigger.type == "condemn":
         attackers = _attackers_of_object(view, tok, search_from)
+        attackers = attackers or condemned_act_agents(view, tok, search_from)
         if attackers:
             return [(agents, attackers)]
     if trigger.target == "obj":
         target = _object_after(view, actors, search_from, 4)
+        if trigger.lemma in _WARNINGS:
+            target = _actor_right_at(view, actors, search_from)
         target = _titled_person(view, actors, target) if target is not None else None
+        if target is None and trigger.type == "meeting":  # التقى X مع Y: the partner after مع
+            target = _prep_target(view, actors, view.tokens[search_from - 1], "مع")
     else:
         target = _prep_target(view, actors, view.tokens[search_from - 1], trigger.target)
     if target is None and len(agents) >= 2 and "مع" in trigger.target.split("|"):
@@ -401,6 +530,60 @@ def verb_pairs(
     if target is None:
         return []
     return [(agents, _coordinated(view, actors, target))]
+
+
+# Warnings and threats are often about a thing (حذر من أن، توعد باستهداف سوريا): their target is
+# the object right after the verb and its subject, or none.
+_WARNINGS = frozenset(("حذر", "توعد"))
+
+
+def _actor_right_at(view: DocView, actors: list[Actor], search_from: int) -> Actor | None:
+    """The actor right at ``search_from`` or after a day word there: the one warned after the
+    verb and its subject (حذرت طهران الأحد واشنطن), not the subject of a clause (حذر بأن
+    الولايات المتحدة); also the subject right after a verb with its object pronoun."""
+    index = search_from
+    if index < len(view.tokens) and view.tokens[index].key in _TIME_WORDS:
+        index += 1
+    return next((a for a in actors if a.first == index and not a.entity.startswith(PLACE)), None)
+
+
+def _feminine_verb(tok: Tok) -> bool:
+    """A feminine singular verb: past in ت (وأنحت), imperfect in ت (وتتهم)."""
+    word = tok.key[1:] if tok.key[:1] in "وف" else tok.key
+    return word.endswith("ت") or word.startswith("ت")
+
+
+def _conjoined_subject(view: DocView, actors: list[Actor], prev: Actor, tok: Tok) -> Actor:
+    """The subject of ``X … وفعل``: the latest actor, unless a feminine verb follows a person and
+    the clause subject is a state or body of feminine gender (واتهمت إيران ترامب …، وأنحت
+    باللائمة: إيران). A person stays the subject otherwise: women lead states (وتحدثت ماي)."""
+    if not _feminine_verb(tok) or _label(view, prev.entity) != "PERSON":
+        return prev
+    earlier = [a for a in actors if a.last < tok.index and not a.entity.startswith(PLACE)]
+    subject = _clause_subject(view, earlier, tok)
+    if subject is None or _label(view, subject.entity) == "PERSON":
+        return prev
+    return subject if actor_gender(view, subject.entity) == "f" else prev
+
+
+TITLED_SUBJECT_GAP = 7  # words of a title before the name: رئيس مركز المصالحة الروسي في سوريا، X
+
+
+def _titled_subject(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
+    """``هاجم الرئيس الأميركي دونالد ترامب X``: a person named after a title right after the verb."""
+    nxt = view.tokens[tok.index + 1] if tok.index + 1 < len(view.tokens) else None
+    if nxt is None or nxt.sent != tok.sent or not _is_title_word(nxt.key):
+        return None
+    found = _object_after(view, actors, tok.index + 1, TITLED_SUBJECT_GAP)
+    return found if found is not None and _label(view, found.entity) == "PERSON" else None
+
+
+_PARTICLES = frozenset(key(w) for w in ("قد", "لقد", "كان", "كانت", "سوف"))
+
+
+def _particle_between(view: DocView, prev: Actor, tok: Tok) -> bool:
+    """``ماكرون قد زار``، ``واشنطن كانت فرضت``: one particle between an SVO subject and its verb."""
+    return prev.last == tok.index - 2 and view.tokens[tok.index - 1].key in _PARTICLES
 
 
 def _joined_partner(view: DocView, prev: Actor, tok: Tok) -> bool:
@@ -456,6 +639,85 @@ def _attackers_of_object(view: DocView, tok: Tok, search_from: int) -> list[Acto
     return []
 
 
+CONDEMNED_ACT_WINDOW = 3  # words of the condemned act's noun phrase before its gentilic or relative
+
+
+def condemned_act_agents(view: DocView, tok: Tok, search_from: int) -> list[Actor]:
+    """``ندد بالتدخل الروسي``، ``أدان الوزراء الجرائم التي ترتكبها داعش``: whoever did the condemned
+    act, named by the gentilic on its noun or as subject of its relative clause, is the target."""
+    actors = sentence_actors(view, tok.sent)
+    words = 0
+    for current in view.tokens[search_from:]:
+        if current.sent != tok.sent or current.text in COMMAS or current.text in SENTENCE_END:
+            return []
+        mention = view.mention_at.get(current.index)
+        if mention is not None:
+            return _gentilic_of_act(view, tok, current) if mention.kind == "adjective" and words else []
+        if current.key in _RELATIVE:  # التي ترتكبها داعش: a verb with its object pronoun, then the agent
+            verb = view.tokens[current.index + 1] if current.index + 1 < len(view.tokens) else current
+            if not verb.key.endswith(_OBJECT_PRONOUNS):
+                return []
+            agent = _after(actors, current.index + 2, 1)
+            acting = agent is not None and not agent.entity.startswith(PLACE)
+            return _coordinated(view, actors, agent) if agent is not None and acting else []
+        if current.text not in QUOTE_CHARS:
+            words += 1
+        if words > CONDEMNED_ACT_WINDOW or _is_title_word(current.key):
+            return []
+    return []
+
+
+def _gentilic_of_act(view: DocView, tok: Tok, gentilic: Tok) -> list[Actor]:
+    actors = sentence_actors(view, tok.sent, adjectives=True)
+    return [a for a in actors if a.first == gentilic.index and not a.entity.startswith(PLACE)]
+
+
+def _title_holder(view: DocView, actors: list[Actor], gentilic: Actor) -> Actor | None:
+    """The person named right after a title and its gentilic (الرئيس الأمريكي، دونالد ترامب)."""
+    for actor in actors:
+        between = view.tokens[gentilic.last + 1 : actor.first]
+        if actor.first > gentilic.last and len(between) <= 1 and all(t.text in COMMAS for t in between):
+            return actor if _label(view, actor.entity) == "PERSON" else None
+    return None
+
+
+VISITOR_WINDOW = 6  # tokens from زيارة to its ل-visitor and on to إلى
+
+
+def visit_pairs(view: DocView, tok: Tok, actors: list[Actor]) -> list[tuple[list[Actor], list[Actor]]]:
+    """``زيارة مقررة للرئيس المصري عبد الفتاح السيسي إلى موسكو``: the visitor after ل, the visited
+    after إلى."""
+    visitor: Actor | None = None
+    end = min(len(view.tokens), tok.index + 1 + VISITOR_WINDOW)
+    for current in view.tokens[tok.index + 1 : end]:
+        if current.sent != tok.sent or current.text in COMMAS or current.text in SENTENCE_END:
+            return []
+        if current.key == _TO:
+            return []  # زيارته إلى موسكو: the ordinary reading
+        if current.key.startswith("ل"):
+            visitor = _object_after(view, actors, current.index, 0) or _titled_subject(
+                view, actors, view.tokens[current.index - 1]
+            )
+            if visitor is None:
+                return []
+            end = min(len(view.tokens), visitor.last + 1 + VISITOR_WINDOW)
+            break
+    if visitor is None:
+        return []
+    for current in view.tokens[visitor.last + 1 : end]:
+        if current.sent != tok.sent or current.text in SENTENCE_END:
+            return []
+        if current.key == _TO:
+            visited = _after(actors, current.index + 1, 1)
+            return [([visitor], [visited])] if visited is not None else []
+    return []
+
+
+def _titles(view: DocView, gentilic: Actor) -> bool:
+    """``الرئيس الروسي فلاديمير بوتين``: a gentilic on a title describes the person named after it."""
+    return gentilic.first > 0 and _is_title_word(view.tokens[gentilic.first - 1].key)
+
+
 def noun_agents(
     view: DocView, tok: Tok, trigger: Trigger, actors: list[Actor], gentilics: list[Actor]
 ) -> list[Actor]:
@@ -488,17 +750,27 @@ def noun_pairs(
     if trigger.type == "support" and trigger.lemma.startswith("مدعوم"):
         backer = _after(actors, tok.index + 1, 2) or _after(gentilics, tok.index + 1, 1)
         backed = _before(view, actors, tok)
+        if backed is not None and backed.last < tok.index - BACKED_GAP:
+            backed = None  # ميليشيات الحوثي المدعومة من إيران: the militia is no actor here
         return [([backer], [backed])] if backer and backed else []
-    if trigger.lemma in ("حليف", "حليفة"):
-        ally = _after(actors, tok.index + 1, 1)
-        prev = _before(view, actors, tok)
-        return [([ally], [prev])] if ally and prev else []
+    if trigger.lemma in _ALLIES:
+        return ally_pairs(view, tok, actors)
+    if trigger.lemma in _LOYAL:
+        return loyal_pairs(view, tok, trigger, actors)
     owner = _possessor(view, tok, actors, trigger.needs)
+    if owner is not None and _possessor_is_patient(view, tok, trigger):
+        return []
     if owner is not None and trigger.kind == "masdar" and trigger.target == "obj":
         return _possessive_object_pairs(view, tok, actors, owner)
+    if trigger.lemma in _VISITS and trigger.kind == "noun":
+        visit = visit_pairs(view, tok, actors)
+        if visit:
+            return visit
     agents = [owner] if owner is not None else []
     if not agents:
-        agents = [g for g in gentilics if tok.index < g.first <= tok.index + 3]
+        near = [g for g in gentilics if tok.index < g.first <= tok.index + 3]
+        agents = [_title_holder(view, actors, g) if _titles(view, g) else g for g in near]
+        agents = [a for a in agents if a is not None]
     if not agents and nxt is not None and nxt.key in _RELATIVE:
         latter = _latter_agent(view, tok)  # الحملة التي تشنها الأخيرة على
         agents = [latter] if latter is not None else []
@@ -511,11 +783,20 @@ def noun_pairs(
         if genitive is not None and trigger.type == "attack":
             agents = _coordinated(view, actors, genitive)
     if not agents:  # شنت الطائرات الروسية غارات: the gentilic of the subject before the noun
-        agents = [g for g in gentilics if tok.index - 3 <= g.last < tok.index]
+        named = _before(view, actors, tok)  # وزير الخارجية الروسي سيرغي لافروف مباحثات: the person
+        agents = [
+            g
+            for g in gentilics
+            if tok.index - 3 <= g.last < tok.index and (named is None or named.last < g.first)
+        ]
     if not agents:
         prev = _before(view, actors, tok)
         agents = [prev] if prev is not None and _same_clause(view, prev, tok) else []
-    if not agents and trigger.type in ("phone_call", "meeting"):  # أن شكري عبر عن ... في اتصال مع
+    if not agents and trigger.type in (
+        "phone_call",
+        "meeting",
+        *_PERSUASIONS,
+    ):  # أن شكري عبر عن ... في اتصال مع
         earlier = [a for a in actors if a.last < tok.index and not a.entity.startswith(PLACE)]
         subject = _clause_subject(view, earlier, tok)
         agents = [subject] if subject is not None else []
@@ -525,9 +806,79 @@ def noun_pairs(
         return []
     prep = trigger.target if trigger.target != "obj" else "على"
     target = _prep_target(view, actors, view.tokens[max(a.last for a in [*agents, _tok_actor(tok)])], prep)
+    if target is None and trigger.type in _PERSUASIONS and trigger.target == "obj":
+        target = _persuaded(view, actors, tok)
     if target is None and trigger.type == "attack":
         target = _after(actors, max(a.last for a in agents) + 1, 2)
     return [(agents, _coordinated(view, actors, target))] if target else []
+
+
+def _possessor_is_patient(view: DocView, tok: Tok, trigger: Trigger) -> bool:
+    """``لاتهامه بالارتباط``، ``اعتقاله``: the pronoun on an accusation, arrest or summons is who
+    suffers it, unless the object follows with ل (اتهامه للحكومة: his accusing the government)."""
+    if trigger.kind != "masdar" or not (trigger.type in ("accuse", "other") or trigger.lemma == "أقنع"):
+        return False  # لإقناعه: to persuade him
+    nxt = view.tokens[tok.index + 1] if tok.index + 1 < len(view.tokens) else None
+    return nxt is None or nxt.sent != tok.sent or not nxt.key.startswith("ل")
+
+
+BACKED_GAP = 2  # tokens from the backed actor to مدعوم: المعارضة السورية المسلحة المدعومة
+_ALLIES = frozenset(("حليف", "حليفة", "حلفاء"))
+ALLY_GAP = 3  # tokens from the ally to its noun: X، حليف / X من حلفاء / X وحليفته
+
+
+def ally_pairs(view: DocView, tok: Tok, actors: list[Actor]) -> list[tuple[list[Actor], list[Actor]]]:
+    """The ally supports the one it is allied to: ``السعودية، حليف الولايات المتحدة`` and ``X من
+    حلفاء Y`` (X supports Y); with a pronoun, ``النظام وحليفته روسيا`` (Russia supports the regime)."""
+    after = _after(actors, tok.index + 1, 1)
+    prev = _before(view, actors, tok)
+    if after is None or prev is None or prev.last < tok.index - ALLY_GAP:
+        return []
+    between = view.tokens[prev.last + 1 : tok.index]
+    if not all(t.text in COMMAS or t.key in _ALLY_LINKS for t in between):
+        return []  # انتقد ترامب بشدة حلفاء الولايات المتحدة: Trump is no ally
+    return [([after], [prev])] if _pronoun_gender(tok) else [([prev], [after])]
+
+
+# Words between an actor and the ally noun describing it: X، أحد أكبر حلفاء Y، X من حلفاء Y.
+_ALLY_LINKS = frozenset(key(w) for w in ("من", "أحد", "إحدى", "أكبر", "أبرز", "أقرب", "وهي", "وهو"))
+
+
+# Adjectives of allegiance: X الموالية لـY، X المتحالفة مع Y (X supports Y).
+_LOYAL = frozenset(("موالية", "موالي", "موالين", "موالون", "متحالفة", "متحالفين", "متحالفون", "متحالف"))
+LOYAL_GAP = 2  # tokens from the backer's name to its adjective: الحوثيون المتحالفون، وحدات الجيش الموالية
+
+
+def loyal_pairs(
+    view: DocView, tok: Tok, trigger: Trigger, actors: list[Actor]
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``القوات الموالية للرئيس عبد ربه منصور هادي``، ``الحوثيون المتحالفون مع إيران``: the
+    actor the adjective describes supports the one after its preposition."""
+    backer = _before(view, actors, tok)
+    if backer is None or backer.last < tok.index - LOYAL_GAP or backer.entity.startswith(PLACE):
+        return []
+    backed = _prep_target(view, actors, tok, trigger.target)
+    if backed is None or _prep_target_gap(view, tok, backed) > 1:
+        return []
+    return [([backer], [_titled_person(view, actors, backed)])]
+
+
+def _prep_target_gap(view: DocView, tok: Tok, actor: Actor) -> int:
+    """Words between a trigger and its target (its preposition and a title: للرئيس هادي)."""
+    between = view.tokens[tok.index + 1 : actor.first]
+    return sum(1 for t in between if not _is_title_word(_strip_article(t.key)) and t.key != _WITH)
+
+
+_PERSUASIONS = frozenset(("urge", "request"))
+
+
+def _persuaded(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
+    """``إلى إقناع ترامب بعدم``: the genitive right after an urging noun is who is urged (for attacks
+    the genitive is as often the attacker, so this is for urging and requests only)."""
+    found = _object_after(view, actors, tok.index + 1, 0)
+    if found is None:
+        found = _titled_subject(view, actors, tok)
+    return _titled_person(view, actors, found) if found is not None else None
 
 
 POSSESSIVE_OBJECT_WINDOW = 4  # words from ``لقائه`` to its object, not counting brackets and day names
@@ -584,7 +935,7 @@ def _same_clause(view: DocView, actor: Actor, tok: Tok) -> bool:
 
 
 _CLAUSE_WORDS = frozenset(
-    key(w) for w in ("أن", "إن", "بأن", "رغم", "بسبب", "بعد", "قبل", "لكن", "بينما", "عن")
+    key(w) for w in ("أن", "إن", "بأن", "رغم", "بسبب", "بعد", "قبل", "لكن", "بينما", "عن", "حتى", "لكي")
 )
 
 
@@ -694,18 +1045,226 @@ _FROM = key("من")
 def support_masdar_pairs(
     view: DocView, tok: Tok, actors: list[Actor]
 ) -> list[tuple[list[Actor], list[Actor]]]:
-    """``X بدعم من Y`` (Y supports X) and ``دعما لـX`` (the clause subject supports X)."""
+    """``X بدعم (حاسم) من Y`` (Y supports X), ``تلقت أنقرة جرعة دعم من قطر`` (Y supports the actor
+    of the clause) and ``دعما لـX`` (the clause subject supports X)."""
     nxt = view.tokens[tok.index + 1] if tok.index + 1 < len(view.tokens) else None
-    if nxt is not None and nxt.key == _FROM and view.text[tok.start] == "ب":
-        backer = _after(actors, tok.index + 2, 1)
+    source = _support_source(view, tok)
+    with_b = tok.key.startswith(("ب", "وب"))
+    if source is not None:
+        backer = _after(actors, source + 1, 1)
         backed = _before(view, actors, tok)
-        return [([backer], [backed])] if backer and backed else []
-    if view.text[tok.start] != "ب" and nxt is not None and nxt.key.startswith("ل"):
+        if backer is None or backed is None or not (with_b or _same_clause(view, backed, tok)):
+            return []
+        return [(_coordinated(view, actors, backer), [backed])]
+    if not with_b and nxt is not None and nxt.key.startswith("ل"):
         backed = _after(actors, tok.index + 1, 2)
         earlier = [a for a in actors if a.last < tok.index and not a.entity.startswith(PLACE)]
         backer = _clause_subject(view, earlier, tok) or _before(view, actors, tok)
         return [([backer], [backed])] if backer and backed else []
     return []
+
+
+def _support_source(view: DocView, tok: Tok) -> int | None:
+    """Index of the ``من`` of ``دعم من`` or ``دعم حاسم من`` (one adjective between)."""
+    for index in (tok.index + 1, tok.index + 2):
+        if index >= len(view.tokens) or view.tokens[index].sent != tok.sent:
+            return None
+        if view.tokens[index].key == _FROM:
+            return index
+        if view.mention_at.get(index) is not None:
+            return None
+    return None
+
+
+# Leaving an agreement (انسحب من الاتفاق) suspends cooperation with the agreement's other party.
+_WITHDRAWALS = frozenset(("انسحب",))
+_AGREEMENT_STEMS = tuple(key(w) for w in ("اتفاق", "معاهد"))
+WITHDRAWAL_WINDOW = 4  # tokens from the trigger (or its subject) to ``من الاتفاق``
+PARTY_WINDOW = 4  # tokens from the agreement word to its other party (النووي مع إيران)
+
+
+def withdrawal_pairs(
+    view: DocView, tok: Tok, trigger: Trigger, actors: list[Actor]
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``انسحبت واشنطن من الاتفاق النووي مع طهران``، ``بعد انسحاب أميركا من الاتفاق الإيراني``:
+    the leaver suspends cooperation with the party named after ``مع`` or by the
+    agreement's gentilic. The leaver is the subject or genitive between the trigger and ``من``, or
+    for a verb the actor right before it (أن واشنطن انسحبت); ``قرار ترامب الانسحاب`` names none."""
+    agreement = _agreement_after(view, tok)
+    if agreement is None:
+        return []
+    inside = [a for a in actors if tok.index < a.first < agreement - 1 and not a.entity.startswith(PLACE)]
+    agents = inside[:1]
+    if not agents and trigger.kind == "verb" and view.text[tok.start] not in "وف":
+        prev = _before(view, actors, tok)
+        if prev is not None and prev.last == tok.index - 1 and not prev.entity.startswith(PLACE):
+            agents = [prev]
+    if not agents:
+        return []
+    party = _agreement_party(view, agreement, actors)
+    return [(agents, [party])] if party is not None else []
+
+
+def _agreement_after(view: DocView, tok: Tok) -> int | None:
+    """Index of the agreement word of ``من الاتفاق`` close after the trigger (or its subject)."""
+    last = min(len(view.tokens) - 1, tok.index + 1 + WITHDRAWAL_WINDOW)
+    for index in range(tok.index + 1, last):
+        current = view.tokens[index]
+        if current.sent != tok.sent:
+            return None
+        word = _strip_article(view.tokens[index + 1].key)
+        if current.key == _FROM and word.startswith(_AGREEMENT_STEMS):
+            return index + 1
+    return None
+
+
+def _agreement_party(view: DocView, agreement: int, actors: list[Actor]) -> Actor | None:
+    """``الاتفاق (النووي) مع إيران`` or ``الاتفاق النووي الإيراني``: the agreement's other party."""
+    sent = view.tokens[agreement].sent
+    gentilics = [a for a in sentence_actors(view, sent, adjectives=True) if a.mention.kind == "adjective"]
+    for index in range(agreement + 1, min(len(view.tokens), agreement + 1 + PARTY_WINDOW)):
+        current = view.tokens[index]
+        if current.sent != sent or current.text in SENTENCE_END or current.text in COMMAS:
+            return None
+        gentilic = next((g for g in gentilics if g.first == index), None)
+        if gentilic is not None:
+            return gentilic
+        if current.key == _WITH:
+            return _after(actors, index + 1, 1)
+    return None
+
+
+_WITH = key("مع")
+
+
+def pronoun_object_pairs(
+    view: DocView, tok: Tok, trigger: Trigger, actors: list[Actor]
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``حركة غولن التي تتهمها تركيا بـ``، ``حيث اتهمتها المملكة بدعم``: the subject after a verb
+    carrying its object pronoun acts on the pronoun's referent, the antecedent of a relative
+    pronoun right before the verb or else the latest earlier actor of the pronoun's gender."""
+    agent = _actor_right_at(view, actors, tok.index + 1)  # the subject right after the verb (or a day word)
+    if agent is None:
+        return []
+    agent = _titled_person(view, actors, agent)
+    referent = _pronoun_referent(view, tok, trigger.pronoun, actors, agent)
+    return [([agent], [referent])] if referent is not None else []
+
+
+def _pronoun_referent(
+    view: DocView, tok: Tok, pronoun: str, actors: list[Actor], agent: Actor
+) -> Actor | None:
+    before = view.tokens[tok.index - 1] if tok.index > 0 else None
+    earlier = [a for a in actors if a.last < tok.index and a.entity != agent.entity]
+    if before is not None and before.key in _RELATIVE:
+        antecedent = earlier[-1] if earlier else None
+        return antecedent if antecedent is not None and antecedent.last >= tok.index - 3 else None
+    gender = {"ه": "m", "ها": "f"}.get(pronoun)
+    if gender is None:
+        return None  # هم: a group, too often unnamed (المتظاهرين)
+    for actor in reversed(earlier):
+        if not actor.entity.startswith(PLACE) and actor_gender(view, actor.entity) == gender:
+            return actor
+    return None
+
+
+def participle_pairs(
+    view: DocView, statements: list[Statement], tok: Tok, trigger: Trigger, actors: list[Actor]
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``قال حسن نصر الله إن …، محذرا إسرائيل من``: a participle after a comma goes with the
+    sentence's reporting verb, so its agent is that statement's speaker, acting on the
+    participle's object. Without the comma, ``متهما`` is as often the passive (a suspect)."""
+    before = view.tokens[tok.index - 1] if tok.index > 0 else None
+    if before is None or before.sent != tok.sent or before.text not in COMMAS:
+        return []
+    agent = _reporting_speaker(view, statements, tok)
+    if agent is None:
+        return []
+    if trigger.target == "obj":
+        target = _object_after(view, actors, tok.index + 1, 2)
+    else:
+        target = _prep_target(view, actors, tok, trigger.target)
+    if target is None or target.entity == agent.entity:
+        return []
+    return [([agent], [_titled_person(view, actors, target)])]
+
+
+def _reporting_speaker(view: DocView, statements: list[Statement], tok: Tok) -> Actor | None:
+    """The speaker of the latest statement whose cue is in ``tok``'s sentence, before it."""
+    start = view.sentences[tok.sent][0]
+    cues = [stmt for stmt in statements if stmt.speaker and start <= stmt.cue.start < tok.start]
+    if not cues:
+        return None
+    stmt = max(cues, key=lambda s: s.cue.start)
+    mention = Mention(view.doc.doc_id, stmt.speaker_span or stmt.cue, "", "PERSON", "description")
+    return Actor(stmt.speaker or "", mention, tok.index, tok.index)
+
+
+_ABOUT = key("عن")
+_EXPRESS_STEMS = tuple(key(w) for w in ("أعرب", "يعرب", "تعرب", "عبر", "يعبر", "تعبر"))
+_REPROOF_STEMS = tuple(key(w) for w in ("إدانت", "استنكار", "رفض", "خيبة", "استياء", "غضب", "تنديد"))
+_EXPRESSED_TRIGGER = Trigger("أعرب عن", "verb", "condemn", "ل", (), "verb")
+_REPROOF_OBJECT_WORDS = frozenset(key(w) for w in ("من", "بسبب", "إزاء", "تجاه"))
+EXPRESS_GAP = 5  # tokens from أعرب/عبر to عن: its subject, a day word
+REPROOF_OBJECT_WINDOW = 6  # tokens from the reproof noun to the ل/من of its object
+
+
+def expressed_condemnation_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
+    """``وعبرت بريطانيا عن خيبة أملها من قرار الولايات المتحدة``: expressing condemnation,
+    anger or disappointment at an actor's act (named after ل/من) condemns that actor."""
+    index = tok.index + 1
+    while index < len(view.tokens) and view.tokens[index].text in QUOTE_CHARS:
+        index += 1  # عن "خيبة الأمل
+    nxt = view.tokens[index] if index < len(view.tokens) else None
+    if nxt is None or nxt.sent != tok.sent or not _strip_article(nxt.key).startswith(_REPROOF_STEMS):
+        return []
+    verb = _expressing_verb(view, tok)
+    if verb is None:
+        return []
+    actors = sentence_actors(view, tok.sent)
+    agent = _object_after(view, actors, verb.index + 1, 2)
+    if agent is None or agent.first > tok.index:
+        prev = _before(view, actors, verb)
+        agent = prev if prev is not None and prev.last >= verb.index - 2 else None
+    if agent is None or agent.entity.startswith(PLACE):
+        return []
+    target = _reproved_actor(view, actors, nxt)
+    return [([_titled_person(view, actors, agent)], [target])] if target is not None else []
+
+
+def _expressing_verb(view: DocView, tok: Tok) -> Tok | None:
+    for index in range(tok.index - 1, max(-1, tok.index - 1 - EXPRESS_GAP), -1):
+        current = view.tokens[index]
+        if current.sent != tok.sent:
+            return None
+        word = current.key[1:] if current.key[:1] in "وف" else current.key
+        if word.startswith(_EXPRESS_STEMS):
+            return current
+    return None
+
+
+def _reproved_actor(view: DocView, actors: list[Actor], noun: Tok) -> Actor | None:
+    """The actor whose act follows the reproof noun: ``لقرار (الرئيس الأميركي) ترامب``، ``للتصعيد
+    الإسرائيلي``."""
+    end = min(len(view.tokens), noun.index + 1 + REPROOF_OBJECT_WINDOW)
+    for current in view.tokens[noun.index + 1 : end]:
+        if current.sent != noun.sent or current.text in COMMAS or current.text in SENTENCE_END:
+            return None
+        if not (current.key.startswith("ل") or current.key in _REPROOF_OBJECT_WORDS):
+            continue
+        start = current.index + (1 if current.key in _REPROOF_OBJECT_WORDS else 0)
+        gentilic = next(
+            (
+                a
+                for a in sentence_actors(view, noun.sent, adjectives=True)
+                if a.mention.kind == "adjective" and start < a.first <= start + 2
+            ),
+            None,
+        )
+        named = _object_after(view, actors, start + 1, 1) or _titled_subject(view, actors, view.tokens[start])
+        found = named or gentilic
+        return found if found is not None and not found.entity.startswith(PLACE) else None
+    return None
 
 
 def _tok_actor(tok: Tok) -> Actor:
@@ -723,11 +1282,11 @@ _SPEECH_ACTS = {
 }
 
 
-def statement_interactions(view: DocView, corpus: Corpus) -> list[Interaction]:
+def statement_interactions(view: DocView, statements: list[Statement]) -> list[Interaction]:
     """``حث شكري بلينكن على``: a statement with speaker and addressee and an urging cue."""
     out = []
     doc_id = view.doc.doc_id
-    for stmt in corpus.statements:
+    for stmt in statements:
         itype = _SPEECH_ACTS.get(stmt.cue_lemma)
         if stmt.doc_id != doc_id or itype is None or itype == "other":
             continue
@@ -746,6 +1305,37 @@ def statement_interactions(view: DocView, corpus: Corpus) -> list[Interaction]:
     return out
 
 
+_ON = key("على")
+_THAT = key("أن")
+
+
+def content_urge(view: DocView, statements: list[Statement]) -> list[Interaction]:
+    """``قال الجبير إن "على إيران أن تتخلى عن سياساتها"``: in reported content, ``(يجب) على X
+    أن`` is the speaker urging X."""
+    out = []
+    for stmt in statements:
+        if stmt.doc_id != view.doc.doc_id or not stmt.speaker:
+            continue
+        toks = view.tokens_in(stmt.content.start, stmt.content.end)
+        if not toks:
+            continue
+        actors = sentence_actors(view, toks[0].sent)
+        for tok in toks:
+            if tok.key != _ON or _negated(view, tok) or _negated(view, view.tokens[max(0, tok.index - 1)]):
+                continue
+            target = next((a for a in actors if a.first == tok.index + 1), None)
+            if target is None or target.entity.startswith(PLACE) or target.entity == stmt.speaker:
+                continue
+            if any(t.key == _THAT for t in view.tokens[target.last + 1 : target.last + 3]):
+                evidence = Span(tok.start, view.tokens[target.last].end)
+                out.append(
+                    Interaction(
+                        view.doc.doc_id, "urge", stmt.speaker, target.entity, evidence, trigger="على أن"
+                    )
+                )
+    return out
+
+
 def _addressee_person(view: DocView, cue_start: int, addressee: str) -> str:
     """``دعا هادي مبعوث الأمم المتحدة إلى اليمن X``: the office holder rather than the body."""
     cue = view.tokens_in(cue_start, cue_start + 1)
@@ -759,11 +1349,16 @@ def _addressee_person(view: DocView, cue_start: int, addressee: str) -> str:
 def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[Interaction]:
     """All interactions of one document, one per (type, agent, target)."""
     view = DocView(doc, corpus, mentions)
+    statements = [stmt for stmt in corpus.statements if stmt.doc_id == doc.doc_id]
     triggers = load_triggers()
     found: dict[tuple[str, str, str], Interaction] = {}
-    for item in statement_interactions(view, corpus):
-        found.setdefault((item.type, item.agent, item.target), item)
+    for item in [*statement_interactions(view, statements), *content_urge(view, statements)]:
+        if not _same_states_found(view, found, item.type, item.agent, item.target):
+            found[(item.type, item.agent, item.target)] = item
     for tok in view.tokens:
+        if tok.key == _ABOUT:
+            for agents, targets in expressed_condemnation_pairs(view, tok):
+                _add(view, found, _EXPRESSED_TRIGGER, tok, agents[0], targets[0])
         trigger = triggers.get(tok.key)
         if trigger is None or not _needs_met(view, tok, trigger):
             continue
@@ -771,20 +1366,38 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
             continue
         if trigger.type == "suspend_cooperation" and _modal(view, tok):
             continue
+        if _negated(view, tok) or _called_for(view, tok, trigger):
+            continue
         if trigger.type == "condemn" and _conviction(view, tok):
             continue
         if trigger.type == "meeting" and trigger.kind != "verb" and _suspended(view, tok):
             continue
         actors = sentence_actors(view, tok.sent)
-        if trigger.type == "support" and trigger.kind == "verb" and tok.key.endswith("ا"):
-            pairs = support_masdar_pairs(view, tok, actors)  # دعما لقوات: a verbal noun, not a dual
+        if trigger.pronoun:
+            for agents, targets in pronoun_object_pairs(view, tok, trigger, actors):
+                _add(view, found, trigger, tok, agents[0], targets[0])
+            continue
+        if trigger.kind == "participle":
+            for agents, targets in participle_pairs(view, statements, tok, trigger, actors):
+                _add(view, found, trigger, tok, agents[0], targets[0])
+            continue
+        if trigger.lemma in _WITHDRAWALS:
+            for agents, targets in withdrawal_pairs(view, tok, trigger, actors):
+                _add(view, found, trigger, tok, agents[0], targets[0])
+            continue
+        if (
+            trigger.type == "support"
+            and trigger.kind == "verb"
+            and (tok.key.endswith("ا") or _support_source(view, tok) is not None)
+        ):
+            pairs = support_masdar_pairs(view, tok, actors)  # دعما لقوات، دعم من: a verbal noun
             if pairs:
                 for agents, targets in pairs:
                     for agent in agents:
                         for target in targets:
                             _add(view, found, trigger, tok, agent, target)
                 continue
-        we = _first_person_agent(view, corpus, tok, trigger) if trigger.kind == "verb" else None
+        we = _first_person_agent(view, statements, tok, trigger) if trigger.kind == "verb" else None
         if we is not None:
             pairs = _first_person_pairs(view, tok, trigger, actors, we)
         elif trigger.kind == "verb":
@@ -828,17 +1441,15 @@ def _first_person(tok: Tok, trigger: Trigger) -> str:
     return "I" if word == "ا" + stem else ""
 
 
-def _first_person_agent(view: DocView, corpus: Corpus, tok: Tok, trigger: Trigger) -> Actor | None:
+def _first_person_agent(
+    view: DocView, statements: list[Statement], tok: Tok, trigger: Trigger
+) -> Actor | None:
     """Inside a quotation, ``نحث روسيا`` is done by the speaker's state, ``أحث`` by the speaker."""
     person = _first_person(tok, trigger)
     if not person:
         return None
     around = [
-        stmt
-        for stmt in corpus.statements
-        if stmt.doc_id == view.doc.doc_id
-        and stmt.speaker
-        and stmt.content.start <= tok.start < stmt.content.end
+        stmt for stmt in statements if stmt.speaker and stmt.content.start <= tok.start < stmt.content.end
     ]
     if not around:
         return None
@@ -894,14 +1505,15 @@ def _add(
         return  # هدد بإغلاق مضيق هرمز: only an attack is done to a place
     agent, target = state_actor(view, agent), state_actor(view, target)
     target_entity = target.entity.removeprefix(PLACE)
-    itype = "other" if trigger.lemma in _VISITS and _is_place(view, target) else trigger.type
+    visit = trigger.lemma in _VISITS and _label(view, target_entity) != "PERSON"
+    itype = "other" if visit else trigger.type  # a visit to a place or a building (القنصلية)
+    if itype == "attack" and _verbal_attack(view, trigger, agent):
+        itype = "condemn"
     if agent.entity == target_entity or (itype, agent.entity, target_entity) in found:
         return
     if _own_state(view, agent.entity, target_entity):
         return  # الخارجية الروسية → موسكو، موسكو → الكرملين: a state does not act on itself
-    if (itype, _state(view, agent.entity), _state(view, target_entity)) in {
-        (t, _state(view, a), _state(view, b)) for t, a, b in found
-    }:
+    if _same_states_found(view, found, itype, agent.entity, target_entity):
         return  # واشنطن → موسكو after الولايات المتحدة → روسيا: the same pair of states
     if itype == "phone_call" and (itype, target_entity, agent.entity) in found:
         return
@@ -917,6 +1529,29 @@ def _add(
         time_text=_time_text(view, tok),
         trigger=trigger.lemma,
     )
+
+
+def _same_states_found(
+    view: DocView, found: dict[tuple[str, str, str], Interaction], itype: str, agent: str, target: str
+) -> bool:
+    """Whether the interaction is already found between the states the two stand for."""
+    wanted = (itype, _state(view, agent), _state(view, target))
+    return any((t, _state(view, a), _state(view, b)) == wanted for t, a, b in found)
+
+
+_VERBAL_ATTACKS = frozenset(("شن", "هاجم"))
+
+
+def _verbal_attack(view: DocView, trigger: Trigger, agent: Actor) -> bool:
+    """``شن أحمد، خلال مؤتمر صحفي، هجوما لاذعا على``، ``هاجم الرئيس الأميركي ترامب كيري``: a
+    person's launched attack, or an official's, is in words, a condemnation; armies, states and
+    groups attack by force, and so may a person without an office (هاجم … بسكين)."""
+    if trigger.lemma not in _VERBAL_ATTACKS or _label(view, agent.entity) != "PERSON":
+        return False
+    if trigger.lemma == "شن":  # شن هجوما لاذعا على: a person launches words
+        return True
+    titled = any(_is_title_word(t.key) for t in view.tokens[max(0, agent.first - 4) : agent.first])
+    return titled or any(role.person == agent.entity for role in view.roles)
 
 
 _TIME_WORDS = DAY_WORD_KEYS
