@@ -581,3 +581,30 @@ def test_interactions_rules_agent_of_a_noun_named_after_a_title(
     text: str, names: dict, expected: tuple[str, str, str]
 ) -> None:
     assert expected in triples(run_on(text, names, SEAT_OF_RUSSIA))
+
+
+def test_interactions_rules_partners_joined_to_the_agent_are_not_its_targets() -> None:
+    # ant:FR-internationalNews-726-20180414 (the same wording in 724 and 730; 9 news-bench
+    # sentences hold an attack noun with "X مع Y"): France and Britain strike with the US
+    text = (
+        "اعتبرت دمشق السبت أن الضربات التي نفذتها الولايات المتحدة مع فرنسا وبريطانيا "
+        "في محيط دمشق ووسط البلاد لن تؤثر على عزيمة الشعب."
+    )
+    names = {
+        "دمشق": ("GPE", "damascus", "name"),
+        "الولايات المتحدة": ("GPE", "united_states", "name"),
+        "فرنسا": ("GPE", "france", "name"),
+        "بريطانيا": ("GPE", "united_kingdom", "name"),
+    }
+    found = triples(run_on(text, names))
+    assert not any(
+        agent == "united_states" and target in ("france", "united_kingdom") for _, agent, target in found
+    )
+
+
+def test_interactions_rules_a_meeting_partner_after_with_is_still_the_target() -> None:
+    # ant:FR-internationalNews-2297-20180714 "التقى الرئيس الروسي فلاديمير بوتين السبت في موسكو
+    # الرئيس الفلسطيني محمود عباس": a meeting with someone (اجتمع X مع Y) is reciprocal
+    text = "واجتمع فلاديمير بوتين مع محمود عباس في الكرملين السبت."
+    names = {"فلاديمير بوتين": ("PERSON", "putin", "name"), "محمود عباس": ("PERSON", "abbas", "name")}
+    assert ("meeting", "putin", "abbas") in triples(run_on(text, names))

@@ -1503,6 +1503,8 @@ def _add(
         return
     if target.entity.startswith(PLACE) and trigger.type != "attack":
         return  # هدد بإغلاق مضيق هرمز: only an attack is done to a place
+    if trigger.type in _ONE_WAY and co_agent(view, agent, target):
+        return
     agent, target = state_actor(view, agent), state_actor(view, target)
     target_entity = target.entity.removeprefix(PLACE)
     visit = trigger.lemma in _VISITS and _label(view, target_entity) != "PERSON"
@@ -1529,6 +1531,30 @@ def _add(
         time_text=_time_text(view, tok),
         trigger=trigger.lemma,
     )
+
+
+_ONE_WAY = frozenset({"attack", "condemn", "accuse", "hold_responsible"})
+_CO_AGENT_LINKS = frozenset({"-", "–", "مع", "و"})
+
+
+def co_agent(view: DocView, agent: Actor, target: Actor) -> bool:
+    """The target is written right after the agent, joined by مع, و or a hyphen (``الضربات التي
+    تنفذها الولايات المتحدة مع فرنسا وبريطانيا``, ant:FR-middleEast-276-20180414; ``ضربات جوية
+    أمريكية-بريطانية-فرنسية``): it acts with the agent, it is not acted upon. Only for hostile
+    one-way acts: a meeting, a call or a signing with someone has the partner as its other party
+    (``اجتمع X مع Y``، ``ووقعت مصر وفرنسا اتفاقية``). A chain of such
+    names (``X مع Y وZ``) are all the agent's partners."""
+    end, start = agent.mention.span.end, target.mention.span.start
+    if start < end:
+        return False
+    pieces, cursor = [], end
+    for index in range(agent.last + 1, target.first):
+        mention = view.mention_at.get(index)
+        if mention is not None and mention.span.start >= cursor:
+            pieces.append(view.doc.text[cursor : mention.span.start].strip())
+            cursor = mention.span.end
+    pieces.append(view.doc.text[cursor:start].strip())
+    return all(piece in _CO_AGENT_LINKS for piece in pieces)  # X مع Y وZ: Z acts with X too
 
 
 def _same_states_found(
