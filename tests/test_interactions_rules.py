@@ -608,3 +608,18 @@ def test_interactions_rules_a_meeting_partner_after_with_is_still_the_target() -
     text = "واجتمع فلاديمير بوتين مع محمود عباس في الكرملين السبت."
     names = {"فلاديمير بوتين": ("PERSON", "putin", "name"), "محمود عباس": ("PERSON", "abbas", "name")}
     assert ("meeting", "putin", "abbas") in triples(run_on(text, names))
+
+
+def test_interactions_rules_an_attack_noun_is_the_subject_of_the_verb_after_it() -> None:
+    # ant:CN-middleEast-1328-20180909 (an attack noun right before استهدف/طال/ضرب in 738 news-bench
+    # sentences, e.g. ant:AL-internationalNews-1117-20180511 "جراء قصف صاروخي استهدف منطقة الكسوة"):
+    # the party after the verb is hit, it does not attack the town
+    text = (
+        'لقي 12 شخصا على الأقل مصرعهم وجرح 50 آخرون في "قصف صاروخي" استهدف مقر الحزب الديمقراطي '
+        "الكردستاني الإيراني، في مدينة كوي سنجق، وفقا لبيان صادر عن الحزب."
+    )
+    names = {
+        "الحزب الديمقراطي الكردستاني الإيراني": ("ORG", "kdpi", "name"),
+        "كوي سنجق": ("GPE", "koya", "name"),
+    }
+    assert not any(agent == "kdpi" for _, agent, _ in triples(run_on(text, names)))

@@ -532,6 +532,41 @@ def verb_pairs(
     return [(agents, _coordinated(view, actors, target))]
 
 
+def event_subject(view: DocView, tok: Tok) -> bool:
+    """The verb's subject is the attack noun written right before it, bare or with an adjective
+    (``جراء قصف صاروخي استهدف منطقة الكسوة``, ant:AL-internationalNews-1117-20180511; an attack
+    noun before استهدف/طال/ضرب in 738 news-bench sentences): the actor after the verb is the
+    target, none is the agent (the noun's own trigger finds who attacked)."""
+    nouns = _attack_nouns()
+    words = 0
+    for index in range(tok.index - 1, max(tok.index - 5, -1), -1):
+        before = view.tokens[index]
+        if before.sent != tok.sent:
+            return False
+        if not any(ch.isalpha() for ch in before.key):
+            continue  # a quotation mark: "قصف صاروخي" استهدف
+        if before.key in nouns:
+            return True
+        words += 1
+        if words == 2:
+            return False
+    return False
+
+
+@lru_cache(maxsize=1)
+def _attack_nouns() -> frozenset[str]:
+    """Written forms (with proclitics) of the attack nouns and verbal nouns of the trigger
+    lexicon (غارات، والقصف، هجوم)."""
+    found = {k for k, t in load_triggers().items() if t.type == "attack" and t.kind != "verb"}
+    for line in TRIGGERS_PATH.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if line.startswith("#") or len(fields) != 8 or fields[2] != "attack" or fields[5] == "-":
+            continue
+        for form in masdar_forms(CueEntry(fields[0], "verb", masdar=fields[5])):  # قصف is also a verb
+            found.update(key(prefix + form.form) for prefix in ("", "و", "ف", "ب"))
+    return frozenset(found)
+
+
 # Warnings and threats are often about a thing (حذر من أن، توعد باستهداف سوريا): their target is
 # the object right after the verb and its subject, or none.
 _WARNINGS = frozenset(("حذر", "توعد"))
@@ -1397,6 +1432,8 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
                         for target in targets:
                             _add(view, found, trigger, tok, agent, target)
                 continue
+        if trigger.kind == "verb" and event_subject(view, tok):
+            continue
         we = _first_person_agent(view, statements, tok, trigger) if trigger.kind == "verb" else None
         if we is not None:
             pairs = _first_person_pairs(view, tok, trigger, actors, we)
