@@ -418,6 +418,9 @@ def _titled_person(view: DocView, actors: list[Actor], found: Actor) -> Actor:
     country, only across the comma of an apposition (وزير خارجية سنغافورة، فيفيان بالاكريشنان،)."""
     label = _label(view, found.entity)
     after = view.tokens[found.last + 1] if found.last + 1 < len(view.tokens) else None
+    holder = _holder_past_given_name(view, actors, found)
+    if holder is not None:
+        return holder
     # أمير الكويت الشيخ صباح: a country followed by an honorific (الشيخ، الرئيس) and a person
     opens = after is not None and (after.text in _APPOSITION_COMMAS or _is_title_word(after.key))
     if label != "ORG" and not (label == "GPE" and opens and _after_title(view, found)):
@@ -438,6 +441,55 @@ def _titled_person(view: DocView, actors: list[Actor], found: Actor) -> Actor:
             return found
         index += 1
     return found
+
+
+def _holder_past_given_name(view: DocView, actors: list[Actor], found: Actor) -> Actor | None:
+    """``رئيس الوزراء الإسرائيلي بنيامين نتانياهو`` where the tagger named only نتانياهو: a title's
+    gentilic followed by one untagged word and a person is that person (the untagged word is his
+    given name), not the state (ant:FR-internationalNews-1260-20180515)."""
+    if found.mention.kind != "adjective" or not _after_title(view, found):
+        return None
+    index = found.last + 1
+    if index + 1 >= len(view.tokens) or view.mention_at.get(index) is not None:
+        return None
+    given = view.tokens[index]
+    if given.sent != view.tokens[found.last].sent or not given.key.isalpha() or given.key.startswith("ال"):
+        return None
+    if given.key in _NOT_GIVEN_NAMES:
+        return None
+    person = next((a for a in actors if a.first == index + 1), None)
+    return person if person is not None and _label(view, person.entity) == "PERSON" else None
+
+
+# Words after a title's gentilic that are no given name (a complementizer, a preposition, a verb
+# of saying opening what follows): closed class, MSA grammar.
+_NOT_GIVEN_NAMES = frozenset(
+    key(w)
+    for w in [
+        "إن",
+        "أن",
+        "إنه",
+        "أنه",
+        "في",
+        "من",
+        "على",
+        "إلى",
+        "عن",
+        "مع",
+        "قد",
+        "لم",
+        "لن",
+        "لا",
+        "ما",
+        "بعد",
+        "قبل",
+        "خلال",
+        "قال",
+        "أكد",
+        "أعلن",
+        "وقال",
+    ]
+)
 
 
 def _after_title(view: DocView, found: Actor) -> bool:
