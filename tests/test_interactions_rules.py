@@ -639,3 +639,17 @@ def test_interactions_rules_a_titles_gentilic_before_an_untagged_given_name_is_t
         "حماس": ("ORG", "hamas", "name"),
     }
     assert not any(target == "netanyahu" for _, _, target in triples(run_on(text, names)))
+
+
+def test_interactions_rules_an_ally_joined_to_the_agent_attacks_with_it() -> None:
+    # ant:FR-internationalNews-334-20180309
+    text = "تسببت فيه غارات شنتها دمشق مع حليفتها موسكو بمقتل أكثر من 62 مدنياً في هذه المنطقة."
+    names = {"دمشق": ("GPE", "damascus", "name"), "موسكو": ("GPE", "moscow", "name")}
+    assert ("attack", "damascus", "moscow") not in triples(run_on(text, names))
+
+
+def test_interactions_rules_a_supposed_event_is_no_interaction() -> None:
+    # ant:CN-middleEast-21-20180219 "وهدد فيه طهران برد عنيف في حال شنت هجوما على إسرائيل"
+    text = "وهدد فيه طهران برد عنيف في حال شنت هجوما على إسرائيل."
+    names = {"طهران": ("GPE", "tehran", "name"), "إسرائيل": ("GPE", "israel", "name")}
+    assert ("attack", "tehran", "israel") not in triples(run_on(text, names))

@@ -291,11 +291,19 @@ _NEGATORS = frozenset(key(w) for w in ("لم", "لن", "لا", "ألا", "عدم
 
 
 def _negated(view: DocView, tok: Tok) -> bool:
-    """``إذا لم تفرج عن``، ``عدم الإفراج عن``: an event said not to happen is no interaction."""
+    """``إذا لم تفرج عن``، ``عدم الإفراج عن``: an event said not to happen is no interaction;
+    nor is one supposed (``في حال شنت هجوما``، ``إذا هاجمت``، ``لو قصفت``)."""
     before = view.tokens[tok.index - 1] if tok.index > 0 else None
     if before is None or before.sent != tok.sent:
         return False
+    if before.key in _CONDITIONALS or (before.key[:1] in "وف" and before.key[1:] in _CONDITIONALS):
+        return True
     return before.key in _NEGATORS or (before.key[:1] in "وف" and before.key[1:] in _NEGATORS)
+
+
+# Conditionals right before a verb (closed class, MSA grammar): إذا، لو، إن الشرطية written
+# as في حال / حال: the event is supposed, not reported.
+_CONDITIONALS = frozenset(key(w) for w in ("إذا", "لو", "حال", "حالة", "لئن"))
 
 
 _TO = key("إلى")
@@ -1624,6 +1632,7 @@ def _add(
 
 _ONE_WAY = frozenset({"attack", "condemn", "accuse", "hold_responsible"})
 _CO_AGENT_LINKS = frozenset({"-", "–", "مع", "و"})
+_ALLY_STEMS = (key("حليف"), key("شريك"))
 
 
 def co_agent(view: DocView, agent: Actor, target: Actor) -> bool:
@@ -1643,7 +1652,19 @@ def co_agent(view: DocView, agent: Actor, target: Actor) -> bool:
             pieces.append(view.doc.text[cursor : mention.span.start].strip())
             cursor = mention.span.end
     pieces.append(view.doc.text[cursor:start].strip())
-    return all(piece in _CO_AGENT_LINKS for piece in pieces)  # X مع Y وZ: Z acts with X too
+    return all(_co_agent_link(piece) for piece in pieces)  # X مع Y وZ: Z acts with X too
+
+
+def _co_agent_link(piece: str) -> bool:
+    """``و``، ``مع``، a hyphen, or one of them with an ally noun (``دمشق مع حليفتها موسكو``،
+    ``الحكومة السورية وحليفتها موسكو``)."""
+    if piece in _CO_AGENT_LINKS:
+        return True
+    words = key(piece).split()
+    if not words or len(words) > 2:
+        return False
+    ally = words[-1][1:] if len(words) == 1 and words[0][:1] == "و" else words[-1]
+    return (len(words) == 1 or words[0] in _CO_AGENT_LINKS) and ally.startswith(_ALLY_STEMS)
 
 
 def _same_states_found(
