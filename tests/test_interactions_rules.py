@@ -653,3 +653,17 @@ def test_interactions_rules_a_supposed_event_is_no_interaction() -> None:
     text = "وهدد فيه طهران برد عنيف في حال شنت هجوما على إسرائيل."
     names = {"طهران": ("GPE", "tehran", "name"), "إسرائيل": ("GPE", "israel", "name")}
     assert ("attack", "tehran", "israel") not in triples(run_on(text, names))
+
+
+def test_interactions_rules_the_enemy_of_a_backed_war_is_not_backed() -> None:
+    # ant:SK-middleEast-332-20180316
+    text = (
+        "ويسعى رئيس الوزراء حيدر العبادي من خلالها إلى الفوز بولاية جديدة بعد حرب ناجحة ضد "
+        "تنظيم داعش بدعم من الولايات المتحدة."
+    )
+    names = {
+        "حيدر العبادي": ("PERSON", "abadi", "name"),
+        "تنظيم داعش": ("ORG", "isis", "name"),
+        "الولايات المتحدة": ("GPE", "united_states", "name"),
+    }
+    assert ("support", "united_states", "isis") not in triples(run_on(text, names))

@@ -1150,6 +1150,8 @@ def support_masdar_pairs(
         backed = _before(view, actors, tok)
         if backer is None or backed is None or not (with_b or _same_clause(view, backed, tok)):
             return []
+        if _opposed(view, backed):
+            return []  # حرب ضد تنظيم داعش بدعم من الولايات المتحدة: the war is backed, not its enemy
         return [(_coordinated(view, actors, backer), [backed])]
     if not with_b and nxt is not None and nxt.key.startswith("ل"):
         backed = _after(actors, tok.index + 1, 2)
@@ -1157,6 +1159,19 @@ def support_masdar_pairs(
         backer = _clause_subject(view, earlier, tok) or _before(view, actors, tok)
         return [([backer], [backed])] if backer and backed else []
     return []
+
+
+_AGAINST = key("ضد")
+
+
+def _opposed(view: DocView, actor: Actor) -> bool:
+    """The actor comes right after ``ضد`` (against): it is fought, not backed
+    (ant:SK-middleEast-332-20180316 "بعد حرب ناجحة ضد تنظيم داعش بدعم من الولايات المتحدة";
+    "ضد X بدعم من" twice in news-bench, and an actor after ضد is never the backed party)."""
+    if actor.first == 0:
+        return False
+    before = view.tokens[actor.first - 1]
+    return before.key == _AGAINST or (before.key[:1] in "وف" and before.key[1:] == _AGAINST)
 
 
 def _support_source(view: DocView, tok: Tok) -> int | None:
