@@ -397,31 +397,61 @@ def _merge_transliterations(clusters: dict[str, _Cluster], notes: list[Resolutio
     """Join full names written in two transliterations (دونالد ترامب / دونالد ترمب): same number of
     words, each word identical or equal once vowels are folded (``name_skeleton``), and
     never named in the same document (two people there would be two spellings side by side).
+    A spelling joins the most-mentioned name before it that holds a spelling it fits, judged on
+    the documents each spelling is written in, not on all the name's documents (سيرغي سكربيل
+    joins سيرغي سكريبال although a document wrote سكريبل, which joined it, beside سكربيل).
     Returns each absorbed match key with the key it joined."""
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for match_key, cluster in clusters.items():
         words = match_key.removeprefix("person:").split()
         if cluster.label == "PERSON" and len(words) > 1:
             groups[tuple(name_skeleton(w) for w in words)].append(match_key)
+    given = _given_name_families(clusters)
     absorbed: dict[str, str] = {}
     for _, keys in sorted(groups.items()):
-        if len(keys) < 2:
-            continue
-        keys.sort(key=lambda k: (-len(clusters[k].mentions), k))
-        for other in keys[1:]:
+        if len(keys) > 1:
+            _join_spellings(clusters, notes, keys, given, absorbed)
+    return absorbed
+
+
+def _join_spellings(
+    clusters: dict[str, _Cluster],
+    notes: list[ResolutionNote],
+    keys: list[str],
+    given: dict[str, set[str]],
+    absorbed: dict[str, str],
+) -> None:
+    """Join the spellings of one skeleton group (see :func:`_merge_transliterations`), again
+    until none moves: a spelling that fits none at first may fit one that joined later."""
+    keys.sort(key=lambda k: (-len(clusters[k].mentions), k))
+    docs = {k: frozenset(m.doc_id for m in clusters[k].mentions) for k in keys}
+    spellings = {k: [k] for k in keys}  # each surviving key → the spellings it holds
+    moved = True
+    while moved:
+        moved = False
+        for rank, other in enumerate(keys):
+            if other in absorbed:
+                continue
+            held = spellings[other]
             survivor = next(
                 (
                     k
-                    for k in keys
-                    if k not in absorbed and k != other and _spellings_of_one(clusters, k, other)
+                    for k in keys[:rank]
+                    if k not in absorbed
+                    and any(_spellings_of_one(a, b, docs, given) for a in spellings[k] for b in held)
                 ),
                 None,
             )
-            if survivor is None or other in absorbed:
+            if survivor is None:
                 continue
             forms = (*mention_surfaces(clusters[survivor])[:1], *mention_surfaces(clusters[other]))
             clusters[survivor].mentions.extend(clusters.pop(other).mentions)
+            spellings[survivor].extend(spellings.pop(other))
+            for spelling, target in list(absorbed.items()):
+                if target == other:
+                    absorbed[spelling] = survivor
             absorbed[other] = survivor
+            moved = True
             notes.append(
                 _note(
                     "transliteration",
@@ -430,24 +460,42 @@ def _merge_transliterations(clusters: dict[str, _Cluster], notes: list[Resolutio
                     "same name, vowels written differently",
                 )
             )
-    return absorbed
 
 
-def _spellings_of_one(clusters: dict[str, _Cluster], first: str, second: str) -> bool:
+def _given_name_families(clusters: dict[str, _Cluster]) -> dict[str, set[str]]:
+    """Each word of a person's full name before the last → the family names (skeletons) it is
+    written before in the corpus: a given name that comes with many families (عامر) is a name of
+    its own, not one person's spelling."""
+    families: dict[str, set[str]] = defaultdict(set)
+    for match_key, cluster in clusters.items():
+        words = match_key.removeprefix("person:").split()
+        if cluster.label == "PERSON" and len(words) > 1:
+            for word in words[:-1]:
+                families[word].add(name_skeleton(words[-1]))
+    return families
+
+
+def _spellings_of_one(
+    first: str, second: str, docs: dict[str, frozenset[str]], given: dict[str, set[str]]
+) -> bool:
     """Two full names with the same skeleton are one person's: every word that differs may be a
-    foreign name's transliteration (``foldable``: ستيفن منوتشين / ستيفين منوشن), and no document
-    names both."""
+    foreign name's transliteration (``foldable``: ستيفن منوتشين / ستيفين منوشن), and few of the
+    documents that write one spelling write the other (``docs``: spelling → documents)."""
     first_words = first.removeprefix("person:").split()
     second_words = second.removeprefix("person:").split()
     differ = [(a, b) for a, b in zip(first_words, second_words, strict=True) if a != b]
     # a surname spelt two ways after the same long given names (فلاديمير بوتين/بوتن); a given
-    # name spelt two ways is vouched for by nothing (عمر/عامر عبدالرحمن، سعود/سعيد القحطاني)
+    # name spelt two ways is vouched for only when it is long and no given name of other
+    # families (تيريزا/تريزا ماي; not عمر/عامر عبدالرحمن، سعود/سعيد القحطاني)
     surname_only = len(differ) == 1 and first_words[-1] != second_words[-1]
     anchored = surname_only and sum(len(word) for word in first_words[:-1]) >= LONG_ANCHOR
-    if not all(foldable(a, b, anchored=anchored) for a, b in differ):
-        return False
-    first_docs = {m.doc_id for m in clusters[first].mentions}
-    second_docs = {m.doc_id for m in clusters[second].mentions}
+    family = name_skeleton(first_words[-1])
+    for position, (a, b) in enumerate(zip(first_words, second_words, strict=True)):
+        last = position == len(first_words) - 1
+        loose = anchored or (not last and a != b and foreign_given_name(a, b, family, given))
+        if a != b and not foldable(a, b, anchored=loose):
+            return False
+    first_docs, second_docs = docs[first], docs[second]
     return len(first_docs & second_docs) <= SHARED_DOCS * min(len(first_docs), len(second_docs))
 
 
@@ -457,18 +505,39 @@ SHARED_DOCS = 0.2
 
 
 LONG_ANCHOR = 5  # letters of shared words that vouch for a short folded one (فلاديمير بوتين/بوتن)
+LONG_GIVEN = 5  # letters of a given name spelt two ways that may be a foreign one (تيريزا/تريزا)
+OTHER_FAMILIES = 1  # other family names a foreign given name's spelling may come with in the corpus
+
+
+def foreign_given_name(word: str, other: str, family: str, given: dict[str, set[str]]) -> bool:
+    """Whether a given name spelt two ways before one family name may be a foreign name's two
+    transliterations: both spellings long (``LONG_GIVEN``), no Arabic feminine ending (ة،
+    ى: فاطمة/فطيمة), and neither written before more than ``OTHER_FAMILIES`` other family
+    names in the corpus (``given``), as an Arabic given name is (عامر، حميد).
+
+    >>> foreign_given_name("تيريزا", "تريزا", "م", {"تيريزا": {"م"}, "تريزا": {"م", "هلم"}})
+    True
+    >>> foreign_given_name("حامد", "حميد", "عل", {"حامد": {"عل"}, "حميد": {"عل"}})
+    False
+    """
+    if min(len(word), len(other)) < LONG_GIVEN or word[-1] in "هي" or other[-1] in "هي":
+        return False
+    return all(len(given.get(w, set()) - {family}) <= OTHER_FAMILIES for w in (word, other))
 
 
 def foldable(word: str, other: str, *, anchored: bool = False) -> bool:
     """Whether two spellings may be one foreign name's. Arabic names differ in just these vowels
     and keep apart: the folded word must keep ``MIN_SKELETON`` letters besides a final ه
-    (حميده/حمادة; one fewer when ``anchored`` by a long shared word, فلاديمير بوتين/بوتن),
-    neither may be a definite family name (الطويان/الطيان), and neither may be the other in an
-    Arabic pattern: ي after the second letter (سلمان/سليمان، حسن/حسين), و before the
-    last (محمد/محمود، مسعد/مسعود) or a final ي (أحمد/أحمدي).
+    (حميده/حمادة; one fewer when ``anchored`` by a long shared word, فلاديمير بوتين/بوتن), neither
+    may be a definite family name (الطويان/الطيان), and neither may be the other in an Arabic
+    pattern: ي after the second letter (سلمان/سليمان، حسن/حسين), و before the last
+    (محمد/محمود، مسعد/مسعود; not before a final ن of a long name, جونسون/جونسن) or a final ي
+    (أحمد/أحمدي).
 
     >>> foldable("ترامب", "ترمب"), foldable("سلمان", "سليمان"), foldable("محمد", "محمود")
     (True, False, False)
+    >>> foldable("جونسون", "جونسن"), foldable("حسون", "حسن", anchored=True)
+    (True, False)
     """
     letters = len(name_skeleton(word).removesuffix("ه"))
     if letters < MIN_SKELETON - anchored or word.startswith("ال") or other.startswith("ال"):
@@ -476,9 +545,10 @@ def foldable(word: str, other: str, *, anchored: bool = False) -> bool:
     short, long = sorted((word, other), key=len)
     if len(long) != len(short) + 1:
         return True
+    son = long.endswith("ون") and letters >= MIN_SKELETON  # -son, -ton: جونسون/جونسن، بولتون/بولتن
     patterns = (
         long[:2] + long[3:] if long[2:3] == "ي" else "",
-        long[:-2] + long[-1] if long[-2] == "و" else "",
+        long[:-2] + long[-1] if long[-2] == "و" and not son else "",
         long[:-1] if long.endswith("ي") else "",
     )
     return short not in patterns
