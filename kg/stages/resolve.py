@@ -8,10 +8,12 @@ How mentions meet:
 
 * places and gentilics of a country share the country's key (``سورية``, ``سوريا``, ``السوري``);
 * institutions share ``head + country`` (``وزارة الخارجية الأميركية`` = ``الخارجية الأمريكية``);
-* person names are folded for transliteration variants (``سيرغي``/``سيرجي``, doubled letters);
+* person names are folded for transliteration variants (``سيرغي``/``سيرجي``, doubled letters,
+  vowels written or not: ``دونالد ترامب``/``دونالد ترمب``, ``تيريزا ماي``/``تريزا ماي``);
 * a partial name (``كيري``) joins the full name that ends with it (``جون كيري``): first the
-  latest one in the same document, else the only one in the corpus — never when two full
-  names share it and the document does not decide (``بشار الأسد`` vs ``حافظ الأسد``);
+  latest one in the same document, else the one the corpus mentions far most — never when two
+  full names share it and neither leads (``بشار الأسد`` vs ``حافظ الأسد``), nor when the full
+  name is a rare span beside a frequent word (``مارسيلو ظهير أيسر الريال`` / ``الريال``);
 * capitals and seats of government record the country they stand for (``kg:standsFor``).
 """
 
