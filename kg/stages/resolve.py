@@ -420,7 +420,7 @@ def _join_spellings(
     clusters: dict[str, _Cluster],
     notes: list[ResolutionNote],
     keys: list[str],
-    given: dict[str, set[str]],
+    given: dict[str, Counter[str]],
     absorbed: dict[str, str],
 ) -> None:
     """Join the spellings of one skeleton group (see :func:`_merge_transliterations`), again
@@ -464,21 +464,21 @@ def _join_spellings(
             )
 
 
-def _given_name_families(clusters: dict[str, _Cluster]) -> dict[str, set[str]]:
+def _given_name_families(clusters: dict[str, _Cluster]) -> dict[str, Counter[str]]:
     """Each word of a person's full name before the last → the family names (skeletons) it is
-    written before in the corpus: a given name that comes with many families (عامر) is a name of
-    its own, not one person's spelling."""
-    families: dict[str, set[str]] = defaultdict(set)
+    written before, with their mentions: a given name that comes with many families (عامر) is a
+    name of its own, not one person's spelling."""
+    families: dict[str, Counter[str]] = defaultdict(Counter)
     for match_key, cluster in clusters.items():
         words = match_key.removeprefix("person:").split()
         if cluster.label == "PERSON" and len(words) > 1:
             for word in words[:-1]:
-                families[word].add(name_skeleton(words[-1]))
+                families[word][name_skeleton(words[-1])] += len(cluster.mentions)
     return families
 
 
 def _spellings_of_one(
-    first: str, second: str, docs: dict[str, frozenset[str]], given: dict[str, set[str]]
+    first: str, second: str, docs: dict[str, frozenset[str]], given: dict[str, Counter[str]]
 ) -> bool:
     """Two full names with the same skeleton are one person's: every word that differs may be a
     foreign name's transliteration (``foldable``: ستيفن منوتشين / ستيفين منوشن), and few of the
@@ -508,23 +508,31 @@ SHARED_DOCS = 0.2
 
 LONG_ANCHOR = 5  # letters of shared words that vouch for a short folded one (فلاديمير بوتين/بوتن)
 LONG_GIVEN = 5  # letters of a given name spelt two ways that may be a foreign one (تيريزا/تريزا)
-OTHER_FAMILIES = 1  # other family names a foreign given name's spelling may come with in the corpus
+OTHER_FAMILIES = 1  # other family names a foreign given name's spelling may come with, or else
+FAMILY_SHARE = 0.8  # the share of its mentions written before the one family name
 
 
-def foreign_given_name(word: str, other: str, family: str, given: dict[str, set[str]]) -> bool:
+def foreign_given_name(word: str, other: str, family: str, given: dict[str, Counter[str]]) -> bool:
     """Whether a given name spelt two ways before one family name may be a foreign name's two
     transliterations: both spellings long (``LONG_GIVEN``), no Arabic feminine ending (ة،
-    ى: فاطمة/فطيمة), and neither written before more than ``OTHER_FAMILIES`` other family
-    names in the corpus (``given``), as an Arabic given name is (عامر، حميد).
+    ى: فاطمة/فطيمة), and each written mostly before that family in the corpus (``given``,
+    :func:`_mostly_before`), not spread over families as an Arabic given name is (عامر، حميد).
 
-    >>> foreign_given_name("تيريزا", "تريزا", "م", {"تيريزا": {"م"}, "تريزا": {"م", "هلم"}})
+    >>> foreign_given_name("تيريزا", "تريزا", "م", {"تيريزا": Counter(م=40), "تريزا": Counter(م=9, هلم=1)})
     True
-    >>> foreign_given_name("حامد", "حميد", "عل", {"حامد": {"عل"}, "حميد": {"عل"}})
+    >>> foreign_given_name("حامد", "حميد", "عل", {"حامد": Counter(عل=1), "حميد": Counter(عل=1)})
     False
     """
     if min(len(word), len(other)) < LONG_GIVEN or word[-1] in "هي" or other[-1] in "هي":
         return False
-    return all(len(given.get(w, set()) - {family}) <= OTHER_FAMILIES for w in (word, other))
+    return all(_mostly_before(given.get(w, Counter()), family) for w in (word, other))
+
+
+def _mostly_before(families: Counter[str], family: str) -> bool:
+    """A given name written before ``family`` and at most ``OTHER_FAMILIES`` others, or before
+    ``family`` in ``FAMILY_SHARE`` of its mentions (a big corpus finds any name elsewhere)."""
+    others = len(families) - (family in families)
+    return others <= OTHER_FAMILIES or families[family] >= FAMILY_SHARE * families.total()
 
 
 def foldable(word: str, other: str, *, anchored: bool = False) -> bool:
