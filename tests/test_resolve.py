@@ -445,3 +445,16 @@ def test_resolve_frequent_word_never_joins_a_rare_run_on_full_name() -> None:
 def test_resolve_surname_alone_joins_a_full_name_written_often_enough() -> None:
     corpus = _names_corpus(["ألفارو موراتا"] * 2 + ["موراتا"] * 12)
     assert {"موراتا", "ألفارو موراتا"} <= names(corpus)["ألفارو موراتا"]
+
+
+def test_resolve_a_given_name_alone_never_joins_a_full_name_it_ends_by_corpus_guess() -> None:
+    # مهاتير محمد (ant:BB-internationalNews-494-20180511) ends with محمد, which news-bench writes
+    # first in full names (محمد صلاح, ant:CN-sport-380-20180826): on 10,000 articles 75 mentions of
+    # محمد alone joined مهاتير محمد
+    mahathir = "أعلن رئيس الوزراء الماليزي مهاتير محمد موافقة ملك البلاد على العفو."
+    salah = "وقال محمد صلاح، في تغريدة عبر حسابه على تويتر، إن الأمر طبيعي."
+    alone = "وقال محمد إن الأمر طبيعي."
+    named = [(mahathir, ["مهاتير محمد"])] * 3 + [(salah, ["محمد صلاح"])] * 4 + [(alone, ["محمد"])]
+    corpus = _docs_corpus(named)
+    assert "محمد" not in names(corpus)["مهاتير محمد"]
+    assert "محمد" not in names(corpus)["محمد صلاح"]

@@ -655,6 +655,7 @@ def _link_partial_names(
         if len(words) > 1 and full not in firsts[words[0]]:
             firsts[words[0]].append(full)
     containers: dict[tuple[str, ...], dict[str, str]] = {}
+    given_names = _mostly_given_names(clusters, persons)
     for match_key in sorted(persons, key=lambda k: len(k.split())):
         words = tuple(match_key.removeprefix("person:").split())
         by_suffix = [k for k in suffixes.get(words, ()) if k in clusters]
@@ -664,10 +665,11 @@ def _link_partial_names(
         if not by_suffix and not by_first:
             continue
         cluster = clusters[match_key]
+        wide = not (len(words) == 1 and words[0] in given_names)  # محمد alone is no مهاتير محمد
         keep = []
         joined: Counter[str] = Counter()
         for mention in cluster.mentions:
-            target = _full_name_for(mention, by_suffix, clusters, corpus_wide=True, memo=containers)
+            target = _full_name_for(mention, by_suffix, clusters, corpus_wide=wide, memo=containers)
             target = target or _full_name_for(mention, by_first, clusters, corpus_wide=False)
             if target:
                 clusters[target].mentions.append(mention)
@@ -689,6 +691,20 @@ def _link_partial_names(
         cluster.mentions = keep
         if not keep:
             del clusters[match_key]
+
+
+def _mostly_given_names(clusters: dict[str, _Cluster], persons: list[str]) -> frozenset[str]:
+    """Words the corpus writes more often first in a full name than last: alone they are a
+    given name (محمد، شي), which no document-less guess may take for a family name (مهاتير
+    محمد); a family name alone (ترامب، عباس) may still join the full name most written."""
+    first: Counter[str] = Counter()
+    last: Counter[str] = Counter()
+    for person in persons:
+        words = person.removeprefix("person:").split()
+        if len(words) > 1:
+            first[words[0]] += clusters[person].written
+            last[words[-1]] += clusters[person].written
+    return frozenset(word for word, count in first.items() if count > last[word])
 
 
 def mention_surfaces(cluster: _Cluster) -> tuple[str, ...]:
