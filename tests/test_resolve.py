@@ -458,3 +458,22 @@ def test_resolve_a_given_name_alone_never_joins_a_full_name_it_ends_by_corpus_gu
     corpus = _docs_corpus(named)
     assert "محمد" not in names(corpus)["مهاتير محمد"]
     assert "محمد" not in names(corpus)["محمد صلاح"]
+
+
+def test_resolve_joins_a_full_name_written_without_its_middle_name() -> None:
+    # باراك حسين أوباما (ant:CN-internationalNews-607-20180912, 3 news-bench mentions) and
+    # باراك أوباما (ant:BB-culture-164-20180522): one president
+    middle = "لكن خلفه الرئيس الديمقراطي باراك حسين أوباما نقل هذه الشعرة إلى مستوى آخر."
+    common = "وقالت الشركة إن الرئيس الأمريكي السابق باراك أوباما وزوجته أبرما اتفاقية."
+    corpus = _docs_corpus([(common, ["باراك أوباما"])] * 3 + [(middle, ["باراك حسين أوباما"])])
+    assert _persons(corpus) == ["باراك أوباما"]
+
+
+def test_resolve_keeps_a_middle_name_apart_when_two_fuller_names_share_the_ends() -> None:
+    # محمد سيف الحمادي (ant:AL-internationalNews-481-20180315) and محمد أحمد الحمادي: which one
+    # a bare محمد الحمادي is, the corpus cannot tell
+    farm = "وشنت مقاتلات التحالف غارات في مزرعة محمد سيف الحمادي، بجوار المنطقة."
+    named = [(farm.replace("محمد سيف الحمادي", "محمد الحمادي"), ["محمد الحمادي"])] * 3
+    other = farm.replace("محمد سيف الحمادي", "محمد أحمد الحمادي")
+    corpus = _docs_corpus([*named, (farm, ["محمد سيف الحمادي"]), (other, ["محمد أحمد الحمادي"])])
+    assert len(_persons(corpus)) == 3

@@ -66,6 +66,7 @@ def run(corpus: Corpus) -> Corpus:
     absorbed = _merge_transliterations(clusters, notes)
     _merge_kind_words(clusters, notes)
     _merge_place_kinds(clusters, notes)
+    _merge_middle_names(clusters, notes)
     _link_partial_names(clusters, notes, absorbed)
     mentions = list(mentions_in)
     entities, mention_entity = _entities(clusters)
@@ -627,6 +628,60 @@ def _merge_place_kinds(clusters: dict[str, _Cluster], notes: list[ResolutionNote
         return bare.label in ("GPE", "LOC")
 
     _join_bare_names(clusters, notes, bare_key, fits, "kind word", "the same place named with its kind")
+
+
+# -- a middle name written or left out --------------------------------------------------------
+
+# Words between a given and a family name that make a patronym or a compound, not a middle name
+# (محمد بن سلمان is not محمد سلمان): بن، ابن، بنت، أبو، ولد، و.
+_LINKING_WORDS = frozenset(key(w) for w in ("بن", "ابن", "بنت", "أبو", "بو", "ولد", "و"))
+MIDDLE_RATIO = 3  # mentions the form kept needs for every one of the other's
+MIDDLE_SHARE = 0.5  # share of a given name's full-name mentions that must come with the family
+
+
+def _merge_middle_names(clusters: dict[str, _Cluster], notes: list[ResolutionNote]) -> None:
+    """``A B C`` and ``A C`` are one person when one is written ``MIDDLE_RATIO`` times as often
+    as the other: رجب طيب أردوغان / رجب أردوغان, باراك حسين أوباما / باراك أوباما. Not when
+    ``B`` links a patronym (بن), when ``A C`` has two such fuller forms or is cut from a longer
+    name written as often (كيم جونغ of كيم جونغ أون, not كيم يو جونغ), or when less than
+    ``MIDDLE_SHARE`` of the full names starting with ``A`` end with ``C`` (محمد أحمد الحمادي is
+    not every محمد الحمادي; دونالد is mostly دونالد ترامب)."""
+    persons = [k for k, c in clusters.items() if c.label == "PERSON"]
+    fuller: dict[str, list[str]] = defaultdict(list)
+    longest_after: Counter[str] = Counter()  # "A C" → mentions of the longest name it starts
+    families: dict[str, Counter[str]] = defaultdict(Counter)
+    for person in persons:
+        words = person.removeprefix("person:").split()
+        if len(words) < 2:
+            continue
+        families[words[0]][words[-1]] += len(clusters[person].mentions)
+        for size in range(2, len(words)):
+            head = " ".join(words[:size])
+            longest_after[head] = max(longest_after[head], len(clusters[person].mentions))
+        if len(words) == 3 and words[1] not in _LINKING_WORDS and not words[1].startswith("ال"):
+            fuller[f"person:{words[0]} {words[2]}"].append(person)
+    for short, longer in sorted(fuller.items()):
+        given, family = short.removeprefix("person:").split()
+        if len(longer) != 1 or short not in clusters or longer[0] not in clusters:
+            continue
+        written = len(clusters[short].mentions)
+        if families[given][family] < MIDDLE_SHARE * families[given].total():
+            continue
+        if longest_after[short.removeprefix("person:")] >= written:
+            continue
+        _join_the_rarer(clusters, notes, short, longer[0])
+
+
+def _join_the_rarer(clusters: dict[str, _Cluster], notes: list[ResolutionNote], one: str, other: str) -> None:
+    """Move the rarer of two forms of one name into the other when it is ``MIDDLE_RATIO`` times rarer."""
+    rare, common = sorted((one, other), key=lambda k: (len(clusters[k].mentions), k))
+    if len(clusters[common].mentions) < MIDDLE_RATIO * len(clusters[rare].mentions):
+        return
+    forms = (*mention_surfaces(clusters[common])[:1], *mention_surfaces(clusters[rare]))
+    clusters[common].mentions.extend(clusters.pop(rare).mentions)
+    notes.append(
+        _note("middle name", ids.entity_id("PERSON", common), forms, "one name, a middle name left out")
+    )
 
 
 # -- partial names ----------------------------------------------------------------------------
