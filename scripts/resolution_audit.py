@@ -8,7 +8,7 @@ ends with the same surname (folded as ``kg.stages.resolve`` folds names): each s
 split to check by hand (ترمب apart from ترامب) or a different person (ميلانيا ترامب). Then the
 share of entity labels that hold stray punctuation, start like a proclitic (and, stricter, those
 whose rest is another label: والقاعدة beside القاعدة, not بالميراس), or run over a reporting
-verb, with examples. Reads the store in OUT; writes nothing.
+verb (a verbal noun does not count), with examples. Reads the store in OUT; writes nothing.
 """
 
 from __future__ import annotations
@@ -95,13 +95,20 @@ def label_report(labels: list[str]) -> list[str]:
             flagged["starts like a clitic (بال، وال، فال، لل)"].append(label)
             if without_clitic(key(label)) in keys:  # بالميراس is a name; والقاعدة beside القاعدة is not
                 flagged["leading clitic (the label without it is another label)"].append(label)
-        if any(cues.lookup(key(word)) is not None for word in label.split()):
+        if any(_verb_form(cues, word) for word in label.split()):
             flagged["reporting verb"].append(label)
     lines = [f"{len(labels)} entity labels"]
     for kind, found in sorted(flagged.items()):
         share = 100 * len(found) / max(1, len(labels))
         lines.append(f"{kind}: {len(found)} ({share:.2f} %), e.g. {' | '.join(found[:8])}")
     return lines
+
+
+def _verb_form(cues, word: str) -> bool:
+    """Whether ``word`` is a reporting verb (قال، وأضاف، يؤكد), not a verbal noun or a noun that
+    names things (البيان، المؤتمر، الاتهام are labels of their own)."""
+    form = cues.lookup(key(word))
+    return form is not None and form.kind in ("past", "present")
 
 
 def main() -> None:
