@@ -6,8 +6,9 @@
 Prints, for the ``--top`` persons with the most mentions, every other person node whose label
 ends with the same surname (folded as ``kg.stages.resolve`` folds names): each such node is a
 split to check by hand (ترمب apart from ترامب) or a different person (ميلانيا ترامب). Then the
-share of entity labels that hold stray punctuation, start with a proclitic that is no part of a
-name, or run over a reporting verb, with examples. Reads the store in OUT; writes nothing.
+share of entity labels that hold stray punctuation, start like a proclitic (and, stricter, those
+whose rest is another label: والقاعدة beside القاعدة, not بالميراس), or run over a reporting
+verb (a verbal noun does not count), with examples. Reads the store in OUT; writes nothing.
 """
 
 from __future__ import annotations
@@ -29,9 +30,17 @@ LABELS = """PREFIX kg: <https://w3id.org/arabic-news-kg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?label WHERE { ?e skos:prefLabel ?label }"""
 
-PUNCTUATION = re.compile(r"[«»\"“”,،:؛.!?()]")
+# A dot between two letters belongs to an abbreviation (إن.بي.سي، G.R.M), not to the sentence.
+PUNCTUATION = re.compile(r"[«»\"“”,،:؛!?()]|\.(?!(?<=\w\.)\w)")
 # Proclitics that no name starts with when they are followed by ال or a known name: وال، بال، لل، فال.
 CLITIC_START = re.compile(r"^(?:وال|بال|فال|لل)")
+
+
+def without_clitic(label_key: str) -> str:
+    """The label's key without a leading و/ب/ف + ال or لل (للقاعدة → القاعدة); "" if none."""
+    if label_key.startswith("لل"):
+        return "ال" + label_key[2:]
+    return label_key[1:] if CLITIC_START.match(label_key) else ""
 
 
 def surname(label: str) -> str:
@@ -78,18 +87,28 @@ def person_report(rows: list[tuple[str, str, int]], top: int) -> list[str]:
 def label_report(labels: list[str]) -> list[str]:
     cues = load_cues()
     flagged = defaultdict(list)
+    keys = {key(label) for label in labels}
     for label in labels:
         if PUNCTUATION.search(label):
             flagged["punctuation"].append(label)
         if CLITIC_START.match(key(label)):
-            flagged["leading clitic"].append(label)
-        if any(cues.lookup(key(word)) is not None for word in label.split()):
+            flagged["starts like a clitic (بال، وال، فال، لل)"].append(label)
+            if without_clitic(key(label)) in keys:  # بالميراس is a name; والقاعدة beside القاعدة is not
+                flagged["leading clitic (the label without it is another label)"].append(label)
+        if any(_verb_form(cues, word) for word in label.split()):
             flagged["reporting verb"].append(label)
     lines = [f"{len(labels)} entity labels"]
     for kind, found in sorted(flagged.items()):
         share = 100 * len(found) / max(1, len(labels))
         lines.append(f"{kind}: {len(found)} ({share:.2f} %), e.g. {' | '.join(found[:8])}")
     return lines
+
+
+def _verb_form(cues, word: str) -> bool:
+    """Whether ``word`` is a reporting verb (قال، وأضاف، يؤكد), not a verbal noun or a noun that
+    names things (البيان، المؤتمر، الاتهام are labels of their own)."""
+    form = cues.lookup(key(word))
+    return form is not None and form.kind in ("past", "present")
 
 
 def main() -> None:

@@ -8,10 +8,12 @@ How mentions meet:
 
 * places and gentilics of a country share the country's key (``سورية``, ``سوريا``, ``السوري``);
 * institutions share ``head + country`` (``وزارة الخارجية الأميركية`` = ``الخارجية الأمريكية``);
-* person names are folded for transliteration variants (``سيرغي``/``سيرجي``, doubled letters);
+* person names are folded for transliteration variants (``سيرغي``/``سيرجي``, doubled letters,
+  vowels written or not: ``دونالد ترامب``/``دونالد ترمب``, ``تيريزا ماي``/``تريزا ماي``);
 * a partial name (``كيري``) joins the full name that ends with it (``جون كيري``): first the
-  latest one in the same document, else the only one in the corpus — never when two full
-  names share it and the document does not decide (``بشار الأسد`` vs ``حافظ الأسد``);
+  latest one in the same document, else the one the corpus mentions far most — never when two
+  full names share it and neither leads (``بشار الأسد`` vs ``حافظ الأسد``), nor when the full
+  name is a rare span beside a frequent word (``مارسيلو ظهير أيسر الريال`` / ``الريال``);
 * capitals and seats of government record the country they stand for (``kg:standsFor``).
 """
 
@@ -65,6 +67,7 @@ def run(corpus: Corpus) -> Corpus:
     absorbed = _merge_transliterations(clusters, notes)
     _merge_kind_words(clusters, notes)
     _merge_place_kinds(clusters, notes)
+    _merge_middle_names(clusters, notes)
     _link_partial_names(clusters, notes, absorbed)
     mentions = list(mentions_in)
     entities, mention_entity = _entities(clusters)
@@ -398,31 +401,61 @@ def _merge_transliterations(clusters: dict[str, _Cluster], notes: list[Resolutio
     """Join full names written in two transliterations (دونالد ترامب / دونالد ترمب): same number of
     words, each word identical or equal once vowels are folded (``name_skeleton``), and
     never named in the same document (two people there would be two spellings side by side).
+    A spelling joins the most-mentioned name before it that holds a spelling it fits, judged on
+    the documents each spelling is written in, not on all the name's documents (سيرغي سكربيل
+    joins سيرغي سكريبال although a document wrote سكريبل, which joined it, beside سكربيل).
     Returns each absorbed match key with the key it joined."""
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for match_key, cluster in clusters.items():
         words = match_key.removeprefix("person:").split()
         if cluster.label == "PERSON" and len(words) > 1:
             groups[tuple(name_skeleton(w) for w in words)].append(match_key)
+    given = _given_name_families(clusters)
     absorbed: dict[str, str] = {}
     for _, keys in sorted(groups.items()):
-        if len(keys) < 2:
-            continue
-        keys.sort(key=lambda k: (-len(clusters[k].mentions), k))
-        for other in keys[1:]:
+        if len(keys) > 1:
+            _join_spellings(clusters, notes, keys, given, absorbed)
+    return absorbed
+
+
+def _join_spellings(
+    clusters: dict[str, _Cluster],
+    notes: list[ResolutionNote],
+    keys: list[str],
+    given: dict[str, Counter[str]],
+    absorbed: dict[str, str],
+) -> None:
+    """Join the spellings of one skeleton group (see :func:`_merge_transliterations`), again
+    until none moves: a spelling that fits none at first may fit one that joined later."""
+    keys.sort(key=lambda k: (-len(clusters[k].mentions), k))
+    docs = {k: frozenset(m.doc_id for m in clusters[k].mentions) for k in keys}
+    spellings = {k: [k] for k in keys}  # each surviving key → the spellings it holds
+    moved = True
+    while moved:
+        moved = False
+        for rank, other in enumerate(keys):
+            if other in absorbed:
+                continue
+            held = spellings[other]
             survivor = next(
                 (
                     k
-                    for k in keys
-                    if k not in absorbed and k != other and _spellings_of_one(clusters, k, other)
+                    for k in keys[:rank]
+                    if k not in absorbed
+                    and any(_spellings_of_one(a, b, docs, given) for a in spellings[k] for b in held)
                 ),
                 None,
             )
-            if survivor is None or other in absorbed:
+            if survivor is None:
                 continue
             forms = (*mention_surfaces(clusters[survivor])[:1], *mention_surfaces(clusters[other]))
             clusters[survivor].mentions.extend(clusters.pop(other).mentions)
+            spellings[survivor].extend(spellings.pop(other))
+            for spelling, target in list(absorbed.items()):
+                if target == other:
+                    absorbed[spelling] = survivor
             absorbed[other] = survivor
+            moved = True
             notes.append(
                 _note(
                     "transliteration",
@@ -431,24 +464,42 @@ def _merge_transliterations(clusters: dict[str, _Cluster], notes: list[Resolutio
                     "same name, vowels written differently",
                 )
             )
-    return absorbed
 
 
-def _spellings_of_one(clusters: dict[str, _Cluster], first: str, second: str) -> bool:
+def _given_name_families(clusters: dict[str, _Cluster]) -> dict[str, Counter[str]]:
+    """Each word of a person's full name before the last → the family names (skeletons) it is
+    written before, with their mentions: a given name that comes with many families (عامر) is a
+    name of its own, not one person's spelling."""
+    families: dict[str, Counter[str]] = defaultdict(Counter)
+    for match_key, cluster in clusters.items():
+        words = match_key.removeprefix("person:").split()
+        if cluster.label == "PERSON" and len(words) > 1:
+            for word in words[:-1]:
+                families[word][name_skeleton(words[-1])] += len(cluster.mentions)
+    return families
+
+
+def _spellings_of_one(
+    first: str, second: str, docs: dict[str, frozenset[str]], given: dict[str, Counter[str]]
+) -> bool:
     """Two full names with the same skeleton are one person's: every word that differs may be a
-    foreign name's transliteration (``foldable``: ستيفن منوتشين / ستيفين منوشن), and no document
-    names both."""
+    foreign name's transliteration (``foldable``: ستيفن منوتشين / ستيفين منوشن), and few of the
+    documents that write one spelling write the other (``docs``: spelling → documents)."""
     first_words = first.removeprefix("person:").split()
     second_words = second.removeprefix("person:").split()
     differ = [(a, b) for a, b in zip(first_words, second_words, strict=True) if a != b]
     # a surname spelt two ways after the same long given names (فلاديمير بوتين/بوتن); a given
-    # name spelt two ways is vouched for by nothing (عمر/عامر عبدالرحمن، سعود/سعيد القحطاني)
+    # name spelt two ways is vouched for only when it is long and no given name of other
+    # families (تيريزا/تريزا ماي; not عمر/عامر عبدالرحمن، سعود/سعيد القحطاني)
     surname_only = len(differ) == 1 and first_words[-1] != second_words[-1]
     anchored = surname_only and sum(len(word) for word in first_words[:-1]) >= LONG_ANCHOR
-    if not all(foldable(a, b, anchored=anchored) for a, b in differ):
-        return False
-    first_docs = {m.doc_id for m in clusters[first].mentions}
-    second_docs = {m.doc_id for m in clusters[second].mentions}
+    family = name_skeleton(first_words[-1])
+    for position, (a, b) in enumerate(zip(first_words, second_words, strict=True)):
+        last = position == len(first_words) - 1
+        loose = anchored or (not last and a != b and foreign_given_name(a, b, family, given))
+        if a != b and not foldable(a, b, anchored=loose):
+            return False
+    first_docs, second_docs = docs[first], docs[second]
     return len(first_docs & second_docs) <= SHARED_DOCS * min(len(first_docs), len(second_docs))
 
 
@@ -458,18 +509,47 @@ SHARED_DOCS = 0.2
 
 
 LONG_ANCHOR = 5  # letters of shared words that vouch for a short folded one (فلاديمير بوتين/بوتن)
+LONG_GIVEN = 5  # letters of a given name spelt two ways that may be a foreign one (تيريزا/تريزا)
+OTHER_FAMILIES = 1  # other family names a foreign given name's spelling may come with, or else
+FAMILY_SHARE = 0.8  # the share of its mentions written before the one family name
+
+
+def foreign_given_name(word: str, other: str, family: str, given: dict[str, Counter[str]]) -> bool:
+    """Whether a given name spelt two ways before one family name may be a foreign name's two
+    transliterations: both spellings long (``LONG_GIVEN``), no Arabic feminine ending (ة،
+    ى: فاطمة/فطيمة), and each written mostly before that family in the corpus (``given``,
+    :func:`_mostly_before`), not spread over families as an Arabic given name is (عامر، حميد).
+
+    >>> foreign_given_name("تيريزا", "تريزا", "م", {"تيريزا": Counter(م=40), "تريزا": Counter(م=9, هلم=1)})
+    True
+    >>> foreign_given_name("حامد", "حميد", "عل", {"حامد": Counter(عل=1), "حميد": Counter(عل=1)})
+    False
+    """
+    if min(len(word), len(other)) < LONG_GIVEN or word[-1] in "هي" or other[-1] in "هي":
+        return False
+    return all(_mostly_before(given.get(w, Counter()), family) for w in (word, other))
+
+
+def _mostly_before(families: Counter[str], family: str) -> bool:
+    """A given name written before ``family`` and at most ``OTHER_FAMILIES`` others, or before
+    ``family`` in ``FAMILY_SHARE`` of its mentions (a big corpus finds any name elsewhere)."""
+    others = len(families) - (family in families)
+    return others <= OTHER_FAMILIES or families[family] >= FAMILY_SHARE * families.total()
 
 
 def foldable(word: str, other: str, *, anchored: bool = False) -> bool:
     """Whether two spellings may be one foreign name's. Arabic names differ in just these vowels
     and keep apart: the folded word must keep ``MIN_SKELETON`` letters besides a final ه
-    (حميده/حمادة; one fewer when ``anchored`` by a long shared word, فلاديمير بوتين/بوتن),
-    neither may be a definite family name (الطويان/الطيان), and neither may be the other in an
-    Arabic pattern: ي after the second letter (سلمان/سليمان، حسن/حسين), و before the
-    last (محمد/محمود، مسعد/مسعود) or a final ي (أحمد/أحمدي).
+    (حميده/حمادة; one fewer when ``anchored`` by a long shared word, فلاديمير بوتين/بوتن), neither
+    may be a definite family name (الطويان/الطيان), and neither may be the other in an Arabic
+    pattern: ي after the second letter (سلمان/سليمان، حسن/حسين), و before the last
+    (محمد/محمود، مسعد/مسعود; not before a final ن of a long name, جونسون/جونسن) or a final ي
+    (أحمد/أحمدي).
 
     >>> foldable("ترامب", "ترمب"), foldable("سلمان", "سليمان"), foldable("محمد", "محمود")
     (True, False, False)
+    >>> foldable("جونسون", "جونسن"), foldable("حسون", "حسن", anchored=True)
+    (True, False)
     """
     letters = len(name_skeleton(word).removesuffix("ه"))
     if letters < MIN_SKELETON - anchored or word.startswith("ال") or other.startswith("ال"):
@@ -477,9 +557,10 @@ def foldable(word: str, other: str, *, anchored: bool = False) -> bool:
     short, long = sorted((word, other), key=len)
     if len(long) != len(short) + 1:
         return True
+    son = long.endswith("ون") and letters >= MIN_SKELETON  # -son, -ton: جونسون/جونسن، بولتون/بولتن
     patterns = (
         long[:2] + long[3:] if long[2:3] == "ي" else "",
-        long[:-2] + long[-1] if long[-2] == "و" else "",
+        long[:-2] + long[-1] if long[-2] == "و" and not son else "",
         long[:-1] if long.endswith("ي") else "",
     )
     return short not in patterns
@@ -550,6 +631,60 @@ def _merge_place_kinds(clusters: dict[str, _Cluster], notes: list[ResolutionNote
     _join_bare_names(clusters, notes, bare_key, fits, "kind word", "the same place named with its kind")
 
 
+# -- a middle name written or left out --------------------------------------------------------
+
+# Words between a given and a family name that make a patronym or a compound, not a middle name
+# (محمد بن سلمان is not محمد سلمان): بن، ابن، بنت، أبو، ولد، و.
+_LINKING_WORDS = frozenset(key(w) for w in ("بن", "ابن", "بنت", "أبو", "بو", "ولد", "و"))
+MIDDLE_RATIO = 3  # mentions the form kept needs for every one of the other's
+MIDDLE_SHARE = 0.5  # share of a given name's full-name mentions that must come with the family
+
+
+def _merge_middle_names(clusters: dict[str, _Cluster], notes: list[ResolutionNote]) -> None:
+    """``A B C`` and ``A C`` are one person when one is written ``MIDDLE_RATIO`` times as often
+    as the other: رجب طيب أردوغان / رجب أردوغان, باراك حسين أوباما / باراك أوباما. Not when
+    ``B`` links a patronym (بن), when ``A C`` has two such fuller forms or is cut from a longer
+    name written as often (كيم جونغ of كيم جونغ أون, not كيم يو جونغ), or when less than
+    ``MIDDLE_SHARE`` of the full names starting with ``A`` end with ``C`` (محمد أحمد الحمادي is
+    not every محمد الحمادي; دونالد is mostly دونالد ترامب)."""
+    persons = [k for k, c in clusters.items() if c.label == "PERSON"]
+    fuller: dict[str, list[str]] = defaultdict(list)
+    longest_after: Counter[str] = Counter()  # "A C" → mentions of the longest name it starts
+    families: dict[str, Counter[str]] = defaultdict(Counter)
+    for person in persons:
+        words = person.removeprefix("person:").split()
+        if len(words) < 2:
+            continue
+        families[words[0]][words[-1]] += len(clusters[person].mentions)
+        for size in range(2, len(words)):
+            head = " ".join(words[:size])
+            longest_after[head] = max(longest_after[head], len(clusters[person].mentions))
+        if len(words) == 3 and words[1] not in _LINKING_WORDS and not words[1].startswith("ال"):
+            fuller[f"person:{words[0]} {words[2]}"].append(person)
+    for short, longer in sorted(fuller.items()):
+        given, family = short.removeprefix("person:").split()
+        if len(longer) != 1 or short not in clusters or longer[0] not in clusters:
+            continue
+        written = len(clusters[short].mentions)
+        if families[given][family] < MIDDLE_SHARE * families[given].total():
+            continue
+        if longest_after[short.removeprefix("person:")] >= written:
+            continue
+        _join_the_rarer(clusters, notes, short, longer[0])
+
+
+def _join_the_rarer(clusters: dict[str, _Cluster], notes: list[ResolutionNote], one: str, other: str) -> None:
+    """Move the rarer of two forms of one name into the other when it is ``MIDDLE_RATIO`` times rarer."""
+    rare, common = sorted((one, other), key=lambda k: (len(clusters[k].mentions), k))
+    if len(clusters[common].mentions) < MIDDLE_RATIO * len(clusters[rare].mentions):
+        return
+    forms = (*mention_surfaces(clusters[common])[:1], *mention_surfaces(clusters[rare]))
+    clusters[common].mentions.extend(clusters.pop(rare).mentions)
+    notes.append(
+        _note("middle name", ids.entity_id("PERSON", common), forms, "one name, a middle name left out")
+    )
+
+
 # -- partial names ----------------------------------------------------------------------------
 
 
@@ -576,6 +711,7 @@ def _link_partial_names(
         if len(words) > 1 and full not in firsts[words[0]]:
             firsts[words[0]].append(full)
     containers: dict[tuple[str, ...], dict[str, str]] = {}
+    given_names = _mostly_given_names(clusters, persons)
     for match_key in sorted(persons, key=lambda k: len(k.split())):
         words = tuple(match_key.removeprefix("person:").split())
         by_suffix = [k for k in suffixes.get(words, ()) if k in clusters]
@@ -585,10 +721,11 @@ def _link_partial_names(
         if not by_suffix and not by_first:
             continue
         cluster = clusters[match_key]
+        wide = not (len(words) == 1 and words[0] in given_names)  # محمد alone is no مهاتير محمد
         keep = []
         joined: Counter[str] = Counter()
         for mention in cluster.mentions:
-            target = _full_name_for(mention, by_suffix, clusters, corpus_wide=True, memo=containers)
+            target = _full_name_for(mention, by_suffix, clusters, corpus_wide=wide, memo=containers)
             target = target or _full_name_for(mention, by_first, clusters, corpus_wide=False)
             if target:
                 clusters[target].mentions.append(mention)
@@ -610,6 +747,20 @@ def _link_partial_names(
         cluster.mentions = keep
         if not keep:
             del clusters[match_key]
+
+
+def _mostly_given_names(clusters: dict[str, _Cluster], persons: list[str]) -> frozenset[str]:
+    """Words the corpus writes more often first in a full name than last: alone they are a
+    given name (محمد، شي), which no document-less guess may take for a family name (مهاتير
+    محمد); a family name alone (ترامب، عباس) may still join the full name most written."""
+    first: Counter[str] = Counter()
+    last: Counter[str] = Counter()
+    for person in persons:
+        words = person.removeprefix("person:").split()
+        if len(words) > 1:
+            first[words[0]] += clusters[person].written
+            last[words[-1]] += clusters[person].written
+    return frozenset(word for word, count in first.items() if count > last[word])
 
 
 def mention_surfaces(cluster: _Cluster) -> tuple[str, ...]:
@@ -653,7 +804,20 @@ def _full_name_for(
     counts: Counter[str] = Counter()
     for candidate in candidates:
         counts[container[candidate]] += clusters[candidate].written
-    return _most_salient(counts)
+    best = _most_salient(counts)
+    return best if best and counts[best] >= LINK_SHARE * _written_alone(mention, clusters) else ""
+
+
+# Mentions the full name needs, for each mention of the partial name written alone, before a
+# document that names no full name gets it: a rare span is no evidence for a frequent word
+# (الريال is no مارسيلو ظهير أيسر الريال, بايرن no مونيكا بايرن; 10,000 news-bench articles).
+LINK_SHARE = 0.1
+
+
+def _written_alone(mention: Mention, clusters: dict[str, _Cluster]) -> int:
+    """How often the corpus writes the partial name of ``mention`` by itself."""
+    cluster = clusters.get(cluster_key(mention)[1])
+    return cluster.written if cluster is not None else 1
 
 
 SALIENCE_RATIO = 3  # mentions the leading full name needs for every one of the runner-up's
