@@ -1,0 +1,5 @@
+"""The rules of the ``attribute`` stage (:mod:`kg.stages.attribute`), one module per section.
+
+Modules import only the ones listed before them: ``common``, ``cues``, ``content``,
+``subjects``, ``speakers``, ``verbs``, ``nouns``, ``headlines``, ``frames``.
+"""
