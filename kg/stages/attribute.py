@@ -40,9 +40,9 @@ from dataclasses import dataclass, replace
 
 from kg.arabic.normalize import key
 from kg.model import Corpus, Document, Entity, Mention, Span, Statement
-from kg.stages.attribution.common import Frame, _after_preposition, _strip_clitics
+from kg.stages.attribution.common import Frame, after_preposition, strip_clitics
 from kg.stages.attribution.frames import find_frames
-from kg.stages.attribution.speakers import _relays
+from kg.stages.attribution.speakers import is_relay
 from kg.stages.docview import QUOTE_MARK, DocView, outer_span
 
 NAME = "attribute"
@@ -156,7 +156,7 @@ def referred_source(view: DocView, drafts: list[Draft], span: Span) -> str | Non
     if bare in view.frames.generic_speakers:
         for draft in reversed(drafts):
             said = draft.speaker_span
-            if draft.speaker and said is not None and _strip_clitics(first_word_key(view, said)) == bare:
+            if draft.speaker and said is not None and strip_clitics(first_word_key(view, said)) == bare:
                 return draft.speaker
         return None
     if bare in view.frames.speech_event_nouns:
@@ -164,7 +164,7 @@ def referred_source(view: DocView, drafts: list[Draft], span: Span) -> str | Non
             sentence = view.text[
                 view.sentence_start(draft.frame.cue.sent) : view.sentence_end(draft.frame.cue.sent)
             ]
-            if draft.speaker and any(_strip_clitics(key(word)) == bare for word in sentence.split()):
+            if draft.speaker and any(strip_clitics(key(word)) == bare for word in sentence.split()):
                 return draft.speaker
     return None
 
@@ -195,7 +195,7 @@ def _learn_gender(
 ) -> None:
     if entity is None or frame.form.gender == "" or frame.form.number != "sg" or span is None:
         return
-    if _relays(frame):  # ونسبت وكالات ... إلى X: the verb agrees with the outlet, not with X
+    if is_relay(frame):  # ونسبت وكالات ... إلى X: the verb agrees with the outlet, not with X
         return
     if frame.cue.start < span.start:  # VSO agreement is reliable: قالت سامانثا باور
         genders.setdefault(entity, frame.form.gender)
@@ -264,7 +264,7 @@ def sentence_subject(view: DocView, genders: dict[str, str], drafts: list[Draft]
             continue
         if mention.kind == "adjective" or view.quote_around(outer.start, outer.end) is not None:
             continue
-        if _after_preposition(view, mention) or any(c.start <= outer.start < c.end for c in contents):
+        if after_preposition(view, mention) or any(c.start <= outer.start < c.end for c in contents):
             continue
         entity = view.entity_of(mention)
         if entity is not None and (not wanted or _gender(view, genders, entity) == wanted):

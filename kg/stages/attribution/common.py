@@ -2,7 +2,7 @@
 
 The :class:`Frame` record (a cue with its analysis, before it becomes a
 :class:`~kg.model.Statement`), the closed word classes that several sections of the rules use, and
-the helpers every section calls (``_strip_clitics``, ``_after_preposition``). Imports no other
+the helpers every section calls (``strip_clitics``, ``after_preposition``). Imports no other
 module of :mod:`kg.stages.attribution`.
 """
 
@@ -17,16 +17,16 @@ from kg.model import Mention, Span
 from kg.stages.docview import DocView, Tok, outer_span
 
 # Words that may stand between an SVO subject and its verb: وكانت الوزارة قد أعلنت.
-_SVO_SKIP = frozenset(
+SVO_SKIP = frozenset(
     key(w) for w in ("قد", "وقد", "فقد", "كما", "بدوره", "بدورها", "أيضا", "بدورهم", "اليوم", "أمس")
 )
-_PARTICLES = frozenset(key(w) for w in ("على", "إلى", "عن", "من", "في", "ب", "حول", "بشأن"))
-_AS_WORDS = frozenset(key(w) for w in ("ما", "كما", "حسبما", "وفقما"))
+PARTICLES = frozenset(key(w) for w in ("على", "إلى", "عن", "من", "في", "ب", "حول", "بشأن"))
+AS_WORDS = frozenset(key(w) for w in ("ما", "كما", "حسبما", "وفقما"))
 # day words, parts of the day and adverbs that sit between a speaker and the content
-_TIME_WORDS = DAY_WORD_KEYS | frozenset(
+TIME_WORDS = DAY_WORD_KEYS | frozenset(
     key(w) for w in ("يوم", "مساء", "صباح", "فجر", "ظهر", "ليلة", "بشدة", "أيضا", "مجددا")
 )
-_ABOUT_HIS = frozenset(key(w) for w in ("حد", "تعبيره", "تعبيرها", "قوله", "قولها"))
+ABOUT_HIS = frozenset(key(w) for w in ("حد", "تعبيره", "تعبيرها", "قوله", "قولها"))
 
 
 @dataclass
@@ -50,7 +50,7 @@ class Frame:
 
 # relative pronoun → the (gender, number) of a verb whose subject it is: التي also stands for
 # non-human plurals (الدول التي تتهم); ``اللذين قالت الوكالة إنهما``: the verb agrees with another subject
-_RELATIVE_AGREEMENT: dict[str, frozenset[tuple[str, str]]] = {
+RELATIVE_AGREEMENT: dict[str, frozenset[tuple[str, str]]] = {
     key(word): frozenset(agreement)
     for word, agreement in (
         ("الذي", {("m", "sg")}),
@@ -64,21 +64,21 @@ _RELATIVE_AGREEMENT: dict[str, frozenset[tuple[str, str]]] = {
         ("اللاتي", {("f", "pl"), ("f", "sg")}),
     )
 }
-_RELATIVE = frozenset(key(w) for w in ("الذي", "التي", "ما"))
+RELATIVE = frozenset(key(w) for w in ("الذي", "التي", "ما"))
 
 
 _WITH = frozenset(key(w) for w in ("مع", "ومع", "بين", "لدى", "ضد", "أمام", "إزاء", "تجاه", "نحو"))
-_CIRCUMSTANCE = frozenset(key(w) for w in ("أثناء", "لدى", "عند", "وسط", "ضمن", "بمناسبة", "إبان"))
+CIRCUMSTANCE = frozenset(key(w) for w in ("أثناء", "لدى", "عند", "وسط", "ضمن", "بمناسبة", "إبان"))
 
 
-def _strip_clitics(word_key: str) -> str:
+def strip_clitics(word_key: str) -> str:
     for prefix in ("وال", "بال", "لل", "ال", "و", "ب", "ل"):
         if word_key.startswith(prefix) and len(word_key) - len(prefix) > 3:
             return word_key[len(prefix) :]
     return word_key
 
 
-def _after_preposition(view: DocView, mention: Mention) -> bool:
+def after_preposition(view: DocView, mention: Mention) -> bool:
     """``في إيران``، ``لإيران``، ``مع الحكومة``: the name is not a subject."""
     clitics = view.text[outer_span(mention).start : mention.span.start]
     if any(letter in clitics for letter in "بلك"):
@@ -87,4 +87,4 @@ def _after_preposition(view: DocView, mention: Mention) -> bool:
     if index <= 0 or view.tokens[index - 1].sent != view.tokens[index].sent:
         return False
     prev = view.tokens[index - 1].key
-    return prev in _PARTICLES or prev in _CIRCUMSTANCE or prev in _WITH
+    return prev in PARTICLES or prev in CIRCUMSTANCE or prev in _WITH

@@ -10,8 +10,8 @@ from __future__ import annotations
 from kg.arabic.cues import complementizer_kind
 from kg.arabic.normalize import key
 from kg.model import Span
-from kg.stages.attribution.common import _ABOUT_HIS, _AS_WORDS, _PARTICLES, _RELATIVE
-from kg.stages.attribution.cues import Opening, _inside_name
+from kg.stages.attribution.common import ABOUT_HIS, AS_WORDS, PARTICLES, RELATIVE
+from kg.stages.attribution.cues import Opening, inside_name
 from kg.stages.docview import COMMAS, SENTENCE_END, DocView, Tok
 
 # ، حسبما/وفقما + a reporting verb closes the content (news-bench writes ، حسبما ذكرت … and the
@@ -29,10 +29,10 @@ def postposed_tail(view: DocView, tok: Tok) -> list[Tok] | None:
     form = view.lexicon.lookup(tok.text) if view.lexicon.may_be_cue(tok.key) else None
     if form is None or form.kind not in ("past", "present") or form.gender == "":
         return None
-    if view.lexicon.prefix_of(tok.text) or _inside_name(view, tok) or tok.index == 0:
+    if view.lexicon.prefix_of(tok.text) or inside_name(view, tok) or tok.index == 0:
         return None
     prev = view.tokens[tok.index - 1]
-    if prev.sent != tok.sent or prev.key in _RELATIVE or prev.key in _PARTICLES:
+    if prev.sent != tok.sent or prev.key in RELATIVE or prev.key in PARTICLES:
         return None
     tail: list[Tok] = []
     for other in view.tokens[tok.index + 1 :]:
@@ -40,7 +40,7 @@ def postposed_tail(view: DocView, tok: Tok) -> list[Tok] | None:
             break
         if len(tail) == POSTPOSED_TAIL or not other.text[0].isalpha():
             return None
-        if complementizer_kind(other.text, view.frames) or other.key in _PARTICLES:
+        if complementizer_kind(other.text, view.frames) or other.key in PARTICLES:
             return None
         tail.append(other)
     if not tail:
@@ -53,11 +53,11 @@ def postposed_tail(view: DocView, tok: Tok) -> list[Tok] | None:
     return None
 
 
-def _postposed_boundary(view: DocView, tok: Tok) -> int:
+def postposed_boundary(view: DocView, tok: Tok) -> int:
     """Where the content before a postposed verb ends: before the verb, or before كما/حسبما."""
     prev = view.tokens[tok.index - 1]
-    end = prev.start if prev.key in _AS_WORDS else tok.start
-    return _trim_end(view.text, view.sentence_start(tok.sent), end)
+    end = prev.start if prev.key in AS_WORDS else tok.start
+    return trim_end(view.text, view.sentence_start(tok.sent), end)
 
 
 def opening_content(view: DocView, opening: Opening, sent: int) -> Span:
@@ -66,14 +66,14 @@ def opening_content(view: DocView, opening: Opening, sent: int) -> Span:
         return Span(opening.quote.start + 1, opening.quote.end - 1)
     if opening.kind == "embedded":
         return Span(opening.start, content_end(view, opening.start, sent, object_phrase=True))
-    start = _skip_space(view.text, opening.start)
+    start = skip_space(view.text, opening.start)
     quote = view.quote_opening_at(start)
     if opening.kind == "colon" and quote is not None:
         return Span(quote.start + 1, quote.end - 1)
     return Span(start, content_end(view, start, sent))
 
 
-def _skip_space(text: str, index: int) -> int:
+def skip_space(text: str, index: int) -> int:
     while index < len(text) and text[index].isspace():
         index += 1
     return index
@@ -100,12 +100,12 @@ def content_end(view: DocView, start: int, sent: int, *, object_phrase: bool = F
             end = tok.start
             break
         if postposed_tail(view, tok) is not None:
-            end = _postposed_boundary(view, tok)
+            end = postposed_boundary(view, tok)
             break
     if enclosing is not None:
         end = min(end, enclosing.end - 1)
     # never before start: a cue at a sentence's very end opens onto the next sentence
-    return max(start, _trim_end(view.text, start, end))
+    return max(start, trim_end(view.text, start, end))
 
 
 def conjoined_cue(view: DocView, index: int) -> bool:
@@ -146,9 +146,9 @@ def _cuts_content(view: DocView, index: int) -> bool:
         return True  # ، فيما قال
     if tok.key in _AS_ATTRIBUTION and _finite_cue_at(view, index + 1):
         return True  # ، حسبما ذكرت وكالة الأنباء: the narrator's source for what was said
-    if tok.key in _ABOUT_HIS and index + 1 < len(view.tokens):
+    if tok.key in ABOUT_HIS and index + 1 < len(view.tokens):
         return True  # ، على حد قوله
-    if tok.key == key("على") and index + 1 < len(view.tokens) and view.tokens[index + 1].key in _ABOUT_HIS:
+    if tok.key == key("على") and index + 1 < len(view.tokens) and view.tokens[index + 1].key in ABOUT_HIS:
         return True
     form = view.lexicon.lookup(tok.text)
     if form is None:
@@ -197,7 +197,7 @@ def _after_comma_cue(view: DocView, index: int) -> bool:
     return view.tokens[index].key == key("كما") and form is not None and form.kind in ("past", "present")
 
 
-def _trim_end(text: str, start: int, end: int) -> int:
+def trim_end(text: str, start: int, end: int) -> int:
     """Drop trailing spaces and clause punctuation; a closing mark stays (a period inside the marks
     with it, the sentence's period after them does not)."""
     while end > start and (text[end - 1].isspace() or text[end - 1] in COMMAS + SENTENCE_END + ":-–"):

@@ -13,19 +13,19 @@ from dataclasses import dataclass
 from kg.arabic.cues import CueForm, complementizer_kind, is_subordinated
 from kg.arabic.normalize import key
 from kg.model import Span
-from kg.stages.attribution.common import _AS_WORDS, _SVO_SKIP, _strip_clitics
+from kg.stages.attribution.common import AS_WORDS, SVO_SKIP, strip_clitics
 from kg.stages.docview import COMMAS, QUOTE_CHARS, SENTENCE_END, DocView, Tok
 
 MAX_WINDOW = 28  # tokens between a cue and its content
 TITLE_QUOTE_TOKENS = 4  # a quoted stretch this short followed by إن/أن is a title, not speech
 
 
-def _inside_name(view: DocView, tok: Tok) -> bool:
+def inside_name(view: DocView, tok: Tok) -> bool:
     mention = view.mention_at.get(tok.index)
     return mention is not None and mention.kind == "name"
 
 
-def _particle_ok(view: DocView, tok: Tok, form: CueForm, limit: int) -> bool:
+def particle_ok(view: DocView, tok: Tok, form: CueForm, limit: int) -> bool:
     entry = form.entry
     if not entry.particle_required:
         return True
@@ -58,7 +58,7 @@ def scan_opening(view: DocView, first: int, sent: int, *, limit: int = MAX_WINDO
             return None
         if tok.text in QUOTE_CHARS:
             quote = view.quote_opening_at(tok.start)
-            title = quote is not None and _is_title_quote(view, quote)
+            title = quote is not None and is_title_quote(view, quote)
             term = quote is not None and not title and _is_quoted_term(view, quote)
             if term and index == first:
                 index = view.token_at(quote.end)  # وطلبت «الهيئة» من ...: a quoted name, the subject
@@ -74,8 +74,8 @@ def scan_opening(view: DocView, first: int, sent: int, *, limit: int = MAX_WINDO
             return Opening(index, tok.end, "colon")
         if tok.text in SENTENCE_END:
             return None
-        comp = "" if _inside_name(view, tok) else complementizer_kind(tok.text, view.frames)
-        if comp and _subordinated(view, tok):
+        comp = "" if inside_name(view, tok) else complementizer_kind(tok.text, view.frames)
+        if comp and subordinated(view, tok):
             index += 1  # بعد أن، في حين أن: an adverbial clause, the content may still follow
             continue
         if comp and tok.key[0] == "و":
@@ -84,7 +84,7 @@ def scan_opening(view: DocView, first: int, sent: int, *, limit: int = MAX_WINDO
             return Opening(index, tok.end, "clause")
         if comp == "pronoun":
             return Opening(index, tok.start + _clitic_length(tok.text), "clause")
-        if index > first and _is_new_verb_cue(view, tok) and tokens[index - 1].key not in _AS_WORDS:
+        if index > first and is_new_verb_cue(view, tok) and tokens[index - 1].key not in AS_WORDS:
             return None
         if index > first and tokens[index - 1].text in COMMAS and _is_participle_cue(view, tok):
             return None  # استبعدت نفسها عن العملية، مضيفا: the colon opens the participle's content
@@ -105,10 +105,10 @@ def distant_colon(view: DocView, first: int, sent: int) -> Opening | None:
 
 def _is_participle_cue(view: DocView, tok: Tok) -> bool:
     form = view.lexicon.lookup(tok.text)
-    return form is not None and form.kind == "participle" and not _inside_name(view, tok)
+    return form is not None and form.kind == "participle" and not inside_name(view, tok)
 
 
-def _subordinated(view: DocView, tok: Tok) -> bool:
+def subordinated(view: DocView, tok: Tok) -> bool:
     """A complementizer right after بعد، رغم، حين، المتوقع ...: not a reporting cue's content."""
     if tok.index == 0 or view.tokens[tok.index - 1].sent != tok.sent:
         return False
@@ -142,7 +142,7 @@ def _is_quoted_term(view: DocView, quote: Span) -> bool:
     return not complementizer_kind(nxt.text, view.frames)
 
 
-def _is_title_quote(view: DocView, quote: Span) -> bool:
+def is_title_quote(view: DocView, quote: Span) -> bool:
     """A short quoted stretch followed closely by إن/أن names a title or outlet, not speech."""
     inner = view.tokens_in(quote.start + 1, quote.end - 1)
     if len(inner) > TITLE_QUOTE_TOKENS:
@@ -152,23 +152,23 @@ def _is_title_quote(view: DocView, quote: Span) -> bool:
         if complementizer_kind(tok.text, view.frames) or tok.text == ":":
             return True
     before = view.token_at(quote.start) - 1
-    if before >= 0 and _is_channel_word(view, view.tokens[before].key):
+    if before >= 0 and is_channel_word(view, view.tokens[before].key):
         return True
     names = [view.mention_at.get(t.index) for t in inner]
     return bool(inner) and all(m is not None and m.kind == "name" for m in names)
 
 
-def _is_channel_word(view: DocView, word_key: str) -> bool:
-    return word_key in view.frames.channel_nouns or _strip_clitics(word_key) in view.frames.channel_nouns
+def is_channel_word(view: DocView, word_key: str) -> bool:
+    return word_key in view.frames.channel_nouns or strip_clitics(word_key) in view.frames.channel_nouns
 
 
-def _is_new_verb_cue(view: DocView, tok: Tok) -> bool:
+def is_new_verb_cue(view: DocView, tok: Tok) -> bool:
     """A reporting verb that starts a new frame; one lacking its required preposition is
     another word (``عبر الهاتف`` is "by phone", not ``عبر عن``)."""
     form = view.lexicon.lookup(tok.text)
-    if form is None or form.kind not in ("past", "present") or _inside_name(view, tok):
+    if form is None or form.kind not in ("past", "present") or inside_name(view, tok):
         return False
-    return _particle_ok(view, tok, form, 3) and not masdar_reading(view, tok)  # على خلفية نقل السفارة
+    return particle_ok(view, tok, form, 3) and not masdar_reading(view, tok)  # على خلفية نقل السفارة
 
 
 def accusative_masdar(word_key: str, form: CueForm) -> bool:
@@ -187,6 +187,6 @@ def masdar_reading(view: DocView, tok: Tok) -> bool:
     if tok.key not in view.frames.masdar_homographs or tok.index == 0:
         return False
     prev = view.tokens[tok.index - 1]
-    if prev.sent != tok.sent or prev.text in COMMAS or prev.text in QUOTE_CHARS or prev.key in _SVO_SKIP:
+    if prev.sent != tok.sent or prev.text in COMMAS or prev.text in QUOTE_CHARS or prev.key in SVO_SKIP:
         return False
     return view.mention_at.get(prev.index) is None

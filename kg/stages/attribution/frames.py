@@ -11,7 +11,7 @@ from __future__ import annotations
 from kg.arabic.cues import CueForm, complementizer_kind
 from kg.arabic.normalize import key
 from kg.stages.attribution.common import Frame
-from kg.stages.attribution.cues import _inside_name, accusative_masdar
+from kg.stages.attribution.cues import accusative_masdar, inside_name
 from kg.stages.attribution.headlines import headline_frames
 from kg.stages.attribution.nouns import analyse_noun, analyse_prep
 from kg.stages.attribution.verbs import analyse_verb
@@ -31,7 +31,7 @@ def find_frames(view: DocView) -> list[Frame]:
         inside = tok.index <= absorbed_until
         if inside and (form is None or form.entry.type != "claimnoun"):
             continue
-        if form is None or _inside_name(view, tok) or _first_person(form):
+        if form is None or inside_name(view, tok) or _first_person(form):
             continue
         if own_stance(view, tok, form):
             continue

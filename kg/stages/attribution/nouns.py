@@ -9,9 +9,9 @@ from __future__ import annotations
 from kg.arabic.cues import CueForm, complementizer_kind
 from kg.arabic.normalize import key
 from kg.model import Span
-from kg.stages.attribution.common import _PARTICLES, _TIME_WORDS, Frame
-from kg.stages.attribution.content import _trim_end, content_end, opening_content
-from kg.stages.attribution.cues import _is_new_verb_cue, _particle_ok, scan_opening
+from kg.stages.attribution.common import PARTICLES, TIME_WORDS, Frame
+from kg.stages.attribution.content import content_end, opening_content, trim_end
+from kg.stages.attribution.cues import is_new_verb_cue, particle_ok, scan_opening
 from kg.stages.attribution.speakers import analyse_window
 from kg.stages.docview import COMMAS, SENTENCE_END, DocView, Tok, outer_span
 
@@ -53,8 +53,8 @@ def verbal_noun_object(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     if (
         first.text in COMMAS
         or first.text in SENTENCE_END
-        or first.key in _PARTICLES
-        or first.key in _TIME_WORDS
+        or first.key in PARTICLES
+        or first.key in TIME_WORDS
     ):
         return None
     if view.lexicon.lookup(first.text) is not None and view.lexicon.lookup(first.text).kind in (
@@ -65,7 +65,7 @@ def verbal_noun_object(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     end = content_end(view, first.start, tok.sent)
     for other in view.tokens_in(first.start, end):
         if other.text in COMMAS and view.quote_around(other.start, other.end) is None:
-            end = _trim_end(view.text, first.start, other.start)
+            end = trim_end(view.text, first.start, other.start)
             break
     frame = Frame(tok, form, tok.end)
     frame.speakers = [(entity, mention.span, "named")]
@@ -77,7 +77,7 @@ def verbal_noun_object(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
 
 def analyse_prep(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     """``وفقاً للمرصد، ...`` at the start, or ``...، بحسب المرصد`` at the end of a sentence."""
-    if not _particle_ok(view, tok, form, 2):
+    if not particle_ok(view, tok, form, 2):
         return None
     if form.entry.lemma == "لسان" and (tok.index == 0 or view.tokens[tok.index - 1].key != key("على")):
         return None
@@ -87,7 +87,7 @@ def analyse_prep(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     sent_start = view.sentence_start(tok.sent)
     before = [t for t in view.tokens_in(sent_start, tok.start) if t.text not in COMMAS and t.key != "و"]
     if len(before) >= 3:  # trailing attribution: content is the sentence before the preposition
-        end = _trim_end(view.text, sent_start, tok.start)
+        end = trim_end(view.text, sent_start, tok.start)
         frame.content = Span(sent_start, end)
         frame.content_kind = "trailing"
     else:
@@ -117,7 +117,7 @@ def _prep_object(view: DocView, tok: Tok) -> list[Tok]:
     for other in view.tokens[tok.index + 1 : tok.index + 12]:
         if other.sent != tok.sent or other.text in COMMAS or other.text in SENTENCE_END:
             break
-        if complementizer_kind(other.text, view.frames) or _is_new_verb_cue(view, other):
+        if complementizer_kind(other.text, view.frames) or is_new_verb_cue(view, other):
             break
         out.append(other)
     return out

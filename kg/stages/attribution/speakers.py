@@ -2,7 +2,7 @@
 
 :func:`analyse_window` reads the mentions in a cue's speaker window into the frame's speakers,
 addressee and ``via`` (a relaying outlet or source); :func:`svo_speakers` finds a subject written
-before its verb; :func:`_definite_anaphor` resolves ``الوكالة``/``الصحيفة`` to the latest outlet so
+before its verb; :func:`definite_anaphor` resolves ``الوكالة``/``الصحيفة`` to the latest outlet so
 named.
 """
 
@@ -17,20 +17,20 @@ from kg.arabic.cues import CueForm, complementizer_kind
 from kg.arabic.normalize import key
 from kg.model import Mention, Span
 from kg.stages.attribution.common import (
-    _RELATIVE_AGREEMENT,
-    _SVO_SKIP,
+    RELATIVE_AGREEMENT,
+    SVO_SKIP,
     Frame,
-    _after_preposition,
-    _strip_clitics,
+    after_preposition,
+    strip_clitics,
 )
-from kg.stages.attribution.cues import _is_channel_word
-from kg.stages.attribution.subjects import _spokesperson_role, _title_speaker, _told_mention, titled_subject
+from kg.stages.attribution.cues import is_channel_word
+from kg.stages.attribution.subjects import spokesperson_role, title_speaker, titled_subject, told_mention
 from kg.stages.docview import COMMAS, LATTER, QUOTE_CHARS, DocView, Tok, latest_entity, outer_span
 
 _AUXILIARY = frozenset(key(w) for w in ("كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"))
 
 
-def _definite_anaphor(view: DocView, head: Tok) -> str | None:
+def definite_anaphor(view: DocView, head: Tok) -> str | None:
     """``وأضافت الوزارة``، ``وقالت الوكالة``: a definite head noun refers to the latest
     organisation whose name starts with it (``وزارة الخارجية الروسية``) or is introduced by it
     (``وكالة رويترز``، ``قناة سكاي نيوز``)."""
@@ -51,7 +51,7 @@ def _definite_anaphor(view: DocView, head: Tok) -> str | None:
         while before >= 0 and view.tokens[before].text in QUOTE_CHARS:
             before -= 1
         word = view.tokens[before].key if before >= 0 else ""
-        if word in (bare, head.key) or _strip_clitics(word) in (bare, head.key):
+        if word in (bare, head.key) or strip_clitics(word) in (bare, head.key):
             return entity
     return None
 
@@ -129,7 +129,7 @@ def analyse_window(view: DocView, frame: Frame, window: list[Tok]) -> None:
         for c in candidates
         if c.role == "speaker" and not _in_relative_clause(view, c, window) and not governed_name(view, c)
     ]
-    if speakers and not _near_start(view, speakers[0], window) and not _relays(frame):
+    if speakers and not _near_start(view, speakers[0], window) and not is_relay(frame):
         speakers = []
     if speakers and relative_of(view, speakers[0], window):
         frame.speakers = [(None, Span(window[0].start, speakers[0].mention.span.end), "description")]
@@ -165,7 +165,7 @@ def governed_name(view: DocView, cand: Candidate) -> bool:
     return (
         cand.first > 1
         and view.tokens[cand.first - 1].key == key("في")
-        and _strip_clitics(view.tokens[cand.first - 2].key)
+        and strip_clitics(view.tokens[cand.first - 2].key)
         in view.frames.circumstance_nouns | view.frames.speech_event_nouns
     )
 
@@ -180,10 +180,10 @@ def relative_of(view: DocView, cand: Candidate, window: list[Tok]) -> bool:
 def _in_relative_clause(view: DocView, cand: Candidate, window: list[Tok]) -> bool:
     """``وقالت المنظمة التي تتخذ من نيويورك مقرا لها إن`` (ant:FR-internationalNews-887-20180424):
     a name inside a relative clause on the subject is not the subject."""
-    return any(tok.key in _RELATIVE_AGREEMENT for tok in window if tok.index < cand.first)
+    return any(tok.key in RELATIVE_AGREEMENT for tok in window if tok.index < cand.first)
 
 
-def _relays(frame: Frame) -> bool:
+def is_relay(frame: Frame) -> bool:
     """``نقل``/``نسب``: the outlet relays, the speaker follows ``عن``/``إلى`` at any distance."""
     return frame.form.entry.lemma in ("نقل", "نسب")
 
@@ -195,12 +195,12 @@ def _reported_source(
     view: DocView, frame: Frame, window: list[Tok]
 ) -> tuple[str | None, Span | None, str] | None:
     """``نقلت وكالة ... عن المتحدث باسم الخارجية``: a titled source after the relay marker."""
-    if not _relays(frame):
+    if not is_relay(frame):
         return None
     for tok in window:
         if tok.key in _RELAY_MARKERS:
             titled = titled_subject(view, tok.index + 1, tok.sent)
-            return _title_speaker(view, titled) if titled is not None else None
+            return title_speaker(view, titled) if titled is not None else None
     return None
 
 
@@ -259,19 +259,19 @@ def _in_attribution(view: DocView, cand: Candidate, window: list[Tok]) -> bool:
 
 def _told_outlet(view: DocView, cand: Candidate) -> bool:
     """``قالت متحدثة لوكالة فرانس برس``: an outlet after ل is told, it does not speak."""
-    return _told_mention(view, cand.mention)
+    return told_mention(view, cand.mention)
 
 
 def _is_outlet(view: DocView, cand: Candidate) -> bool:
     first_word = key(cand.mention.surface.split()[0]) if cand.mention.surface.split() else ""
-    if _is_channel_word(view, first_word):
+    if is_channel_word(view, first_word):
         return True
     back = cand.first - 1
     while back >= 0 and view.tokens[back].text in QUOTE_CHARS:
         back -= 1
     if back < 0:
         return False
-    return _is_channel_word(view, view.tokens[back].key)
+    return is_channel_word(view, view.tokens[back].key)
 
 
 def _mark_addressees(view: DocView, candidates: list[Candidate], frame: Frame) -> None:
@@ -338,7 +338,7 @@ def _speaker_group(
     kind = "named" if chosen.mention.kind == "name" else "description"
     entity = chosen.entity
     if chosen.mention.label != "PERSON" and _spokesperson_before(view, chosen):
-        person = _spokesperson_role(view, chosen.entity)
+        person = spokesperson_role(view, chosen.entity)
         kind = "description"
         entity = person or entity
     out = [(entity, chosen.mention.span, kind)]
@@ -375,16 +375,16 @@ def _generic_speaker(
 ) -> list[tuple[str | None, Span | None, str]]:
     """Unnamed sources (مسؤولون أميركيون، مصدر دبلوماسي) and الأخير (the latter)."""
     first = window[0]
-    if _strip_clitics(first.key) in view.frames.speech_event_nouns:
+    if strip_clitics(first.key) in view.frames.speech_event_nouns:
         return [(None, Span(first.start, first.end), "description")]
     if first.key in LATTER:
         entity = latest_entity(view, first.start, LATTER[first.key])
         return [(entity, Span(first.start, first.end), "description")] if entity else []
-    word = _strip_clitics(first.key)
+    word = strip_clitics(first.key)
     if word not in view.frames.generic_speakers:
         return []
     if word in view.frames.channel_nouns:
-        return [(_definite_anaphor(view, first), Span(first.start, first.end), "description")]
+        return [(definite_anaphor(view, first), Span(first.start, first.end), "description")]
     for tok in window[1:4]:
         mention = view.mention_at.get(tok.index)
         if mention is not None and mention.kind == "adjective":
@@ -407,7 +407,7 @@ def svo_speakers(view: DocView, tok: Tok, form: CueForm) -> list[tuple[str | Non
     index = tok.index - 1
     while index >= 0 and view.tokens[index].sent == tok.sent:
         current = view.tokens[index]
-        if current.key in _SVO_SKIP or current.key in _AUXILIARY:
+        if current.key in SVO_SKIP or current.key in _AUXILIARY:
             index -= 1
             continue
         if current.text == ")":  # هيئة الإذاعة البريطانية (بي بي سي) قد ذكرت
@@ -423,7 +423,7 @@ def svo_speakers(view: DocView, tok: Tok, form: CueForm) -> list[tuple[str | Non
         mention = view.mention_at.get(index)
         if mention is None or mention.kind == "adjective":
             return []
-        if _after_preposition(view, mention) and not view.lexicon.prefix_of(tok.text):
+        if after_preposition(view, mention) and not view.lexicon.prefix_of(tok.text):
             # السفارة الأمريكية في الخرطوم قد قالت (ant:BB-middleEast-42-20180219): the name completes a head
             # noun; the subject is that noun, unknown, not the place
             return [(None, mention.span, "description")]

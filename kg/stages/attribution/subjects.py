@@ -14,8 +14,8 @@ from kg.arabic import lexicons
 from kg.arabic.cues import Frames, complementizer_kind
 from kg.arabic.normalize import key
 from kg.model import Mention, Span
-from kg.stages.attribution.common import _ABOUT_HIS
-from kg.stages.attribution.cues import _is_channel_word, _is_new_verb_cue
+from kg.stages.attribution.common import ABOUT_HIS
+from kg.stages.attribution.cues import is_channel_word, is_new_verb_cue
 from kg.stages.docview import COMMAS, QUOTE_CHARS, SENTENCE_END, DocView, Tok, outer_span
 
 TITLE_SPAN = 14  # tokens a title phrase may run before its apposed name
@@ -120,12 +120,12 @@ def _ends_title(view: DocView, tok: Tok, mention: Mention | None) -> bool:
         return False
     if tok.key in view.frames.title_stops or complementizer_kind(tok.text, view.frames):
         return True
-    if tok.key in _ABOUT_HIS:
+    if tok.key in ABOUT_HIS:
         return True  # نقلت رويترز عن الوزير قوله: قوله is the relayed speech, not part of the title
-    return _is_new_verb_cue(view, tok)
+    return is_new_verb_cue(view, tok)
 
 
-def _title_speaker(view: DocView, subject: TitledSubject) -> tuple[str | None, Span | None, str]:
+def title_speaker(view: DocView, subject: TitledSubject) -> tuple[str | None, Span | None, str]:
     """The speaker a titled subject names: the apposed person, a description mention the
     resolver linked, a spokesperson of the named body, or the bare description."""
     if subject.person is not None:
@@ -138,7 +138,7 @@ def _title_speaker(view: DocView, subject: TitledSubject) -> tuple[str | None, S
         body = _title_body(view, subject)
         if not view.tokens[subject.first].key.startswith("ال"):
             return body, span, "unnamed_group"  # متحدث باسم الجيش: a new, unnamed person speaks for it
-        person = _spokesperson_role(view, body)
+        person = spokesperson_role(view, body)
         if person is not None:
             return person, span, "description"
         return body, span, "spokesperson"
@@ -190,7 +190,7 @@ def _title_body(view: DocView, subject: TitledSubject) -> str | None:
     found: str | None = None
     for index in range(subject.first + 1, subject.last + 1):
         mention = view.mention_at.get(index)
-        if mention is None or _told_mention(view, mention):
+        if mention is None or told_mention(view, mention):
             continue
         entity = view.entity_of(mention)
         if entity and (found is None or mention.kind != "adjective"):
@@ -200,14 +200,14 @@ def _title_body(view: DocView, subject: TitledSubject) -> str | None:
     return found
 
 
-def _told_mention(view: DocView, mention: Mention) -> bool:
+def told_mention(view: DocView, mention: Mention) -> bool:
     """An outlet mention written with ل (``لوكالة فرانس برس``، ``لـ"رويترز"``) or after ``لصحيفة``."""
     toks = view.tokens_in(outer_span(mention).start, outer_span(mention).end)
     if not toks:
         return False
     first_word = key(mention.surface.split()[0]) if mention.surface.split() else ""
     token_start = min(outer_span(mention).start, toks[0].start)
-    if view.text[token_start : mention.span.start].endswith("ل") and _is_channel_word(view, first_word):
+    if view.text[token_start : mention.span.start].endswith("ل") and is_channel_word(view, first_word):
         return True
     back = toks[0].index - 1
     while back >= 0 and view.tokens[back].text in QUOTE_CHARS:
@@ -215,10 +215,10 @@ def _told_mention(view: DocView, mention: Mention) -> bool:
     if back < 0:
         return False
     word = view.tokens[back].key
-    return word.startswith("ل") and _is_channel_word(view, word[1:])
+    return word.startswith("ل") and is_channel_word(view, word[1:])
 
 
-def _spokesperson_role(view: DocView, org: str | None) -> str | None:
+def spokesperson_role(view: DocView, org: str | None) -> str | None:
     """The one person of the document holding a spokesperson role for ``org`` (an organisation,
     or a country whose organisation or seat it is); with ``org`` unknown, the only spokesperson."""
     found: set[str] = set()

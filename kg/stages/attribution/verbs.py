@@ -14,39 +14,39 @@ from kg.arabic.cues import CueForm, complementizer_kind, is_subordinated
 from kg.arabic.normalize import key
 from kg.model import Span
 from kg.stages.attribution.common import (
-    _AS_WORDS,
-    _CIRCUMSTANCE,
-    _PARTICLES,
-    _RELATIVE,
-    _RELATIVE_AGREEMENT,
-    _SVO_SKIP,
-    _TIME_WORDS,
+    AS_WORDS,
+    CIRCUMSTANCE,
+    PARTICLES,
+    RELATIVE,
+    RELATIVE_AGREEMENT,
+    SVO_SKIP,
+    TIME_WORDS,
     Frame,
-    _after_preposition,
-    _strip_clitics,
+    after_preposition,
+    strip_clitics,
 )
 from kg.stages.attribution.content import (
-    _postposed_boundary,
-    _skip_space,
-    _trim_end,
     content_end,
     opening_content,
+    postposed_boundary,
     postposed_tail,
+    skip_space,
+    trim_end,
 )
 from kg.stages.attribution.cues import (
     Opening,
-    _inside_name,
-    _is_new_verb_cue,
-    _is_title_quote,
-    _particle_ok,
-    _subordinated,
     accusative_masdar,
     distant_colon,
+    inside_name,
+    is_new_verb_cue,
+    is_title_quote,
     masdar_reading,
+    particle_ok,
     scan_opening,
+    subordinated,
 )
-from kg.stages.attribution.speakers import _definite_anaphor, analyse_window, svo_speakers
-from kg.stages.attribution.subjects import TitledSubject, _title_speaker, title_heads, titled_subject
+from kg.stages.attribution.speakers import analyse_window, definite_anaphor, svo_speakers
+from kg.stages.attribution.subjects import TitledSubject, title_heads, title_speaker, titled_subject
 from kg.stages.docview import (
     COMMAS,
     LATTER,
@@ -61,7 +61,7 @@ from kg.stages.docview import (
 
 def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     """A reporting verb or adverbial participle."""
-    if not _particle_ok(view, tok, form, 20) or _noun_homograph(view, tok, form) or masdar_reading(view, tok):
+    if not particle_ok(view, tok, form, 20) or _noun_homograph(view, tok, form) or masdar_reading(view, tok):
         return None
     describing = key(form.entry.lemma) in view.frames.describing_cues
     if form.object_pronoun and not describing and (antecedent_frame := denied_antecedent(view, tok, form)):
@@ -119,7 +119,7 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     )
     if not frame.speakers and np_subject_possible and _unknown_subject(view, words):
         head = words[0]
-        entity = _definite_anaphor(view, head)
+        entity = definite_anaphor(view, head)
         frame.speakers = [(entity, Span(head.start, head.end), "description")]
     particle = key(form.entry.particle) if form.entry.particle else ""
     if not frame.speakers and all(_adverbial_word(t) or t.key == particle for t in window):
@@ -163,7 +163,7 @@ def denied_antecedent(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     analyse_window(view, frame, window[:cut])
     if not frame.speakers and window and not window[0].key.startswith("ال") and window[0].text.isalpha():
         frame.speakers = [(None, Span(window[0].start, window[0].end), "description")]  # نفاه جهاز أمن الدولة
-    frame.content = Span(start, _trim_end(view.text, start, end))
+    frame.content = Span(start, trim_end(view.text, start, end))
     frame.content_kind = "clause"
     frame.absorbed_until = tok.index + cut
     if form.entry.polarity == "deny":
@@ -184,7 +184,7 @@ def antecedent_clause(view: DocView, comma: Tok) -> tuple[int, int] | None:
     end, first = comma.start, None
     for segment_start in reversed(starts):
         head = view.tokens[segment_start].key if segment_start < comma.index else ""
-        if head in _RELATIVE_AGREEMENT and first is None:
+        if head in RELATIVE_AGREEMENT and first is None:
             end = view.tokens[segment_start - 1].start if segment_start > sentence_first else end
             continue
         first = segment_start
@@ -255,8 +255,8 @@ _CIRCUMSTANCE_PREPOSITIONS = frozenset(key(w) for w in ("في", "خلال", "ع�
 def _circumstance_at(view: DocView, index: int) -> bool:
     if index + 1 >= len(view.tokens):
         return False
-    tok, noun = view.tokens[index], _strip_clitics(view.tokens[index + 1].key)
-    if tok.text in COMMAS or tok.key in _TIME_WORDS:
+    tok, noun = view.tokens[index], strip_clitics(view.tokens[index + 1].key)
+    if tok.text in COMMAS or tok.key in TIME_WORDS:
         return True
     occasions = view.frames.circumstance_nouns | view.frames.speech_event_nouns
     return tok.key in _CIRCUMSTANCE_PREPOSITIONS and noun in occasions
@@ -330,9 +330,9 @@ def _unknown_subject(view: DocView, window: list[Tok]) -> bool:
     if first.text in COMMAS or first.text in QUOTE_CHARS or not first.key or view.mention_at.get(first.index):
         return False
     word = first.key
-    if word in _SVO_SKIP or word in _TIME_WORDS or word in _PARTICLES or word in _NOT_SUBJECT:
+    if word in SVO_SKIP or word in TIME_WORDS or word in PARTICLES or word in _NOT_SUBJECT:
         return False
-    if word in view.frames.title_stops or _strip_clitics(word) in view.frames.title_stops:
+    if word in view.frames.title_stops or strip_clitics(word) in view.frames.title_stops:
         return False
     if view.lexicon.lookup(first.text) is not None:
         return False
@@ -348,7 +348,7 @@ PREVERBAL_SPAN = 3  # words of a subject noun phrase written before its verb
 
 
 def _adverbial_word(tok: Tok) -> bool:
-    return tok.text in COMMAS or tok.key in _TIME_WORDS or tok.key in _SVO_SKIP
+    return tok.text in COMMAS or tok.key in TIME_WORDS or tok.key in SVO_SKIP
 
 
 def preverbal_noun(view: DocView, tok: Tok, form: CueForm) -> list[tuple[str | None, Span | None, str]]:
@@ -372,16 +372,16 @@ def preverbal_noun(view: DocView, tok: Tok, form: CueForm) -> list[tuple[str | N
         return []
     if index >= 0 and view.tokens[index].key in _DEMONSTRATIVES:
         return []  # هذا القرار يؤكد: a thing, not a speaker
-    if run[-1].key in _TIME_WORDS or run[-1].key in _SVO_SKIP:
+    if run[-1].key in TIME_WORDS or run[-1].key in SVO_SKIP:
         return []
     definite = next((t for t in run if t.key.startswith("ال")), run[-1])
-    entity = _definite_anaphor(view, definite)
+    entity = definite_anaphor(view, definite)
     return [(entity, Span(run[0].start, run[-1].end), "description")]
 
 
 def _noun_like(view: DocView, tok: Tok) -> bool:
     """A word that can be part of a noun phrase: not punctuation, particle, complementizer or cue."""
-    if not tok.key or not tok.text[0].isalpha() or tok.key in _PARTICLES or tok.key in _AS_WORDS:
+    if not tok.key or not tok.text[0].isalpha() or tok.key in PARTICLES or tok.key in AS_WORDS:
         return False
     if complementizer_kind(tok.text, view.frames) or is_subordinated(tok.text, view.frames):
         return False
@@ -393,7 +393,7 @@ def _noun_like(view: DocView, tok: Tok) -> bool:
 def _titled_first(view: DocView, frame: Frame, titled: TitledSubject, has_svo_subject: bool) -> None:
     """A titled phrase right after the verb is its subject (VSO), or its object when the verb
     already has a subject before it (``أن الوزير أبلغ الرئيس ...``)."""
-    entity, span, kind = _title_speaker(view, titled)
+    entity, span, kind = title_speaker(view, titled)
     if has_svo_subject:
         if frame.addressee is None and frame.form.entry.addressee == "obj" and kind != "spokesperson":
             frame.addressee = entity
@@ -410,7 +410,7 @@ def relative_subject(
     if form.kind not in ("past", "present") or view.lexicon.prefix_of(tok.text) or tok.index < 1:
         return None
     relative = view.tokens[tok.index - 1]
-    agreement = _RELATIVE_AGREEMENT.get(relative.key)
+    agreement = RELATIVE_AGREEMENT.get(relative.key)
     if relative.sent != tok.sent or agreement is None or (form.gender, form.number) not in agreement:
         return None
     nxt = view.tokens[tok.index + 1] if tok.index + 1 < len(view.tokens) else None
@@ -434,14 +434,14 @@ def _resumptive(view: DocView, tok: Tok) -> bool:
     """``الأمر الذي ندد به X``: the object is a pronoun for the clause before."""
     nxt = view.tokens[tok.index + 1] if tok.index + 1 < len(view.tokens) else None
     prev = view.tokens[tok.index - 1] if tok.index > 0 else None
-    return nxt is not None and prev is not None and nxt.key in _RESUMPTIVE and prev.key in _RELATIVE
+    return nxt is not None and prev is not None and nxt.key in _RESUMPTIVE and prev.key in RELATIVE
 
 
 def _relative_clause_frame(view: DocView, tok: Tok, frame: Frame) -> Frame | None:
     relative = tok.index - 1
     head = relative - 1 if relative > 0 and view.tokens[relative - 1].key in _ANTECEDENT else relative
     sent_start = view.sentence_start(tok.sent)
-    end = _trim_end(view.text, sent_start, view.tokens[head].start)
+    end = trim_end(view.text, sent_start, view.tokens[head].start)
     if end <= sent_start:
         return None
     titled = titled_subject(view, tok.index + 2, tok.sent)
@@ -472,8 +472,8 @@ def np_content_token(view: DocView, tok: Tok, form: CueForm, first: int | None =
             break
         if (
             complementizer_kind(current.text, view.frames)
-            and not _inside_name(view, current)
-            and not _subordinated(view, current)
+            and not inside_name(view, current)
+            and not subordinated(view, current)
         ):
             if first_free is not None and (
                 _definite_subject(view, first_free) or definite_subject_end(view, first_free) == index
@@ -500,8 +500,8 @@ def np_content_token(view: DocView, tok: Tok, form: CueForm, first: int | None =
                 continue
         skippable = (
             current.text in COMMAS
-            or current.key in _TIME_WORDS
-            or current.key in _SVO_SKIP
+            or current.key in TIME_WORDS
+            or current.key in SVO_SKIP
             or view.mention_at.get(index) is not None
         )
         if not skippable and first_free is None:
@@ -553,7 +553,7 @@ def definite_subject_end(view: DocView, index: int) -> int | None:
             return None
         word = tokens[current]
         if offset and complementizer_kind(word.text, view.frames) == "bare":
-            return current if not _subordinated(view, word) else None
+            return current if not subordinated(view, word) else None
         if not (word.key.startswith("ال") or view.mention_at.get(current) is not None):
             return None
     return None
@@ -574,7 +574,7 @@ def generic_subject_end(view: DocView, index: int, sent: int) -> int | None:
     tokens = view.tokens
     if speech_event_subject(view, index):
         return index + 1
-    if _strip_clitics(tokens[index].key) not in view.frames.generic_speakers:
+    if strip_clitics(tokens[index].key) not in view.frames.generic_speakers:
         return None
     index += 1
     while index < len(tokens) and tokens[index].sent == sent:
@@ -650,17 +650,15 @@ def _parenthetical_end(view: DocView, index: int, sent: int) -> int | None:
         attribution
         or head.key in title_heads(view.frames)
         or _circumstantial(view, head)
-        or head.key in _TIME_WORDS
-        or _strip_clitics(head.key) in view.frames.speech_event_nouns
+        or head.key in TIME_WORDS
+        or strip_clitics(head.key) in view.frames.speech_event_nouns
     )
     if not opens:
         return None
     for other in tokens[index + 1 : index + PARENTHETICAL_SPAN]:
         if other.sent != sent or other.text in SENTENCE_END or other.text in QUOTE_CHARS:
             return None
-        if complementizer_kind(other.text, view.frames) or (
-            _is_new_verb_cue(view, other) and not attribution
-        ):
+        if complementizer_kind(other.text, view.frames) or (is_new_verb_cue(view, other) and not attribution):
             return None
         if other.text in COMMAS:
             return other.index + 1
@@ -669,7 +667,7 @@ def _parenthetical_end(view: DocView, index: int, sent: int) -> int | None:
 
 def _circumstantial(view: DocView, tok: Tok) -> bool:
     """A preposition or adverb opening a circumstantial phrase (في، خلال، عقب، أثناء)."""
-    return tok.key in view.frames.title_stops or tok.key in _CIRCUMSTANCE
+    return tok.key in view.frames.title_stops or tok.key in CIRCUMSTANCE
 
 
 def _complementizer_ahead(view: DocView, index: int, sent: int) -> int | None:
@@ -677,10 +675,10 @@ def _complementizer_ahead(view: DocView, index: int, sent: int) -> int | None:
     for other in view.tokens[index + 1 : index + PARENTHETICAL_SPAN]:
         if other.sent != sent or other.text in SENTENCE_END or other.text in QUOTE_CHARS:
             return None
-        if _is_new_verb_cue(view, other):
+        if is_new_verb_cue(view, other):
             return None
-        if complementizer_kind(other.text, view.frames) and not _inside_name(view, other):
-            return None if _subordinated(view, other) else other.index
+        if complementizer_kind(other.text, view.frames) and not inside_name(view, other):
+            return None if subordinated(view, other) else other.index
     return None
 
 
@@ -704,7 +702,7 @@ def adjacent_subject(view: DocView, tok: Tok, form: CueForm) -> AdjacentSubject:
     while (
         index >= 0
         and view.tokens[index].sent == tok.sent
-        and (view.tokens[index].key in _SVO_SKIP or view.tokens[index].text in QUOTE_CHARS)
+        and (view.tokens[index].key in SVO_SKIP or view.tokens[index].text in QUOTE_CHARS)
     ):
         crossed_quote = crossed_quote or view.tokens[index].text in QUOTE_CHARS
         index -= 1
@@ -714,8 +712,8 @@ def adjacent_subject(view: DocView, tok: Tok, form: CueForm) -> AdjacentSubject:
         index -= 1
         opener = _segment_start(view, index, tok.sent)
         if opener is not None and (
-            view.tokens[opener].key in _PARTICLES
-            or view.tokens[opener].key in _TIME_WORDS
+            view.tokens[opener].key in PARTICLES
+            or view.tokens[opener].key in TIME_WORDS
             or _circumstantial(view, view.tokens[opener])
         ):
             addressee = _parenthetical_addressee(view, view.tokens[opener : index + 1])
@@ -734,7 +732,7 @@ def adjacent_subject(view: DocView, tok: Tok, form: CueForm) -> AdjacentSubject:
         return AdjacentSubject()
     if comma and not (mention.label in ("PERSON", "ORG") and mention.kind == "name"):
         return AdjacentSubject()
-    if _after_preposition(view, mention):  # السفارة الأمريكية في الخرطوم قد قالت: not the place
+    if after_preposition(view, mention):  # السفارة الأمريكية في الخرطوم قد قالت: not the place
         return AdjacentSubject([(None, mention.span, "description")], crossed_quote, addressee)
     kind = "named" if mention.kind == "name" else "description"
     return AdjacentSubject([(view.entity_of(mention), mention.span, kind)], crossed_quote, addressee)
@@ -770,7 +768,7 @@ def fronted_circumstance(view: DocView, index: int, sent: int) -> bool:
         return False
     word = view.tokens[first].key
     stem = word[1:] if word.startswith("و") and len(word) > 2 else word
-    return any(w in view.frames.title_stops or w in _CIRCUMSTANCE or w in _FRONTED for w in (word, stem))
+    return any(w in view.frames.title_stops or w in CIRCUMSTANCE or w in _FRONTED for w in (word, stem))
 
 
 def _segment_start(view: DocView, index: int, sent: int) -> int | None:
@@ -816,7 +814,7 @@ def _postposed_quote(view: DocView, tok: Tok, form: CueForm, frame: Frame) -> Fr
     if back < 0 or view.tokens[back].text not in QUOTE_CHARS:
         return None
     quote = next((q for q in view.quotes if q.end == view.tokens[back].end), None)
-    if quote is None or _is_title_quote(view, quote):
+    if quote is None or is_title_quote(view, quote):
         return None
     after = [t for t in view.tokens[tok.index + 1 : tok.index + 8] if t.sent == tok.sent]
     analyse_window(view, frame, after)
@@ -831,18 +829,18 @@ def _postposed_tail(view: DocView, tok: Tok, form: CueForm, frame: Frame) -> Fra
     tail = postposed_tail(view, tok)
     if tail is None:
         return None
-    end = _postposed_boundary(view, tok)
+    end = postposed_boundary(view, tok)
     start = view.sentence_start(tok.sent)
     for other in view.tokens_in(start, end):
         if other.text in COMMAS and view.quote_around(other.start, other.end) is None:
             start = other.end
-    start = _skip_space(view.text, start)
+    start = skip_space(view.text, start)
     if len(view.tokens_in(start, end)) < 3:
         return None
     analyse_window(view, frame, tail)
     if not frame.speakers:
         head = tail[0]
-        frame.speakers = [(_definite_anaphor(view, head), Span(head.start, tail[-1].end), "description")]
+        frame.speakers = [(definite_anaphor(view, head), Span(head.start, tail[-1].end), "description")]
     frame.content = Span(start, end)
     frame.content_kind = "clause"
     return frame
@@ -852,5 +850,5 @@ def _denies(view: DocView, form: CueForm, window: list[Tok]) -> bool:
     if form.entry.polarity == "deny":
         return True
     if form.entry.lemma == key("رفض") or key(form.entry.lemma) == key("رفض"):
-        return any(_strip_clitics(t.key) in view.frames.deny_objects for t in window[:4])
+        return any(strip_clitics(t.key) in view.frames.deny_objects for t in window[:4])
     return False
