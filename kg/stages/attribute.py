@@ -195,7 +195,7 @@ def _learn_gender(
 ) -> None:
     if entity is None or frame.form.gender == "" or frame.form.number != "sg" or span is None:
         return
-    if is_relay(frame):  # ونسبت وكالات ... إلى X: the verb agrees with the outlet, not with X
+    if is_relay(view, frame):  # ونسبت وكالات ... إلى X: the verb agrees with the outlet, not with X
         return
     if frame.cue.start < span.start:  # VSO agreement is reliable: قالت سامانثا باور
         genders.setdefault(entity, frame.form.gender)

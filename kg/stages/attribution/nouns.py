@@ -79,7 +79,9 @@ def analyse_prep(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     """``وفقاً للمرصد، ...`` at the start, or ``...، بحسب المرصد`` at the end of a sentence."""
     if not particle_ok(view, tok, form, 2):
         return None
-    if form.entry.lemma == "لسان" and (tok.index == 0 or view.tokens[tok.index - 1].key != key("على")):
+    if key(form.entry.lemma) in view.frames.ala_cues and (
+        tok.index == 0 or view.tokens[tok.index - 1].key != key("على")
+    ):
         return None
     frame = Frame(tok, form, tok.end)
     after = _prep_object(view, tok)

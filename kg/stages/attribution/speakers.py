@@ -129,7 +129,7 @@ def analyse_window(view: DocView, frame: Frame, window: list[Tok]) -> None:
         for c in candidates
         if c.role == "speaker" and not _in_relative_clause(view, c, window) and not governed_name(view, c)
     ]
-    if speakers and not _near_start(view, speakers[0], window) and not is_relay(frame):
+    if speakers and not _near_start(view, speakers[0], window) and not is_relay(view, frame):
         speakers = []
     if speakers and relative_of(view, speakers[0], window):
         frame.speakers = [(None, Span(window[0].start, speakers[0].mention.span.end), "description")]
@@ -183,9 +183,10 @@ def _in_relative_clause(view: DocView, cand: Candidate, window: list[Tok]) -> bo
     return any(tok.key in RELATIVE_AGREEMENT for tok in window if tok.index < cand.first)
 
 
-def is_relay(frame: Frame) -> bool:
-    """``نقل``/``نسب``: the outlet relays, the speaker follows ``عن``/``إلى`` at any distance."""
-    return frame.form.entry.lemma in ("نقل", "نسب")
+def is_relay(view: DocView, frame: Frame) -> bool:
+    """``نقل``/``نسب`` (``relay_cues``): the outlet relays, the speaker follows ``عن``/``إلى`` at any
+    distance."""
+    return key(frame.form.entry.lemma) in view.frames.relay_cues
 
 
 _RELAY_MARKERS = frozenset(key(w) for w in ("عن", "إلى", "نقلا"))
@@ -195,7 +196,7 @@ def _reported_source(
     view: DocView, frame: Frame, window: list[Tok]
 ) -> tuple[str | None, Span | None, str] | None:
     """``نقلت وكالة ... عن المتحدث باسم الخارجية``: a titled source after the relay marker."""
-    if not is_relay(frame):
+    if not is_relay(view, frame):
         return None
     for tok in window:
         if tok.key in _RELAY_MARKERS:
@@ -230,7 +231,7 @@ def _mark_via(view: DocView, candidates: list[Candidate], window: list[Tok], fra
             cand.role = "via"
     markers = {an_key, key("نقلا"), key("إلى")}
     an_positions = [t.index for t in window if t.key in markers]
-    if frame.form.entry.lemma in ("نقل", "نسب") and an_positions:
+    if is_relay(view, frame) and an_positions:
         for cand in candidates:
             cand.role = "via" if cand.last < an_positions[0] else "speaker"
     attributed = [c for c in candidates if _in_attribution(view, c, window)]
@@ -276,7 +277,7 @@ def _is_outlet(view: DocView, cand: Candidate) -> bool:
 
 def _mark_addressees(view: DocView, candidates: list[Candidate], frame: Frame) -> None:
     kind = frame.form.entry.addressee
-    if frame.form.entry.lemma in ("نقل", "نسب"):
+    if is_relay(view, frame):
         return
     markers = {key("إلى"), key("مع"), key("أمام"), key("لدى")}
     if kind == "min":

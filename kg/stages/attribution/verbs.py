@@ -61,7 +61,7 @@ from kg.stages.docview import (
 
 def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     """A reporting verb or adverbial participle."""
-    if not particle_ok(view, tok, form, 20) or _noun_homograph(view, tok, form) or masdar_reading(view, tok):
+    if not particle_ok(view, tok, form, 20) or noun_homograph(view, tok, form) or masdar_reading(view, tok):
         return None
     describing = key(form.entry.lemma) in view.frames.describing_cues
     if form.object_pronoun and not describing and (antecedent_frame := denied_antecedent(view, tok, form)):
@@ -126,7 +126,7 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
         frame.speakers = preverbal_noun(view, tok, form)
     if antecedent is not None or form.kind == "participle":
         _object_not_speaker(frame, antecedent or [])
-    if _denies(view, form, window):
+    if denies(view, form, window):
         frame.polarity = "deny"
     if not_an_actor(view, frame):
         return None
@@ -277,7 +277,7 @@ _NOT_BEFORE_VERB = frozenset(
 )
 
 
-def _noun_homograph(view: DocView, tok: Tok, form: CueForm) -> bool:
+def noun_homograph(view: DocView, tok: Tok, form: CueForm) -> bool:
     """Not a reporting verb here: a past/present form with no proclitic right after a preposition or
     quantifier is a noun (``بناء على طلب``); present ``يدعى`` without أن is passive "is called"."""
     if form.kind not in ("past", "present") or view.lexicon.prefix_of(tok.text) or tok.index == 0:
@@ -285,10 +285,11 @@ def _noun_homograph(view: DocView, tok: Tok, form: CueForm) -> bool:
     prev = view.tokens[tok.index - 1]
     if prev.sent == tok.sent and prev.key in _NOT_BEFORE_VERB:
         return True
-    return form.kind == "present" and form.entry.lemma in _CALLED and not _complementizer_next(view, tok)
-
-
-_CALLED = frozenset({"ادعى"})  # present يدعى/يدعيان is also passive "is called", before a name
+    return (
+        form.kind == "present"
+        and key(form.entry.lemma) in view.frames.naming_cues
+        and not _complementizer_next(view, tok)
+    )
 
 
 def _complementizer_next(view: DocView, tok: Tok) -> bool:
@@ -846,9 +847,11 @@ def _postposed_tail(view: DocView, tok: Tok, form: CueForm, frame: Frame) -> Fra
     return frame
 
 
-def _denies(view: DocView, form: CueForm, window: list[Tok]) -> bool:
+def denies(view: DocView, form: CueForm, window: list[Tok]) -> bool:
+    """A denial cue, or one of ``object_denial_cues`` with a ``deny_objects`` noun among its first
+    four object words (``رفض الاتهامات``)."""
     if form.entry.polarity == "deny":
         return True
-    if form.entry.lemma == key("رفض") or key(form.entry.lemma) == key("رفض"):
+    if key(form.entry.lemma) in view.frames.object_denial_cues:
         return any(strip_clitics(t.key) in view.frames.deny_objects for t in window[:4])
     return False
