@@ -1,9 +1,10 @@
-"""Cue-lemma lists of ``reporting_frames.json`` that the attribution rules read (issue 18).
+"""Word lists of ``reporting_frames.json`` that the attribution rules read (issue 18).
 
 The rules in :mod:`kg.stages.attribution` branch on a few cue lemmas (نقل/نسب relay, لسان needs
-على, رفض denies its object, يدعى may be "is called"); the lemmas are data. These tests check that
-each list names lemmas of ``reporting_cues.tsv`` and, on news-bench sentences (article ids cited),
-that the rules follow the list.
+على, رفض denies its object, يدعى may be "is called") and on words such as على حد تعبيره; these are
+data. The tests check that each cue-lemma list names lemmas of ``reporting_cues.tsv`` and, on
+news-bench sentences (article ids cited), that the rules follow the lists: each case is run with
+the list and with it emptied.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import kg
 from kg.arabic.cues import load_cues, load_frames
 from kg.arabic.normalize import key
 from kg.model import Corpus
+from kg.stages import attribute, docview
 from kg.stages.attribution.common import Frame
 from kg.stages.attribution.nouns import analyse_prep
 from kg.stages.attribution.speakers import is_relay
@@ -45,6 +47,10 @@ CASES = {
     # ant:AL-culture-142-20180307: لسان without على (here the dictionary لسان العرب) attributes nothing
     "tongue": 'ويروي "لسان العرب" كثيراً من الكلمات التي تم تصحيفها، وهي لا تكاد تحصى، ويعرّف التصحيف '
     "بأنه الخطأ في الصحيفة.",
+    # ant:AL-culture-492-20180613: ، على حد تعبيره is the
+    # narrator's, after the content
+    "own_words": "واعتبر الكوني أن غياب الفلسفة في العالم العربي يعد محنة كبيرة لأن الفلسفة هي ضمير إنسان "
+    "يفكر وليس يتلقى كما يحدث الآن، على حد تعبيره.",
 }
 
 
@@ -114,3 +120,20 @@ def test_attribution_lexicon_ala_cue_needs_ala(corpus: Corpus) -> None:
     assert analyse_prep(view, tok, form) is None
     view.frames = replace(view.frames, ala_cues=frozenset())
     assert analyse_prep(view, tok, form) is not None
+
+
+def _contents(corpus: Corpus, doc_id: str) -> list[str]:
+    doc = next(doc for doc in corpus.documents if doc.doc_id == doc_id)
+    mentions = [m for m in corpus.mentions if m.doc_id == doc_id]
+    return [doc.text[s.content.start : s.content.end] for s in attribute.process_doc(doc, corpus, mentions)]
+
+
+def test_attribution_lexicon_own_words_end_the_content(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    contents = _contents(corpus, "own_words")
+    assert contents
+    assert contents[0].endswith("كما يحدث الآن")
+    without = replace(load_frames(), own_words_nouns=frozenset())
+    monkeypatch.setattr(docview, "load_frames", lambda: without)
+    assert "تعبيره" in _contents(corpus, "own_words")[0]

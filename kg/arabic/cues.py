@@ -106,6 +106,9 @@ class Frames:
     ala_cues: frozenset[str] = frozenset()
     object_denial_cues: frozenset[str] = frozenset()
     naming_cues: frozenset[str] = frozenset()
+    own_words_nouns: frozenset[str] = frozenset()
+    source_modifiers: frozenset[str] = frozenset()
+    fronted_circumstances: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -437,6 +440,9 @@ _OPTIONAL_WORD_SETS = (
     "ala_cues",
     "object_denial_cues",
     "naming_cues",
+    "own_words_nouns",
+    "source_modifiers",
+    "fronted_circumstances",
 )
 _OPTIONAL_PHRASE_LISTS = ("narrator_glosses", "clause_conjunctions")
 

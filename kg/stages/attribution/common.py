@@ -26,7 +26,6 @@ AS_WORDS = frozenset(key(w) for w in ("ما", "كما", "حسبما", "وفقم�
 TIME_WORDS = DAY_WORD_KEYS | frozenset(
     key(w) for w in ("يوم", "مساء", "صباح", "فجر", "ظهر", "ليلة", "بشدة", "أيضا", "مجددا")
 )
-ABOUT_HIS = frozenset(key(w) for w in ("حد", "تعبيره", "تعبيرها", "قوله", "قولها"))
 
 
 @dataclass

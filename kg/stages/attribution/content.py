@@ -10,7 +10,7 @@ from __future__ import annotations
 from kg.arabic.cues import complementizer_kind
 from kg.arabic.normalize import key
 from kg.model import Span
-from kg.stages.attribution.common import ABOUT_HIS, AS_WORDS, PARTICLES, RELATIVE
+from kg.stages.attribution.common import AS_WORDS, PARTICLES, RELATIVE
 from kg.stages.attribution.cues import Opening, inside_name
 from kg.stages.docview import COMMAS, SENTENCE_END, DocView, Tok
 
@@ -146,9 +146,13 @@ def _cuts_content(view: DocView, index: int) -> bool:
         return True  # ، فيما قال
     if tok.key in _AS_ATTRIBUTION and _finite_cue_at(view, index + 1):
         return True  # ، حسبما ذكرت وكالة الأنباء: the narrator's source for what was said
-    if tok.key in ABOUT_HIS and index + 1 < len(view.tokens):
+    if tok.key in view.frames.own_words_nouns and index + 1 < len(view.tokens):
         return True  # ، على حد قوله
-    if tok.key == key("على") and index + 1 < len(view.tokens) and view.tokens[index + 1].key in ABOUT_HIS:
+    if (
+        tok.key == key("على")
+        and index + 1 < len(view.tokens)
+        and view.tokens[index + 1].key in view.frames.own_words_nouns
+    ):
         return True
     form = view.lexicon.lookup(tok.text)
     if form is None:

@@ -14,7 +14,6 @@ from kg.arabic import lexicons
 from kg.arabic.cues import Frames, complementizer_kind
 from kg.arabic.normalize import key
 from kg.model import Mention, Span
-from kg.stages.attribution.common import ABOUT_HIS
 from kg.stages.attribution.cues import is_channel_word, is_new_verb_cue
 from kg.stages.docview import COMMAS, QUOTE_CHARS, SENTENCE_END, DocView, Tok, outer_span
 
@@ -120,7 +119,7 @@ def _ends_title(view: DocView, tok: Tok, mention: Mention | None) -> bool:
         return False
     if tok.key in view.frames.title_stops or complementizer_kind(tok.text, view.frames):
         return True
-    if tok.key in ABOUT_HIS:
+    if tok.key in view.frames.own_words_nouns:
         return True  # نقلت رويترز عن الوزير قوله: قوله is the relayed speech, not part of the title
     return is_new_verb_cue(view, tok)
 

@@ -560,10 +560,6 @@ def definite_subject_end(view: DocView, index: int) -> int | None:
     return None
 
 
-_SOURCE_MODIFIERS = frozenset(
-    key(w)
-    for w in ("رفيع", "رفيعة", "كبير", "كبار", "بارز", "مطلع", "مطلعة", "مطلعون", "المستوى", "آخر", "آخرون")
-)
 _SOURCE_PREPOSITIONS = frozenset(key(w) for w in ("في", "من", "لدى", "ب"))
 
 
@@ -629,7 +625,7 @@ def speech_event_subject(view: DocView, index: int) -> bool:
 def _source_word(view: DocView, index: int) -> bool:
     """A modifier of an unnamed source (``رفيع``، ``مسؤول``) or a preposition before its body's name."""
     word = view.tokens[index].key
-    if word in _SOURCE_MODIFIERS or word in view.frames.generic_speakers:
+    if word in view.frames.source_modifiers or word in view.frames.generic_speakers:
         return True
     return word in _SOURCE_PREPOSITIONS and view.mention_at.get(index + 1) is not None
 
@@ -754,9 +750,6 @@ def _parenthetical_addressee(view: DocView, segment: list[Tok]) -> str | None:
     return None
 
 
-_FRONTED = frozenset(key(w) for w in ("ردا", "رداً", "ردًا", "تعليقا", "تعليقاً"))
-
-
 def fronted_circumstance(view: DocView, index: int, sent: int) -> bool:
     """``وردا على سؤال عن X، قال …``، ``وبعد لقائه X، أكد …``: a comma closing a phrase that
     opens the sentence with a preposition or adverb of circumstance (2,256 news-bench sentences
@@ -769,7 +762,10 @@ def fronted_circumstance(view: DocView, index: int, sent: int) -> bool:
         return False
     word = view.tokens[first].key
     stem = word[1:] if word.startswith("و") and len(word) > 2 else word
-    return any(w in view.frames.title_stops or w in CIRCUMSTANCE or w in _FRONTED for w in (word, stem))
+    return any(
+        w in view.frames.title_stops or w in CIRCUMSTANCE or w in view.frames.fronted_circumstances
+        for w in (word, stem)
+    )
 
 
 def _segment_start(view: DocView, index: int, sent: int) -> int | None:
