@@ -2,8 +2,9 @@
 
 :func:`find_frames` finds the reporting cues of a document (:mod:`kg.arabic.cues`), hands each to
 the analyser of its kind (:mod:`~kg.stages.attribution.verbs`,
-:mod:`~kg.stages.attribution.nouns`, :mod:`~kg.stages.attribution.headlines`) and drops cues that
-belong to another frame.
+:mod:`~kg.stages.attribution.nouns`, :mod:`~kg.stages.attribution.headlines`) and drops cues
+inside another frame's content, in the first person, or restating a frame (a stance verb after
+إنهم، a conjoined describing verb).
 """
 
 from __future__ import annotations

@@ -16,13 +16,7 @@ from kg.arabic import lexicons
 from kg.arabic.cues import CueForm, complementizer_kind
 from kg.arabic.normalize import key
 from kg.model import Mention, Span
-from kg.stages.attribution.common import (
-    RELATIVE_AGREEMENT,
-    SVO_SKIP,
-    Frame,
-    after_preposition,
-    strip_clitics,
-)
+from kg.stages.attribution.common import RELATIVE_AGREEMENT, SVO_SKIP, Frame, after_preposition, strip_clitics
 from kg.stages.attribution.cues import is_channel_word
 from kg.stages.attribution.subjects import spokesperson_role, title_speaker, titled_subject, told_mention
 from kg.stages.docview import COMMAS, LATTER, QUOTE_CHARS, DocView, Tok, latest_entity, outer_span
