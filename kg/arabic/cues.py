@@ -102,6 +102,13 @@ class Frames:
     stance_cues: frozenset[str] = frozenset()
     object_circumstances: frozenset[str] = frozenset()
     kinship_nouns: frozenset[str] = frozenset()
+    relay_cues: frozenset[str] = frozenset()
+    ala_cues: frozenset[str] = frozenset()
+    object_denial_cues: frozenset[str] = frozenset()
+    naming_cues: frozenset[str] = frozenset()
+    own_words_nouns: frozenset[str] = frozenset()
+    source_modifiers: frozenset[str] = frozenset()
+    fronted_circumstances: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -429,6 +436,13 @@ _OPTIONAL_WORD_SETS = (
     "stance_cues",
     "object_circumstances",
     "kinship_nouns",
+    "relay_cues",
+    "ala_cues",
+    "object_denial_cues",
+    "naming_cues",
+    "own_words_nouns",
+    "source_modifiers",
+    "fronted_circumstances",
 )
 _OPTIONAL_PHRASE_LISTS = ("narrator_glosses", "clause_conjunctions")
 
