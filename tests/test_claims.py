@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -633,3 +635,16 @@ def test_claims_denial_of_another_speakers_claim_on_one_span_still_contradicts()
     )
     first, second = claim_of(corpus, "a#s01"), claim_of(corpus, "a#s02")
     assert {c.claim_id: c.contradicts for c in corpus.claims}[first] == (second,)
+
+
+def test_claims_anaphoric_content_is_read_with_what_it_points_back_at() -> None:
+    """ant:AL-internationalNews-1823-20180709: "اتهم وزير الداخلية ساجد جاويد موسكو ... باستخدام
+    بريطانيا مكباً للسم، فيما نفت روسيا بشدة هذه الاتهامات"; another outlet words the denial in full."""
+    accusation = stmt("a#s01", "موسكو تستخدم بريطانيا مكبا للسم", "javid")
+    first = replace(accusation, content=Span(10, 40))
+    denial = replace(stmt("a#s02", "هذه الاتهامات", "russia", polarity="deny"), content=Span(60, 73))
+    full = stmt("b#s01", "أن تكون موسكو تستخدم بريطانيا مكبا للسم", "russia", polarity="deny")
+    assert claims.anaphoric("هذه الاتهامات") and not claims.anaphoric("الاتهامات الموجهة إلى موسكو")
+    corpus = build(first, denial, full)
+    assert claim_of(corpus, "a#s02") == claim_of(corpus, "b#s01")
+    assert claim_of(corpus, "a#s01") != claim_of(corpus, "a#s02")
