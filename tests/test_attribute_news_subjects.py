@@ -97,6 +97,9 @@ CASES = {
     "صلة السعودية المصرية وجهات سعودية أخرى، باتخاذ خطوات قانونية ضد بريزينتيشن، حسبما قال في حوار "
     "مع CNN، الثلاثاء.",
     # ant:BB-middleEast-2-20180218: the place after خلال كلمة في is where it was said
+    # ant:BB-middleEast-61-20180220: an adverb of degree inside a denial predicate (10 news-bench
+    # sentences write عار/عارية/لا أساس له + تماما/كليا/أصلا + من/عن الصحة)
+    "untrue": 'وقال مدير المستشفى، مصطفى عبادي، لبي بي سي: "هذا الكلام عار تماما من الصحة".',
     "speech_in": 'وأضاف خلال كلمة في طهران نشرت على موقعه الإلكتروني :"حدث تقدم في عدة مجالات، لكننا نقر '
     'بأننا تأخرنا في مجال القضاء".',
 }
@@ -254,3 +257,8 @@ def test_attribute_news_unnamed_source_body_is_no_content(corpus: Corpus) -> Non
 def test_attribute_news_place_of_the_occasion_is_no_speaker(corpus: Corpus) -> None:
     (stmt,) = statements(corpus, "speech_in")
     assert _label(corpus, stmt.speaker) != "طهران"
+
+
+def test_attribute_news_denial_predicate_with_an_adverb_of_degree_is_a_denial(corpus: Corpus) -> None:
+    found = statements(corpus, "untrue")
+    assert found and all(s.polarity == "deny" for s in found)

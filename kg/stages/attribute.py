@@ -371,10 +371,20 @@ def _polarity(view: DocView, frame: Frame) -> str:
     if frame.polarity == "deny":
         return "deny"
     content = frame.content or Span(0, 0)
-    content_key = key(view.text[content.start : content.end])
+    content_key = without_intensifiers(key(view.text[content.start : content.end]))
     if any(pred in content_key for pred in view.frames.deny_predicates):
         return "deny"
     return "assert"
+
+
+# Adverbs of degree written inside a denial predicate (``عارية تماما من الصحة``): closed class.
+_INTENSIFIERS = frozenset(key(w) for w in ("تماما", "تماماً", "كليا", "كلياً", "أصلا", "أصلاً", "بتاتا"))
+
+
+def without_intensifiers(text_key: str) -> str:
+    """A normalized text without adverbs of degree, so ``عارية تماما من الصحة`` reads as the
+    denial predicate ``عارية من الصحة``."""
+    return " ".join(word for word in text_key.split() if word not in _INTENSIFIERS)
 
 
 def _about(view: DocView, content: Span, speaker: str | None) -> tuple[str, ...]:
