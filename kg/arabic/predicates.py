@@ -75,7 +75,9 @@ def predicate_forms(row: Predicate) -> list[str]:
     forms = _noun_forms(row.masdar)
     if row.lemma:
         entry = CueEntry(lemma=row.lemma, type="verb", present=row.present, participle=row.participle)
-        forms += [form.form for form in generate_forms(entry)]
+        verbs = [form.form for form in generate_forms(entry)]
+        # the plural after لم/لن/أن loses its ن (إذا لم يفرجوا، لن ينسحبوا)
+        forms += verbs + [form[:-1] + "ا" for form in verbs if form.endswith("ون") and form[:1] in "يت"]
     if row.participle:  # the participle as an adjective: ملتزمة، ملتزمون
         forms += [row.participle + ending for ending in ("", "ة", "ون", "ين", "ان")]
     return forms
