@@ -13,6 +13,23 @@ ARTICLES = DATA / "articles"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
+def build_texts(factory: pytest.TempPathFactory, name: str, texts: dict[str, str]) -> Corpus:
+    """Run the whole pipeline on one file per text (the key is the document id)."""
+    import kg
+
+    folder = factory.mktemp(name)
+    for doc_id, text in texts.items():
+        (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    built, _ = kg.run_pipeline([folder])
+    return built
+
+
+def entity_label(corpus: Corpus, entity_id: str | None) -> str | None:
+    """The canonical name of an entity of ``corpus``, or None."""
+    entities = {e.entity_id: e for e in corpus.entities}
+    return entities[entity_id].canonical if entity_id in entities else None
+
+
 @pytest.fixture
 def articles_dir() -> Path:
     return ARTICLES

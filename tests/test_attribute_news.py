@@ -6,12 +6,10 @@ construction as Arabic news writes it. No sentence comes from the seed or dev ar
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-import kg
 from kg.model import Corpus
+from tests.conftest import build_texts, entity_label
 
 CASES = {
     # ant:BB-internationalNews-1157-20181006: a title's post (في + place) between the title and the name
@@ -114,24 +112,15 @@ CASES = {
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    folder: Path = tmp_path_factory.mktemp("news")
-    for name, text in CASES.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    built, _ = kg.run_pipeline([folder])
-    return built
-
-
-def _label(corpus: Corpus, entity_id: str | None) -> str | None:
-    entities = {e.entity_id: e for e in corpus.entities}
-    return entities[entity_id].canonical if entity_id in entities else None
+    return build_texts(tmp_path_factory, "news", CASES)
 
 
 def speakers(corpus: Corpus, doc_id: str) -> list[str | None]:
-    return [_label(corpus, s.speaker) for s in corpus.statements if s.doc_id == doc_id]
+    return [entity_label(corpus, s.speaker) for s in corpus.statements if s.doc_id == doc_id]
 
 
 def roles(corpus: Corpus, doc_id: str) -> set[tuple[str | None, str]]:
-    return {(_label(corpus, r.person), r.title) for r in corpus.roles if r.doc_id == doc_id}
+    return {(entity_label(corpus, r.person), r.title) for r in corpus.roles if r.doc_id == doc_id}
 
 
 def test_attribute_news_title_post_before_the_apposed_name(corpus: Corpus) -> None:
@@ -168,14 +157,14 @@ def test_resolve_news_person_in_the_title_complement_gets_no_role(
 
 def test_attribute_news_indefinite_spokesperson_speaks_for_the_body(corpus: Corpus) -> None:
     named, unnamed = [s for s in corpus.statements if s.doc_id == "spokesman"]
-    assert _label(corpus, named.speaker) == "عمانوئيل نحشون"
-    assert _label(corpus, unnamed.speaker) == "باراغواي"
+    assert entity_label(corpus, named.speaker) == "عمانوئيل نحشون"
+    assert entity_label(corpus, unnamed.speaker) == "باراغواي"
     assert unnamed.speaker_kind == "unnamed_group"
 
 
 def test_attribute_news_definite_source_refers_back(corpus: Corpus) -> None:
     found = [s for s in corpus.statements if s.doc_id == "source"]
-    assert [_label(corpus, s.speaker) for s in found] == ["الإمارات العربية المتحدة"] * 3
+    assert [entity_label(corpus, s.speaker) for s in found] == ["الإمارات العربية المتحدة"] * 3
     assert found[2].content_text.startswith("أنه لم تنشأ")
 
 
@@ -183,12 +172,12 @@ def test_attribute_news_bracketed_attribution_relays(corpus: Corpus) -> None:
     (stmt,) = [s for s in corpus.statements if s.doc_id == "attribution"]
     assert stmt.content_text.startswith('"المعلومات التي')
     assert stmt.speaker is None  # الوزارة: no ministry named before it
-    assert _label(corpus, stmt.via) == "إنترفاكس"
+    assert entity_label(corpus, stmt.via) == "إنترفاكس"
 
 
 def test_attribute_news_hashtag_subject_is_a_name(corpus: Corpus) -> None:
     (stmt,) = [s for s in corpus.statements if s.doc_id == "hashtag"]
-    assert _label(corpus, stmt.speaker) == "وزارة الصحة السعودية"
+    assert entity_label(corpus, stmt.speaker) == "وزارة الصحة السعودية"
     assert stmt.content_text.startswith("إنجاز الدراسة")
 
 
@@ -199,7 +188,7 @@ def test_ner_news_person_span_stops_before_a_governed_word(corpus: Corpus) -> No
 
 def test_attribute_news_verbal_noun_with_genitive_speaker_and_object(corpus: Corpus) -> None:
     (stmt,) = [s for s in corpus.statements if s.doc_id == "verbal_noun"]
-    assert (stmt.cue_text, _label(corpus, stmt.speaker)) == ("إعلان", "دونالد ترامب")
+    assert (stmt.cue_text, entity_label(corpus, stmt.speaker)) == ("إعلان", "دونالد ترامب")
     assert stmt.content_text.startswith("ترشيح كافانو للمحكمة العليا")
 
 
@@ -226,7 +215,7 @@ def test_resolve_news_religious_title_is_a_role(corpus: Corpus) -> None:
 
 
 def test_attribute_news_the_spokesperson_again(corpus: Corpus) -> None:
-    found = [_label(corpus, s.speaker) for s in corpus.statements if s.doc_id == "spokesman_again"]
+    found = [entity_label(corpus, s.speaker) for s in corpus.statements if s.doc_id == "spokesman_again"]
     assert found[-3:] == ["الوكالة الدولية للطاقة الذرية"] * 3
 
 
@@ -239,15 +228,19 @@ def test_resolve_news_organisation_alias_without_its_own_gentilic(corpus: Corpus
 
 def test_attribute_news_which_x_denies(corpus: Corpus) -> None:
     *accusations, denial = [s for s in corpus.statements if s.doc_id == "denied"]
-    assert [_label(corpus, s.speaker) for s in accusations] == ["كييف", "الغرب"]  # conjoined subjects
+    assert [entity_label(corpus, s.speaker) for s in accusations] == ["كييف", "الغرب"]  # conjoined subjects
     assert {s.content_text for s in accusations} == {"بدعم الانفصاليين، خصوصا من خلال تزويدهم بالسلاح"}
-    assert (denial.cue_text, _label(corpus, denial.speaker), denial.polarity) == ("تنفيه", "روسيا", "deny")
+    assert (denial.cue_text, entity_label(corpus, denial.speaker), denial.polarity) == (
+        "تنفيه",
+        "روسيا",
+        "deny",
+    )
     assert denial.content_text == "وتتهم كييف والغرب روسيا بدعم الانفصاليين، خصوصا من خلال تزويدهم بالسلاح"
 
 
 def test_attribute_news_the_kingdom_is_the_latest_kingdom_named(corpus: Corpus) -> None:
     stmt = [s for s in corpus.statements if s.doc_id == "kingdom"][-1]
-    assert (stmt.cue_text, _label(corpus, stmt.speaker)) == ("وأكدت", "المملكة العربية السعودية")
+    assert (stmt.cue_text, entity_label(corpus, stmt.speaker)) == ("وأكدت", "المملكة العربية السعودية")
 
 
 def test_attribute_news_definite_noun_before_an_is_the_subject(corpus: Corpus) -> None:
@@ -257,7 +250,9 @@ def test_attribute_news_definite_noun_before_an_is_the_subject(corpus: Corpus) -
 
 def test_attribute_news_conjoined_subjects_each_speak(corpus: Corpus) -> None:
     found = [
-        (_label(corpus, s.speaker), s.content_text) for s in corpus.statements if s.doc_id == "conjoined"
+        (entity_label(corpus, s.speaker), s.content_text)
+        for s in corpus.statements
+        if s.doc_id == "conjoined"
     ]
     content = "بإجراء تحقيق ذي مصداقية في اختفاء خاشقجي"
     assert found == [("المملكة المتحدة", content), ("ألمانيا", content), ("فرنسا", content)]
@@ -265,13 +260,13 @@ def test_attribute_news_conjoined_subjects_each_speak(corpus: Corpus) -> None:
 
 def test_attribute_news_names_after_the_verb_are_its_objects(corpus: Corpus) -> None:
     urge = [s for s in corpus.statements if s.doc_id == "objects" and s.cue_text == "تحث"]
-    assert [_label(corpus, s.speaker) for s in urge] == ["واشنطن"]
+    assert [entity_label(corpus, s.speaker) for s in urge] == ["واشنطن"]
 
 
 def test_attribute_news_name_in_a_relative_clause_is_not_the_subject(corpus: Corpus) -> None:
     stmt = [s for s in corpus.statements if s.doc_id == "seat"][-1]
     assert stmt.cue_text == "وقالت"
-    assert _label(corpus, stmt.speaker) == "منظمة هيومن رايتس ووتش"
+    assert entity_label(corpus, stmt.speaker) == "منظمة هيومن رايتس ووتش"
 
 
 def test_attribute_news_verbal_noun_homograph_is_no_cue(corpus: Corpus) -> None:
@@ -392,18 +387,14 @@ CONTENT_CASES = {
 
 @pytest.fixture(scope="module")
 def content_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    folder: Path = tmp_path_factory.mktemp("content")
-    for name, (text, _) in CONTENT_CASES.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    built, _ = kg.run_pipeline([folder])
-    return built
+    return build_texts(tmp_path_factory, "content", {name: text for name, (text, _) in CONTENT_CASES.items()})
 
 
 def test_attribute_news_object_pronoun_verb_after_an_object_is_the_sentence_subjects(
     corpus: Corpus,
 ) -> None:
     (stmt,) = [s for s in corpus.statements if s.doc_id == "object_pronoun"]
-    assert (stmt.cue_text, _label(corpus, stmt.speaker)) == ("ووصفتها", "روسيا")
+    assert (stmt.cue_text, entity_label(corpus, stmt.speaker)) == ("ووصفتها", "روسيا")
 
 
 def test_attribute_news_participle_after_a_comma_owns_the_colon(content_corpus: Corpus) -> None:

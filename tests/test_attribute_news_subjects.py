@@ -6,12 +6,10 @@ Each case runs the whole pipeline (default NER) on a sentence quoted from a news
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-import kg
 from kg.model import Corpus, Statement
+from tests.conftest import build_texts, entity_label
 
 CASES = {
     # ant:BB-middleEast-1049-20181003: the name before the comma belongs to a fronted circumstance
@@ -107,16 +105,7 @@ CASES = {
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    folder: Path = tmp_path_factory.mktemp("subjects")
-    for name, text in CASES.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    built, _ = kg.run_pipeline([folder])
-    return built
-
-
-def _label(corpus: Corpus, entity_id: str | None) -> str | None:
-    entities = {e.entity_id: e for e in corpus.entities}
-    return entities[entity_id].canonical if entity_id in entities else None
+    return build_texts(tmp_path_factory, "subjects", CASES)
 
 
 def statements(corpus: Corpus, doc_id: str) -> list[Statement]:
@@ -127,7 +116,7 @@ def statements(corpus: Corpus, doc_id: str) -> list[Statement]:
 def test_attribute_news_name_in_a_fronted_circumstance_is_no_subject(
     corpus: Corpus, doc_id: str, speaker: str
 ) -> None:
-    assert [_label(corpus, s.speaker) for s in statements(corpus, doc_id)] == [speaker]
+    assert [entity_label(corpus, s.speaker) for s in statements(corpus, doc_id)] == [speaker]
 
 
 def test_attribute_news_no_speaker_rather_than_the_circumstances_name(corpus: Corpus) -> None:
@@ -147,21 +136,21 @@ def test_attribute_news_definite_phrase_before_an_is_the_subject(
 
 def test_attribute_news_place_after_a_title_and_its_gentilic_is_the_object(corpus: Corpus) -> None:
     (stmt,) = [s for s in statements(corpus, "accused") if s.cue_lemma == "اتهم"]
-    assert _label(corpus, stmt.speaker) == "إيمانويل ماكرون"
+    assert entity_label(corpus, stmt.speaker) == "إيمانويل ماكرون"
 
 
 def test_resolve_news_construct_title_before_its_country_is_the_role(corpus: Corpus) -> None:
-    found = {(_label(corpus, r.person), r.title) for r in corpus.roles if r.doc_id == "construct"}
+    found = {(entity_label(corpus, r.person), r.title) for r in corpus.roles if r.doc_id == "construct"}
     assert found == {("شينزو آبي", "رئيس وزراء اليابان")}
 
 
 def test_ner_news_name_stops_before_a_participle_of_residence(corpus: Corpus) -> None:
-    found = {(_label(corpus, r.person), r.title) for r in corpus.roles if r.doc_id == "resident"}
+    found = {(entity_label(corpus, r.person), r.title) for r in corpus.roles if r.doc_id == "resident"}
     assert found == {("رافايل كوريا", "الرئيس السابق")}
 
 
 def test_resolve_news_possessed_title_is_a_role(corpus: Corpus) -> None:
-    found = {(_label(corpus, r.person), r.title) for r in corpus.roles if r.doc_id == "possessed"}
+    found = {(entity_label(corpus, r.person), r.title) for r in corpus.roles if r.doc_id == "possessed"}
     assert ("كيم يونغ أون", "رئيسها") in found
 
 
@@ -175,7 +164,7 @@ def test_resolve_news_possessed_title_is_a_role(corpus: Corpus) -> None:
 def test_resolve_news_construct_title_governs_the_next_noun(
     corpus: Corpus, doc_id: str, role: tuple[str, str]
 ) -> None:
-    found = {(_label(corpus, r.person), r.title) for r in corpus.roles if r.doc_id == doc_id}
+    found = {(entity_label(corpus, r.person), r.title) for r in corpus.roles if r.doc_id == doc_id}
     assert found == {role}
 
 
@@ -194,7 +183,7 @@ def test_attribute_news_verbs_of_writing_and_reassuring_report(
     corpus: Corpus, doc_id: str, lemma: str
 ) -> None:
     (stmt,) = [s for s in statements(corpus, doc_id) if s.cue_lemma == lemma]
-    assert _label(corpus, stmt.speaker) != "تويتر"
+    assert entity_label(corpus, stmt.speaker) != "تويتر"
 
 
 def test_attribute_news_plural_gentilic_speaks_for_its_country(corpus: Corpus) -> None:
@@ -204,7 +193,7 @@ def test_attribute_news_plural_gentilic_speaks_for_its_country(corpus: Corpus) -
 
 
 def test_attribute_news_participle_of_itabara_reports(corpus: Corpus) -> None:
-    found = [(s.cue_text, _label(corpus, s.speaker)) for s in statements(corpus, "construct")]
+    found = [(s.cue_text, entity_label(corpus, s.speaker)) for s in statements(corpus, "construct")]
     assert ("معتبرا", "شينزو آبي") in found
 
 
@@ -240,7 +229,7 @@ def test_attribute_news_relayed_title_is_its_holder_and_the_agency_relays(corpus
     (stmt,) = [s for s in statements(corpus, "relay_title") if s.cue_lemma == "نقل"]
     minister = {r.person for r in corpus.roles if r.doc_id == "relay_title" and r.title == "وزير المعادن"}
     assert stmt.speaker in minister
-    assert _label(corpus, stmt.via) == "وكالة السودان للأنباء"
+    assert entity_label(corpus, stmt.via) == "وكالة السودان للأنباء"
 
 
 def test_attribute_news_content_ends_before_a_trailing_as_reported(corpus: Corpus) -> None:
@@ -256,7 +245,7 @@ def test_attribute_news_unnamed_source_body_is_no_content(corpus: Corpus) -> Non
 
 def test_attribute_news_place_of_the_occasion_is_no_speaker(corpus: Corpus) -> None:
     (stmt,) = statements(corpus, "speech_in")
-    assert _label(corpus, stmt.speaker) != "طهران"
+    assert entity_label(corpus, stmt.speaker) != "طهران"
 
 
 def test_attribute_news_denial_predicate_with_an_adverb_of_degree_is_a_denial(corpus: Corpus) -> None:

@@ -10,11 +10,9 @@ the list and with it emptied.
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
-import kg
 from kg.arabic.cues import load_cues, load_frames
 from kg.arabic.normalize import key
 from kg.model import Corpus
@@ -24,6 +22,7 @@ from kg.stages.attribution.nouns import analyse_prep
 from kg.stages.attribution.speakers import is_relay
 from kg.stages.attribution.verbs import denies, noun_homograph
 from kg.stages.docview import DocView, Tok
+from tests.conftest import build_texts
 
 CUE_LEMMA_LISTS = (
     "actor_subject_cues",
@@ -56,11 +55,7 @@ CASES = {
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    folder: Path = tmp_path_factory.mktemp("lexicon")
-    for name, text in CASES.items():
-        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-    built, _ = kg.run_pipeline([folder])
-    return built
+    return build_texts(tmp_path_factory, "lexicon", CASES)
 
 
 def _view(corpus: Corpus, doc_id: str) -> DocView:
