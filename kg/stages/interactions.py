@@ -21,6 +21,7 @@ Y), :func:`condemned_act_agents` (ندد بالدعم الأمريكي), :func:`
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -82,17 +83,22 @@ class Trigger:
     pronoun: str = ""  # the object pronoun written on a transitive verb (تتهمه، اتهمتها): its target
 
 
-@lru_cache(maxsize=2)
-def load_triggers(path: Path = TRIGGERS_PATH) -> dict[str, Trigger]:
-    """Normalized written form (with proclitics) → trigger."""
-    index: dict[str, Trigger] = {}
+def trigger_rows(path: Path = TRIGGERS_PATH) -> Iterator[list[str]]:
+    """The 8 fields of each row of the trigger lexicon (comments and the header skipped)."""
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
             continue
         fields = line.split("\t")
         if len(fields) != 8:
             raise ValueError(f"interaction_triggers.tsv: expected 8 columns in {fields}")
-        lemma, pos, itype, target, present, masdar, needs, _ = fields
+        yield fields
+
+
+@lru_cache(maxsize=2)
+def load_triggers(path: Path = TRIGGERS_PATH) -> dict[str, Trigger]:
+    """Normalized written form (with proclitics) → trigger."""
+    index: dict[str, Trigger] = {}
+    for lemma, pos, itype, target, present, masdar, needs, _ in trigger_rows(path):
         need_stems = tuple(key(n) for n in needs.split("|")) if needs != "-" else ()
         if pos == "verb":
             entry = CueEntry(
@@ -296,9 +302,12 @@ def _negated(view: DocView, tok: Tok) -> bool:
     before = view.tokens[tok.index - 1] if tok.index > 0 else None
     if before is None or before.sent != tok.sent:
         return False
-    if before.key in _CONDITIONALS or (before.key[:1] in "وف" and before.key[1:] in _CONDITIONALS):
-        return True
-    return before.key in _NEGATORS or (before.key[:1] in "وف" and before.key[1:] in _NEGATORS)
+    return one_of(before.key, _CONDITIONALS) or one_of(before.key, _NEGATORS)
+
+
+def one_of(word: str, words: frozenset[str]) -> bool:
+    """``word`` is one of ``words``, bare or after the conjunction و or ف (ولم، فإذا)."""
+    return word in words or (word[:1] in "وف" and word[1:] in words)
 
 
 # Conditionals right before a verb (closed class, MSA grammar): إذا، لو، إن الشرطية written
@@ -618,11 +627,10 @@ def _attack_nouns() -> frozenset[str]:
     """Written forms (with proclitics) of the attack nouns and verbal nouns of the trigger
     lexicon (غارات، والقصف، هجوم)."""
     found = {k for k, t in load_triggers().items() if t.type == "attack" and t.kind != "verb"}
-    for line in TRIGGERS_PATH.read_text(encoding="utf-8").splitlines():
-        fields = line.split("\t")
-        if line.startswith("#") or len(fields) != 8 or fields[2] != "attack" or fields[5] == "-":
+    for lemma, _, itype, _, _, masdar, _, _ in trigger_rows():
+        if itype != "attack" or masdar == "-":
             continue
-        for form in masdar_forms(CueEntry(fields[0], "verb", masdar=fields[5])):  # قصف is also a verb
+        for form in masdar_forms(CueEntry(lemma, "verb", masdar=masdar)):  # قصف is also a verb
             found.update(key(prefix + form.form) for prefix in ("", "و", "ف", "ب"))
     return frozenset(found)
 
@@ -1161,7 +1169,7 @@ def support_masdar_pairs(
     return []
 
 
-_AGAINST = key("ضد")
+_AGAINST = frozenset({key("ضد")})
 
 
 def _opposed(view: DocView, actor: Actor) -> bool:
@@ -1171,7 +1179,7 @@ def _opposed(view: DocView, actor: Actor) -> bool:
     if actor.first == 0:
         return False
     before = view.tokens[actor.first - 1]
-    return before.key == _AGAINST or (before.key[:1] in "وف" and before.key[1:] == _AGAINST)
+    return one_of(before.key, _AGAINST)
 
 
 def _support_source(view: DocView, tok: Tok) -> int | None:
