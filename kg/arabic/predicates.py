@@ -9,7 +9,7 @@ their topic words. Verb and verbal noun of one entry share the class (يلتقي
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -93,16 +93,22 @@ def predicate_index(path: Path = PREDICATES_PATH) -> dict[str, frozenset[str]]:
     return {form: frozenset(classes) for form, classes in index.items()}
 
 
+def listed_form(word: str, forms: Container[str]) -> str | None:
+    """``word`` or what is left of it after one proclitic cluster, whichever is in ``forms``."""
+    if word in forms:
+        return word
+    for proclitic in _PROCLITICS:
+        rest = word[len(proclitic) :]
+        if word.startswith(proclitic) and len(rest) >= 3 and rest in forms:
+            return rest
+    return None
+
+
 def word_predicates(word: str, index: dict[str, frozenset[str]] | None = None) -> frozenset[str]:
     """The predicate classes of one normalized word, after at most one proclitic cluster."""
     index = predicate_index() if index is None else index
-    if word in index:
-        return index[word]
-    for proclitic in _PROCLITICS:
-        rest = word[len(proclitic) :]
-        if word.startswith(proclitic) and len(rest) >= 3 and rest in index:
-            return index[rest]
-    return frozenset()
+    form = listed_form(word, index)
+    return index[form] if form is not None else frozenset()
 
 
 def main_predicate(text: str, index: dict[str, frozenset[str]] | None = None) -> frozenset[str]:
@@ -125,19 +131,9 @@ def count_forms(texts: Iterable[str], path: Path = PREDICATES_PATH) -> dict[tupl
         for form in predicate_forms(row):
             owner.setdefault(key(form), []).append((row.cls, row.lemma or row.masdar))
     counts = {(row.cls, row.lemma or row.masdar): 0 for row in rows}
-    single = {form: frozenset({True}) for form in owner}  # presence index for word_predicates
     for text in texts:
         for word in key(text).split():
-            if word_predicates(word, single):
-                bare = word if word in owner else _bare(word, owner)
-                for name in set(owner.get(bare, ())):
-                    counts[name] += 1
+            form = listed_form(word, owner)
+            for name in set(owner.get(form, ())) if form is not None else ():
+                counts[name] += 1
     return counts
-
-
-def _bare(word: str, owner: dict[str, list[tuple[str, str]]]) -> str:
-    for proclitic in _PROCLITICS:
-        rest = word[len(proclitic) :]
-        if word.startswith(proclitic) and len(rest) >= 3 and rest in owner:
-            return rest
-    return word
