@@ -562,9 +562,7 @@ def same_frame(x: Item, y: Item, weights: Weights | None = None) -> bool:
     """Two documents' statements of one speaker or side with the same main predicate and the same
     participants: one proposition in other words (sanctions on Canada announced and described,
     saudinewsnet:2015-07-21:570), so less shared wording is needed."""
-    if x.stmt.doc_id == y.stmt.doc_id or not x.predicate & y.predicate or not _same_side(x, y):
-        return False
-    if participants_differ(x, y) or distinct_events(x, y) or len(x.stems & y.stems) < SHARED_WORDS:
+    if not x.predicate & y.predicate or not _same_side(x, y) or not _one_frame(x, y):
         return False
     # alike as wholes to a degree too: a predicate and one name in common chained a story's
     # unrelated statements on 10,000 news-bench articles (ملتزم + the United States)
@@ -582,11 +580,19 @@ def same_stance(x: Item, y: Item, weights: Weights | None = None) -> bool:
     """Two documents' statements whose cues take one stance (``رحب``/``أيد``/``أشاد``: support)
     towards the same object in alike words (``ورحبت قيادات سنية وشيعية، بدعوة شيخ الأزهر``,
     saudinewsnet:2015-07-26:459): one proposition, even from speakers on different sides."""
-    if x.stmt.doc_id == y.stmt.doc_id or not x.stance & y.stance or x.stmt.polarity != y.stmt.polarity:
+    if not x.stance & y.stance or predicates_differ(x, y) or not _one_frame(x, y):
         return False
-    if predicates_differ(x, y) or participants_differ(x, y) or distinct_events(x, y):
+    return overlap(x.stems, y.stems, weights) >= STANCE_OVERLAP
+
+
+def _one_frame(x: Item, y: Item) -> bool:
+    """What :func:`same_frame` and :func:`same_stance` both need: two documents, one polarity,
+    no conflicting participants, no sign of distinct events, and two shared features."""
+    if x.stmt.doc_id == y.stmt.doc_id or x.stmt.polarity != y.stmt.polarity:
         return False
-    return len(x.stems & y.stems) >= SHARED_WORDS and overlap(x.stems, y.stems, weights) >= STANCE_OVERLAP
+    if participants_differ(x, y) or distinct_events(x, y):
+        return False
+    return len(x.stems & y.stems) >= SHARED_WORDS
 
 
 def distinct_events(x: Item, y: Item) -> bool:
