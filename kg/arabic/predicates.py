@@ -1,9 +1,10 @@
 """Event and stance predicates: which proposition a statement's content asserts.
 
 The lexicon (``kg/resources/claims/predicates.tsv``) maps verbs and their verbal nouns to a
-predicate class (``withdraw``, ``commit``, ``sanction`` ...). :func:`main_predicate` gives the
-classes of the first predicate word of a text, so ``بلاده ستبقى ملتزمة بالاتفاق`` is a
-``remain`` proposition and ``الانسحاب من الاتفاق`` a ``withdraw`` one, although the two share
+predicate class (``withdraw``, ``remain``, ``sanction`` ...). :func:`main_predicate` gives the
+classes of the first predicate word of a text, so ``وأنها ملتزمة بدعم التحالف``
+(saudinewsnet:2015-07-23:1269) is a ``remain`` proposition and ``فإيران ستنسحب من الاتفاق``
+(saudinewsnet:2015-08-06:2107) a ``withdraw`` one, even where two such contents share
 their topic words. Verb and verbal noun of one entry share the class (يلتقي/لقاء، سيجتمع/اجتماع).
 """
 

@@ -18,10 +18,11 @@ the other content (``تهدئة``/``تخفيف``, from word vectors trained on n
 opposite polarity but matching content (a denial of another speaker's assertion) are linked
 with ``contradicts``. Each content also gets its main predicate (the class of its first event or
 stance word, ``kg/resources/claims/predicates.tsv``): statements of different documents whose
-predicates differ (``ستبقى ملتزمة بالاتفاق`` / ``الانسحاب من الاتفاق``) neither join nor contradict
-unless their wording is near-identical, however many topic words they share. Contents that
-state different figures (``مقتل 25`` / ``مقتل 31``) are different claims; when their frame is
-the same, the two claims are linked with ``contradicts`` as a disputed figure.
+predicates differ (``ملتزمة بدعم التحالف`` / ``ستنسحب من الاتفاق``, news-bench saudinewsnet)
+neither join nor contradict unless their wording is near-identical, however many topic words
+they share. Contents that state different figures (``مقتل 25`` / ``مقتل 31``) are different
+claims; when their frame is the same, the two claims are linked with ``contradicts`` as a
+disputed figure.
 """
 
 from __future__ import annotations
@@ -541,8 +542,9 @@ def _negation_mismatch(x: Item, y: Item) -> bool:
 
 
 def predicates_differ(x: Item, y: Item) -> bool:
-    """Both contents have a known predicate and they are of different classes: ``ستبقى ملتزمة
-    بالاتفاق`` (remain) is not ``الانسحاب من الاتفاق`` (withdraw), whatever topic words they share."""
+    """Both contents have a known predicate and they are of different classes: ``وأنها ملتزمة
+    بدعم التحالف`` (remain, saudinewsnet:2015-07-23:1269) is not ``ستنسحب من الاتفاق`` (withdraw,
+    saudinewsnet:2015-08-06:2107), whatever topic words they share."""
     return bool(x.predicate) and bool(y.predicate) and not x.predicate & y.predicate
 
 
