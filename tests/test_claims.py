@@ -616,8 +616,6 @@ def test_claims_and_not_sets_a_phrase_aside_without_negating_it(text: str, negat
 # saudinewsnet:2015-07-26:459 "ورحبت قيادات سنية وشيعية، بدعوة شيخ الأزهر"
 @pytest.mark.parametrize(("cue", "joined"), [("أيد", True), ("رحب", True), ("أدان", False), ("قال", False)])
 def test_claims_one_stance_towards_one_object_is_one_claim_across_sides(cue: str, joined: bool) -> None:
-    from dataclasses import replace
-
     first = replace(stmt("a#s01", "بدعوة شيخ الأزهر إلى حوار إسلامي عاجل", "sunni"), cue_lemma="رحب")
     second = replace(stmt("b#s01", "دعوة شيخ الأزهر إلى مؤتمر للعلماء", "shia"), cue_lemma=cue)
     entities = (Entity("sunni", "ORG", "قيادات سنية"), Entity("shia", "ORG", "قيادات شيعية"))
