@@ -659,3 +659,94 @@ def test_claims_anaphoric_content_is_read_with_what_it_points_back_at() -> None:
 )
 def test_claims_release_reads_in_the_jussive_plural_and_through_sarah(text: str, classes: set[str]) -> None:
     assert claims.main_predicate(text) == frozenset(classes)
+
+
+# ant:FR-internationalNews-2624-20180808 "دعت السفارة الكندية إلى "الإفراج فورا" عن نشطاء في المجتمع
+# المدني أوقفوا في إطار موجة جديدة من الاعتقالات": one side's demand, each outlet quoting part of it.
+def test_claims_partial_paraphrases_that_all_match_each_other_are_one_claim() -> None:
+    corpus = Corpus(
+        statements=(
+            stmt("b#s01", "الإفراج فورا عن نشطاء المجتمع المدني", "canada"),
+            stmt(
+                "c#s01",
+                "الإفراج عن نشطاء المجتمع المدني الموقوفين في المملكة ومنهم الناشطة سمر بدوي",
+                "canada",
+            ),
+            stmt(
+                "d#s01", "نطالب بقوة بالإفراج عن نشطاء المجتمع المدني الموقوفين في موجة الاعتقالات", "canada"
+            ),
+        )
+    )
+    short, long_, longer = items = claims.make_items(corpus)
+    weights = claims.idf_weights(items)
+    assert claims.same_claim(short, longer, weights) and claims.one_sided(short, longer, weights)
+    # the short wording already stands in a claim with another: alone it may not bridge two ...
+    assert not claims.may_join(short, longer, (2, 1), weights)
+    # ... but every cross pair of the two groups matches, so they are one claim
+    assert claims.well_linked([short, long_], [longer], weights)
+    assert len(claims.run(corpus).claims) == 1
+
+
+def test_claims_groups_of_speakers_on_different_sides_are_not_linked_by_average() -> None:
+    first = stmt("b#s01", "الإفراج فورا عن نشطاء المجتمع المدني", "canada")
+    second = stmt(
+        "d#s01", "نطالب بقوة بالإفراج عن نشطاء المجتمع المدني الموقوفين في موجة الاعتقالات", "amnesty"
+    )
+    items = claims.make_items(Corpus(statements=(first, second)))
+    assert claims.same_claim(*items)
+    assert not claims.well_linked(items[:1], items[1:])
+
+
+# ant:BB-middleEast-839-20180807 "باطلاق سراح كل من رائف وسمر بدوي" and
+# ant:FR-internationalNews-2624-20180808 "دعت السفارة الكندية إلى الإفراج فورا عن نشطاء": a country
+# and a person are two roles of one demand, not two different targets.
+def test_claims_participants_of_different_kinds_do_not_conflict() -> None:
+    first = frame_item("a#s01", "تطالب السعودية بالإفراج فورا عن النشطاء", "canada", ("gpe_country_SA_1",))
+    second = frame_item("b#s01", "نطالب بإطلاق سراح سمر بدوي", "canada", ("person_سمر_بدوي_2",))
+    third = frame_item("c#s01", "تطالب الإمارات بالإفراج فورا عن النشطاء", "canada", ("gpe_country_AE_3",))
+    assert not claims.participants_differ(first, second)
+    assert claims.participants_differ(first, third)
+
+
+# ant:BB-internationalNews-933-20180805 "نفت كولومبيا هذه الاتهامات قائلة إنها "لا أساس لها"" and
+# ant:BB-internationalNews-938-20180805 "ونفت الحكومة الكولومبية أي تورط في الحادث": one side denying
+# one accusation in other words.
+def test_claims_one_sides_denials_about_one_participant_are_one_claim() -> None:
+    first = replace(
+        frame_item("a#s01", "الضلوع في محاولة اغتيال الرئيس", "colombia", ("person_مادورو_1",)),
+        stmt=stmt("a#s01", "الضلوع في محاولة اغتيال الرئيس", "colombia", polarity="deny"),
+    )
+    second = replace(
+        frame_item("b#s01", "أي تورط في محاولة اغتيال الرئيس مادورو", "colombia", ("person_مادورو_1",)),
+        stmt=stmt("b#s01", "أي تورط في محاولة اغتيال الرئيس مادورو", "colombia", polarity="deny"),
+    )
+    other_side = replace(second, speaker="venezuela", side="venezuela")
+    asserted = replace(second, stmt=stmt("b#s01", "أي تورط في محاولة اغتيال الرئيس مادورو", "colombia"))
+    assert claims.same_denial(first, second)
+    assert not claims.same_denial(first, other_side)
+    assert not claims.same_denial(first, asserted)
+
+
+# ant:BB-internationalNews-933-20180805: "واتهم مادورو كولومبيا بالضلوع في هذه المحاولة ... بينما نفت
+# كولومبيا هذه الاتهامات قائلة إنها "لا أساس لها"": the denial names nothing, it rejects the accusation.
+def test_claims_a_denial_that_names_nothing_carries_the_accusation_before_it() -> None:
+    accusation = stmt("a#s01", "كولومبيا ضالعة في محاولة الاغتيال", "person_مادورو_1")
+    denial = replace(
+        stmt("a#s02", "إنها لا أساس لها", "gpe_country_CO_2", polarity="deny"), content=Span(60, 76)
+    )
+    accusation = replace(accusation, content=Span(10, 40))
+    items = claims.with_antecedents(claims.make_items(Corpus(statements=(accusation, denial))))
+    assert claims.bare_denial(claims.make_items(Corpus(statements=(denial,)))[0])
+    assert {"ضالع", "محاول"} <= items[1].stems
+
+
+@pytest.mark.parametrize(
+    ("text", "classes"),
+    [
+        # ant:AL-internationalNews-338-20180303 "أعلنت قيادة أركان الجيش الفرنسي "مقتل أو اعتقال" 20 متطرفا"
+        ("مقتل أو اعتقال 20 متطرفا", {"kill", "arrest"}),
+        ("مقتل 20 متطرفا واعتقال آخرين", {"kill"}),
+    ],
+)
+def test_claims_predicates_joined_by_or_are_both_the_main_predicate(text: str, classes: set[str]) -> None:
+    assert claims.main_predicate(text) == frozenset(classes)

@@ -68,6 +68,7 @@ CONTRADICTION_OVERLAP = 0.6
 FRAME_OVERLAP = 0.3  # same side, same main predicate, participants not in conflict
 FRAME_DICE = 0.25  # ... and this much alike as wholes
 STANCE_OVERLAP = 0.5  # same stance cue (support, condemn, deny ...), any side
+MAX_LINK_PAIRS = 400  # groups with more cross pairs are not compared for a one-sided join
 SIMILAR_COSINE = 0.6  # word-vector cosine at which two different stems count as a partial match
 ENTITY_MARK = "@"
 SIMILAR_WORDS_PATH = RESOURCES / "claims" / "similar-stems.tsv.gz"  # scripts/build_claim_words.py
@@ -553,11 +554,23 @@ def _participants(item: Item, speakers: set[str]) -> set[str]:
 
 
 def participants_differ(x: Item, y: Item) -> bool:
-    """Both contents name entities other than the speakers and their sides, and none in common:
-    sanctions on one country and sanctions on another are two propositions."""
+    """Both contents name entities of one kind other than the speakers and their sides, and none
+    in common: sanctions on one country and sanctions on another are two propositions. Entities of
+    different kinds are different roles, not a conflict: sanctions on a country and the release of
+    a person it holds (``العقوبات على تركيا`` / ``الإفراج عن القس برانسون``) may be one threat."""
     speakers = {ENTITY_MARK + value for item in (x, y) for value in (item.side, item.speaker) if value}
     ours, theirs = _participants(x, speakers), _participants(y, speakers)
-    return bool(ours) and bool(theirs) and not ours & theirs
+    if ours & theirs:
+        return False
+    kinds, other_kinds = {_kind(f) for f in ours}, {_kind(f) for f in theirs}
+    return bool(kinds & other_kinds) or "" in kinds | other_kinds
+
+
+def _kind(feature: str) -> str:
+    """The kind of an entity feature, from the id's first part (:func:`kg.ids.entity_id`):
+    ``@person_…`` → ``person``, ``@gpe_country_…`` → ``gpe``; ``""`` when the id has none."""
+    head, _, rest = feature[len(ENTITY_MARK) :].partition("_")
+    return head if rest else ""
 
 
 def same_frame(x: Item, y: Item, weights: Weights | None = None) -> bool:
@@ -585,6 +598,22 @@ def same_stance(x: Item, y: Item, weights: Weights | None = None) -> bool:
     if not x.stance & y.stance or predicates_differ(x, y) or not _one_frame(x, y):
         return False
     return overlap(x.stems, y.stems, weights) >= STANCE_OVERLAP
+
+
+def same_denial(x: Item, y: Item) -> bool:
+    """Two documents' denials by one speaker or side of one event about the same participant:
+    one side's denials are worded as a rebuttal (``نفت ... هذه الأنباء``), an evaluation (``إنها
+    عارية من الصحة``) or the event itself (``نفت مقتل ...``), and rarely share words, but deny
+    one proposition (``نفت كولومبيا هذه الاتهامات`` and ``نفت الحكومة الكولومبية أي تورط في
+    الحادث``, ant:BB-internationalNews-933-20180805 and -938-20180805). The participants (with
+    the antecedent of a content that points back, :func:`with_antecedents`) must share an entity,
+    and the events must not differ."""
+    if x.stmt.polarity != "deny" or y.stmt.polarity != "deny" or x.stmt.doc_id == y.stmt.doc_id:
+        return False
+    if not _same_side(x, y) or predicates_differ(x, y) or participants_differ(x, y):
+        return False
+    speakers = {ENTITY_MARK + value for item in (x, y) for value in (item.side, item.speaker) if value}
+    return bool(_participants(x, speakers) & _participants(y, speakers)) and not distinct_events(x, y)
 
 
 def _one_frame(x: Item, y: Item) -> bool:
@@ -633,7 +662,7 @@ def same_claim(x: Item, y: Item, weights: Weights | None = None, similar: Simila
         if same_speaker and _headline_of(x, y):
             return True
         return min(len(x.stems), len(y.stems)) >= 2 and jaccard(x.stems, y.stems) >= SAME_DOC_JACCARD
-    if same_frame(x, y, weights) or same_stance(x, y, weights):
+    if same_frame(x, y, weights) or same_stance(x, y, weights) or same_denial(x, y):
         return True
     if not _same_side(x, y):
         similar = None  # only the same speaker or side may word one proposition differently
@@ -671,10 +700,33 @@ def may_join(
 ) -> bool:
     """Whether two statements that :func:`same_claim` matches may be put in one claim, given
     ``sizes``, the sizes of the groups they are in so far: a :func:`one_sided` match joins only
-    while the shorter statement is alone (it may join one claim, not bridge two)."""
+    while the shorter statement is alone (it may join one claim, not bridge two; but see
+    :func:`well_linked`)."""
     if not one_sided(x, y, weights, similar):
         return True
     return (sizes[0] if shorter(x, y) is x else sizes[1]) <= 1
+
+
+def well_linked(
+    ours: Sequence[Item],
+    theirs: Sequence[Item],
+    weights: Weights | None = None,
+    similar: Similar | None = None,
+) -> bool:
+    """Two groups of statements of one speaker or side whose cross-document pairs mostly match
+    (:func:`same_claim`, average link): outlets quoting different parts of one demand (``دعت
+    السفارة الكندية إلى "الإفراج فورا" عن نشطاء ...``, ant:FR-internationalNews-2624-20180808),
+    each a partial paraphrase of the others, are one claim even when no single pair is alike as a
+    whole. Speakers of several sides are not linked so (on the dev stories a treaty's name chained
+    the statements of every side about it); :func:`_joinable` compares only groups with at most
+    :data:`MAX_LINK_PAIRS` cross pairs."""
+    if len({item.side or item.speaker for item in (*ours, *theirs)}) > 1:
+        return False
+    pairs = [(a, b) for a in ours for b in theirs if a.stmt.doc_id != b.stmt.doc_id]
+    if not pairs:
+        return False
+    matched = sum(1 for a, b in pairs if same_claim(a, b, weights, similar))
+    return matched * 2 >= len(pairs)
 
 
 def one_clause(x: Item, y: Item) -> bool:
@@ -719,6 +771,7 @@ class UnionFind:
     def __init__(self, size: int):
         self.parent = list(range(size))
         self.sizes = [1] * size  # members of each root's group
+        self.members: dict[int, list[int]] = {}  # root -> its members, for groups of two or more
 
     def find(self, index: int) -> int:
         while self.parent[index] != index:
@@ -729,8 +782,17 @@ class UnionFind:
     def union(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-            self.sizes[min(ra, rb)] += self.sizes[max(ra, rb)]
+            root, other = min(ra, rb), max(ra, rb)
+            self.parent[other] = root
+            self.sizes[root] += self.sizes[other]
+            joined = self.members.pop(root, [root])
+            joined.extend(self.members.pop(other, [other]))
+            self.members[root] = joined
+
+    def group(self, index: int) -> list[int]:
+        """The members of ``index``'s group."""
+        root = self.find(index)
+        return self.members.get(root, [root])
 
     def size(self, index: int) -> int:
         """How many items are in ``index``'s group."""
@@ -757,9 +819,20 @@ def anaphoric(text: str) -> bool:
     return noun in load_frames().deny_objects
 
 
+def bare_denial(item: Item) -> bool:
+    """A denial whose content names no one but its speaker: it rejects what was said before
+    (``واتهم مادورو كولومبيا بالضلوع في هذه المحاولة ... بينما نفت كولومبيا هذه الاتهامات قائلة
+    إنها "لا أساس لها"``, ant:BB-internationalNews-933-20180805)."""
+    if item.stmt.polarity != "deny":
+        return False
+    speakers = {ENTITY_MARK + value for value in (item.side, item.speaker) if value}
+    return not _participants(item, speakers)
+
+
 def with_antecedents(items: list[Item]) -> list[Item]:
-    """Items whose :func:`anaphoric` content also carries the features (and the predicate) of
-    what it points back at: the latest earlier assertion of another speaker in its document."""
+    """Items whose :func:`anaphoric` content, or :func:`bare_denial`, also carries the features
+    (and the predicate) of what it points back at: the latest earlier assertion of another
+    speaker in its document."""
     by_doc: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(items):
         by_doc[item.stmt.doc_id].append(index)
@@ -768,7 +841,7 @@ def with_antecedents(items: list[Item]) -> list[Item]:
         indices.sort(key=lambda i: items[i].stmt.content.start)
         for position, index in enumerate(indices):
             item = items[index]
-            if not anaphoric(item.stmt.content_text):
+            if not anaphoric(item.stmt.content_text) and not bare_denial(item):
                 continue
             antecedent = next(
                 (
@@ -830,6 +903,21 @@ def indexed_items(corpus: Corpus) -> tuple[list[Item], list[list[str]]]:
     return items, all_block_keys(items)
 
 
+def _joinable(
+    items: list[Item], groups: UnionFind, pair: tuple[int, int], weights: Weights, similar: Similar
+) -> bool:
+    """:func:`may_join`, or else :func:`well_linked` groups small enough to compare pair by pair."""
+    a, b = pair
+    sizes = (groups.size(a), groups.size(b))
+    if may_join(items[a], items[b], sizes, weights, similar):
+        return True
+    if sizes[0] * sizes[1] > MAX_LINK_PAIRS:
+        return False
+    return well_linked(
+        [items[i] for i in groups.group(a)], [items[i] for i in groups.group(b)], weights, similar
+    )
+
+
 def build_claims(corpus: Corpus, *, similar: Similar | None = None) -> tuple[Claim, ...]:
     """Group the corpus statements into claims and link contradictions.
 
@@ -851,7 +939,7 @@ def build_claims(corpus: Corpus, *, similar: Similar | None = None) -> tuple[Cla
     conflicts: list[tuple[int, int]] = []
     for a, b in candidate_pairs(items, keys):
         if same_claim(items[a], items[b], weights, similar):
-            if may_join(items[a], items[b], (groups.size(a), groups.size(b)), weights, similar):
+            if _joinable(items, groups, (a, b), weights, similar):
                 groups.union(a, b)
         elif conflicting(items[a], items[b]):
             conflicts.append((a, b))
