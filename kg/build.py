@@ -57,7 +57,7 @@ class SkippedInputsError(InputError):
     def __init__(self, skipped: tuple[Skipped, ...]) -> None:
         self.skipped = skipped
         listed = list_skipped(skipped, limit=len(skipped))
-        super().__init__(f"{len(skipped)} inputs were skipped (strict mode, nothing written):\n{listed}")
+        super().__init__(Errors.E019.format(count=len(skipped), listed=listed))
 
 
 def list_skipped(skipped: Sequence[Skipped], *, limit: int = 20) -> str:

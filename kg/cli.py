@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from kg import ids
-from kg.errors import KGError
+from kg.errors import Errors, KGError, Warnings
 from kg.export import EXPORTERS
 
 if TYPE_CHECKING:
@@ -198,7 +198,7 @@ def _warn_skipped(skipped: Sequence[Skipped]) -> None:
         return
     clashes = [s for s in skipped if s.reason.startswith(DUPLICATE_ID)]
     others = [s for s in skipped if not s.reason.startswith(DUPLICATE_ID)]
-    click.echo(f"kg: warning: {len(skipped)} inputs skipped, listed in report.md:", err=True)
+    click.echo(f"kg: warning: {Warnings.W001.format(count=len(skipped))}", err=True)
     if clashes:
         click.echo(list_skipped(clashes, limit=len(clashes)), err=True)
     if others:
@@ -287,10 +287,10 @@ def query(
             click.echo(f"{query_name:22} {q.describe(text)}")
         return
     if graph is None:
-        raise click.UsageError("Give GRAPH (an output folder or graph file), or --list.")
+        raise click.UsageError(Errors.E044)
     sources = [s for s in (sparql, query_file, name) if s]
     if len(sources) != 1:
-        raise click.UsageError("Give exactly one of SPARQL, -f FILE.rq (- for stdin) or --name NAME.")
+        raise click.UsageError(Errors.E045)
     target = None if output is None or str(output) == "-" else output
     try:
         fmt = fmt or (q.format_for(target) if target else "table")
@@ -310,7 +310,7 @@ def query(
 
 def _split_binding(text: str) -> tuple[str, str]:
     if "=" not in text:
-        raise click.BadParameter(f"'{text}' is not VAR=VALUE", param_hint="--bind")
+        raise click.BadParameter(Errors.E046.format(text=text), param_hint="--bind")
     var, value = text.split("=", 1)
     return var.lstrip("?$"), value
 
@@ -453,10 +453,9 @@ def _output_names(text: str) -> tuple[str, ...]:
     names = tuple(n.strip() for n in text.split(",") if n.strip() and n.strip() != "none")
     unknown = [n for n in names if n not in EXPORTERS]
     if unknown:
-        raise click.BadParameter(
-            f"unknown {', '.join(unknown)}; choose from {', '.join(EXPORTERS)} or none",
-            param_hint="--outputs",
-        )
+        known = ", ".join([*EXPORTERS, "none"])
+        message = Errors.E010.format(fmt=", ".join(unknown), known=known)
+        raise click.BadParameter(message, param_hint="--outputs")
     return names
 
 

@@ -49,7 +49,7 @@ from pathlib import Path
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
-from kg.errors import ExportError
+from kg.errors import Errors, ExportError
 from kg.export.reader import GraphReader, Value
 from kg.rdf.store import atomic_path
 from kg.rdf.vocab import KG
@@ -218,13 +218,10 @@ def check_replaceable(folder: Path) -> None:
     if not folder.exists():
         return
     if not folder.is_dir():
-        raise ExportError(f"{folder} is a file; give a folder path for the Neo4j export.")
+        raise ExportError(Errors.E060.format(path=folder))
     foreign = sorted(p.name for p in folder.iterdir() if not EXPORT_FILE.fullmatch(p.name))
     if foreign:
-        raise ExportError(
-            f"{folder} holds files a Neo4j export does not write ({', '.join(foreign[:5])}); "
-            "choose a new or empty folder, since the export replaces the whole folder."
-        )
+        raise ExportError(Errors.E061.format(path=folder, names=", ".join(foreign[:5])))
 
 
 @contextmanager
@@ -733,7 +730,7 @@ def cypher_statements(script: str, *, target: str = "neo4j") -> Iterator[str]:
         ExportError: for an unknown ``target``.
     """
     if target not in CYPHER_SCHEMA:
-        raise ExportError(f"no Cypher schema for {target!r}; choose one of {', '.join(CYPHER_SCHEMA)}.")
+        raise ExportError(Errors.E062.format(target=target, known=", ".join(CYPHER_SCHEMA)))
     head, _, body = script.partition("\n\n")
     if target == "neo4j":
         yield from _split_statements(head)
