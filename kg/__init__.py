@@ -12,10 +12,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "build", "export", "load_graph", "run_pipeline", "run_query", "to_graph"]
+__all__ = [
+    "BuildOptions",
+    "__version__",
+    "build",
+    "export",
+    "load_graph",
+    "run_pipeline",
+    "run_query",
+    "to_graph",
+]
 
 _API = {
     "build": "kg.build:build",
+    "BuildOptions": "kg.options:BuildOptions",
     "run_pipeline": "kg.pipeline:run",
     "to_graph": "kg.rdf.mapping:to_graph",
     "load_graph": "kg.rdf.store:load_graph",
@@ -26,6 +36,7 @@ _API = {
 if TYPE_CHECKING:
     from kg.build import build
     from kg.export import export
+    from kg.options import BuildOptions
     from kg.pipeline import run as run_pipeline
     from kg.query import run_query
     from kg.rdf.mapping import to_graph

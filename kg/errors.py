@@ -71,6 +71,9 @@ class Errors(metaclass=ErrorsWithCodes):
     E024 = "NER word table {path} is missing. Rebuild the model with: {rebuild}"
     E025 = "The ontology files were not found (looked in {tried}). Install kg from a source checkout."
     E026 = "A worker process started without the work to share: run the pipeline through kg.pipeline.run."
+    E027 = "Unknown option '{option}' of stage '{stage}'. Its options: {known}."
+    E028 = "jobs is {jobs}: give 1 or more worker processes."
+    E029 = "Unknown build option '{name}'. Options: {known}."
 
     # E030-E039: the on-disk store and incremental builds
     E030 = (
@@ -142,6 +145,10 @@ class QueryError(KGError):
 
 class ExportError(KGError):
     """An export format or target is invalid."""
+
+
+class NERError(KGError, ValueError):
+    """An NER backend cannot be loaded or used; the message says what to do."""
 
 
 def _templates(kind: type) -> dict[str, str]:

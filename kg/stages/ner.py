@@ -54,9 +54,7 @@ def run(corpus: Corpus, *, backend: str = "crf") -> Corpus:
 
 @cache
 def _tagger(backend: str) -> Callable[[list[list[str]]], list[list[str]]] | None:
-    """The statistical tagger of ``backend``; ``lexicon`` means gazetteers and rules only."""
-    if backend == "lexicon":
-        return None
+    """The statistical tagger of ``backend`` (``lexicon`` tags nothing: gazetteers and rules only)."""
     from kg.ner import load_backend
 
     return load_backend(backend).tag
