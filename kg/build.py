@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
-import shutil
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -28,11 +25,12 @@ from rdflib import Graph
 from kg import ids, incremental
 from kg.arabic import lexicons
 from kg.arabic.normalize import key
+from kg.atomic import atomic_path, publish, staging_folder
 from kg.charts import write_charts
 from kg.claims_index import INDEX_FILE, open_index, write_index
 from kg.errors import Errors, InputError
 from kg.export import DEFAULT_NAMES, WRITTEN_BY_OXIGRAPH, export
-from kg.export.neo4j import check_replaceable, replace_folder
+from kg.export.neo4j import check_replaceable
 from kg.incremental import load_state, publish_state, stage_state
 from kg.memory import frozen_heap, release_memory, set_aside
 from kg.model import Claim, Corpus, ResolutionNote, Skipped
@@ -40,7 +38,7 @@ from kg.options import BuildOptions, with_settings
 from kg.pipeline import Progress, run, validate
 from kg.progress import CHARTS, INDEX, REPORT, STATE, STORE, Phases, export_phase
 from kg.rdf.mapping import bind_prefixes, node_counts, to_store, update_store
-from kg.rdf.store import STORE_DIR, atomic_path, store_graph, store_path
+from kg.rdf.store import STORE_DIR, store_graph, store_path
 from kg.stages.claims import release_claim_items
 
 # Emptied once the per-document stages are done (the claims stage and the outputs never read
@@ -260,9 +258,7 @@ def write_outputs(
     out_dir.mkdir(parents=True, exist_ok=True)
     if "neo4j" in names:
         check_replaceable(out_dir / names["neo4j"])
-    stage = Path(tempfile.mkdtemp(prefix=".kg-build.", suffix=".tmp", dir=out_dir))
-    with contextlib.ExitStack() as stack:
-        stack.callback(shutil.rmtree, stage, ignore_errors=True)
+    with staging_folder(out_dir, prefix=".kg-build.") as stage, contextlib.ExitStack() as stack:
         staged = [stage / STORE_DIR]
         if update is None:  # an append updates the index in place (see _append)
             # First, so the claims stage's items it reuses are freed before the store and exports.
@@ -374,15 +370,9 @@ def _timed_export(graph: Graph, fmt: str, path: Path) -> tuple[list[Path], float
 
 
 def _publish(staged: Path, target: Path) -> None:
-    """Move a staged output into place: a file or the neo4j folder in one rename, other folders per file."""
-    if staged.is_file():
-        os.replace(staged, target)
-    elif staged.name in (DEFAULT_NAMES["neo4j"], STORE_DIR):
-        replace_folder(staged, target)
-    elif staged.is_dir():
-        target.mkdir(exist_ok=True)
-        for file in staged.iterdir():
-            os.replace(file, target / file.name)
+    """Move a staged output into place: a file or the neo4j folder or store in one rename, other
+    folders (charts) per file."""
+    publish(staged, target, whole=staged.name in (DEFAULT_NAMES["neo4j"], STORE_DIR))
 
 
 def render_report(

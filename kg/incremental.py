@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import BinaryIO, overload
 
 from kg.arabic.normalize import key
+from kg.atomic import publish
 from kg.claims_index import ClaimIndex
 from kg.errors import Errors, InputError
 from kg.memory import collector_paused
@@ -202,7 +203,7 @@ def publish_state(folder: Path, out_dir: Path) -> None:
     """Move the staged state file into ``out_dir``; a new base drops the parts of the previous one."""
     staged = sorted(folder.glob(STATE_FILE + "*"))
     for path in staged:
-        os.replace(path, out_dir / path.name)
+        publish(path, out_dir / path.name)
     if any(path.name == STATE_FILE for path in staged):
         for stale in out_dir.glob(STATE_FILE + ".*"):
             if stale.suffix[1:].isdigit():
