@@ -13,7 +13,7 @@ import click
 
 from kg import registry
 from kg.errors import Errors, KGError, Warnings
-from kg.options import DOC_ID_MODES, BuildOptions, output_names
+from kg.options import DOC_ID_MODES, BuildOptions, all_cores, output_names
 
 if TYPE_CHECKING:
     from kg.model import Skipped
@@ -25,6 +25,12 @@ DEFAULTS = BuildOptions()
 
 def _fail(error: KGError) -> click.ClickException:
     return click.ClickException(str(error))
+
+
+class _StrictFailure(click.ClickException):
+    """``kg build --strict`` skipped an input: exit code 2."""
+
+    exit_code = 2
 
 
 @click.group(context_settings=CONTEXT)
@@ -152,13 +158,11 @@ def build(
             append=append,
             outputs=_output_names(outputs),
             doc_id=doc_id,
-            **({} if jobs is None else {"jobs": jobs}),
+            jobs=all_cores() if jobs is None else jobs,
         )
         result = run_build(inputs, out_dir, options, progress=progress)
     except SkippedInputsError as error:
-        failure = _fail(error)
-        failure.exit_code = 2
-        raise failure from error
+        raise _StrictFailure(str(error)) from error
     except KGError as error:
         raise _fail(error) from error
     finally:

@@ -14,6 +14,7 @@ import itertools
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
@@ -169,7 +170,7 @@ def write_graph(
         prefixes = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix}
     with atomic_path(path) as temp:
         store = oxigraph_store(graph)
-        kwargs = {"prefixes": prefixes} if fmt in ("turtle", "rdfxml") else {}
+        kwargs: dict[str, Any] = {"prefixes": prefixes} if fmt in ("turtle", "rdfxml") else {}
         store.dump(str(temp), rdf_format, from_graph=ox.DefaultGraph(), **kwargs)
     return Path(path)
 
