@@ -9,6 +9,7 @@ The Python API mirrors the command line::
 
 from __future__ import annotations
 
+import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -41,6 +42,15 @@ if TYPE_CHECKING:
     from kg.query import run_query
     from kg.rdf.mapping import to_graph
     from kg.rdf.store import load_graph
+
+
+class CallableModule(types.ModuleType):
+    """A module called as its function of the same name. Once ``kg/build.py`` is imported,
+    Python makes the module the package attribute ``kg.build`` (and ``kg.export`` the package
+    kg/export/), so ``kg.build(inputs, out)`` calls :func:`kg.build.build` through the module."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return getattr(self, self.__name__.rpartition(".")[2])(*args, **kwargs)
 
 
 def __getattr__(name: str) -> Any:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -22,7 +23,7 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg import ids, incremental
+from kg import CallableModule, ids, incremental
 from kg.arabic import lexicons
 from kg.arabic.normalize import key
 from kg.atomic import atomic_path, publish, staging_folder
@@ -533,3 +534,6 @@ def _forms_cell(note: ResolutionNote) -> str:
 def _cell(text: str, limit: int = 200) -> str:
     text = " ".join(text.split()).replace("|", "\\|").replace("`", "'")
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+sys.modules[__name__].__class__ = CallableModule  # kg.build(...) builds, though kg.build is this module

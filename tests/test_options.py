@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -124,3 +126,19 @@ def test_options_cli_unknown_output_is_coded(tmp_path: Path, articles_dir: Path)
     result = CliRunner().invoke(cli, ["build", str(articles_dir), "-o", str(tmp_path), "--outputs", "ttl"])
     assert result.exit_code == 2
     assert "[E010] Unknown export format 'ttl'" in result.output and "none" in result.output
+
+
+def test_options_api_build_and_export_stay_callable(tmp_path: Path, articles_dir: Path) -> None:
+    """``kg.build`` and ``kg.export`` are modules once imported, and build and export when called."""
+    probe = f"""
+import kg
+first = kg.build([{str(articles_dir)!r}], {str(tmp_path / "a")!r}, ner_backend="lexicon", outputs=())
+options = kg.BuildOptions(ner_backend="lexicon", outputs=())
+again = kg.build([{str(articles_dir)!r}], {str(tmp_path / "b")!r}, options)
+kg.export(kg.to_graph(again.corpus), "ntriples", {str(tmp_path / "g.nt")!r})
+print(first.triples == again.triples, callable(kg.build.write_outputs))
+"""
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.split() == ["True", "True"]
+    assert (tmp_path / "g.nt").stat().st_size > 0

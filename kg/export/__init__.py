@@ -7,11 +7,12 @@ are imported on first use: ``kg export --to neo4j`` never imports pyvis.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg import registry
+from kg import CallableModule, registry
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -43,3 +44,6 @@ def exporter(fmt: str) -> Callable[[Graph, Path], list[Path]]:
 def export(graph: Graph, fmt: str, path: str | Path) -> list[Path]:
     """Write ``graph`` as ``fmt`` to ``path`` (a file, or a folder for neo4j); returns files written."""
     return exporter(fmt)(graph, Path(path))
+
+
+sys.modules[__name__].__class__ = CallableModule  # kg.export(...) exports, though kg.export is this package
