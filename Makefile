@@ -3,7 +3,7 @@
 PY ?= .venv/bin/python
 SHARED ?= ../shared
 
-.PHONY: setup demo test check lint score train-ner train-claims bench clean
+.PHONY: setup demo test check lint typecheck score train-ner train-claims bench clean
 
 # The virtualenv is made on first use; torch is pinned to the local CPU build before camel-tools.
 .venv/bin/kg: pyproject.toml
@@ -28,7 +28,11 @@ demo: setup
 lint: setup
 	.venv/bin/ruff check kg tests scripts
 
-test: lint
+# mypy (configured in pyproject.toml: check_untyped_defs, warn_unreachable) over the package.
+typecheck: setup
+	.venv/bin/mypy kg
+
+test: lint typecheck
 	$(PY) -m pytest -q
 
 check: test

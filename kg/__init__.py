@@ -9,13 +9,24 @@ The Python API mirrors the command line::
 
 from __future__ import annotations
 
+import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "build", "export", "load_graph", "run_pipeline", "run_query", "to_graph"]
+__all__ = [
+    "BuildOptions",
+    "__version__",
+    "build",
+    "export",
+    "load_graph",
+    "run_pipeline",
+    "run_query",
+    "to_graph",
+]
 
 _API = {
     "build": "kg.build:build",
+    "BuildOptions": "kg.options:BuildOptions",
     "run_pipeline": "kg.pipeline:run",
     "to_graph": "kg.rdf.mapping:to_graph",
     "load_graph": "kg.rdf.store:load_graph",
@@ -26,10 +37,20 @@ _API = {
 if TYPE_CHECKING:
     from kg.build import build
     from kg.export import export
+    from kg.options import BuildOptions
     from kg.pipeline import run as run_pipeline
     from kg.query import run_query
     from kg.rdf.mapping import to_graph
     from kg.rdf.store import load_graph
+
+
+class CallableModule(types.ModuleType):
+    """A module called as its function of the same name. Once ``kg/build.py`` is imported,
+    Python makes the module the package attribute ``kg.build`` (and ``kg.export`` the package
+    kg/export/), so ``kg.build(inputs, out)`` calls :func:`kg.build.build` through the module."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return getattr(self, self.__name__.rpartition(".")[2])(*args, **kwargs)
 
 
 def __getattr__(name: str) -> Any:

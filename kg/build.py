@@ -11,41 +11,37 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
-import shutil
-import tempfile
+import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg import ids, incremental
+from kg import CallableModule, ids, incremental
 from kg.arabic import lexicons
 from kg.arabic.normalize import key
+from kg.atomic import atomic_path, publish, staging_folder
 from kg.charts import write_charts
 from kg.claims_index import INDEX_FILE, open_index, write_index
 from kg.errors import Errors, InputError
 from kg.export import DEFAULT_NAMES, WRITTEN_BY_OXIGRAPH, export
-from kg.export.neo4j import check_replaceable, replace_folder
+from kg.export.neo4j import check_replaceable
 from kg.incremental import load_state, publish_state, stage_state
 from kg.memory import frozen_heap, release_memory, set_aside
 from kg.model import Claim, Corpus, ResolutionNote, Skipped
-from kg.pipeline import STAGES, Progress, run
+from kg.options import BuildOptions, with_settings
+from kg.pipeline import Progress, run, validate
 from kg.progress import CHARTS, INDEX, REPORT, STATE, STORE, Phases, export_phase
 from kg.rdf.mapping import bind_prefixes, node_counts, to_store, update_store
-from kg.rdf.store import STORE_DIR, atomic_path, store_graph, store_path
+from kg.rdf.store import STORE_DIR, store_graph, store_path
 from kg.stages.claims import release_claim_items
 
-if TYPE_CHECKING:
-    from distributed import Client
-
-DEFAULT_OUTPUTS: tuple[str, ...] = ("turtle", "html", "neo4j")
 # Emptied once the per-document stages are done (the claims stage and the outputs never read
 # them): 175 MB on 50k news-bench articles. BuildResult.corpus comes without them.
 RELEASED_FIELDS = ("tokens", "sentences")
@@ -57,7 +53,7 @@ class SkippedInputsError(InputError):
     def __init__(self, skipped: tuple[Skipped, ...]) -> None:
         self.skipped = skipped
         listed = list_skipped(skipped, limit=len(skipped))
-        super().__init__(f"{len(skipped)} inputs were skipped (strict mode, nothing written):\n{listed}")
+        super().__init__(Errors.E019.format(count=len(skipped), listed=listed))
 
 
 def list_skipped(skipped: Sequence[Skipped], *, limit: int = 20) -> str:
@@ -115,89 +111,75 @@ def build_phases(stages: Sequence[str], outputs: Sequence[str], *, append: bool 
 def build(
     inputs: Iterable[str | Path],
     out_dir: str | Path,
+    options: BuildOptions | None = None,
     *,
-    base_iri: str = ids.DEFAULT_BASE_IRI,
-    ner_backend: str = "crf",
-    jobs: int = 1,
-    outputs: Sequence[str] = DEFAULT_OUTPUTS,
-    stages: Sequence[str] = STAGES,
     progress: Progress | None = None,
-    strict: bool = False,
-    dask: str | Client | None = None,
-    append: bool = False,
-    doc_id: str = "name",
+    **settings: Any,
 ) -> BuildResult:
     """Build the knowledge graph of ``inputs`` into ``out_dir``.
 
     Args:
         inputs: .txt/.jsonl/.html files or folders of them, as paths or fsspec URLs.
         out_dir: output folder, created if missing.
-        base_iri: namespace of the data IRIs.
-        ner_backend: ``crf`` (shipped model) or ``camel`` (CAMeL Tools, needs its data).
-        jobs: worker processes for the per-document stages.
-        outputs: export formats written beside report.md (see ``kg.export.EXPORTERS``).
-        stages: pipeline stages to run.
+        options: how to build (:class:`~kg.options.BuildOptions`: NER backend, jobs, Dask
+            cluster, outputs, base IRI, strict, append, document ids, stages); by default
+            those of ``kg build``.
         progress: called as ``progress(label, index, total)`` as each phase of
             :func:`build_phases` starts or advances; ``index`` counts all phases, and the label
             is the phase name with what it works on (``"claims: 1,204 statements"``).
-        strict: fail, writing nothing, when any input or document was skipped.
-        dask: run the per-document stages on this Dask cluster: a scheduler address
-            (``tcp://host:8786``) or a ``distributed.Client``; ``jobs`` is then ignored.
-        append: add ``inputs`` to the graph already built in ``out_dir`` (see :mod:`kg.incremental`)
-            instead of replacing it; documents already in the graph are skipped.
-        doc_id: a file's document id: ``"name"`` (its name without extension) or ``"path"``
-            (its path relative to the input folder without extension, ``a/x`` for ``a/x.txt``).
+        **settings: fields of :class:`~kg.options.BuildOptions` to set instead, or over
+            ``options``: ``build(["news/"], "out", jobs=2, outputs=("turtle",))``.
 
     Returns:
         The filled corpus, the files written and timings per step.
 
     Raises:
+        KGError: before anything runs, for an unknown option, NER backend, output or stage,
+            naming the valid choices.
         InputError: when no input gave a usable document (listing why each was skipped), or every
             document failed a stage.
         SkippedInputsError: with ``strict=True``, when anything was skipped.
         PipelineError: when ``dask`` is given and dask.distributed is missing or the scheduler
             cannot be reached.
     """
+    options = with_settings(options or BuildOptions(), settings)
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(Errors.E012.format(path=out_dir))
     inputs = list(inputs)
-    phases = Phases(build_phases(stages, outputs, append=append), progress)
-    options: dict[str, dict[str, object]] = {"ingest": {"doc_id": doc_id}, "ner": {"backend": ner_backend}}
-    if append:
-        return _append(
-            inputs,
-            out_dir,
-            base_iri=base_iri,
-            options=options,
-            jobs=jobs,
-            outputs=outputs,
-            stages=stages,
-            phases=phases,
-            strict=strict,
-            dask=dask,
-        )
+    stages, outputs = options.stages, options.outputs
+    phases = Phases(build_phases(stages, outputs, append=options.append), progress)
+    stage_options = options.stage_options()
+    validate(stages, options=stage_options)
+    if options.append:
+        return _append(inputs, out_dir, options=options, phases=phases)
     with frozen_heap():  # the records of a large corpus, out of the cyclic collector's way
-        corpus, first = run(inputs, stages=stages[:1], options=options, progress=phases.callback())
+        corpus, first = run(inputs, stages=stages[:1], options=stage_options, progress=phases.callback())
         if not corpus.documents:
             raise _nothing_usable(inputs, corpus.skipped)
         corpus, rest = run(
             (),
             stages=stages[1:],
             corpus=corpus,
-            options=options,
+            options=stage_options,
             progress=phases.callback(),
-            jobs=jobs,
-            dask=dask,
+            jobs=options.jobs,
+            dask=options.dask,
             release=RELEASED_FIELDS,
         )
         if not corpus.documents:
             raise _nothing_usable(inputs, corpus.skipped)
-        if strict and corpus.skipped:
+        if options.strict and corpus.skipped:
             raise SkippedInputsError(corpus.skipped)
         timings = {**first.timings, **rest.timings}
         files, triples = write_outputs(
-            corpus, out_dir, outputs, timings, base_iri=base_iri, released=rest.released, phases=phases
+            corpus,
+            out_dir,
+            outputs,
+            timings,
+            base_iri=options.base_iri,
+            released=rest.released,
+            phases=phases,
         )
     return BuildResult(corpus, out_dir, tuple(files), triples, timings)
 
@@ -210,19 +192,7 @@ def _nothing_usable(inputs: list[str | Path], skipped: Sequence[Skipped]) -> Inp
     )
 
 
-def _append(
-    inputs: list[str | Path],
-    out_dir: Path,
-    *,
-    base_iri: str,
-    options: dict[str, dict[str, object]],
-    jobs: int,
-    outputs: Sequence[str],
-    stages: Sequence[str],
-    phases: Phases,
-    strict: bool,
-    dask: str | Client | None,
-) -> BuildResult:
+def _append(inputs: list[str | Path], out_dir: Path, *, options: BuildOptions, phases: Phases) -> BuildResult:
     """``build(..., append=True)``: add ``inputs`` to the build in ``out_dir``.
 
     The claim index is changed in one transaction, committed only after the other outputs are
@@ -237,22 +207,28 @@ def _append(
         merged, fresh, timings = incremental.append(
             old,
             inputs,
-            stages=stages,
-            options=options,
+            stages=options.stages,
+            options=options.stage_options(),
             progress=phases.callback(),
-            jobs=jobs,
-            dask=dask,
+            jobs=options.jobs,
+            dask=options.dask,
             claim_index=claim_index,
         )
         timings = {"state:load": loaded, **timings}
-        if strict and fresh.skipped:
+        if options.strict and fresh.skipped:
             raise SkippedInputsError(fresh.skipped)
         if not fresh.documents:
             if not any(s.reason == incremental.ALREADY_IN_GRAPH for s in fresh.skipped):
                 raise _nothing_usable(inputs, fresh.skipped)
             return BuildResult(merged, out_dir, (), 0, timings)
         files, triples = write_outputs(
-            merged, out_dir, outputs, timings, base_iri=base_iri, update=(old, fresh), phases=phases
+            merged,
+            out_dir,
+            options.outputs,
+            timings,
+            base_iri=options.base_iri,
+            update=(old, fresh),
+            phases=phases,
         )
         claim_index.commit()
     return BuildResult(merged, out_dir, tuple(files), triples, timings)
@@ -283,9 +259,7 @@ def write_outputs(
     out_dir.mkdir(parents=True, exist_ok=True)
     if "neo4j" in names:
         check_replaceable(out_dir / names["neo4j"])
-    stage = Path(tempfile.mkdtemp(prefix=".kg-build.", suffix=".tmp", dir=out_dir))
-    with contextlib.ExitStack() as stack:
-        stack.callback(shutil.rmtree, stage, ignore_errors=True)
+    with staging_folder(out_dir, prefix=".kg-build.") as stage, contextlib.ExitStack() as stack:
         staged = [stage / STORE_DIR]
         if update is None:  # an append updates the index in place (see _append)
             # First, so the claims stage's items it reuses are freed before the store and exports.
@@ -397,15 +371,9 @@ def _timed_export(graph: Graph, fmt: str, path: Path) -> tuple[list[Path], float
 
 
 def _publish(staged: Path, target: Path) -> None:
-    """Move a staged output into place: a file or the neo4j folder in one rename, other folders per file."""
-    if staged.is_file():
-        os.replace(staged, target)
-    elif staged.name in (DEFAULT_NAMES["neo4j"], STORE_DIR):
-        replace_folder(staged, target)
-    elif staged.is_dir():
-        target.mkdir(exist_ok=True)
-        for file in staged.iterdir():
-            os.replace(file, target / file.name)
+    """Move a staged output into place: a file or the neo4j folder or store in one rename, other
+    folders (charts) per file."""
+    publish(staged, target, whole=staged.name in (DEFAULT_NAMES["neo4j"], STORE_DIR))
 
 
 def render_report(
@@ -566,3 +534,6 @@ def _forms_cell(note: ResolutionNote) -> str:
 def _cell(text: str, limit: int = 200) -> str:
     text = " ".join(text.split()).replace("|", "\\|").replace("`", "'")
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+sys.modules[__name__].__class__ = CallableModule  # kg.build(...) builds, though kg.build is this module

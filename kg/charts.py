@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
+from kg.atomic import atomic_path
 from kg.model import Corpus
-from kg.rdf.store import atomic_path
 
 BAR_HEIGHT = 22
 LABEL_WIDTH = 260

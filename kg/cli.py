@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from collections.abc import Sequence
@@ -12,18 +11,26 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from kg import ids
-from kg.errors import KGError
-from kg.export import EXPORTERS
+from kg import registry
+from kg.errors import Errors, KGError, Warnings
+from kg.options import DOC_ID_MODES, BuildOptions, all_cores, output_names
 
 if TYPE_CHECKING:
     from kg.model import Skipped
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+# The defaults of kg build are those of the Python API (kg.build.build): one BuildOptions.
+DEFAULTS = BuildOptions()
 
 
 def _fail(error: KGError) -> click.ClickException:
     return click.ClickException(str(error))
+
+
+class _StrictFailure(click.ClickException):
+    """``kg build --strict`` skipped an input: exit code 2."""
+
+    exit_code = 2
 
 
 @click.group(context_settings=CONTEXT)
@@ -47,18 +54,16 @@ def cli() -> None:
 @click.option(
     "--ner",
     "ner_backend",
-    type=click.Choice(["crf", "camel", "lexicon"]),
-    default="crf",
+    type=click.Choice(registry.names(registry.NER)),
+    default=DEFAULTS.ner_backend,
     show_default=True,
-    help="NER backend: crf (shipped model) or camel (CAMeL Tools; needs `camel_data -i ner`).",
+    help=f"NER backend: {registry.describe(registry.NER)}.",
 )
-@click.option(
-    "--base-iri", default=ids.DEFAULT_BASE_IRI, show_default=True, help="Namespace of the data IRIs."
-)
+@click.option("--base-iri", default=DEFAULTS.base_iri, show_default=True, help="Namespace of the data IRIs.")
 @click.option(
     "-j",
     "--jobs",
-    default=os.cpu_count() or 1,
+    default=None,
     show_default="all cores",
     type=click.IntRange(1),
     help="Worker processes for the per-document stages (NER, statements, interactions).",
@@ -66,6 +71,7 @@ def cli() -> None:
 @click.option(
     "--dask",
     "dask_address",
+    default=DEFAULTS.dask,
     metavar="ADDRESS",
     help="Run the per-document stages on the Dask cluster whose scheduler is at ADDRESS "
     "(e.g. tcp://10.0.0.5:8786; needs `pip install 'kg[dask]'`); replaces --jobs.",
@@ -79,17 +85,16 @@ def cli() -> None:
 )
 @click.option(
     "--outputs",
-    default="turtle,html,neo4j",
+    default=",".join(DEFAULTS.outputs),
     show_default=True,
-    help="Comma-separated files written from the store: turtle, ntriples, jsonld, rdfxml, graphml, "
-    "neo4j, html, ontology (the OWL ontology as ontology.ttl); 'none' for the store and report only "
-    "(any can be made later with kg export).",
+    help=f"Comma-separated files written from the store: {registry.describe(registry.EXPORTER)}; "
+    "'none' for the store and report only (any can be made later with kg export).",
 )
 @click.option(
     "--doc-id",
     "doc_id",
-    type=click.Choice(["name", "path"]),
-    default="name",
+    type=click.Choice(DOC_ID_MODES),
+    default=DEFAULTS.doc_id,
     show_default=True,
     help="Document id of a file: its name without extension (what the gold annotations use), or "
     "its path relative to the input folder without extension (a/x for a/x.txt), for folders "
@@ -108,7 +113,7 @@ def build(
     out_dir: Path,
     ner_backend: str,
     base_iri: str,
-    jobs: int,
+    jobs: int | None,
     dask_address: str | None,
     append: bool,
     outputs: str,
@@ -145,23 +150,19 @@ def build(
 
     started = time.perf_counter()
     try:
-        result = run_build(
-            inputs,
-            out_dir,
+        options = BuildOptions(
             base_iri=base_iri,
             ner_backend=ner_backend,
-            jobs=jobs,
-            progress=progress,
             strict=strict,
             dask=dask_address,
             append=append,
             outputs=_output_names(outputs),
             doc_id=doc_id,
+            jobs=all_cores() if jobs is None else jobs,
         )
+        result = run_build(inputs, out_dir, options, progress=progress)
     except SkippedInputsError as error:
-        failure = _fail(error)
-        failure.exit_code = 2
-        raise failure from error
+        raise _StrictFailure(str(error)) from error
     except KGError as error:
         raise _fail(error) from error
     finally:
@@ -198,7 +199,7 @@ def _warn_skipped(skipped: Sequence[Skipped]) -> None:
         return
     clashes = [s for s in skipped if s.reason.startswith(DUPLICATE_ID)]
     others = [s for s in skipped if not s.reason.startswith(DUPLICATE_ID)]
-    click.echo(f"kg: warning: {len(skipped)} inputs skipped, listed in report.md:", err=True)
+    click.echo(f"kg: warning: {Warnings.W001.format(count=len(skipped))}", err=True)
     if clashes:
         click.echo(list_skipped(clashes, limit=len(clashes)), err=True)
     if others:
@@ -287,10 +288,10 @@ def query(
             click.echo(f"{query_name:22} {q.describe(text)}")
         return
     if graph is None:
-        raise click.UsageError("Give GRAPH (an output folder or graph file), or --list.")
+        raise click.UsageError(Errors.E044)
     sources = [s for s in (sparql, query_file, name) if s]
     if len(sources) != 1:
-        raise click.UsageError("Give exactly one of SPARQL, -f FILE.rq (- for stdin) or --name NAME.")
+        raise click.UsageError(Errors.E045)
     target = None if output is None or str(output) == "-" else output
     try:
         fmt = fmt or (q.format_for(target) if target else "table")
@@ -310,7 +311,7 @@ def query(
 
 def _split_binding(text: str) -> tuple[str, str]:
     if "=" not in text:
-        raise click.BadParameter(f"'{text}' is not VAR=VALUE", param_hint="--bind")
+        raise click.BadParameter(Errors.E046.format(text=text), param_hint="--bind")
     var, value = text.split("=", 1)
     return var.lstrip("?$"), value
 
@@ -321,8 +322,8 @@ def _split_binding(text: str) -> tuple[str, str]:
     "--to",
     "fmt",
     required=True,
-    type=click.Choice(list(EXPORTERS)),
-    help="Output format; 'ontology' writes the kg ontology (OWL) itself.",
+    type=click.Choice(registry.names(registry.EXPORTER)),
+    help=f"Output format: {registry.describe(registry.EXPORTER)}.",
 )
 @click.option(
     "-o",
@@ -377,7 +378,13 @@ def eval_group() -> None:
 
 @eval_group.command("ner")
 @click.argument("conll", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--backend", default="crf", show_default=True, help="NER backend: crf or camel.")
+@click.option(
+    "--backend",
+    type=click.Choice(registry.names(registry.NER)),
+    default=DEFAULTS.ner_backend,
+    show_default=True,
+    help=f"NER backend: {registry.describe(registry.NER)}.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
 def eval_ner(conll: Path, backend: str, as_json: bool) -> None:
     """Span-level P/R/F1 per type and micro-averaged on a token<TAB>tag BIO file, plus tokens/s."""
@@ -450,14 +457,10 @@ def train_ner(data_dir: Path, output: Path | None) -> None:
 
 def _output_names(text: str) -> tuple[str, ...]:
     """``--outputs`` as export format names (``none`` for none)."""
-    names = tuple(n.strip() for n in text.split(",") if n.strip() and n.strip() != "none")
-    unknown = [n for n in names if n not in EXPORTERS]
-    if unknown:
-        raise click.BadParameter(
-            f"unknown {', '.join(unknown)}; choose from {', '.join(EXPORTERS)} or none",
-            param_hint="--outputs",
-        )
-    return names
+    try:
+        return output_names(text)
+    except KGError as error:
+        raise click.BadParameter(str(error), param_hint="--outputs") from error
 
 
 def main() -> None:

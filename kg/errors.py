@@ -1,9 +1,37 @@
-"""Errors and warnings: one small hierarchy with coded, actionable messages."""
+"""Errors and warnings: one small hierarchy with coded, actionable messages.
+
+Every message starts with its code, as spaCy's do: ``Errors.E001`` reads
+``"[E001] Input path {path} does not exist. …"``, so a user can quote the code and find it in the
+README's troubleshooting list (:func:`catalogue` writes that list; a test keeps the two equal).
+"""
 
 from __future__ import annotations
 
+import re
+from typing import Any
 
-class Errors:
+
+class ErrorsWithCodes(type):
+    """A metaclass that puts ``[CODE] `` before each message read as a class attribute."""
+
+    def __getattribute__(cls, code: str) -> Any:
+        message = super().__getattribute__(code)
+        if code.startswith("__") or not isinstance(message, str):
+            return message
+        return f"[{code}] {message}"
+
+
+class Warnings(metaclass=ErrorsWithCodes):
+    """Warning templates: something was left out or may be worse than it could be."""
+
+    W001 = "{count} inputs skipped, listed in report.md:"
+    W002 = (
+        "kg.arabic.lexicons.gazetteer() changed since the NER model was trained; retrain for best "
+        "accuracy: {rebuild}"
+    )
+
+
+class Errors(metaclass=ErrorsWithCodes):
     """Message templates. Each says what was wrong and what to do."""
 
     E001 = "Input path {path} does not exist. Pass .txt/.jsonl/.html files or folders of them."
@@ -33,6 +61,19 @@ class Errors:
         "(e.g. s3fs for s3://, gcsfs for gs://, adlfs for az://) and check the URL."
     )
     E018 = "Unknown document id mode '{mode}'. Choose one of: {known}."
+    E019 = "{count} inputs were skipped (strict mode, nothing written):\n{listed}"
+
+    # E020-E029: NER backends, the ontology files, the pipeline's workers
+    E020 = "The camel backend needs camel-tools and torch ({error}). Install: {hint}"
+    E021 = "CAMeL Tools could not load its data catalogue ({error}). Install: {hint}"
+    E022 = "Cannot load the {where} ({error!r}). Install it with: {hint}"
+    E023 = "NER model {path} is missing. Rebuild it with: {rebuild}"
+    E024 = "NER word table {path} is missing. Rebuild the model with: {rebuild}"
+    E025 = "The ontology files were not found (looked in {tried}). Install kg from a source checkout."
+    E026 = "A worker process started without the work to share: run the pipeline through kg.pipeline.run."
+    E027 = "Unknown option '{option}' of stage '{stage}'. Its options: {known}."
+    E028 = "jobs is {jobs}: give 1 or more worker processes."
+    E029 = "Unknown build option '{name}'. Options: {known}."
 
     # E030-E039: the on-disk store and incremental builds
     E030 = (
@@ -63,6 +104,27 @@ class Errors:
     E043 = (
         "Cannot tell the output format from '{path}'. Give --format ({known}) or a file ending in {suffixes}."
     )
+    E044 = "Give GRAPH (an output folder or graph file), or --list."
+    E045 = "Give exactly one of SPARQL, -f FILE.rq (- for stdin) or --name NAME."
+    E046 = "'{text}' is not VAR=VALUE: give --bind a variable name, '=' and its value."
+    E047 = "Not found: the endpoint is /sparql (shipped queries: /queries)."
+    E048 = "Result larger than the response limit: add a LIMIT."
+    E049 = "Query too long: send at most {limit} bytes."
+    E050 = "Use GET or POST."
+    E051 = "Missing the 'query' parameter."
+    E052 = "No shipped query '{name}'; /queries lists them."
+    E053 = "Bad page or binding: {error}"
+    E054 = "Query exceeded the {seconds:g} s time limit."
+    E055 = "Malformed query: {error}"
+    E056 = "Query failed: {error}"
+
+    # E060-E069: exports
+    E060 = "{path} is a file; give a folder path for the Neo4j export."
+    E061 = (
+        "{path} holds files a Neo4j export does not write ({names}); choose a new or empty folder, "
+        "since the export replaces the whole folder."
+    )
+    E062 = "No Cypher schema for {target!r}; choose one of {known}."
 
 
 class KGError(Exception):
@@ -83,3 +145,23 @@ class QueryError(KGError):
 
 class ExportError(KGError):
     """An export format or target is invalid."""
+
+
+class NERError(KGError, ValueError):
+    """An NER backend cannot be loaded or used; the message says what to do."""
+
+
+def _templates(kind: type) -> dict[str, str]:
+    """Code → template of ``kind`` (:class:`Errors` or :class:`Warnings`), in code order."""
+    codes = sorted(name for name in vars(kind) if re.fullmatch(r"[EW]\d{3}", name))
+    return {code: vars(kind)[code] for code in codes}
+
+
+def catalogue() -> str:
+    """The README's troubleshooting list: one Markdown line per code, ``{field}`` as written."""
+    lines = []
+    for kind in (Errors, Warnings):
+        for code, template in _templates(kind).items():
+            text = " ".join(template.split())
+            lines.append(f"- `{code}` {text}")
+    return "\n".join(lines) + "\n"

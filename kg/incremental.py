@@ -35,15 +35,19 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO, overload
+from typing import TYPE_CHECKING, Any, BinaryIO, cast, overload
 
 from kg.arabic.normalize import key
+from kg.atomic import publish
 from kg.claims_index import ClaimIndex
 from kg.errors import Errors, InputError
 from kg.memory import collector_paused
 from kg.model import Claim, Corpus, Entity, Mention, Skipped
 from kg.pipeline import Progress, run, stage_label
 from kg.stages.claims import make_items, similar_words
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 STATE_FILE = "state.pickle"
 ALREADY_IN_GRAPH = "already in the graph"
@@ -103,8 +107,10 @@ def _read_corpus(source: BinaryIO, version: int, state_id: str) -> object:
         return first
     skeleton = pickle.load(source)
     lazy = version >= _MENTIONS_LAST
-    fields = {name: tuple(_read_chunks(source)) for name in (_EAGER if lazy else _CHUNKED)}
-    mention_entity = dict(_read_chunks(source))
+    fields: dict[str, Sequence[object]] = {
+        name: tuple(_read_chunks(source)) for name in (_EAGER if lazy else _CHUNKED)
+    }
+    mention_entity = dict(cast(Iterator[tuple[str, str]], _read_chunks(source)))  # (mention, entity) pairs
     if lazy:
         count = pickle.load(source)
         fields["mentions"] = SavedMentions(Path(source.name), source.tell(), count, state_id)
@@ -202,7 +208,7 @@ def publish_state(folder: Path, out_dir: Path) -> None:
     """Move the staged state file into ``out_dir``; a new base drops the parts of the previous one."""
     staged = sorted(folder.glob(STATE_FILE + "*"))
     for path in staged:
-        os.replace(path, out_dir / path.name)
+        publish(path, out_dir / path.name)
     if any(path.name == STATE_FILE for path in staged):
         for stale in out_dir.glob(STATE_FILE + ".*"):
             if stale.suffix[1:].isdigit():
@@ -278,7 +284,7 @@ def _combined(base: Corpus, parts: list[tuple[Corpus, frozenset[str]]]) -> Corpu
     for part, removed in parts:
         for name in lists:
             lists[name].extend(getattr(part, name))
-        mentions += part.mentions
+        mentions = _joined(mentions, part.mentions)
         entities.update(part.entity_index())
         for claim_id in removed:
             claims.pop(claim_id, None)
@@ -301,7 +307,7 @@ def append(
     options: dict[str, dict[str, object]],
     progress: Progress | None = None,
     jobs: int = 1,
-    dask: object | None = None,
+    dask: str | Client | None = None,
     claim_index: ClaimIndex | None = None,
 ) -> tuple[Corpus, Corpus, dict[str, float]]:
     """Run the pipeline on ``inputs`` as an addition to ``old``.
@@ -405,7 +411,7 @@ def attach(old: Corpus, fresh: Corpus) -> Corpus:
             replace(
                 r,
                 person=remap.get(r.person, r.person),
-                organization=remap.get(r.organization, r.organization),
+                organization=_renamed(remap, r.organization),
             )
             for r in fresh.roles
         ),
@@ -458,13 +464,25 @@ def _union(first: tuple[str, ...], second: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def _joined(first: Sequence[Mention], second: Sequence[Mention]) -> Sequence[Mention]:
+    """``first + second``: tuples, or :class:`SavedMentions` (which defines ``+`` and is read
+    only when used) with mentions added."""
+    joined: Sequence[Mention] = cast(Any, first) + second  # a Sequence has no + of its own
+    return joined
+
+
+def _renamed(remap: dict[str, str], entity_id: str | None) -> str | None:
+    """The entity ``entity_id`` joined, if it was; ``None`` stays ``None``."""
+    return remap.get(entity_id, entity_id) if entity_id is not None else None
+
+
 def merge(old: Corpus, fresh: Corpus) -> Corpus:
     """One corpus of ``old`` and ``fresh`` (whose entities are already merged, see :func:`attach`)."""
     entities = old.entity_index() | fresh.entity_index()
     return Corpus(
         documents=old.documents + fresh.documents,
         skipped=old.skipped + fresh.skipped,
-        mentions=old.mentions + fresh.mentions,
+        mentions=_joined(old.mentions, fresh.mentions),
         entities=tuple(entities[e] for e in sorted(entities)),
         mention_entity=old.mention_entity | fresh.mention_entity,
         resolution_notes=old.resolution_notes + fresh.resolution_notes,

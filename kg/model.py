@@ -343,9 +343,9 @@ def _pickled_by_constructor(cls: type) -> None:
     """
     values = operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
     if len(dataclasses.fields(cls)) == 1:
-        cls.__reduce__ = lambda self: (cls, (values(self),))  # type: ignore[attr-defined]
-    else:
-        cls.__reduce__ = lambda self: (cls, values(self))  # type: ignore[attr-defined]
+        cls.__reduce__ = lambda self: (cls, (values(self),))  # type: ignore[method-assign,misc,assignment]
+    else:  # (mypy does not let a class's pickling be replaced, which is the point here)
+        cls.__reduce__ = lambda self: (cls, values(self))  # type: ignore[method-assign,misc,assignment]
 
 
 RECORDS = (

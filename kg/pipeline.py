@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import inspect
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -17,6 +18,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from kg import registry
 from kg.errors import Errors, KGError, PipelineError
 from kg.memory import set_aside
 from kg.model import Corpus, Document, Skipped, TokenTable
@@ -25,9 +27,9 @@ from kg.runners import InProcessRunner, Report, Runner, open_runner
 if TYPE_CHECKING:
     from distributed import Client
 
-# The per-document stages come first, so a build can free tokens and sentences before the claims.
-STAGES: tuple[str, ...] = ("ingest", "segment", "ner", "resolve", "attribute", "interactions", "claims")
-_MODULES = {name: f"kg.stages.{name}" for name in STAGES}
+# The stages in the order of kg.registry (per-document ones first, so a build can free tokens
+# and sentences before the claims).
+STAGES: tuple[str, ...] = registry.names(registry.STAGE)
 
 Progress = Callable[[str, int, int], None]
 # What a corpus stage works through, named in its progress label; the other stages count documents.
@@ -49,23 +51,28 @@ def load_stage(name: str) -> ModuleType:
     Raises:
         PipelineError: for an unknown stage.
     """
-    if name not in _MODULES:
-        raise PipelineError(Errors.E006.format(name=name, known=", ".join(STAGES)))
-    return importlib.import_module(_MODULES[name])
+    return importlib.import_module(registry.get(name, registry.STAGE).module)
 
 
-def validate(stages: Sequence[str] = STAGES, *, provided: Iterable[str] = ()) -> None:
-    """Check that every stage's requirements are provided by an earlier stage.
+def validate(
+    stages: Sequence[str] = STAGES,
+    *,
+    provided: Iterable[str] = (),
+    options: dict[str, dict[str, object]] | None = None,
+) -> None:
+    """Check that every stage's requirements are provided by an earlier stage, and that every
+    option names a stage, an option of its ``run`` and, for a choice, a registered name.
 
     Args:
         stages: stage names in order.
         provided: corpus fields already filled before the first stage.
+        options: keyword arguments per stage name, as :func:`run` takes them.
 
     Raises:
-        PipelineError: listing every unmet requirement at once.
+        PipelineError: listing every unmet requirement and bad option at once.
     """
     provided = set(provided)
-    problems = []
+    problems = option_problems(options or {})
     for name in stages:
         module = load_stage(name)
         missing = [need for need in module.REQUIRES if need not in provided]
@@ -76,6 +83,31 @@ def validate(stages: Sequence[str] = STAGES, *, provided: Iterable[str] = ()) ->
         provided.update(module.PROVIDES)
     if problems:
         raise PipelineError("\n".join(problems))
+
+
+def option_problems(options: dict[str, dict[str, object]]) -> list[str]:
+    """Coded messages for each option of ``options`` that no stage takes or whose value is not
+    one of its registered choices (``{"ner": {"backend": "crff"}}``)."""
+    problems = []
+    for stage, values in options.items():
+        if stage not in STAGES:
+            problems.append(Errors.E006.format(name=stage, known=", ".join(STAGES)))
+            continue
+        known = stage_options(stage)
+        choices = dict(registry.get(stage, registry.STAGE).choices)
+        for option, value in values.items():
+            if option not in known:
+                listed = ", ".join(known) or "none"
+                problems.append(Errors.E027.format(option=option, stage=stage, known=listed))
+            elif option in choices and value not in registry.names(choices[option]):
+                problems.append(str(registry.unknown(str(value), choices[option])))
+    return problems
+
+
+def stage_options(name: str) -> tuple[str, ...]:
+    """The options of stage ``name``: the parameters of its ``run`` after the corpus (``ingest``
+    takes its inputs this way)."""
+    return tuple(inspect.signature(load_stage(name).run).parameters)[1:]
 
 
 def filled_fields(corpus: Corpus) -> set[str]:
@@ -115,11 +147,11 @@ def run(
             requires them, so their memory is free for the stages after; the report counts them.
 
     Raises:
-        PipelineError: when the stage list is invalid, a stage returns something else than a
-            Corpus, or the Dask scheduler cannot be used.
+        PipelineError: when the stage list or an option is invalid (before anything runs), a
+            stage returns something else than a Corpus, or the Dask scheduler cannot be used.
     """
     corpus = corpus or Corpus()
-    validate(stages, provided=filled_fields(corpus))
+    validate(stages, provided=filled_fields(corpus), options=options)
     modules = [load_stage(name) for name in stages]
     if not any(getattr(module, "PER_DOCUMENT", False) for module in modules):
         dask = None  # nothing to send to a cluster: do not connect

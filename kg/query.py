@@ -61,7 +61,7 @@ class Parameter:
 
 def named_queries() -> dict[str, str]:
     """Shipped queries by name, e.g. ``who-said-what``."""
-    folder = resources.files("kg.export") / "queries"
+    folder = resources.files("kg") / "queries"
     return {
         entry.name.removesuffix(".rq"): entry.read_text(encoding="utf-8")
         for entry in sorted(folder.iterdir(), key=lambda e: e.name)

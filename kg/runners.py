@@ -111,7 +111,7 @@ _FORKED_WORK: ChunkedWork[Any] | None = None
 def _run_forked_chunk(bounds: range) -> Any:
     """Pool worker: process ``bounds`` of the work shared at fork time."""
     if _FORKED_WORK is None:
-        raise PipelineError("worker started without shared work")
+        raise PipelineError(Errors.E026)
     resume_in_worker()
     return _FORKED_WORK.run_chunk(bounds)
 

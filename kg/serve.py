@@ -96,7 +96,7 @@ def negotiate(accept: str, offered: dict[str, Any], default: str) -> str | None:
 
 def _not_acceptable(accept: str, offered: dict[str, Any]) -> tuple[str, str, bytes]:
     message = Errors.E042.format(accept=accept, offered=", ".join(offered))
-    return "406 Not Acceptable", "text/plain", f"E042: {message}".encode()
+    return "406 Not Acceptable", "text/plain", message.encode()
 
 
 def _run(path: str, sparql: str, accept: str, answers: multiprocessing.Queue) -> None:
@@ -105,9 +105,9 @@ def _run(path: str, sparql: str, accept: str, answers: multiprocessing.Queue) ->
         result = _store(path).query(sparql, use_default_graph_as_union=True)
         answers.put(_serialize(result, accept))
     except SyntaxError as error:
-        answers.put(("400 Bad Request", "text/plain", f"Malformed query: {error}".encode()))
+        answers.put(("400 Bad Request", "text/plain", Errors.E055.format(error=error).encode()))
     except Exception as error:
-        answers.put(("500 Internal Server Error", "text/plain", f"Query failed: {error}".encode()))
+        answers.put(("500 Internal Server Error", "text/plain", Errors.E056.format(error=error).encode()))
 
 
 def _serialize(
@@ -160,9 +160,7 @@ class Endpoint:
                 status, media, body = self.run(sparql, environ.get("HTTP_ACCEPT", ""))
                 return self._reply(start_response, status, media, body)
             if route != "/sparql":
-                raise HTTPError(
-                    "404 Not Found", "Not found: the endpoint is /sparql (shipped queries: /queries)"
-                )
+                raise HTTPError("404 Not Found", Errors.E047)
             sparql = self._query_text(environ)
             status, media, body = self.run(sparql, environ.get("HTTP_ACCEPT", ""))
             return self._reply(start_response, status, media, body)
@@ -173,9 +171,9 @@ class Endpoint:
         """Run a query under the time limit in a process of its own; refuse updates, federated
         queries and an Accept header that names no format we write."""
         if sparql_text.is_update(sparql):
-            raise HTTPError("403 Forbidden", "Updates are not allowed: this endpoint is read-only.")
+            raise HTTPError("403 Forbidden", Errors.E013)
         if sparql_text.is_federated(sparql):
-            raise HTTPError("400 Bad Request", f"E041: {Errors.E041}")
+            raise HTTPError("400 Bad Request", Errors.E041)
         if negotiate(accept, _RESULT_TYPES | _GRAPH_TYPES, "") is None:
             return _not_acceptable(accept, _RESULT_TYPES | _GRAPH_TYPES)
         answers = self._context.Queue()
@@ -185,13 +183,11 @@ class Endpoint:
             status, media, body = answers.get(timeout=self.timeout)
         except queue.Empty:
             worker.kill()
-            raise HTTPError(
-                "503 Service Unavailable", f"Query exceeded the {self.timeout:g} s time limit."
-            ) from None
+            raise HTTPError("503 Service Unavailable", Errors.E054.format(seconds=self.timeout)) from None
         finally:
             worker.join(timeout=1)
         if len(body) > MAX_RESPONSE_BYTES:
-            raise HTTPError("413 Content Too Large", "Result larger than the response limit: add a LIMIT.")
+            raise HTTPError("413 Content Too Large", Errors.E048)
         return status, media, body
 
     def _query_text(self, environ: dict[str, Any]) -> str:
@@ -201,20 +197,20 @@ class Endpoint:
         elif method == "POST":
             length = int(environ.get("CONTENT_LENGTH") or 0)
             if length > MAX_QUERY_BYTES:
-                raise HTTPError("413 Content Too Large", "Query too long.")
+                raise HTTPError("413 Content Too Large", Errors.E049.format(limit=MAX_QUERY_BYTES))
             raw = environ["wsgi.input"].read(length).decode("utf-8", errors="replace")
             kind = environ.get("CONTENT_TYPE", "").split(";")[0].strip()
             if kind == "application/sparql-query":
                 return raw
             if kind == "application/sparql-update" or "update" in parse_qs(raw):
-                raise HTTPError("403 Forbidden", "Updates are not allowed: this endpoint is read-only.")
+                raise HTTPError("403 Forbidden", Errors.E013)
             values = parse_qs(raw)
         else:
-            raise HTTPError("405 Method Not Allowed", "Use GET or POST.")
+            raise HTTPError("405 Method Not Allowed", Errors.E050)
         if "update" in values:
-            raise HTTPError("403 Forbidden", "Updates are not allowed: this endpoint is read-only.")
+            raise HTTPError("403 Forbidden", Errors.E013)
         if "query" not in values:
-            raise HTTPError("400 Bad Request", "Missing the 'query' parameter.")
+            raise HTTPError("400 Bad Request", Errors.E051)
         return values["query"][0]
 
     @staticmethod
@@ -259,7 +255,7 @@ def named_query_page(name: str, query_string: str) -> str:
     """
     queries = named_queries()
     if name not in queries:
-        raise HTTPError("404 Not Found", f"No shipped query '{name}'; /queries lists them.")
+        raise HTTPError("404 Not Found", Errors.E052.format(name=name))
     values = {key: items[-1] for key, items in parse_qs(query_string).items()}
     try:
         limit = int(values.pop("limit", DEFAULT_PAGE))
@@ -267,7 +263,7 @@ def named_query_page(name: str, query_string: str) -> str:
         sparql = bind_values(queries[name], values) if values else queries[name]
         return page_query(sparql, limit=limit or None, offset=offset)
     except (ValueError, KGError) as error:
-        raise HTTPError("400 Bad Request", f"Bad page or binding: {error}") from error
+        raise HTTPError("400 Bad Request", Errors.E053.format(error=error)) from error
 
 
 def page() -> str:

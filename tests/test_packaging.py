@@ -51,7 +51,7 @@ def test_packaging_wheel_carries_the_ontology_files(wheel_names: set[str], name:
 def test_packaging_wheel_carries_models_lexicons_and_queries(wheel_names: set[str]) -> None:
     assert any(name.startswith("kg/resources/models/") for name in wheel_names)
     assert "kg/resources/reporting_cues.tsv" in wheel_names
-    assert "kg/export/queries/who-said-what.rq" in wheel_names
+    assert "kg/queries/who-said-what.rq" in wheel_names
 
 
 def test_packaging_ontology_link_is_the_top_level_ontology() -> None:

@@ -234,7 +234,7 @@ def test_serve_refuses_federated_queries_without_calling_the_other_endpoint(app:
         ):
             status, body = get(url, federated)
             assert status == 400, body
-            assert body.startswith(b"E041") and b"SERVICE" in body
+            assert body.startswith(b"[E041]") and b"SERVICE" in body
         assert called == []
 
 
@@ -270,7 +270,7 @@ def test_serve_answers_406_to_an_accept_header_it_cannot_meet(
     assert got.startswith(status), body
     assert headers["Content-Type"].startswith(media)
     if status == "406":
-        assert body.startswith(b"E042") and b"Accept" in body
+        assert body.startswith(b"[E042]") and b"Accept" in body
 
 
 def test_serve_a_slow_query_does_not_delay_a_fast_one(built: Path) -> None:

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from kg.arabic.normalize import key
 
@@ -360,7 +360,9 @@ def build_lexicon(entries: tuple[CueEntry, ...]) -> CueLexicon:
     order = {"prep": 0, "colon": 0, "claimnoun": 1, "verb": 2, "noun": 3}
     for entry in sorted(entries, key=lambda e: order[e.type]):
         for form in generate_forms(entry):
-            prefixes = _VERB_PREFIXES if form.kind in ("past", "present", "participle") else _NOUN_PREFIXES
+            prefixes: tuple[str, ...] = (
+                _VERB_PREFIXES if form.kind in ("past", "present", "participle") else _NOUN_PREFIXES
+            )
             if form.kind in ("prep", "colon"):
                 prefixes = ("", "و") if form.kind == "prep" else ("",)
             for prefix in prefixes:
@@ -416,9 +418,16 @@ def load_frames(path: Path = FRAMES_PATH) -> Frames:
         deny_objects=_keys(data["deny_objects"]),
         deny_predicates=tuple(key(s) for s in data["deny_predicates"]),
         female_titles=_keys(data["female_titles"]),
+        **_optional_lists(data),
+    )
+
+
+def _optional_lists(data: dict[str, Any]) -> dict[str, Any]:
+    """The word sets and phrase lists a frames file may leave out, as :class:`Frames` fields."""
+    return {
         **{name: _keys(data.get(name, [])) for name in _OPTIONAL_WORD_SETS},
         **{name: _phrases(data.get(name, [])) for name in _OPTIONAL_PHRASE_LISTS},
-    )
+    }
 
 
 # the lists a reporting_frames.json may leave out: word sets, and lists of several-word phrases

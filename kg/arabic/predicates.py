@@ -146,7 +146,7 @@ def count_forms(texts: Iterable[str], path: Path = PREDICATES_PATH) -> dict[tupl
     counts = {(row.cls, row.lemma or row.masdar): 0 for row in rows}
     for text in texts:
         for word in key(text).split():
-            form = listed_form(word, owner)
-            for name in set(owner.get(form, ())) if form is not None else ():
+            listed = listed_form(word, owner)
+            for name in set(owner.get(listed, ())) if listed is not None else ():
                 counts[name] += 1
     return counts

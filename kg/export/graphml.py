@@ -17,8 +17,8 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph
 
+from kg.atomic import atomic_path
 from kg.export.records import Records, read_records
-from kg.rdf.store import atomic_path
 
 ALT_SEPARATOR = " | "
 

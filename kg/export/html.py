@@ -35,8 +35,8 @@ from typing import TextIO
 
 from rdflib import Graph
 
+from kg.atomic import atomic_path
 from kg.export.records import InteractionRecord, Records, local_name, read_records
-from kg.rdf.store import atomic_path
 
 UNLABELLED_EDGES = {"said_about", "asserts"}  # many, and coloured: the tooltip and legend name them
 MAX_NODES = 5000

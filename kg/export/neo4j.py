@@ -36,11 +36,8 @@ import datetime
 import functools
 import io
 import json
-import os
 import re
-import shutil
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -49,9 +46,10 @@ from pathlib import Path
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
-from kg.errors import ExportError
+from kg import atomic
+from kg.atomic import atomic_path
+from kg.errors import Errors, ExportError
 from kg.export.reader import GraphReader, Value
-from kg.rdf.store import atomic_path
 from kg.rdf.vocab import KG
 
 SCHEMA = "https://schema.org/"
@@ -218,13 +216,10 @@ def check_replaceable(folder: Path) -> None:
     if not folder.exists():
         return
     if not folder.is_dir():
-        raise ExportError(f"{folder} is a file; give a folder path for the Neo4j export.")
+        raise ExportError(Errors.E060.format(path=folder))
     foreign = sorted(p.name for p in folder.iterdir() if not EXPORT_FILE.fullmatch(p.name))
     if foreign:
-        raise ExportError(
-            f"{folder} holds files a Neo4j export does not write ({', '.join(foreign[:5])}); "
-            "choose a new or empty folder, since the export replaces the whole folder."
-        )
+        raise ExportError(Errors.E061.format(path=folder, names=", ".join(foreign[:5])))
 
 
 @contextmanager
@@ -234,38 +229,9 @@ def atomic_folder(folder: Path) -> Iterator[Path]:
     Raises:
         ExportError: when ``folder`` may not be replaced (see :func:`check_replaceable`).
     """
-    target = Path(folder).absolute()
-    check_replaceable(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
-    try:
+    check_replaceable(Path(folder).absolute())
+    with atomic.atomic_folder(folder) as temp:
         yield temp
-        mask = os.umask(0)
-        os.umask(mask)
-        temp.chmod(0o777 & ~mask)  # mkdtemp makes 0700; give the folder the usual permissions
-        replace_folder(temp, target)
-    finally:
-        shutil.rmtree(temp, ignore_errors=True)
-
-
-def replace_folder(new: Path, target: Path) -> None:
-    """Move folder ``new`` to ``target``, replacing a folder already there.
-
-    The old folder is renamed aside first and deleted only after ``new`` is in place; if the
-    second rename fails the old folder is put back. Between the two renames (microseconds)
-    ``target`` does not exist; it is never half-written.
-    """
-    if not target.exists():
-        os.replace(new, target)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
-    os.replace(target, old)  # an empty directory is replaced by the rename
-    try:
-        os.replace(new, target)
-    except BaseException:
-        os.replace(old, target)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -733,7 +699,7 @@ def cypher_statements(script: str, *, target: str = "neo4j") -> Iterator[str]:
         ExportError: for an unknown ``target``.
     """
     if target not in CYPHER_SCHEMA:
-        raise ExportError(f"no Cypher schema for {target!r}; choose one of {', '.join(CYPHER_SCHEMA)}.")
+        raise ExportError(Errors.E062.format(target=target, known=", ".join(CYPHER_SCHEMA)))
     head, _, body = script.partition("\n\n")
     if target == "neo4j":
         yield from _split_statements(head)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.rdf.store import atomic_path
+from kg.atomic import atomic_path
 from kg.rdf.validate import ONTOLOGY_FILE, ontology_dir
 
 

@@ -18,8 +18,9 @@ from typing import TextIO
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal
 
+from kg.atomic import atomic_path
 from kg.rdf.mapping import graph_prefixes
-from kg.rdf.store import atomic_path, write_graph
+from kg.rdf.store import write_graph
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _XSD = "http://www.w3.org/2001/XMLSchema#"

@@ -11,11 +11,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import pyoxigraph as ox
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+# A term of an Oxigraph triple: a quoted triple (RDF-star) too, though kg never writes one.
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 _INTEGER_TYPES = frozenset(
     _XSD + name
     for name in (
@@ -64,7 +67,9 @@ class Value:
         return cls(sys.intern(str(term)))
 
     @classmethod
-    def of_oxigraph(cls, term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Value:
+    def of_oxigraph(cls, term: OxTerm) -> Value:
+        if isinstance(term, ox.Triple):  # an RDF-star quoted triple, which kg never writes
+            return cls(str(term))
         if isinstance(term, ox.Literal):
             datatype = term.datatype.value
             plain = datatype in (_XSD + "string", _RDF_LANG_STRING)
@@ -94,7 +99,7 @@ class GraphReader:
         self._values: dict[str, dict[str, list[Value]]] = {}
         self._iris: dict[str, Value] = {}
 
-    def _value(self, term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Value:
+    def _value(self, term: OxTerm) -> Value:
         """``term`` as a :class:`Value`; an IRI's is made once while cached (the same documents
         and entities are the objects of millions of triples)."""
         if type(term) is not ox.NamedNode:
@@ -124,7 +129,8 @@ class GraphReader:
             return
         pattern = (None, ox.NamedNode(str(predicate)), ox.NamedNode(str(obj)), ox.DefaultGraph())
         for quad in self.store.quads_for_pattern(*pattern):
-            yield sys.intern(quad.subject.value), isinstance(quad.subject, ox.NamedNode)
+            if not isinstance(quad.subject, ox.Triple):  # RDF-star, which kg never writes
+                yield sys.intern(quad.subject.value), isinstance(quad.subject, ox.NamedNode)
 
     def values(self, predicate: URIRef, among: Container[str] | None = None) -> dict[str, list[Value]]:
         """Subject → its objects of ``predicate``, Arabic literals first, then by text.
@@ -170,17 +176,17 @@ class GraphReader:
         it never reads a predicate's other subjects (``kg:begin`` is on every mention).
         """
         if self.store is None:
-            found = {}
+            found: dict[str, list[Value | None]] = {}
             for subject, _ in self.subjects(RDF.type, cls):
                 if subject in among:
                     properties = self.properties(subject)
-                    found[subject] = [(properties.get(str(p)) or [None])[0] for p in predicates]
+                    found[subject] = [next(iter(properties.get(str(p), ())), None) for p in predicates]
             return found
         optional = " ".join(f"OPTIONAL {{ ?s <{p}> ?v{i} }}" for i, p in enumerate(predicates))
         columns = " ".join(f"?v{i}" for i in range(len(predicates)))
         query = f"SELECT ?s {columns} WHERE {{ ?s a <{cls}> . {optional} }}"
         best: dict[str, list[Value | None]] = {}
-        for row in self.store.query(query):
+        for row in cast(ox.QuerySolutions, self.store.query(query)):  # a SELECT gives solutions
             subject = row[0].value
             if subject not in among:
                 continue

@@ -1,19 +1,16 @@
-"""Named-entity recognition backends for Arabic news: a shipped CRF (default) and CAMeL Tools.
+"""Named-entity recognition backends for Arabic news: a shipped CRF (default), CAMeL Tools, and
+``lexicon``, which tags nothing (the ner stage's gazetteers and rules alone).
 
 A backend tags tokenized sentences with BIO tags over PERS, ORG, LOC and MISC. Backends are
-listed by name in :data:`BACKENDS` and imported lazily, so the CRF never imports torch.
+registered by name in :mod:`kg.registry` and imported lazily, so the CRF never imports torch.
 """
 
 from __future__ import annotations
 
-import importlib
 from typing import Protocol, runtime_checkable
 
-from kg.errors import Errors, KGError
-
-
-class NERError(KGError, ValueError):
-    """A backend cannot be loaded or used; the message says what to do."""
+from kg import registry
+from kg.errors import NERError
 
 
 @runtime_checkable
@@ -27,18 +24,16 @@ class NERBackend(Protocol):
         ...
 
 
-# name -> "module:factory"; the factory takes the loader's keyword options.
-BACKENDS: dict[str, str] = {
-    "crf": "kg.ner.crf:CRFBackend",
-    "camel": "kg.ner.camel:CamelBackend",
-}
+# name -> "module:factory" (from the registry); the factory takes the loader's keyword options.
+BACKENDS: dict[str, str] = {p.name: p.target for p in registry.plugins(registry.NER)}
 
 
 def load_backend(name: str = "crf", **options: object) -> NERBackend:
     """Load an NER backend by name.
 
     Args:
-        name: ``"crf"`` (shipped model, default) or ``"camel"`` (CAMeL Tools ``NERecognizer``).
+        name: ``"crf"`` (shipped model, default), ``"camel"`` (CAMeL Tools ``NERecognizer``) or
+            ``"lexicon"`` (tags nothing).
         **options: Backend options, e.g. ``model_path`` for the CRF or ``model_dir`` for camel.
 
     Returns:
@@ -47,11 +42,7 @@ def load_backend(name: str = "crf", **options: object) -> NERBackend:
     Raises:
         NERError: The name is unknown, or the backend's model or data is missing.
     """
-    target = BACKENDS.get(name)
-    if target is None:
-        raise NERError(Errors.E011.format(name=name, known=", ".join(sorted(BACKENDS))))
-    module_name, _, factory_name = target.partition(":")
-    factory = getattr(importlib.import_module(module_name), factory_name)
+    factory = registry.load(name, registry.NER)
     return factory(**options)
 
 

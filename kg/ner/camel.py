@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from kg.errors import Errors
 from kg.ner import NERError
 
 INSTALL_HINT = "pip install camel-tools && camel_data -i ner"
@@ -54,7 +55,7 @@ class CamelBackend:
                 self._recognizer = recognizer_class.pretrained(use_gpu=False)
         except (KeyError, OSError, ValueError) as error:
             where = f"model folder {model_dir}" if model_dir is not None else "CAMeL Tools NER data"
-            raise NERError(f"Cannot load the {where} ({error!r}). Install it with: {INSTALL_HINT}") from error
+            raise NERError(Errors.E022.format(where=where, error=error, hint=INSTALL_HINT)) from error
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         """Tag sentences with the BERT model.
@@ -102,13 +103,9 @@ def _import_recognizer() -> Any:
     try:
         from camel_tools.ner import NERecognizer
     except ImportError as error:
-        raise NERError(
-            f"The camel backend needs camel-tools and torch ({error}). Install: {INSTALL_HINT}"
-        ) from error
+        raise NERError(Errors.E020.format(error=error, hint=INSTALL_HINT)) from error
     except Exception as error:  # camel_tools raises DownloaderError/CatalogueError at import
-        raise NERError(
-            f"CAMeL Tools could not load its data catalogue ({error}). Install: {INSTALL_HINT}"
-        ) from error
+        raise NERError(Errors.E021.format(error=error, hint=INSTALL_HINT)) from error
     return NERecognizer
 
 

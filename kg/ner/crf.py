@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pycrfsuite
 
+from kg.errors import Errors, Warnings
 from kg.ner import NERError
 from kg.ner.conll import spans
 from kg.ner.features import FeatureExtractor
@@ -45,7 +46,7 @@ class CRFBackend:
         self.propagate = propagate
         path = Path(model_path) if model_path is not None else DEFAULT_MODEL
         if not path.is_file():
-            raise NERError(f"NER model {path} is missing. Rebuild it with: {REBUILD}")
+            raise NERError(Errors.E023.format(path=path, rebuild=REBUILD))
         settings = read_settings(path)
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
@@ -150,18 +151,14 @@ def extractor_from_settings(
     if words_name:
         words_path = model_path.parent / words_name
         if not words_path.is_file():
-            raise NERError(f"NER word table {words_path} is missing. Rebuild the model with: {REBUILD}")
+            raise NERError(Errors.E024.format(path=words_path, rebuild=REBUILD))
         counts, clusters = read_word_table(words_path)
     gazetteer: dict[str, frozenset[str]] = {}
     if settings.get("gazetteer"):
         gazetteer = load_gazetteer()
         digest = gazetteer_digest(gazetteer)
         if digest != settings.get("gazetteer_sha1"):
-            warnings.warn(
-                "kg.arabic.lexicons.gazetteer() changed since the NER model was trained; "
-                f"retrain for best accuracy: {REBUILD}",
-                stacklevel=3,
-            )
+            warnings.warn(Warnings.W002.format(rebuild=REBUILD), stacklevel=3)
     return FeatureExtractor(clusters=clusters, counts=counts, gazetteer=gazetteer, known=known)
 
 

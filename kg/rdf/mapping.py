@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from itertools import combinations
+from typing import cast
 
 import pyoxigraph as ox
 from rdflib import RDF as RDF_NS
@@ -55,7 +56,7 @@ SKOS, DCTERMS, SCHEMA = Terms(SKOS_NS), Terms(DCTERMS_NS), Terms(SCHEMA_NS)
 
 Term = ox.NamedNode | ox.Literal
 Triple = tuple[ox.NamedNode, ox.NamedNode, Term]
-Known = dict[str, str]  # entity_id -> label of every entity in the corpus
+Known = Mapping[str, str]  # entity_id -> label of every entity in the corpus
 ACTOR_LABELS = ("PERSON", "ORG", "GPE")
 CO_MENTION_ACTORS = 200  # co-mentions are counted among this many most mentioned actors
 
@@ -272,7 +273,7 @@ def corpus_triples(corpus: Corpus, mint: Minter) -> Iterator[Triple]:
 
 def speaker_counts(statements: Iterable[Statement], known: Known) -> Counter[str]:
     """Statements per speaker, for the speakers that get a ``kg:speaker`` triple."""
-    return Counter(s.speaker for s in statements if known.get(s.speaker or "") in ACTOR_LABELS)
+    return Counter(s.speaker for s in statements if s.speaker and known.get(s.speaker) in ACTOR_LABELS)
 
 
 def reading_order(statements: Iterable[Statement]) -> list[Statement]:
@@ -294,7 +295,7 @@ def document_records_triples(
     texts = {doc.doc_id: doc.text for doc in corpus.documents}
     for mention in corpus.mentions:
         entity_id = corpus.mention_entity.get(mention.mention_id)
-        if entity_id in known:
+        if entity_id is not None and entity_id in known:
             yield from mention_triples(mention, entity_id, texts[mention.doc_id], mint)
     about = start.about
     for position, stmt in enumerate(reading_order(corpus.statements), start.statement):
@@ -304,7 +305,7 @@ def document_records_triples(
         if any(entity_id in known for entity_id in stmt.about):
             yield node, KG.aboutPosition, integer(about)
             about += 1
-    kept = {}
+    kept: dict[ox.NamedNode, Interaction] = {}
     for interaction in corpus.interactions:
         node = mint.interaction(interaction)
         if known.get(interaction.agent) in ACTOR_LABELS and interaction.target in known:
@@ -412,7 +413,8 @@ def update_store(
     counts = Counter(merged.mention_entity.values())
     start = positions_in(store)
     # A count that changes moves the positions below it: at 50k articles, 15,059 of 15,083 pairs.
-    nodes = [q.subject for q in store.quads_for_pattern(None, RDF.type, KG.CoMention, ox.DefaultGraph())]
+    pattern = store.quads_for_pattern(None, RDF.type, KG.CoMention, ox.DefaultGraph())
+    nodes = cast(list[ox.NamedNode], [q.subject for q in pattern])  # minted IRIs, never blank nodes
     clear_subjects(store, [mint.claim(c) for c in removed | rewritten] + nodes)
     clear_subjects(store, [mint.entity(e) for e in touched], keep=KG.mentionedIn)
     new_documents = {doc.doc_id for doc in fresh.documents}
@@ -444,7 +446,8 @@ def update_store(
 def count_matches(store: ox.Store, pattern: str) -> int:
     """How many solutions the SPARQL graph pattern ``pattern`` has in ``store``."""
     sparql = f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}"
-    return int(next(iter(store.query(sparql, use_default_graph_as_union=True)))["n"].value)
+    solutions = cast(ox.QuerySolutions, store.query(sparql, use_default_graph_as_union=True))  # a SELECT
+    return int(next(iter(solutions))["n"].value)
 
 
 def positions_in(store: ox.Store) -> Positions:
@@ -544,9 +547,9 @@ def entity_triples(
     yield node, KG.mentionCount, integer(mention_count)
     if statement_count:
         yield node, KG.statementsMade, integer(statement_count)
-    if known.get(entity.stands_for or "") in ("GPE", "ORG"):
+    if entity.stands_for and known.get(entity.stands_for) in ("GPE", "ORG"):
         yield node, KG.standsFor, mint.entity(entity.stands_for)
-    if entity.label == "ORG" and known.get(entity.country or "") == "GPE":
+    if entity.label == "ORG" and entity.country and known.get(entity.country) == "GPE":
         yield node, KG.country, mint.entity(entity.country)
 
 
@@ -568,7 +571,7 @@ def role_triples(role: Role, mint: Minter, known: Known) -> Iterator[Triple]:
         return
     node = mint.entity(role.person)
     yield node, SCHEMA.jobTitle, ar(role.title)
-    if known.get(role.organization or "") in ("ORG", "GPE"):
+    if role.organization and known.get(role.organization) in ("ORG", "GPE"):
         yield node, SCHEMA.affiliation, mint.entity(role.organization)
 
 
@@ -586,7 +589,7 @@ def statement_triples(stmt: Statement, mint: Minter, known: Known, claim_id: str
     yield node, KG.speakerKind, text_literal(stmt.speaker_kind)
     yield node, KG.confidence, decimal(stmt.confidence)
     for prop, entity_id in ((KG.speaker, stmt.speaker), (KG.addressee, stmt.addressee), (KG.via, stmt.via)):
-        if known.get(entity_id or "") in ACTOR_LABELS:
+        if entity_id and known.get(entity_id) in ACTOR_LABELS:
             yield node, prop, mint.entity(entity_id)
     for entity_id in stmt.about:
         if entity_id in known:
@@ -619,7 +622,7 @@ def interaction_triples(interaction: Interaction, mint: Minter, known: Known) ->
     yield node, KG.statedIn, mint.document(interaction.doc_id)
     yield node, KG.begin, integer(interaction.evidence.start)
     yield node, KG.end, integer(interaction.evidence.end)
-    if known.get(interaction.place or "") in ("GPE", "LOC"):
+    if interaction.place and known.get(interaction.place) in ("GPE", "LOC"):
         yield node, KG.place, mint.entity(interaction.place)
     if interaction.time_text:
         yield node, KG.timeText, ar(interaction.time_text)

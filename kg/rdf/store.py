@@ -11,18 +11,17 @@ loads and queries an order of magnitude faster than rdflib's own memory store
 from __future__ import annotations
 
 import itertools
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
+from kg.atomic import atomic_path
 from kg.errors import Errors, InputError
 
 GRAPH_FILE = "graph.ttl"
@@ -171,7 +170,7 @@ def write_graph(
         prefixes = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix}
     with atomic_path(path) as temp:
         store = oxigraph_store(graph)
-        kwargs = {"prefixes": prefixes} if fmt in ("turtle", "rdfxml") else {}
+        kwargs: dict[str, Any] = {"prefixes": prefixes} if fmt in ("turtle", "rdfxml") else {}
         store.dump(str(temp), rdf_format, from_graph=ox.DefaultGraph(), **kwargs)
     return Path(path)
 
@@ -186,26 +185,3 @@ def _copy_to_oxigraph(graph: Graph) -> ox.Store:
     data = graph.serialize(format="nt", encoding="utf-8")
     store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
     return store
-
-
-@contextmanager
-def atomic_path(path: str | Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``path`` and move it into place only on success."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(handle)
-    temp = Path(name)
-    try:
-        yield temp
-        if temp.is_file():
-            temp.chmod(0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual permissions
-        os.replace(temp, target)
-    finally:
-        temp.unlink(missing_ok=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

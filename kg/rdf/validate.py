@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rdflib import XSD, Graph, Literal
 
-from kg.errors import KGError
+from kg.errors import Errors, KGError
 
 ONTOLOGY_FILE = "kg.ttl"
 SHAPES_FILE = "shapes.ttl"
@@ -51,9 +51,7 @@ def ontology_dir() -> Path:
         if (folder / SHAPES_FILE).is_file() and (folder / ONTOLOGY_FILE).is_file():
             return folder
     tried = ", ".join(str(folder) for folder in _CANDIDATE_DIRS)
-    raise KGError(
-        f"The ontology files were not found (looked in {tried}). Install kg from a source checkout."
-    )
+    raise KGError(Errors.E025.format(tried=tried))
 
 
 @lru_cache(maxsize=2)

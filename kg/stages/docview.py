@@ -32,7 +32,8 @@ class Tok(NamedTuple):
     """A token of the document with its normalized key and sentence number (a named tuple: one
     is made per token, and tuples are built several times faster than frozen dataclasses)."""
 
-    index: int
+    # The token's position; the name hides tuple.index(), which nothing calls on a Tok.
+    index: int  # type: ignore[assignment]
     start: int
     end: int
     text: str

@@ -872,16 +872,16 @@ def noun_pairs(
     agents = [owner] if owner is not None else []
     if not agents:
         near = [g for g in gentilics if tok.index < g.first <= tok.index + 3]
-        agents = [_title_holder(view, actors, g) if _titles(view, g) else g for g in near]
-        agents = [a for a in agents if a is not None]
+        holders = [_title_holder(view, actors, g) if _titles(view, g) else g for g in near]
+        agents = [a for a in holders if a is not None]
     if not agents and nxt is not None and nxt.key in _RELATIVE:
         latter = _latter_agent(view, tok)  # الحملة التي تشنها الأخيرة على
         agents = [latter] if latter is not None else []
     if not agents:
         relative = nxt is not None and nxt.key in _RELATIVE  # الهجوم الذي شنته القوات على
         genitive = _after(actors, tok.index + (3 if relative else 1), 1)
-        between = view.tokens[tok.index + 1 : genitive.first] if genitive else []
-        if any(t.key in _PREPOSITIONS for t in between):
+        words_between = view.tokens[tok.index + 1 : genitive.first] if genitive else []
+        if any(t.key in _PREPOSITIONS for t in words_between):
             genitive = None
         if genitive is not None and trigger.type == "attack":
             agents = _coordinated(view, actors, genitive)

@@ -30,7 +30,7 @@ from kg.arabic.cues import load_cues
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
 from kg.arabic.tokens import keyed_splits
-from kg.model import Corpus, Document, Label, Mention, Span, Token
+from kg.model import Corpus, Document, Label, Mention, MentionKind, Span, Token
 
 NAME = "ner"
 REQUIRES = ("documents", "tokens")
@@ -54,9 +54,7 @@ def run(corpus: Corpus, *, backend: str = "crf") -> Corpus:
 
 @cache
 def _tagger(backend: str) -> Callable[[list[list[str]]], list[list[str]]] | None:
-    """The statistical tagger of ``backend``; ``lexicon`` means gazetteers and rules only."""
-    if backend == "lexicon":
-        return None
+    """The statistical tagger of ``backend`` (``lexicon`` tags nothing: gazetteers and rules only)."""
     from kg.ner import load_backend
 
     return load_backend(backend).tag
@@ -515,7 +513,7 @@ def _is_word(token_text: str) -> bool:
     return any(ch.isalnum() for ch in token_text)
 
 
-def lookup(phrase_key: str, n_tokens: int) -> tuple[Label, str, str] | None:
+def lookup(phrase_key: str, n_tokens: int) -> tuple[Label, MentionKind, str] | None:
     """``(label, kind, country iso2)`` for a normalized phrase, or ``None``."""
     places = lexicons.place_index()
     if phrase_key in places:
@@ -531,9 +529,9 @@ def lookup(phrase_key: str, n_tokens: int) -> tuple[Label, str, str] | None:
     if institution:
         return "ORG", "name", institution
     if n_tokens == 1 and not _indefinite_feminine_plural(phrase_key):
-        iso = lexicons.gentilic_index().get(phrase_key)
-        if iso:
-            return "GPE", "adjective", iso
+        gentilic = lexicons.gentilic_index().get(phrase_key)
+        if gentilic:
+            return "GPE", "adjective", gentilic
     return None
 
 
@@ -794,7 +792,8 @@ def _known_keys() -> frozenset[str]:
 def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     """``(start, end, type)`` token spans of a BIO sequence (an ``I-`` after ``O`` starts a span)."""
     spans = []
-    start, current = None, ""
+    start: int | None = None
+    current = ""
     for i, tag in enumerate([*tags, "O"]):
         kind, _, tag_type = tag.partition("-")
         if start is not None and (kind != "I" or tag_type != current):

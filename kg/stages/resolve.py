@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -114,7 +114,7 @@ def _variant_notes(
     return notes
 
 
-def retype_person_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+def retype_person_names(mentions: Sequence[Mention]) -> tuple[Mention, ...]:
     """Give the PERSON label to tagged names that the lexicons do not know as places or bodies but
     that are a person's name elsewhere in the corpus: a tagger that read ``كيربي`` as a place in
     one sentence read it as part of ``جون كيربي`` in another."""
@@ -1015,7 +1015,7 @@ def find_roles(
         used_titles: set[Span] = set()
         for mention in doc_mentions:
             person = mention_entity.get(mention.mention_id)
-            if labels.get(person) != "PERSON" or person is None:
+            if person is None or labels.get(person) != "PERSON":
                 continue
             chain = title_chain(doc.text, mention, titles) + titles_after(
                 doc.text, mention, titles, doc_mentions

@@ -60,7 +60,7 @@ def scan_opening(view: DocView, first: int, sent: int, *, limit: int = MAX_WINDO
             quote = view.quote_opening_at(tok.start)
             title = quote is not None and is_title_quote(view, quote)
             term = quote is not None and not title and _is_quoted_term(view, quote)
-            if term and index == first:
+            if term and index == first and quote is not None:
                 index = view.token_at(quote.end)  # وطلبت «الهيئة» من ...: a quoted name, the subject
                 continue
             if term:

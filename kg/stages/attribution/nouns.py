@@ -57,7 +57,7 @@ def verbal_noun_object(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
         or first.key in TIME_WORDS
     ):
         return None
-    if view.lexicon.lookup(first.text) is not None and view.lexicon.lookup(first.text).kind in (
+    if (cue := view.lexicon.lookup(first.text)) is not None and cue.kind in (
         "past",
         "present",
     ):

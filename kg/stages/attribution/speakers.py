@@ -336,7 +336,7 @@ def _speaker_group(
         person = spokesperson_role(view, chosen.entity)
         kind = "description"
         entity = person or entity
-    out = [(entity, chosen.mention.span, kind)]
+    out: list[tuple[str | None, Span | None, str]] = [(entity, chosen.mention.span, kind)]
     for cand in speakers[speakers.index(chosen) + 1 :]:
         between = view.tokens[out_last(view, out[-1][1]) + 1 : cand.first]
         # قال شكري وبلينكن؛ وطالبت بريطانيا، وألمانيا، وفرنسا (commas between the conjuncts)
@@ -406,14 +406,16 @@ def svo_speakers(view: DocView, tok: Tok, form: CueForm) -> list[tuple[str | Non
             index -= 1
             continue
         if current.text == ")":  # هيئة الإذاعة البريطانية (بي بي سي) قد ذكرت
-            index = _before_bracket(view, index, tok.sent)
-            if index is None:
+            before = _before_bracket(view, index, tok.sent)
+            if before is None:
                 return []
+            index = before
             continue
         if current.text in COMMAS:
-            index = _skip_parenthetical(view, index, tok.sent)
-            if index is None:
+            before = _skip_parenthetical(view, index, tok.sent)
+            if before is None:
                 return []
+            index = before
             continue
         mention = view.mention_at.get(index)
         if mention is None or mention.kind == "adjective":

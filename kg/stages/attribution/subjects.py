@@ -178,8 +178,8 @@ def title_holder(view: DocView, subject: TitledSubject) -> str | None:
         earlier = titled_subject(view, tok.index, tok.sent)
         if earlier is None or earlier.person is None or not view.entity_of(earlier.person):
             continue
-        title = {_title_word(t.key) for t in view.tokens[tok.index : earlier.last + 1]}
-        if set(words) <= title:
+        held = {_title_word(t.key) for t in view.tokens[tok.index : earlier.last + 1]}
+        if set(words) <= held:
             holders.append((tok.start, view.entity_of(earlier.person)))  # type: ignore[arg-type]
     return max(holders)[1] if holders else None
 

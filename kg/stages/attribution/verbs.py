@@ -87,9 +87,10 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     if kind == "np" and negated(view, tok):
         return None
     if kind == "np" and cognate_object(view, form, window_end):
-        window_end = _after_cognate_object(view, window_end)
-        if window_end is None:
+        past_object = _after_cognate_object(view, window_end)
+        if past_object is None:
             return None
+        window_end = past_object
         start = view.tokens[window_end].start
     adjacent = adjacent_subject(view, tok, form)
     # ورداً على سؤال عن سبب استقالة فارخورانتا قال المتحدث (ant:AL-internationalNews-1127-20180511):
