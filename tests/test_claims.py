@@ -750,3 +750,31 @@ def test_claims_a_denial_that_names_nothing_carries_the_accusation_before_it() -
 )
 def test_claims_predicates_joined_by_or_are_both_the_main_predicate(text: str, classes: set[str]) -> None:
     assert claims.main_predicate(text) == frozenset(classes)
+
+
+def _grouped(texts: list[tuple[str, str]]) -> tuple[list[claims.Item], claims.UnionFind]:
+    """Items of one speaker's statements, each text its own document, in groups as given."""
+    statements = [stmt(f"{group}{n}#s01", text, "canada") for n, (group, text) in enumerate(texts)]
+    items = claims.make_items(Corpus(statements=tuple(statements)))
+    groups = claims.UnionFind(len(items))
+    for index, (group, _) in enumerate(texts):
+        first = next(i for i, (g, _) in enumerate(texts) if g == group)
+        groups.union(first, index)
+    return items, groups
+
+
+# ant:FR-internationalNews-2624-20180808 (the demand) and a tariff story's wording: two claims of
+# ten reports each are not merged by one pair of their statements that happens to match.
+@pytest.mark.parametrize(
+    ("other", "merged"),
+    [
+        ("الإفراج فورا عن نشطاء المجتمع المدني الموقوفين في المملكة", True),
+        ("ستفرض رسوما جمركية انتقامية على البضائع الأمريكية", False),
+    ],
+)
+def test_claims_two_large_groups_merge_only_when_their_members_match(other: str, merged: bool) -> None:
+    demand = "الإفراج فورا عن نشطاء المجتمع المدني الموقوفين في المملكة"
+    size = claims.LARGE_GROUP
+    items, groups = _grouped([("a", demand)] * size + [("b", other)] * size)
+    weights = claims.idf_weights(items)
+    assert claims.groups_joinable(items, groups, (0, size), weights, {}) is merged

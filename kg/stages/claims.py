@@ -35,7 +35,7 @@ import math
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -68,6 +68,8 @@ CONTRADICTION_OVERLAP = 0.6
 FRAME_OVERLAP = 0.3  # same side, same main predicate, participants not in conflict
 FRAME_DICE = 0.25  # ... and this much alike as wholes
 STANCE_OVERLAP = 0.5  # same stance cue (support, condemn, deny ...), any side
+LARGE_GROUP = 10  # two groups this large merge only when samples of them are well linked
+LINK_SAMPLE = 20  # members of a large group compared
 MAX_LINK_PAIRS = 400  # groups with more cross pairs are not compared for a one-sided join
 SIMILAR_COSINE = 0.6  # word-vector cosine at which two different stems count as a partial match
 ENTITY_MARK = "@"
@@ -712,15 +714,18 @@ def well_linked(
     theirs: Sequence[Item],
     weights: Weights | None = None,
     similar: Similar | None = None,
+    *,
+    sides: bool = True,
 ) -> bool:
     """Two groups of statements of one speaker or side whose cross-document pairs mostly match
     (:func:`same_claim`, average link): outlets quoting different parts of one demand (``دعت
     السفارة الكندية إلى "الإفراج فورا" عن نشطاء ...``, ant:FR-internationalNews-2624-20180808),
     each a partial paraphrase of the others, are one claim even when no single pair is alike as a
-    whole. Speakers of several sides are not linked so (on the dev stories a treaty's name chained
-    the statements of every side about it); :func:`_joinable` compares only groups with at most
+    whole. Unless ``sides`` is false (samples of two large groups), speakers of several sides are
+    not linked so (on the dev stories a treaty's name chained
+    the statements of every side about it); :func:`groups_joinable` compares only groups with at most
     :data:`MAX_LINK_PAIRS` cross pairs."""
-    if len({item.side or item.speaker for item in (*ours, *theirs)}) > 1:
+    if sides and len({item.side or item.speaker for item in (*ours, *theirs)}) > 1:
         return False
     pairs = [(a, b) for a in ours for b in theirs if a.stmt.doc_id != b.stmt.doc_id]
     if not pairs:
@@ -772,6 +777,7 @@ class UnionFind:
         self.parent = list(range(size))
         self.sizes = [1] * size  # members of each root's group
         self.members: dict[int, list[int]] = {}  # root -> its members, for groups of two or more
+        self._linked: dict[tuple[int, int, int, int], bool] = {}  # see linked()
 
     def find(self, index: int) -> int:
         while self.parent[index] != index:
@@ -788,6 +794,15 @@ class UnionFind:
             joined = self.members.pop(root, [root])
             joined.extend(self.members.pop(other, [other]))
             self.members[root] = joined
+
+    def linked(self, a: int, b: int, test: Callable[[list[int], list[int]], bool]) -> bool:
+        """``test`` of the members of ``a``'s and ``b``'s groups, remembered while both groups
+        stay as they are (one merge decision is asked again by every matching pair)."""
+        ra, rb = sorted((self.find(a), self.find(b)))
+        state = (ra, rb, self.sizes[ra], self.sizes[rb])
+        if state not in self._linked:
+            self._linked[state] = test(self.group(ra), self.group(rb))
+        return self._linked[state]
 
     def group(self, index: int) -> list[int]:
         """The members of ``index``'s group."""
@@ -903,19 +918,33 @@ def indexed_items(corpus: Corpus) -> tuple[list[Item], list[list[str]]]:
     return items, all_block_keys(items)
 
 
-def _joinable(
+def groups_joinable(
     items: list[Item], groups: UnionFind, pair: tuple[int, int], weights: Weights, similar: Similar
 ) -> bool:
-    """:func:`may_join`, or else :func:`well_linked` groups small enough to compare pair by pair."""
+    """Whether a matched pair may merge its two groups: :func:`may_join` for small groups, or
+    else :func:`well_linked` groups small enough to compare pair by pair; two groups of
+    :data:`LARGE_GROUP` or more members merge only when samples of them are :func:`well_linked`
+    (one pair of matching statements chained unrelated claims of hundreds on 50k articles)."""
     a, b = pair
-    sizes = (groups.size(a), groups.size(b))
-    if may_join(items[a], items[b], sizes, weights, similar):
+    if groups.find(a) == groups.find(b):
         return True
-    if sizes[0] * sizes[1] > MAX_LINK_PAIRS:
+    sizes = (groups.size(a), groups.size(b))
+    if min(sizes) < LARGE_GROUP and may_join(items[a], items[b], sizes, weights, similar):
+        return True
+    if min(sizes) < LARGE_GROUP and sizes[0] * sizes[1] > MAX_LINK_PAIRS:
         return False
-    return well_linked(
-        [items[i] for i in groups.group(a)], [items[i] for i in groups.group(b)], weights, similar
-    )
+    return groups.linked(a, b, lambda ours, theirs: _linked(items, ours, theirs, weights, similar))
+
+
+def _linked(
+    items: list[Item], ours: list[int], theirs: list[int], weights: Weights, similar: Similar
+) -> bool:
+    if min(len(ours), len(theirs)) >= LARGE_GROUP:  # samples of both, speakers of any side
+        ours, theirs = ours[:LINK_SAMPLE], theirs[:LINK_SAMPLE]
+        return well_linked(
+            [items[i] for i in ours], [items[i] for i in theirs], weights, similar, sides=False
+        )
+    return well_linked([items[i] for i in ours], [items[i] for i in theirs], weights, similar)
 
 
 def build_claims(corpus: Corpus, *, similar: Similar | None = None) -> tuple[Claim, ...]:
@@ -939,7 +968,7 @@ def build_claims(corpus: Corpus, *, similar: Similar | None = None) -> tuple[Cla
     conflicts: list[tuple[int, int]] = []
     for a, b in candidate_pairs(items, keys):
         if same_claim(items[a], items[b], weights, similar):
-            if _joinable(items, groups, (a, b), weights, similar):
+            if groups_joinable(items, groups, (a, b), weights, similar):
                 groups.union(a, b)
         elif conflicting(items[a], items[b]):
             conflicts.append((a, b))
