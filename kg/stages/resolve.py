@@ -28,11 +28,11 @@ from itertools import pairwise
 
 from kg import ids
 from kg.arabic import lexicons
+from kg.arabic.names import institution_country, not_name_words
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
 from kg.arabic.tokens import proclitic_splits as stems
 from kg.model import Corpus, Entity, Label, Mention, ResolutionNote, Role, Span, Token
-from kg.stages.ner import institution_country, not_name_words
 
 NAME = "resolve"
 REQUIRES = ("mentions", "tokens")
