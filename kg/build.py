@@ -32,7 +32,6 @@ from kg.claims_index import INDEX_FILE, open_index, write_index
 from kg.errors import Errors, InputError
 from kg.export import DEFAULT_NAMES, WRITTEN_BY_OXIGRAPH, export
 from kg.export.neo4j import check_replaceable
-from kg.incremental import load_state, publish_state, stage_state
 from kg.memory import frozen_heap, release_memory, set_aside
 from kg.model import Claim, Corpus, ResolutionNote, Skipped
 from kg.options import BuildOptions, with_settings
@@ -41,6 +40,7 @@ from kg.progress import CHARTS, INDEX, REPORT, STATE, STORE, Phases, export_phas
 from kg.rdf.mapping import bind_prefixes, node_counts, to_store, update_store
 from kg.rdf.store import STORE_DIR, store_graph, store_path
 from kg.stages.claims import release_claim_items
+from kg.state import load_state, publish_state, stage_state
 
 # Emptied once the per-document stages are done (the claims stage and the outputs never read
 # them): 175 MB on 50k news-bench articles. BuildResult.corpus comes without them.
