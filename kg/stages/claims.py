@@ -45,6 +45,7 @@ from kg.arabic.normalize import key
 from kg.arabic.predicates import main_predicate, word_predicates  # re-exported for the claims tests
 from kg.arabic.stem import stem
 from kg.arabic.time import WEEKDAYS
+from kg.contract import CORPUS, Stage
 from kg.model import Claim, Corpus, Mention, Statement
 
 NAME = "claims"
@@ -978,3 +979,6 @@ def representative(stmts: Iterable[Statement]) -> str:
 def run(corpus: Corpus) -> Corpus:
     """Fill ``corpus.claims`` from ``corpus.statements``."""
     return corpus.replace(claims=build_claims(corpus))
+
+
+STAGE = Stage(NAME, REQUIRES, PROVIDES, CORPUS, run)

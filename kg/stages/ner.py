@@ -31,11 +31,11 @@ from kg.arabic.names import institution_country, institution_heads, not_name_wor
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
 from kg.arabic.tokens import keyed_splits
+from kg.contract import DOCUMENT, Stage
 from kg.model import Corpus, Document, Label, Mention, MentionKind, Span, Token
 
 NAME = "ner"
 REQUIRES = ("documents", "tokens")
-PER_DOCUMENT = True
 PROVIDES = ("mentions",)
 
 MAX_NAME_TOKENS = 6
@@ -799,3 +799,13 @@ def _overlaps_any(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 def _extent(mention: Mention) -> Span:
     """The tokens a mention covers, attached proclitics included."""
     return mention.attached or mention.span
+
+
+@dataclass(frozen=True)
+class Options:
+    """The NER backend: a name registered in :mod:`kg.registry` (``crf``, ``camel``, ``lexicon``)."""
+
+    backend: str = "crf"
+
+
+STAGE = Stage(NAME, REQUIRES, PROVIDES, DOCUMENT, run, Options)

@@ -32,6 +32,7 @@ from kg.arabic.names import institution_country, not_name_words
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
 from kg.arabic.tokens import proclitic_splits as stems
+from kg.contract import CORPUS, Stage
 from kg.model import Corpus, Entity, Label, Mention, ResolutionNote, Role, Span, Token
 
 NAME = "resolve"
@@ -1332,3 +1333,6 @@ def _extend(entity: Entity, mentions: list[Mention]) -> Entity:
         mention_ids=entity.mention_ids + tuple(m.mention_id for m in mentions),
         doc_ids=tuple(sorted(set(entity.doc_ids) | {m.doc_id for m in mentions})),
     )
+
+
+STAGE = Stage(NAME, REQUIRES, PROVIDES, CORPUS, run)
