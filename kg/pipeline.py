@@ -3,8 +3,8 @@
 Each stage module declares a :class:`~kg.contract.Stage` (name, requires, provides, scope,
 typed options and, for a corpus stage, an optional ``update``), registered in
 :mod:`kg.registry`. :class:`Pipeline` checks the stages and their options when it is made
-(every unmet requirement and bad option in one error) and runs them. :func:`run` makes and runs
-a pipeline in one call.
+(every unmet requirement and bad option in one error) and runs them; with ``base`` (the state of
+a previous build) a run is an append. :func:`run` makes and runs a pipeline in one call.
 """
 
 from __future__ import annotations
@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg import registry
-from kg.contract import Stage
+from kg.contract import Stage, unwrap
 from kg.errors import Errors, KGError, PipelineError
 from kg.memory import set_aside
 from kg.model import Corpus, Document, Skipped, TokenTable
 from kg.runners import InProcessRunner, Report, Runner, open_runner
+from kg.state import State, merge
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -34,15 +35,21 @@ STAGES: tuple[str, ...] = registry.names(registry.STAGE)
 Progress = Callable[[str, int, int], None]
 # What a corpus stage works through, named in its progress label; the other stages count documents.
 _COUNTED = {"resolve": "mentions", "claims": "statements"}
+# The reason an append skips a document whose id the graph already has.
+ALREADY_IN_GRAPH = "already in the graph"
 
 
 @dataclass(frozen=True)
 class RunReport:
-    """What a run did: seconds per stage, and how many records of each field it released (see
-    ``release`` in :meth:`Pipeline.run`)."""
+    """What a run did: seconds per stage, how many records of each field it released (see
+    ``release`` in :meth:`Pipeline.run`), what the build keeps of a stage beside the corpus (see
+    :class:`~kg.contract.Kept`; the build takes it out) and, for an append, the part of the corpus
+    made of the new documents only."""
 
     timings: dict[str, float] = field(default_factory=dict)
     released: dict[str, int] = field(default_factory=dict)
+    kept: dict[str, object] = field(default_factory=dict)
+    added: Corpus | None = None
 
 
 def load_stage(name: str) -> Stage:
@@ -144,6 +151,7 @@ class Pipeline:
         self,
         inputs: Iterable[str | Path],
         *,
+        base: State | None = None,
         corpus: Corpus | None = None,
         progress: Progress | None = None,
         on_error: str = "skip",
@@ -155,6 +163,10 @@ class Pipeline:
 
         Args:
             inputs: files, folders or fsspec URLs to read (the ``ingest`` stage).
+            base: the state of a previous build to add ``inputs`` to (an append): documents
+                already in it are skipped, the others go through every stage on their own, except
+                that a stage with an ``update`` adds them to ``base`` instead; the returned corpus
+                is the merged one, and the report's ``added`` the new documents' part.
             corpus: a corpus to start from (its filled fields count as provided).
             progress: called as ``progress(label, index, total)`` before each stage, where the
                 label is the stage name with what it works through (``"ner: 812 documents"``,
@@ -169,6 +181,8 @@ class Pipeline:
             release: corpus fields (``tokens``, ``sentences``) to empty as soon as no later stage
                 requires them, so their memory is free for the stages after; the report counts
                 them.
+
+        A run whose first stage leaves no document stops there.
 
         Raises:
             PipelineError: when the requirements are not met by ``corpus``, a stage returns
@@ -188,24 +202,42 @@ class Pipeline:
                 started = time.perf_counter()
                 work = _Work(
                     inputs,
+                    base,
                     on_error,
                     runner,
                     _chunk_progress(progress, stage.name, index, len(self.stages)),
                 )
-                corpus = self._run_stage(stage, corpus, work)
+                corpus = self._run_stage(stage, corpus, work, report.kept)
                 set_aside()  # inside kg.build, the records made so far leave the cyclic collector's sight
                 report.timings[stage.name] = time.perf_counter() - started
-        return _released(corpus, release, (), report.released), report
+                if index == 0 and "documents" in stage.provides:
+                    corpus = _without_known(corpus, base)
+                    if not corpus.documents:
+                        break
+        corpus = _released(corpus, release, (), report.released)
+        if base is None:
+            return corpus, report
+        if not corpus.documents:
+            merged = base.corpus.replace(skipped=base.corpus.skipped + corpus.skipped)
+        else:
+            merged = merge(base.corpus, corpus)
+        return merged, dataclasses.replace(report, added=corpus)
 
-    def _run_stage(self, stage: Stage, corpus: Corpus, work: _Work) -> Corpus:
-        """``stage`` on ``corpus``: per document, or on the whole corpus."""
+    def _run_stage(self, stage: Stage, corpus: Corpus, work: _Work, kept: dict[str, object]) -> Corpus:
+        """``stage`` on ``corpus``: per document, as an update of the base, or on the whole corpus;
+        what a corpus stage keeps for the build goes into ``kept``."""
         options = self.options[stage.name]
         if stage.per_document:
             return run_per_document(
                 stage, corpus, options, on_error=work.on_error, runner=work.runner, report=work.report
             )
+        if work.base is not None and stage.update is not None:
+            return _checked(stage.name, stage.apply_update(work.base, corpus, options))
         extra = {"inputs": work.inputs} if stage.name == "ingest" else {}
-        return _checked(stage.name, stage(corpus, options, **extra))
+        result, value = unwrap(stage(corpus, options, **extra))
+        if value is not None:
+            kept[stage.name] = value
+        return _checked(stage.name, result)
 
 
 @dataclass(frozen=True)
@@ -213,6 +245,7 @@ class _Work:
     """What a stage of a run works with besides the corpus and its options."""
 
     inputs: Iterable[str | Path]
+    base: State | None
     on_error: str
     runner: Runner
     report: Report | None
@@ -232,12 +265,27 @@ def unmet(stages: Sequence[Stage], provided: Iterable[str]) -> list[str]:
     return problems
 
 
+def _without_known(corpus: Corpus, base: State | None) -> Corpus:
+    """``corpus`` without the documents ``base`` already has (listed as skipped)."""
+    if base is None:
+        return corpus
+    known = {doc.doc_id for doc in base.corpus.documents}
+    repeats = tuple(
+        Skipped(d.source_path or d.doc_id, ALREADY_IN_GRAPH) for d in corpus.documents if d.doc_id in known
+    )
+    return corpus.replace(
+        documents=tuple(d for d in corpus.documents if d.doc_id not in known),
+        skipped=corpus.skipped + repeats,
+    )
+
+
 def run(
     inputs: Iterable[str | Path],
     *,
     stages: Sequence[str] = STAGES,
     corpus: Corpus | None = None,
     options: Mapping[str, Mapping[str, object]] | None = None,
+    base: State | None = None,
     progress: Progress | None = None,
     on_error: str = "skip",
     jobs: int = 1,
@@ -255,6 +303,7 @@ def run(
     pipeline = Pipeline(stages, options, provided=provided)
     return pipeline.run(
         inputs,
+        base=base,
         corpus=corpus,
         progress=progress,
         on_error=on_error,
@@ -388,7 +437,7 @@ def process_slices(task: StageTask, slices: Iterable[tuple[Document, Corpus]]) -
     failed: list[Skipped] = []
     for doc, part in slices:
         try:
-            result = _checked(stage.name, stage(part, task.options))
+            result = _checked(stage.name, unwrap(stage(part, task.options))[0])
         except KGError:
             raise  # a configuration problem (e.g. a missing model), not a bad document
         except Exception as error:

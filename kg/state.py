@@ -7,7 +7,11 @@ append adds a part ``state.pickle.NNNNN`` (its documents' records, the entities 
 added or changed, the claims it replaced) instead of rewriting the state, and updates the claim
 index in place; a full build writes a new base and drops the parts.
 
-The append itself is :mod:`kg.incremental`; :func:`merge` joins the old and the new records.
+An append is a run of the pipeline with a base (``Pipeline.run(inputs, base=State(...))``, see
+:mod:`kg.pipeline`): the new documents go through every stage, and a corpus stage that declares
+``update(previous, new)`` adds them to the previous state instead (entity resolution attaches
+the new entities to the graph's, the claims stage groups the new statements into the graph's
+claims through the claim index); :func:`merge` then joins the old and the new records.
 
 Entities already in the graph keep their ids and preferred labels. All or nothing: every
 output is staged first (the claim index in an open transaction) and moved into place at the end;
@@ -23,14 +27,17 @@ import itertools
 import os
 import pickle
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, BinaryIO, cast, overload
+from typing import TYPE_CHECKING, Any, BinaryIO, cast, overload
 
 from kg.atomic import publish
 from kg.errors import Errors, InputError
 from kg.memory import collector_paused
 from kg.model import Corpus, Mention
+
+if TYPE_CHECKING:
+    from kg.claims_index import ClaimIndex
 
 STATE_FILE = "state.pickle"
 STATE_VERSION = 4  # 4: entity ids without the doubled kind (person_…, not person_person_…)
@@ -45,6 +52,15 @@ _CHUNKED = (*_LISTS, "entities", "claims")
 _EAGER = tuple(name for name in _CHUNKED if name != "mentions")  # version 3: read by load_state
 IN_CHUNKS = "records in chunks"  # the base state's layout since pickling in chunks
 STATE_CHUNK = 20_000  # records per pickle
+
+
+@dataclass(frozen=True)
+class State:
+    """What an append starts from: the corpus of the build (see :func:`load_state`) and its
+    open claim index (``None``: the claims of all statements are grouped again)."""
+
+    corpus: Corpus
+    claim_index: ClaimIndex | None = None
 
 
 def save_state(corpus: Corpus, path: Path) -> Path:
@@ -289,8 +305,8 @@ def _joined(first: Sequence[Mention], second: Sequence[Mention]) -> Sequence[Men
 
 
 def merge(old: Corpus, fresh: Corpus) -> Corpus:
-    """One corpus of ``old`` and ``fresh`` (whose entities are already merged, see
-    :func:`kg.incremental.attach`)."""
+    """One corpus of ``old`` and ``fresh`` (whose entities are already merged: see the
+    ``update`` of the resolve stage)."""
     entities = old.entity_index() | fresh.entity_index()
     return Corpus(
         documents=old.documents + fresh.documents,

@@ -1,5 +1,5 @@
 """kg.contract: every stage declares name, requires, provides, scope and typed options, checked
-when a pipeline is made."""
+when a pipeline is made; corpus stages may update a previous build (an append)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 
 from kg import registry
-from kg.contract import CORPUS, DOCUMENT, NoOptions, Stage
+from kg.contract import CORPUS, DOCUMENT, Kept, NoOptions, Stage
 from kg.errors import PipelineError
 from kg.model import Corpus
-from kg.pipeline import STAGES, Pipeline, load_stage
+from kg.pipeline import ALREADY_IN_GRAPH, STAGES, Pipeline, load_stage
+from kg.stages import claims
+from kg.state import State
 
 
 def _identity(corpus: Corpus) -> Corpus:
@@ -26,6 +28,7 @@ def test_contract_every_registered_stage_declares_itself() -> None:
         assert stage.name == name
         assert stage.scope in (DOCUMENT, CORPUS)
         assert dataclasses.is_dataclass(stage.options)
+    assert [n for n in STAGES if load_stage(n).update is not None] == ["resolve", "claims"]
     assert [n for n in STAGES if load_stage(n).per_document] == ["ner", "attribute", "interactions"]
 
 
@@ -35,6 +38,7 @@ def test_contract_every_registered_stage_declares_itself() -> None:
         ({"requires": ("sentense",)}, "unknown corpus fields sentense"),
         ({"scope": "sentence"}, "scope 'sentence' is none of document, corpus"),
         ({"options": dict}, "its options are no dataclass"),
+        ({"scope": DOCUMENT, "update": _identity}, "only a corpus stage can update"),
     ],
 )
 def test_contract_a_wrong_declaration_fails_when_made(fields: dict[str, object], problem: str) -> None:
@@ -90,3 +94,27 @@ def test_contract_no_stage_imports_another() -> None:
         path = root / (module.replace(".", "/") + ".py")
         others = {m for m in _stage_imports(path) if m in modules and m != module}
         assert not others, f"stage {name} imports {sorted(others)}"
+
+
+def test_contract_claims_stage_hands_its_items_to_the_build(articles_dir: Path) -> None:
+    built, report = Pipeline(options={"ner": {"backend": "lexicon"}}).run([articles_dir])
+    items, keys = report.kept["claims"]  # type: ignore[misc]
+    assert built.statements and [item.stmt for item in items] == list(built.statements)
+    assert len(keys) == len(items)
+    assert built.claims == claims.build_claims(built)
+    assert isinstance(claims.STAGE(built), Kept)
+
+
+def test_contract_a_run_with_a_base_is_an_append(articles_dir: Path) -> None:
+    options = {"ner": {"backend": "lexicon"}}
+    first = sorted(articles_dir.iterdir())[:1]
+    pipeline = Pipeline(options=options)
+    old, _ = pipeline.run(first)
+    merged, report = pipeline.run([articles_dir], base=State(old))
+    added = report.added
+    assert added is not None
+    assert [d.doc_id for d in merged.documents] == [d.doc_id for d in old.documents + added.documents]
+    assert {s.reason for s in added.skipped} == {ALREADY_IN_GRAPH}
+    assert {e.entity_id for e in old.entities} <= {e.entity_id for e in merged.entities}
+    whole, _ = pipeline.run([articles_dir])
+    assert len(merged.claims) == len(whole.claims)

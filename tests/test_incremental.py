@@ -139,8 +139,8 @@ def test_incremental_append_from_the_cli(tmp_path: Path) -> None:
 def test_incremental_one_word_name_joins_the_only_full_name_ending_with_it(
     known: tuple[str, ...], joins: bool
 ) -> None:
-    from kg.incremental import attach
     from kg.model import Corpus, Entity
+    from kg.stages.resolve import attach
 
     old = Corpus(entities=tuple(Entity(f"p{i}", "PERSON", name) for i, name in enumerate(known)))
     fresh = Corpus(entities=(Entity("new", "PERSON", "شكري"),), mention_entity={"m1": "new"})
