@@ -18,12 +18,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg import CallableModule, ids, incremental
+from kg import CallableModule, ids
 from kg.arabic import lexicons
 from kg.arabic.normalize import key
 from kg.atomic import atomic_path, publish, staging_folder
@@ -32,15 +32,14 @@ from kg.claims_index import INDEX_FILE, open_index, write_index
 from kg.errors import Errors, InputError
 from kg.export import DEFAULT_NAMES, WRITTEN_BY_OXIGRAPH, export
 from kg.export.neo4j import check_replaceable
-from kg.incremental import load_state, publish_state, stage_state
 from kg.memory import frozen_heap, release_memory, set_aside
 from kg.model import Claim, Corpus, ResolutionNote, Skipped
 from kg.options import BuildOptions, with_settings
-from kg.pipeline import Progress, run, validate
+from kg.pipeline import ALREADY_IN_GRAPH, Pipeline, Progress
 from kg.progress import CHARTS, INDEX, REPORT, STATE, STORE, Phases, export_phase
 from kg.rdf.mapping import bind_prefixes, node_counts, to_store, update_store
 from kg.rdf.store import STORE_DIR, store_graph, store_path
-from kg.stages.claims import release_claim_items
+from kg.state import State, load_state, publish_state, stage_state
 
 # Emptied once the per-document stages are done (the claims stage and the outputs never read
 # them): 175 MB on 50k news-bench articles. BuildResult.corpus comes without them.
@@ -149,19 +148,12 @@ def build(
     inputs = list(inputs)
     stages, outputs = options.stages, options.outputs
     phases = Phases(build_phases(stages, outputs, append=options.append), progress)
-    stage_options = options.stage_options()
-    validate(stages, options=stage_options)
+    pipeline = Pipeline(stages, options.stage_options())
     if options.append:
-        return _append(inputs, out_dir, options=options, phases=phases)
+        return _append(inputs, out_dir, pipeline, options=options, phases=phases)
     with frozen_heap():  # the records of a large corpus, out of the cyclic collector's way
-        corpus, first = run(inputs, stages=stages[:1], options=stage_options, progress=phases.callback())
-        if not corpus.documents:
-            raise _nothing_usable(inputs, corpus.skipped)
-        corpus, rest = run(
-            (),
-            stages=stages[1:],
-            corpus=corpus,
-            options=stage_options,
+        corpus, report = pipeline.run(
+            inputs,
             progress=phases.callback(),
             jobs=options.jobs,
             dask=options.dask,
@@ -171,16 +163,17 @@ def build(
             raise _nothing_usable(inputs, corpus.skipped)
         if options.strict and corpus.skipped:
             raise SkippedInputsError(corpus.skipped)
-        timings = {**first.timings, **rest.timings}
         files, triples = write_outputs(
             corpus,
             out_dir,
             outputs,
-            timings,
+            report.timings,
             base_iri=options.base_iri,
-            released=rest.released,
+            released=report.released,
+            kept=report.kept,
             phases=phases,
         )
+        timings = report.timings
     return BuildResult(corpus, out_dir, tuple(files), triples, timings)
 
 
@@ -192,8 +185,11 @@ def _nothing_usable(inputs: list[str | Path], skipped: Sequence[Skipped]) -> Inp
     )
 
 
-def _append(inputs: list[str | Path], out_dir: Path, *, options: BuildOptions, phases: Phases) -> BuildResult:
-    """``build(..., append=True)``: add ``inputs`` to the build in ``out_dir``.
+def _append(
+    inputs: list[str | Path], out_dir: Path, pipeline: Pipeline, *, options: BuildOptions, phases: Phases
+) -> BuildResult:
+    """``build(..., append=True)``: run ``pipeline`` on ``inputs`` with the state of the build in
+    ``out_dir`` as its base (see :meth:`kg.pipeline.Pipeline.run`).
 
     The claim index is changed in one transaction, committed only after the other outputs are
     moved into place (see :mod:`kg.claims_index`); any failure before leaves it as it was.
@@ -204,21 +200,19 @@ def _append(inputs: list[str | Path], out_dir: Path, *, options: BuildOptions, p
         set_aside(collect=False)  # read with the collector paused; never walked by it
         claim_index = stack.enter_context(contextlib.closing(open_index(out_dir, old)))
         loaded = time.perf_counter() - started
-        merged, fresh, timings = incremental.append(
-            old,
+        merged, report = pipeline.run(
             inputs,
-            stages=options.stages,
-            options=options.stage_options(),
+            base=State(old, claim_index),
             progress=phases.callback(),
             jobs=options.jobs,
             dask=options.dask,
-            claim_index=claim_index,
         )
-        timings = {"state:load": loaded, **timings}
+        fresh = report.added or Corpus()
+        timings = {"state:load": loaded, **report.timings}
         if options.strict and fresh.skipped:
             raise SkippedInputsError(fresh.skipped)
         if not fresh.documents:
-            if not any(s.reason == incremental.ALREADY_IN_GRAPH for s in fresh.skipped):
+            if not any(s.reason == ALREADY_IN_GRAPH for s in fresh.skipped):
                 raise _nothing_usable(inputs, fresh.skipped)
             return BuildResult(merged, out_dir, (), 0, timings)
         files, triples = write_outputs(
@@ -243,6 +237,7 @@ def write_outputs(
     base_iri: str = ids.DEFAULT_BASE_IRI,
     update: tuple[Corpus, Corpus] | None = None,
     released: Mapping[str, int] | None = None,
+    kept: dict[str, object] | None = None,
     phases: Phases | None = None,
 ) -> tuple[list[Path], int]:
     """Map ``corpus`` into a new on-disk store, export it in every format and write report.md,
@@ -252,7 +247,9 @@ def write_outputs(
     output is complete are they moved into place (one rename each), so a failure leaves the
     previous build's files untouched. With ``update=(old, fresh)`` the store is a copy of
     ``out_dir``'s (hard links where possible) brought up to date instead of a new one.
-    ``phases`` hears as each output starts.
+    ``kept`` is what the stages kept for the build (:attr:`kg.pipeline.RunReport.kept`): the
+    claim index is written from the claims stage's items, which are taken out of it and freed
+    before the store is filled. ``phases`` hears as each output starts.
     """
     phases = phases or Phases((), None)
     names = {fmt: DEFAULT_NAMES.get(fmt, f"graph.{fmt}") for fmt in outputs}
@@ -265,9 +262,12 @@ def write_outputs(
             # First, so the claims stage's items it reuses are freed before the store and exports.
             phases.start(INDEX, f"{len(corpus.claims):,} claims")
             started = time.perf_counter()
-            staged.append(write_index(corpus, stage / INDEX_FILE))
+            indexed = cast(Any, (kept or {}).pop("claims", None))  # see kg.stages.claims.run_keeping_items
+            staged.append(write_index(corpus, stage / INDEX_FILE, indexed=indexed))
+            del indexed
             timings["claims:index"] = time.perf_counter() - started
-        release_claim_items()
+        if kept:
+            kept.clear()
         release_memory()
         set_aside()
         phases.start(STORE, _store_detail(corpus))

@@ -48,7 +48,6 @@ from kg.stages.claims import (
     WORD_BLOCK,
     Item,
     Similar,
-    all_block_keys,
     block_keys,
     claim_id,
     conflicting,
@@ -90,10 +89,16 @@ class ClaimUpdate:
         return tuple(sorted([*kept, *changed.values()], key=lambda c: c.claim_id))
 
 
-def write_index(corpus: Corpus, path: Path, *, items: Sequence[Item] | None = None) -> Path:
-    """Write the claim index of ``corpus`` (whose claims are built) into a new file ``path``."""
+def write_index(
+    corpus: Corpus, path: Path, *, indexed: tuple[list[Item], list[list[str]]] | None = None
+) -> Path:
+    """Write the claim index of ``corpus`` (whose claims are built) into a new file ``path``.
+
+    ``indexed`` are the statements' items and block keys as the claims stage made them (see
+    :func:`~kg.stages.claims.run_keeping_items`); they are made anew without.
+    """
     path.unlink(missing_ok=True)
-    items, keys = indexed_items(corpus) if items is None else (list(items), all_block_keys(items))
+    items, keys = indexed or indexed_items(corpus)
     claim_of = {sid: claim.claim_id for claim in corpus.claims for sid in claim.statement_ids}
     frequency = Counter(feature for item in items for feature in item.stems)
     connection = sqlite3.connect(path)

@@ -126,6 +126,9 @@ class Errors(metaclass=ErrorsWithCodes):
     )
     E062 = "No Cypher schema for {target!r}; choose one of {known}."
 
+    # E070-E079: stage declarations (kg/contract.py)
+    E070 = "Stage '{stage}' is declared wrongly: {problems}."
+
 
 class KGError(Exception):
     """Base class of every error kg raises on purpose."""

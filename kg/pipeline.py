@@ -1,28 +1,29 @@
 """The pipeline: an ordered list of stages, checked before any document is read.
 
-Each stage module declares ``NAME``, ``REQUIRES`` and ``PROVIDES`` (``Corpus`` field names) and
-``run(corpus) -> Corpus``. :func:`validate` reports every unmet requirement in one error;
-:func:`run` checks each hand-off and names the stage in any error.
+Each stage module declares a :class:`~kg.contract.Stage` (name, requires, provides, scope,
+typed options and, for a corpus stage, an optional ``update``), registered in
+:mod:`kg.registry`. :class:`Pipeline` checks the stages and their options when it is made
+(every unmet requirement and bad option in one error) and runs them; with ``base`` (the state of
+a previous build) a run is an append. :func:`run` makes and runs a pipeline in one call.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import importlib
-import inspect
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from kg import registry
+from kg.contract import Stage, unwrap
 from kg.errors import Errors, KGError, PipelineError
 from kg.memory import set_aside
 from kg.model import Corpus, Document, Skipped, TokenTable
 from kg.runners import InProcessRunner, Report, Runner, open_runner
+from kg.state import State, merge
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -34,80 +35,77 @@ STAGES: tuple[str, ...] = registry.names(registry.STAGE)
 Progress = Callable[[str, int, int], None]
 # What a corpus stage works through, named in its progress label; the other stages count documents.
 _COUNTED = {"resolve": "mentions", "claims": "statements"}
+# The reason an append skips a document whose id the graph already has.
+ALREADY_IN_GRAPH = "already in the graph"
 
 
 @dataclass(frozen=True)
 class RunReport:
-    """What a run did: seconds per stage, and how many records of each field it released
-    (see ``release`` in :func:`run`)."""
+    """What a run did: seconds per stage, how many records of each field it released (see
+    ``release`` in :meth:`Pipeline.run`), what the build keeps of a stage beside the corpus (see
+    :class:`~kg.contract.Kept`; the build takes it out) and, for an append, the part of the corpus
+    made of the new documents only."""
 
     timings: dict[str, float] = field(default_factory=dict)
     released: dict[str, int] = field(default_factory=dict)
+    kept: dict[str, object] = field(default_factory=dict)
+    added: Corpus | None = None
 
 
-def load_stage(name: str) -> ModuleType:
-    """Import the module of stage ``name``.
+def load_stage(name: str) -> Stage:
+    """The declaration of stage ``name``.
 
     Raises:
-        PipelineError: for an unknown stage.
+        PipelineError: for an unknown stage, or a module whose ``STAGE`` is no Stage.
     """
-    return importlib.import_module(registry.get(name, registry.STAGE).module)
+    stage = registry.load(name, registry.STAGE)
+    if not isinstance(stage, Stage):
+        raise PipelineError(Errors.E070.format(stage=name, problems="its STAGE is no kg.contract.Stage"))
+    return stage
 
 
 def validate(
     stages: Sequence[str] = STAGES,
     *,
     provided: Iterable[str] = (),
-    options: dict[str, dict[str, object]] | None = None,
+    options: Mapping[str, Mapping[str, object]] | None = None,
 ) -> None:
     """Check that every stage's requirements are provided by an earlier stage, and that every
-    option names a stage, an option of its ``run`` and, for a choice, a registered name.
+    option names a stage, one of its options and, for a choice, a registered name.
 
     Args:
         stages: stage names in order.
         provided: corpus fields already filled before the first stage.
-        options: keyword arguments per stage name, as :func:`run` takes them.
+        options: option values per stage name, as :class:`Pipeline` takes them.
 
     Raises:
         PipelineError: listing every unmet requirement and bad option at once.
     """
-    provided = set(provided)
-    problems = option_problems(options or {})
-    for name in stages:
-        module = load_stage(name)
-        missing = [need for need in module.REQUIRES if need not in provided]
-        if missing:
-            problems.append(
-                Errors.E003.format(stage=name, missing=", ".join(missing), stages=", ".join(stages))
-            )
-        provided.update(module.PROVIDES)
-    if problems:
-        raise PipelineError("\n".join(problems))
+    Pipeline(stages, options, provided=provided)
 
 
-def option_problems(options: dict[str, dict[str, object]]) -> list[str]:
+def option_problems(options: Mapping[str, Mapping[str, object]]) -> list[str]:
     """Coded messages for each option of ``options`` that no stage takes or whose value is not
     one of its registered choices (``{"ner": {"backend": "crff"}}``)."""
     problems = []
-    for stage, values in options.items():
-        if stage not in STAGES:
-            problems.append(Errors.E006.format(name=stage, known=", ".join(STAGES)))
+    for name, values in options.items():
+        if name not in STAGES:
+            problems.append(Errors.E006.format(name=name, known=", ".join(STAGES)))
             continue
-        known = stage_options(stage)
-        choices = dict(registry.get(stage, registry.STAGE).choices)
+        known = stage_options(name)
+        choices = dict(registry.get(name, registry.STAGE).choices)
         for option, value in values.items():
             if option not in known:
                 listed = ", ".join(known) or "none"
-                problems.append(Errors.E027.format(option=option, stage=stage, known=listed))
+                problems.append(Errors.E027.format(option=option, stage=name, known=listed))
             elif option in choices and value not in registry.names(choices[option]):
                 problems.append(str(registry.unknown(str(value), choices[option])))
     return problems
 
 
 def stage_options(name: str) -> tuple[str, ...]:
-    """The options of stage ``name``: the parameters of its ``run`` after the corpus (``ingest``
-    takes its inputs this way)."""
-    return tuple(inspect.signature(load_stage(name).run).parameters)[1:]
+    """The option names of stage ``name`` (the fields of its options object)."""
+    return load_stage(name).option_names()
 
 
 def filled_fields(corpus: Corpus) -> set[str]:
@@ -115,67 +113,204 @@ def filled_fields(corpus: Corpus) -> set[str]:
     return {f.name for f in dataclasses.fields(corpus) if getattr(corpus, f.name)}
 
 
+class Pipeline:
+    """Stages in order with their options, checked when the pipeline is made.
+
+    Args:
+        stages: stage names in order (default: every registered stage).
+        options: option values per stage name, e.g. ``{"ner": {"backend": "crf"}}``; each stage
+            turns its own into its options object.
+        provided: corpus fields already filled before the first stage (a run from a corpus).
+
+    Raises:
+        PipelineError: listing every unknown stage, unmet requirement and bad option at once.
+    """
+
+    def __init__(
+        self,
+        stages: Sequence[str] = STAGES,
+        options: Mapping[str, Mapping[str, object]] | None = None,
+        *,
+        provided: Iterable[str] = (),
+    ) -> None:
+        options = options or {}
+        problems = option_problems(options)
+        declared = [load_stage(name) for name in stages]
+        problems += unmet(declared, provided)
+        if problems:
+            raise PipelineError("\n".join(problems))
+        self.stages: tuple[Stage, ...] = tuple(declared)
+        self.options = {stage.name: stage.make_options(options.get(stage.name, {})) for stage in declared}
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The stage names, in order."""
+        return tuple(stage.name for stage in self.stages)
+
+    def run(
+        self,
+        inputs: Iterable[str | Path],
+        *,
+        base: State | None = None,
+        corpus: Corpus | None = None,
+        progress: Progress | None = None,
+        on_error: str = "skip",
+        jobs: int = 1,
+        dask: str | Client | None = None,
+        release: Sequence[str] = (),
+    ) -> tuple[Corpus, RunReport]:
+        """Run the stages over ``inputs`` and return the filled corpus and what the run did.
+
+        Args:
+            inputs: files, folders or fsspec URLs to read (the ``ingest`` stage).
+            base: the state of a previous build to add ``inputs`` to (an append): documents
+                already in it are skipped, the others go through every stage on their own, except
+                that a stage with an ``update`` adds them to ``base`` instead; the returned corpus
+                is the merged one, and the report's ``added`` the new documents' part.
+            corpus: a corpus to start from (its filled fields count as provided).
+            progress: called as ``progress(label, index, total)`` before each stage, where the
+                label is the stage name with what it works through (``"ner: 812 documents"``,
+                ``"claims: 1,204 statements"``; ``"ingest"`` alone), and as ``progress("stage:
+                done/all chunks", index, total)`` as a per-document stage advances.
+            on_error: ``"skip"`` drops a document that a per-document stage fails on (and lists it
+                as skipped); ``"raise"`` stops the run with an error naming the stage and document.
+            jobs: worker processes for the per-document stages (1 = in this process).
+            dask: run the per-document stages on this Dask cluster instead (a scheduler address
+                such as ``tcp://10.0.0.5:8786``, or a ``distributed.Client``); the corpus stages
+                run here.
+            release: corpus fields (``tokens``, ``sentences``) to empty as soon as no later stage
+                requires them, so their memory is free for the stages after; the report counts
+                them.
+
+        A run whose first stage leaves no document stops there.
+
+        Raises:
+            PipelineError: when the requirements are not met by ``corpus``, a stage returns
+                something else than a Corpus, or the Dask scheduler cannot be used.
+        """
+        if corpus is not None and (problems := unmet(self.stages, filled_fields(corpus))):
+            raise PipelineError("\n".join(problems))
+        corpus = corpus or Corpus()
+        if not any(stage.per_document for stage in self.stages):
+            dask = None  # nothing to send to a cluster: do not connect
+        report = RunReport()
+        with open_runner(jobs=jobs, dask=dask) as runner:
+            for index, stage in enumerate(self.stages):
+                corpus = _released(corpus, release, self.stages[index:], report.released)
+                if progress:
+                    progress(stage_label(stage.name, corpus), index, len(self.stages))
+                started = time.perf_counter()
+                work = _Work(
+                    inputs,
+                    base,
+                    on_error,
+                    runner,
+                    _chunk_progress(progress, stage.name, index, len(self.stages)),
+                )
+                corpus = self._run_stage(stage, corpus, work, report.kept)
+                set_aside()  # inside kg.build, the records made so far leave the cyclic collector's sight
+                report.timings[stage.name] = time.perf_counter() - started
+                if index == 0 and "documents" in stage.provides:
+                    corpus = _without_known(corpus, base)
+                    if not corpus.documents:
+                        break
+        corpus = _released(corpus, release, (), report.released)
+        if base is None:
+            return corpus, report
+        if not corpus.documents:
+            merged = base.corpus.replace(skipped=base.corpus.skipped + corpus.skipped)
+        else:
+            merged = merge(base.corpus, corpus)
+        return merged, dataclasses.replace(report, added=corpus)
+
+    def _run_stage(self, stage: Stage, corpus: Corpus, work: _Work, kept: dict[str, object]) -> Corpus:
+        """``stage`` on ``corpus``: per document, as an update of the base, or on the whole corpus;
+        what a corpus stage keeps for the build goes into ``kept``."""
+        options = self.options[stage.name]
+        if stage.per_document:
+            return run_per_document(
+                stage, corpus, options, on_error=work.on_error, runner=work.runner, report=work.report
+            )
+        if work.base is not None and stage.update is not None:
+            return _checked(stage.name, stage.apply_update(work.base, corpus, options))
+        extra = {"inputs": work.inputs} if stage.name == "ingest" else {}
+        result, value = unwrap(stage(corpus, options, **extra))
+        if value is not None:
+            kept[stage.name] = value
+        return _checked(stage.name, result)
+
+
+@dataclass(frozen=True)
+class _Work:
+    """What a stage of a run works with besides the corpus and its options."""
+
+    inputs: Iterable[str | Path]
+    base: State | None
+    on_error: str
+    runner: Runner
+    report: Report | None
+
+
+def unmet(stages: Sequence[Stage], provided: Iterable[str]) -> list[str]:
+    """Coded messages for each stage that needs a field neither ``provided`` nor an earlier stage
+    fills."""
+    available = set(provided)
+    problems = []
+    names = ", ".join(stage.name for stage in stages)
+    for stage in stages:
+        missing = [need for need in stage.requires if need not in available]
+        if missing:
+            problems.append(Errors.E003.format(stage=stage.name, missing=", ".join(missing), stages=names))
+        available.update(stage.provides)
+    return problems
+
+
+def _without_known(corpus: Corpus, base: State | None) -> Corpus:
+    """``corpus`` without the documents ``base`` already has (listed as skipped)."""
+    if base is None:
+        return corpus
+    known = {doc.doc_id for doc in base.corpus.documents}
+    repeats = tuple(
+        Skipped(d.source_path or d.doc_id, ALREADY_IN_GRAPH) for d in corpus.documents if d.doc_id in known
+    )
+    return corpus.replace(
+        documents=tuple(d for d in corpus.documents if d.doc_id not in known),
+        skipped=corpus.skipped + repeats,
+    )
+
+
 def run(
     inputs: Iterable[str | Path],
     *,
     stages: Sequence[str] = STAGES,
     corpus: Corpus | None = None,
-    options: dict[str, dict[str, object]] | None = None,
+    options: Mapping[str, Mapping[str, object]] | None = None,
+    base: State | None = None,
     progress: Progress | None = None,
     on_error: str = "skip",
     jobs: int = 1,
     dask: str | Client | None = None,
     release: Sequence[str] = (),
 ) -> tuple[Corpus, RunReport]:
-    """Run ``stages`` over ``inputs`` and return the filled corpus and timings.
-
-    Args:
-        inputs: files, folders or fsspec URLs to read (the ``ingest`` stage).
-        stages: stage names in order; checked with :func:`validate` first.
-        corpus: a corpus to start from (e.g. one loaded for ``--append``).
-        options: keyword arguments per stage name, e.g. ``{"ner": {"backend": "crf"}}``.
-        progress: called as ``progress(label, index, total)`` before each stage, where the label
-            is the stage name with what it works through (``"ner: 812 documents"``, ``"claims:
-            1,204 statements"``; ``"ingest"`` alone), and as ``progress("stage: done/all chunks",
-            index, total)`` as a per-document stage advances.
-        on_error: ``"skip"`` drops a document that a per-document stage fails on (and lists it as
-            skipped); ``"raise"`` stops the run with an error naming the stage and document.
-        jobs: worker processes for the per-document stages (1 = in this process).
-        dask: run the per-document stages on this Dask cluster instead (a scheduler address such
-            as ``tcp://10.0.0.5:8786``, or a ``distributed.Client``); the corpus stages run here.
-        release: corpus fields (``tokens``, ``sentences``) to empty as soon as no later stage
-            requires them, so their memory is free for the stages after; the report counts them.
+    """Make a :class:`Pipeline` of ``stages`` and ``options`` (checked against what ``corpus``
+    provides) and run it; the other arguments are those of :meth:`Pipeline.run`.
 
     Raises:
         PipelineError: when the stage list or an option is invalid (before anything runs), a
             stage returns something else than a Corpus, or the Dask scheduler cannot be used.
     """
-    corpus = corpus or Corpus()
-    validate(stages, provided=filled_fields(corpus), options=options)
-    modules = [load_stage(name) for name in stages]
-    if not any(getattr(module, "PER_DOCUMENT", False) for module in modules):
-        dask = None  # nothing to send to a cluster: do not connect
-    timings: dict[str, float] = {}
-    released: dict[str, int] = {}
-    with open_runner(jobs=jobs, dask=dask) as runner:
-        for index, (name, module) in enumerate(zip(stages, modules, strict=True)):
-            corpus = _released(corpus, release, modules[index:], released)
-            if progress:
-                progress(stage_label(name, corpus), index, len(stages))
-            started = time.perf_counter()
-            kwargs = dict((options or {}).get(name, {}))
-            if name == "ingest":
-                kwargs["inputs"] = inputs
-            if getattr(module, "PER_DOCUMENT", False):
-                report = _chunk_progress(progress, name, index, len(stages))
-                corpus = run_per_document(
-                    module, corpus, kwargs, on_error=on_error, runner=runner, report=report
-                )
-            else:
-                corpus = _checked(name, module.run(corpus, **kwargs))
-            set_aside()  # inside kg.build, the records made so far leave the cyclic collector's sight
-            timings[name] = time.perf_counter() - started
-    return _released(corpus, release, [], released), RunReport(timings, released)
+    provided = filled_fields(corpus) if corpus is not None else set()
+    pipeline = Pipeline(stages, options, provided=provided)
+    return pipeline.run(
+        inputs,
+        base=base,
+        corpus=corpus,
+        progress=progress,
+        on_error=on_error,
+        jobs=jobs,
+        dask=dask,
+        release=release,
+    )
 
 
 def stage_label(name: str, corpus: Corpus) -> str:
@@ -187,11 +322,11 @@ def stage_label(name: str, corpus: Corpus) -> str:
 
 
 def _released(
-    corpus: Corpus, fields: Sequence[str], later: Sequence[ModuleType], counts: dict[str, int]
+    corpus: Corpus, fields: Sequence[str], later: Sequence[Stage], counts: dict[str, int]
 ) -> Corpus:
     """``corpus`` with those of ``fields`` that no stage of ``later`` requires emptied; their
     record counts are added to ``counts``."""
-    needed = {need for module in later for need in getattr(module, "REQUIRES", ())}
+    needed = {need for stage in later for need in stage.requires}
     dropped = [name for name in fields if name not in needed and getattr(corpus, name)]
     if not dropped:
         return corpus
@@ -211,6 +346,7 @@ def _chunk_progress(progress: Progress | None, name: str, index: int, total: int
 
 
 def _checked(name: str, result: object) -> Corpus:
+    """``result``, which must be a Corpus."""
     if not isinstance(result, Corpus):
         raise PipelineError(Errors.E004.format(stage=name, got=type(result).__name__))
     return result
@@ -228,9 +364,9 @@ ChunkResult = tuple[dict[str, list], list[Skipped]]
 
 
 def run_per_document(
-    module: ModuleType,
+    stage: Stage,
     corpus: Corpus,
-    kwargs: dict[str, object],
+    options: object,
     *,
     on_error: str,
     runner: Runner | None = None,
@@ -243,13 +379,13 @@ def run_per_document(
     runner. A document whose processing fails is dropped from the corpus (with everything derived
     from it) and listed as skipped with the stage and the error, unless ``on_error == "raise"``.
     """
-    task = StageTask(module.__name__, kwargs, on_error)
+    task = StageTask(stage.name, options, on_error)
     work = PerDocumentWork(task, corpus, group_by_document(corpus))
     parts = (runner or InProcessRunner()).run(work, report=report)
-    outputs: dict[str, list] = {name: [] for name in module.PROVIDES}
+    outputs: dict[str, list] = {name: [] for name in stage.provides}
     failed: list[Skipped] = []
     for part_outputs, part_failed in parts:
-        for name in module.PROVIDES:
+        for name in stage.provides:
             outputs[name].extend(part_outputs[name])
         failed.extend(part_failed)
     corpus = corpus.replace(**{name: tuple(records) for name, records in outputs.items()})
@@ -260,8 +396,8 @@ def run_per_document(
 class StageTask:
     """What a worker needs, besides the documents, to run a per-document stage (picklable)."""
 
-    module_name: str
-    kwargs: dict[str, object]
+    stage: str
+    options: object
     on_error: str
 
 
@@ -296,22 +432,22 @@ def process_slices(task: StageTask, slices: Iterable[tuple[Document, Corpus]]) -
     Raises:
         PipelineError: with ``on_error="raise"``, naming the stage and the document that failed.
     """
-    module = importlib.import_module(task.module_name)
-    outputs: dict[str, list] = {name: [] for name in module.PROVIDES}
+    stage = load_stage(task.stage)
+    outputs: dict[str, list] = {name: [] for name in stage.provides}
     failed: list[Skipped] = []
     for doc, part in slices:
         try:
-            result = _checked(module.NAME, module.run(part, **task.kwargs))
+            result = _checked(stage.name, unwrap(stage(part, task.options))[0])
         except KGError:
             raise  # a configuration problem (e.g. a missing model), not a bad document
         except Exception as error:
             if task.on_error == "raise":
                 raise PipelineError(
-                    Errors.E005.format(stage=module.NAME, doc_id=doc.doc_id, error=error)
+                    Errors.E005.format(stage=stage.name, doc_id=doc.doc_id, error=error)
                 ) from error
-            failed.append(Skipped(doc.source_path or doc.doc_id, f"stage '{module.NAME}' failed: {error!r}"))
+            failed.append(Skipped(doc.source_path or doc.doc_id, f"stage '{stage.name}' failed: {error!r}"))
             continue
-        for name in module.PROVIDES:
+        for name in stage.provides:
             outputs[name].extend(getattr(result, name))
     return outputs, failed
 

@@ -100,15 +100,15 @@ def describe(kind: str) -> str:
     return ", ".join(f"{p.name} ({p.help})" if p.help else p.name for p in plugins(kind))
 
 
-# The stages, in pipeline order: each module declares NAME, REQUIRES, PROVIDES and run().
+# The stages, in pipeline order: each module declares its STAGE (see kg.contract.Stage).
 # The per-document stages come first, so a build can free tokens and sentences before the claims.
-register("ingest", STAGE, "kg.stages.ingest", "run")
-register("segment", STAGE, "kg.stages.segment", "run")
-register("ner", STAGE, "kg.stages.ner", "run", choices={"backend": NER})
-register("resolve", STAGE, "kg.stages.resolve", "run")
-register("attribute", STAGE, "kg.stages.attribute", "run")
-register("interactions", STAGE, "kg.stages.interactions", "run")
-register("claims", STAGE, "kg.stages.claims", "run")
+register("ingest", STAGE, "kg.stages.ingest", "STAGE")
+register("segment", STAGE, "kg.stages.segment", "STAGE")
+register("ner", STAGE, "kg.stages.ner", "STAGE", choices={"backend": NER})
+register("resolve", STAGE, "kg.stages.resolve", "STAGE")
+register("attribute", STAGE, "kg.stages.attribute", "STAGE")
+register("interactions", STAGE, "kg.stages.interactions", "STAGE")
+register("claims", STAGE, "kg.stages.claims", "STAGE")
 
 # NER backends: a factory taking the backend's keyword options, giving an object with tag().
 register("crf", NER, "kg.ner.crf", "CRFBackend", help="the shipped CRF model")

@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.incremental import load_state  # noqa: E402
 from kg.model import Claim  # noqa: E402
 from kg.stages.claims import build_claims  # noqa: E402
+from kg.state import load_state  # noqa: E402
 
 
 def describe(claims: tuple[Claim, ...], top: int) -> list[str]:

@@ -9,14 +9,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg import ids, incremental
+from kg import ids
+from kg import state as kg_state
 from kg.build import build
 from kg.claims_index import INDEX_FILE
 from kg.cli import cli
 from kg.errors import InputError
-from kg.incremental import STATE_FILE, load_state
 from kg.query import open_store, run_query
 from kg.rdf.store import STORE_DIR
+from kg.state import STATE_FILE, load_state
 
 KG = "https://w3id.org/arabic-news-kg/ontology#"
 
@@ -138,8 +139,8 @@ def test_incremental_append_from_the_cli(tmp_path: Path) -> None:
 def test_incremental_one_word_name_joins_the_only_full_name_ending_with_it(
     known: tuple[str, ...], joins: bool
 ) -> None:
-    from kg.incremental import attach
     from kg.model import Corpus, Entity
+    from kg.stages.resolve import attach
 
     old = Corpus(entities=tuple(Entity(f"p{i}", "PERSON", name) for i, name in enumerate(known)))
     fresh = Corpus(entities=(Entity("new", "PERSON", "شكري"),), mention_entity={"m1": "new"})
@@ -270,10 +271,10 @@ def test_incremental_state_round_trips_in_chunks(tmp_path: Path, monkeypatch: py
     """The base state is pickled a few records at a time (a small memo); it loads as the corpus."""
     out = _built_then_appended(tmp_path)
     corpus = load_state(out)
-    monkeypatch.setattr(incremental, "STATE_CHUNK", 2)
+    monkeypatch.setattr(kg_state, "STATE_CHUNK", 2)
     saved = tmp_path / "saved"
     saved.mkdir()
-    incremental.save_state(corpus, saved / STATE_FILE)
+    kg_state.save_state(corpus, saved / STATE_FILE)
     assert load_state(saved) == corpus
     assert len(corpus.mentions) > 2
 
@@ -284,7 +285,7 @@ def test_incremental_state_of_an_earlier_kg_in_one_pickle_still_loads(tmp_path: 
     earlier = tmp_path / "earlier"
     earlier.mkdir()
     with (earlier / STATE_FILE).open("wb") as file:
-        pickle.dump((incremental.STATE_VERSION, "0123456789abcdef"), file)
+        pickle.dump((kg_state.STATE_VERSION, "0123456789abcdef"), file)
         pickle.dump(corpus, file)
     assert load_state(earlier) == corpus
 
@@ -319,12 +320,12 @@ def test_incremental_state_of_version_2_is_refused_as_its_graph_has_earlier_iris
     earlier = tmp_path / "earlier"
     earlier.mkdir()
     with (earlier / STATE_FILE).open("wb") as file:
-        for head in ((2, "0123456789abcdef"), incremental.IN_CHUNKS):
+        for head in ((2, "0123456789abcdef"), kg_state.IN_CHUNKS):
             pickle.dump(head, file)
-        pickle.dump(corpus.replace(**dict.fromkeys(incremental._CHUNKED, ()), mention_entity={}), file)
-        for name in incremental._CHUNKED:
-            incremental._write_chunks(getattr(corpus, name), file)
-        incremental._write_chunks(corpus.mention_entity.items(), file)
+        pickle.dump(corpus.replace(**dict.fromkeys(kg_state._CHUNKED, ()), mention_entity={}), file)
+        for name in kg_state._CHUNKED:
+            kg_state._write_chunks(getattr(corpus, name), file)
+        kg_state._write_chunks(corpus.mention_entity.items(), file)
     with pytest.raises(InputError, match=r"IRIs of an earlier kg.*Rebuild the folder without --append"):
         load_state(earlier)
 

@@ -129,7 +129,7 @@ def test_properties_rdf_writers_round_trip_isomorphic(corpus: Corpus) -> None:
 @PROPERTY
 @given(corpus=corpora)
 def test_properties_records_survive_pickling(corpus: Corpus) -> None:
-    """The state of a build is a pickle of its records (``kg/incremental.py``)."""
+    """The state of a build is a pickle of its records (``kg/state.py``)."""
     assert pickle.loads(pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL)) == corpus
 
 

@@ -39,6 +39,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from kg.arabic.normalize import key
+from kg.contract import DOCUMENT, Stage
 from kg.model import Corpus, Document, Entity, Mention, Span, Statement
 from kg.stages.attribution.common import Frame, after_preposition, strip_clitics
 from kg.stages.attribution.frames import find_frames
@@ -47,7 +48,6 @@ from kg.stages.docview import QUOTE_MARK, DocView, outer_span
 
 NAME = "attribute"
 REQUIRES = ("documents", "sentences", "mentions", "entities")
-PER_DOCUMENT = True
 PROVIDES = ("statements",)
 
 
@@ -458,3 +458,6 @@ def entity_label(entities: dict[str, Entity], entity_id: str | None) -> str:
     if entity_id is None or entity_id not in entities:
         return ""
     return entities[entity_id].label
+
+
+STAGE = Stage(NAME, REQUIRES, PROVIDES, DOCUMENT, run)

@@ -38,6 +38,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.arabic.cues import load_frames
 from kg.arabic.lexicons import RESOURCES
@@ -45,7 +46,12 @@ from kg.arabic.normalize import key
 from kg.arabic.predicates import main_predicate, word_predicates  # re-exported for the claims tests
 from kg.arabic.stem import stem
 from kg.arabic.time import WEEKDAYS
+from kg.contract import CORPUS, Kept, Stage
 from kg.model import Claim, Corpus, Mention, Statement
+from kg.state import merge
+
+if TYPE_CHECKING:
+    from kg.state import State
 
 NAME = "claims"
 REQUIRES = ("statements",)
@@ -895,25 +901,8 @@ def make_items(corpus: Corpus) -> list[Item]:
     return with_antecedents(items)
 
 
-# The items and block keys of the last build_claims call, so the claim index written after the
-# build (kg/claims_index.py) does not compute them again; one entry, taken by indexed_items.
-_LAST_ITEMS: dict[int, tuple[list[Item], list[list[str]]]] = {}
-
-
-def release_claim_items() -> None:
-    """Forget the items kept by the last :func:`build_claims` call (hundreds of MB on a large corpus)."""
-    _LAST_ITEMS.clear()
-
-
 def indexed_items(corpus: Corpus) -> tuple[list[Item], list[list[str]]]:
-    """The items :func:`build_claims` made for ``corpus``'s statements and their block keys, or both anew."""
-    cached = _LAST_ITEMS.pop(id(corpus.statements), None)
-    if cached is not None:
-        items, keys = cached
-        if len(items) == len(corpus.statements) and all(
-            i.stmt is s for i, s in zip(items, corpus.statements, strict=True)
-        ):
-            return items, keys
+    """The items of ``corpus``'s statements (see :func:`make_items`) and their block keys."""
     items = make_items(corpus)
     return items, all_block_keys(items)
 
@@ -947,21 +936,25 @@ def _linked(
     return well_linked([items[i] for i in ours], [items[i] for i in theirs], weights, similar)
 
 
-def build_claims(corpus: Corpus, *, similar: Similar | None = None) -> tuple[Claim, ...]:
+def build_claims(
+    corpus: Corpus,
+    *,
+    similar: Similar | None = None,
+    indexed: tuple[list[Item], list[list[str]]] | None = None,
+) -> tuple[Claim, ...]:
     """Group the corpus statements into claims and link contradictions.
 
     Args:
         corpus: a corpus with statements (and, for better grouping, mentions and entities).
         similar: similar words (see :func:`similar_words`); ``None`` loads the shipped table,
             ``{}`` matches exact stems only.
+        indexed: the statements' items and block keys (:func:`indexed_items`), when the caller
+            has them; made here otherwise.
 
     Returns:
         Claims sorted by id, each with sorted statement and document ids.
     """
-    items = make_items(corpus)
-    keys = all_block_keys(items)
-    _LAST_ITEMS.clear()
-    _LAST_ITEMS[id(corpus.statements)] = (items, keys)
+    items, keys = indexed or indexed_items(corpus)
     groups = UnionFind(len(items))
     weights = idf_weights(items)
     similar = similar_words() if similar is None else similar
@@ -1007,3 +1000,36 @@ def representative(stmts: Iterable[Statement]) -> str:
 def run(corpus: Corpus) -> Corpus:
     """Fill ``corpus.claims`` from ``corpus.statements``."""
     return corpus.replace(claims=build_claims(corpus))
+
+
+# The stage as the pipeline runs it: a full build keeps the items for the claim index, an
+# append groups the new statements into the claims of the build.
+
+
+def run_keeping_items(corpus: Corpus) -> Kept:
+    """:func:`run`, keeping the statements' items and block keys for the claim index
+    (:func:`kg.claims_index.write_index`), which the build writes from them."""
+    indexed = indexed_items(corpus)
+    return Kept(corpus.replace(claims=build_claims(corpus, indexed=indexed)), indexed)
+
+
+def update(previous: State, new: Corpus) -> Corpus:
+    """``new`` (the new documents of an append) with all claims of the graph once its statements
+    are grouped into those of the ``previous`` build: through its claim index when it has one,
+    else by grouping the statements of both again."""
+    if previous.claim_index is None:
+        return new.replace(claims=build_claims(merge(previous.corpus, new)))
+    old = previous.corpus
+    context = Corpus(
+        statements=new.statements,
+        mentions=new.mentions,
+        mention_entity=new.mention_entity,
+        entities=tuple((old.entity_index() | new.entity_index()).values()),
+        roles=old.roles + new.roles,
+    )
+    claims = {claim.claim_id: claim for claim in old.claims}
+    added = previous.claim_index.add(make_items(context), claims, similar=similar_words())
+    return new.replace(claims=added.apply(old.claims))
+
+
+STAGE = Stage(NAME, REQUIRES, PROVIDES, CORPUS, run_keeping_items, update=update)

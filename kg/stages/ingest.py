@@ -24,9 +24,11 @@ import json
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path, PurePath, PurePosixPath
 
+from kg.contract import CORPUS, Stage
 from kg.errors import Errors, InputError
 from kg.model import Corpus, Document, Skipped
 
@@ -442,3 +444,14 @@ def html_to_text(markup: str) -> tuple[str, str]:
     lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
     text = "\n".join(line for line in lines if line)
     return html.unescape(" ".join("".join(parser.title_parts).split())), text
+
+
+@dataclass(frozen=True)
+class Options:
+    """How ``ingest`` reads: a file's document id, ``"name"`` or ``"path"`` (see :data:`DOC_ID_MODES`).
+    The inputs themselves are given to the run, not to the stage."""
+
+    doc_id: str = "name"
+
+
+STAGE = Stage(NAME, REQUIRES, PROVIDES, CORPUS, run, Options)

@@ -30,12 +30,12 @@ from kg.arabic.cues import CueEntry, masdar_forms, past_forms, present_forms
 from kg.arabic.lexicons import title_index
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
+from kg.contract import DOCUMENT, Stage
 from kg.model import Corpus, Document, Interaction, Mention, Span, Statement
 from kg.stages.docview import COMMAS, LATTER, QUOTE_CHARS, SENTENCE_END, DocView, Tok, latest_entity
 
 NAME = "interactions"
 REQUIRES = ("documents", "sentences", "mentions", "entities", "statements")
-PER_DOCUMENT = True
 PROVIDES = ("interactions",)
 
 TRIGGERS_PATH = Path(__file__).resolve().parent.parent / "resources" / "interaction_triggers.tsv"
@@ -1768,3 +1768,6 @@ def run(corpus: Corpus) -> Corpus:
         items = process_doc(doc, corpus, by_doc.get(doc.doc_id, []))
         interactions.extend(sorted(items, key=lambda i: (i.evidence.start, i.type, i.agent, i.target)))
     return corpus.replace(interactions=tuple(interactions))
+
+
+STAGE = Stage(NAME, REQUIRES, PROVIDES, DOCUMENT, run)

@@ -27,14 +27,15 @@ from functools import cache
 
 from kg.arabic import lexicons
 from kg.arabic.cues import load_cues
+from kg.arabic.names import institution_country, institution_heads, not_name_words
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
 from kg.arabic.tokens import keyed_splits
+from kg.contract import DOCUMENT, Stage
 from kg.model import Corpus, Document, Label, Mention, MentionKind, Span, Token
 
 NAME = "ner"
 REQUIRES = ("documents", "tokens")
-PER_DOCUMENT = True
 PROVIDES = ("mentions",)
 
 MAX_NAME_TOKENS = 6
@@ -541,31 +542,6 @@ def _indefinite_feminine_plural(word_key: str) -> bool:
     return word_key.endswith("ات") and not word_key.startswith("ال")
 
 
-def institution_country(phrase_key: str) -> str:
-    """The country of a ``head + gentilic`` institution name (``الخارجيه الروسيه`` → RU), or ``""``.
-
-    The adjective must agree in gender with the head: ``الخارجية الروسية`` is the Russian
-    foreign ministry, but in ``وزير الخارجية الروسي`` the masculine adjective qualifies
-    ``وزير``, so ``الخارجية الروسي`` is no institution name.
-    """
-    words = phrase_key.split()
-    if len(words) < 2:
-        return ""
-    head, adjective = " ".join(words[:-1]), words[-1]
-    if head not in institution_heads() or _is_feminine(head.split()[-1]) != _is_feminine(adjective):
-        return ""
-    return lexicons.gentilic_index().get(adjective, "")
-
-
-def _is_feminine(word_key: str) -> bool:
-    """Feminine by form, on a normalized key: teh marbuta (folded to ه) or a sound plural in ات."""
-    return word_key.endswith(("ه", "ات", "تان", "تين"))
-
-
-def institution_heads() -> dict:
-    return lexicons.institution_index()
-
-
 def tagged_mentions(doc: Document, tokens: list[Token], tags: list[str], words: set[str]) -> list[Mention]:
     """Mentions from BIO tags; proclitics are split off the first token when the stem is attested.
 
@@ -779,12 +755,6 @@ def place_heads() -> frozenset[str]:
 
 
 @cache
-def not_name_words() -> frozenset[str]:
-    """Adverbs and time words that a tagged name never ends with (``هاتفيا``, ``أمس``)."""
-    return lexicons.word_list("not_name_words.tsv")
-
-
-@cache
 def _known_keys() -> frozenset[str]:
     return frozenset(lexicons.place_index()) | frozenset(lexicons.organization_index())
 
@@ -829,3 +799,13 @@ def _overlaps_any(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 def _extent(mention: Mention) -> Span:
     """The tokens a mention covers, attached proclitics included."""
     return mention.attached or mention.span
+
+
+@dataclass(frozen=True)
+class Options:
+    """The NER backend: a name registered in :mod:`kg.registry` (``crf``, ``camel``, ``lexicon``)."""
+
+    backend: str = "crf"
+
+
+STAGE = Stage(NAME, REQUIRES, PROVIDES, DOCUMENT, run, Options)

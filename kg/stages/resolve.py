@@ -21,18 +21,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from kg import ids
 from kg.arabic import lexicons
+from kg.arabic.names import institution_country, not_name_words
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
 from kg.arabic.tokens import proclitic_splits as stems
+from kg.contract import CORPUS, Stage
 from kg.model import Corpus, Entity, Label, Mention, ResolutionNote, Role, Span, Token
-from kg.stages.ner import institution_country, not_name_words
+
+if TYPE_CHECKING:
+    from kg.state import State
 
 NAME = "resolve"
 REQUIRES = ("mentions", "tokens")
@@ -1332,3 +1337,103 @@ def _extend(entity: Entity, mentions: list[Mention]) -> Entity:
         mention_ids=entity.mention_ids + tuple(m.mention_id for m in mentions),
         doc_ids=tuple(sorted(set(entity.doc_ids) | {m.doc_id for m in mentions})),
     )
+
+
+# Appends: the new documents' entities join the graph's (the resolve stage's update).
+
+
+def update(previous: State, new: Corpus) -> Corpus:
+    """Resolve the mentions of ``new`` (the new documents of an append) among themselves, then
+    attach their entities to those of the ``previous`` build (see :func:`attach`)."""
+    return attach(previous.corpus, run(new))
+
+
+def attach(old: Corpus, fresh: Corpus) -> Corpus:
+    """``fresh`` (new documents, resolved among themselves) with its entities attached to ``old``'s.
+
+    The entities of ``fresh`` become the merged entities its records refer to, so the later
+    per-document stages see the graph's ids.
+    """
+    graph_entities = old.entity_index()
+    full_names = _full_names_by_last_word(old)
+    remap = {
+        e.entity_id: target
+        for e in fresh.entities
+        if (target := _known_person(e, full_names)) and e.entity_id not in graph_entities
+    }
+    entities: dict[str, Entity] = {}
+    for entity in fresh.entities:
+        entity_id = remap.get(entity.entity_id, entity.entity_id)
+        entity = _remapped(entity, remap)
+        base = entities.get(entity_id) or graph_entities.get(entity_id)
+        entities[entity_id] = merge_entities(base, entity) if base else entity
+    for entity in list(entities.values()):  # capitals and organisations point at their countries
+        for ref in (entity.stands_for, entity.country):
+            if ref and ref not in entities and ref in graph_entities:
+                entities[ref] = graph_entities[ref]
+    return fresh.replace(
+        entities=tuple(entities[e] for e in sorted(entities)),
+        mention_entity={m: remap.get(e, e) for m, e in fresh.mention_entity.items()},
+        roles=tuple(
+            replace(
+                r,
+                person=remap.get(r.person, r.person),
+                organization=_renamed(remap, r.organization),
+            )
+            for r in fresh.roles
+        ),
+    )
+
+
+def _full_names_by_last_word(corpus: Corpus) -> dict[str, set[str]]:
+    """The ids of the corpus's multi-word person names, by the key of their last word."""
+    found: dict[str, set[str]] = {}
+    for entity in corpus.entities:
+        if entity.label == "PERSON" and " " in entity.canonical.strip():
+            found.setdefault(key(entity.canonical).rsplit(" ", 1)[-1], set()).add(entity.entity_id)
+    return found
+
+
+def _known_person(entity: Entity, full_names: dict[str, set[str]]) -> str | None:
+    """The graph's only person whose full name ends with this one-word person name, if any."""
+    if entity.label != "PERSON" or " " in entity.canonical.strip():
+        return None
+    found = full_names.get(key(entity.canonical), set())
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _remapped(entity: Entity, remap: dict[str, str]) -> Entity:
+    return replace(
+        entity,
+        entity_id=remap.get(entity.entity_id, entity.entity_id),
+        stands_for=remap.get(entity.stands_for or "", entity.stands_for),
+        country=remap.get(entity.country or "", entity.country),
+    )
+
+
+def merge_entities(base: Entity, new: Entity) -> Entity:
+    """``base`` (already in the graph: id and preferred label kept) with ``new``'s forms and mentions."""
+    return replace(
+        base,
+        aliases=_union(base.aliases, (new.canonical, *new.aliases)),
+        mention_ids=_union(base.mention_ids, new.mention_ids),
+        doc_ids=_union(base.doc_ids, new.doc_ids),
+        stands_for=base.stands_for or new.stands_for,
+        country=base.country or new.country,
+        name_en=base.name_en or new.name_en,
+        transliteration=base.transliteration or new.transliteration,
+    )
+
+
+def _renamed(remap: dict[str, str], entity_id: str | None) -> str | None:
+    """The entity ``entity_id`` joined, if it was; ``None`` stays ``None``."""
+    return remap.get(entity_id, entity_id) if entity_id is not None else None
+
+
+def _union(first: tuple[str, ...], second: Iterable[str]) -> tuple[str, ...]:
+    seen = dict.fromkeys(first)
+    seen.update(dict.fromkeys(second))
+    return tuple(seen)
+
+
+STAGE = Stage(NAME, REQUIRES, PROVIDES, CORPUS, run, update=update)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.arabic.tokens import sentence_spans, token_spans
+from kg.contract import CORPUS, Stage
 from kg.model import Corpus, Document, Sentence, Span, Token, TokenTable
 
 NAME = "segment"
@@ -43,3 +44,7 @@ def _split(doc: Document) -> Iterator[tuple[int, Span, Iterator[tuple[int, int]]
     """Each sentence of ``doc``: its number, its span and the ``(start, end)`` of its tokens."""
     for index, (start, end) in enumerate(sentence_spans(doc.text)):
         yield index, Span(start, end), token_spans(doc.text, start, end)
+
+
+# A corpus stage though it works document by document: it fills one TokenTable for the corpus.
+STAGE = Stage(NAME, REQUIRES, PROVIDES, CORPUS, run)

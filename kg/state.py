@@ -1,22 +1,17 @@
-"""Incremental builds (``kg build NEW -o OUTDIR --append``): add articles to a built graph.
+"""The state of a build: what ``kg build NEW -o OUTDIR --append`` starts from, and its files.
 
 A build keeps what later appends need in ``OUTDIR/state.pickle``: the corpus without its tokens,
 sentences and document texts (documents, mentions, entities, roles, statements, claims,
 interactions), and the claim index ``OUTDIR/claims-index.sqlite`` (:mod:`kg.claims_index`). An
 append adds a part ``state.pickle.NNNNN`` (its documents' records, the entities and claims it
 added or changed, the claims it replaced) instead of rewriting the state, and updates the claim
-index in place; a full build writes a new base and drops the parts. An append
+index in place; a full build writes a new base and drops the parts.
 
-1. reads the new inputs and drops documents already in the graph (same ``doc_id``);
-2. runs the per-document stages and entity resolution on the new documents only;
-3. attaches the new entities to the graph's: the same matching key gives the same entity id, and
-   a one-word person name (``كيري``) joins the only known person whose name ends with it;
-4. finds statements and interactions in the new documents, against the merged entities;
-5. groups the new statements into claims through the claim index of the build
-   (:mod:`kg.claims_index`): each new statement is compared only with the indexed statements
-   that share one of its blocks and with the other new statements, and joins their claims;
-6. updates the store: new documents' triples are added; entities that gained mentions and claims
-   whose membership changed are rewritten.
+An append is a run of the pipeline with a base (``Pipeline.run(inputs, base=State(...))``, see
+:mod:`kg.pipeline`): the new documents go through every stage, and a corpus stage that declares
+``update(previous, new)`` adds them to the previous state instead (entity resolution attaches
+the new entities to the graph's, the claims stage groups the new statements into the graph's
+claims through the claim index); :func:`merge` then joins the old and the new records.
 
 Entities already in the graph keep their ids and preferred labels. All or nothing: every
 output is staged first (the claim index in an open transaction) and moved into place at the end;
@@ -31,26 +26,20 @@ from __future__ import annotations
 import itertools
 import os
 import pickle
-import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, cast, overload
 
-from kg.arabic.normalize import key
 from kg.atomic import publish
-from kg.claims_index import ClaimIndex
 from kg.errors import Errors, InputError
 from kg.memory import collector_paused
-from kg.model import Claim, Corpus, Entity, Mention, Skipped
-from kg.pipeline import Progress, run, stage_label
-from kg.stages.claims import make_items, similar_words
+from kg.model import Corpus, Mention
 
 if TYPE_CHECKING:
-    from distributed import Client
+    from kg.claims_index import ClaimIndex
 
 STATE_FILE = "state.pickle"
-ALREADY_IN_GRAPH = "already in the graph"
 STATE_VERSION = 4  # 4: entity ids without the doubled kind (person_…, not person_person_…)
 _READABLE = (2, 3, STATE_VERSION)  # version 2 held the mentions among the other records
 # The first version whose graph has today's IRIs (entities under {base}{kind}/): an append to an
@@ -63,6 +52,15 @@ _CHUNKED = (*_LISTS, "entities", "claims")
 _EAGER = tuple(name for name in _CHUNKED if name != "mentions")  # version 3: read by load_state
 IN_CHUNKS = "records in chunks"  # the base state's layout since pickling in chunks
 STATE_CHUNK = 20_000  # records per pickle
+
+
+@dataclass(frozen=True)
+class State:
+    """What an append starts from: the corpus of the build (see :func:`load_state`) and its
+    open claim index (``None``: the claims of all statements are grouped again)."""
+
+    corpus: Corpus
+    claim_index: ClaimIndex | None = None
 
 
 def save_state(corpus: Corpus, path: Path) -> Path:
@@ -299,171 +297,6 @@ def _combined(base: Corpus, parts: list[tuple[Corpus, frozenset[str]]]) -> Corpu
     )
 
 
-def append(
-    old: Corpus,
-    inputs: Iterable[str | Path],
-    *,
-    stages: Sequence[str],
-    options: dict[str, dict[str, object]],
-    progress: Progress | None = None,
-    jobs: int = 1,
-    dask: str | Client | None = None,
-    claim_index: ClaimIndex | None = None,
-) -> tuple[Corpus, Corpus, dict[str, float]]:
-    """Run the pipeline on ``inputs`` as an addition to ``old``.
-
-    With ``claim_index`` (the index of ``old``'s build, see :mod:`kg.claims_index`), the new
-    statements are grouped into claims through it, and it is updated (not committed); without,
-    the claims of all statements are clustered again.
-
-    Returns:
-        The merged corpus, the part made of the new documents only, and seconds per stage.
-
-    Raises:
-        InputError: when no input gave a usable document.
-    """
-    fresh, first = run(list(inputs), stages=stages[:1], options=options, progress=progress)
-    known = {doc.doc_id for doc in old.documents}
-    repeats = tuple(
-        Skipped(d.source_path or d.doc_id, ALREADY_IN_GRAPH) for d in fresh.documents if d.doc_id in known
-    )
-    fresh = fresh.replace(
-        documents=tuple(d for d in fresh.documents if d.doc_id not in known), skipped=fresh.skipped + repeats
-    )
-    timings = dict(first.timings)
-    if not fresh.documents:
-        return old.replace(skipped=old.skipped + fresh.skipped), fresh, timings
-    extraction = [s for s in stages[1:] if s in ("segment", "ner", "resolve")]
-    fresh, report = run(
-        (), stages=extraction, corpus=fresh, options=options, progress=progress, jobs=jobs, dask=dask
-    )
-    timings.update(report.timings)
-    fresh = attach(old, fresh)
-    for name in stages[1:]:
-        if name in extraction:
-            continue
-        if name == "claims" and claim_index is not None:
-            if progress:  # as kg.pipeline.run reports a stage
-                progress(stage_label(name, fresh), 0, 1)
-            started = time.perf_counter()
-            fresh = fresh.replace(claims=add_claims(old, fresh, claim_index))
-            timings["claims"] = time.perf_counter() - started
-            continue
-        if name == "claims":
-            merged, report = run(
-                (), stages=("claims",), corpus=merge(old, fresh), options=options, progress=progress
-            )
-            fresh = fresh.replace(claims=merged.claims)
-        else:
-            fresh, report = run(
-                (), stages=(name,), corpus=fresh, options=options, progress=progress, jobs=jobs, dask=dask
-            )
-        timings.update(report.timings)
-    return merge(old, fresh), fresh, timings
-
-
-def add_claims(old: Corpus, fresh: Corpus, claim_index: ClaimIndex) -> tuple[Claim, ...]:
-    """All claims of the graph once ``fresh``'s statements are grouped into ``old``'s claims.
-
-    The statements' features are computed against the merged entities and all roles (a person
-    speaks for the body of an office named in any document); mentions are only ``fresh``'s.
-    """
-    context = Corpus(
-        statements=fresh.statements,
-        mentions=fresh.mentions,
-        mention_entity=fresh.mention_entity,
-        entities=tuple((old.entity_index() | fresh.entity_index()).values()),
-        roles=old.roles + fresh.roles,
-    )
-    update = claim_index.add(
-        make_items(context), {claim.claim_id: claim for claim in old.claims}, similar=similar_words()
-    )
-    return update.apply(old.claims)
-
-
-def attach(old: Corpus, fresh: Corpus) -> Corpus:
-    """``fresh`` (new documents, resolved among themselves) with its entities attached to ``old``'s.
-
-    The entities of ``fresh`` become the merged entities its records refer to, so the later
-    per-document stages see the graph's ids.
-    """
-    graph_entities = old.entity_index()
-    full_names = _full_names_by_last_word(old)
-    remap = {
-        e.entity_id: target
-        for e in fresh.entities
-        if (target := _known_person(e, full_names)) and e.entity_id not in graph_entities
-    }
-    entities: dict[str, Entity] = {}
-    for entity in fresh.entities:
-        entity_id = remap.get(entity.entity_id, entity.entity_id)
-        entity = _remapped(entity, remap)
-        base = entities.get(entity_id) or graph_entities.get(entity_id)
-        entities[entity_id] = merge_entities(base, entity) if base else entity
-    for entity in list(entities.values()):  # capitals and organisations point at their countries
-        for ref in (entity.stands_for, entity.country):
-            if ref and ref not in entities and ref in graph_entities:
-                entities[ref] = graph_entities[ref]
-    return fresh.replace(
-        entities=tuple(entities[e] for e in sorted(entities)),
-        mention_entity={m: remap.get(e, e) for m, e in fresh.mention_entity.items()},
-        roles=tuple(
-            replace(
-                r,
-                person=remap.get(r.person, r.person),
-                organization=_renamed(remap, r.organization),
-            )
-            for r in fresh.roles
-        ),
-    )
-
-
-def _full_names_by_last_word(corpus: Corpus) -> dict[str, set[str]]:
-    """The ids of the corpus's multi-word person names, by the key of their last word."""
-    found: dict[str, set[str]] = {}
-    for entity in corpus.entities:
-        if entity.label == "PERSON" and " " in entity.canonical.strip():
-            found.setdefault(key(entity.canonical).rsplit(" ", 1)[-1], set()).add(entity.entity_id)
-    return found
-
-
-def _known_person(entity: Entity, full_names: dict[str, set[str]]) -> str | None:
-    """The graph's only person whose full name ends with this one-word person name, if any."""
-    if entity.label != "PERSON" or " " in entity.canonical.strip():
-        return None
-    found = full_names.get(key(entity.canonical), set())
-    return next(iter(found)) if len(found) == 1 else None
-
-
-def _remapped(entity: Entity, remap: dict[str, str]) -> Entity:
-    return replace(
-        entity,
-        entity_id=remap.get(entity.entity_id, entity.entity_id),
-        stands_for=remap.get(entity.stands_for or "", entity.stands_for),
-        country=remap.get(entity.country or "", entity.country),
-    )
-
-
-def merge_entities(base: Entity, new: Entity) -> Entity:
-    """``base`` (already in the graph: id and preferred label kept) with ``new``'s forms and mentions."""
-    return replace(
-        base,
-        aliases=_union(base.aliases, (new.canonical, *new.aliases)),
-        mention_ids=_union(base.mention_ids, new.mention_ids),
-        doc_ids=_union(base.doc_ids, new.doc_ids),
-        stands_for=base.stands_for or new.stands_for,
-        country=base.country or new.country,
-        name_en=base.name_en or new.name_en,
-        transliteration=base.transliteration or new.transliteration,
-    )
-
-
-def _union(first: tuple[str, ...], second: Iterable[str]) -> tuple[str, ...]:
-    seen = dict.fromkeys(first)
-    seen.update(dict.fromkeys(second))
-    return tuple(seen)
-
-
 def _joined(first: Sequence[Mention], second: Sequence[Mention]) -> Sequence[Mention]:
     """``first + second``: tuples, or :class:`SavedMentions` (which defines ``+`` and is read
     only when used) with mentions added."""
@@ -471,13 +304,9 @@ def _joined(first: Sequence[Mention], second: Sequence[Mention]) -> Sequence[Men
     return joined
 
 
-def _renamed(remap: dict[str, str], entity_id: str | None) -> str | None:
-    """The entity ``entity_id`` joined, if it was; ``None`` stays ``None``."""
-    return remap.get(entity_id, entity_id) if entity_id is not None else None
-
-
 def merge(old: Corpus, fresh: Corpus) -> Corpus:
-    """One corpus of ``old`` and ``fresh`` (whose entities are already merged, see :func:`attach`)."""
+    """One corpus of ``old`` and ``fresh`` (whose entities are already merged: see the
+    ``update`` of the resolve stage)."""
     entities = old.entity_index() | fresh.entity_index()
     return Corpus(
         documents=old.documents + fresh.documents,
