@@ -1418,6 +1418,7 @@ def statement_interactions(view: DocView, statements: list[Statement]) -> list[I
                     addressee,
                     Span(stmt.cue.start, stmt.content.end),
                     trigger=stmt.cue_lemma,
+                    derived_from=stmt.stmt_id,
                 )
             )
     return out
@@ -1448,10 +1449,107 @@ def content_urge(view: DocView, statements: list[Statement]) -> list[Interaction
                 evidence = Span(tok.start, view.tokens[target.last].end)
                 out.append(
                     Interaction(
-                        view.doc.doc_id, "urge", stmt.speaker, target.entity, evidence, trigger="على أن"
+                        view.doc.doc_id,
+                        "urge",
+                        stmt.speaker,
+                        target.entity,
+                        evidence,
+                        trigger="على أن",
+                        derived_from=stmt.stmt_id,
                     )
                 )
     return out
+
+
+# يتحمل X المسؤولية، X يتحمل كامل المسؤولية: the verb "bear" (تحمّل), not the trigger حمّل
+# ("hold responsible"), whose 3fs imperfect تحمل is spelt the same and is left to the lexicon.
+_BEAR = frozenset(key(w) for w in ("يتحمل", "تتحمل", "يتحملون", "يتحملان", "تتحملان", "وتتحمل", "ويتحمل"))
+_RESPONSIBILITY = key("مسؤولي")  # مسؤولية، المسؤولية، مسؤوليته
+_RESPONSIBLE = frozenset(
+    key(w) for w in ("مسؤول", "مسؤولة", "مسؤولون", "مسؤولين", "المسؤول", "المسؤولة", "المسؤولون", "المسؤولين")
+)
+_COPULAS = frozenset(key(w) for w in ("هي", "هو", "هم", "هما"))
+_NOT = frozenset(key(w) for w in ("ليس", "ليست", "ليسوا", "غير"))
+BEAR_WINDOW = 4  # tokens from يتحمل to المسؤولية: كامل، بعض، جزءا من
+
+
+def content_responsibility(view: DocView, statements: list[Statement]) -> list[Interaction]:
+    """In reported content, ``X يتحمل (كامل) المسؤولية``، ``يتحمل X مسؤولية``، ``X (هي) المسؤولة
+    عن``، ``X مسؤولة عن``: the speaker holds X responsible (a denied statement does not)."""
+    out = []
+    for stmt in statements:
+        if stmt.doc_id != view.doc.doc_id or not stmt.speaker or stmt.polarity != "assert":
+            continue
+        for tok in view.tokens_in(stmt.content.start, stmt.content.end):
+            holder = _responsibility_holder(view, tok)
+            if holder is None or holder.entity.startswith(PLACE) or holder.entity == stmt.speaker:
+                continue
+            if _blame_undercut(view, stmt, holder) or _own_side(view, stmt.speaker, holder.entity):
+                continue
+            start = min(tok.start, holder.mention.span.start)
+            end = max(tok.end, holder.mention.span.end)
+            out.append(
+                Interaction(
+                    view.doc.doc_id,
+                    "hold_responsible",
+                    stmt.speaker,
+                    holder.entity,
+                    Span(start, end),
+                    trigger=tok.text,
+                    derived_from=stmt.stmt_id,
+                )
+            )
+    return out
+
+
+def _responsibility_holder(view: DocView, tok: Tok) -> Actor | None:
+    """The actor said to bear responsibility at ``tok`` (يتحمل or مسؤول), if any."""
+    if one_of(tok.key, _BEAR):
+        after = view.tokens[tok.index + 1 : tok.index + 1 + BEAR_WINDOW]
+        if not any(_RESPONSIBILITY in t.key for t in after if t.sent == tok.sent) or _negated(view, tok):
+            return None
+        actors = sentence_actors(view, tok.sent)
+        return _actor_ending_before(view, actors, tok) or next(
+            (a for a in actors if a.first == tok.index + 1), None
+        )
+    if tok.key not in _RESPONSIBLE or tok.index == 0:
+        return None
+    before = view.tokens[tok.index - 1]
+    copula = before.key in _COPULAS
+    nxt = _next_key(view, tok)
+    if not copula and (tok.key.startswith("ال") or nxt != _ABOUT):
+        return None  # الجهاز المسؤول عن حماية الرئيس: an office, not blame
+    if one_of(before.key, _NOT) or _negated(view, before if copula else tok):
+        return None
+    return _actor_ending_before(view, sentence_actors(view, tok.sent), before if copula else tok)
+
+
+# Words before the holder that make the blame someone else's or supposed: الاتهامات البريطانية
+# بأن موسكو مسؤولة (ant:SK-internationalNews-586-20180325)، سترد إذا أكدت الأدلة أن روسيا مسؤولة
+_UNDERCUTS = frozenset(
+    key(w) for w in ("إذا", "لو", "اتهامات", "ادعاءات", "مزاعم", "اتهام", "ليس", "ليست", "لا", "لن", "لم")
+)
+
+
+def _blame_undercut(view: DocView, stmt: Statement, holder: Actor) -> bool:
+    """A conditional, a negation or another party's accusation between the cue (or the start of
+    the holder's sentence) and the holder: سترد إذا ثبت أن الكرملين مسؤول."""
+    start = max(stmt.cue.end, view.sentence_start(view.tokens[holder.first].sent))
+    before = view.tokens_in(start, view.tokens[holder.first].start)
+    return any(one_of(_strip_article(t.key), _UNDERCUTS) or one_of(t.key, _UNDERCUTS) for t in before)
+
+
+def _own_side(view: DocView, speaker: str, holder: str) -> bool:
+    """``أقر مسؤول كندي بأن أوتاوا تتحمل``: the speaker's own state bears it, an admission."""
+    return _own_state(view, speaker, holder) or _state(view, speaker) == _state(view, holder)
+
+
+def _actor_ending_before(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
+    """The actor whose last token is right before ``tok``, or before أن right before it."""
+    found = next((a for a in actors if a.last == tok.index - 1), None)
+    if found is None and tok.index > 0 and view.tokens[tok.index - 1].key in _COPULAS:
+        found = next((a for a in actors if a.last == tok.index - 2), None)
+    return found
 
 
 def _addressee_person(view: DocView, cue_start: int, addressee: str) -> str:
@@ -1470,7 +1568,12 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
     statements = [stmt for stmt in corpus.statements if stmt.doc_id == doc.doc_id]
     triggers = load_triggers()
     found: dict[tuple[str, str, str], Interaction] = {}
-    for item in [*statement_interactions(view, statements), *content_urge(view, statements)]:
+    carried = [
+        *statement_interactions(view, statements),
+        *content_urge(view, statements),
+        *content_responsibility(view, statements),
+    ]
+    for item in carried:
         if not _same_states_found(view, found, item.type, item.agent, item.target):
             found[(item.type, item.agent, item.target)] = item
     for tok in view.tokens:
@@ -1529,10 +1632,11 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
                 a for a in sentence_actors(view, tok.sent, adjectives=True) if a.mention.kind == "adjective"
             ]
             pairs = noun_pairs(view, tok, trigger, actors, gentilics)
+        carrier = innermost_statement(statements, tok) if we is not None else None
         for agents, targets in pairs:
             for agent in agents:
                 for target in targets:
-                    _add(view, found, trigger, tok, agent, target)
+                    _add(view, found, trigger, tok, agent, target, carrier.stmt_id if carrier else None)
     return list(found.values())
 
 
@@ -1558,7 +1662,9 @@ def _first_person(tok: Tok, trigger: Trigger) -> str:
     word = tok.key[1:] if tok.key[:1] in "وف" and len(tok.key) > len(stem) + 1 else tok.key
     if word == "ن" + stem:
         return "we"
-    return "I" if word == "ا" + stem else ""
+    written = tok.text[1:] if tok.text[:1] in "وف" and len(tok.key) > len(stem) + 1 else tok.text
+    # أستقبل "I receive", not استقبل "he received": the key folds أ into the bare alef of the past
+    return "I" if word == "ا" + stem and written.startswith("أ") else ""
 
 
 def _first_person_agent(
@@ -1568,17 +1674,23 @@ def _first_person_agent(
     person = _first_person(tok, trigger)
     if not person:
         return None
-    around = [
-        stmt for stmt in statements if stmt.speaker and stmt.content.start <= tok.start < stmt.content.end
-    ]
-    if not around:
+    stmt = innermost_statement(statements, tok)
+    if stmt is None:
         return None
-    speaker = min(around, key=lambda stmt: len(stmt.content)).speaker or ""  # the innermost quote
+    speaker = stmt.speaker or ""
     agent = speaker if person == "I" else speaker_state(view, speaker)
     if agent is None:
         return None
     mention = Mention(view.doc.doc_id, Span(tok.start, tok.end), tok.text, "GPE", "description")
     return Actor(agent, mention, tok.index, tok.index)
+
+
+def innermost_statement(statements: list[Statement], tok: Tok) -> Statement | None:
+    """The statement with a speaker whose content holds ``tok``, the innermost quote if nested."""
+    around = [
+        stmt for stmt in statements if stmt.speaker and stmt.content.start <= tok.start < stmt.content.end
+    ]
+    return min(around, key=lambda stmt: len(stmt.content)) if around else None
 
 
 def speaker_state(view: DocView, speaker: str) -> str | None:
@@ -1618,6 +1730,7 @@ def _add(
     tok: Tok,
     agent: Actor,
     target: Actor,
+    derived_from: str | None = None,
 ) -> None:
     if agent.entity.startswith(PLACE):
         return
@@ -1650,6 +1763,7 @@ def _add(
         place=_place(view, tok),
         time_text=_time_text(view, tok),
         trigger=trigger.lemma,
+        derived_from=derived_from,
     )
 
 
