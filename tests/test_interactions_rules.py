@@ -7,6 +7,7 @@ import pytest
 
 from kg.arabic.normalize import key
 from kg.stages import interactions
+from tests.conftest import build_texts
 from tests.test_interactions_news import SEAT_OF_RUSSIA, run_on, triples
 
 IRAN = {
@@ -667,3 +668,45 @@ def test_interactions_rules_the_enemy_of_a_backed_war_is_not_backed() -> None:
         "الولايات المتحدة": ("GPE", "united_states", "name"),
     }
     assert ("support", "united_states", "isis") not in triples(run_on(text, names))
+
+
+GAZA = {
+    "قطاع غزة": ("LOC", "gaza", "name"),
+    "فلسطينيين": ("GPE", "palestine", "adjective"),
+    "الجيش الإسرائيلي": ("ORG", "israeli_army", "name"),
+    "الإسرائيلية": ("GPE", "israel", "adjective"),
+}
+
+
+def test_interactions_rules_shot_by_attacks_the_victims() -> None:
+    # ant:BB-middleEast-1091-20181012; برصاص/بالرصاص/بنيران X in 542 news-bench politics sentences
+    text = (
+        "قال مسؤولون في وزارة الصحة بقطاع غزة إن 7 فلسطينيين على الأقل قُتلوا برصاص الجيش "
+        "الإسرائيلي وأصيب أكثر من 250 آخرين أثناء مشاركتهم في تظاهرة."
+    )
+    assert ("attack", "israeli_army", "palestine") in triples(run_on(text, GAZA))
+
+
+def test_interactions_rules_shot_by_a_gentilic_attacks_an_accusative_nation(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # ant:BB-middleEast-899-20180818: 171 فلسطينياً (accusative after a number), بالرصاص الإسرائيلي
+    text = (
+        "وعُرضت المقترحات في تقرير طلبته الجمعية العامة في رد على زيادة معدلات العنف في قطاع غزة، "
+        "حيث قُتل 171 فلسطينياً بالرصاص الإسرائيلي منذ شهر مارس أذار الماضي.\n"
+        "وشدد الأمين العام على أهمية تعاون الجانبين الفلسطيني والإسرائيلي."
+    )
+    corpus = build_texts(tmp_path_factory, "shot", {"d": text})
+    codes = {e.entity_id: e.key for e in corpus.entities}
+    found = {(i.type, codes[i.agent], codes[i.target]) for i in corpus.interactions}
+    assert ("attack", "country:IL", "country:PS") in found
+
+
+def test_interactions_rules_shot_by_own_police_is_no_interaction() -> None:
+    # ant:BB-middleEast-817-20180731: the victim's nation is the shooter's
+    text = (
+        "أما المنشور الثالث فكان صورة لامرأة من عربية تحمل الجنسية الإسرائيلية أصيبت برصاص الشرطة "
+        "الإسرائيلية بعد أن لوحت بسكين."
+    )
+    names = {"الإسرائيلية": ("GPE", "israel", "adjective")}
+    assert not any(kind == "attack" for kind, _, _ in triples(run_on(text, names)))
