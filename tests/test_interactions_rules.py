@@ -710,3 +710,71 @@ def test_interactions_rules_shot_by_own_police_is_no_interaction() -> None:
     )
     names = {"الإسرائيلية": ("GPE", "israel", "adjective")}
     assert not any(kind == "attack" for kind, _, _ in triples(run_on(text, names)))
+
+
+def test_interactions_rules_condemned_act_of_a_gentilic_phrase() -> None:
+    # ant:FR-internationalNews-1261-20180515: ندد بالعنف الذي تمارسه القوات الإسرائيلية; the doer of
+    # the condemned act is a noun with its gentilic (9 such relative clauses after أدان/ندد/استنكر in
+    # news-bench politics)
+    text = (
+        "الرئيس الفرنسي إيمانويل ماكرون أجرى اتصالا هاتفيا مع العاهل الأردني الملك عبد الله واتصالا "
+        "مماثلا مع رئيس السلطة الفلسطينية محمود عباس وندد بالعنف الذي تمارسه القوات الإسرائيلية ضد "
+        "المتظاهرين الفلسطينيين."
+    )
+    names = {
+        "إيمانويل ماكرون": ("PERSON", "macron", "name"),
+        "عبد الله": ("PERSON", "abdullah", "name"),
+        "محمود عباس": ("PERSON", "abbas", "name"),
+        "الإسرائيلية": ("GPE", "israel", "adjective"),
+        "الفلسطينيين": ("GPE", "palestine", "adjective"),
+    }
+    found = triples(run_on(text, names))  # (the agent of the conjoined وندد is not checked here)
+    assert any(kind == "condemn" and target == "israel" for kind, _, target in found)
+    assert not any(kind == "condemn" and target == "palestine" for kind, _, target in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # ant:CN-middleEast-377-20180326; condemn … من قبل X in about 20 news-bench politics sentences
+        (
+            "أدانت وزارة الخارجية الكويتية إطلاق 7 صواريخ من قبل الحوثيين من اليمن إلى المملكة العربية "
+            "السعودية خلال الساعات الماضية.",
+            {
+                "وزارة الخارجية الكويتية": ("ORG", "kuwait_mofa", "name"),
+                "الحوثيين": ("ORG", "houthis", "name"),
+                "اليمن": ("GPE", "yemen", "name"),
+                "المملكة العربية السعودية": ("GPE", "saudi_arabia", "name"),
+            },
+            ("condemn", "kuwait_mofa", "houthis"),
+        ),
+        # ant:FR-internationalNews-1912-20180619
+        (
+            'فقد نددت بكين الثلاثاء بـ"ابتزاز" من قبل واشنطن التي هددت بفرض رسوم بعشرات مليارات '
+            "الدولارات على واردات صينية.",
+            {"بكين": ("GPE", "beijing", "name"), "واشنطن": ("GPE", "washington", "name")},
+            ("condemn", "beijing", "washington"),
+        ),
+    ],
+)
+def test_interactions_rules_condemned_act_done_by(
+    text: str, names: dict, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(run_on(text, names))
+
+
+def test_interactions_rules_forces_with_a_gentilic_are_the_army(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # ant:BB-middleEast-299-20180406: القوات الإسرائيلية is the army the article names
+    text = (
+        "وقال الجيش الإسرائيلي إن قواته أطلقت النار وأصابت ثلاثة أشخاص كانوا يقتربون من الحدود.\n"
+        "وقُتل 20 فلسطينيا وأُصيب مئات آخرون برصاص القوات الإسرائيلية في تجمع مماثل يوم الجمعة "
+        "الماضي.\n"
+        "وتقول حماس وغيرها من الجماعات التي تنظم الاحتجاجات إنها تطالب سلميا بحق عودة اللاجئين "
+        "الفلسطينيين."
+    )
+    corpus = build_texts(tmp_path_factory, "forces", {"d": text})
+    codes = {e.entity_id: e.key for e in corpus.entities}
+    found = {(i.type, codes[i.agent], codes[i.target]) for i in corpus.interactions}
+    assert ("attack", "org:" + key("الجيش") + ":IL", "country:PS") in found

@@ -275,6 +275,26 @@ def state_actor(view: DocView, actor: Actor) -> Actor:
 
 
 _GOVERNMENT_KEYS = tuple("org:" + key(w) for w in ("الحكومة", "النظام"))
+# Nouns of armed forces before a gentilic: القوات الإسرائيلية، جنود أمريكيون، قوات الأمن التركية
+_FORCES = frozenset(key(w) for w in ("القوات", "قوات", "الجنود", "جنود", "الأمن", "العسكريين", "عسكريين"))
+_ARMY = key("الجيش")
+
+
+def force_actor(view: DocView, actor: Actor) -> Actor:
+    """``القوات الإسرائيلية``، ``برصاص جنود إسرائيليين``: a gentilic on a noun of armed forces
+    stands for that country's army when the corpus knows it (``الجيش الإسرائيلي``)."""
+    if actor.mention.kind != "adjective":
+        return actor
+    entity = view.entities.get(actor.entity)
+    if entity is None or not entity.key.startswith("country:"):
+        return actor
+    nouns = view.tokens[max(0, actor.first - 1) : actor.first + 1]
+    gentilic = view.mention_at.get(actor.last)
+    if gentilic is None or not any(t.key in _FORCES for t in nouns if t.index < actor.last):
+        return actor
+    army_key = f"org:{_ARMY}:{entity.key.removeprefix('country:')}"
+    army = next((e.entity_id for e in view.entities.values() if e.key == army_key), None)
+    return Actor(army, replace(actor.mention, kind="name"), actor.first, actor.last) if army else actor
 
 
 # How far after a trigger its needed word may come: وحمل العنصري افيغدور ليبرمان رئيس حزب "البيت
@@ -751,6 +771,9 @@ def condemned_act_agents(view: DocView, tok: Tok, search_from: int) -> list[Acto
     """``ندد بالتدخل الروسي``، ``أدان الوزراء الجرائم التي ترتكبها داعش``: whoever did the condemned
     act, named by the gentilic on its noun or as subject of its relative clause, is the target."""
     actors = sentence_actors(view, tok.sent)
+    by = done_by_agents(view, tok, search_from)
+    if by:
+        return by
     words = 0
     for current in view.tokens[search_from:]:
         if current.sent != tok.sent or current.text in COMMAS or current.text in SENTENCE_END:
@@ -763,6 +786,9 @@ def condemned_act_agents(view: DocView, tok: Tok, search_from: int) -> list[Acto
             if not verb.key.endswith(_OBJECT_PRONOUNS):
                 return []
             agent = _after(actors, current.index + 2, 1)
+            phrase = _phrase_at(view, tok, current.index + 2) if agent is None else None
+            if phrase is not None:  # التي تمارسها القوات الإسرائيلية
+                return [phrase]
             acting = agent is not None and not agent.entity.startswith(PLACE)
             return _coordinated(view, actors, agent) if agent is not None and acting else []
         if current.text not in QUOTE_CHARS:
@@ -770,6 +796,28 @@ def condemned_act_agents(view: DocView, tok: Tok, search_from: int) -> list[Acto
         if words > CONDEMNED_ACT_WINDOW or _is_title_word(current.key):
             return []
     return []
+
+
+_BY = key("قبل")
+BY_WINDOW = 8  # tokens from the condemned act to its من قبل: سلوك معيب وغير مسؤول من قبل
+
+
+def done_by_agents(view: DocView, tok: Tok, search_from: int) -> list[Actor]:
+    """``نددا بـ"سلوك معيب وغير مسؤول من قبل الحكومة الإيطالية"``: the doer of the condemned act
+    after ``من قبل`` (a name or a noun with its gentilic: من قبل القوات الإسرائيلية), in its clause."""
+    actors = sentence_actors(view, tok.sent)
+    for current in view.tokens[search_from : search_from + BY_WINDOW]:
+        if current.sent != tok.sent or current.text in COMMAS or current.text in SENTENCE_END:
+            return []
+        if current.key == _BY and view.tokens[current.index - 1].key == _FROM:
+            agent = _after(actors, current.index + 1, 1) or _phrase_at(view, tok, current.index + 1)
+            return [agent] if agent is not None and not agent.entity.startswith(PLACE) else []
+    return []
+
+
+def _phrase_at(view: DocView, tok: Tok, index: int) -> Actor | None:
+    """The gentilic noun phrase (القوات الإسرائيلية) that starts at token ``index``, if any."""
+    return next((a for a in gentilic_phrase_actors(view, tok.sent) if a.first == index), None)
 
 
 def _gentilic_of_act(view: DocView, tok: Tok, gentilic: Tok) -> list[Actor]:
@@ -1795,6 +1843,7 @@ def _add(
         return  # هدد بإغلاق مضيق هرمز: only an attack is done to a place
     if trigger.type in _ONE_WAY and co_agent(view, agent, target):
         return
+    agent, target = force_actor(view, agent), force_actor(view, target)
     agent, target = state_actor(view, agent), state_actor(view, target)
     target_entity = target.entity.removeprefix(PLACE)
     visit = trigger.lemma in _VISITS and _label(view, target_entity) != "PERSON"
