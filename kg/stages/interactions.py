@@ -327,6 +327,16 @@ def _negated(view: DocView, tok: Tok) -> bool:
     return one_of(before.key, _CONDITIONALS) or one_of(before.key, _NEGATORS)
 
 
+_DENIALS = frozenset(key(w) for w in ("نفى", "ينفي", "تنفي", "نفت", "نفوا", "ينفون"))
+DENIAL_WINDOW = 3  # tokens from نفى to the verbal noun it denies: وينفي ترامب إقامة علاقة
+
+
+def _denied(view: DocView, tok: Tok) -> bool:
+    """``وينفي ترامب إقامة علاقة مع``: an event denied right before it is no interaction."""
+    before = view.tokens[max(0, tok.index - DENIAL_WINDOW) : tok.index]
+    return any(one_of(t.key, _DENIALS) for t in before if t.sent == tok.sent)
+
+
 def one_of(word: str, words: frozenset[str]) -> bool:
     """``word`` is one of ``words``, bare or after the conjunction و or ف (ولم، فإذا)."""
     return word in words or (word[:1] in "وف" and word[1:] in words)
@@ -876,7 +886,7 @@ def noun_agents(
 ) -> list[Actor]:
     """The agents named with an attack noun: ``القصف الروسي``، ``الهجمات المتواصلة للنظام``."""
     nxt = view.tokens[tok.index + 1] if tok.index + 1 < len(view.tokens) else None
-    agents = [g for g in gentilics if tok.index < g.first <= tok.index + 3]
+    agents = [g for g in gentilics if tok.index < g.first <= tok.index + 3 and not _governed(view, tok, g)]
     if not agents:
         relative = nxt is not None and nxt.key in _RELATIVE
         genitive = _after(actors, tok.index + (3 if relative else 1), 1)
@@ -920,8 +930,8 @@ def noun_pairs(
         if visit:
             return visit
     agents = [owner] if owner is not None else []
-    if not agents:
-        near = [g for g in gentilics if tok.index < g.first <= tok.index + 3]
+    if not agents:  # الهجمات على منشآت إيرانية: a gentilic after a preposition is the target's
+        near = [g for g in gentilics if tok.index < g.first <= tok.index + 3 and not _governed(view, tok, g)]
         agents = [_title_holder(view, actors, g) if _titles(view, g) else g for g in near]
         agents = [a for a in agents if a is not None]
     if not agents and nxt is not None and nxt.key in _RELATIVE:
@@ -940,8 +950,10 @@ def noun_pairs(
         agents = [
             g
             for g in gentilics
-            if tok.index - 3 <= g.last < tok.index and (named is None or named.last < g.first)
-        ]
+            if tok.index - 3 <= g.last < tok.index
+            and (named is None or named.last < g.first)
+            and not any(t.key in _COMPLEMENTIZERS for t in view.tokens[g.last + 1 : tok.index])
+        ]  # قال متطوعو الدفاع المدني السوري إن القصف: the speaker's gentilic is not the attacker
     if not agents:
         prev = _before(view, actors, tok)
         agents = [prev] if prev is not None and _same_clause(view, prev, tok) else []
@@ -964,6 +976,11 @@ def noun_pairs(
     if target is None and trigger.type == "attack":
         target = _after(actors, max(a.last for a in agents) + 1, 2)
     return [(agents, _coordinated(view, actors, target))] if target else []
+
+
+def _governed(view: DocView, tok: Tok, actor: Actor) -> bool:
+    """A preposition stands between the trigger and the actor (الهجمات على منشآت إيرانية)."""
+    return any(t.key in _PREPOSITIONS for t in view.tokens[tok.index + 1 : actor.first])
 
 
 def _possessor_is_patient(view: DocView, tok: Tok, trigger: Trigger) -> bool:
@@ -1067,6 +1084,12 @@ def _own_state(view: DocView, agent: str, target: str) -> bool:
     nation = _state(view, target)
     source = view.entities.get(agent)
     return source is not None and nation in (_state(view, agent), source.country)
+
+
+def _own_body(view: DocView, agent: str, target: str) -> bool:
+    """Whether the target is a body of the agent state (إسرائيل → الجيش الإسرائيلي)."""
+    body = view.entities.get(target)
+    return body is not None and body.country is not None and body.country == _state(view, agent)
 
 
 def _state(view: DocView, entity_id: str) -> str:
@@ -1512,6 +1535,8 @@ def statement_interactions(view: DocView, statements: list[Statement]) -> list[I
         if stmt.doc_id != doc_id or itype is None or itype == "other":
             continue
         if stmt.speaker and stmt.addressee and stmt.speaker != stmt.addressee:
+            if itype in _ONE_WAY and _addressee_joined(view, stmt):
+                continue  # وتتهم الحكومة السورية وحليفتها موسكو المتمردين: Moscow accuses too
             addressee = _addressee_person(view, stmt.cue.start, stmt.addressee)
             out.append(
                 Interaction(
@@ -1655,6 +1680,19 @@ def _actor_ending_before(view: DocView, actors: list[Actor], tok: Tok) -> Actor 
     return found
 
 
+def _addressee_joined(view: DocView, stmt: Statement) -> bool:
+    """The addressee is written right after the speaker, joined by و, مع or an ally noun."""
+    cue = view.tokens_in(stmt.cue.start, stmt.cue.end)
+    if not cue or stmt.speaker_span is None:
+        return False
+    actors = sentence_actors(view, cue[0].sent)
+    speaker = next((a for a in actors if a.mention.span.start == stmt.speaker_span.start), None)
+    after = [a for a in actors if speaker is not None and a.first > speaker.last]
+    if speaker is None or not after or after[0].entity != stmt.addressee:
+        return False
+    return co_agent(view, speaker, after[0])
+
+
 def _addressee_person(view: DocView, cue_start: int, addressee: str) -> str:
     """``دعا هادي مبعوث الأمم المتحدة إلى اليمن X``: the office holder rather than the body."""
     cue = view.tokens_in(cue_start, cue_start + 1)
@@ -1692,7 +1730,7 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
             continue
         if trigger.type == "suspend_cooperation" and _modal(view, tok):
             continue
-        if _negated(view, tok) or _called_for(view, tok, trigger):
+        if _negated(view, tok) or _called_for(view, tok, trigger) or _denied(view, tok):
             continue
         if trigger.type == "condemn" and _conviction(view, tok):
             continue
@@ -1848,12 +1886,14 @@ def _add(
     target_entity = target.entity.removeprefix(PLACE)
     visit = trigger.lemma in _VISITS and _label(view, target_entity) != "PERSON"
     itype = "other" if visit else trigger.type  # a visit to a place or a building (القنصلية)
-    if itype == "attack" and _verbal_attack(view, trigger, agent):
+    if itype == "attack" and (_verbal_attack(view, trigger, agent) or _words_attacked(view, trigger, tok)):
         itype = "condemn"
     if agent.entity == target_entity or (itype, agent.entity, target_entity) in found:
         return
     if _own_state(view, agent.entity, target_entity):
         return  # الخارجية الروسية → موسكو، موسكو → الكرملين: a state does not act on itself
+    if itype in _ONE_WAY and _own_body(view, agent.entity, target_entity):
+        return  # إسرائيل → الجيش الإسرائيلي: the target is taken from another clause
     if _same_states_found(view, found, itype, agent.entity, target_entity):
         return  # واشنطن → موسكو after الولايات المتحدة → روسيا: the same pair of states
     if itype == "phone_call" and (itype, target_entity, agent.entity) in found:
@@ -1919,6 +1959,21 @@ def _same_states_found(
 
 
 _VERBAL_ATTACKS = frozenset(("شن", "هاجم"))
+# What is said or decided, attacked in words: هاجمت الصين تعليقات ترامب
+# (ant:BB-internationalNews-1021-20180830)
+_SPEECH_NOUNS = frozenset(
+    key(w)
+    for w in ("تعليقات", "تصريحات", "تغريدات", "تغريدة", "خطاب", "كلمة", "سياسة", "سياسات", "قرار", "موقف")
+)
+SPEECH_OBJECT_WINDOW = 3  # tokens after هاجم to the speech noun (its subject may come between)
+
+
+def _words_attacked(view: DocView, trigger: Trigger, tok: Tok) -> bool:
+    """``هاجم X تصريحات Y``: an attack on what someone said or decided is a condemnation of them."""
+    if trigger.lemma != "هاجم":
+        return False
+    after = view.tokens[tok.index + 1 : tok.index + 1 + SPEECH_OBJECT_WINDOW]
+    return any(_strip_article(t.key) in _SPEECH_NOUNS for t in after if t.sent == tok.sent)
 
 
 def _verbal_attack(view: DocView, trigger: Trigger, agent: Actor) -> bool:
