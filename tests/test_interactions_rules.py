@@ -835,3 +835,31 @@ def test_interactions_rules_attacking_words_is_condemning() -> None:
     found = triples(run_on(text, names))
     assert ("condemn", "china", "trump") in found
     assert ("attack", "china", "trump") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ant:BB-internationalNews-257-20180330: اتهام X Y بـ, the genitive accuses the accusative
+        (
+            "طُرد عشرات من الدبلوماسين الروس من أكثر من عشرين دولة، بعد اتهام بريطانيا روسيا بالتورط "
+            "في تسميم جاسوس روسي سابق على أراضيها.",
+            ("accuse", "uk", "russia"),
+        ),
+        # ant:SK-internationalNews-2884-20180803: the object with ل (اتهام X لـY)
+        (
+            "والعلاقات بين الولايات المتحدة وروسيا متوترة للغاية، بخاصة منذ حملة الانتخابات الرئاسية "
+            "في عام 2016 واتهام المخابرات الأميركية لموسكو بالتدخل فيها.",
+            ("accuse", "us_intelligence", "moscow"),
+        ),
+    ],
+)
+def test_interactions_rules_masdar_genitive_agent_and_object(text: str, expected: tuple[str, str, str]) -> None:
+    names = {
+        "بريطانيا": ("GPE", "uk", "name"),
+        "روسيا": ("GPE", "russia", "name"),
+        "الولايات المتحدة": ("GPE", "united_states", "name"),
+        "المخابرات الأميركية": ("ORG", "us_intelligence", "name"),
+        "موسكو": ("GPE", "moscow", "name"),
+    }
+    assert expected in triples(run_on(text, names))

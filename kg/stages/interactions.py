@@ -920,6 +920,10 @@ def noun_pairs(
         return ally_pairs(view, tok, actors)
     if trigger.lemma in _LOYAL:
         return loyal_pairs(view, tok, trigger, actors)
+    if trigger.kind == "masdar" and trigger.target == "obj":
+        pairs = masdar_genitive_pairs(view, tok, actors)
+        if pairs:  # with one actor only, the genitive is as often the patient: إقناع ترامب
+            return pairs
     owner = _possessor(view, tok, actors, trigger.needs)
     if owner is not None and _possessor_is_patient(view, tok, trigger):
         return []
@@ -976,6 +980,22 @@ def noun_pairs(
     if target is None and trigger.type == "attack":
         target = _after(actors, max(a.last for a in agents) + 1, 2)
     return [(agents, _coordinated(view, actors, target))] if target else []
+
+
+def masdar_genitive_pairs(
+    view: DocView, tok: Tok, actors: list[Actor]
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``عقب مطالبة كندا المملكة بإطلاق``، ``اتهام روسيا بريطانيا بـ``: a verbal noun's genitive right
+    after it is the agent and the accusative actor right after that is its object."""
+    agent = _genitive(actors, tok)
+    if agent is None or agent.entity.startswith(PLACE):
+        return []
+    target = next((a for a in actors if a.first == agent.last + 1), None)
+    return [([agent], [target])] if target is not None else []
+
+
+def _genitive(actors: list[Actor], tok: Tok) -> Actor | None:
+    return next((a for a in actors if a.first == tok.index + 1), None)
 
 
 def _governed(view: DocView, tok: Tok, actor: Actor) -> bool:
