@@ -854,7 +854,9 @@ def test_interactions_rules_attacking_words_is_condemning() -> None:
         ),
     ],
 )
-def test_interactions_rules_masdar_genitive_agent_and_object(text: str, expected: tuple[str, str, str]) -> None:
+def test_interactions_rules_masdar_genitive_agent_and_object(
+    text: str, expected: tuple[str, str, str]
+) -> None:
     names = {
         "بريطانيا": ("GPE", "uk", "name"),
         "روسيا": ("GPE", "russia", "name"),
