@@ -865,3 +865,22 @@ def test_interactions_rules_masdar_genitive_agent_and_object(
         "موسكو": ("GPE", "moscow", "name"),
     }
     assert expected in triples(run_on(text, names))
+
+
+def test_interactions_rules_visitor_named_after_a_multiword_title() -> None:
+    # ant:BB-middleEast-1113-20181017: زيارة وزير الخارجية الأمريكي مايك بومبيو إلى: the person, not
+    # the country of the title's gentilic
+    text = (
+        "وتزامنت المكالمة الهاتفية بين ترامب وبن سلمان مع زيارة وزير الخارجية الأمريكي مايك بومبيو، "
+        "إلى السعودية ولقاء العاهل السعودي الملك سلمان بن عبدالعزيز."
+    )
+    names = {
+        "ترامب": ("PERSON", "trump", "name"),
+        "بن سلمان": ("PERSON", "mbs", "name"),
+        "الأمريكي": ("GPE", "united_states", "adjective"),
+        "مايك بومبيو": ("PERSON", "pompeo", "name"),
+        "السعودية": ("GPE", "saudi_arabia", "name"),
+    }
+    found = triples(run_on(text, names))
+    assert ("other", "pompeo", "saudi_arabia") in found
+    assert not any(agent == "united_states" for _, agent, _ in found)

@@ -877,8 +877,18 @@ def visit_pairs(view: DocView, tok: Tok, actors: list[Actor]) -> list[tuple[list
 
 
 def _titles(view: DocView, gentilic: Actor) -> bool:
-    """``الرئيس الروسي فلاديمير بوتين``: a gentilic on a title describes the person named after it."""
-    return gentilic.first > 0 and _is_title_word(view.tokens[gentilic.first - 1].key)
+    """``الرئيس الروسي فلاديمير بوتين``، ``وزير الخارجية الأمريكي مايك بومبيو``: a gentilic on a
+    title (of one to three words) describes the person named after it."""
+    if gentilic.first == 0:
+        return False
+    if _is_title_word(view.tokens[gentilic.first - 1].key):
+        return True
+    for words in (2, 3):
+        start = gentilic.first - words
+        phrase = " ".join(t.key for t in view.tokens[max(0, start) : gentilic.first])
+        if start >= 0 and phrase in title_index():
+            return True
+    return False
 
 
 def noun_agents(
