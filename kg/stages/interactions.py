@@ -1490,7 +1490,7 @@ def _reproved_actor(view: DocView, actors: list[Actor], noun: Tok) -> Actor | No
 
 # ``قتل 7 فلسطينيين برصاص الجيش الإسرائيلي``: the shooter after the weapon, the victims before it
 # (برصاص/بالرصاص/بنيران: 542 sentences of news-bench politics, international and Middle East news).
-_SHOT = frozenset(key(w) for w in ("برصاص", "بالرصاص", "بنيران"))
+_SHOT = frozenset(key(p + w) for w in ("برصاص", "بالرصاص", "بنيران") for p in ("", "و", "ف"))
 _SHOT_TRIGGER = Trigger("برصاص", "noun", "attack", "", (), "noun")
 VICTIM_WINDOW = 8  # tokens back from برصاص to the victims: قتل 4 فلسطينيين بينهم طفل وجرح مئات آخرون
 
@@ -1499,8 +1499,6 @@ def shot_by_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor
     """``قُتلوا برصاص الجيش الإسرائيلي``، ``بالرصاص الإسرائيلي``: the shooter named (or its
     gentilic) right after the weapon attacks the victims named before it in the clause: people of
     a nation (فلسطينيين، 60 فلسطينيا) or a person."""
-    if not one_of(tok.key, _SHOT):
-        return []
     actors = sentence_actors(view, tok.sent, adjectives=True)
     shooter = next((a for a in actors if a.first == tok.index + 1), None)
     gap = view.tokens[tok.index + 1] if tok.index + 1 < len(view.tokens) else tok
@@ -1621,13 +1619,14 @@ def content_urge(view: DocView, statements: list[Statement]) -> list[Interaction
 
 # يتحمل X المسؤولية، X يتحمل كامل المسؤولية: the verb "bear" (تحمّل), not the trigger حمّل
 # ("hold responsible"), whose 3fs imperfect تحمل is spelt the same and is left to the lexicon.
-_BEAR = frozenset(key(w) for w in ("يتحمل", "تتحمل", "يتحملون", "يتحملان", "تتحملان", "وتتحمل", "ويتحمل"))
+_BEAR = frozenset(key(w) for w in ("يتحمل", "تتحمل", "يتحملون", "يتحملان", "تتحملان"))
 _RESPONSIBILITY = key("مسؤولي")  # مسؤولية، المسؤولية، مسؤوليته
 _RESPONSIBLE = frozenset(
     key(w) for w in ("مسؤول", "مسؤولة", "مسؤولون", "مسؤولين", "المسؤول", "المسؤولة", "المسؤولون", "المسؤولين")
 )
 _COPULAS = frozenset(key(w) for w in ("هي", "هو", "هم", "هما"))
 _NOT = frozenset(key(w) for w in ("ليس", "ليست", "ليسوا", "غير"))
+_RESPONSIBILITY_WORDS = _BEAR | {"و" + w for w in _BEAR} | {"ف" + w for w in _BEAR} | _RESPONSIBLE
 BEAR_WINDOW = 4  # tokens from يتحمل to المسؤولية: كامل، بعض، جزءا من
 
 
@@ -1639,6 +1638,8 @@ def content_responsibility(view: DocView, statements: list[Statement]) -> list[I
         if stmt.doc_id != view.doc.doc_id or not stmt.speaker or stmt.polarity != "assert":
             continue
         for tok in view.tokens_in(stmt.content.start, stmt.content.end):
+            if tok.key not in _RESPONSIBILITY_WORDS:
+                continue
             holder = _responsibility_holder(view, tok)
             if holder is None or holder.entity.startswith(PLACE) or holder.entity == stmt.speaker:
                 continue
@@ -1733,10 +1734,14 @@ def _addressee_person(view: DocView, cue_start: int, addressee: str) -> str:
     return _titled_person(view, actors, named).entity if named is not None else addressee
 
 
-def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[Interaction]:
-    """All interactions of one document, one per (type, agent, target)."""
+def process_doc(
+    doc: Document, corpus: Corpus, mentions: list[Mention], statements: list[Statement] | None = None
+) -> list[Interaction]:
+    """All interactions of one document, one per (type, agent, target); ``statements`` are the
+    document's, when the caller has them grouped already."""
     view = DocView(doc, corpus, mentions)
-    statements = [stmt for stmt in corpus.statements if stmt.doc_id == doc.doc_id]
+    if statements is None:
+        statements = [stmt for stmt in corpus.statements if stmt.doc_id == doc.doc_id]
     triggers = load_triggers()
     found: dict[tuple[str, str, str], Interaction] = {}
     carried = [
@@ -1751,8 +1756,9 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
         if tok.key == _ABOUT:
             for agents, targets in expressed_condemnation_pairs(view, tok):
                 _add(view, found, _EXPRESSED_TRIGGER, tok, agents[0], targets[0])
-        for agents, targets in shot_by_pairs(view, tok):
-            _add(view, found, _SHOT_TRIGGER, tok, agents[0], targets[0])
+        if tok.key in _SHOT:
+            for agents, targets in shot_by_pairs(view, tok):
+                _add(view, found, _SHOT_TRIGGER, tok, agents[0], targets[0])
         trigger = triggers.get(tok.key)
         if trigger is None or not _needs_met(view, tok, trigger):
             continue
@@ -2068,8 +2074,11 @@ def run(corpus: Corpus) -> Corpus:
     by_doc: dict[str, list[Mention]] = {}
     for mention in corpus.mentions:
         by_doc.setdefault(mention.doc_id, []).append(mention)
+    said: dict[str, list[Statement]] = {}
+    for stmt in corpus.statements:
+        said.setdefault(stmt.doc_id, []).append(stmt)
     interactions: list[Interaction] = []
     for doc in corpus.documents:
-        items = process_doc(doc, corpus, by_doc.get(doc.doc_id, []))
+        items = process_doc(doc, corpus, by_doc.get(doc.doc_id, []), said.get(doc.doc_id, []))
         interactions.extend(sorted(items, key=lambda i: (i.evidence.start, i.type, i.agent, i.target)))
     return corpus.replace(interactions=tuple(interactions))
