@@ -324,6 +324,7 @@ class Interaction:
     place: str | None = None
     time_text: str = ""
     trigger: str = ""  # the lexicon lemma read (طرد، فرض، استدعى): what an `other` interaction was
+    derived_from: str | None = None  # stmt_id of the statement whose speaker and content carry it
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,11 +75,12 @@ SELECT ?claim1 ?content1 ?claim2 ?content2 WHERE {
 PREFIX kg: <https://w3id.org/arabic-news-kg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?agent ?type ?trigger ?target ?document WHERE {
+SELECT ?agent ?type ?trigger ?target ?document ?statement WHERE {
   ?i a kg:Interaction ; kg:interactionType ?t ; kg:agent ?a ; kg:target ?b ; kg:statedIn ?doc .
   ?a skos:prefLabel ?agent . ?b skos:prefLabel ?target . ?doc dcterms:identifier ?document .
   BIND (STRAFTER(STR(?t), "#") AS ?type)
   OPTIONAL { ?i kg:trigger ?trigger }
+  OPTIONAL { ?i kg:derivedFrom ?statement }
 }
 ORDER BY ?document ?agent ?type
 """,

@@ -88,7 +88,7 @@ RELATIONSHIPS = (
 EXPORT_FILE = re.compile(r"(nodes|rels)_\w+\.csv|graph\.cypher|import\.sh|README\.md")
 INTERACTS_COLUMNS = (
     "id", "type", "trigger", "document", "begin:int", "end:int", "timeText", "timeText_lang", "place",
-    "placeLabel",
+    "placeLabel", "derivedFrom",
 )  # fmt: skip
 # The schema statements of graph.cypher per target. The first runs as it is; the others are written
 # as ``//<target>: `` comment lines for :func:`cypher_statements` (or a reader) to pick.
@@ -501,7 +501,7 @@ def _interaction_table(graph: GraphReader, nodes: set[str]) -> Table:
     subjects = {s for s, _ in graph.subjects(RDF.type, KG.Interaction)}
     predicates = (
         KG.agent, KG.target, KG.interactionType, KG.statedIn, KG.begin, KG.end, KG.timeText, KG.place,
-        KG.trigger,
+        KG.trigger, KG.derivedFrom,
     )  # fmt: skip
     described = graph.described(KG.Interaction, predicates, subjects)
     identifier = graph.values(DCTERMS.identifier, {_text(found[3]) for found in described.values()})
@@ -509,7 +509,7 @@ def _interaction_table(graph: GraphReader, nodes: set[str]) -> Table:
     rows = []
     for subject in sorted(subjects):
         found = described.get(subject) or [None] * len(predicates)
-        agent, target, kind, doc, begin, end, when, place, trigger = found
+        agent, target, kind, doc, begin, end, when, place, trigger, statement = found
         start, finish = _text(agent), _text(target)
         if start not in nodes or finish not in nodes:
             continue
@@ -529,6 +529,7 @@ def _interaction_table(graph: GraphReader, nodes: set[str]) -> Table:
                 "timeText_lang": _lang(when),
                 "place": _text(place),  # the id of a Place node
                 "placeLabel": _text(_one(place_labels, _text(place))),
+                "derivedFrom": _text(statement),  # the IRI of the statement that carries it, if any
             }
         )
     return Table(

@@ -77,6 +77,7 @@ class InteractionRecord:
     doc: str | None = None
     time_text: str = ""
     trigger: str = ""  # kg:trigger: the word read (طرد، فرض), what an OtherInteraction was
+    statement: str | None = None  # kg:derivedFrom: the statement that carries it
 
 
 @dataclass(slots=True)
@@ -261,6 +262,7 @@ def _read_interactions(graph: GraphReader) -> dict[str, InteractionRecord]:
         KG.statedIn: "doc",
         KG.timeText: "time_text",
         KG.trigger: "trigger",
+        KG.derivedFrom: "statement",
     }
     for predicate, attr in fields.items():
         _set_first(found, graph, predicate, attr)

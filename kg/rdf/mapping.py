@@ -628,3 +628,5 @@ def interaction_triples(interaction: Interaction, mint: Minter, known: Known) ->
         yield node, KG.timeText, ar(interaction.time_text)
     if interaction.trigger:
         yield node, KG.trigger, ar(interaction.trigger)
+    if interaction.derived_from:
+        yield node, KG.derivedFrom, mint.statement(interaction.derived_from)

@@ -123,6 +123,10 @@ class KG(namespace.DefinedNamespace):
     contradicts: URIRef
     # The country an organization belongs to, e.g. the Russian foreign ministry to Russia.
     country: URIRef
+    # The statement whose speaker and reported content carry the interaction: the speaker is the agent and the
+    # content names the target (X مسؤول عن → hold responsible, على X أن → urge, اتهم … X بـ → accuse). Absent
+    # on interactions the narrator states.
+    derivedFrom: URIRef
     # [contract] The document whose text contains the mention.
     inDocument: URIRef
     # [contract] What kind of action the interaction is.
