@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from kg.arabic.lexicons import word_class
 from kg.arabic.normalize import key
 from kg.model import Corpus, Document, Entity, Mention, Span, Statement
 from kg.stages.attribution.common import Frame, after_preposition, strip_clitics
@@ -378,7 +379,7 @@ def _polarity(view: DocView, frame: Frame) -> str:
 
 
 # Adverbs of degree written inside a denial predicate (``عارية تماما من الصحة``): closed class.
-_INTENSIFIERS = frozenset(key(w) for w in ("تماما", "تماماً", "كليا", "كلياً", "أصلا", "أصلاً", "بتاتا"))
+_INTENSIFIERS = word_class("intensifiers")
 
 
 def without_intensifiers(text_key: str) -> str:

@@ -12,6 +12,7 @@ from functools import cache
 
 from kg.arabic import lexicons
 from kg.arabic.cues import Frames, complementizer_kind
+from kg.arabic.lexicons import word_class
 from kg.arabic.normalize import key
 from kg.model import Mention, Span
 from kg.stages.attribution.cues import is_channel_word, is_new_verb_cue
@@ -72,7 +73,7 @@ def titled_subject(view: DocView, first: int, sent: int) -> TitledSubject | None
     return TitledSubject(first, last, None)
 
 
-_POST_PREPOSITIONS = frozenset(key(w) for w in ("في", "لدى", "ب"))
+_POST_PREPOSITIONS = word_class("post_prepositions")
 
 
 def _object_after_gentilic(view: DocView, index: int, mention: Mention | None) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from kg.arabic.cues import CueForm, complementizer_kind, is_subordinated
+from kg.arabic.lexicons import phrase_class, word_class
 from kg.arabic.normalize import key
 from kg.model import Span
 from kg.stages.attribution.common import (
@@ -133,9 +134,7 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     return frame if frame.content is not None and frame.content.end > frame.content.start else None
 
 
-_WHAT = tuple(
-    tuple(key(w) for w in phrase.split()) for phrase in ("وهو الأمر الذي", "وهو ما", "الأمر الذي", "ما")
-)
+_WHAT = phrase_class("what_relatives")
 
 
 def denied_antecedent(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
@@ -171,7 +170,7 @@ def denied_antecedent(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     return frame if frame.speakers else None
 
 
-_CONTINUATIONS = frozenset(key(w) for w in ("خصوصا", "خاصة", "وخاصة", "لاسيما", "سيما", "ولاسيما", "بما"))
+_CONTINUATIONS = word_class("continuations")
 
 
 def antecedent_clause(view: DocView, comma: Tok) -> tuple[int, int] | None:
@@ -225,7 +224,7 @@ def _after_cognate_object(view: DocView, index: int) -> int | None:
     return None if tok.text in SENTENCE_END or tok.text in COMMAS else index
 
 
-_NEGATIONS = frozenset(key(w) for w in ("لم", "ولم", "لن", "ولن", "فلم"))
+_NEGATIONS = word_class("negations")
 
 
 def negated(view: DocView, tok: Tok) -> bool:
@@ -249,7 +248,7 @@ def _quoted_object(view: DocView, opening: Opening, sent: int) -> Opening:
     return opening
 
 
-_CIRCUMSTANCE_PREPOSITIONS = frozenset(key(w) for w in ("في", "خلال", "عبر", "أثناء"))
+_CIRCUMSTANCE_PREPOSITIONS = word_class("occasion_prepositions")
 
 
 def _circumstance_at(view: DocView, index: int) -> bool:
@@ -272,9 +271,7 @@ def _object_not_speaker(frame: Frame, subject: list[tuple[str | None, Span | Non
 
 
 # A finite verb never follows a preposition or a quantifier: ``بناء على طلب``، ``أي طلب`` are nouns.
-_NOT_BEFORE_VERB = frozenset(
-    key(w) for w in ("على", "في", "من", "إلى", "عن", "أي", "كل", "بعض", "أول", "آخر")
-)
+_NOT_BEFORE_VERB = word_class("not_before_verb")
 
 
 def noun_homograph(view: DocView, tok: Tok, form: CueForm) -> bool:
@@ -297,29 +294,13 @@ def _complementizer_next(view: DocView, tok: Tok) -> bool:
     return nxt < len(view.tokens) and bool(complementizer_kind(view.tokens[nxt].text, view.frames))
 
 
-_RESUMPTIVE = frozenset(key(w) for w in ("به", "بها", "عليه", "عليها", "إليه", "إليها", "عنه", "عنها"))
+_RESUMPTIVE = word_class("resumptive_pronouns")
 # ``البيان الذي قالت فيه الوزارة``: a pronoun after the verb refers back, the subject is written
-_BACK_REFERENCE = _RESUMPTIVE | frozenset(key(w) for w in ("فيه", "فيها", "خلاله", "خلالها", "بموجبه"))
-_ANTECEDENT = frozenset(key(w) for w in ("الأمر", "وهو", "وهي", "وهذا", "الأمر"))
+_BACK_REFERENCE = _RESUMPTIVE | word_class("back_references")
+_ANTECEDENT = word_class("antecedent_words")
 
 
-_NOT_SUBJECT = frozenset(
-    key(w)
-    for w in (
-        "قائلا",
-        "بالقول",
-        "القول",
-        "ردا",
-        "كذلك",
-        "أثناء",
-        "لدى",
-        "إنه",
-        "إنها",
-        "مضيفا",
-        "موضحا",
-        "مؤكدا",
-    )
-)
+_NOT_SUBJECT = word_class("not_subject_words")
 
 
 def _unknown_subject(view: DocView, window: list[Tok]) -> bool:
@@ -340,11 +321,8 @@ def _unknown_subject(view: DocView, window: list[Tok]) -> bool:
     return not (word.startswith("ل") or word.startswith("بال") or word.startswith("في"))
 
 
-_NOT_A_SUBJECT_HEAD = frozenset(
-    key(w)
-    for w in ("الذي", "التي", "الذين", "اللذين", "اللذان", "اللتان", "اللتين", "اللاتي", "الآن", "الأمس")
-)
-_DEMONSTRATIVES = frozenset(key(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هؤلاء"))
+_NOT_A_SUBJECT_HEAD = word_class("not_subject_heads")
+_DEMONSTRATIVES = word_class("demonstratives")
 PREVERBAL_SPAN = 3  # words of a subject noun phrase written before its verb
 
 
@@ -560,7 +538,7 @@ def definite_subject_end(view: DocView, index: int) -> int | None:
     return None
 
 
-_SOURCE_PREPOSITIONS = frozenset(key(w) for w in ("في", "من", "لدى", "ب"))
+_SOURCE_PREPOSITIONS = word_class("source_prepositions")
 
 
 def generic_subject_end(view: DocView, index: int, sent: int) -> int | None:
@@ -735,7 +713,7 @@ def adjacent_subject(view: DocView, tok: Tok, form: CueForm) -> AdjacentSubject:
     return AdjacentSubject([(view.entity_of(mention), mention.span, kind)], crossed_quote, addressee)
 
 
-_ADDRESSEE_BEFORE = frozenset(key(w) for w in ("مع", "إلى", "ب"))  # اتصال مع، حديث إلى، اتصل ب
+_ADDRESSEE_BEFORE = word_class("addressee_before")  # اتصال مع، حديث إلى، اتصل ب
 
 
 def _parenthetical_addressee(view: DocView, segment: list[Tok]) -> str | None:
