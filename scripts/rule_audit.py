@@ -47,6 +47,7 @@ MODULES = (
     "kg.stages.attribution.content",
     "kg.stages.attribution.subjects",
     "kg.stages.attribution.speakers",
+    "kg.stages.attribution.verb_subjects",
     "kg.stages.attribution.verbs",
     "kg.stages.attribution.nouns",
     "kg.stages.attribution.headlines",

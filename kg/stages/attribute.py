@@ -29,9 +29,9 @@ The rules follow the grammar of reported speech in Arabic news:
 The rules live in :mod:`kg.stages.attribution`, one module per section, each importing only
 the ones before it: ``common`` (the :class:`Frame` record, shared word classes), ``cues`` (where
 content opens), ``content`` (where it ends), ``subjects`` (titled subjects), ``speakers``,
-``verbs``, ``nouns`` (verbal nouns and prepositions), ``headlines`` and ``frames`` (cue
-dispatch). This module holds the stage itself: from frames to statements (implicit speakers,
-nesting, kind, polarity).
+``verb_subjects`` (where a verb's subject stands), ``verbs``, ``nouns`` (verbal nouns and
+prepositions), ``headlines`` and ``frames`` (cue dispatch). This module holds the stage
+itself: from frames to statements (implicit speakers, nesting, kind, polarity).
 """
 
 from __future__ import annotations
