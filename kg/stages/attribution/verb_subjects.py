@@ -316,30 +316,11 @@ def adjacent_subject(view: DocView, tok: Tok, form: CueForm) -> AdjacentSubject:
     skipped, and the person it names after مع/إلى/ب is the addressee."""
     if form.kind not in ("past", "present") or view.lexicon.prefix_of(tok.text):
         return AdjacentSubject()
-    index = tok.index - 1
-    crossed_quote = False
-    while (
-        index >= 0
-        and view.tokens[index].sent == tok.sent
-        and (view.tokens[index].key in SVO_SKIP or view.tokens[index].text in QUOTE_CHARS)
-    ):
-        crossed_quote = crossed_quote or view.tokens[index].text in QUOTE_CHARS
-        index -= 1
-    comma = index >= 0 and view.tokens[index].text in COMMAS
-    addressee = None
-    if comma:
-        index -= 1
-        opener = _segment_start(view, index, tok.sent)
-        if opener is not None and (
-            view.tokens[opener].key in PARTICLES
-            or view.tokens[opener].key in TIME_WORDS
-            or circumstantial(view, view.tokens[opener])
-        ):
-            addressee = _parenthetical_addressee(view, view.tokens[opener : index + 1])
-            index = opener - 2  # skip ``، في اتصال مع بلينكن،`` and its opening comma
-            comma = False
-        elif opener is None and fronted_circumstance(view, index, tok.sent):
-            return AdjacentSubject()
+    index, crossed_quote = _back_over_particles(view, tok)
+    back = _back_over_comma(view, tok, index)
+    if back is None:
+        return AdjacentSubject()
+    index, comma, addressee = back
     if index < 0 or view.tokens[index].sent != tok.sent:
         return AdjacentSubject()
     if view.tokens[index].key in LATTER:
@@ -355,6 +336,40 @@ def adjacent_subject(view: DocView, tok: Tok, form: CueForm) -> AdjacentSubject:
         return AdjacentSubject([(None, mention.span, "description")], crossed_quote, addressee)
     kind = "named" if mention.kind == "name" else "description"
     return AdjacentSubject([(view.entity_of(mention), mention.span, kind)], crossed_quote, addressee)
+
+
+def _back_over_particles(view: DocView, tok: Tok) -> tuple[int, bool]:
+    """The token before a verb past ``قد``/``أيضا`` and quotation marks, and whether a mark was crossed."""
+    index = tok.index - 1
+    crossed_quote = False
+    while (
+        index >= 0
+        and view.tokens[index].sent == tok.sent
+        and (view.tokens[index].key in SVO_SKIP or view.tokens[index].text in QUOTE_CHARS)
+    ):
+        crossed_quote = crossed_quote or view.tokens[index].text in QUOTE_CHARS
+        index -= 1
+    return index, crossed_quote
+
+
+def _back_over_comma(view: DocView, tok: Tok, index: int) -> tuple[int, bool, str | None] | None:
+    """Back from token ``index`` over a comma and the parenthetical it closes (``، في اتصال مع
+    بلينكن،``): the token where the subject may end, whether a comma stays between them, and the
+    parenthetical's addressee; None when the comma closes a fronted circumstance (no subject)."""
+    if index < 0 or view.tokens[index].text not in COMMAS:
+        return index, False, None
+    index -= 1
+    opener = _segment_start(view, index, tok.sent)
+    if opener is not None and (
+        view.tokens[opener].key in PARTICLES
+        or view.tokens[opener].key in TIME_WORDS
+        or circumstantial(view, view.tokens[opener])
+    ):
+        addressee = _parenthetical_addressee(view, view.tokens[opener : index + 1])
+        return opener - 2, False, addressee  # skip ``، في اتصال مع بلينكن،`` and its opening comma
+    if opener is None and fronted_circumstance(view, index, tok.sent):
+        return None
+    return index, True, None
 
 
 _ADDRESSEE_BEFORE = word_class("addressee_before")  # اتصال مع، حديث إلى، اتصل ب

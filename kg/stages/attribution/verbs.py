@@ -10,7 +10,7 @@ tails.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from kg.arabic.cues import CueForm, complementizer_kind
 from kg.arabic.lexicons import phrase_class, word_class
@@ -81,30 +81,72 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     frame = Frame(tok, form, tok.end)
     titled = titled_subject(view, tok.index + 1, tok.sent) if form.kind in ("past", "present") else None
     after = titled.last + 1 if titled is not None else tok.index + 1
+    reach = content_reach(view, tok, form, after)
+    if reach is None:
+        return _postposed_quote(view, tok, form, frame) or _postposed_tail(view, tok, form, frame)
+    if reach.kind == "np" and _resumptive(view, tok):
+        return _relative_clause_frame(view, tok, frame)
+    if reach.kind == "np" and (reach := _object_reach(view, tok, form, reach)) is None:
+        return None
+    window = view.tokens[after : reach.window_end]
+    _written_speakers(view, frame, titled, window)
+    _set_content(view, frame, reach)
+    _unwritten_speakers(view, frame, window, reach.kind)
+    if antecedent is not None or form.kind == "participle":
+        _object_not_speaker(frame, antecedent or [])
+    if denies(view, form, window):
+        frame.polarity = "deny"
+    if not_an_actor(view, frame):
+        return None
+    return frame if frame.content is not None and frame.content.end > frame.content.start else None
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Where a verb's content starts: the token that ends its speaker window, the character
+    offset and the kind of content (``np`` for an object phrase, else the opening's kind)."""
+
+    window_end: int
+    start: int
+    kind: str
+    opening: Opening | None = None
+
+
+def content_reach(view: DocView, tok: Tok, form: CueForm, after: int) -> Reach | None:
+    """The nearer of an object phrase (for a cue taking one) and an opening (complementizer, colon,
+    quotation) from token ``after``; None when neither follows."""
     opening = scan_opening(view, after, tok.sent) or distant_colon(view, after, tok.sent)
     np_start = np_content_token(view, tok, form, after) if form.entry.content == "np" else None
     if opening is not None and opening.kind == "embedded" and np_start == opening.token and opening.quote:
         opening = _quoted_object(view, opening, tok.sent)
     if np_start is not None and (opening is None or np_start < opening.token):
-        window_end, start, kind = np_start, view.tokens[np_start].start, "np"
-    elif opening is not None:
-        window_end, start, kind = opening.token, opening.start, opening.kind
-    else:
-        return _postposed_quote(view, tok, form, frame) or _postposed_tail(view, tok, form, frame)
-    if kind == "np" and _resumptive(view, tok):
-        return _relative_clause_frame(view, tok, frame)
-    if kind == "np" and negated(view, tok):
+        return Reach(np_start, view.tokens[np_start].start, "np", opening)
+    if opening is not None:
+        return Reach(opening.token, opening.start, opening.kind, opening)
+    return None
+
+
+def _object_reach(view: DocView, tok: Tok, form: CueForm, reach: Reach) -> Reach | None:
+    """An object phrase after a negated verb reports nothing (None); after an absolute object
+    (``نفيا قاطعا``) it starts past it."""
+    if negated(view, tok):
         return None
-    if kind == "np" and cognate_object(view, form, window_end):
-        window_end = _after_cognate_object(view, window_end)
-        if window_end is None:
-            return None
-        start = view.tokens[window_end].start
+    if not cognate_object(view, form, reach.window_end):
+        return reach
+    index = _after_cognate_object(view, reach.window_end)
+    if index is None:
+        return None
+    return replace(reach, window_end=index, start=view.tokens[index].start)
+
+
+def _written_speakers(view: DocView, frame: Frame, titled: TitledSubject | None, window: list[Tok]) -> None:
+    """The speakers written around the verb: in its window, a titled subject after it, an SVO
+    subject right before it (and the addressee of a parenthetical skipped there)."""
+    tok, form = frame.cue, frame.form
     adjacent = adjacent_subject(view, tok, form)
     # ورداً على سؤال عن سبب استقالة فارخورانتا قال المتحدث (ant:AL-internationalNews-1127-20180511):
     # a titled subject after a verb that takes no object leaves the name before it no subject
     subject = [] if titled is not None and form.entry.addressee != "obj" else adjacent.speakers
-    window = view.tokens[after:window_end]
     analyse_window(view, frame, window)
     if titled is not None:
         _titled_first(view, frame, titled, bool(subject))
@@ -112,12 +154,22 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
         _subject_first(frame, subject)
         if frame.addressee is None:
             frame.addressee = adjacent.addressee
-    if kind == "np":
-        frame.content = Span(start, content_end(view, start, tok.sent, object_phrase=True))
+
+
+def _set_content(view: DocView, frame: Frame, reach: Reach) -> None:
+    sent = frame.cue.sent
+    if reach.kind == "np":
+        frame.content = Span(reach.start, content_end(view, reach.start, sent, object_phrase=True))
     else:
-        frame.content = opening_content(view, opening, tok.sent)  # type: ignore[arg-type]
-    frame.content_kind = kind
-    frame.absorbed_until = window_end - 1
+        frame.content = opening_content(view, reach.opening, sent)  # type: ignore[arg-type]
+    frame.content_kind = reach.kind
+    frame.absorbed_until = reach.window_end - 1
+
+
+def _unwritten_speakers(view: DocView, frame: Frame, window: list[Tok], kind: str) -> None:
+    """With no speaker in the window: an SVO subject further back, a word the recogniser missed
+    right after the verb, or a definite noun phrase right before it."""
+    tok, form = frame.cue, frame.form
     if not frame.speakers:
         frame.speakers = svo_speakers(view, tok, form)
     words = [t for t in window if t.text not in QUOTE_CHARS]
@@ -133,13 +185,6 @@ def analyse_verb(view: DocView, tok: Tok, form: CueForm) -> Frame | None:
     particle = key(form.entry.particle) if form.entry.particle else ""
     if not frame.speakers and all(adverbial_word(t) or t.key == particle for t in window):
         frame.speakers = preverbal_noun(view, tok, form)
-    if antecedent is not None or form.kind == "participle":
-        _object_not_speaker(frame, antecedent or [])
-    if denies(view, form, window):
-        frame.polarity = "deny"
-    if not_an_actor(view, frame):
-        return None
-    return frame if frame.content is not None and frame.content.end > frame.content.start else None
 
 
 _WHAT = phrase_class("what_relatives")
@@ -358,18 +403,9 @@ def np_content_token(view: DocView, tok: Tok, form: CueForm, first: int | None =
             and not inside_name(view, current)
             and not subordinated(view, current)
         ):
-            if first_free is not None and (
-                definite_subject(view, first_free) or definite_subject_end(view, first_free) == index
-            ):
-                return index
-            return first_free if first_free is not None else index
+            return _object_before_complementizer(view, first_free, index)
         if _is_particle(current, form) and not _name_at_token_start(view, current):
-            if first_free is not None and not form.entry.particle_required and _governed_by_noun(view, index):
-                return first_free  # أعلنت الوزارة إنجاز الدراسة … سبق الإعلان عن خططها
-            particle = key(form.entry.particle)
-            if current.key == particle:
-                return index + 1 if index + 1 < len(tokens) and tokens[index + 1].sent == tok.sent else None
-            return index
+            return _object_after_particle(view, tok, form, first_free, index)
         if first_free is None:
             after = parenthetical_end(view, index, tok.sent)
             if after is not None:
@@ -398,6 +434,29 @@ def np_content_token(view: DocView, tok: Tok, form: CueForm, first: int | None =
                 return closing if closing is not None else index
         index += 1
     return first_free
+
+
+def _object_before_complementizer(view: DocView, first_free: int | None, index: int) -> int:
+    """At a complementizer (token ``index``): the object starts at the first free word before it,
+    unless that word is a definite subject running into it; else at the complementizer."""
+    if first_free is not None and (
+        definite_subject(view, first_free) or definite_subject_end(view, first_free) == index
+    ):
+        return index
+    return first_free if first_free is not None else index
+
+
+def _object_after_particle(
+    view: DocView, tok: Tok, form: CueForm, first_free: int | None, index: int
+) -> int | None:
+    """At the verb's preposition (token ``index``): the object starts after it (``ندد بالقصف``),
+    or at the free word before it when the preposition belongs to a verbal noun there."""
+    tokens = view.tokens
+    if first_free is not None and not form.entry.particle_required and _governed_by_noun(view, index):
+        return first_free  # أعلنت الوزارة إنجاز الدراسة … سبق الإعلان عن خططها
+    if tokens[index].key == key(form.entry.particle):
+        return index + 1 if index + 1 < len(tokens) and tokens[index + 1].sent == tok.sent else None
+    return index
 
 
 def _governed_by_noun(view: DocView, index: int) -> bool:
