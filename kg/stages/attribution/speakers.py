@@ -287,25 +287,11 @@ def _mark_addressees(view: DocView, candidates: list[Candidate], frame: Frame) -
         gap = view.tokens[last.last + 1 : cand.first] if last is not None else []
         conjoined = last is not None and last.role == "speaker" and "و" in attached
         conjoined = conjoined and all(t.text in COMMAS for t in gap)
-        if marked or (
-            kind == "obj" and speaker_seen and not conjoined and not _apposition(view, candidates, cand)
-        ):
+        if marked or (kind == "obj" and speaker_seen and not conjoined):
             cand.role = "addressee"
         elif cand.role == "speaker":
             speaker_seen = True
         last = cand
-
-
-def _apposition(view: DocView, candidates: list[Candidate], cand: Candidate) -> bool:
-    """A candidate right after a description of the same referent (الوزير، سامح شكري)."""
-    index = candidates.index(cand)
-    if index == 0:
-        return False
-    prev = candidates[index - 1]
-    gap = view.tokens[prev.last + 1 : cand.first]
-    if any(t.text not in COMMAS for t in gap):
-        return False
-    return prev.mention.kind == "description" or prev.entity == cand.entity
 
 
 def _speaker_group(

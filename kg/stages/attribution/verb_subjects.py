@@ -307,35 +307,34 @@ class AdjacentSubject:
 
     speakers: list[tuple[str | None, Span | None, str]] = field(default_factory=list)
     crossed_quote: bool = False  # the subject stands outside a quotation the verb opens
-    addressee: str | None = None  # ``مع X`` in a skipped parenthetical (``، في اتصال مع X،``)
 
 
 def adjacent_subject(view: DocView, tok: Tok, form: CueForm) -> AdjacentSubject:
     """An SVO subject right before a verb with no conjunction: ``أن الوزير أحمد سالم أبلغ``,
     ``وزير الخارجية، سامح شكري، حث``; a parenthetical (``شكري، في اتصال مع بلينكن، أبدى``) is
-    skipped, and the person it names after مع/إلى/ب is the addressee."""
+    skipped."""
     if form.kind not in ("past", "present") or view.lexicon.prefix_of(tok.text):
         return AdjacentSubject()
     index, crossed_quote = _back_over_particles(view, tok)
     back = _back_over_comma(view, tok, index)
     if back is None:
         return AdjacentSubject()
-    index, comma, addressee = back
+    index, comma = back
     if index < 0 or view.tokens[index].sent != tok.sent:
         return AdjacentSubject()
     if view.tokens[index].key in LATTER:
         entity = latest_entity(view, view.tokens[index].start, LATTER[view.tokens[index].key])
         span = Span(view.tokens[index].start, view.tokens[index].end)
-        return AdjacentSubject([(entity, span, "description")] if entity else [], crossed_quote, addressee)
+        return AdjacentSubject([(entity, span, "description")] if entity else [], crossed_quote)
     mention = view.mention_at.get(index)
     if mention is None or mention.kind == "adjective" or outer_span(mention).end > view.tokens[index].end:
         return AdjacentSubject()
     if comma and not (mention.label in ("PERSON", "ORG") and mention.kind == "name"):
         return AdjacentSubject()
     if after_preposition(view, mention):  # السفارة الأمريكية في الخرطوم قد قالت: not the place
-        return AdjacentSubject([(None, mention.span, "description")], crossed_quote, addressee)
+        return AdjacentSubject([(None, mention.span, "description")], crossed_quote)
     kind = "named" if mention.kind == "name" else "description"
-    return AdjacentSubject([(view.entity_of(mention), mention.span, kind)], crossed_quote, addressee)
+    return AdjacentSubject([(view.entity_of(mention), mention.span, kind)], crossed_quote)
 
 
 def _back_over_particles(view: DocView, tok: Tok) -> tuple[int, bool]:
@@ -352,12 +351,12 @@ def _back_over_particles(view: DocView, tok: Tok) -> tuple[int, bool]:
     return index, crossed_quote
 
 
-def _back_over_comma(view: DocView, tok: Tok, index: int) -> tuple[int, bool, str | None] | None:
+def _back_over_comma(view: DocView, tok: Tok, index: int) -> tuple[int, bool] | None:
     """Back from token ``index`` over a comma and the parenthetical it closes (``، في اتصال مع
-    بلينكن،``): the token where the subject may end, whether a comma stays between them, and the
-    parenthetical's addressee; None when the comma closes a fronted circumstance (no subject)."""
+    بلينكن،``): the token where the subject may end and whether a comma stays between them; None
+    when the comma closes a fronted circumstance (no subject)."""
     if index < 0 or view.tokens[index].text not in COMMAS:
-        return index, False, None
+        return index, False
     index -= 1
     opener = _segment_start(view, index, tok.sent)
     if opener is not None and (
@@ -365,26 +364,10 @@ def _back_over_comma(view: DocView, tok: Tok, index: int) -> tuple[int, bool, st
         or view.tokens[opener].key in TIME_WORDS
         or circumstantial(view, view.tokens[opener])
     ):
-        addressee = _parenthetical_addressee(view, view.tokens[opener : index + 1])
-        return opener - 2, False, addressee  # skip ``، في اتصال مع بلينكن،`` and its opening comma
+        return opener - 2, False  # skip ``، في اتصال مع بلينكن،`` and its opening comma
     if opener is None and fronted_circumstance(view, index, tok.sent):
         return None
-    return index, True, None
-
-
-_ADDRESSEE_BEFORE = word_class("addressee_before")  # اتصال مع، حديث إلى، اتصل ب
-
-
-def _parenthetical_addressee(view: DocView, segment: list[Tok]) -> str | None:
-    """The person or body a parenthetical names after مع/إلى/ب: ``في اتصال هاتفي مع X`` → X."""
-    for position, tok in enumerate(segment[1:], start=1):
-        mention = view.mention_at.get(tok.index)
-        if mention is None or mention.kind == "adjective" or mention.label not in ("PERSON", "ORG"):
-            continue
-        attached = view.text[outer_span(mention).start : mention.span.start]
-        if segment[position - 1].key in _ADDRESSEE_BEFORE or attached.endswith("ب"):
-            return view.entity_of(mention)
-    return None
+    return index, True
 
 
 def fronted_circumstance(view: DocView, index: int, sent: int) -> bool:

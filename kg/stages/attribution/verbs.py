@@ -141,7 +141,7 @@ def _object_reach(view: DocView, tok: Tok, form: CueForm, reach: Reach) -> Reach
 
 def _written_speakers(view: DocView, frame: Frame, titled: TitledSubject | None, window: list[Tok]) -> None:
     """The speakers written around the verb: in its window, a titled subject after it, an SVO
-    subject right before it (and the addressee of a parenthetical skipped there)."""
+    subject right before it."""
     tok, form = frame.cue, frame.form
     adjacent = adjacent_subject(view, tok, form)
     # ورداً على سؤال عن سبب استقالة فارخورانتا قال المتحدث (ant:AL-internationalNews-1127-20180511):
@@ -152,8 +152,6 @@ def _written_speakers(view: DocView, frame: Frame, titled: TitledSubject | None,
         _titled_first(view, frame, titled, bool(subject))
     if subject and not (adjacent.crossed_quote and frame.speakers):
         _subject_first(frame, subject)
-        if frame.addressee is None:
-            frame.addressee = adjacent.addressee
 
 
 def _set_content(view: DocView, frame: Frame, reach: Reach) -> None:
