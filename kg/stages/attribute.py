@@ -56,13 +56,13 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
     """All statements of one document, in text order of their cues."""
     view = DocView(doc, corpus, mentions)
     frames = find_frames(view)
-    frames = _attach_trailing(view, frames)
+    frames = _attach_trailing(frames)
     frames.sort(key=lambda f: (f.cue.start, f.headline))
     drafts = resolve_implicit(view, frames)
     return finish(view, drafts)
 
 
-def _attach_trailing(view: DocView, frames: list[Frame]) -> list[Frame]:
+def _attach_trailing(frames: list[Frame]) -> list[Frame]:
     """``...، وفق المصدر``: a trailing preposition after another statement gives it ``via``."""
     kept: list[Frame] = []
     for frame in frames:
@@ -75,8 +75,6 @@ def _attach_trailing(view: DocView, frames: list[Frame]) -> list[Frame]:
             continue
         entity = frame.speakers[0][0] if frame.speakers else None
         host_speaker = host.speakers[0][0] if host.speakers else None
-        if entity is None:
-            entity = _recent_org_speaker(view, frames, frame, host_speaker)
         if entity is not None and entity != host_speaker and host.via is None:
             host.via = entity
     return kept
@@ -88,19 +86,6 @@ def _host_of(frames: list[Frame], trailing: Frame) -> Frame | None:
             continue
         if frame.cue.sent == trailing.cue.sent and frame.cue.start < trailing.cue.start:
             return frame
-    return None
-
-
-def _recent_org_speaker(view: DocView, frames: list[Frame], before: Frame, exclude: str | None) -> str | None:
-    for frame in reversed([f for f in frames if f.cue.start < before.cue.start]):
-        for entity, _, _ in frame.speakers:
-            if (
-                entity
-                and entity != exclude
-                and view.entities.get(entity)
-                and view.entities[entity].label != "PERSON"
-            ):
-                return entity
     return None
 
 
