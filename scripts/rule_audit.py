@@ -4,6 +4,7 @@
     python scripts/rule_audit.py prepare SAMPLE.jsonl --out CORPUS.pickle
     python scripts/rule_audit.py count CORPUS.pickle [--json OUT.json] [--examples 3]
     python scripts/rule_audit.py knockout CORPUS.pickle [--rule verbs.negated ...] [--json OUT.json]
+    python scripts/rule_audit.py prepare-tests tests/test_attribute_news.py ... --out TESTS.pickle
     python scripts/rule_audit.py texts tests/test_attribute_news.py ... [--json OUT.json]
     python scripts/rule_audit.py time CORPUS.pickle [--runs 3]
 
@@ -311,7 +312,7 @@ def knockout(corpus_path: Path, names: list[str], out: Path | None) -> None:
             start = text.rfind("\n", 0, row[0]) + 1
             end = text.find("\n", row[0])
             example = [docs[0], text[start : end if end >= 0 else len(text)]]
-        results[label] = {"changed": len(docs), "example": example}
+        results[label] = {"changed": len(docs), "example": example, "documents": docs[:100]}
         print(f"{len(docs):6d}  {label}", flush=True)
     if out is not None:
         out.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -350,6 +351,21 @@ def test_cases(paths: list[Path]) -> dict[str, str]:
                 if isinstance(name, str) and isinstance(text, str) and len(text) > 20:
                     cases[f"{path.stem}:{name}"] = text
     return cases
+
+
+def prepare_tests(paths: list[Path], out: Path) -> None:
+    """Pickle the quoted cases of test modules, run up to the attribute stage (document id
+    ``module.case``), for ``knockout``: which rule changes which test sentence."""
+    import tempfile
+
+    from kg.pipeline import STAGES, run
+
+    with tempfile.TemporaryDirectory() as folder:
+        for name, text in test_cases(paths).items():
+            (Path(folder) / f"{name.replace(':', '.')}.txt").write_text(text, encoding="utf-8")
+        corpus, _ = run([folder], stages=STAGES[: STAGES.index("attribute")])
+    out.write_bytes(pickle.dumps(corpus))
+    print(f"{len(corpus.documents)} test cases -> {out}")
 
 
 def texts(paths: list[Path], out: Path | None) -> None:
@@ -407,6 +423,9 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("corpus", type=Path)
     p.add_argument("--rule", action="append", default=[])
     p.add_argument("--json", type=Path)
+    p = sub.add_parser("prepare-tests")
+    p.add_argument("tests", type=Path, nargs="+")
+    p.add_argument("--out", type=Path, required=True)
     p = sub.add_parser("texts")
     p.add_argument("tests", type=Path, nargs="+")
     p.add_argument("--json", type=Path)
@@ -422,6 +441,8 @@ def main(argv: list[str] | None = None) -> None:
         count(args.corpus, args.examples, args.json)
     elif args.command == "knockout":
         knockout(args.corpus, args.rule, args.json)
+    elif args.command == "prepare-tests":
+        prepare_tests(args.tests, args.out)
     elif args.command == "texts":
         texts(args.tests, args.json)
     else:

@@ -71,6 +71,34 @@ CASES = {
     "absolute": "ردت الجزائرية أسماء بنت قادة، طليقة يوسف القرضاوي، رئيس الاتحاد العالمي لعلماء المسلمين، "
     'والذي يعتبر الزعيم الروحي لجماعة الإخوان المسلمين على تقارير إعلامية، نقلت أنها "إجبرت على مشاهدة '
     'فيلم إباحي ليلة وزفافها"، نافية ذلك نفيا قاطعا.',
+    # ant:AL-internationalNews-1587-20180613: ونصف (and a half) is no first-person نصف (we describe)
+    # (frames._first_person)
+    "first_person": "ويقدر #لبنان وجود نحو مليون ونصف لاجئ سوري على أراضيه، فروا خلال سنوات الحرب المستمرة "
+    "منذ عام 2011، ويعانون ظروفا معيشية صعبة للغاية.",
+    # ant:CN-sport-340-20180810: ان inside a name (بي ان سبورتس) opens no content (cues.inside_name)
+    "inside_name": "دبي، الإمارات العربية المتحدة (CNN)— أعلنت مجموعة قنوات بي ان سبورتس الرياضية القطرية، "
+    "الجمعة، تأمينها لحقوق بث الدوري الإنجليزي الممتاز في الفترة ما بين عامي 2019 و2022.",
+    # ant:BB-middleEast-843-20180806: على موقعها: the outlet published it itself (speakers._on_own_website)
+    "own_site": "وقالت صحيفة غلوب أند ميل الكندية على موقعها الالكتروني إن قيمة التعامل التجاري بين "
+    "البلدين عام 2017 تجاوزت 4 مليارات دولار والمعدات العسكرية التي تنتجها كندا مثلت قسما "
+    "كبيرا من ذلك.",
+    # ant:BB-internationalNews-190-20180319: a definite noun phrase before the verb is its subject
+    # (verb_subjects.preverbal_noun)
+    "preverbal": "ولكن بعض المحللين يعتقدون أن بوتين لا يمكن أن يستمر في نزاعه مع الغرب، ولابد أن يواجه "
+    "مشاكل بلاده الداخلية مثل التعليم والإسكان والرعاية الصحية.",
+    # ant:AL-internationalNews-1001-20180504: وأكدت وايت teaches that وايت is a woman; وعبرت goes on
+    # with her (attribute._learn_gender)
+    "gender": "وقدمت وزارة الدفاع الأميركية، الخميس، شكوى رسمية وطلبت من بكين التحقيق في الواقعة التي "
+    'جرت قبل أسابيع، وفق المتحدثة باسم الوزارة دانا وايت التي وصفت ما حدث بأنه "في غاية '
+    'الخطورة".\nوأكدت وايت أن "هذه الممارسات تمثل خطراً حقيقيا على طيارينا"، وعبرت عن قناعتها '
+    "بأن من وجهوا الليزر القوي هم صينيون.",
+    # ant:FR-internationalNews-994-20180429: a time word between the verb and أن leaves the noun before
+    # the verb its subject (verb_subjects.adverbial_word)
+    "time_word": "لكن المرصد ذكر مساء أن قوات سوريا الديموقراطية تمكنت من استعادة ثلاث من هذه القرى.",
+    # ant:SK-internationalNews-1757-20180524: an unnamed spokesperson speaks for the body
+    # (attribute._recent_spokesperson)
+    "spokesperson_alone": 'وقال المتحدث باسم الخارجية البريطانية "اكتشفنا في نهاية المطاف أن '
+    'الاتصال كان خدعة".',
 }
 
 
@@ -146,3 +174,39 @@ def test_attribution_rules_absolute_object_is_no_second_denial(corpus: Corpus) -
     assert not _cued(corpus, "absolute", "نفيا")
     (stmt,) = _cued(corpus, "absolute", "نافية")
     assert stmt.polarity == "deny"
+
+
+def test_attribution_rules_wa_nisf_is_no_first_person_cue(corpus: Corpus) -> None:
+    assert not _cued(corpus, "first_person", "ونصف")
+
+
+def test_attribution_rules_complementizer_inside_a_name_opens_nothing(corpus: Corpus) -> None:
+    (stmt,) = _cued(corpus, "inside_name", "أعلنت")
+    assert stmt.content_text.startswith("تأمينها لحقوق بث")
+
+
+def test_attribution_rules_on_its_own_website_the_speaker_relays_itself(corpus: Corpus) -> None:
+    (stmt,) = _cued(corpus, "own_site", "وقالت")
+    assert stmt.via is not None and stmt.via == stmt.speaker
+
+
+def test_attribution_rules_definite_phrase_before_the_verb_is_a_described_subject(corpus: Corpus) -> None:
+    (stmt,) = _cued(corpus, "preverbal", "يعتقدون")
+    assert stmt.speaker_kind == "description"
+    assert stmt.speaker_span is not None
+
+
+def test_attribution_rules_verb_agreement_teaches_the_speakers_gender(corpus: Corpus) -> None:
+    (stmt,) = _cued(corpus, "gender", "وعبرت")
+    assert "وايت" in (entity_label(corpus, stmt.speaker) or "")
+
+
+def test_attribution_rules_unnamed_spokesperson_speaks_for_the_body(corpus: Corpus) -> None:
+    (stmt,) = _cued(corpus, "spokesperson_alone", "وقال")
+    assert entity_label(corpus, stmt.speaker) == "الخارجية البريطانية"
+
+
+def test_attribution_rules_time_word_after_the_verb_keeps_the_subject_before_it(corpus: Corpus) -> None:
+    (stmt,) = _cued(corpus, "time_word", "ذكر")
+    assert stmt.speaker_kind == "description"
+    assert stmt.speaker_span is not None
