@@ -6,6 +6,7 @@
     python scripts/rule_audit.py knockout CORPUS.pickle [--rule verbs.negated ...] [--json OUT.json]
     python scripts/rule_audit.py prepare-tests tests/test_attribute_news.py ... --out TESTS.pickle
     python scripts/rule_audit.py texts tests/test_attribute_news.py ... [--json OUT.json]
+    python scripts/rule_audit.py table --count C.json --knock K.json --tests-knock T.json tests/...
     python scripts/rule_audit.py time CORPUS.pickle [--runs 3]
 
 ``sample`` takes every k-th article of news-bench, leaving out any article that shares a run of
@@ -15,7 +16,10 @@ them). ``prepare`` runs the stages before ``attribute`` on it once and pickles t
 a rule *fires* when it returns something true (a frame, a span, True, a non-empty list); the
 table gives per rule the articles it fires in and the first sentences where it does.
 ``knockout`` switches each rule off in turn (it returns False, None or [], or does nothing) and
-counts the articles whose statements change, with the first such paragraph. ``texts``
+counts the articles whose statements change, with the first such paragraph; ``prepare-tests``
+makes the same input of the quoted cases of test modules. ``table`` writes the audit table from
+those JSON files: per rule, its construction (docstring), the articles it fires in and changes,
+and the first test case it changes (with the news-bench id cited above the case). ``texts``
 does the same on the quoted news-bench cases (``CASES``/``*_CASES`` dicts) of test modules, to
 see which test sentence exercises which rule. ``time`` prints the median seconds of the attribute
 stage alone over the pickled corpus. A developer's tool for the audit of
@@ -391,6 +395,117 @@ def texts(paths: list[Path], out: Path | None) -> None:
         out.write_text(json.dumps(by_rule, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
+_ID = re.compile(r"(ant:[A-Za-z]+-[A-Za-z]+-\d+-\d+|saudinewsnet:[\d-]+:\d+)")
+
+
+def case_comments(paths: list[Path]) -> dict[str, str]:
+    """``module.case`` -> the comment lines right above the case in its dict."""
+    found: dict[str, str] = {}
+    for path in paths:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines):
+            match = re.match(r'\s+"(\w+)": ', line)
+            back = number - 1
+            while match and back >= 0 and lines[back].strip().startswith("#"):
+                back -= 1
+            if match:
+                found[f"{path.stem}.{match.group(1)}"] = " ".join(lines[back + 1 : number])
+    return found
+
+
+def case_ids(paths: list[Path]) -> dict[str, str]:
+    """``module.case`` -> the news-bench id cited in the comment right above the case."""
+    found: dict[str, str] = {}
+    for path in paths:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines):
+            match = re.match(r'\s+"(\w+)": ', line)
+            if not match:
+                continue
+            back = number - 1
+            while back >= 0 and lines[back].strip().startswith("#"):
+                ids = _ID.findall(lines[back])
+                if ids:
+                    found[f"{path.stem}.{match.group(1)}"] = ids[0]
+                    break
+                back -= 1
+    return found
+
+
+def case_tests(paths: list[Path]) -> dict[str, list[str]]:
+    """``module.case`` -> the test functions whose source names the case (as a string literal),
+    and ``module.function`` -> the test functions that call a rule function directly."""
+    found: dict[str, list[str]] = {}
+    for path in paths:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        dicts = {
+            node.targets[0].id: [k.value for k in node.value.keys if isinstance(k, ast.Constant)]
+            for node in tree.body
+            if isinstance(node, ast.Assign)
+            and isinstance(node.targets[0], ast.Name)
+            and isinstance(node.value, ast.Dict)
+        }
+        for node in tree.body:
+            if not (isinstance(node, ast.FunctionDef) and node.name.startswith("test_")):
+                continue
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Constant) and isinstance(inner.value, str):
+                    found.setdefault(f"{path.stem}.{inner.value}", []).append(node.name)
+                if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name):
+                    found.setdefault(f"call.{inner.func.id}", []).append(f"{path.stem}::{node.name}")
+            decorators = [d for d in node.decorator_list if isinstance(d, ast.Call)]
+            for decorator in decorators:
+                for inner in ast.walk(decorator):
+                    if isinstance(inner, ast.Constant) and isinstance(inner.value, str):
+                        found.setdefault(f"{path.stem}.{inner.value}", []).append(node.name)
+                    if isinstance(inner, ast.Name) and inner.id in dicts:
+                        for case in dicts[inner.id]:  # parametrize over sorted(CONTENT_CASES)
+                            found.setdefault(f"{path.stem}.{case}", []).append(node.name)
+    return found
+
+
+def _construction(func: Callable[..., Any]) -> str:
+    """The first sentence of a rule's docstring, on one line."""
+    doc = " ".join((func.__doc__ or "").split())
+    cut = re.search(r"(?<=[.;])\s", doc)
+    text = doc[: cut.start()] if cut else doc
+    return (text[:157] + "…" if len(text) > 160 else text).replace("|", "/")
+
+
+def table(
+    count_json: Path, knock_json: Path, tests_knock_json: Path, paths: list[Path], rare_json: Path | None
+) -> None:
+    """The audit table (markdown) of ``docs/attribution-rules.md`` from the JSON of ``count``,
+    ``knockout`` on news-bench and ``knockout`` on the quoted test cases (and, for rules that
+    change few articles, ``knockout`` on a second, larger sample)."""
+    fires = json.loads(count_json.read_text(encoding="utf-8"))
+    knocked = json.loads(knock_json.read_text(encoding="utf-8"))
+    on_tests = json.loads(tests_knock_json.read_text(encoding="utf-8"))
+    rare = json.loads(rare_json.read_text(encoding="utf-8")) if rare_json else {}
+    ids, tests, comments = case_ids(paths), case_tests(paths), case_comments(paths)
+    print("| rule | construction | fires | changes | news-bench example | test |")
+    print("| --- | --- | ---: | ---: | --- | --- |")
+    for module, attr, func in rule_functions():
+        label = f"{module.__name__.rsplit('.', 1)[-1]}.{attr}"
+        cases = [c for c in on_tests.get(label, {}).get("documents", []) if c in ids]
+        cases.sort(
+            key=lambda c: (label not in comments.get(c, ""), c.startswith("test_attribution_rules"), c)
+        )
+        example = test = "none"
+        if cases:
+            case = cases[0]
+            example = f"{ids[case]} (`{case.split('.', 1)[1]}`)"
+            names = sorted(set(tests.get(f"{case.split('.')[0]}.{case.split('.', 1)[1]}", [])))
+            test = ", ".join(f"`{case.split('.')[0]}::{n}`" for n in names[:2]) or f"`{case.split('.')[0]}`"
+        elif tests.get(f"call.{attr}"):
+            test = ", ".join(f"`{n}`" for n in sorted(set(tests[f"call.{attr}"]))[:2]) + " (direct call)"
+        changes = str(knocked.get(label, {}).get("changed", "?"))
+        if label in rare:
+            changes += f" ({rare[label]['changed']} of {rare_json and 'the 8,000'})"
+        row = (f"`{label}`", _construction(func), fires["fires"].get(label, 0), changes, example, test)
+        print("| " + " | ".join(map(str, row)) + " |")
+
+
 def timing(corpus_path: Path, runs: int) -> None:
     from kg.pipeline import run
 
@@ -429,6 +544,12 @@ def main(argv: list[str] | None = None) -> None:
     p = sub.add_parser("texts")
     p.add_argument("tests", type=Path, nargs="+")
     p.add_argument("--json", type=Path)
+    p = sub.add_parser("table")
+    p.add_argument("--count", type=Path, required=True)
+    p.add_argument("--knock", type=Path, required=True)
+    p.add_argument("--tests-knock", type=Path, required=True)
+    p.add_argument("--rare", type=Path, help="knockout JSON of a second sample, for rare rules")
+    p.add_argument("tests", type=Path, nargs="+")
     p = sub.add_parser("time")
     p.add_argument("corpus", type=Path)
     p.add_argument("--runs", type=int, default=3)
@@ -445,6 +566,8 @@ def main(argv: list[str] | None = None) -> None:
         prepare_tests(args.tests, args.out)
     elif args.command == "texts":
         texts(args.tests, args.json)
+    elif args.command == "table":
+        table(args.count, args.knock, args.tests_knock, args.tests, args.rare)
     else:
         timing(args.corpus, args.runs)
 

@@ -179,6 +179,8 @@ def _recent_spokesperson(view: DocView, drafts: list[Draft], body: str | None) -
 def _learn_gender(
     view: DocView, genders: dict[str, str], entity: str | None, frame: Frame, span: Span | None
 ) -> None:
+    """Learn an entity's gender from the agreement of a singular verb before it (``وأكدت وايت``)
+    or a feminine title right before its name; a relaying verb agrees with the outlet."""
     if entity is None or frame.form.gender == "" or frame.form.number != "sg" or span is None:
         return
     if is_relay(view, frame):  # ونسبت وكالات ... إلى X: the verb agrees with the outlet, not with X
@@ -211,6 +213,9 @@ def _gender(view: DocView, genders: dict[str, str], entity: str) -> str:
 def _implicit_speakers(
     view: DocView, genders: dict[str, str], drafts: list[Draft], frame: Frame
 ) -> list[str | None]:
+    """The speakers of a frame with none written: the two persons before a dual or plural verb,
+    none inside a quotation, else the latest speaker whose gender agrees (a participle first
+    within its sentence, then the sentence's subject), or None when none agrees."""
     if frame.form.number in ("du", "pl"):
         pair = _recent_persons(view, frame)
         if len(pair) >= 2:
@@ -354,6 +359,7 @@ def _kind(view: DocView, frame: Frame) -> str:
 
 
 def _polarity(view: DocView, frame: Frame) -> str:
+    """``deny`` for a denial cue or a content holding a denial predicate (``عار من الصحة``)."""
     if frame.polarity == "deny":
         return "deny"
     content = frame.content or Span(0, 0)

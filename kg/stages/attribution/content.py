@@ -136,6 +136,9 @@ def _narrator_circumstance(view: DocView, index: int) -> bool:
 
 
 def _cuts_content(view: DocView, index: int) -> bool:
+    """Whether token ``index`` ends a content: after a comma, a narrator's gloss, a conjunction or
+    حسبما before a new cue, ``على حد تعبيره``, an attribution preposition, a participle or a
+    conjoined finite cue; without a comma, a participle cue with its own complementizer."""
     tok = view.tokens[index]
     prev = view.tokens[index - 1]
     if prev.text not in COMMAS:

@@ -271,6 +271,9 @@ def _is_outlet(view: DocView, cand: Candidate) -> bool:
 
 
 def _mark_addressees(view: DocView, candidates: list[Candidate], frame: Frame) -> None:
+    """A name after إلى/مع/أمام/لدى/ل (and من for cues that take it), or a second name after the
+    subject of a verb taking an object (``حث X Y``), is the addressee; conjoined subjects
+    (``وطالبت بريطانيا، وألمانيا، وفرنسا``) stay speakers."""
     kind = frame.form.entry.addressee
     if is_relay(view, frame):
         return

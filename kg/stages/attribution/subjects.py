@@ -114,6 +114,8 @@ def _name_after_post(view: DocView, index: int) -> Mention | None:
 
 
 def _ends_title(view: DocView, tok: Tok, mention: Mention | None) -> bool:
+    """A title phrase ends at a sentence end, a quotation mark or colon, a title stop (في، خلال …),
+    a complementizer, a verbal noun of speech (``قوله``) or a new verb cue."""
     if tok.text in SENTENCE_END or tok.text in QUOTE_CHARS or tok.text == ":":
         return True
     if mention is not None:

@@ -72,6 +72,9 @@ PREVERBAL_SPAN = 3  # words of a subject noun phrase written before its verb
 
 
 def adverbial_word(tok: Tok) -> bool:
+    """A comma, time word or particle (``مساء``، ``قد``): between a verb and its content it leaves
+    the noun phrase before the verb its subject (``لكن المرصد ذكر مساء أن``,
+    ant:FR-internationalNews-994-20180429)."""
     return tok.text in COMMAS or tok.key in TIME_WORDS or tok.key in SVO_SKIP
 
 

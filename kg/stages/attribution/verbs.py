@@ -155,6 +155,8 @@ def _written_speakers(view: DocView, frame: Frame, titled: TitledSubject | None,
 
 
 def _set_content(view: DocView, frame: Frame, reach: Reach) -> None:
+    """The content span of the reach (an object phrase up to its end, else the opening's content)
+    and the tokens the frame absorbs."""
     sent = frame.cue.sent
     if reach.kind == "np":
         frame.content = Span(reach.start, content_end(view, reach.start, sent, object_phrase=True))
@@ -303,6 +305,8 @@ _CIRCUMSTANCE_PREPOSITIONS = word_class("occasion_prepositions")
 
 
 def _circumstance_at(view: DocView, index: int) -> bool:
+    """Whether a circumstance starts at token ``index``: a comma, a time word, or في/خلال/عبر/أثناء
+    before a noun of the occasion of speaking (``في بيان``)."""
     if index + 1 >= len(view.tokens):
         return False
     tok, noun = view.tokens[index], strip_clitics(view.tokens[index + 1].key)
@@ -364,6 +368,9 @@ def _resumptive(view: DocView, tok: Tok) -> bool:
 
 
 def _relative_clause_frame(view: DocView, tok: Tok, frame: Frame) -> Frame | None:
+    """``… الرؤية الأميركية تجاه سوريا، التي أعلن عنها وزير الخارجية الأميركي ريكس تيلرسون``
+    (ant:SK-middleEast-151-20180228): after a relative and before a resumptive pronoun, the verb's
+    content is the clause up to the relative's head, its subject the phrase after the pronoun."""
     relative = tok.index - 1
     head = relative - 1 if relative > 0 and view.tokens[relative - 1].key in _ANTECEDENT else relative
     sent_start = view.sentence_start(tok.sent)
@@ -479,6 +486,7 @@ def _name_at_token_start(view: DocView, tok: Tok) -> bool:
 
 
 def _is_particle(tok: Tok, form: CueForm) -> bool:
+    """Whether a token is the cue's preposition, alone or as a one-letter proclitic (``بالقصف``)."""
     particle = key(form.entry.particle) if form.entry.particle else ""
     if not particle:
         return False
