@@ -488,9 +488,8 @@ def table(
     for module, attr, func in rule_functions():
         label = f"{module.__name__.rsplit('.', 1)[-1]}.{attr}"
         cases = [c for c in on_tests.get(label, {}).get("documents", []) if c in ids]
-        cases.sort(
-            key=lambda c: (label not in comments.get(c, ""), c.startswith("test_attribution_rules"), c)
-        )
+        named = {c for c in cases if label in comments.get(c, "")}  # the case written for this rule
+        cases.sort(key=lambda c: (c not in named, c.startswith("test_attribution_rules"), c))
         example = test = "none"
         if cases:
             case = cases[0]
@@ -501,7 +500,7 @@ def table(
             test = ", ".join(f"`{n}`" for n in sorted(set(tests[f"call.{attr}"]))[:2]) + " (direct call)"
         changes = str(knocked.get(label, {}).get("changed", "?"))
         if label in rare:
-            changes += f" ({rare[label]['changed']} of {rare_json and 'the 8,000'})"
+            changes += f" ({rare[label]['changed']} on the second sample)"
         row = (f"`{label}`", _construction(func), fires["fires"].get(label, 0), changes, example, test)
         print("| " + " | ".join(map(str, row)) + " |")
 
