@@ -380,8 +380,11 @@ def without_intensifiers(text_key: str) -> str:
 
 
 def _about(view: DocView, content: Span, speaker: str | None) -> tuple[str, ...]:
+    """The entities named inside the content, in text order."""
     out: list[str] = []
-    for mention in view.mentions:
+    for mention in view.mentions:  # sorted by their start with proclitics, which is never later
+        if outer_span(mention).start > content.end:
+            break
         if content.start <= mention.span.start and mention.span.end <= content.end:
             entity = view.entity_of(mention)
             if entity and entity not in out:
