@@ -314,3 +314,30 @@ def test_lexicons_generated_files_are_up_to_date(tmp_path: Path, monkeypatch: py
 def test_lexicons_common_nouns_are_no_place_or_gentilic(common_word: str) -> None:
     assert key(common_word) not in lexicons.gentilic_index()
     assert key(common_word) not in lexicons.place_index()
+
+
+def test_lexicons_word_classes_load_as_keys_written_words_and_phrases() -> None:
+    assert key("بدورها") in lexicons.word_class("svo_skip")
+    assert "على" in lexicons.word_class("governing_prepositions")  # as written: not علي
+    assert lexicons.phrase_class("what_relatives")[0] == tuple(key(w) for w in ("وهو", "الأمر", "الذي"))
+
+
+@pytest.mark.parametrize("name", ["no_such_class", "what_relatives"])
+def test_lexicons_word_class_unknown_or_phrase_raises(name: str) -> None:
+    with pytest.raises(ValueError, match=r"attribution_words\.tsv"):
+        lexicons.word_class(name)
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("negations\tkey\tلم\tgrammar\nnegations\tkey\tلن\tgrammar\n", "listed twice"),
+        ("negations\tstem\tلم\tgrammar\n", "match"),
+        ("negations\tkey\t\tgrammar\n", "empty words"),
+    ],
+)
+def test_lexicons_malformed_word_class_row(tmp_path: Path, row: str, message: str) -> None:
+    path = tmp_path / "attribution_words.tsv"
+    path.write_text("class\tmatch\twords\tsource\n" + row, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        lexicons.parse_word_classes(path)

@@ -109,6 +109,8 @@ class Frames:
     own_words_nouns: frozenset[str] = frozenset()
     source_modifiers: frozenset[str] = frozenset()
     fronted_circumstances: frozenset[str] = frozenset()
+    # written word -> its complementizer kind, filled by complementizer_kind (not part of the lists)
+    kinds: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
 
 @dataclass
@@ -460,6 +462,9 @@ def _phrases(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(key(word) for word in phrase.split()) for phrase in phrases)
 
 
+KINDS_KEPT = 50_000  # written words whose complementizer kind is remembered
+
+
 def complementizer_kind(word: str, frames: Frames | None = None) -> str:
     """Classify a word as a complementizer: ``"bare"`` (إن، أن، بأن), ``"pronoun"`` (إنها، بأنه) or ``""``.
 
@@ -467,7 +472,15 @@ def complementizer_kind(word: str, frames: Frames | None = None) -> str:
     'pronoun'
     """
     frames = frames or load_frames()
-    word_key = key(word)
+    found = frames.kinds.get(word)
+    if found is None:
+        if len(frames.kinds) >= KINDS_KEPT:
+            frames.kinds.clear()  # a bounded memo: an archive has millions of distinct words
+        found = frames.kinds[word] = _complementizer_kind(key(word), frames)
+    return found
+
+
+def _complementizer_kind(word_key: str, frames: Frames) -> str:
     if word_key in frames.complementizers:
         return "bare"
     for prefix in ("", "ب", "و", "ف", "وب", "ل"):

@@ -228,6 +228,66 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(key(row) for row in rows if row and not row.startswith("#"))
 
 
+WORD_CLASSES = "attribution_words.tsv"
+_WORD_CLASS_COLUMNS = ("class", "match", "words", "source")
+_MATCHES = frozenset({"key", "written", "phrase"})
+
+
+def parse_word_classes(path: Path) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """``class -> (match, words)`` of a word-class table (``attribution_words.tsv``).
+
+    Raises:
+        ValueError: on an empty cell, an unknown ``match`` or a class listed twice.
+    """
+    rows: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for number, row in read_table(path, _WORD_CLASS_COLUMNS):
+        _require(path, number, row, *_WORD_CLASS_COLUMNS)
+        _check_enum(path, number, row["match"], _MATCHES, "match")
+        if row["class"] in rows:
+            raise _fail(path, number, f"class {row['class']!r} listed twice")
+        rows[row["class"]] = (row["match"], _split(row["words"]))
+    return rows
+
+
+@cache
+def _word_class_rows() -> dict[str, tuple[str, tuple[str, ...]]]:
+    return parse_word_classes(_path(WORD_CLASSES))
+
+
+def _word_class_row(name: str, match: str) -> tuple[str, ...]:
+    rows = _word_class_rows()
+    if name not in rows or (rows[name][0] == "phrase") != (match == "phrase"):
+        raise ValueError(f"{WORD_CLASSES}: no {'phrase' if match == 'phrase' else 'word'} class {name!r}")
+    return rows[name][1]
+
+
+@cache
+def word_class(name: str) -> frozenset[str]:
+    """A closed word class of ``attribution_words.tsv``: normalized keys, or the words as
+    written for a ``written`` class.
+
+    >>> key("بدورها") in word_class("svo_skip")
+    True
+
+    Raises:
+        ValueError: when the table has no word class ``name``.
+    """
+    words = _word_class_row(name, "word")
+    if _word_class_rows()[name][0] == "written":
+        return frozenset(words)
+    return frozenset(key(word) for word in words)
+
+
+@cache
+def phrase_class(name: str) -> tuple[tuple[str, ...], ...]:
+    """A ``phrase`` class of ``attribution_words.tsv``: each phrase as word keys, in table order.
+
+    Raises:
+        ValueError: when the table has no phrase class ``name``.
+    """
+    return tuple(tuple(key(word) for word in phrase.split()) for phrase in _word_class_row(name, "phrase"))
+
+
 def _path(name: str) -> Path:
     return RESOURCES / name
 

@@ -29,15 +29,16 @@ The rules follow the grammar of reported speech in Arabic news:
 The rules live in :mod:`kg.stages.attribution`, one module per section, each importing only
 the ones before it: ``common`` (the :class:`Frame` record, shared word classes), ``cues`` (where
 content opens), ``content`` (where it ends), ``subjects`` (titled subjects), ``speakers``,
-``verbs``, ``nouns`` (verbal nouns and prepositions), ``headlines`` and ``frames`` (cue
-dispatch). This module holds the stage itself: from frames to statements (implicit speakers,
-nesting, kind, polarity).
+``verb_subjects`` (where a verb's subject stands), ``verbs``, ``nouns`` (verbal nouns and
+prepositions), ``headlines`` and ``frames`` (cue dispatch). This module holds the stage
+itself: from frames to statements (implicit speakers, nesting, kind, polarity).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from kg.arabic.lexicons import word_class
 from kg.arabic.normalize import key
 from kg.contract import DOCUMENT, Stage
 from kg.model import Corpus, Document, Entity, Mention, Span, Statement
@@ -55,13 +56,13 @@ def process_doc(doc: Document, corpus: Corpus, mentions: list[Mention]) -> list[
     """All statements of one document, in text order of their cues."""
     view = DocView(doc, corpus, mentions)
     frames = find_frames(view)
-    frames = _attach_trailing(view, frames)
+    frames = _attach_trailing(frames)
     frames.sort(key=lambda f: (f.cue.start, f.headline))
     drafts = resolve_implicit(view, frames)
     return finish(view, drafts)
 
 
-def _attach_trailing(view: DocView, frames: list[Frame]) -> list[Frame]:
+def _attach_trailing(frames: list[Frame]) -> list[Frame]:
     """``...، وفق المصدر``: a trailing preposition after another statement gives it ``via``."""
     kept: list[Frame] = []
     for frame in frames:
@@ -74,8 +75,6 @@ def _attach_trailing(view: DocView, frames: list[Frame]) -> list[Frame]:
             continue
         entity = frame.speakers[0][0] if frame.speakers else None
         host_speaker = host.speakers[0][0] if host.speakers else None
-        if entity is None:
-            entity = _recent_org_speaker(view, frames, frame, host_speaker)
         if entity is not None and entity != host_speaker and host.via is None:
             host.via = entity
     return kept
@@ -87,19 +86,6 @@ def _host_of(frames: list[Frame], trailing: Frame) -> Frame | None:
             continue
         if frame.cue.sent == trailing.cue.sent and frame.cue.start < trailing.cue.start:
             return frame
-    return None
-
-
-def _recent_org_speaker(view: DocView, frames: list[Frame], before: Frame, exclude: str | None) -> str | None:
-    for frame in reversed([f for f in frames if f.cue.start < before.cue.start]):
-        for entity, _, _ in frame.speakers:
-            if (
-                entity
-                and entity != exclude
-                and view.entities.get(entity)
-                and view.entities[entity].label != "PERSON"
-            ):
-                return entity
     return None
 
 
@@ -193,6 +179,8 @@ def _recent_spokesperson(view: DocView, drafts: list[Draft], body: str | None) -
 def _learn_gender(
     view: DocView, genders: dict[str, str], entity: str | None, frame: Frame, span: Span | None
 ) -> None:
+    """Learn an entity's gender from the agreement of a singular verb before it (``وأكدت وايت``)
+    or a feminine title right before its name; a relaying verb agrees with the outlet."""
     if entity is None or frame.form.gender == "" or frame.form.number != "sg" or span is None:
         return
     if is_relay(view, frame):  # ونسبت وكالات ... إلى X: the verb agrees with the outlet, not with X
@@ -225,6 +213,9 @@ def _gender(view: DocView, genders: dict[str, str], entity: str) -> str:
 def _implicit_speakers(
     view: DocView, genders: dict[str, str], drafts: list[Draft], frame: Frame
 ) -> list[str | None]:
+    """The speakers of a frame with none written: the two persons before a dual or plural verb,
+    none inside a quotation, else the latest speaker whose gender agrees (a participle first
+    within its sentence, then the sentence's subject), or None when none agrees."""
     if frame.form.number in ("du", "pl"):
         pair = _recent_persons(view, frame)
         if len(pair) >= 2:
@@ -368,6 +359,7 @@ def _kind(view: DocView, frame: Frame) -> str:
 
 
 def _polarity(view: DocView, frame: Frame) -> str:
+    """``deny`` for a denial cue or a content holding a denial predicate (``عار من الصحة``)."""
     if frame.polarity == "deny":
         return "deny"
     content = frame.content or Span(0, 0)
@@ -378,7 +370,7 @@ def _polarity(view: DocView, frame: Frame) -> str:
 
 
 # Adverbs of degree written inside a denial predicate (``عارية تماما من الصحة``): closed class.
-_INTENSIFIERS = frozenset(key(w) for w in ("تماما", "تماماً", "كليا", "كلياً", "أصلا", "أصلاً", "بتاتا"))
+_INTENSIFIERS = word_class("intensifiers")
 
 
 def without_intensifiers(text_key: str) -> str:
@@ -388,8 +380,11 @@ def without_intensifiers(text_key: str) -> str:
 
 
 def _about(view: DocView, content: Span, speaker: str | None) -> tuple[str, ...]:
+    """The entities named inside the content, in text order."""
     out: list[str] = []
-    for mention in view.mentions:
+    for mention in view.mentions:  # sorted by their start with proclitics, which is never later
+        if outer_span(mention).start > content.end:
+            break
         if content.start <= mention.span.start and mention.span.end <= content.end:
             entity = view.entity_of(mention)
             if entity and entity not in out:

@@ -4,4 +4,15 @@ Each module imports only the ones listed before it in :data:`MODULES` (checked b
 ``tests/test_attribution_layers.py``), so a section can be read knowing only those below it.
 """
 
-MODULES = ("common", "cues", "content", "subjects", "speakers", "verbs", "nouns", "headlines", "frames")
+MODULES = (
+    "common",
+    "cues",
+    "content",
+    "subjects",
+    "speakers",
+    "verb_subjects",
+    "verbs",
+    "nouns",
+    "headlines",
+    "frames",
+)

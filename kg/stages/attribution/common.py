@@ -11,21 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.arabic.cues import CueForm
+from kg.arabic.lexicons import word_class
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
 from kg.model import Mention, Span
 from kg.stages.docview import DocView, Tok, outer_span
 
+# The closed word classes of kg/resources/attribution_words.tsv that several sections use.
 # Words that may stand between an SVO subject and its verb: وكانت الوزارة قد أعلنت.
-SVO_SKIP = frozenset(
-    key(w) for w in ("قد", "وقد", "فقد", "كما", "بدوره", "بدورها", "أيضا", "بدورهم", "اليوم", "أمس")
-)
-PARTICLES = frozenset(key(w) for w in ("على", "إلى", "عن", "من", "في", "ب", "حول", "بشأن"))
-AS_WORDS = frozenset(key(w) for w in ("ما", "كما", "حسبما", "وفقما"))
+SVO_SKIP = word_class("svo_skip")
+PARTICLES = word_class("particles")
+AS_WORDS = word_class("as_words")
 # day words, parts of the day and adverbs that sit between a speaker and the content
-TIME_WORDS = DAY_WORD_KEYS | frozenset(
-    key(w) for w in ("يوم", "مساء", "صباح", "فجر", "ظهر", "ليلة", "بشدة", "أيضا", "مجددا")
-)
+TIME_WORDS = DAY_WORD_KEYS | word_class("time_adverbs")
 
 
 @dataclass
@@ -63,11 +61,11 @@ RELATIVE_AGREEMENT: dict[str, frozenset[tuple[str, str]]] = {
         ("اللاتي", {("f", "pl"), ("f", "sg")}),
     )
 }
-RELATIVE = frozenset(key(w) for w in ("الذي", "التي", "ما"))
+RELATIVE = word_class("relatives")
 
 
-_WITH = frozenset(key(w) for w in ("مع", "ومع", "بين", "لدى", "ضد", "أمام", "إزاء", "تجاه", "نحو"))
-CIRCUMSTANCE = frozenset(key(w) for w in ("أثناء", "لدى", "عند", "وسط", "ضمن", "بمناسبة", "إبان"))
+_WITH = word_class("with_prepositions")
+CIRCUMSTANCE = word_class("circumstance_words")
 
 
 def strip_clitics(word_key: str) -> str:

@@ -8,6 +8,7 @@ clause (``، مضيفاً``), a new cue or a sentence-final ``… يقول ال�
 from __future__ import annotations
 
 from kg.arabic.cues import complementizer_kind
+from kg.arabic.lexicons import word_class
 from kg.arabic.normalize import key
 from kg.model import Span
 from kg.stages.attribution.common import AS_WORDS, PARTICLES, RELATIVE
@@ -17,7 +18,7 @@ from kg.stages.docview import COMMAS, SENTENCE_END, DocView, Tok
 # ، حسبما/وفقما + a reporting verb closes the content (news-bench writes ، حسبما ذكرت … and the
 # like 4,971 times, ant:BB-internationalNews-701-20180627: إن ممارسة فصل الأسر "قاسية"، حسبما
 # قالت وكالة أسوشييتد برس; ، بحسب ما … is the preposition cue بحسب and already cuts)
-_AS_ATTRIBUTION = frozenset(key(w) for w in ("حسبما", "وفقما"))
+_AS_ATTRIBUTION = word_class("as_attribution")
 
 
 POSTPOSED_TAIL = 3  # words of a sentence-final speaker after its verb: … يقول الكاتب.
@@ -135,6 +136,9 @@ def _narrator_circumstance(view: DocView, index: int) -> bool:
 
 
 def _cuts_content(view: DocView, index: int) -> bool:
+    """Whether token ``index`` ends a content: after a comma, a narrator's gloss, a conjunction or
+    حسبما before a new cue, ``على حد تعبيره``, an attribution preposition, a participle or a
+    conjoined finite cue; without a comma, a participle cue with its own complementizer."""
     tok = view.tokens[index]
     prev = view.tokens[index - 1]
     if prev.text not in COMMAS:

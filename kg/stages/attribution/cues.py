@@ -21,11 +21,15 @@ TITLE_QUOTE_TOKENS = 4  # a quoted stretch this short followed by إن/أن is a
 
 
 def inside_name(view: DocView, tok: Tok) -> bool:
+    """A cue word inside a recognised name (``بي ان سبورتس``, ant:CN-sport-340-20180810) is part of
+    the name, not a cue or a complementizer."""
     mention = view.mention_at.get(tok.index)
     return mention is not None and mention.kind == "name"
 
 
 def particle_ok(view: DocView, tok: Tok, form: CueForm, limit: int) -> bool:
+    """A cue that needs its preposition (``عبر عن``، ``أعرب عن``) is one only when the preposition
+    follows within ``limit`` tokens of the sentence (``عبر الهاتف`` is "by phone")."""
     entry = form.entry
     if not entry.particle_required:
         return True
@@ -159,6 +163,7 @@ def is_title_quote(view: DocView, quote: Span) -> bool:
 
 
 def is_channel_word(view: DocView, word_key: str) -> bool:
+    """An outlet noun (``channel_nouns``: وكالة، صحيفة، شبكة), with or without its proclitics."""
     return word_key in view.frames.channel_nouns or strip_clitics(word_key) in view.frames.channel_nouns
 
 

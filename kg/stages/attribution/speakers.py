@@ -21,7 +21,7 @@ from kg.stages.attribution.cues import is_channel_word
 from kg.stages.attribution.subjects import spokesperson_role, title_speaker, titled_subject, told_mention
 from kg.stages.docview import COMMAS, LATTER, QUOTE_CHARS, DocView, Tok, latest_entity, outer_span
 
-_AUXILIARY = frozenset(key(w) for w in ("كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"))
+_AUXILIARY = lexicons.word_class("auxiliaries")
 
 
 def definite_anaphor(view: DocView, head: Tok) -> str | None:
@@ -74,7 +74,7 @@ def _formal_heads() -> dict[str, str]:
     return heads
 
 
-_FORMAL_HEADS = frozenset(key(w) for w in ("المملكة", "الإمارة", "السلطنة"))
+_FORMAL_HEADS = lexicons.word_class("formal_heads")
 
 
 @dataclass
@@ -145,7 +145,7 @@ def analyse_window(view: DocView, frame: Frame, window: list[Tok]) -> None:
         frame.via = frame.via or (relays[0].entity if relays else None)  # ونقلت وكالة رويترز عن الوزير
 
 
-_GOVERNING = frozenset(("على", "عبر", "خلال"))  # as written: علي (Ali) folds like على
+_GOVERNING = lexicons.word_class("governing_prepositions")  # as written: علي (Ali) folds like على
 
 
 def governed_name(view: DocView, cand: Candidate) -> bool:
@@ -183,7 +183,10 @@ def is_relay(view: DocView, frame: Frame) -> bool:
     return key(frame.form.entry.lemma) in view.frames.relay_cues
 
 
-_RELAY_MARKERS = frozenset(key(w) for w in ("عن", "إلى", "نقلا"))
+_RELAY_MARKERS = lexicons.word_class("relay_markers")
+_DISTANT_SUBJECT_MARKERS = lexicons.word_class("distant_subject_markers")
+_ADDRESSEE_MARKERS = lexicons.word_class("addressee_prepositions")
+_OWN_SITE = lexicons.word_class("own_site_words")
 
 
 def _reported_source(
@@ -205,7 +208,7 @@ def _near_start(view: DocView, cand: Candidate, window: list[Tok]) -> bool:
     if cand.first - window[0].index <= 5:
         return True
     back = view.tokens[cand.first - 1].key if cand.first > 0 else ""
-    return back in (key("عن"), key("لسان"), key("إلى"), key("باسم"))
+    return back in _DISTANT_SUBJECT_MARKERS
 
 
 def _cut_at_claim_noun(view: DocView, window: list[Tok]) -> list[Tok]:
@@ -219,12 +222,10 @@ def _cut_at_claim_noun(view: DocView, window: list[Tok]) -> list[Tok]:
 
 def _mark_via(view: DocView, candidates: list[Candidate], window: list[Tok], frame: Frame) -> None:
     """Outlets (وكالة رويترز، لشبكة سي.إن.إن) relay; with ``نقل ... عن X`` X is the speaker."""
-    an_key = key("عن")
     for cand in candidates:
         if _is_outlet(view, cand):
             cand.role = "via"
-    markers = {an_key, key("نقلا"), key("إلى")}
-    an_positions = [t.index for t in window if t.key in markers]
+    an_positions = [t.index for t in window if t.key in _RELAY_MARKERS]
     if is_relay(view, frame) and an_positions:
         for cand in candidates:
             cand.role = "via" if cand.last < an_positions[0] else "speaker"
@@ -270,12 +271,13 @@ def _is_outlet(view: DocView, cand: Candidate) -> bool:
 
 
 def _mark_addressees(view: DocView, candidates: list[Candidate], frame: Frame) -> None:
+    """A name after إلى/مع/أمام/لدى/ل (and من for cues that take it), or a second name after the
+    subject of a verb taking an object (``حث X Y``), is the addressee; conjoined subjects
+    (``وطالبت بريطانيا، وألمانيا، وفرنسا``) stay speakers."""
     kind = frame.form.entry.addressee
     if is_relay(view, frame):
         return
-    markers = {key("إلى"), key("مع"), key("أمام"), key("لدى")}
-    if kind == "min":
-        markers.add(key("من"))
+    markers = _ADDRESSEE_MARKERS | {key("من")} if kind == "min" else _ADDRESSEE_MARKERS
     speaker_seen = False
     last: Candidate | None = None
     for cand in candidates:
@@ -288,25 +290,11 @@ def _mark_addressees(view: DocView, candidates: list[Candidate], frame: Frame) -
         gap = view.tokens[last.last + 1 : cand.first] if last is not None else []
         conjoined = last is not None and last.role == "speaker" and "و" in attached
         conjoined = conjoined and all(t.text in COMMAS for t in gap)
-        if marked or (
-            kind == "obj" and speaker_seen and not conjoined and not _apposition(view, candidates, cand)
-        ):
+        if marked or (kind == "obj" and speaker_seen and not conjoined):
             cand.role = "addressee"
         elif cand.role == "speaker":
             speaker_seen = True
         last = cand
-
-
-def _apposition(view: DocView, candidates: list[Candidate], cand: Candidate) -> bool:
-    """A candidate right after a description of the same referent (الوزير، سامح شكري)."""
-    index = candidates.index(cand)
-    if index == 0:
-        return False
-    prev = candidates[index - 1]
-    gap = view.tokens[prev.last + 1 : cand.first]
-    if any(t.text not in COMMAS for t in gap):
-        return False
-    return prev.mention.kind == "description" or prev.entity == cand.entity
 
 
 def _speaker_group(
@@ -390,7 +378,7 @@ def _generic_speaker(
 def _on_own_website(view: DocView, window: list[Tok]) -> bool:
     """``في بيان على موقعها``: the speaker published it itself."""
     keys = [t.key for t in window]
-    return any(k.startswith(key("موقعه")) or k.startswith(key("موقعها")) for k in keys)
+    return any(k.startswith(word) for k in keys for word in _OWN_SITE)
 
 
 def svo_speakers(view: DocView, tok: Tok, form: CueForm) -> list[tuple[str | None, Span | None, str]]:

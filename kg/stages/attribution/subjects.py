@@ -12,6 +12,7 @@ from functools import cache
 
 from kg.arabic import lexicons
 from kg.arabic.cues import Frames, complementizer_kind
+from kg.arabic.lexicons import word_class
 from kg.arabic.normalize import key
 from kg.model import Mention, Span
 from kg.stages.attribution.cues import is_channel_word, is_new_verb_cue
@@ -72,7 +73,7 @@ def titled_subject(view: DocView, first: int, sent: int) -> TitledSubject | None
     return TitledSubject(first, last, None)
 
 
-_POST_PREPOSITIONS = frozenset(key(w) for w in ("في", "لدى", "ب"))
+_POST_PREPOSITIONS = word_class("post_prepositions")
 
 
 def _object_after_gentilic(view: DocView, index: int, mention: Mention | None) -> bool:
@@ -113,6 +114,8 @@ def _name_after_post(view: DocView, index: int) -> Mention | None:
 
 
 def _ends_title(view: DocView, tok: Tok, mention: Mention | None) -> bool:
+    """A title phrase ends at a sentence end, a quotation mark or colon, a title stop (في، خلال …),
+    a complementizer, a verbal noun of speech (``قوله``) or a new verb cue."""
     if tok.text in SENTENCE_END or tok.text in QUOTE_CHARS or tok.text == ":":
         return True
     if mention is not None:
