@@ -522,3 +522,23 @@ def test_attribute_cue_ending_a_line_with_a_colon_does_not_fail_the_document() -
     found = attribute.run(make_corpus(text, names)).statements
     assert found
     assert all(s.content.start < s.content.end and s.content_text for s in found)
+
+
+@pytest.mark.parametrize(
+    ("content", "denies"),
+    [
+        # ant:BB-internationalNews-221-20180324 'وقال دومينيك كامينغز إن "ادعاءات صحيفة الأوبزرفر خاطئة"'
+        ('"ادعاءات صحيفة الأوبزرفر خاطئة ومتناقضة وبلا معنى"', True),
+        # ant:BB-culture-38-20180221 'وغرّد فرانك ستالون غاضبا على تويتر :"شائعات وفاة شقيقي خاطئة'
+        ("شائعات وفاة شقيقي خاطئة", True),
+        # ant:AL-technology-360-20180719 'إنها ستبدأ في إزالة المعلومات الخاطئة': misinformation, no denial
+        ("إنها ستبدأ في إزالة المعلومات الخاطئة", False),
+        ("التقارير الأخيرة عن الاقتصاد مشجعة", False),
+    ],
+)
+def test_attribute_a_content_calling_a_claim_false_denies(content: str, denies: bool) -> None:
+    from kg.arabic.cues import load_frames
+    from kg.arabic.normalize import key
+    from kg.stages.attribute import reports_called_false
+
+    assert reports_called_false(key(content), load_frames()) is denies

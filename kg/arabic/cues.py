@@ -108,6 +108,7 @@ class Frames:
     naming_cues: frozenset[str] = frozenset()
     own_words_nouns: frozenset[str] = frozenset()
     source_modifiers: frozenset[str] = frozenset()
+    falsity_adjectives: frozenset[str] = frozenset()
     fronted_circumstances: frozenset[str] = frozenset()
     # written word -> its complementizer kind, filled by complementizer_kind (not part of the lists)
     kinds: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -434,6 +435,7 @@ def _optional_lists(data: dict[str, Any]) -> dict[str, Any]:
 
 # the lists a reporting_frames.json may leave out: word sets, and lists of several-word phrases
 _OPTIONAL_WORD_SETS = (
+    "falsity_adjectives",
     "subject_titles",
     "title_stops",
     "subordinators",

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from kg.arabic.cues import Frames
 from kg.arabic.lexicons import word_class
 from kg.arabic.normalize import key
 from kg.contract import DOCUMENT, Stage
@@ -366,7 +367,19 @@ def _polarity(view: DocView, frame: Frame) -> str:
     content_key = without_intensifiers(key(view.text[content.start : content.end]))
     if any(pred in content_key for pred in view.frames.deny_predicates):
         return "deny"
-    return "assert"
+    return "deny" if reports_called_false(content_key, view.frames) else "assert"
+
+
+def reports_called_false(content_key: str, frames: Frames) -> bool:
+    """A content that calls a claim false: one of ``deny_objects`` and, within six words after
+    it, one of ``falsity_adjectives`` (``ادعاءات صحيفة الأوبزرفر خاطئة``,
+    ant:BB-internationalNews-221-20180324; ``وصف التقارير ... بالخاطئة``)."""
+    words = [strip_clitics(word) for word in content_key.split()]
+    return any(
+        word in frames.deny_objects
+        and any(later in frames.falsity_adjectives for later in words[i + 1 : i + 7])
+        for i, word in enumerate(words)
+    )
 
 
 # Adverbs of degree written inside a denial predicate (``عارية تماما من الصحة``): closed class.
