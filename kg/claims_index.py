@@ -43,16 +43,20 @@ from pathlib import Path
 from kg.memory import collector_paused
 from kg.model import Claim, Corpus
 from kg.stages.claims import (
+    LARGE_GROUP,
+    LINK_SAMPLE,
     MAX_BLOCK,
     SHARED_WORDS,
     WORD_BLOCK,
     Item,
     Similar,
+    Weights,
     block_keys,
     claim_id,
     conflicting,
+    groups_joinable,
+    groups_linked,
     indexed_items,
-    may_join,
     representative,
     same_claim,
     weights_from,
@@ -156,6 +160,7 @@ class ClaimIndex:
         self.connection = sqlite3.connect(path, isolation_level=None)
         self.connection.execute(f"PRAGMA cache_size = -{_CACHE_KB}")
         self.connection.execute("BEGIN IMMEDIATE")
+        self._samples: dict[str, list[Item]] = {}  # indexed claim -> its first statements
 
     def commit(self) -> None:
         """Make the changes of :meth:`add` permanent and close the index."""
@@ -177,6 +182,7 @@ class ClaimIndex:
         Returns:
             The claims to add or rewrite, and the ids of the claims they replace.
         """
+        self._samples.clear()  # the claims change with every add
         count = self._count() + len(new)
         counts = Counter(f for item in new for f in item.stems)
         frequency = self._frequency(counts)
@@ -195,7 +201,7 @@ class ClaimIndex:
         conflicts: list[tuple[int, int | str]] = []  # a new statement and a new one or an indexed claim
         for i, j in pairs:
             if same_claim(new[i], new[j], weights, similar):
-                if may_join(new[i], new[j], (groups.size(i), groups.size(j)), weights, similar):
+                if self._joinable(groups, new, (i, j), (new[i], new[j]), weights, similar):
                     groups.union(i, j)
             elif conflicting(new[i], new[j]):
                 conflicts.append((i, j))
@@ -204,13 +210,52 @@ class ClaimIndex:
             if not claim:  # built without the claims stage: nothing to join
                 continue
             if same_claim(item, new[i], weights, similar):  # in corpus order, as a full build
-                if may_join(item, new[i], (groups.size(claim), groups.size(i)), weights, similar):
+                if self._joinable(groups, new, (claim, i), (item, new[i]), weights, similar):
                     groups.union(i, claim)
             elif conflicting(item, new[i]):
                 conflicts.append((i, claim))
         update = self._regroup(new, groups, conflicts, old_claims)
         self._record(new, keys, update)
         return update
+
+    def _joinable(
+        self,
+        groups: _Groups,
+        new: Sequence[Item],
+        nodes: tuple[int | str, int | str],
+        pair: tuple[Item, Item],
+        weights: Weights,
+        similar: Similar,
+    ) -> bool:
+        """:func:`~kg.stages.claims.groups_joinable`, as in a full build, with the members of an
+        indexed claim read from the index (a sample of a large one)."""
+        a, b = nodes
+        if groups.find(a) == groups.find(b):
+            return True
+        sizes = (groups.size(a), groups.size(b))
+        large = min(sizes) >= LARGE_GROUP
+
+        def linked() -> bool:
+            ours, theirs = self._group_items(groups, new, a), self._group_items(groups, new, b)
+            return groups_linked(ours, theirs, large, weights, similar)
+
+        return groups_joinable(pair[0], pair[1], sizes, linked, weights, similar)
+
+    def _group_items(self, groups: _Groups, new: Sequence[Item], node: int | str) -> list[Item]:
+        """The new statements of ``node``'s group and up to :data:`LINK_SAMPLE` statements of each
+        indexed claim in it."""
+        out: list[Item] = []
+        for member in groups.group(node):
+            out.extend([new[member]] if isinstance(member, int) else self._claim_sample(member))
+        return out
+
+    def _claim_sample(self, claim: str) -> list[Item]:
+        if claim not in self._samples:
+            rows = self.connection.execute(
+                "SELECT item FROM items WHERE claim_id = ? ORDER BY row LIMIT ?", (claim, LINK_SAMPLE)
+            )
+            self._samples[claim] = [pickle.loads(blob) for (blob,) in rows]
+        return self._samples[claim]
 
     def _regroup(
         self,
@@ -406,6 +451,7 @@ class _Groups:
         self.parent: dict[int | str, int | str] = {}
         self.claim_sizes = claim_sizes
         self.sizes: dict[int | str, int] = {}
+        self.members: dict[int | str, list[int | str]] = {}  # root -> its nodes, for groups of two or more
 
     def find(self, node: int | str) -> int | str:
         parent = self.parent.setdefault(node, node)
@@ -420,6 +466,14 @@ class _Groups:
         if ra != rb:
             self.sizes[ra] = self.size(ra) + self.size(rb)
             self.parent[rb] = ra
+            joined = self.members.pop(ra, [ra])
+            joined.extend(self.members.pop(rb, [rb]))
+            self.members[ra] = joined
+
+    def group(self, node: int | str) -> list[int | str]:
+        """The nodes (new statements, indexed claims) of ``node``'s group."""
+        root = self.find(node)
+        return self.members.get(root, [root])
 
     def size(self, node: int | str) -> int:
         """How many statements ``node``'s group holds."""

@@ -752,17 +752,6 @@ def test_claims_predicates_joined_by_or_are_both_the_main_predicate(text: str, c
     assert claims.main_predicate(text) == frozenset(classes)
 
 
-def _grouped(texts: list[tuple[str, str]]) -> tuple[list[claims.Item], claims.UnionFind]:
-    """Items of one speaker's statements, each text its own document, in groups as given."""
-    statements = [stmt(f"{group}{n}#s01", text, "canada") for n, (group, text) in enumerate(texts)]
-    items = claims.make_items(Corpus(statements=tuple(statements)))
-    groups = claims.UnionFind(len(items))
-    for index, (group, _) in enumerate(texts):
-        first = next(i for i, (g, _) in enumerate(texts) if g == group)
-        groups.union(first, index)
-    return items, groups
-
-
 # ant:FR-internationalNews-2624-20180808 (the demand) and a tariff story's wording: two claims of
 # ten reports each are not merged by one pair of their statements that happens to match.
 @pytest.mark.parametrize(
@@ -775,6 +764,34 @@ def _grouped(texts: list[tuple[str, str]]) -> tuple[list[claims.Item], claims.Un
 def test_claims_two_large_groups_merge_only_when_their_members_match(other: str, merged: bool) -> None:
     demand = "الإفراج فورا عن نشطاء المجتمع المدني الموقوفين في المملكة"
     size = claims.LARGE_GROUP
-    items, groups = _grouped([("a", demand)] * size + [("b", other)] * size)
+    texts = [demand] * size + [other] * size
+    items = claims.make_items(
+        Corpus(statements=tuple(stmt(f"d{n}#s01", t, "canada") for n, t in enumerate(texts)))
+    )
     weights = claims.idf_weights(items)
-    assert claims.groups_joinable(items, groups, (0, size), weights, {}) is merged
+    ours, theirs = items[:size], items[size:]
+
+    def linked() -> bool:
+        return claims.groups_linked(ours, theirs, True, weights, {})
+
+    # the pair itself matches whole (not one-sided), yet two large groups need their members to
+    assert claims.groups_joinable(ours[0], ours[1], (size, size), linked, weights, {}) is merged
+
+
+# ant:FR-internationalNews-2624-20180808: the third outlet's wording of the demand arrives by
+# --append; it joins the indexed claim as it would in a full build.
+def test_claims_index_append_joins_a_well_linked_claim_like_a_full_build(tmp_path) -> None:
+    first = (
+        stmt("b#s01", "الإفراج فورا عن نشطاء المجتمع المدني", "canada"),
+        stmt("c#s01", "الإفراج عن نشطاء المجتمع المدني الموقوفين في المملكة", "canada"),
+    )
+    second = (
+        stmt(
+            "d#s01",
+            "نطالب بقوة بالإفراج عن نشطاء المجتمع المدني الموقوفين في موجة الاعتقالات"
+            " الأخيرة التي شنتها السلطات",
+            "canada",
+        ),
+    )
+    appended = index_then_add(tmp_path, first, second)
+    assert grouped(appended) == grouped(build(*first, *second)) == {frozenset({"b#s01", "c#s01", "d#s01"})}

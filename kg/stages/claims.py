@@ -908,32 +908,52 @@ def indexed_items(corpus: Corpus) -> tuple[list[Item], list[list[str]]]:
 
 
 def groups_joinable(
-    items: list[Item], groups: UnionFind, pair: tuple[int, int], weights: Weights, similar: Similar
+    x: Item,
+    y: Item,
+    sizes: tuple[int, int],
+    linked: Callable[[], bool],
+    weights: Weights | None = None,
+    similar: Similar | None = None,
 ) -> bool:
-    """Whether a matched pair may merge its two groups: :func:`may_join` for small groups, or
-    else :func:`well_linked` groups small enough to compare pair by pair; two groups of
-    :data:`LARGE_GROUP` or more members merge only when samples of them are :func:`well_linked`
-    (one pair of matching statements chained unrelated claims of hundreds on 50k articles)."""
-    a, b = pair
-    if groups.find(a) == groups.find(b):
+    """Whether a matched pair ``x``, ``y`` may merge their groups (of ``sizes`` statements):
+    :func:`may_join` for small groups, or else ``linked()`` (:func:`groups_linked` of the two
+    groups' members) when the groups are small enough to compare pair by pair, or both large: two
+    groups of :data:`LARGE_GROUP` or more merge only so (one pair of matching statements chained
+    unrelated claims of hundreds on 50k articles). A full build and an append both decide so."""
+    small = min(sizes) < LARGE_GROUP
+    if small and may_join(x, y, sizes, weights, similar):
         return True
-    sizes = (groups.size(a), groups.size(b))
-    if min(sizes) < LARGE_GROUP and may_join(items[a], items[b], sizes, weights, similar):
-        return True
-    if min(sizes) < LARGE_GROUP and sizes[0] * sizes[1] > MAX_LINK_PAIRS:
+    if small and sizes[0] * sizes[1] > MAX_LINK_PAIRS:
         return False
-    return groups.linked(a, b, lambda ours, theirs: _linked(items, ours, theirs, weights, similar))
+    return linked()
 
 
-def _linked(
-    items: list[Item], ours: list[int], theirs: list[int], weights: Weights, similar: Similar
+def groups_linked(
+    ours: Sequence[Item],
+    theirs: Sequence[Item],
+    large: bool,
+    weights: Weights | None = None,
+    similar: Similar | None = None,
 ) -> bool:
-    if min(len(ours), len(theirs)) >= LARGE_GROUP:  # samples of both, speakers of any side
-        ours, theirs = ours[:LINK_SAMPLE], theirs[:LINK_SAMPLE]
-        return well_linked(
-            [items[i] for i in ours], [items[i] for i in theirs], weights, similar, sides=False
-        )
-    return well_linked([items[i] for i in ours], [items[i] for i in theirs], weights, similar)
+    """:func:`well_linked` for the members of two groups; for two ``large`` groups, samples of
+    :data:`LINK_SAMPLE` members each, whatever their speakers' sides."""
+    if large:
+        return well_linked(ours[:LINK_SAMPLE], theirs[:LINK_SAMPLE], weights, similar, sides=False)
+    return well_linked(ours, theirs, weights, similar)
+
+
+def _members_linked(
+    groups: UnionFind, items: list[Item], pair: tuple[int, int], weights: Weights, similar: Similar
+) -> bool:
+    """:func:`groups_linked` of the members of the two groups of ``pair`` (remembered while both
+    groups stay as they are: every matching pair between them asks again)."""
+    a, b = pair
+    large = min(groups.size(a), groups.size(b)) >= LARGE_GROUP
+
+    def test(ours: list[int], theirs: list[int]) -> bool:
+        return groups_linked([items[i] for i in ours], [items[i] for i in theirs], large, weights, similar)
+
+    return groups.linked(a, b, test)
 
 
 def build_claims(
@@ -961,7 +981,11 @@ def build_claims(
     conflicts: list[tuple[int, int]] = []
     for a, b in candidate_pairs(items, keys):
         if same_claim(items[a], items[b], weights, similar):
-            if groups_joinable(items, groups, (a, b), weights, similar):
+            if groups.find(a) == groups.find(b):
+                continue
+            sizes = (groups.size(a), groups.size(b))
+            linked = functools.partial(_members_linked, groups, items, (a, b), weights, similar)
+            if groups_joinable(items[a], items[b], sizes, linked, weights, similar):
                 groups.union(a, b)
         elif conflicting(items[a], items[b]):
             conflicts.append((a, b))
