@@ -52,6 +52,7 @@ class _Cluster:
     stands_for: str = ""  # match key of the country
     country: str = ""  # match key of the country
     written: int = 0  # mentions written with this very name, before partial names join it
+    by_document: dict[str, tuple[int, int]] | None = None  # see _document_counts
 
 
 def run(corpus: Corpus) -> Corpus:
@@ -700,6 +701,7 @@ def _link_partial_names(
     persons = [k for k, c in clusters.items() if c.label == "PERSON"]
     for person in persons:
         clusters[person].written = len(clusters[person].mentions)
+        clusters[person].by_document = None
     suffixes: dict[tuple[str, ...], list[str]] = defaultdict(list)  # proper suffix -> full names
     firsts: dict[str, list[str]] = defaultdict(list)  # first word -> full names
     spellings = [(full, full) for full in persons] + sorted((absorbed or {}).items())
@@ -781,31 +783,52 @@ def _full_name_for(
     corpus_wide: bool,
     memo: dict[tuple[str, ...], dict[str, str]] | None = None,
 ) -> str:
-    """The full name a partial mention abbreviates: the latest earlier one in its document, else
-    (``corpus_wide``) the only candidate in the corpus when its document names none of them."""
-    best, best_start = "", -1
-    for candidate in candidates:
-        for other in clusters[candidate].mentions:
-            if other.doc_id == mention.doc_id and best_start < other.span.start < mention.span.start:
-                best, best_start = candidate, other.span.start
-    if best or not corpus_wide:
-        return best
+    """The full name a partial mention abbreviates: the most salient one its document names
+    (:func:`_salient_in_document`), else (``corpus_wide``) the one the corpus mentions far most
+    when its document names none of them."""
     memo = {} if memo is None else memo  # one container map per candidate list, not per mention
     if tuple(candidates) not in memo:
         memo[tuple(candidates)] = _containers(candidates, clusters)
     container = memo[tuple(candidates)]
-    in_doc = {
-        container[c] for c in candidates if any(m.doc_id == mention.doc_id for m in clusters[c].mentions)
-    }
-    if len(in_doc) == 1:
-        return in_doc.pop()
-    if in_doc or not candidates:
-        return ""
+    best = _salient_in_document(mention.doc_id, candidates, container, clusters)
+    if best or not corpus_wide or not candidates:
+        return best
     counts: Counter[str] = Counter()
     for candidate in candidates:
         counts[container[candidate]] += clusters[candidate].written
     best = _most_salient(counts)
     return best if best and counts[best] >= LINK_SHARE * _written_alone(mention, clusters) else ""
+
+
+def _salient_in_document(
+    doc_id: str, candidates: list[str], container: dict[str, str], clusters: dict[str, _Cluster]
+) -> str:
+    """The full name a document names most, then first, among ``candidates`` (each counted with
+    the longer name that contains it, ``container``): a surname alone in a story about Donald
+    Trump that names Ivanka once is Donald's, not the latest full name's; "" when none is named."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for candidate in candidates:
+        count, start = _document_counts(clusters[candidate]).get(doc_id, (0, 0))
+        if count:
+            target = container[candidate]
+            counts[target] += count
+            first[target] = min(first.get(target, start), start)
+    if not counts:
+        return ""
+    return min(counts, key=lambda name: (-counts[name], first[name], name))
+
+
+def _document_counts(cluster: _Cluster) -> dict[str, tuple[int, int]]:
+    """Document → (mentions written with the cluster's own names, start of the first), cached on
+    the cluster: partial names that join it later do not count."""
+    if cluster.by_document is None:
+        found: dict[str, tuple[int, int]] = {}
+        for other in cluster.mentions[: cluster.written]:
+            count, start = found.get(other.doc_id, (0, other.span.start))
+            found[other.doc_id] = (count + 1, min(start, other.span.start))
+        cluster.by_document = found
+    return cluster.by_document
 
 
 # Mentions the full name needs, for each mention of the partial name written alone, before a
