@@ -579,11 +579,42 @@ def tagged_mentions(doc: Document, tokens: list[Token], tags: list[str], words: 
         label = _CRF_LABEL.get(tag_type)
         if label is None:
             continue
-        for part_start, part_end in _word_runs(doc, tokens, start_i, end_i):
-            mention = _tagged_mention(doc, tokens, part_start, part_end, label, words)
-            if mention is not None:
-                found.append(mention)
+        for run_start, run_end in _word_runs(doc, tokens, start_i, end_i):
+            for part_start, part_end in _name_parts(doc, tokens, run_start, run_end, label):
+                mention = _tagged_mention(doc, tokens, part_start, part_end, label, words)
+                if mention is not None:
+                    found.append(mention)
     return found
+
+
+def _name_parts(
+    doc: Document, tokens: list[Token], start_i: int, end_i: int, label: Label
+) -> list[tuple[int, int]]:
+    """The parts of a tagged person span between words a name never runs over
+    (``person_span_breaks.tsv``): ``محامو ترامب`` → ``ترامب``, ``دانييلز تقاضي ترامب`` → ``دانييلز``
+    and ``ترامب`` (ant:BB-internationalNews-132-20180311), ``كين مهاجم توتنهام`` → ``كين`` and
+    ``توتنهام`` (ant:AL-sport-1061-20180403). Other spans are one part."""
+    if label != "PERSON":
+        return [(start_i, end_i)]
+    parts, part_start = [], start_i
+    for i in range(start_i, end_i + 1):
+        if i == end_i or _span_break(doc.text[tokens[i].span.start : tokens[i].span.end]):
+            if i > part_start:
+                parts.append((part_start, i))
+            part_start = i + 1
+    return parts
+
+
+def _span_break(word: str) -> bool:
+    """Whether ``word`` is a word of ``person_span_breaks.tsv``, alone or after و/ف/ل/ب."""
+    breaks = person_span_breaks()
+    return key(word) in breaks or (word[:1] in "وفلب" and key(word[1:]) in breaks)
+
+
+@cache
+def person_span_breaks() -> frozenset[str]:
+    """Keys of the words a person's name never runs over (relations, positions, verbs …)."""
+    return lexicons.word_list("person_span_breaks.tsv")
 
 
 _LIST_SEPARATORS = frozenset("،,؛;")

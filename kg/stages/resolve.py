@@ -148,9 +148,11 @@ def repair_person_spans(mentions: tuple[Mention, ...], corpus: Corpus) -> tuple[
     for mention in mentions:
         if mention.label == "PERSON" and mention.kind == "name" and len(mention.surface.split()) >= 2:
             full[person_key(mention.surface)] += 1
-    last_of: dict[str, set[str]] = defaultdict(set)
-    for name in full:
-        last_of[name.split()[-1]].add(name)
+    ends: Counter[str] = Counter()
+    starts: Counter[str] = Counter()
+    for name, count in full.items():
+        ends[name.split()[-1]] += count
+        starts[name.split()[0]] += count
     texts = {doc.doc_id: doc.text for doc in corpus.documents}
     next_token = _next_tokens(corpus, [m for m in mentions if _may_extend(m)])
     repaired: list[Mention] = []
@@ -162,18 +164,30 @@ def repair_person_spans(mentions: tuple[Mention, ...], corpus: Corpus) -> tuple[
         text = texts[mention.doc_id]
         if len(words) == 1:
             repaired.append(_extended(mention, text, next_token, full))
-        elif len(words) == 2 and full[" ".join(words)] <= 1 and _two_known_people(words, last_of):
+        elif len(words) == 2 and full[" ".join(words)] <= 1 and _two_known_people(words, full, ends, starts):
             repaired.extend(_split_in_two(mention, text))
         else:
             repaired.append(mention)
     return tuple(repaired)
 
 
-def _two_known_people(words: list[str], last_of: dict[str, set[str]]) -> bool:
-    """Each word is the family name of exactly one other known person, and not the same one."""
-    own = " ".join(words)
-    owners = [last_of.get(word, set()) - {own} for word in words]
-    return all(len(names) == 1 for names in owners) and owners[0] != owners[1]
+def _two_known_people(words: list[str], full: Counter[str], ends: Counter[str], starts: Counter[str]) -> bool:
+    """Whether a two-word span is two people's family names run together (``أردوغان نتنياهو``،
+    ``دانيلز ترامب``): each word ends other known full names (``ends``: word → mentions of the
+    full names ending with it), and the first word is a family name, not a given name: full
+    names end with it ``FAMILY_LEAD`` times as often as they start with it (``starts``; كيم of
+    كيم جونغ أون and عباس of عباس عراقجي stay given names)."""
+    first, second = words
+    own = full[" ".join(words)]  # the span itself starts with the first word and ends with the second
+    return (
+        first != second
+        and ends[first] > 0
+        and ends[second] > own
+        and ends[first] >= FAMILY_LEAD * (starts[first] - own)
+    )
+
+
+FAMILY_LEAD = 10  # mentions of full names ending with a word, for each one starting with it
 
 
 def _may_extend(mention: Mention) -> bool:
