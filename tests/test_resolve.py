@@ -547,3 +547,31 @@ def test_resolve_keeps_a_span_whose_first_word_is_mostly_a_given_name() -> None:
     )
     surfaces = [m.surface for m in repair_person_spans(mentions, corpus) if m.doc_id == "a"]
     assert surfaces == ["كيم ترامب"]
+
+
+def test_resolve_extends_a_name_cut_before_a_hyphen_to_the_full_name_written_more() -> None:
+    from kg.model import Span
+    from kg.stages.resolve import repair_person_spans
+
+    # news-bench ant:AL-internationalNews-999-20180505: the tagger stops at the hyphen of جونغ-أون
+    cut = "قال الرئيس الأميركي دونالد #ترمب إنه حدد موعد لقائه مع الزعيم الكوري الشمالي كيم جونغ-أون."
+    # ant:BB-internationalNews-111-20180307 and -115-20180308 write the full name
+    whole = "لزعيم كوريا الشمالية، كيم جونغ-أون، قتل في هجوم بغاز للأعصاب في ماليزيا."
+    corpus, mentions = _split_corpus({"b": (whole, "كيم جونغ-أون"), "c": (whole, "كيم جونغ-أون")})
+    start = cut.index("كيم جونغ")
+    short = Mention("a", Span(start, start + 8), "كيم جونغ", "PERSON", key="كيم جونغ", source="crf")
+    corpus = corpus.replace(documents=(Document("a", cut), *corpus.documents))
+    corpus = segment.run(corpus.replace(tokens=()))
+    surfaces = [m.surface for m in repair_person_spans((short, *mentions), corpus) if m.doc_id == "a"]
+    assert surfaces == ["كيم جونغ-أون"]
+
+
+def test_resolve_middle_name_joins_the_full_name_in_another_transliteration() -> None:
+    # news-bench ant:SK-internationalNews-1423-20180507 writes the pastor's middle name and
+    # برونسون; the corpus writes أندرو برانسون far more often
+    text = "ووفقا للوكالة فإن القس أندرو كريغ برونسون أنكر الاتهام في الجلسة الثانية لمحاكمته اليوم الاثنين."
+    corpus = _names_corpus(["أندرو برانسون"] * 8 + ["أندرو برونسون"])
+    docs = (*corpus.documents, Document("m", text))
+    mentions = (*corpus.mentions, _person("m", text, "أندرو كريغ برونسون"))
+    corpus = resolve.run(segment.run(Corpus(documents=docs)).replace(mentions=mentions))
+    assert "أندرو كريغ برونسون" in names(corpus)["أندرو برانسون"]

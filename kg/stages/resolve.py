@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from itertools import pairwise
 
 from kg import ids
 from kg.arabic import lexicons
@@ -68,7 +67,7 @@ def run(corpus: Corpus) -> Corpus:
     absorbed = _merge_transliterations(clusters, notes)
     _merge_kind_words(clusters, notes)
     _merge_place_kinds(clusters, notes)
-    _merge_middle_names(clusters, notes)
+    _merge_middle_names(clusters, notes, absorbed)
     _link_partial_names(clusters, notes, absorbed)
     mentions = list(mentions_in)
     entities, mention_entity = _entities(clusters)
@@ -154,7 +153,7 @@ def repair_person_spans(mentions: tuple[Mention, ...], corpus: Corpus) -> tuple[
         ends[name.split()[-1]] += count
         starts[name.split()[0]] += count
     texts = {doc.doc_id: doc.text for doc in corpus.documents}
-    next_token = _next_tokens(corpus, [m for m in mentions if _may_extend(m)])
+    next_token = _next_tokens(corpus, [m for m in mentions if _may_extend(m)], texts)
     repaired: list[Mention] = []
     for mention in mentions:
         if not _may_extend(mention):
@@ -162,8 +161,9 @@ def repair_person_spans(mentions: tuple[Mention, ...], corpus: Corpus) -> tuple[
             continue
         words = person_key(mention.surface).split()
         text = texts[mention.doc_id]
-        if len(words) == 1:
-            repaired.append(_extended(mention, text, next_token, full))
+        extended = _extended(mention, text, next_token, full)
+        if extended is not mention:
+            repaired.append(extended)
         elif len(words) == 2 and full[" ".join(words)] <= 1 and _two_known_people(words, full, ends, starts):
             repaired.extend(_split_in_two(mention, text))
         else:
@@ -195,27 +195,51 @@ def _may_extend(mention: Mention) -> bool:
     return mention.label == "PERSON" and mention.kind == "name" and mention.source == "crf"
 
 
-def _next_tokens(corpus: Corpus, mentions: list[Mention]) -> dict[tuple[str, int], Span]:
+def _next_tokens(
+    corpus: Corpus, mentions: list[Mention], texts: dict[str, str]
+) -> dict[tuple[str, int], Span]:
     """(document, end of a token) → the span of the token after it in the same sentence, for the
     tokens that end one of ``mentions`` (a table of every token would take more memory than
-    all of them)."""
+    all of them). A hyphen between is passed over: ``كيم جونغ-أون`` is read ``كيم جونغ أون``."""
     ends: dict[str, set[int]] = defaultdict(set)
     for mention in mentions:
         ends[mention.doc_id].add(mention.span.end)
     following = {}
     for doc_id, wanted in ends.items():
-        for current, after in pairwise(corpus.tokens_of(doc_id)):
-            if current.span.end in wanted and current.sent_index == after.sent_index:
-                following[(doc_id, current.span.end)] = after.span
+        tokens = corpus.tokens_of(doc_id)
+        for i in range(len(tokens) - 1):
+            if tokens[i].span.end in wanted:
+                after = _after_hyphen(tokens, i + 1, texts[doc_id])
+                if tokens[i].sent_index == after.sent_index:
+                    following[(doc_id, tokens[i].span.end)] = after.span
     return following
 
 
+def _after_hyphen(tokens: Sequence[Token], i: int, text: str) -> Token:
+    """``tokens[i]``, or the token after it when it is a hyphen written between two words."""
+    hyphen = tokens[i]
+    if (
+        text[hyphen.span.start : hyphen.span.end] == "-"
+        and i + 1 < len(tokens)
+        and hyphen.span.start == tokens[i - 1].span.end
+        and tokens[i + 1].span.start == hyphen.span.end
+    ):
+        return tokens[i + 1]
+    return hyphen
+
+
 def _extended(mention: Mention, text: str, next_token: dict, full: Counter[str]) -> Mention:
+    """``mention`` run on to the next word when the two are a full name the corpus writes: ``جون``
+    before ``كيري``, ``كيم جونغ`` before ``أون`` (a name of several words only to a full name
+    written ``RUN_ON_RATIO`` times as often as itself at least, and twice: no run-on span)."""
     after = next_token.get((mention.doc_id, mention.span.end))
-    if after is None:
+    if after is None or not text[after.start].isalpha():
         return mention
     candidate = person_key(mention.surface + " " + text[after.start : after.end])
     if candidate not in full:
+        return mention
+    own = person_key(mention.surface)
+    if " " in own and full[candidate] < max(2, RUN_ON_RATIO * full[own]):
         return mention
     attached = mention.attached or mention.span
     surface = mention.surface + text[mention.span.end : after.end]
@@ -655,13 +679,16 @@ MIDDLE_RATIO = 3  # mentions the form kept needs for every one of the other's
 MIDDLE_SHARE = 0.5  # share of a given name's full-name mentions that must come with the family
 
 
-def _merge_middle_names(clusters: dict[str, _Cluster], notes: list[ResolutionNote]) -> None:
+def _merge_middle_names(
+    clusters: dict[str, _Cluster], notes: list[ResolutionNote], absorbed: dict[str, str] | None = None
+) -> None:
     """``A B C`` and ``A C`` are one person when one is written ``MIDDLE_RATIO`` times as often
     as the other: رجب طيب أردوغان / رجب أردوغان, باراك حسين أوباما / باراك أوباما. Not when
     ``B`` links a patronym (بن), when ``A C`` has two such fuller forms or is cut from a longer
     name written as often (كيم جونغ of كيم جونغ أون, not كيم يو جونغ), or when less than
     ``MIDDLE_SHARE`` of the full names starting with ``A`` end with ``C`` (محمد أحمد الحمادي is
-    not every محمد الحمادي; دونالد is mostly دونالد ترامب)."""
+    not every محمد الحمادي; دونالد is mostly دونالد ترامب). ``A C`` is looked up in the spelling
+    it joined (``absorbed``): أندرو كريغ برونسون joins أندرو برانسون, which took in أندرو برونسون."""
     persons = [k for k, c in clusters.items() if c.label == "PERSON"]
     fuller: dict[str, list[str]] = defaultdict(list)
     longest_after: Counter[str] = Counter()  # "A C" → mentions of the longest name it starts
@@ -676,7 +703,8 @@ def _merge_middle_names(clusters: dict[str, _Cluster], notes: list[ResolutionNot
             longest_after[head] = max(longest_after[head], len(clusters[person].mentions))
         if len(words) == 3 and words[1] not in _LINKING_WORDS and not words[1].startswith("ال"):
             fuller[f"person:{words[0]} {words[2]}"].append(person)
-    for short, longer in sorted(fuller.items()):
+    for written_short, longer in sorted(fuller.items()):
+        short = (absorbed or {}).get(written_short, written_short)  # أندرو برونسون → أندرو برانسون
         given, family = short.removeprefix("person:").split()
         if len(longer) != 1 or short not in clusters or longer[0] not in clusters:
             continue
