@@ -462,3 +462,9 @@ def test_ner_stage_organisation_span_is_not_cut_at_a_person_break_word() -> None
     tags = ["I-ORG" if flag and inside[i - 1] else "B-ORG" if flag else "O" for i, flag in enumerate(inside)]
     found = [m.surface for m in ner.tagged_mentions(corpus.documents[0], tokens, tags, set(text.split()))]
     assert found == ["أنصار الله"]
+
+
+def test_ner_stage_kinship_noun_after_a_conjunction_is_trimmed_off_a_tagged_person() -> None:
+    # ant:FR-internationalNews-831-20180420: the tagger took وصهر (and son-in-law) into the name
+    text = "ومن بين الأسماء المشمولة بالدعوى نجل وصهر ترامب."
+    assert _tagged_persons(text, "وصهر ترامب") == ["ترامب"]

@@ -575,3 +575,19 @@ def test_resolve_middle_name_joins_the_full_name_in_another_transliteration() ->
     mentions = (*corpus.mentions, _person("m", text, "أندرو كريغ برونسون"))
     corpus = resolve.run(segment.run(Corpus(documents=docs)).replace(mentions=mentions))
     assert "أندرو كريغ برونسون" in names(corpus)["أندرو برانسون"]
+
+
+def test_resolve_splits_a_full_name_run_into_another_persons_family_name() -> None:
+    from kg.stages.resolve import repair_person_spans
+
+    # news-bench ant:SK-internationalNews-2821-20180724: a full name, then the object's family name
+    text = 'بعدما حذر الرئيس الإيراني حسن روحاني ترامب، من عواقب من مواصلة ما سماها بـ"السياسات العدائية لإيران".'
+    corpus, mentions = _split_corpus(
+        {
+            "a": (text, "حسن روحاني ترامب"),
+            "b": ("حسن روحاني ودونالد ترامب", "حسن روحاني", "دونالد ترامب"),
+            "c": ("حسن روحاني وحسن نصر الله", "حسن روحاني", "حسن نصر الله"),
+        }
+    )
+    surfaces = [m.surface for m in repair_person_spans(mentions, corpus) if m.doc_id == "a"]
+    assert surfaces == ["حسن روحاني", "ترامب"]

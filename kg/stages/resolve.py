@@ -164,30 +164,46 @@ def repair_person_spans(mentions: tuple[Mention, ...], corpus: Corpus) -> tuple[
         extended = _extended(mention, text, next_token, full)
         if extended is not mention:
             repaired.append(extended)
-        elif len(words) == 2 and full[" ".join(words)] <= 1 and _two_known_people(words, full, ends, starts):
-            repaired.extend(_split_in_two(mention, text))
+        elif len(words) > 1 and (cut := _names_run_together(words, full, ends, starts)):
+            repaired.extend(_split_in_two(mention, text, cut))
         else:
             repaired.append(mention)
     return tuple(repaired)
 
 
-def _two_known_people(words: list[str], full: Counter[str], ends: Counter[str], starts: Counter[str]) -> bool:
-    """Whether a two-word span is two people's family names run together (``أردوغان نتنياهو``،
-    ``دانيلز ترامب``): each word ends other known full names (``ends``: word → mentions of the
-    full names ending with it), and the first word is a family name, not a given name: full
-    names end with it ``FAMILY_LEAD`` times as often as they start with it (``starts``; كيم of
-    كيم جونغ أون and عباس of عباس عراقجي stay given names)."""
-    first, second = words
-    own = full[" ".join(words)]  # the span itself starts with the first word and ends with the second
-    return (
-        first != second
-        and ends[first] > 0
-        and ends[second] > own
-        and ends[first] >= FAMILY_LEAD * (starts[first] - own)
-    )
+def _names_run_together(
+    words: list[str], full: Counter[str], ends: Counter[str], starts: Counter[str]
+) -> int:
+    """The number of words of the first name when a span is two people's names run together
+    (``أردوغان نتنياهو``، ``دانيلز ترامب``، ``حسن روحاني ترامب``), else 0. Each part is a full name
+    the corpus writes (``full``) or a family name that ends other full names (``ends``: word →
+    mentions of the full names ending with it) and starts few (``starts``: ``FAMILY_LEAD`` times
+    fewer; كيم of كيم جونغ أون and عباس of عباس عراقجي are given names); and a span written more
+    than once is ``SPLIT_RARITY`` times rarer than each part: عباس كامل, written often, stays."""
+    own = full[" ".join(words)]  # the span is one of the full names counted
+    for cut in range(1, len(words)):
+        first = _name_count(words[:cut], own, full, ends, starts, first=True)
+        second = _name_count(words[cut:], own, full, ends, starts, first=False)
+        if min(first, second) >= (1 if own <= 1 else SPLIT_RARITY * own):
+            return cut
+    return 0
 
 
-FAMILY_LEAD = 10  # mentions of full names ending with a word, for each one starting with it
+def _name_count(
+    part: list[str], own: int, full: Counter[str], ends: Counter[str], starts: Counter[str], *, first: bool
+) -> int:
+    """Mentions of ``part`` as a full name, or, one word, as a family name (0 when it starts
+    names more than ``1 / FAMILY_LEAD`` as often as it ends them); the span's own ``own``
+    mentions are left out of the counts."""
+    if len(part) > 1:
+        return full[" ".join(part)]
+    ending = ends[part[0]] - (0 if first else own)
+    starting = starts[part[0]] - (own if first else 0)
+    return ending if ending >= FAMILY_LEAD * starting else 0
+
+
+FAMILY_LEAD = 3  # mentions of full names ending with a word, for each one starting with it
+SPLIT_RARITY = 10  # mentions each name needs for every one of the span that runs them together
 
 
 def _may_extend(mention: Mention) -> bool:
@@ -252,10 +268,13 @@ def _extended(mention: Mention, text: str, next_token: dict, full: Counter[str])
     )
 
 
-def _split_in_two(mention: Mention, text: str) -> list[Mention]:
-    cut = text.find(" ", mention.span.start, mention.span.end)
-    if cut < 0:
-        return [mention]
+def _split_in_two(mention: Mention, text: str, words: int = 1) -> list[Mention]:
+    """``mention`` cut after its first ``words`` words."""
+    cut = mention.span.start - 1
+    for _ in range(words):
+        cut = text.find(" ", cut + 1, mention.span.end)
+        if cut < 0:
+            return [mention]
     first_span, second_span = Span(mention.span.start, cut), Span(cut + 1, mention.span.end)
     attached = mention.attached or mention.span
     parts = []
