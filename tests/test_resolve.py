@@ -581,7 +581,7 @@ def test_resolve_splits_a_full_name_run_into_another_persons_family_name() -> No
     from kg.stages.resolve import repair_person_spans
 
     # news-bench ant:SK-internationalNews-2821-20180724: a full name, then the object's family name
-    text = 'بعدما حذر الرئيس الإيراني حسن روحاني ترامب، من عواقب من مواصلة ما سماها بـ"السياسات العدائية لإيران".'
+    text = 'بعدما حذر الرئيس الإيراني حسن روحاني ترامب، من عواقب من مواصلة ما سماها بـ"السياسات العدائية".'
     corpus, mentions = _split_corpus(
         {
             "a": (text, "حسن روحاني ترامب"),
