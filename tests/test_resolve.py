@@ -591,3 +591,17 @@ def test_resolve_splits_a_full_name_run_into_another_persons_family_name() -> No
     )
     surfaces = [m.surface for m in repair_person_spans(mentions, corpus) if m.doc_id == "a"]
     assert surfaces == ["حسن روحاني", "ترامب"]
+
+
+def test_resolve_short_form_of_a_foreign_given_name_joins_the_full_form() -> None:
+    # news-bench ant:FR-internationalNews-647-20180409 writes جوسيب, ant:AL-sport-1517-20180512 بيب
+    full = "فريق مانشستر سيتى الإنكليزي ومدربه الإسباني جوسيب غوارديولا واحدا من أصعب الاختبارات الكروية."
+    short = "وقال بيب غوارديولا، المدير الفني لمانشستر سيتي: 97 نقطة والعديد من الأهداف والانتصارات."
+    docs = (Document("a", full), Document("b", short), Document("c", short))
+    mentions = (
+        _person("a", full, "جوسيب غوارديولا"),
+        _person("b", short, "بيب غوارديولا"),
+        _person("c", short, "بيب غوارديولا"),
+    )
+    corpus = resolve.run(segment.run(Corpus(documents=docs)).replace(mentions=mentions))
+    assert names(corpus)["بيب غوارديولا"] == {"بيب غوارديولا", "جوسيب غوارديولا"}

@@ -67,6 +67,7 @@ def run(corpus: Corpus) -> Corpus:
     absorbed = _merge_transliterations(clusters, notes)
     _merge_kind_words(clusters, notes)
     _merge_place_kinds(clusters, notes)
+    _merge_short_given_names(clusters, notes, absorbed)
     _merge_middle_names(clusters, notes, absorbed)
     _link_partial_names(clusters, notes, absorbed)
     mentions = list(mentions_in)
@@ -687,6 +688,76 @@ def _merge_place_kinds(clusters: dict[str, _Cluster], notes: list[ResolutionNote
         return bare.label in ("GPE", "LOC")
 
     _join_bare_names(clusters, notes, bare_key, fits, "kind word", "the same place named with its kind")
+
+
+# -- a short form of a foreign given name -----------------------------------------------------
+
+
+@cache
+def short_given_forms() -> dict[str, str]:
+    """Person-key of each short form of a foreign given name → that of its full form, and the
+    reverse (``given_name_short_forms.tsv``: ``بيب`` = ``جوسيب``)."""
+    pairs = {}
+    for _, row in lexicons.read_table(
+        lexicons.RESOURCES / "given_name_short_forms.tsv", ("short_ar", "long_ar", "evidence")
+    ):
+        short, full = person_key(row["short_ar"]), person_key(row["long_ar"])
+        pairs[short], pairs[full] = full, short
+    return pairs
+
+
+def _merge_short_given_names(
+    clusters: dict[str, _Cluster], notes: list[ResolutionNote], absorbed: dict[str, str]
+) -> None:
+    """``بيب غوارديولا`` and ``جوسيب غوارديولا`` are one person: full names whose given names are a
+    listed short and full form (:func:`short_given_forms`) and whose other words are the same or
+    one foreign name's spellings (``foldable``: ستيف منوشين / ستيفن منوتشين), written in documents
+    that mostly name only one of them (``SHARED_DOCS``, as for two spellings). The rarer joins."""
+    forms = short_given_forms()
+    by_rest: dict[tuple[str, ...], list[str]] = defaultdict(list)  # given name + skeletons → keys
+    for match_key, cluster in clusters.items():
+        words = match_key.removeprefix("person:").split()
+        if cluster.label == "PERSON" and len(words) > 1 and words[0] in forms:
+            by_rest[(words[0], *(name_skeleton(w) for w in words[1:]))].append(match_key)
+    for (given, *rest), keys in sorted(by_rest.items()):
+        for match_key in keys:
+            other = next(
+                (
+                    k
+                    for k in by_rest.get((forms[given], *rest), ())
+                    if k in clusters and _same_rest(match_key, k)
+                ),
+                None,
+            )
+            if match_key in clusters and other is not None and _rarely_together(clusters, match_key, other):
+                _join_forms(clusters, notes, absorbed, match_key, other)
+
+
+def _same_rest(one: str, other: str) -> bool:
+    """The words after the given name are the same or one foreign name's spellings."""
+    pairs = zip(one.split()[1:], other.split()[1:], strict=True)
+    return all(a == b or foldable(a, b) for a, b in pairs)
+
+
+def _rarely_together(clusters: dict[str, _Cluster], one: str, other: str) -> bool:
+    docs = [frozenset(m.doc_id for m in clusters[k].mentions) for k in (one, other)]
+    return len(docs[0] & docs[1]) <= SHARED_DOCS * min(len(d) for d in docs)
+
+
+def _join_forms(
+    clusters: dict[str, _Cluster], notes: list[ResolutionNote], absorbed: dict[str, str], one: str, other: str
+) -> None:
+    """Move the rarer of two forms of one person's name into the other; ``absorbed`` follows."""
+    rare, common = sorted((one, other), key=lambda k: (len(clusters[k].mentions), k))
+    written = (*mention_surfaces(clusters[common])[:1], *mention_surfaces(clusters[rare]))
+    clusters[common].mentions.extend(clusters.pop(rare).mentions)
+    for spelling, target in list(absorbed.items()):
+        if target == rare:
+            absorbed[spelling] = common
+    absorbed[rare] = common
+    notes.append(
+        _note("short given name", ids.entity_id("PERSON", common), written, "a given name's short form")
+    )
 
 
 # -- a middle name written or left out --------------------------------------------------------
