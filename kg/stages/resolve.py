@@ -223,7 +223,7 @@ def _next_tokens(
         ends[mention.doc_id].add(mention.span.end)
     following = {}
     for doc_id, wanted in ends.items():
-        tokens = corpus.tokens_of(doc_id)
+        tokens = list(corpus.tokens_of(doc_id))
         for i in range(len(tokens) - 1):
             if tokens[i].span.end in wanted:
                 after = _after_hyphen(tokens, i + 1, texts[doc_id])
@@ -1011,15 +1011,14 @@ def _containers(names: list[str], clusters: dict[str, _Cluster]) -> dict[str, st
     """Each name mapped to the longest name that ends with it and is written at least as often
     (itself if none): ``طيب أردوغان`` will join ``رجب طيب أردوغان``, so a surname that ends both
     has one candidate, not two; a rarer longer name (تورشين نجل دونالد ترامب) is a run-on span."""
-    words = {name: name.removeprefix("person:").split() for name in names}
-
-    def ends_with(longer: str, name: str) -> bool:
-        size = len(words[name])
-        return len(words[longer]) > size and words[longer][-size:] == words[name]
-
+    words = {name: tuple(name.removeprefix("person:").split()) for name in names}
+    ending: dict[tuple[str, ...], list[str]] = defaultdict(list)  # proper word suffix → names
+    for name, parts in words.items():
+        for size in range(1, len(parts)):
+            ending[parts[-size:]].append(name)
     out = {}
     for name in names:
-        longer = [o for o in names if ends_with(o, name) and _extends(clusters, o, name)]
+        longer = [o for o in ending.get(words[name], ()) if _extends(clusters, o, name)]
         out[name] = max(longer, key=lambda other: (len(words[other]), other)) if longer else name
     return out
 
