@@ -605,3 +605,16 @@ def test_resolve_short_form_of_a_foreign_given_name_joins_the_full_form() -> Non
     )
     corpus = resolve.run(segment.run(Corpus(documents=docs)).replace(mentions=mentions))
     assert names(corpus)["بيب غوارديولا"] == {"بيب غوارديولا", "جوسيب غوارديولا"}
+
+
+def test_resolve_place_read_as_a_place_more_often_than_in_a_person_span_stays_a_place() -> None:
+    from kg.model import Span
+    from kg.stages.resolve import retype_person_names
+
+    # news-bench ant:AL-sport-1072-20180403: a tagger that once ran جدة into a person's span
+    # (بن عمر … أهلي جدة) does not make every جدة of the corpus a person
+    text = "ولعب بن عمر 5 مباريات دورية بقميص أهلي جدة كان أساسياً فيها، وصنع هدفاً واحداً أمام الفيصلي."
+    start = text.index("جدة")
+    place = [Mention(f"p{i}", Span(start, start + 3), "جدة", "GPE", source="crf") for i in range(2)]
+    person = Mention("a", Span(start - 5, start + 3), "أهلي جدة", "PERSON", source="crf")
+    assert [m.label for m in retype_person_names((person, *place))] == ["PERSON", "GPE", "GPE"]

@@ -677,9 +677,8 @@ def _trimmed(doc: Document, tokens: list[Token], start_i: int, end_i: int, label
     def dropped(i: int) -> bool:
         text = doc.text[tokens[i].span.start : tokens[i].span.end]
         word = _token_key(doc, tokens[i])
-        conjoined = (
-            word[:1] in "وف" and word[1:] in stop
-        )  # وصهر ترامب (ant:FR-internationalNews-831-20180420)
+        # a proclitic before the word: وصهر ترامب (ant:FR-internationalNews-831-20180420), لصهر
+        conjoined = word[:1] in "وفلب" and word[1:] in stop
         return word in stop or conjoined or text.endswith(_TANWEEN) or text[:-1].endswith(_TANWEEN)
 
     while end_i > start_i and dropped(end_i - 1):

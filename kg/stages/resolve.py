@@ -118,21 +118,32 @@ def _variant_notes(
 def retype_person_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """Give the PERSON label to tagged names that the lexicons do not know as places or bodies but
     that are a person's name elsewhere in the corpus: a tagger that read ``كيربي`` as a place in
-    one sentence read it as part of ``جون كيربي`` in another."""
-    person_words = set()
+    one sentence read it as part of ``جون كيربي`` in another. Only when the corpus reads the name
+    as a person's at least as often as otherwise: a city the tagger ran into a person's span
+    now and then (``جدة``، ``دوما``) stays a place."""
+    person_words: Counter[str] = Counter()
     for mention in mentions:
         if mention.label == "PERSON" and mention.kind == "name":
             words = person_key(mention.surface).split()
-            person_words.add(" ".join(words))
-            person_words.add(words[-1] if words else "")
+            person_words[" ".join(words)] += 1
+            if len(words) > 1:
+                person_words[words[-1]] += 1
+    other = Counter(person_key(m.surface) for m in mentions if _may_retype(m, person_words))
     return tuple(
         replace(m, label="PERSON")
-        if m.source == "crf"
-        and m.label != "PERSON"
-        and person_key(m.surface) in person_words
-        and not _known_name(m.key or key(m.surface))
+        if _may_retype(m, person_words)
+        and person_words[person_key(m.surface)] >= other[person_key(m.surface)]
         else m
         for m in mentions
+    )
+
+
+def _may_retype(mention: Mention, person_words: Counter[str]) -> bool:
+    return (
+        mention.source == "crf"
+        and mention.label != "PERSON"
+        and person_key(mention.surface) in person_words
+        and not _known_name(mention.key or key(mention.surface))
     )
 
 
@@ -140,19 +151,19 @@ def repair_person_spans(mentions: tuple[Mention, ...], corpus: Corpus) -> tuple[
     """Mend person spans with evidence from the whole corpus.
 
     A tagger may cut a name short in one sentence (``جون`` of ``الوزير جون كيري تحدث``) or run
-    two names together (``أبلغ كيري لافروف``). A one-word name followed by the word that
-    completes a full name seen elsewhere is extended to it; a two-word span that is no known
-    full name but whose words are the family names of two different known persons is split.
+    two names together (``أبلغ كيري لافروف``). A name followed by the word that completes a full
+    name seen elsewhere is extended to it (:func:`_extended`); a span that is no frequent full
+    name but two names the corpus writes is split (:func:`_names_run_together`).
     """
     full: Counter[str] = Counter()
+    ends: Counter[str] = Counter()  # a word → full-name mentions that end with it
+    starts: Counter[str] = Counter()  # a word → full-name mentions that start with it
     for mention in mentions:
-        if mention.label == "PERSON" and mention.kind == "name" and len(mention.surface.split()) >= 2:
-            full[person_key(mention.surface)] += 1
-    ends: Counter[str] = Counter()
-    starts: Counter[str] = Counter()
-    for name, count in full.items():
-        ends[name.split()[-1]] += count
-        starts[name.split()[0]] += count
+        words = person_key(mention.surface).split()
+        if mention.label == "PERSON" and mention.kind == "name" and len(words) > 1:
+            full[" ".join(words)] += 1
+            starts[words[0]] += 1
+            ends[words[-1]] += 1
     texts = {doc.doc_id: doc.text for doc in corpus.documents}
     next_token = _next_tokens(corpus, [m for m in mentions if _may_extend(m)], texts)
     repaired: list[Mention] = []
