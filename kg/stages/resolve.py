@@ -10,8 +10,13 @@ How mentions meet:
 * institutions share ``head + country`` (``وزارة الخارجية الأميركية`` = ``الخارجية الأمريكية``);
 * person names are folded for transliteration variants (``سيرغي``/``سيرجي``, doubled letters,
   vowels written or not: ``دونالد ترامب``/``دونالد ترمب``, ``تيريزا ماي``/``تريزا ماي``);
+* a listed short form of a foreign given name is the full form (``بيب``/``جوسيب غوارديولا``);
+* person spans are mended with corpus evidence first: a name cut before the word that completes
+  a known full name is run on (``كيم جونغ-أون``), two names run together are split
+  (``أردوغان نتنياهو``، ``حسن روحاني ترامب``);
 * a partial name (``كيري``) joins the full name that ends with it (``جون كيري``): first the
-  latest one in the same document, else the one the corpus mentions far most — never when two
+  one its document names most, then first (``ترامب`` after ``دونالد ترامب`` and one
+  ``إيفانكا ترامب`` is Donald), else the one the corpus mentions far most — never when two
   full names share it and neither leads (``بشار الأسد`` vs ``حافظ الأسد``), nor when the full
   name is a rare span beside a frequent word (``مارسيلو ظهير أيسر الريال`` / ``الريال``);
 * capitals and seats of government record the country they stand for (``kg:standsFor``).
