@@ -161,14 +161,11 @@ def repair_person_spans(mentions: tuple[Mention, ...], corpus: Corpus) -> tuple[
     name but two names the corpus writes is split (:func:`_names_run_together`).
     """
     full: Counter[str] = Counter()
-    ends: Counter[str] = Counter()  # a word → full-name mentions that end with it
-    starts: Counter[str] = Counter()  # a word → full-name mentions that start with it
     for mention in mentions:
         words = person_key(mention.surface).split()
         if mention.label == "PERSON" and mention.kind == "name" and len(words) > 1:
             full[" ".join(words)] += 1
-            starts[words[0]] += 1
-            ends[words[-1]] += 1
+    names = _NameStats.of(full)
     texts = {doc.doc_id: doc.text for doc in corpus.documents}
     next_token = _next_tokens(corpus, [m for m in mentions if _may_extend(m)], texts)
     repaired: list[Mention] = []
@@ -181,42 +178,65 @@ def repair_person_spans(mentions: tuple[Mention, ...], corpus: Corpus) -> tuple[
         extended = _extended(mention, text, next_token, full)
         if extended is not mention:
             repaired.append(extended)
-        elif len(words) > 1 and (cut := _names_run_together(words, full, ends, starts)):
+        elif len(words) > 1 and (cut := _names_run_together(words, names)):
             repaired.extend(_split_in_two(mention, text, cut))
         else:
             repaired.append(mention)
     return tuple(repaired)
 
 
-def _names_run_together(
-    words: list[str], full: Counter[str], ends: Counter[str], starts: Counter[str]
-) -> int:
-    """The number of words of the first name when a span is two people's names run together
-    (``أردوغان نتنياهو``، ``دانيلز ترامب``، ``حسن روحاني ترامب``), else 0. Each part is a full name
-    the corpus writes (``full``) or a family name that ends other full names (``ends``: word →
-    mentions of the full names ending with it) and starts few (``starts``: ``FAMILY_LEAD`` times
-    fewer; كيم of كيم جونغ أون and عباس of عباس عراقجي are given names); and a span written more
-    than once is ``SPLIT_RARITY`` times rarer than each part: عباس كامل, written often, stays."""
-    own = full[" ".join(words)]  # the span is one of the full names counted
+@dataclass
+class _NameStats:
+    """What the corpus's full names say about a word: ``full`` (full name → mentions), ``owners``
+    (last word → the full names ending with it → mentions) and ``starts`` (first word →
+    mentions of the full names starting with it)."""
+
+    full: Counter[str]
+    owners: dict[str, Counter[str]]
+    starts: Counter[str]
+
+    @classmethod
+    def of(cls, full: Counter[str]) -> _NameStats:
+        owners: dict[str, Counter[str]] = defaultdict(Counter)
+        starts: Counter[str] = Counter()
+        for name, count in full.items():
+            owners[name.split()[-1]][name] = count
+            starts[name.split()[0]] += count
+        return cls(full, owners, starts)
+
+
+def _names_run_together(words: list[str], names: _NameStats) -> int:
+    """The number of words of the first name when a span is a person's name run into another's
+    family name (``أردوغان نتنياهو``، ``دانيلز ترامب``، ``حسن روحاني ترامب``), else 0. One part is
+    a family name that mostly ends one known full name (``_family_count``), the other such a
+    family name or a full name written twice; the second part does not start with the article
+    (an Arabic family name, ``عبدالعزيز الدوسري``, ends the name before it); and a span written
+    more than once is ``SPLIT_RARITY`` times rarer than each part (عباس كامل stays whole)."""
+    span = " ".join(words)
+    own = names.full[span]
     for cut in range(1, len(words)):
-        first = _name_count(words[:cut], own, full, ends, starts, first=True)
-        second = _name_count(words[cut:], own, full, ends, starts, first=False)
-        if min(first, second) >= (1 if own <= 1 else SPLIT_RARITY * own):
+        first, second = words[:cut], words[cut:]
+        if second[0].startswith("ال") or min(len(first), len(second)) > 1:
+            continue
+        counts = [_part_count(part, span, names, first=part is first) for part in (first, second)]
+        if min(counts) >= (1 if own <= 1 else SPLIT_RARITY * own):
             return cut
     return 0
 
 
-def _name_count(
-    part: list[str], own: int, full: Counter[str], ends: Counter[str], starts: Counter[str], *, first: bool
-) -> int:
-    """Mentions of ``part`` as a full name, or, one word, as a family name (0 when it starts
-    names more than ``1 / FAMILY_LEAD`` as often as it ends them); the span's own ``own``
-    mentions are left out of the counts."""
+def _part_count(part: list[str], span: str, names: _NameStats, *, first: bool) -> int:
+    """Mentions of ``part`` as a full name written twice, or, one word, as a family name: the
+    full names ending with it (the span left out) lead by one (``_most_salient``) and start with
+    it ``FAMILY_LEAD`` times less often (كيم of كيم جونغ أون and عباس of عباس عراقجي are given
+    names); 0 otherwise."""
     if len(part) > 1:
-        return full[" ".join(part)]
-    ending = ends[part[0]] - (0 if first else own)
-    starting = starts[part[0]] - (own if first else 0)
-    return ending if ending >= FAMILY_LEAD * starting else 0
+        count = names.full[" ".join(part)]
+        return count if count >= 2 else 0
+    owners = Counter({name: n for name, n in names.owners.get(part[0], Counter()).items() if name != span})
+    starting = names.starts[part[0]] - (names.full[span] if first else 0)
+    if not owners or not _most_salient(owners) or owners.total() < FAMILY_LEAD * starting:
+        return 0
+    return owners.total()
 
 
 FAMILY_LEAD = 3  # mentions of full names ending with a word, for each one starting with it
