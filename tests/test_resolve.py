@@ -138,15 +138,17 @@ def test_resolve_repairs_a_cut_short_name_with_corpus_evidence() -> None:
 def test_resolve_splits_two_names_run_together() -> None:
     from kg.stages.resolve import repair_person_spans
 
+    # each family name is a known person's, written ten times as often as the span (issue 20:
+    # at archive scale one mention is no evidence)
     text = "التقى فؤاد حسين وسامح شكري، وأبلغ حسين شكري أن الموعد ثابت."
     corpus = segment.run(Corpus(documents=(Document("a", text),)))
     mentions = (
-        _person("a", text, "فؤاد حسين"),
-        _person("a", text, "سامح شكري"),
+        *[_person("a", text, "فؤاد حسين")] * 10,
+        *[_person("a", text, "سامح شكري")] * 10,
         _person("a", text, "حسين شكري"),
     )
     surfaces = [m.surface for m in repair_person_spans(mentions, corpus)]
-    assert surfaces == ["فؤاد حسين", "سامح شكري", "حسين", "شكري"]
+    assert surfaces[-2:] == ["حسين", "شكري"]
 
 
 def test_resolve_keeps_a_two_word_name_that_is_known_whole() -> None:
@@ -522,11 +524,11 @@ def test_resolve_splits_two_family_names_though_each_ends_several_full_names() -
     corpus, mentions = _split_corpus(
         {
             "a": ('ووصف أردوغان نتنياهو "بالإرهابي" بعدما اعترض الأخير.', "أردوغان نتنياهو"),
-            "b": ("قال رجب طيب أردوغان", "رجب طيب أردوغان", "رجب طيب أردوغان", "رجب طيب أردوغان"),
+            "b": ("قال رجب طيب أردوغان", *["رجب طيب أردوغان"] * 12),
             "c": (
                 "أسلي أردوغان وبنيامين نتنياهو وسارة نتنياهو",
                 "أسلي أردوغان",
-                *["بنيامين نتنياهو"] * 3,
+                *["بنيامين نتنياهو"] * 12,
                 "سارة نتنياهو",
             ),
         }
@@ -585,8 +587,7 @@ def test_resolve_splits_a_full_name_run_into_another_persons_family_name() -> No
     corpus, mentions = _split_corpus(
         {
             "a": (text, "حسن روحاني ترامب"),
-            "b": ("حسن روحاني ودونالد ترامب", "حسن روحاني", "دونالد ترامب"),
-            "c": ("حسن روحاني وحسن نصر الله", "حسن روحاني", "حسن نصر الله"),
+            "b": ("حسن روحاني ودونالد ترامب", *["حسن روحاني"] * 10, *["دونالد ترامب"] * 10),
         }
     )
     surfaces = [m.surface for m in repair_person_spans(mentions, corpus) if m.doc_id == "a"]

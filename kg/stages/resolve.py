@@ -188,12 +188,11 @@ def repair_person_spans(mentions: tuple[Mention, ...], corpus: Corpus) -> tuple[
 @dataclass
 class _NameStats:
     """What the corpus's full names say about a word: ``full`` (full name → mentions), ``owners``
-    (last word → the full names ending with it → mentions) and ``starts`` (first word →
-    mentions of the full names starting with it)."""
+    (last word → the full names ending with it → mentions) and ``starts``."""
 
     full: Counter[str]
     owners: dict[str, Counter[str]]
-    starts: Counter[str]
+    starts: Counter[str]  # first word → full names written twice or more that start with it
 
     @classmethod
     def of(cls, full: Counter[str]) -> _NameStats:
@@ -201,45 +200,47 @@ class _NameStats:
         starts: Counter[str] = Counter()
         for name, count in full.items():
             owners[name.split()[-1]][name] = count
-            starts[name.split()[0]] += count
+            starts[name.split()[0]] += count >= 2
         return cls(full, owners, starts)
+
+    def starts_a_name(self, word: str, span: str) -> bool:
+        """Whether a full name other than ``span``, written twice or more, starts with ``word``
+        (صلاح of صلاح الدين دميرتاش: صلاح خاشقجي is a name, not صلاح + خاشقجي)."""
+        own = self.full[span] >= 2 and span.startswith(word + " ")
+        return self.starts[word] > own
 
 
 def _names_run_together(words: list[str], names: _NameStats) -> int:
     """The number of words of the first name when a span is a person's name run into another's
     family name (``أردوغان نتنياهو``، ``دانيلز ترامب``، ``حسن روحاني ترامب``), else 0. One part is
-    a family name that mostly ends one known full name (``_family_count``), the other such a
-    family name or a full name written twice; the second part does not start with the article
-    (an Arabic family name, ``عبدالعزيز الدوسري``, ends the name before it); and a span written
-    more than once is ``SPLIT_RARITY`` times rarer than each part (عباس كامل stays whole)."""
+    a family name (:func:`_part_count`), the other such a family name or a full name written
+    twice; the second part does not start with the article (an Arabic family name,
+    ``عبدالعزيز الدوسري``, ends the name before it); a first part of one word starts no other
+    full name; and each part is written ``SPLIT_RARITY`` times as often as the span."""
     span = " ".join(words)
-    own = names.full[span]
+    needed = SPLIT_RARITY * max(1, names.full[span])
     for cut in range(1, len(words)):
         first, second = words[:cut], words[cut:]
         if second[0].startswith("ال") or min(len(first), len(second)) > 1:
             continue
-        counts = [_part_count(part, span, names, first=part is first) for part in (first, second)]
-        if min(counts) >= (1 if own <= 1 else SPLIT_RARITY * own):
+        if len(first) == 1 and names.starts_a_name(first[0], span):
+            continue
+        if min(_part_count(first, span, names), _part_count(second, span, names)) >= needed:
             return cut
     return 0
 
 
-def _part_count(part: list[str], span: str, names: _NameStats, *, first: bool) -> int:
-    """Mentions of ``part`` as a full name written twice, or, one word, as a family name: the
-    full names ending with it (the span left out) lead by one (``_most_salient``) and start with
-    it ``FAMILY_LEAD`` times less often (كيم of كيم جونغ أون and عباس of عباس عراقجي are given
-    names); 0 otherwise."""
+def _part_count(part: list[str], span: str, names: _NameStats) -> int:
+    """Mentions of ``part`` as a full name written twice, or, one word, as a family name: of the
+    full names that end with it (the span left out), the one that leads (``_most_salient``);
+    0 when none leads."""
     if len(part) > 1:
         count = names.full[" ".join(part)]
         return count if count >= 2 else 0
     owners = Counter({name: n for name, n in names.owners.get(part[0], Counter()).items() if name != span})
-    starting = names.starts[part[0]] - (names.full[span] if first else 0)
-    if not owners or not _most_salient(owners) or owners.total() < FAMILY_LEAD * starting:
-        return 0
-    return owners.total()
+    return owners.total() if owners and _most_salient(owners) else 0
 
 
-FAMILY_LEAD = 3  # mentions of full names ending with a word, for each one starting with it
 SPLIT_RARITY = 10  # mentions each name needs for every one of the span that runs them together
 
 
