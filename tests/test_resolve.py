@@ -523,7 +523,13 @@ def test_resolve_splits_two_family_names_though_each_ends_several_full_names() -
     # سارة نتنياهو, so neither word has a single owner, but one full name leads for each
     corpus, mentions = _split_corpus(
         {
-            "a": ('ووصف أردوغان نتنياهو "بالإرهابي" بعدما اعترض الأخير.', "أردوغان نتنياهو"),
+            "a": (
+                "تبادل الرئيس التركي رجب طيب أردوغان الاتهامات مع رئيس الوزراء الإسرائيلي بنيامين نتنياهو.\n"
+                'ووصف أردوغان نتنياهو "بالإرهابي" بعدما اعترض الأخير.',
+                "رجب طيب أردوغان",
+                "بنيامين نتنياهو",
+                "أردوغان نتنياهو",
+            ),
             "b": ("قال رجب طيب أردوغان", *["رجب طيب أردوغان"] * 12),
             "c": (
                 "أسلي أردوغان وبنيامين نتنياهو وسارة نتنياهو",
@@ -534,7 +540,7 @@ def test_resolve_splits_two_family_names_though_each_ends_several_full_names() -
         }
     )
     surfaces = [m.surface for m in repair_person_spans(mentions, corpus) if m.doc_id == "a"]
-    assert surfaces == ["أردوغان", "نتنياهو"]
+    assert surfaces[-2:] == ["أردوغان", "نتنياهو"]
 
 
 def test_resolve_keeps_a_span_whose_first_word_is_mostly_a_given_name() -> None:
@@ -583,15 +589,18 @@ def test_resolve_splits_a_full_name_run_into_another_persons_family_name() -> No
     from kg.stages.resolve import repair_person_spans
 
     # news-bench ant:SK-internationalNews-2821-20180724: a full name, then the object's family name
-    text = 'بعدما حذر الرئيس الإيراني حسن روحاني ترامب، من عواقب من مواصلة ما سماها بـ"السياسات العدائية".'
+    text = (
+        "أبقى الرئيس الأميركي، دونالد ترامب، الثلاثاء، الباب مفتوحا أمام إمكان التفاوض.\n"
+        'بعدما حذر الرئيس الإيراني حسن روحاني ترامب، من عواقب من مواصلة ما سماها بـ"السياسات العدائية".'
+    )
     corpus, mentions = _split_corpus(
         {
-            "a": (text, "حسن روحاني ترامب"),
+            "a": (text, "دونالد ترامب", "حسن روحاني ترامب"),
             "b": ("حسن روحاني ودونالد ترامب", *["حسن روحاني"] * 10, *["دونالد ترامب"] * 10),
         }
     )
     surfaces = [m.surface for m in repair_person_spans(mentions, corpus) if m.doc_id == "a"]
-    assert surfaces == ["حسن روحاني", "ترامب"]
+    assert surfaces[-2:] == ["حسن روحاني", "ترامب"]
 
 
 def test_resolve_short_form_of_a_foreign_given_name_joins_the_full_form() -> None:

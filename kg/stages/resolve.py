@@ -161,11 +161,13 @@ def repair_person_spans(mentions: tuple[Mention, ...], corpus: Corpus) -> tuple[
     name but two names the corpus writes is split (:func:`_names_run_together`).
     """
     full: Counter[str] = Counter()
+    named: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
         words = person_key(mention.surface).split()
         if mention.label == "PERSON" and mention.kind == "name" and len(words) > 1:
             full[" ".join(words)] += 1
-    names = _NameStats.of(full)
+            named[mention.doc_id].add(" ".join(words))
+    names = _NameStats.of(full, named)
     texts = {doc.doc_id: doc.text for doc in corpus.documents}
     next_token = _next_tokens(corpus, [m for m in mentions if _may_extend(m)], texts)
     repaired: list[Mention] = []
@@ -178,7 +180,7 @@ def repair_person_spans(mentions: tuple[Mention, ...], corpus: Corpus) -> tuple[
         extended = _extended(mention, text, next_token, full)
         if extended is not mention:
             repaired.append(extended)
-        elif len(words) > 1 and (cut := _names_run_together(words, names)):
+        elif len(words) > 1 and (cut := _names_run_together(words, names, mention.doc_id)):
             repaired.extend(_split_in_two(mention, text, cut))
         else:
             repaired.append(mention)
@@ -193,15 +195,16 @@ class _NameStats:
     full: Counter[str]
     owners: dict[str, Counter[str]]
     starts: Counter[str]  # first word → full names written twice or more that start with it
+    named: dict[str, set[str]]  # document → the full names it writes
 
     @classmethod
-    def of(cls, full: Counter[str]) -> _NameStats:
+    def of(cls, full: Counter[str], named: dict[str, set[str]]) -> _NameStats:
         owners: dict[str, Counter[str]] = defaultdict(Counter)
         starts: Counter[str] = Counter()
         for name, count in full.items():
             owners[name.split()[-1]][name] = count
             starts[name.split()[0]] += count >= 2
-        return cls(full, owners, starts)
+        return cls(full, owners, starts, named)
 
     def starts_a_name(self, word: str, span: str) -> bool:
         """Whether a full name other than ``span``, written twice or more, starts with ``word``
@@ -210,35 +213,40 @@ class _NameStats:
         return self.starts[word] > own
 
 
-def _names_run_together(words: list[str], names: _NameStats) -> int:
+def _names_run_together(words: list[str], names: _NameStats, doc_id: str) -> int:
     """The number of words of the first name when a span is a person's name run into another's
     family name (``أردوغان نتنياهو``، ``دانيلز ترامب``، ``حسن روحاني ترامب``), else 0. One part is
-    a family name (:func:`_part_count`), the other such a family name or a full name written
-    twice; the second part does not start with the article (an Arabic family name,
-    ``عبدالعزيز الدوسري``, ends the name before it); a first part of one word starts no other
-    full name; and each part is written ``SPLIT_RARITY`` times as often as the span."""
+    a family name (:func:`_family_leader`), the other such a family name or a full name written
+    twice; each part is written ``SPLIT_RARITY`` times as often as the span; the document names
+    one of the two people in full elsewhere (ماي جونسون after تيريزا ماي; not كاميرون دياز in a
+    story without ديفيد كاميرون); a one-word part starts no other full name written twice
+    (صلاح of صلاح الدين: صلاح خاشقجي is a name); and the second part does not start with the
+    article (an Arabic family name, ``عبدالعزيز الدوسري``, ends the name before it)."""
     span = " ".join(words)
     needed = SPLIT_RARITY * max(1, names.full[span])
+    in_document = names.named.get(doc_id, set())
     for cut in range(1, len(words)):
-        first, second = words[:cut], words[cut:]
-        if second[0].startswith("ال") or min(len(first), len(second)) > 1:
+        parts = (words[:cut], words[cut:])
+        if parts[1][0].startswith("ال") or min(len(part) for part in parts) > 1:
             continue
-        if len(first) == 1 and names.starts_a_name(first[0], span):
+        if any(len(part) == 1 and names.starts_a_name(part[0], span) for part in parts):
             continue
-        if min(_part_count(first, span, names), _part_count(second, span, names)) >= needed:
+        people = [_person_of(part, span, names) for part in parts]
+        if all(count >= needed for _, count in people) and any(name in in_document for name, _ in people):
             return cut
     return 0
 
 
-def _part_count(part: list[str], span: str, names: _NameStats) -> int:
-    """Mentions of ``part`` as a full name written twice, or, one word, as a family name: of the
-    full names that end with it (the span left out), the one that leads (``_most_salient``);
-    0 when none leads."""
+def _person_of(part: list[str], span: str, names: _NameStats) -> tuple[str, int]:
+    """``(full name, mentions)`` of the person ``part`` names: itself when it is a full name
+    written twice; for one word, the full name that leads those ending with it (the span left
+    out, ``_most_salient``) with the mentions of them all; ``("", 0)`` when none."""
     if len(part) > 1:
-        count = names.full[" ".join(part)]
-        return count if count >= 2 else 0
+        name = " ".join(part)
+        return (name, names.full[name]) if names.full[name] >= 2 else ("", 0)
     owners = Counter({name: n for name, n in names.owners.get(part[0], Counter()).items() if name != span})
-    return owners.total() if owners and _most_salient(owners) else 0
+    leader = _most_salient(owners) if owners else ""
+    return (leader, owners.total()) if leader else ("", 0)
 
 
 SPLIT_RARITY = 10  # mentions each name needs for every one of the span that runs them together
