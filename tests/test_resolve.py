@@ -628,3 +628,20 @@ def test_resolve_place_read_as_a_place_more_often_than_in_a_person_span_stays_a_
     place = [Mention(f"p{i}", Span(start, start + 3), "جدة", "GPE", source="crf") for i in range(2)]
     person = Mention("a", Span(start - 5, start + 3), "أهلي جدة", "PERSON", source="crf")
     assert [m.label for m in retype_person_names((person, *place))] == ["PERSON", "GPE", "GPE"]
+
+
+def test_resolve_partial_name_finds_a_fuller_form_that_joined_its_short_form() -> None:
+    # news-bench ant:BB-internationalNews-692-20180624 writes the middle name, which joins the
+    # name written most (سارة ساندرز); ant:SK-internationalNews-1365-20180505 then writes
+    # هاكابي ساندرز alone
+    fuller = '"كنت أتعشى في ريد هين وشاهدت أنهم رفضوا بصفاقة خدمة سارة هاكابي ساندرز.'
+    partial = 'وكانت هاكابي ساندرز ترد على تقرير "سي إن بي سي" حول قيام الصين بنقل صواريخ مضادة للسفن.'
+    corpus = _names_corpus(["سارة ساندرز"] * 6)
+    docs = (*corpus.documents, Document("m", fuller), Document("p", partial))
+    mentions = (
+        *corpus.mentions,
+        _person("m", fuller, "سارة هاكابي ساندرز"),
+        _person("p", partial, "هاكابي ساندرز"),
+    )
+    corpus = resolve.run(segment.run(Corpus(documents=docs)).replace(mentions=mentions))
+    assert {"سارة هاكابي ساندرز", "هاكابي ساندرز"} <= names(corpus)["سارة ساندرز"]

@@ -188,6 +188,12 @@ _NAME_ENDS = frozenset(
 _COMPLEMENTIZERS = frozenset(key(w) for w in ("إن", "أن", "بأن"))
 
 
+def function_words() -> frozenset[str]:
+    """Keys of the function words that start a clause or a phrase after a name (هو، كان، في،
+    على، إن): no name is run on over one."""
+    return _NOT_NAMES | _NAME_ENDS
+
+
 def _name_run(
     keys: list[str], words: list[str], start: int, tokens: list[Token], taken: list[Span]
 ) -> int | None:

@@ -36,7 +36,7 @@ from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
 from kg.arabic.tokens import proclitic_splits as stems
 from kg.model import Corpus, Entity, Label, Mention, ResolutionNote, Role, Span, Token
-from kg.stages.ner import institution_country, not_name_words
+from kg.stages.ner import function_words, institution_country, not_name_words
 
 NAME = "resolve"
 REQUIRES = ("mentions", "tokens")
@@ -219,7 +219,7 @@ def _names_run_together(words: list[str], names: _NameStats, doc_id: str) -> int
     a family name (:func:`_family_leader`), the other such a family name or a full name written
     twice; each part is written ``SPLIT_RARITY`` times as often as the span; the document names
     one of the two people in full elsewhere (ماي جونسون after تيريزا ماي; not كاميرون دياز in a
-    story without ديفيد كاميرون); a one-word part starts no other full name written twice
+    story without ديفيد كاميرون); a one-word first part starts no other full name written twice
     (صلاح of صلاح الدين: صلاح خاشقجي is a name); and the second part does not start with the
     article (an Arabic family name, ``عبدالعزيز الدوسري``, ends the name before it)."""
     span = " ".join(words)
@@ -229,7 +229,7 @@ def _names_run_together(words: list[str], names: _NameStats, doc_id: str) -> int
         parts = (words[:cut], words[cut:])
         if parts[1][0].startswith("ال") or min(len(part) for part in parts) > 1:
             continue
-        if any(len(part) == 1 and names.starts_a_name(part[0], span) for part in parts):
+        if len(parts[0]) == 1 and names.starts_a_name(parts[0][0], span):
             continue
         people = [_person_of(part, span, names) for part in parts]
         if all(count >= needed for _, count in people) and any(name in in_document for name, _ in people):
@@ -295,8 +295,12 @@ def _extended(mention: Mention, text: str, next_token: dict, full: Counter[str])
     before ``كيري``, ``كيم جونغ`` before ``أون`` (a name of several words only to a full name
     written ``RUN_ON_RATIO`` times as often as itself at least, and twice: no run-on span)."""
     after = next_token.get((mention.doc_id, mention.span.end))
-    if after is None or not text[after.start].isalpha():
-        return mention
+    if (
+        after is None
+        or not text[after.start].isalpha()
+        or key(text[after.start : after.end]) in function_words()
+    ):
+        return mention  # عبد الله على, أبو سالم هو: a particle or pronoun after the name
     candidate = person_key(mention.surface + " " + text[after.start : after.end])
     if candidate not in full:
         return mention
@@ -815,7 +819,7 @@ MIDDLE_SHARE = 0.5  # share of a given name's full-name mentions that must come 
 
 
 def _merge_middle_names(
-    clusters: dict[str, _Cluster], notes: list[ResolutionNote], absorbed: dict[str, str] | None = None
+    clusters: dict[str, _Cluster], notes: list[ResolutionNote], absorbed: dict[str, str]
 ) -> None:
     """``A B C`` and ``A C`` are one person when one is written ``MIDDLE_RATIO`` times as often
     as the other: رجب طيب أردوغان / رجب أردوغان, باراك حسين أوباما / باراك أوباما. Not when
@@ -839,7 +843,7 @@ def _merge_middle_names(
         if len(words) == 3 and words[1] not in _LINKING_WORDS and not words[1].startswith("ال"):
             fuller[f"person:{words[0]} {words[2]}"].append(person)
     for written_short, longer in sorted(fuller.items()):
-        short = (absorbed or {}).get(written_short, written_short)  # أندرو برونسون → أندرو برانسون
+        short = absorbed.get(written_short, written_short)  # أندرو برونسون → أندرو برانسون
         given, family = short.removeprefix("person:").split()
         if len(longer) != 1 or short not in clusters or longer[0] not in clusters:
             continue
@@ -848,16 +852,24 @@ def _merge_middle_names(
             continue
         if longest_after[short.removeprefix("person:")] >= written:
             continue
-        _join_the_rarer(clusters, notes, short, longer[0])
+        _join_the_rarer(clusters, notes, absorbed, short, longer[0])
 
 
-def _join_the_rarer(clusters: dict[str, _Cluster], notes: list[ResolutionNote], one: str, other: str) -> None:
-    """Move the rarer of two forms of one name into the other when it is ``MIDDLE_RATIO`` times rarer."""
+def _join_the_rarer(
+    clusters: dict[str, _Cluster], notes: list[ResolutionNote], absorbed: dict[str, str], one: str, other: str
+) -> None:
+    """Move the rarer of two forms of one name into the other when it is ``MIDDLE_RATIO`` times
+    rarer; ``absorbed`` records it, so that a partial name of the rarer form (هاكابي ساندرز of
+    سارة هاكابي ساندرز) finds the name it joined."""
     rare, common = sorted((one, other), key=lambda k: (len(clusters[k].mentions), k))
     if len(clusters[common].mentions) < MIDDLE_RATIO * len(clusters[rare].mentions):
         return
     forms = (*mention_surfaces(clusters[common])[:1], *mention_surfaces(clusters[rare]))
     clusters[common].mentions.extend(clusters.pop(rare).mentions)
+    for spelling, target in list(absorbed.items()):
+        if target == rare:
+            absorbed[spelling] = common
+    absorbed[rare] = common
     notes.append(
         _note("middle name", ids.entity_id("PERSON", common), forms, "one name, a middle name left out")
     )
