@@ -133,22 +133,19 @@ def retype_person_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
             person_words[" ".join(words)] += 1
             if len(words) > 1:
                 person_words[words[-1]] += 1
-    other = Counter(person_key(m.surface) for m in mentions if _may_retype(m, person_words))
+    candidates = {
+        i: name
+        for i, m in enumerate(mentions)
+        if m.source == "crf" and m.label != "PERSON" and (name := person_key(m.surface)) in person_words
+    }
+    other = Counter(candidates.values())
     return tuple(
         replace(m, label="PERSON")
-        if _may_retype(m, person_words)
-        and person_words[person_key(m.surface)] >= other[person_key(m.surface)]
+        if (name := candidates.get(i)) is not None
+        and person_words[name] >= other[name]
+        and not _known_name(m.key or key(m.surface))
         else m
-        for m in mentions
-    )
-
-
-def _may_retype(mention: Mention, person_words: Counter[str]) -> bool:
-    return (
-        mention.source == "crf"
-        and mention.label != "PERSON"
-        and person_key(mention.surface) in person_words
-        and not _known_name(mention.key or key(mention.surface))
+        for i, m in enumerate(mentions)
     )
 
 
