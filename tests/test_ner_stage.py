@@ -402,3 +402,69 @@ def test_ner_stage_title_at_the_end_of_a_sentence_is_read_without_error() -> Non
     # title scan read past the last word
     text = "ملك الأردن يرحب بولي ولي العهد"
     assert "الأردن" in surfaces(text)
+
+
+def _tagged_persons(text: str, tagged: str) -> list[str]:
+    """The person names left of one tagger span over the words of ``tagged`` in ``text``."""
+    corpus = segment.run(Corpus(documents=(Document("d", text),)))
+    tokens = list(corpus.tokens)
+    start = text.index(tagged)
+    inside = [start <= t.span.start < start + len(tagged) for t in tokens]
+    tags = [
+        "I-PERS" if flag and i and inside[i - 1] else "B-PERS" if flag else "O"
+        for i, flag in enumerate(inside)
+    ]
+    return [m.surface for m in ner.tagged_mentions(corpus.documents[0], tokens, tags, set(text.split()))]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "persons"),
+    [
+        # ant:BB-internationalNews-171-20180317: the lawyers are no part of the name
+        (
+            "كما طلب محامو ترامب نقل مكان النظر في الدعوى، من محكمة محلية إلى محكمة فيدرالية.",
+            "محامو ترامب",
+            ["ترامب"],
+        ),
+        # ant:BB-internationalNews-132-20180311: a verb between two people's names
+        (
+            'الممثلة الإباحية ستورمي دانييلز تقاضي ترامب بشأن اتفاق حول "علاقتهما الجنسية"',
+            "ستورمي دانييلز تقاضي ترامب",
+            ["ستورمي دانييلز", "ترامب"],
+        ),
+        # ant:AL-sport-1061-20180403: the player's position, then his club
+        (
+            "ويتقدم صلاح بخمسة أهداف على هاري كين مهاجم توتنهام والفائز بجائزة هداف الدوري.",
+            "هاري كين مهاجم توتنهام",
+            ["هاري كين", "توتنهام"],
+        ),
+        # ant:SK-internationalNews-2320-20180625: rivals, after أحد
+        (
+            "وخاض صلاح الدين دمرداش أحد منافسي إردوغان ورئيس حزب الشعوب الديمقراطي، الانتخابات الرئاسية.",
+            "منافسي إردوغان",
+            ["إردوغان"],
+        ),
+    ],
+)
+def test_ner_stage_person_span_is_cut_at_a_word_no_name_runs_over(
+    text: str, tagged: str, persons: list[str]
+) -> None:
+    assert _tagged_persons(text, tagged) == persons
+
+
+def test_ner_stage_organisation_span_is_not_cut_at_a_person_break_word() -> None:
+    # ant:BB-middleEast-273-20180401: أنصار inside an organisation's name stays
+    text = "وأضاف المصدر أن محاولات الربط بين إيران وإطلاق جماعة أنصار الله (الحوثيين) في اليمن للصواريخ."
+    corpus = segment.run(Corpus(documents=(Document("d", text),)))
+    tokens = list(corpus.tokens)
+    start = text.index("أنصار الله")
+    inside = [start <= t.span.start < start + len("أنصار الله") for t in tokens]
+    tags = ["I-ORG" if flag and inside[i - 1] else "B-ORG" if flag else "O" for i, flag in enumerate(inside)]
+    found = [m.surface for m in ner.tagged_mentions(corpus.documents[0], tokens, tags, set(text.split()))]
+    assert found == ["أنصار الله"]
+
+
+def test_ner_stage_kinship_noun_after_a_conjunction_is_trimmed_off_a_tagged_person() -> None:
+    # ant:FR-internationalNews-831-20180420: the tagger took وصهر (and son-in-law) into the name
+    text = "ومن بين الأسماء المشمولة بالدعوى نجل وصهر ترامب."
+    assert _tagged_persons(text, "وصهر ترامب") == ["ترامب"]

@@ -138,15 +138,17 @@ def test_resolve_repairs_a_cut_short_name_with_corpus_evidence() -> None:
 def test_resolve_splits_two_names_run_together() -> None:
     from kg.stages.resolve import repair_person_spans
 
+    # each family name is a known person's, written ten times as often as the span (issue 20:
+    # at archive scale one mention is no evidence)
     text = "التقى فؤاد حسين وسامح شكري، وأبلغ حسين شكري أن الموعد ثابت."
     corpus = segment.run(Corpus(documents=(Document("a", text),)))
     mentions = (
-        _person("a", text, "فؤاد حسين"),
-        _person("a", text, "سامح شكري"),
+        *[_person("a", text, "فؤاد حسين")] * 10,
+        *[_person("a", text, "سامح شكري")] * 10,
         _person("a", text, "حسين شكري"),
     )
     surfaces = [m.surface for m in repair_person_spans(mentions, corpus)]
-    assert surfaces == ["فؤاد حسين", "سامح شكري", "حسين", "شكري"]
+    assert surfaces[-2:] == ["حسين", "شكري"]
 
 
 def test_resolve_keeps_a_two_word_name_that_is_known_whole() -> None:
@@ -477,3 +479,168 @@ def test_resolve_keeps_a_middle_name_apart_when_two_fuller_names_share_the_ends(
     other = farm.replace("محمد سيف الحمادي", "محمد أحمد الحمادي")
     corpus = _docs_corpus([*named, (farm, ["محمد سيف الحمادي"]), (other, ["محمد أحمد الحمادي"])])
     assert len(_persons(corpus)) == 3
+
+
+# ant:SK-internationalNews-1427-20180507 (news-bench): the president is named in full first, his
+# daughter once in a list, then the surname alone stands for him
+_WHITE_HOUSE = (
+    "أعلن البيت الأبيض، الاثنين، أن الرئيس دونالد ترامب لن يتوجه إلى إسرائيل الأسبوع المقبل.\n"
+    "ويتضمن الوفد الرئاسي 6 شخصيات من بينها السفير الأميركي في إسرائيل وإيفانكا ترامب وجاريد كوشنر.\n"
+    "وكان ترامب قد أعلن في السادس من ديسمبر 2017 قراره الاعتراف بالقدس عاصمة لإسرائيل."
+)
+
+
+def test_resolve_surname_alone_joins_the_full_name_its_document_names_first_not_the_latest() -> None:
+    from kg.model import Span
+
+    text = _WHITE_HOUSE
+    daughter = text.index("إيفانكا ترامب")
+    alone = text.index("ترامب قد")
+    mentions = (
+        _person("a", text, "دونالد ترامب"),
+        Mention(
+            "a", Span(daughter, daughter + 13), "إيفانكا ترامب", "PERSON", key="إيفانكا ترامب", source="crf"
+        ),
+        Mention("a", Span(alone, alone + 5), "ترامب", "PERSON", key="ترامب", source="crf"),
+    )
+    corpus = resolve.run(segment.run(Corpus(documents=(Document("a", text),))).replace(mentions=mentions))
+    assert "ترامب" in names(corpus)["دونالد ترامب"]
+    assert names(corpus)["إيفانكا ترامب"] == {"إيفانكا ترامب"}
+
+
+def _split_corpus(texts: dict[str, tuple[str, ...]]) -> tuple[Corpus, tuple[Mention, ...]]:
+    docs = tuple(Document(doc_id, text) for doc_id, (text, *_) in texts.items())
+    mentions = tuple(
+        _person(doc_id, text, name) for doc_id, (text, *found) in texts.items() for name in found
+    )
+    return segment.run(Corpus(documents=docs)), mentions
+
+
+def test_resolve_splits_two_family_names_though_each_ends_several_full_names() -> None:
+    from kg.stages.resolve import repair_person_spans
+
+    # news-bench ant:BB-middleEast-274-20180401; أردوغان also ends أسلي أردوغان, and نتنياهو
+    # سارة نتنياهو, so neither word has a single owner, but one full name leads for each
+    corpus, mentions = _split_corpus(
+        {
+            "a": (
+                "رجب طيب أردوغان الاتهامات مع رئيس الوزراء الإسرائيلي.\n"
+                'ووصف أردوغان نتنياهو "بالإرهابي" بعدما اعترض الأخير.',
+                "رجب طيب أردوغان",
+                "أردوغان نتنياهو",
+            ),
+            "b": ("قال رجب طيب أردوغان", *["رجب طيب أردوغان"] * 12),
+            "c": (
+                "أسلي أردوغان وبنيامين نتنياهو وسارة نتنياهو",
+                "أسلي أردوغان",
+                *["بنيامين نتنياهو"] * 12,
+                "سارة نتنياهو",
+            ),
+        }
+    )
+    surfaces = [m.surface for m in repair_person_spans(mentions, corpus) if m.doc_id == "a"]
+    assert surfaces[-2:] == ["أردوغان", "نتنياهو"]
+
+
+def test_resolve_keeps_a_span_whose_first_word_is_mostly_a_given_name() -> None:
+    from kg.stages.resolve import repair_person_spans
+
+    # كيم starts كيم جونغ أون far more often than it ends a name: كيم X is not split
+    corpus, mentions = _split_corpus(
+        {
+            "a": ("التقى كيم ترامب في سنغافورة.", "كيم ترامب"),
+            "b": ("كيم جونغ أون ودونالد ترامب ويونغ كيم", "كيم جونغ أون", "دونالد ترامب", "يونغ كيم"),
+        }
+    )
+    surfaces = [m.surface for m in repair_person_spans(mentions, corpus) if m.doc_id == "a"]
+    assert surfaces == ["كيم ترامب"]
+
+
+def test_resolve_extends_a_name_cut_before_a_hyphen_to_the_full_name_written_more() -> None:
+    from kg.model import Span
+    from kg.stages.resolve import repair_person_spans
+
+    # news-bench ant:AL-internationalNews-999-20180505: the tagger stops at the hyphen of جونغ-أون
+    cut = "قال الرئيس الأميركي دونالد #ترمب إنه حدد موعد لقائه مع الزعيم الكوري الشمالي كيم جونغ-أون."
+    # ant:BB-internationalNews-111-20180307 and -115-20180308 write the full name
+    whole = "لزعيم كوريا الشمالية، كيم جونغ-أون، قتل في هجوم بغاز للأعصاب في ماليزيا."
+    corpus, mentions = _split_corpus({"b": (whole, "كيم جونغ-أون"), "c": (whole, "كيم جونغ-أون")})
+    start = cut.index("كيم جونغ")
+    short = Mention("a", Span(start, start + 8), "كيم جونغ", "PERSON", key="كيم جونغ", source="crf")
+    corpus = corpus.replace(documents=(Document("a", cut), *corpus.documents))
+    corpus = segment.run(corpus.replace(tokens=()))
+    surfaces = [m.surface for m in repair_person_spans((short, *mentions), corpus) if m.doc_id == "a"]
+    assert surfaces == ["كيم جونغ-أون"]
+
+
+def test_resolve_middle_name_joins_the_full_name_in_another_transliteration() -> None:
+    # news-bench ant:SK-internationalNews-1423-20180507 writes the pastor's middle name and
+    # برونسون; the corpus writes أندرو برانسون far more often
+    text = "ووفقا للوكالة فإن القس أندرو كريغ برونسون أنكر الاتهام في الجلسة الثانية لمحاكمته اليوم الاثنين."
+    corpus = _names_corpus(["أندرو برانسون"] * 8 + ["أندرو برونسون"])
+    docs = (*corpus.documents, Document("m", text))
+    mentions = (*corpus.mentions, _person("m", text, "أندرو كريغ برونسون"))
+    corpus = resolve.run(segment.run(Corpus(documents=docs)).replace(mentions=mentions))
+    assert "أندرو كريغ برونسون" in names(corpus)["أندرو برانسون"]
+
+
+def test_resolve_splits_a_full_name_run_into_another_persons_family_name() -> None:
+    from kg.stages.resolve import repair_person_spans
+
+    # news-bench ant:SK-internationalNews-2821-20180724: a full name, then the object's family name
+    text = (
+        "أبقى الرئيس الأميركي، دونالد ترامب، الثلاثاء، الباب مفتوحا أمام إمكان التفاوض.\n"
+        'بعدما حذر الرئيس الإيراني حسن روحاني ترامب، من عواقب من مواصلة ما سماها بـ"السياسات العدائية".'
+    )
+    corpus, mentions = _split_corpus(
+        {
+            "a": (text, "دونالد ترامب", "حسن روحاني ترامب"),
+            "b": ("حسن روحاني ودونالد ترامب", *["حسن روحاني"] * 10, *["دونالد ترامب"] * 10),
+        }
+    )
+    surfaces = [m.surface for m in repair_person_spans(mentions, corpus) if m.doc_id == "a"]
+    assert surfaces[-2:] == ["حسن روحاني", "ترامب"]
+
+
+def test_resolve_short_form_of_a_foreign_given_name_joins_the_full_form() -> None:
+    # news-bench ant:FR-internationalNews-647-20180409 writes جوسيب, ant:AL-sport-1517-20180512 بيب
+    full = "فريق مانشستر سيتى الإنكليزي ومدربه الإسباني جوسيب غوارديولا واحدا من أصعب الاختبارات الكروية."
+    short = "وقال بيب غوارديولا، المدير الفني لمانشستر سيتي: 97 نقطة والعديد من الأهداف والانتصارات."
+    docs = (Document("a", full), Document("b", short), Document("c", short))
+    mentions = (
+        _person("a", full, "جوسيب غوارديولا"),
+        _person("b", short, "بيب غوارديولا"),
+        _person("c", short, "بيب غوارديولا"),
+    )
+    corpus = resolve.run(segment.run(Corpus(documents=docs)).replace(mentions=mentions))
+    assert names(corpus)["بيب غوارديولا"] == {"بيب غوارديولا", "جوسيب غوارديولا"}
+
+
+def test_resolve_place_read_as_a_place_more_often_than_in_a_person_span_stays_a_place() -> None:
+    from kg.model import Span
+    from kg.stages.resolve import retype_person_names
+
+    # news-bench ant:AL-sport-1072-20180403: a tagger that once ran جدة into a person's span
+    # (بن عمر … أهلي جدة) does not make every جدة of the corpus a person
+    text = "ولعب بن عمر 5 مباريات دورية بقميص أهلي جدة كان أساسياً فيها، وصنع هدفاً واحداً أمام الفيصلي."
+    start = text.index("جدة")
+    place = [Mention(f"p{i}", Span(start, start + 3), "جدة", "GPE", source="crf") for i in range(2)]
+    person = Mention("a", Span(start - 5, start + 3), "أهلي جدة", "PERSON", source="crf")
+    assert [m.label for m in retype_person_names((person, *place))] == ["PERSON", "GPE", "GPE"]
+
+
+def test_resolve_partial_name_finds_a_fuller_form_that_joined_its_short_form() -> None:
+    # news-bench ant:BB-internationalNews-692-20180624 writes the middle name, which joins the
+    # name written most (سارة ساندرز); ant:SK-internationalNews-1365-20180505 then writes
+    # هاكابي ساندرز alone
+    fuller = '"كنت أتعشى في ريد هين وشاهدت أنهم رفضوا بصفاقة خدمة سارة هاكابي ساندرز.'
+    partial = 'وكانت هاكابي ساندرز ترد على تقرير "سي إن بي سي" حول قيام الصين بنقل صواريخ مضادة للسفن.'
+    corpus = _names_corpus(["سارة ساندرز"] * 6)
+    docs = (*corpus.documents, Document("m", fuller), Document("p", partial))
+    mentions = (
+        *corpus.mentions,
+        _person("m", fuller, "سارة هاكابي ساندرز"),
+        _person("p", partial, "هاكابي ساندرز"),
+    )
+    corpus = resolve.run(segment.run(Corpus(documents=docs)).replace(mentions=mentions))
+    assert {"سارة هاكابي ساندرز", "هاكابي ساندرز"} <= names(corpus)["سارة ساندرز"]

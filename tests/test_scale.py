@@ -85,7 +85,8 @@ def test_next_tokens_only_for_mention_ends_matches_all_pairs() -> None:
         if t.doc_id == n.doc_id and t.sent_index == n.sent_index
     }
     ends = [Mention(t.doc_id, t.span, "x", "PERSON", source="crf") for t in tokens]
-    assert resolve._next_tokens(corpus, ends) == every
+    texts = {doc.doc_id: doc.text for doc in corpus.documents}
+    assert resolve._next_tokens(corpus, ends, texts) == every
 
 
 def test_store_loaded_in_batches_holds_the_same_triples(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,6 +7,38 @@ from __future__ import annotations
 from functools import cache
 
 from kg.arabic import lexicons
+from kg.arabic.normalize import key
+
+# function words that start a clause after a title, never a name (ما يعني أن، وكان يتمنى أن)
+NOT_NAMES = frozenset(
+    key(w)
+    for w in (
+        "ما",
+        "كان",
+        "وكان",
+        "قد",
+        "وقد",
+        "لا",
+        "لم",
+        "لن",
+        "هو",
+        "هي",
+        "وهو",
+        "وهي",
+        "هذا",
+        "هذه",
+        "ذلك",
+    )
+)
+NAME_ENDS = frozenset(
+    key(w) for w in ("إن", "أن", "بأن", "في", "خلال", "على", "إلى", "من", "عن", "مع", "الذي")
+)
+
+
+def function_words() -> frozenset[str]:
+    """Keys of the function words that start a clause or a phrase after a name (هو، كان، في،
+    على، إن): no name is run on over one."""
+    return NOT_NAMES | NAME_ENDS
 
 
 def institution_country(phrase_key: str) -> str:

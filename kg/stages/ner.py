@@ -27,6 +27,8 @@ from functools import cache
 
 from kg.arabic import lexicons
 from kg.arabic.cues import load_cues
+from kg.arabic.names import NAME_ENDS as _NAME_ENDS
+from kg.arabic.names import NOT_NAMES as _NOT_NAMES
 from kg.arabic.names import institution_country, institution_heads, not_name_words
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
@@ -158,32 +160,6 @@ def _inside(token: Token, mentions: list[Mention]) -> bool:
 _OFFICES = frozenset(
     ("head_of_state", "government", "minister", "diplomatic", "spokesperson", "military", "security", "royal")
 )
-# function words that start a clause after a title, never a name (ما يعني أن، وكان يتمنى أن)
-_NOT_NAMES = frozenset(
-    key(w)
-    for w in (
-        "ما",
-        "كان",
-        "وكان",
-        "قد",
-        "وقد",
-        "لا",
-        "لم",
-        "لن",
-        "هو",
-        "هي",
-        "وهو",
-        "وهي",
-        "هذا",
-        "هذه",
-        "ذلك",
-    )
-)
-_NAME_ENDS = frozenset(
-    key(w) for w in ("إن", "أن", "بأن", "في", "خلال", "على", "إلى", "من", "عن", "مع", "الذي")
-)
-
-
 _COMPLEMENTIZERS = frozenset(key(w) for w in ("إن", "أن", "بأن"))
 
 
@@ -553,11 +529,42 @@ def tagged_mentions(doc: Document, tokens: list[Token], tags: list[str], words: 
         label = _CRF_LABEL.get(tag_type)
         if label is None:
             continue
-        for part_start, part_end in _word_runs(doc, tokens, start_i, end_i):
-            mention = _tagged_mention(doc, tokens, part_start, part_end, label, words)
-            if mention is not None:
-                found.append(mention)
+        for run_start, run_end in _word_runs(doc, tokens, start_i, end_i):
+            for part_start, part_end in _name_parts(doc, tokens, run_start, run_end, label):
+                mention = _tagged_mention(doc, tokens, part_start, part_end, label, words)
+                if mention is not None:
+                    found.append(mention)
     return found
+
+
+def _name_parts(
+    doc: Document, tokens: list[Token], start_i: int, end_i: int, label: Label
+) -> list[tuple[int, int]]:
+    """The parts of a tagged person span between words a name never runs over
+    (``person_span_breaks.tsv``): ``محامو ترامب`` → ``ترامب``, ``دانييلز تقاضي ترامب`` → ``دانييلز``
+    and ``ترامب`` (ant:BB-internationalNews-132-20180311), ``كين مهاجم توتنهام`` → ``كين`` and
+    ``توتنهام`` (ant:AL-sport-1061-20180403). Other spans are one part."""
+    if label != "PERSON":
+        return [(start_i, end_i)]
+    parts, part_start = [], start_i
+    for i in range(start_i, end_i + 1):
+        if i == end_i or _span_break(doc.text[tokens[i].span.start : tokens[i].span.end]):
+            if i > part_start:
+                parts.append((part_start, i))
+            part_start = i + 1
+    return parts
+
+
+def _span_break(word: str) -> bool:
+    """Whether ``word`` is a word of ``person_span_breaks.tsv``, alone or after و/ف/ل/ب."""
+    breaks = person_span_breaks()
+    return key(word) in breaks or (word[:1] in "وفلب" and key(word[1:]) in breaks)
+
+
+@cache
+def person_span_breaks() -> frozenset[str]:
+    """Keys of the words a person's name never runs over (relations, positions, verbs …)."""
+    return lexicons.word_list("person_span_breaks.tsv")
 
 
 _LIST_SEPARATORS = frozenset("،,؛;")
@@ -619,7 +626,10 @@ def _trimmed(doc: Document, tokens: list[Token], start_i: int, end_i: int, label
 
     def dropped(i: int) -> bool:
         text = doc.text[tokens[i].span.start : tokens[i].span.end]
-        return _token_key(doc, tokens[i]) in stop or text.endswith(_TANWEEN) or text[:-1].endswith(_TANWEEN)
+        word = _token_key(doc, tokens[i])
+        # a proclitic before the word: وصهر ترامب (ant:FR-internationalNews-831-20180420), لصهر
+        conjoined = word[:1] in "وفلب" and word[1:] in stop
+        return word in stop or conjoined or text.endswith(_TANWEEN) or text[:-1].endswith(_TANWEEN)
 
     while end_i > start_i and dropped(end_i - 1):
         end_i -= 1

@@ -10,8 +10,13 @@ How mentions meet:
 * institutions share ``head + country`` (``وزارة الخارجية الأميركية`` = ``الخارجية الأمريكية``);
 * person names are folded for transliteration variants (``سيرغي``/``سيرجي``, doubled letters,
   vowels written or not: ``دونالد ترامب``/``دونالد ترمب``, ``تيريزا ماي``/``تريزا ماي``);
+* a listed short form of a foreign given name is the full form (``بيب``/``جوسيب غوارديولا``);
+* person spans are mended with corpus evidence first: a name cut before the word that completes
+  a known full name is run on (``كيم جونغ-أون``), two names run together are split
+  (``أردوغان نتنياهو``، ``حسن روحاني ترامب``);
 * a partial name (``كيري``) joins the full name that ends with it (``جون كيري``): first the
-  latest one in the same document, else the one the corpus mentions far most — never when two
+  one its document names most, then first (``ترامب`` after ``دونالد ترامب`` and one
+  ``إيفانكا ترامب`` is Donald), else the one the corpus mentions far most — never when two
   full names share it and neither leads (``بشار الأسد`` vs ``حافظ الأسد``), nor when the full
   name is a rare span beside a frequent word (``مارسيلو ظهير أيسر الريال`` / ``الريال``);
 * capitals and seats of government record the country they stand for (``kg:standsFor``).
@@ -24,12 +29,11 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from kg import ids
 from kg.arabic import lexicons
-from kg.arabic.names import institution_country, not_name_words
+from kg.arabic.names import function_words, institution_country, not_name_words
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
 from kg.arabic.tokens import proclitic_splits as stems
@@ -57,6 +61,7 @@ class _Cluster:
     stands_for: str = ""  # match key of the country
     country: str = ""  # match key of the country
     written: int = 0  # mentions written with this very name, before partial names join it
+    by_document: dict[str, tuple[int, int]] | None = None  # see _document_counts
 
 
 def run(corpus: Corpus) -> Corpus:
@@ -72,7 +77,8 @@ def run(corpus: Corpus) -> Corpus:
     absorbed = _merge_transliterations(clusters, notes)
     _merge_kind_words(clusters, notes)
     _merge_place_kinds(clusters, notes)
-    _merge_middle_names(clusters, notes)
+    _merge_short_given_names(clusters, notes, absorbed)
+    _merge_middle_names(clusters, notes, absorbed)
     _link_partial_names(clusters, notes, absorbed)
     mentions = list(mentions_in)
     entities, mention_entity = _entities(clusters)
@@ -122,21 +128,29 @@ def _variant_notes(
 def retype_person_names(mentions: Sequence[Mention]) -> tuple[Mention, ...]:
     """Give the PERSON label to tagged names that the lexicons do not know as places or bodies but
     that are a person's name elsewhere in the corpus: a tagger that read ``كيربي`` as a place in
-    one sentence read it as part of ``جون كيربي`` in another."""
-    person_words = set()
+    one sentence read it as part of ``جون كيربي`` in another. Only when the corpus reads the name
+    as a person's at least as often as otherwise: a city the tagger ran into a person's span
+    now and then (``جدة``، ``دوما``) stays a place."""
+    person_words: Counter[str] = Counter()
     for mention in mentions:
         if mention.label == "PERSON" and mention.kind == "name":
             words = person_key(mention.surface).split()
-            person_words.add(" ".join(words))
-            person_words.add(words[-1] if words else "")
+            person_words[" ".join(words)] += 1
+            if len(words) > 1:
+                person_words[words[-1]] += 1
+    candidates = {
+        i: name
+        for i, m in enumerate(mentions)
+        if m.source == "crf" and m.label != "PERSON" and (name := person_key(m.surface)) in person_words
+    }
+    other = Counter(candidates.values())
     return tuple(
         replace(m, label="PERSON")
-        if m.source == "crf"
-        and m.label != "PERSON"
-        and person_key(m.surface) in person_words
+        if (found := candidates.get(i)) is not None
+        and person_words[found] >= other[found]
         and not _known_name(m.key or key(m.surface))
         else m
-        for m in mentions
+        for i, m in enumerate(mentions)
     )
 
 
@@ -144,19 +158,20 @@ def repair_person_spans(mentions: tuple[Mention, ...], corpus: Corpus) -> tuple[
     """Mend person spans with evidence from the whole corpus.
 
     A tagger may cut a name short in one sentence (``جون`` of ``الوزير جون كيري تحدث``) or run
-    two names together (``أبلغ كيري لافروف``). A one-word name followed by the word that
-    completes a full name seen elsewhere is extended to it; a two-word span that is no known
-    full name but whose words are the family names of two different known persons is split.
+    two names together (``أبلغ كيري لافروف``). A name followed by the word that completes a full
+    name seen elsewhere is extended to it (:func:`_extended`); a span that is no frequent full
+    name but two names the corpus writes is split (:func:`_names_run_together`).
     """
     full: Counter[str] = Counter()
+    named: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
-        if mention.label == "PERSON" and mention.kind == "name" and len(mention.surface.split()) >= 2:
-            full[person_key(mention.surface)] += 1
-    last_of: dict[str, set[str]] = defaultdict(set)
-    for name in full:
-        last_of[name.split()[-1]].add(name)
+        words = person_key(mention.surface).split()
+        if mention.label == "PERSON" and mention.kind == "name" and len(words) > 1:
+            full[" ".join(words)] += 1
+            named[mention.doc_id].add(" ".join(words))
+    names = _NameStats.of(full, named)
     texts = {doc.doc_id: doc.text for doc in corpus.documents}
-    next_token = _next_tokens(corpus, [m for m in mentions if _may_extend(m)])
+    next_token = _next_tokens(corpus, [m for m in mentions if _may_extend(m)], texts)
     repaired: list[Mention] = []
     for mention in mentions:
         if not _may_extend(mention):
@@ -164,20 +179,79 @@ def repair_person_spans(mentions: tuple[Mention, ...], corpus: Corpus) -> tuple[
             continue
         words = person_key(mention.surface).split()
         text = texts[mention.doc_id]
-        if len(words) == 1:
-            repaired.append(_extended(mention, text, next_token, full))
-        elif len(words) == 2 and full[" ".join(words)] <= 1 and _two_known_people(words, last_of):
-            repaired.extend(_split_in_two(mention, text))
+        extended = _extended(mention, text, next_token, full)
+        if extended is not mention:
+            repaired.append(extended)
+        elif len(words) > 1 and (cut := _names_run_together(words, names, mention.doc_id)):
+            repaired.extend(_split_in_two(mention, text, cut))
         else:
             repaired.append(mention)
     return tuple(repaired)
 
 
-def _two_known_people(words: list[str], last_of: dict[str, set[str]]) -> bool:
-    """Each word is the family name of exactly one other known person, and not the same one."""
-    own = " ".join(words)
-    owners = [last_of.get(word, set()) - {own} for word in words]
-    return all(len(names) == 1 for names in owners) and owners[0] != owners[1]
+@dataclass
+class _NameStats:
+    """What the corpus's full names say about a word: ``full`` (full name → mentions), ``owners``
+    (last word → the full names ending with it → mentions) and ``starts``."""
+
+    full: Counter[str]
+    owners: dict[str, Counter[str]]
+    starts: Counter[str]  # first word → full names written twice or more that start with it
+    named: dict[str, set[str]]  # document → the full names it writes
+
+    @classmethod
+    def of(cls, full: Counter[str], named: dict[str, set[str]]) -> _NameStats:
+        owners: dict[str, Counter[str]] = defaultdict(Counter)
+        starts: Counter[str] = Counter()
+        for name, count in full.items():
+            owners[name.split()[-1]][name] = count
+            starts[name.split()[0]] += count >= 2
+        return cls(full, owners, starts, named)
+
+    def starts_a_name(self, word: str, span: str) -> bool:
+        """Whether a full name other than ``span``, written twice or more, starts with ``word``
+        (صلاح of صلاح الدين دميرتاش: صلاح خاشقجي is a name, not صلاح + خاشقجي)."""
+        own = self.full[span] >= 2 and span.startswith(word + " ")
+        return self.starts[word] > own
+
+
+def _names_run_together(words: list[str], names: _NameStats, doc_id: str) -> int:
+    """The number of words of the first name when a span is a person's name run into another's
+    family name (``أردوغان نتنياهو``، ``دانيلز ترامب``، ``حسن روحاني ترامب``), else 0. One part is
+    a family name (:func:`_family_leader`), the other such a family name or a full name written
+    twice; each part is written ``SPLIT_RARITY`` times as often as the span; the document names
+    one of the two people in full elsewhere (ماي جونسون after تيريزا ماي; not كاميرون دياز in a
+    story without ديفيد كاميرون); a one-word first part starts no other full name written twice
+    (صلاح of صلاح الدين: صلاح خاشقجي is a name); and the second part does not start with the
+    article (an Arabic family name, ``عبدالعزيز الدوسري``, ends the name before it)."""
+    span = " ".join(words)
+    needed = SPLIT_RARITY * max(1, names.full[span])
+    in_document = names.named.get(doc_id, set())
+    for cut in range(1, len(words)):
+        parts = (words[:cut], words[cut:])
+        if parts[1][0].startswith("ال") or min(len(part) for part in parts) > 1:
+            continue
+        if len(parts[0]) == 1 and names.starts_a_name(parts[0][0], span):
+            continue
+        people = [_person_of(part, span, names) for part in parts]
+        if all(count >= needed for _, count in people) and any(name in in_document for name, _ in people):
+            return cut
+    return 0
+
+
+def _person_of(part: list[str], span: str, names: _NameStats) -> tuple[str, int]:
+    """``(full name, mentions)`` of the person ``part`` names: itself when it is a full name
+    written twice; for one word, the full name that leads those ending with it (the span left
+    out, ``_most_salient``) with the mentions of them all; ``("", 0)`` when none."""
+    if len(part) > 1:
+        name = " ".join(part)
+        return (name, names.full[name]) if names.full[name] >= 2 else ("", 0)
+    owners = Counter({name: n for name, n in names.owners.get(part[0], Counter()).items() if name != span})
+    leader = _most_salient(owners) if owners else ""
+    return (leader, owners.total()) if leader else ("", 0)
+
+
+SPLIT_RARITY = 10  # mentions each name needs for every one of the span that runs them together
 
 
 def _may_extend(mention: Mention) -> bool:
@@ -185,27 +259,55 @@ def _may_extend(mention: Mention) -> bool:
     return mention.label == "PERSON" and mention.kind == "name" and mention.source == "crf"
 
 
-def _next_tokens(corpus: Corpus, mentions: list[Mention]) -> dict[tuple[str, int], Span]:
+def _next_tokens(
+    corpus: Corpus, mentions: list[Mention], texts: dict[str, str]
+) -> dict[tuple[str, int], Span]:
     """(document, end of a token) → the span of the token after it in the same sentence, for the
     tokens that end one of ``mentions`` (a table of every token would take more memory than
-    all of them)."""
+    all of them). A hyphen between is passed over: ``كيم جونغ-أون`` is read ``كيم جونغ أون``."""
     ends: dict[str, set[int]] = defaultdict(set)
     for mention in mentions:
         ends[mention.doc_id].add(mention.span.end)
     following = {}
     for doc_id, wanted in ends.items():
-        for current, after in pairwise(corpus.tokens_of(doc_id)):
-            if current.span.end in wanted and current.sent_index == after.sent_index:
-                following[(doc_id, current.span.end)] = after.span
+        tokens = list(corpus.tokens_of(doc_id))
+        for i in range(len(tokens) - 1):
+            if tokens[i].span.end in wanted:
+                after = _after_hyphen(tokens, i + 1, texts[doc_id])
+                if tokens[i].sent_index == after.sent_index:
+                    following[(doc_id, tokens[i].span.end)] = after.span
     return following
 
 
+def _after_hyphen(tokens: Sequence[Token], i: int, text: str) -> Token:
+    """``tokens[i]``, or the token after it when it is a hyphen written between two words."""
+    hyphen = tokens[i]
+    if (
+        text[hyphen.span.start : hyphen.span.end] == "-"
+        and i + 1 < len(tokens)
+        and hyphen.span.start == tokens[i - 1].span.end
+        and tokens[i + 1].span.start == hyphen.span.end
+    ):
+        return tokens[i + 1]
+    return hyphen
+
+
 def _extended(mention: Mention, text: str, next_token: dict, full: Counter[str]) -> Mention:
+    """``mention`` run on to the next word when the two are a full name the corpus writes: ``جون``
+    before ``كيري``, ``كيم جونغ`` before ``أون`` (a name of several words only to a full name
+    written ``RUN_ON_RATIO`` times as often as itself at least, and twice: no run-on span)."""
     after = next_token.get((mention.doc_id, mention.span.end))
-    if after is None:
-        return mention
+    if (
+        after is None
+        or not text[after.start].isalpha()
+        or key(text[after.start : after.end]) in function_words()
+    ):
+        return mention  # عبد الله على, أبو سالم هو: a particle or pronoun after the name
     candidate = person_key(mention.surface + " " + text[after.start : after.end])
     if candidate not in full:
+        return mention
+    own = person_key(mention.surface)
+    if " " in own and full[candidate] < max(2, RUN_ON_RATIO * full[own]):
         return mention
     attached = mention.attached or mention.span
     surface = mention.surface + text[mention.span.end : after.end]
@@ -218,10 +320,13 @@ def _extended(mention: Mention, text: str, next_token: dict, full: Counter[str])
     )
 
 
-def _split_in_two(mention: Mention, text: str) -> list[Mention]:
-    cut = text.find(" ", mention.span.start, mention.span.end)
-    if cut < 0:
-        return [mention]
+def _split_in_two(mention: Mention, text: str, words: int = 1) -> list[Mention]:
+    """``mention`` cut after its first ``words`` words."""
+    cut = mention.span.start - 1
+    for _ in range(words):
+        cut = text.find(" ", cut + 1, mention.span.end)
+        if cut < 0:
+            return [mention]
     first_span, second_span = Span(mention.span.start, cut), Span(cut + 1, mention.span.end)
     attached = mention.attached or mention.span
     parts = []
@@ -636,6 +741,76 @@ def _merge_place_kinds(clusters: dict[str, _Cluster], notes: list[ResolutionNote
     _join_bare_names(clusters, notes, bare_key, fits, "kind word", "the same place named with its kind")
 
 
+# -- a short form of a foreign given name -----------------------------------------------------
+
+
+@cache
+def short_given_forms() -> dict[str, str]:
+    """Person-key of each short form of a foreign given name → that of its full form, and the
+    reverse (``given_name_short_forms.tsv``: ``بيب`` = ``جوسيب``)."""
+    pairs = {}
+    for _, row in lexicons.read_table(
+        lexicons.RESOURCES / "given_name_short_forms.tsv", ("short_ar", "long_ar", "evidence")
+    ):
+        short, full = person_key(row["short_ar"]), person_key(row["long_ar"])
+        pairs[short], pairs[full] = full, short
+    return pairs
+
+
+def _merge_short_given_names(
+    clusters: dict[str, _Cluster], notes: list[ResolutionNote], absorbed: dict[str, str]
+) -> None:
+    """``بيب غوارديولا`` and ``جوسيب غوارديولا`` are one person: full names whose given names are a
+    listed short and full form (:func:`short_given_forms`) and whose other words are the same or
+    one foreign name's spellings (``foldable``: ستيف منوشين / ستيفن منوتشين), written in documents
+    that mostly name only one of them (``SHARED_DOCS``, as for two spellings). The rarer joins."""
+    forms = short_given_forms()
+    by_rest: dict[tuple[str, ...], list[str]] = defaultdict(list)  # given name + skeletons → keys
+    for match_key, cluster in clusters.items():
+        words = match_key.removeprefix("person:").split()
+        if cluster.label == "PERSON" and len(words) > 1 and words[0] in forms:
+            by_rest[(words[0], *(name_skeleton(w) for w in words[1:]))].append(match_key)
+    for (given, *rest), keys in sorted(by_rest.items()):
+        for match_key in keys:
+            other = next(
+                (
+                    k
+                    for k in by_rest.get((forms[given], *rest), ())
+                    if k in clusters and _same_rest(match_key, k)
+                ),
+                None,
+            )
+            if match_key in clusters and other is not None and _rarely_together(clusters, match_key, other):
+                _join_forms(clusters, notes, absorbed, match_key, other)
+
+
+def _same_rest(one: str, other: str) -> bool:
+    """The words after the given name are the same or one foreign name's spellings."""
+    pairs = zip(one.split()[1:], other.split()[1:], strict=True)
+    return all(a == b or foldable(a, b) for a, b in pairs)
+
+
+def _rarely_together(clusters: dict[str, _Cluster], one: str, other: str) -> bool:
+    docs = [frozenset(m.doc_id for m in clusters[k].mentions) for k in (one, other)]
+    return len(docs[0] & docs[1]) <= SHARED_DOCS * min(len(d) for d in docs)
+
+
+def _join_forms(
+    clusters: dict[str, _Cluster], notes: list[ResolutionNote], absorbed: dict[str, str], one: str, other: str
+) -> None:
+    """Move the rarer of two forms of one person's name into the other; ``absorbed`` follows."""
+    rare, common = sorted((one, other), key=lambda k: (len(clusters[k].mentions), k))
+    written = (*mention_surfaces(clusters[common])[:1], *mention_surfaces(clusters[rare]))
+    clusters[common].mentions.extend(clusters.pop(rare).mentions)
+    for spelling, target in list(absorbed.items()):
+        if target == rare:
+            absorbed[spelling] = common
+    absorbed[rare] = common
+    notes.append(
+        _note("short given name", ids.entity_id("PERSON", common), written, "a given name's short form")
+    )
+
+
 # -- a middle name written or left out --------------------------------------------------------
 
 # Words between a given and a family name that make a patronym or a compound, not a middle name
@@ -645,13 +820,16 @@ MIDDLE_RATIO = 3  # mentions the form kept needs for every one of the other's
 MIDDLE_SHARE = 0.5  # share of a given name's full-name mentions that must come with the family
 
 
-def _merge_middle_names(clusters: dict[str, _Cluster], notes: list[ResolutionNote]) -> None:
+def _merge_middle_names(
+    clusters: dict[str, _Cluster], notes: list[ResolutionNote], absorbed: dict[str, str]
+) -> None:
     """``A B C`` and ``A C`` are one person when one is written ``MIDDLE_RATIO`` times as often
     as the other: رجب طيب أردوغان / رجب أردوغان, باراك حسين أوباما / باراك أوباما. Not when
     ``B`` links a patronym (بن), when ``A C`` has two such fuller forms or is cut from a longer
     name written as often (كيم جونغ of كيم جونغ أون, not كيم يو جونغ), or when less than
     ``MIDDLE_SHARE`` of the full names starting with ``A`` end with ``C`` (محمد أحمد الحمادي is
-    not every محمد الحمادي; دونالد is mostly دونالد ترامب)."""
+    not every محمد الحمادي; دونالد is mostly دونالد ترامب). ``A C`` is looked up in the spelling
+    it joined (``absorbed``): أندرو كريغ برونسون joins أندرو برانسون, which took in أندرو برونسون."""
     persons = [k for k, c in clusters.items() if c.label == "PERSON"]
     fuller: dict[str, list[str]] = defaultdict(list)
     longest_after: Counter[str] = Counter()  # "A C" → mentions of the longest name it starts
@@ -666,7 +844,8 @@ def _merge_middle_names(clusters: dict[str, _Cluster], notes: list[ResolutionNot
             longest_after[head] = max(longest_after[head], len(clusters[person].mentions))
         if len(words) == 3 and words[1] not in _LINKING_WORDS and not words[1].startswith("ال"):
             fuller[f"person:{words[0]} {words[2]}"].append(person)
-    for short, longer in sorted(fuller.items()):
+    for written_short, longer in sorted(fuller.items()):
+        short = absorbed.get(written_short, written_short)  # أندرو برونسون → أندرو برانسون
         given, family = short.removeprefix("person:").split()
         if len(longer) != 1 or short not in clusters or longer[0] not in clusters:
             continue
@@ -675,16 +854,24 @@ def _merge_middle_names(clusters: dict[str, _Cluster], notes: list[ResolutionNot
             continue
         if longest_after[short.removeprefix("person:")] >= written:
             continue
-        _join_the_rarer(clusters, notes, short, longer[0])
+        _join_the_rarer(clusters, notes, absorbed, short, longer[0])
 
 
-def _join_the_rarer(clusters: dict[str, _Cluster], notes: list[ResolutionNote], one: str, other: str) -> None:
-    """Move the rarer of two forms of one name into the other when it is ``MIDDLE_RATIO`` times rarer."""
+def _join_the_rarer(
+    clusters: dict[str, _Cluster], notes: list[ResolutionNote], absorbed: dict[str, str], one: str, other: str
+) -> None:
+    """Move the rarer of two forms of one name into the other when it is ``MIDDLE_RATIO`` times
+    rarer; ``absorbed`` records it, so that a partial name of the rarer form (هاكابي ساندرز of
+    سارة هاكابي ساندرز) finds the name it joined."""
     rare, common = sorted((one, other), key=lambda k: (len(clusters[k].mentions), k))
     if len(clusters[common].mentions) < MIDDLE_RATIO * len(clusters[rare].mentions):
         return
     forms = (*mention_surfaces(clusters[common])[:1], *mention_surfaces(clusters[rare]))
     clusters[common].mentions.extend(clusters.pop(rare).mentions)
+    for spelling, target in list(absorbed.items()):
+        if target == rare:
+            absorbed[spelling] = common
+    absorbed[rare] = common
     notes.append(
         _note("middle name", ids.entity_id("PERSON", common), forms, "one name, a middle name left out")
     )
@@ -705,6 +892,7 @@ def _link_partial_names(
     persons = [k for k, c in clusters.items() if c.label == "PERSON"]
     for person in persons:
         clusters[person].written = len(clusters[person].mentions)
+        clusters[person].by_document = None
     suffixes: dict[tuple[str, ...], list[str]] = defaultdict(list)  # proper suffix -> full names
     firsts: dict[str, list[str]] = defaultdict(list)  # first word -> full names
     spellings = [(full, full) for full in persons] + sorted((absorbed or {}).items())
@@ -786,31 +974,52 @@ def _full_name_for(
     corpus_wide: bool,
     memo: dict[tuple[str, ...], dict[str, str]] | None = None,
 ) -> str:
-    """The full name a partial mention abbreviates: the latest earlier one in its document, else
-    (``corpus_wide``) the only candidate in the corpus when its document names none of them."""
-    best, best_start = "", -1
-    for candidate in candidates:
-        for other in clusters[candidate].mentions:
-            if other.doc_id == mention.doc_id and best_start < other.span.start < mention.span.start:
-                best, best_start = candidate, other.span.start
-    if best or not corpus_wide:
-        return best
+    """The full name a partial mention abbreviates: the most salient one its document names
+    (:func:`_salient_in_document`), else (``corpus_wide``) the one the corpus mentions far most
+    when its document names none of them."""
     memo = {} if memo is None else memo  # one container map per candidate list, not per mention
     if tuple(candidates) not in memo:
         memo[tuple(candidates)] = _containers(candidates, clusters)
     container = memo[tuple(candidates)]
-    in_doc = {
-        container[c] for c in candidates if any(m.doc_id == mention.doc_id for m in clusters[c].mentions)
-    }
-    if len(in_doc) == 1:
-        return in_doc.pop()
-    if in_doc or not candidates:
-        return ""
+    best = _salient_in_document(mention.doc_id, candidates, container, clusters)
+    if best or not corpus_wide or not candidates:
+        return best
     counts: Counter[str] = Counter()
     for candidate in candidates:
         counts[container[candidate]] += clusters[candidate].written
     best = _most_salient(counts)
     return best if best and counts[best] >= LINK_SHARE * _written_alone(mention, clusters) else ""
+
+
+def _salient_in_document(
+    doc_id: str, candidates: list[str], container: dict[str, str], clusters: dict[str, _Cluster]
+) -> str:
+    """The full name a document names most, then first, among ``candidates`` (each counted with
+    the longer name that contains it, ``container``): a surname alone in a story about Donald
+    Trump that names Ivanka once is Donald's, not the latest full name's; "" when none is named."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for candidate in candidates:
+        count, start = _document_counts(clusters[candidate]).get(doc_id, (0, 0))
+        if count:
+            target = container[candidate]
+            counts[target] += count
+            first[target] = min(first.get(target, start), start)
+    if not counts:
+        return ""
+    return min(counts, key=lambda name: (-counts[name], first[name], name))
+
+
+def _document_counts(cluster: _Cluster) -> dict[str, tuple[int, int]]:
+    """Document → (mentions written with the cluster's own names, start of the first), cached on
+    the cluster: partial names that join it later do not count."""
+    if cluster.by_document is None:
+        found: dict[str, tuple[int, int]] = {}
+        for other in cluster.mentions[: cluster.written]:
+            count, start = found.get(other.doc_id, (0, other.span.start))
+            found[other.doc_id] = (count + 1, min(start, other.span.start))
+        cluster.by_document = found
+    return cluster.by_document
 
 
 # Mentions the full name needs, for each mention of the partial name written alone, before a
@@ -861,15 +1070,14 @@ def _containers(names: list[str], clusters: dict[str, _Cluster]) -> dict[str, st
     """Each name mapped to the longest name that ends with it and is written at least as often
     (itself if none): ``طيب أردوغان`` will join ``رجب طيب أردوغان``, so a surname that ends both
     has one candidate, not two; a rarer longer name (تورشين نجل دونالد ترامب) is a run-on span."""
-    words = {name: name.removeprefix("person:").split() for name in names}
-
-    def ends_with(longer: str, name: str) -> bool:
-        size = len(words[name])
-        return len(words[longer]) > size and words[longer][-size:] == words[name]
-
+    words = {name: tuple(name.removeprefix("person:").split()) for name in names}
+    ending: dict[tuple[str, ...], list[str]] = defaultdict(list)  # proper word suffix → names
+    for name, parts in words.items():
+        for size in range(1, len(parts)):
+            ending[parts[-size:]].append(name)
     out = {}
     for name in names:
-        longer = [o for o in names if ends_with(o, name) and _extends(clusters, o, name)]
+        longer = [o for o in ending.get(words[name], ()) if _extends(clusters, o, name)]
         out[name] = max(longer, key=lambda other: (len(words[other]), other)) if longer else name
     return out
 
