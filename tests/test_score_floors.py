@@ -21,15 +21,16 @@ SCORER = SHARED / "eval" / "score.py"
 # corpus -> score path in the scorer's JSON report -> floor
 FLOORS: dict[str, dict[tuple[str, ...], float]] = {
     "dev": {
-        ("entities", "typed", "f1"): 0.90,
-        ("resolution", "bcubed", "f1"): 0.98,
+        ("entities", "typed", "f1"): 0.91,
+        ("resolution", "bcubed", "f1"): 0.985,
         ("statements", "detection", "f1"): 0.89,
         ("statements", "attribution", "f1"): 0.79,
         # claims (issue 21): main predicates, frames, stances and figures took 0.296 to 0.407;
         # issue 18's statements (0.882 -> 0.902) matched more statements whose cross-document
-        # claims are not joined yet, 0.382 on both together
-        ("claims", "f1"): 0.37,
-        ("interactions", "typed", "f1"): 0.36,
+        # claims are not joined yet, 0.382 on both together; average-link paraphrases, one side's
+        # denials and kinds of participants took it to 0.460 (2026-12-05)
+        ("claims", "f1"): 0.44,
+        ("interactions", "typed", "f1"): 0.37,
         ("roles", "f1"): 0.77,
     },
     "seeds": {
@@ -37,7 +38,7 @@ FLOORS: dict[str, dict[tuple[str, ...], float]] = {
         ("resolution", "bcubed", "f1"): 0.99,
         ("statements", "detection", "f1"): 0.93,
         ("statements", "attribution", "f1"): 0.92,
-        ("claims", "f1"): 0.87,
+        ("claims", "f1"): 0.93,
         ("interactions", "typed", "f1"): 0.65,
         ("roles", "f1"): 0.89,
     },
