@@ -884,3 +884,64 @@ def test_interactions_rules_visitor_named_after_a_multiword_title() -> None:
     found = triples(run_on(text, names))
     assert ("other", "pompeo", "saudi_arabia") in found
     assert not any(agent == "united_states" for _, agent, _ in found)
+
+
+def test_interactions_rules_act_done_against_by_relative_subject() -> None:
+    # ant:FR-middleEast-14-20180216; noun + التي يشنها/نفذتها/ارتكبها/يمارسه X ضد Y in 130 news-bench
+    # sentences: the relative verb's subject attacks the actor after ضد
+    text = (
+        "والعملية التي تشنها تركيا ضد وحدات حماية الشعب الكردية في عفرين السورية أضافت مشكلة جديدة "
+        "قد لا يكون ممكنا التغلب عليها في علاقات ثنائية يشوبها توتر متزايد."
+    )
+    names = {
+        "تركيا": ("GPE", "turkey", "name"),
+        "وحدات حماية الشعب الكردية": ("ORG", "ypg", "name"),
+        "عفرين": ("GPE", "afrin", "name"),
+    }
+    assert ("attack", "turkey", "ypg") in triples(run_on(text, names))
+
+
+def test_interactions_rules_act_done_against_coordinated_doers_and_object_noun() -> None:
+    # ant:FR-middleEast-286-20180415: three doers joined by و, the target after ضد أهداف في; the
+    # supporters of the strikes (السعودية وقطر) attack nobody
+    text = (
+        "كما هو متوقع، أعربت السعودية وقطر السبت عن تأييدهما للضربات التي نفذتها بريطانيا وفرنسا "
+        "والولايات المتحدة ضد أهداف في سوريا، واعتبرتا أنها جاءت ردا على هجمات النظام السوري ضد المدنيين."
+    )
+    names = {
+        "السعودية": ("GPE", "saudi_arabia", "name"),
+        "قطر": ("GPE", "qatar", "name"),
+        "بريطانيا": ("GPE", "uk", "name"),
+        "فرنسا": ("GPE", "france", "name"),
+        "الولايات المتحدة": ("GPE", "united_states", "name"),
+        "سوريا": ("GPE", "syria", "name"),
+    }
+    attacks = {(agent, target) for kind, agent, target in triples(run_on(text, names)) if kind == "attack"}
+    assert {("uk", "syria"), ("france", "syria"), ("united_states", "syria")} <= attacks
+    assert not any(agent in ("saudi_arabia", "qatar") for agent, _ in attacks)
+
+
+POMPEO = {
+    "بومبيو": ("PERSON", "pompeo", "name"),
+    "إيران": ("GPE", "iran", "name"),
+    "واشنطن": ("GPE", "washington", "name"),
+}
+
+
+def test_interactions_rules_speaker_announces_his_country_will_act() -> None:
+    # ant:CN-middleEast-990-20180521; أن/إن بلاده ست… على/ضد in 41 news-bench sentences: the speaker
+    # announces (threatens) what his country will do
+    text = (
+        'وقال بومبيو إن بلاده ستفرض "أقوى عقوبات في التاريخ" على إيران، وذلك بعد أيام على انسحاب '
+        "واشنطن من الاتفاق النووي الإيراني."
+    )
+    assert ("other", "pompeo", "iran") in triples(run_on(text, POMPEO))
+
+
+def test_interactions_rules_another_state_will_act_is_no_announcement() -> None:
+    # the same sentence with another state as the subject of the future verb: it acts, not the speaker
+    text = 'وقال بومبيو إن الاتحاد الأوروبي سيفرض "أقوى عقوبات في التاريخ" على إيران.'
+    names = {**POMPEO, "الاتحاد الأوروبي": ("ORG", "eu", "name")}
+    found = triples(run_on(text, names))
+    assert ("other", "eu", "iran") in found
+    assert ("other", "pompeo", "iran") not in found
