@@ -945,3 +945,33 @@ def test_interactions_rules_another_state_will_act_is_no_announcement() -> None:
     found = triples(run_on(text, names))
     assert ("other", "eu", "iran") in found
     assert ("other", "pompeo", "iran") not in found
+
+
+def test_interactions_rules_the_statement_as_subject_is_its_issuer() -> None:
+    # ant:SK-middleEast-967-20180411; a trigger verb right before البيان in 59 news-bench sentences:
+    # the body that made the statement (في بيان) acts, and the actor after البيان is the object
+    text = (
+        "اتهمت الخارجية اليمنية إيران، الأربعاء، بتحويل مبنى سفارتها في العاصمة صنعاء إلى ثكنة عسكرية "
+        "ومركز تدريب لميليشيات الحوثي.\n"
+        "كما اتهمت الوزارة في بيان لها إيران بتحويل مبنى سفارتها إلى مخازن للأسلحة والمتفجرات والصواريخ.\n"
+        "واستنكرت بشدة استمرار تدخل ايران في الشأن اليمني لدعم الانقلاب وتشجيع الفوضى وعدم الاستقرار.\n"
+        "ودعا البيان النظام الإيراني إلى إغلاق سفارته في صنعاء بشكل فوري."
+    )
+    names = {
+        "الخارجية اليمنية": ("ORG", "yemen_fm", "name"),
+        "إيران": ("GPE", "iran", "name"),
+        "ايران": ("GPE", "iran", "name"),
+        "النظام الإيراني": ("ORG", "iranian_regime", "name"),
+        "صنعاء": ("GPE", "sanaa", "name"),
+    }
+    found = triples(run_on(text, names))
+    assert ("urge", "yemen_fm", "iranian_regime") in found
+    assert not any(agent == "iranian_regime" for _, agent, _ in found)
+
+
+def test_interactions_rules_the_statement_without_issuer_acts_for_nobody() -> None:
+    # ant:SK-internationalNews-787-20180404: the object after البيان is no agent (وأدان البيان استمرار
+    # إيران بدعم الحوثيين is no condemnation by Iran); with no statement before it, no interaction
+    text = "وأدان البيان استمرار إيران بدعم الحوثيين."
+    names = {"إيران": ("GPE", "iran", "name"), "الحوثيين": ("ORG", "houthis", "name")}
+    assert not any(agent == "iran" for _, agent, _ in triples(run_on(text, names)))
