@@ -884,3 +884,94 @@ def test_interactions_rules_visitor_named_after_a_multiword_title() -> None:
     found = triples(run_on(text, names))
     assert ("other", "pompeo", "saudi_arabia") in found
     assert not any(agent == "united_states" for _, agent, _ in found)
+
+
+def test_interactions_rules_act_done_against_by_relative_subject() -> None:
+    # ant:FR-middleEast-14-20180216; noun + التي يشنها/نفذتها/ارتكبها/يمارسه X ضد Y in 130 news-bench
+    # sentences: the relative verb's subject attacks the actor after ضد
+    text = (
+        "والعملية التي تشنها تركيا ضد وحدات حماية الشعب الكردية في عفرين السورية أضافت مشكلة جديدة "
+        "قد لا يكون ممكنا التغلب عليها في علاقات ثنائية يشوبها توتر متزايد."
+    )
+    names = {
+        "تركيا": ("GPE", "turkey", "name"),
+        "وحدات حماية الشعب الكردية": ("ORG", "ypg", "name"),
+        "عفرين": ("GPE", "afrin", "name"),
+    }
+    assert ("attack", "turkey", "ypg") in triples(run_on(text, names))
+
+
+def test_interactions_rules_act_done_against_coordinated_doers_and_object_noun() -> None:
+    # ant:FR-middleEast-286-20180415: three doers joined by و, the target after ضد أهداف في; the
+    # supporters of the strikes (السعودية وقطر) attack nobody
+    text = (
+        "كما هو متوقع، أعربت السعودية وقطر السبت عن تأييدهما للضربات التي نفذتها بريطانيا وفرنسا "
+        "والولايات المتحدة ضد أهداف في سوريا، واعتبرتا أنها جاءت ردا على هجمات النظام السوري ضد المدنيين."
+    )
+    names = {
+        "السعودية": ("GPE", "saudi_arabia", "name"),
+        "قطر": ("GPE", "qatar", "name"),
+        "بريطانيا": ("GPE", "uk", "name"),
+        "فرنسا": ("GPE", "france", "name"),
+        "الولايات المتحدة": ("GPE", "united_states", "name"),
+        "سوريا": ("GPE", "syria", "name"),
+    }
+    attacks = {(agent, target) for kind, agent, target in triples(run_on(text, names)) if kind == "attack"}
+    assert {("uk", "syria"), ("france", "syria"), ("united_states", "syria")} <= attacks
+    assert not any(agent in ("saudi_arabia", "qatar") for agent, _ in attacks)
+
+
+POMPEO = {
+    "بومبيو": ("PERSON", "pompeo", "name"),
+    "إيران": ("GPE", "iran", "name"),
+    "واشنطن": ("GPE", "washington", "name"),
+}
+
+
+def test_interactions_rules_speaker_announces_his_country_will_act() -> None:
+    # ant:CN-middleEast-990-20180521; أن/إن بلاده ست… على/ضد in 41 news-bench sentences: the speaker
+    # announces (threatens) what his country will do
+    text = (
+        'وقال بومبيو إن بلاده ستفرض "أقوى عقوبات في التاريخ" على إيران، وذلك بعد أيام على انسحاب '
+        "واشنطن من الاتفاق النووي الإيراني."
+    )
+    assert ("other", "pompeo", "iran") in triples(run_on(text, POMPEO))
+
+
+def test_interactions_rules_another_state_will_act_is_no_announcement() -> None:
+    # the same sentence with another state as the subject of the future verb: it acts, not the speaker
+    text = 'وقال بومبيو إن الاتحاد الأوروبي سيفرض "أقوى عقوبات في التاريخ" على إيران.'
+    names = {**POMPEO, "الاتحاد الأوروبي": ("ORG", "eu", "name")}
+    found = triples(run_on(text, names))
+    assert ("other", "eu", "iran") in found
+    assert ("other", "pompeo", "iran") not in found
+
+
+def test_interactions_rules_the_statement_as_subject_is_its_issuer() -> None:
+    # ant:SK-middleEast-967-20180411; a trigger verb right before البيان in 59 news-bench sentences:
+    # the body that made the statement (في بيان) acts, and the actor after البيان is the object
+    text = (
+        "اتهمت الخارجية اليمنية إيران، الأربعاء، بتحويل مبنى سفارتها في العاصمة صنعاء إلى ثكنة عسكرية "
+        "ومركز تدريب لميليشيات الحوثي.\n"
+        "كما اتهمت الوزارة في بيان لها إيران بتحويل مبنى سفارتها إلى مخازن للأسلحة والمتفجرات والصواريخ.\n"
+        "واستنكرت بشدة استمرار تدخل ايران في الشأن اليمني لدعم الانقلاب وتشجيع الفوضى وعدم الاستقرار.\n"
+        "ودعا البيان النظام الإيراني إلى إغلاق سفارته في صنعاء بشكل فوري."
+    )
+    names = {
+        "الخارجية اليمنية": ("ORG", "yemen_fm", "name"),
+        "إيران": ("GPE", "iran", "name"),
+        "ايران": ("GPE", "iran", "name"),
+        "النظام الإيراني": ("ORG", "iranian_regime", "name"),
+        "صنعاء": ("GPE", "sanaa", "name"),
+    }
+    found = triples(run_on(text, names))
+    assert ("urge", "yemen_fm", "iranian_regime") in found
+    assert not any(agent == "iranian_regime" for _, agent, _ in found)
+
+
+def test_interactions_rules_the_statement_without_issuer_acts_for_nobody() -> None:
+    # ant:SK-internationalNews-787-20180404: the object after البيان is no agent (وأدان البيان استمرار
+    # إيران بدعم الحوثيين is no condemnation by Iran); with no statement before it, no interaction
+    text = "وأدان البيان استمرار إيران بدعم الحوثيين."
+    names = {"إيران": ("GPE", "iran", "name"), "الحوثيين": ("ORG", "houthis", "name")}
+    assert not any(agent == "iran" for _, agent, _ in triples(run_on(text, names)))
