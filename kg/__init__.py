@@ -56,6 +56,7 @@ class CallableModule(types.ModuleType):
 def __getattr__(name: str) -> Any:
     """Import API functions lazily so that ``import kg`` stays fast."""
     if name not in _API:
+        # No code: the module protocol's error, as Python's own for a name a module lacks.
         raise AttributeError(f"module 'kg' has no attribute {name!r}")
     import importlib
 

@@ -8,6 +8,7 @@ README's troubleshooting list (:func:`catalogue` writes that list; a test keeps 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 
@@ -129,6 +130,34 @@ class Errors(metaclass=ErrorsWithCodes):
     # E070-E079: stage declarations (kg/contract.py)
     E070 = "Stage '{stage}' is declared wrongly: {problems}."
 
+    # E080-E089: the lexicon files of kg/resources (a broken or hand-edited file)
+    E080 = (
+        "{path}:{line}: header {found} is not {expected}. Write those column names in that order, "
+        "separated by tabs, or reinstall kg to get the shipped file back."
+    )
+    E081 = (
+        "{path}: no header line {expected}. Put those column names, separated by tabs, before the first "
+        "row, or reinstall kg to get the shipped file back."
+    )
+    E082 = (
+        "{path}:{line}: expected {expected} tab-separated columns, found {found}. Give that line one cell "
+        "per column (the file's header comments say what each holds), or reinstall kg to get the shipped "
+        "file back."
+    )
+    E083 = (
+        "{path}:{line}: {problem}. Fix that line (the file's header comments say what each column holds), "
+        "or reinstall kg to get the shipped file back."
+    )
+    E084 = (
+        "{path}: {name!r} is listed for both {first} and {second} ({lines}); a name may stand for one "
+        "record only. Remove it from one of the two rows."
+    )
+    E085 = (
+        "{path} has no {kind} class '{name}', which kg reads. Add its row back (class, match, words, "
+        "source), or reinstall kg to get the shipped file back."
+    )
+    E086 = "{path} holds no {what}. Add its rows back, or reinstall kg to get the shipped file back."
+
 
 class KGError(Exception):
     """Base class of every error kg raises on purpose."""
@@ -152,6 +181,16 @@ class ExportError(KGError):
 
 class NERError(KGError, ValueError):
     """An NER backend cannot be loaded or used; the message says what to do."""
+
+
+class LexiconError(KGError, ValueError):
+    """A lexicon file of ``kg/resources`` is malformed: the message names the file and line."""
+
+
+def line_of(path: Path, text: str) -> int | str:
+    """The number of the first line of ``path`` that is ``text``, for a message; ``?`` if none is."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return lines.index(text) + 1 if text in lines else "?"
 
 
 def _templates(kind: type) -> dict[str, str]:

@@ -159,6 +159,7 @@ class TokenTable(Sequence[Token]):
         if index < 0:
             index += len(self)
         if not 0 <= index < len(self):
+            # No code: the sequence protocol's error (a bug in kg if a user ever sees it).
             raise IndexError(f"token index {index} out of range (the table holds {len(self)} tokens)")
         run = bisect.bisect_right(self._firsts, index) - 1
         return Token(self._doc_ids[run], Span(self._starts[index], self._ends[index]), self._sents[index])

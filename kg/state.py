@@ -170,6 +170,7 @@ class SavedMentions(Sequence[Mention]):
                 with collector_paused(), self._path.open("rb") as source:
                     version, state_id = pickle.load(source)
                     if version < _MENTIONS_LAST or state_id != self._state_id:
+                        # caught below: the user sees E032 with this as its reason
                         raise ValueError("it was replaced after it was loaded")
                     source.seek(self._offset)
                     self._records = (*_read_chunks(source), *self._added)  # type: ignore[arg-type]
@@ -226,6 +227,8 @@ def load_state(out_dir: Path) -> Corpus:
         with collector_paused():
             with path.open("rb") as source:
                 version, payload = pickle.load(source)
+                # The ValueErrors of this block (and of _read_part) are caught below: the user sees
+                # E032 with their text as its reason.
                 if version not in (1, *_READABLE):
                     raise ValueError(f"state version {version}")
                 if version < _SAME_IRIS:
@@ -265,7 +268,7 @@ def _read_part(path: Path) -> tuple[Corpus, frozenset[str]]:
     with path.open("rb") as source:
         pickle.load(source)
         part, removed = pickle.load(source)
-    if not isinstance(part, Corpus):
+    if not isinstance(part, Corpus):  # called by load_state, which reports this as E032
         raise ValueError(f"{path.name} holds no corpus")
     return part, removed
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from kg.arabic.normalize import key
+from kg.errors import Errors, LexiconError
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 CUES_PATH = RESOURCES / "reporting_cues.tsv"
@@ -40,8 +41,8 @@ _NOUN_PREFIXES = ("", "و", "ف", "ب", "ل", "وب", "فب", "ول", "فل", "�
 _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
 
 
-class CueLexiconError(ValueError):
-    """The cue lexicon file is malformed."""
+class CueLexiconError(LexiconError):
+    """The cue lexicon file is malformed (E082, E083, E086)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,15 +216,22 @@ def _hamzas_agree(stem: str, form: str, *, tolerant: bool) -> bool:
     return True
 
 
-def parse_entry(fields: list[str], line_no: int) -> CueEntry:
-    """Turn one TSV row into a :class:`CueEntry`, validating the closed columns."""
+def parse_entry(fields: list[str], line_no: int, path: Path = CUES_PATH) -> CueEntry:
+    """Turn one TSV row (line ``line_no`` of ``path``) into a :class:`CueEntry`, validating the
+    closed columns."""
     if len(fields) != 10:
-        raise CueLexiconError(f"reporting_cues.tsv line {line_no}: expected 10 columns, got {len(fields)}")
+        raise CueLexiconError(Errors.E082.format(path=path, line=line_no, expected=10, found=len(fields)))
     lemma, cue_type, polarity, addressee, content, present, participle, masdar, particle, gloss = fields
-    if cue_type not in _TYPES or polarity not in ("assert", "deny") or addressee not in _ADDRESSEE:
-        raise CueLexiconError(f"reporting_cues.tsv line {line_no}: bad type/polarity/addressee in {fields}")
-    if content not in ("clause", "np"):
-        raise CueLexiconError(f"reporting_cues.tsv line {line_no}: content must be clause|np")
+    closed = (
+        ("type", cue_type, _TYPES),
+        ("polarity", polarity, ("assert", "deny")),
+        ("addressee", addressee, _ADDRESSEE),
+        ("content", content, ("clause", "np")),
+    )
+    for column, cell, allowed in closed:
+        if cell not in allowed:
+            problem = f"{column} {cell!r} is not one of {list(allowed)}"
+            raise CueLexiconError(Errors.E083.format(path=path, line=line_no, problem=problem))
 
     def value(text: str) -> str:
         return "" if text == "-" else text
@@ -383,9 +391,9 @@ def read_entries(path: Path = CUES_PATH) -> tuple[CueEntry, ...]:
     for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
             continue
-        entries.append(parse_entry(line.split("\t"), line_no))
+        entries.append(parse_entry(line.split("\t"), line_no, path))
     if not entries:
-        raise CueLexiconError(f"{path}: no cue entries")
+        raise CueLexiconError(Errors.E086.format(path=path, what="cue rows"))
     return tuple(entries)
 
 

@@ -2,9 +2,10 @@
 
 Reads ``countries.tsv``, ``cities.tsv``, ``regions.tsv``, ``organizations.tsv``, ``seats.tsv``
 and ``titles.tsv`` (see ``kg/resources/README.md`` for their sources); writes nothing. Every
-table is checked on load and a malformed row raises :class:`ValueError` naming the file and
-line. Indexes are keyed by :func:`kg.arabic.normalize.key`, so ``الأميركية`` and ``الامريكيه``
-meet, and every loader is cached: the files are read once per process.
+table is checked on load and a malformed row raises :class:`kg.errors.LexiconError` (a
+:class:`ValueError`) with a code (E080-E086) naming the file and line. Indexes are keyed by
+:func:`kg.arabic.normalize.key`, so ``الأميركية`` and ``الامريكيه`` meet, and every loader is
+cached: the files are read once per process.
 
 Used by NER (gazetteer features), entity resolution (gentilic → country, capital and seat
 metonymy) and statement attribution (titles before a speaker's name).
@@ -19,6 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.arabic.normalize import key
+from kg.errors import Errors, LexiconError
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -170,7 +172,7 @@ def read_table(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict
         columns: The expected header, in order.
 
     Raises:
-        ValueError: On a missing or wrong header or a row with the wrong number of fields,
+        LexiconError: On a missing or wrong header or a row with the wrong number of fields,
             naming the file and the line.
     """
     header_seen = False
@@ -180,24 +182,23 @@ def read_table(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict
         fields = tuple(field.strip() for field in line.split("\t"))
         if not header_seen:
             if fields != columns:
-                raise ValueError(f"{path.name}:{number}: header {fields} is not {columns}")
+                raise LexiconError(Errors.E080.format(path=path, line=number, found=fields, expected=columns))
             header_seen = True
             continue
         if len(fields) != len(columns):
-            raise ValueError(
-                f"{path.name}:{number}: expected {len(columns)} tab-separated fields, found {len(fields)}"
-            )
+            found = len(fields)
+            raise LexiconError(Errors.E082.format(path=path, line=number, expected=len(columns), found=found))
         yield number, dict(zip(columns, fields, strict=True))
     if not header_seen:
-        raise ValueError(f"{path.name}: no header line {columns}")
+        raise LexiconError(Errors.E081.format(path=path, expected=columns))
 
 
 def _split(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split("|") if part.strip())
 
 
-def _fail(path: Path, number: int, problem: str) -> ValueError:
-    return ValueError(f"{path.name}:{number}: {problem}")
+def _fail(path: Path, number: int, problem: str) -> LexiconError:
+    return LexiconError(Errors.E083.format(path=path, line=number, problem=problem))
 
 
 def _require(path: Path, number: int, row: dict[str, str], *names: str) -> None:
@@ -237,7 +238,7 @@ def parse_word_classes(path: Path) -> dict[str, tuple[str, tuple[str, ...]]]:
     """``class -> (match, words)`` of a word-class table (``attribution_words.tsv``).
 
     Raises:
-        ValueError: on an empty cell, an unknown ``match`` or a class listed twice.
+        LexiconError: on an empty cell, an unknown ``match`` or a class listed twice.
     """
     rows: dict[str, tuple[str, tuple[str, ...]]] = {}
     for number, row in read_table(path, _WORD_CLASS_COLUMNS):
@@ -257,7 +258,8 @@ def _word_class_rows() -> dict[str, tuple[str, tuple[str, ...]]]:
 def _word_class_row(name: str, match: str) -> tuple[str, ...]:
     rows = _word_class_rows()
     if name not in rows or (rows[name][0] == "phrase") != (match == "phrase"):
-        raise ValueError(f"{WORD_CLASSES}: no {'phrase' if match == 'phrase' else 'word'} class {name!r}")
+        kind = "phrase" if match == "phrase" else "word"
+        raise LexiconError(Errors.E085.format(path=_path(WORD_CLASSES), kind=kind, name=name))
     return rows[name][1]
 
 
@@ -270,7 +272,7 @@ def word_class(name: str) -> frozenset[str]:
     True
 
     Raises:
-        ValueError: when the table has no word class ``name``.
+        LexiconError: when the table has no word class ``name``.
     """
     words = _word_class_row(name, "word")
     if _word_class_rows()[name][0] == "written":
@@ -283,7 +285,7 @@ def phrase_class(name: str) -> tuple[tuple[str, ...], ...]:
     """A ``phrase`` class of ``attribution_words.tsv``: each phrase as word keys, in table order.
 
     Raises:
-        ValueError: when the table has no phrase class ``name``.
+        LexiconError: when the table has no phrase class ``name``.
     """
     return tuple(tuple(key(word) for word in phrase.split()) for phrase in _word_class_row(name, "phrase"))
 
@@ -296,7 +298,7 @@ def parse_countries(path: Path) -> tuple[Country, ...]:
     """Read and validate a countries table (columns :data:`COUNTRY_COLUMNS`).
 
     Raises:
-        ValueError: On a malformed row or a repeated country code, naming file and line.
+        LexiconError: On a malformed row or a repeated country code, naming file and line.
     """
     found: dict[str, Country] = {}
     for number, row in read_table(path, COUNTRY_COLUMNS):
@@ -332,7 +334,7 @@ def parse_cities(path: Path, *, known: frozenset[str]) -> tuple[City, ...]:
     """Read and validate a cities table (columns :data:`CITY_COLUMNS`).
 
     Raises:
-        ValueError: On a malformed row, naming file and line.
+        LexiconError: On a malformed row, naming file and line.
     """
     found = []
     for number, row in read_table(path, CITY_COLUMNS):
@@ -357,7 +359,7 @@ def parse_regions(path: Path, *, known: frozenset[str]) -> tuple[Region, ...]:
     """Read and validate a regions table (columns :data:`REGION_COLUMNS`).
 
     Raises:
-        ValueError: On a malformed row, naming file and line.
+        LexiconError: On a malformed row, naming file and line.
     """
     found = []
     for number, row in read_table(path, REGION_COLUMNS):
@@ -385,7 +387,7 @@ def parse_organizations(path: Path, *, known: frozenset[str]) -> tuple[Organizat
     """Read and validate an organisations table (columns :data:`ORGANIZATION_COLUMNS`).
 
     Raises:
-        ValueError: On a malformed row, naming file and line.
+        LexiconError: On a malformed row, naming file and line.
     """
     found = []
     for number, row in read_table(path, ORGANIZATION_COLUMNS):
@@ -406,7 +408,7 @@ def parse_seats(path: Path, *, known: frozenset[str]) -> tuple[Seat, ...]:
     """Read and validate a seats-of-government table (columns :data:`SEAT_COLUMNS`).
 
     Raises:
-        ValueError: On a malformed row, naming file and line.
+        LexiconError: On a malformed row, naming file and line.
     """
     found = []
     for number, row in read_table(path, SEAT_COLUMNS):
@@ -430,7 +432,7 @@ def parse_titles(path: Path) -> tuple[Title, ...]:
     """Read and validate a titles table (columns :data:`TITLE_COLUMNS`).
 
     Raises:
-        ValueError: On a malformed row, naming file and line.
+        LexiconError: On a malformed row, naming file and line.
     """
     found = []
     for number, row in read_table(path, TITLE_COLUMNS):
@@ -491,10 +493,25 @@ def plural_forms(plural: str) -> tuple[str, ...]:
     return plural, _with_article(plural.split())
 
 
-def _add_unique(index: dict[str, str], text: str, value: str, where: str) -> None:
+def _add_unique(index: dict[str, str], text: str, value: str, path: Path) -> None:
     text_key = key(text)
     if index.setdefault(text_key, value) != value:
-        raise ValueError(f"{where}: {text!r} is claimed by both {index[text_key]} and {value}")
+        raise _listed_twice(path, text, index[text_key], value)
+
+
+def _listed_twice(path: Path, name: str, first: str, second: str) -> LexiconError:
+    """E084: ``name`` is given to two records of ``path``; ``first``, ``second`` are cells of their rows."""
+    lines = _lines_with(path, first, second)
+    return LexiconError(Errors.E084.format(path=path, name=name, first=first, second=second, lines=lines))
+
+
+def _lines_with(path: Path, *cells: str) -> str:
+    """``"lines 4, 9"``: the lines of ``path`` that have one of ``cells`` as a cell, for a message."""
+    if not path.is_file():
+        return "their rows"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found = [str(n) for n, line in enumerate(lines, 1) if set(cells) & set(line.split("\t"))]
+    return "lines " + ", ".join(found) if found else "their rows"
 
 
 @cache
@@ -514,7 +531,7 @@ def build_gentilic_index(records: tuple[Country, ...]) -> dict[str, str]:
     without ال, minus each country's ``blocked`` forms (common words such as المالية).
 
     Raises:
-        ValueError: If one form belongs to two countries.
+        LexiconError: If one form belongs to two countries.
     """
     index: dict[str, str] = {}
     for country in records:
@@ -523,7 +540,7 @@ def build_gentilic_index(records: tuple[Country, ...]) -> dict[str, str]:
         forms += [form for plural in country.plurals for form in plural_forms(plural)]
         for form in forms:
             if key(form) not in blocked:
-                _add_unique(index, form, country.iso2, f"countries.tsv ({country.iso2})")
+                _add_unique(index, form, country.iso2, _path("countries.tsv"))
     return index
 
 
@@ -576,12 +593,12 @@ def place_index(*, include_common_words: bool = False) -> dict[str, tuple[str, s
         ``{key(name): ("GPE" | "LOC", iso2 or "")}``.
 
     Raises:
-        ValueError: If two countries share a name.
+        LexiconError: If two countries share a name.
     """
     country_names: dict[str, str] = {}
     for country in countries():
         for name in country.names_ar:
-            _add_unique(country_names, name, country.iso2, f"countries.tsv ({country.iso2})")
+            _add_unique(country_names, name, country.iso2, _path("countries.tsv"))
     index: dict[str, tuple[str, str]] = {}
     for region in regions():
         for name in region.names_ar:
@@ -597,7 +614,7 @@ def organization_index() -> dict[str, Organization]:
     """Map each name of a named organisation to its record (institution head nouns excluded).
 
     Raises:
-        ValueError: If one name belongs to two organisations.
+        LexiconError: If one name belongs to two organisations.
     """
     return _name_index(
         [org for org in organizations() if org.type != "institution_head"], "organizations.tsv"
@@ -620,9 +637,7 @@ def _name_index(records: list[Organization], where: str) -> dict[str, Organizati
     for record in records:
         for name in record.names_ar:
             if index.setdefault(key(name), record) != record:
-                raise ValueError(
-                    f"{where}: {name!r} names both {index[key(name)].name_en!r} and {record.name_en!r}"
-                )
+                raise _listed_twice(_path(where), name, index[key(name)].name_en, record.name_en)
     return index
 
 
@@ -671,14 +686,14 @@ def title_index() -> dict[str, Title]:
     """Map each title form to its record; a form starting with ال is also indexed without it.
 
     Raises:
-        ValueError: If one form belongs to two title records.
+        LexiconError: If one form belongs to two title records.
     """
     index: dict[str, Title] = {}
     bare: dict[str, Title] = {}
     for title in titles():
         for form in title.forms:
             if index.setdefault(key(form), title) != title:
-                raise ValueError(f"titles.tsv: {form!r} is listed in two rows")
+                raise _listed_twice(_path("titles.tsv"), form, index[key(form)].title_en, title.title_en)
             if form.startswith(_ARTICLE):
                 bare.setdefault(key(form[len(_ARTICLE) :]), title)
     return {**bare, **index}

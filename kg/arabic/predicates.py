@@ -18,6 +18,7 @@ from pathlib import Path
 from kg.arabic.cues import CueEntry, generate_forms
 from kg.arabic.lexicons import RESOURCES
 from kg.arabic.normalize import key
+from kg.errors import Errors, LexiconError
 
 PREDICATES_PATH = RESOURCES / "claims" / "predicates.tsv"
 # Proclitics a predicate word may carry: conjunction, preposition, article, future س.
@@ -28,8 +29,8 @@ _SUFFIXES = ("ه", "ها", "هم", "هما", "ي", "نا", "كم")
 GOVERNING = frozenset({"ready"})
 
 
-class PredicateLexiconError(ValueError):
-    """The predicate lexicon file is malformed."""
+class PredicateLexiconError(LexiconError):
+    """The predicate lexicon file is malformed (E082, E083)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +53,13 @@ def read_predicates(path: Path = PREDICATES_PATH) -> tuple[Predicate, ...]:
             continue
         fields = line.split("\t")
         if len(fields) != 7:
-            raise PredicateLexiconError(f"{path.name} line {number}: expected 7 columns, got {len(fields)}")
+            raise PredicateLexiconError(
+                Errors.E082.format(path=path, line=number, expected=7, found=len(fields))
+            )
         cls, lemma, present, participle, masdar = (field if field != "-" else "" for field in fields[:5])
         if not cls or not (lemma or masdar):
-            raise PredicateLexiconError(f"{path.name} line {number}: needs a class and a lemma or masdar")
+            problem = "a row needs a class and a lemma or a masdar"
+            raise PredicateLexiconError(Errors.E083.format(path=path, line=number, problem=problem))
         rows.append(Predicate(cls, lemma, present, participle, masdar))
     return tuple(rows)
 

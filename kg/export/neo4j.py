@@ -616,6 +616,7 @@ def cypher_value(value: object) -> str:
         return "[" + ", ".join(cypher_value(item) for item in value) + "]"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{_identifier(k)}: {cypher_value(v)}" for k, v in value.items()) + "}"
+    # No code: records hold only the types above, so another type is a bug in kg.
     raise TypeError(f"no Cypher literal for {type(value).__name__}")
 
 

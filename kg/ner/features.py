@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kg.arabic.normalize import key, normalize
 from kg.arabic.tokens import strip_proclitics
+from kg.errors import Errors, LexiconError
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "resources" / "models" / "ner-cues.tsv"
 CUE_LABELS: tuple[str, ...] = ("PERS", "ORG", "LOC", "SAY", "SPORT")
@@ -24,7 +25,7 @@ def load_cues(path: Path = CUES_PATH) -> tuple[tuple[str, frozenset[str]], ...]:
     """Read ``label<TAB>word`` cue lines (``#`` comments, a header) into ``(label, keys)`` pairs.
 
     Raises:
-        ValueError: A line has no TAB or an unknown label.
+        LexiconError: A line has no TAB or an unknown label (E083, a :class:`ValueError`).
     """
     found: dict[str, set[str]] = {label: set() for label in CUE_LABELS}
     with open(path, encoding="utf-8") as handle:
@@ -34,7 +35,8 @@ def load_cues(path: Path = CUES_PATH) -> tuple[tuple[str, frozenset[str]], ...]:
                 continue
             label, tab, word = line.partition("\t")
             if not tab or label not in found or not word.strip():
-                raise ValueError(f"{path.name}:{number}: expected one of {CUE_LABELS}<TAB>word, got {line!r}")
+                problem = f"expected a label ({', '.join(CUE_LABELS)}), a tab and a word, got {line!r}"
+                raise LexiconError(Errors.E083.format(path=path, line=number, problem=problem))
             found[label].add(key(word))
     return tuple((label, frozenset(found[label])) for label in CUE_LABELS)
 

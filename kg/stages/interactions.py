@@ -35,6 +35,7 @@ from kg.arabic.lexicons import gentilic_index, title_index
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
 from kg.contract import DOCUMENT, Stage
+from kg.errors import Errors, LexiconError, line_of
 from kg.model import Corpus, Document, Interaction, Mention, Span, Statement
 from kg.stages.docview import COMMAS, LATTER, QUOTE_CHARS, SENTENCE_END, DocView, Tok, latest_entity
 
@@ -94,7 +95,9 @@ def trigger_rows(path: Path = TRIGGERS_PATH) -> Iterator[list[str]]:
             continue
         fields = line.split("\t")
         if len(fields) != 8:
-            raise ValueError(f"interaction_triggers.tsv: expected 8 columns in {fields}")
+            raise LexiconError(
+                Errors.E082.format(path=path, line=line_of(path, line), expected=8, found=len(fields))
+            )
         yield fields
 
 

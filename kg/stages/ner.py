@@ -34,6 +34,7 @@ from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
 from kg.arabic.tokens import keyed_splits
 from kg.contract import DOCUMENT, Stage
+from kg.errors import Errors, LexiconError
 from kg.model import Corpus, Document, Label, Mention, MentionKind, Span, Token
 
 NAME = "ner"
@@ -398,7 +399,7 @@ def place_context() -> PlaceContext:
         if not cells[0] or cells[0].startswith("#") or cells[0] == "kind":
             continue
         if len(cells) != 5:
-            raise ValueError(f"place_context.tsv:{number}: expected 5 columns, got {len(cells)}")
+            raise LexiconError(Errors.E082.format(path=path, line=number, expected=5, found=len(cells)))
         kind, names, before, after = cells[0], _keys_of(cells[1]), _keys_of(cells[2]), _keys_of(cells[3])
         if kind == "idiom":
             idioms.update({name: (before, after) for name in names})
@@ -407,7 +408,8 @@ def place_context() -> PlaceContext:
         elif kind == "keeps":
             keeps |= names
         else:
-            raise ValueError(f"place_context.tsv:{number}: unknown kind {kind!r}")
+            problem = f"kind {kind!r} is not one of ['adjective', 'idiom', 'keeps']"
+            raise LexiconError(Errors.E083.format(path=path, line=number, problem=problem))
     return PlaceContext(idioms, frozenset(adjectives), frozenset(keeps))
 
 
