@@ -975,3 +975,43 @@ def test_interactions_rules_the_statement_without_issuer_acts_for_nobody() -> No
     text = "وأدان البيان استمرار إيران بدعم الحوثيين."
     names = {"إيران": ("GPE", "iran", "name"), "الحوثيين": ("ORG", "houthis", "name")}
     assert not any(agent == "iran" for _, agent, _ in triples(run_on(text, names)))
+
+
+def test_interactions_rules_no_partner_inside_a_later_quotation() -> None:
+    # ant:BB-internationalNews-1215-20181019; a meeting word followed within six words by a quotation
+    # holding مع/ب: ~640 news-bench regex hits (an upper bound: the regex also takes الاجتماعي)
+    text = (
+        "وكان وزير الخارجية الأمريكي مايك بومبيو اجتمع مع ترامب عقب عودته من رحلته إلى تركيا والسعودية.\n"
+        'وقال بومبيو للصحافيين بعيد الاجتماع "لقد أوضحنا للسعوديين أننا نتعامل مع قضية خاشقجي بجدية '
+        'كبيرة".'
+    )
+    names = {
+        "مايك بومبيو": ("PERSON", "pompeo", "name"),
+        "بومبيو": ("PERSON", "pompeo", "name"),
+        "ترامب": ("PERSON", "trump", "name"),
+        "خاشقجي": ("PERSON", "khashoggi", "name"),
+    }
+    found = triples(run_on(text, names))
+    assert ("meeting", "pompeo", "trump") in found
+    assert ("meeting", "pompeo", "khashoggi") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "nth", "opens"),
+    [
+        # ant:AL-internationalNews-1572-20180612: a short quoted name opens no clause, and the quote
+        # after اللقاء التاريخي closes it, so مع ترمب is still the meeting's partner
+        ('وأشاد بما وصفه بـ"اللقاء التاريخي" مع ترمب وتعهد "بطي صفحة الماضي".', 0, False),
+        ('وأشاد بما وصفه بـ"اللقاء التاريخي" مع ترمب وتعهد "بطي صفحة الماضي".', 1, False),
+        # ant:BB-internationalNews-1215-20181019: a quotation of speech opens another clause
+        ('وقال بومبيو للصحافيين بعيد الاجتماع "لقد أوضحنا للسعوديين أننا نتعامل مع قضية خاشقجي".', 0, True),
+    ],
+)
+def test_interactions_rules_quotation_opening_a_clause(text: str, nth: int, opens: bool) -> None:
+    from kg.stages.docview import DocView
+    from tests.test_attribute import make_corpus
+
+    corpus = make_corpus(text, {})
+    view = DocView(corpus.documents[0], corpus, list(corpus.mentions))
+    quotes = [tok for tok in view.tokens if tok.text == '"']
+    assert interactions.opens_quoted_clause(view, quotes[nth]) is opens

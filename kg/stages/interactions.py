@@ -37,7 +37,17 @@ from kg.arabic.time import DAY_WORD_KEYS
 from kg.contract import DOCUMENT, Stage
 from kg.errors import Errors, LexiconError, line_of
 from kg.model import Corpus, Document, Interaction, Mention, Span, Statement
-from kg.stages.docview import COMMAS, LATTER, QUOTE_CHARS, SENTENCE_END, DocView, Tok, latest_entity
+from kg.stages.docview import (
+    COMMAS,
+    LATTER,
+    OPEN_QUOTES,
+    QUOTE_CHARS,
+    SENTENCE_END,
+    TOGGLE_QUOTES,
+    DocView,
+    Tok,
+    latest_entity,
+)
 
 NAME = "interactions"
 REQUIRES = ("documents", "sentences", "mentions", "entities", "statements")
@@ -449,7 +459,7 @@ def _prep_target(view: DocView, actors: list[Actor], tok: Tok, prep: str) -> Act
     wanted = {key(p) for p in prep.split("|")}
     for index in range(tok.index + 1, min(len(view.tokens), tok.index + 9)):
         current = view.tokens[index]
-        if current.sent != tok.sent or current.text in SENTENCE_END:
+        if current.sent != tok.sent or current.text in SENTENCE_END or opens_quoted_clause(view, current):
             return None
         attached = any(len(w) == 1 and current.key.startswith(w) and len(current.key) > 2 for w in wanted)
         if current.key in wanted or attached:
@@ -464,6 +474,34 @@ def _prep_target(view: DocView, actors: list[Actor], tok: Tok, prep: str) -> Act
             if found is not None:
                 return _titled_person(view, actors, found)
     return None
+
+
+QUOTED_NAME_WORDS = 4  # a quoted name is short (مع حركة "حماس"); a longer quotation is speech
+
+
+def opens_quoted_clause(view: DocView, tok: Tok) -> bool:
+    """``وقال بومبيو بعيد الاجتماع "لقد أوضحنا للسعوديين أننا نتعامل مع قضية خاشقجي``: a quotation
+    opened after the trigger is another clause, so its مع is not the trigger's
+    (ant:BB-internationalNews-1215-20181019). A toggle quote (")
+    opens only after an even number of them in the sentence (``اللقاء التاريخي" مع ترمب`` closes)."""
+    if tok.text in OPEN_QUOTES:
+        opening = True
+    elif tok.text in TOGGLE_QUOTES:
+        earlier = view.tokens[tok.index - 1 :: -1] if tok.index else []
+        toggles = 0
+        for before in earlier:
+            if before.sent != tok.sent:
+                break
+            toggles += before.text in TOGGLE_QUOTES
+        opening = toggles % 2 == 0
+    else:
+        return False
+    for words, later in enumerate(view.tokens[tok.index + 1 :]):
+        if later.sent != tok.sent:
+            break
+        if later.text in QUOTE_CHARS:
+            return opening and words > QUOTED_NAME_WORDS
+    return opening
 
 
 def _titled_person(view: DocView, actors: list[Actor], found: Actor) -> Actor:
