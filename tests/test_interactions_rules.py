@@ -1015,3 +1015,27 @@ def test_interactions_rules_quotation_opening_a_clause(text: str, nth: int, open
     view = DocView(corpus.documents[0], corpus, list(corpus.mentions))
     quotes = [tok for tok in view.tokens if tok.text == '"']
     assert interactions.opens_quoted_clause(view, quotes[nth]) is opens
+
+
+def test_interactions_rules_condemned_act_doer_is_the_target() -> None:
+    # ant:BB-middleEast-571-20180603; a verb of condemnation then a bare derived verbal noun
+    # (استخدام، استمرار، اعتقال، اغتيال …) in about 50 news-bench sentences
+    text = (
+        'واستخدمت الولايات المتحدة الجمعة حق النقض "الفيتو" ضد مشروع قرار بمجلس الأمن، طرحته الكويت، '
+        "يدين استخدام إسرائيل القوة ضد الفلسطينيين."
+    )
+    names = {
+        "الولايات المتحدة": ("GPE", "united_states", "name"),
+        "الكويت": ("GPE", "kuwait", "name"),
+        "إسرائيل": ("GPE", "israel", "name"),
+        "الفلسطينيين": ("GPE", "palestine", "name"),
+    }
+    assert not any(agent == "israel" for kind, agent, _ in triples(run_on(text, names)) if kind == "condemn")
+
+
+@pytest.mark.parametrize(
+    ("word", "derived"),
+    [("استخدام", True), ("اعتقال", True), ("انسحاب", True), ("إطلاق", True), ("تدمير", True), ("قصف", False)],
+)
+def test_interactions_rules_derived_verbal_noun_patterns(word: str, derived: bool) -> None:
+    assert bool(interactions._DERIVED_MASDAR.match(key(word))) is derived

@@ -25,6 +25,7 @@ Interactions read from a statement's speaker and content carry its id in ``deriv
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -627,6 +628,8 @@ def verb_pairs(
     subject = _object_after(view, actors, tok.index + 1, 2) if latter is None else None
     if subject is None and latter is None:
         subject = _titled_subject(view, actors, tok)
+    if subject is not None and trigger.type == "condemn" and condemned_act_doer(view, tok, subject):
+        subject = None  # يدين استخدام إسرائيل القوة: Israel is condemned, it does not condemn
     svo = None
     if view.text[tok.start] not in "وف":
         prev = _before(view, actors, tok)
@@ -674,6 +677,21 @@ def verb_pairs(
     if target is None:
         return []
     return [(agents, _coordinated(view, actors, target))]
+
+
+# Verbal nouns of the derived verb forms X, VIII, VII, IV and II (MSA morphology, on normalized
+# keys): استخدام، اعتقال، انسحاب، إطلاق، تدمير.
+_DERIVED_MASDAR = re.compile(r"^(?:است\w\wا\w|ا\wت\wا\w|ان\w\wا\w|ا\w\wا\w|ت\w\wي\w)$")
+
+
+def condemned_act_doer(view: DocView, tok: Tok, subject: Actor) -> bool:
+    """``يدين استخدام إسرائيل القوة ضد الفلسطينيين`` (ant:BB-middleEast-571-20180603): a bare verbal
+    noun right after a verb of condemnation is the condemned act, and the actor in its genitive
+    did it: that actor is the target, not the one who condemns."""
+    if subject.first != tok.index + 2:
+        return False
+    act = view.tokens[tok.index + 1]
+    return act.sent == tok.sent and act.index not in view.mention_at and bool(_DERIVED_MASDAR.match(act.key))
 
 
 def event_subject(view: DocView, tok: Tok) -> bool:
