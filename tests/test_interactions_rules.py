@@ -1039,3 +1039,19 @@ def test_interactions_rules_condemned_act_doer_is_the_target() -> None:
 )
 def test_interactions_rules_derived_verbal_noun_patterns(word: str, derived: bool) -> None:
     assert bool(interactions._DERIVED_MASDAR.match(key(word))) is derived
+
+
+def test_interactions_rules_visited_country_is_no_meeting_agent() -> None:
+    # ant:AL-internationalNews-1055-20180508; a sentence opening with في/خلال زيارة|اتصال|لقاء|اجتماع
+    # then ل/إلى + a name in 40 news-bench sentences: the actor after the preposition is no subject
+    text = (
+        "وفي زيارة لفنزويلا للقاء نظيره نيكولاس مادورو، قال الرئيس الفلسطيني محمود عباس إنه يأمل ألا "
+        "تحذو دول أخرى حذو الولايات المتحدة."
+    )
+    names = {
+        "فنزويلا": ("GPE", "venezuela", "name"),
+        "نيكولاس مادورو": ("PERSON", "maduro", "name"),
+        "محمود عباس": ("PERSON", "abbas", "name"),
+        "الولايات المتحدة": ("GPE", "united_states", "name"),
+    }
+    assert not any(agent == "venezuela" for _, agent, _ in triples(run_on(text, names)))

@@ -1041,7 +1041,8 @@ def noun_pairs(
         subject = _clause_subject(view, earlier, tok)
         agents = [subject] if subject is not None else []
     if not agents and actors and trigger.type in ("phone_call", "meeting"):
-        agents = [actors[0]]  # في اتصال هاتفي مع بلينكن، قال شكري ...: the clause subject
+        subject = next((a for a in actors if ungoverned(view, a)), None)
+        agents = [subject] if subject is not None else []  # في اتصال هاتفي مع بلينكن، قال شكري
     if not agents:
         return []
     prep = trigger.target if trigger.target != "obj" else "على"
@@ -1051,6 +1052,16 @@ def noun_pairs(
     if target is None and trigger.type == "attack":
         target = _after(actors, max(a.last for a in agents) + 1, 2)
     return [(agents, _coordinated(view, actors, target))] if target else []
+
+
+def ungoverned(view: DocView, actor: Actor) -> bool:
+    """``وفي زيارة لفنزويلا للقاء نظيره نيكولاس مادورو، قال الرئيس الفلسطيني محمود عباس``
+    (ant:AL-internationalNews-1055-20180508): an actor after a preposition, apart or attached
+    (لفنزويلا), is no clause subject."""
+    first = view.tokens[actor.first]
+    attached = first.key[:1] in "لب" and not key(actor.mention.surface).startswith(first.key[:1])
+    before = view.tokens[actor.first - 1] if actor.first else None
+    return not attached and (before is None or before.key not in _OBJECT_BLOCKERS)
 
 
 def masdar_genitive_pairs(
