@@ -1055,3 +1055,18 @@ def test_interactions_rules_visited_country_is_no_meeting_agent() -> None:
         "الولايات المتحدة": ("GPE", "united_states", "name"),
     }
     assert not any(agent == "venezuela" for _, agent, _ in triples(run_on(text, names)))
+
+
+def test_interactions_rules_place_reached_is_no_subject() -> None:
+    # ant:BB-middleEast-949-20180903; إلى/في X، حيث + وقع/التقى/اجتمع/أجرى/بحث/استقبل in 44
+    # news-bench sentences: the actor after the preposition is where it happened, not who acted
+    text = (
+        "وكان وزير الدفاع الإيراني قد توجه الأسبوع الماضي إلى دمشق، حيث وقع مع نظيره السوري اتفاقا "
+        "للتعاون الدفاعي بين البلدين."
+    )
+    names = {
+        "دمشق": ("GPE", "damascus", "name"),
+        "الإيراني": ("GPE", "iran", "adjective"),
+        "السوري": ("GPE", "syria", "adjective"),
+    }
+    assert not any(agent == "damascus" for _, agent, _ in triples(run_on(text, names)))

@@ -648,8 +648,8 @@ def verb_pairs(
         search_from = latter.last + 1
     else:
         prev = _before(view, actors, tok)
-        if prev is None:
-            return []
+        if prev is None or not ungoverned(view, prev):
+            return []  # توجه إلى دمشق، حيث وقع مع نظيره: the place reached is no subject
         if view.text[tok.start] not in "وف" and not _same_clause(view, prev, tok):
             return []  # an unconjoined verb whose subject is not written near it
         number = _dual_or_plural(tok)
