@@ -648,11 +648,13 @@ def verb_pairs(
         search_from = latter.last + 1
     else:
         prev = _before(view, actors, tok)
-        if prev is None or not ungoverned(view, prev):
+        if prev is None:
+            return []
+        number = _dual_or_plural(tok)  # تحدث X مع Y وأدانا: a dual verb takes the partner too
+        if not number and not ungoverned(view, prev):
             return []  # توجه إلى دمشق، حيث وقع مع نظيره: the place reached is no subject
         if view.text[tok.start] not in "وف" and not _same_clause(view, prev, tok):
             return []  # an unconjoined verb whose subject is not written near it
-        number = _dual_or_plural(tok)
         if number:
             agents = _group_ending_at(view, actors, prev, dual=number == "dual")
         else:
