@@ -20,6 +20,9 @@ Y), :func:`condemned_act_agents` (ندد بالدعم الأمريكي), :func:`
 :func:`loyal_pairs` (حلفاء، الموالية لـ), :func:`done_against_pairs` (العملية التي تشنها X ضد Y),
 :func:`own_state_future_agent` (قال X إن بلاده ستفرض عقوبات على Y: X threatens),
 :func:`issued_statement_pairs` (ودعا البيان Y إلى: the statement's issuer urges Y).
+Precision guards, tested the same way: :func:`opens_quoted_clause` (no partner after مع inside
+a later quotation), :func:`condemned_act_doer` (يدين استخدام X القوة: X is the target) and
+:func:`ungoverned` (an actor after a preposition, لفنزويلا، إلى دمشق، is no fallback subject).
 Interactions read from a statement's speaker and content carry its id in ``derived_from``.
 """
 
