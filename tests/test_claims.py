@@ -795,3 +795,22 @@ def test_claims_index_append_joins_a_well_linked_claim_like_a_full_build(tmp_pat
     )
     appended = index_then_add(tmp_path, first, second)
     assert grouped(appended) == grouped(build(*first, *second)) == {frozenset({"b#s01", "c#s01", "d#s01"})}
+
+
+# saudinewsnet:2015-07-24:1988 "أكد وزير خارجية مصر ... أن مصر ملتزمة بدعم الشرعية في اليمن": Egypt
+# speaks of itself; another side naming Egypt as the other party shares the name, not the role.
+def test_claims_the_speakers_own_side_is_a_feature_of_its_own() -> None:
+    context = claims.EntityContext.of(Corpus())
+    egypt = stmt("a#s01", "بلاده ملتزمة بدعم الشرعية في اليمن", "egypt_minister")
+    sudan = stmt("b#s01", "بلاده ملتزمة بدعم الشرعية في اليمن", "sudan_minister")
+    ours = claims.statement_features(egypt, context, "egypt")
+    assert claims.ENTITY_MARK + claims.SELF + "egypt" in ours
+    assert claims.ENTITY_MARK + "egypt" not in ours
+    assert claims.statement_features(egypt, context, "egypt") & claims.statement_features(
+        sudan, context, "sudan"
+    )
+    assert claims.ENTITY_MARK + claims.SELF + "sudan" in claims.statement_features(sudan, context, "sudan")
+    # Egypt named by another side is Egypt as a participant, not that side's own
+    assert claims.entity_feature("egypt", "sudan") == claims.ENTITY_MARK + "egypt"
+    item = claims.Item(egypt, ours, "egypt_minister", "egypt")
+    assert not claims._participants(item, set())

@@ -79,6 +79,7 @@ LINK_SAMPLE = 20  # members of a large group compared
 MAX_LINK_PAIRS = 400  # groups with more cross pairs are not compared for a one-sided join
 SIMILAR_COSINE = 0.6  # word-vector cosine at which two different stems count as a partial match
 ENTITY_MARK = "@"
+SELF = "self:"  # after ENTITY_MARK: the speaker's own side
 SIMILAR_WORDS_PATH = RESOURCES / "claims" / "similar-stems.tsv.gz"  # scripts/build_claim_words.py
 
 # Arabic function words and auxiliaries carry no proposition (closed class, MSA grammar).
@@ -287,7 +288,7 @@ def statement_features(stmt: Statement, context: EntityContext, side: str | None
     text = stmt.content_text
     base = stmt.content.start
     found = context.in_content(stmt) if len(text) == len(stmt.content) else []
-    features = {ENTITY_MARK + entity for _, entity in found}
+    features = {entity_feature(entity, side) for _, entity in found}
     chars = list(text)
     for mention, _ in found:
         outer = mention.attached or mention.span
@@ -295,11 +296,18 @@ def statement_features(stmt: Statement, context: EntityContext, side: str | None
             chars[index - base] = " "
     for word in key("".join(chars)).split():
         if word in _HIS_COUNTRY and side:
-            features.add(ENTITY_MARK + side)
+            features.add(entity_feature(side, side))
         elif feature := word_feature(word):
             features.add(feature)
     # interned: the same stems recur across a corpus's statements, one string each saves memory
     return frozenset(map(sys.intern, features))
+
+
+def entity_feature(entity: str, side: str | None) -> str:
+    """``@entity``, or ``@self:entity`` for the speaker's own side: Iran saying ``طهران ستبقى
+    ملتزمة بالاتفاق`` speaks of itself, the EU saying ``التزامه بالاتفاق مع إيران`` of Iran as the
+    other party; one name in two roles is no shared participant."""
+    return ENTITY_MARK + (SELF + entity if entity == side else entity)
 
 
 def _hash(text: str) -> int:
@@ -558,7 +566,8 @@ def predicates_differ(x: Item, y: Item) -> bool:
 
 
 def _participants(item: Item, speakers: set[str]) -> set[str]:
-    return {f for f in item.stems if f.startswith(ENTITY_MARK)} - speakers
+    own = ENTITY_MARK + SELF
+    return {f for f in item.stems if f.startswith(ENTITY_MARK) and not f.startswith(own)} - speakers
 
 
 def participants_differ(x: Item, y: Item) -> bool:
