@@ -814,3 +814,17 @@ def test_claims_the_speakers_own_side_is_a_feature_of_its_own() -> None:
     assert claims.entity_feature("egypt", "sudan") == claims.ENTITY_MARK + "egypt"
     item = claims.Item(egypt, ours, "egypt_minister", "egypt")
     assert not claims._participants(item, set())
+
+
+# saudinewsnet:2015-07-26:459 "ورحبت قيادات سنية وشيعية، بدعوة شيخ الأزهر": the welcome of a call
+# and another side's report of the call itself are two propositions, however alike the words.
+@pytest.mark.parametrize(("cue", "joined"), [("رحب", True), ("قال", False)])
+def test_claims_a_stance_and_a_report_of_its_object_by_another_side_are_two_claims(
+    cue: str, joined: bool
+) -> None:
+    welcome = replace(
+        stmt("a#s01", "بدعوة شيخ الأزهر إلى حوار إسلامي سني شيعي عاجل", "sunni"), cue_lemma="رحب"
+    )
+    other = replace(stmt("b#s01", "دعوة شيخ الأزهر إلى حوار إسلامي سني شيعي عاجل", "azhar"), cue_lemma=cue)
+    corpus = build(welcome, other)
+    assert (claim_of(corpus, "a#s01") == claim_of(corpus, "b#s01")) is joined

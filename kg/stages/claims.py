@@ -633,6 +633,12 @@ def same_denial(x: Item, y: Item) -> bool:
     return bool(_participants(x, speakers) & _participants(y, speakers)) and not distinct_events(x, y)
 
 
+def stances_differ(x: Item, y: Item) -> bool:
+    """One cue takes a stance (support, condemn, deny …) the other does not take: one side's
+    welcome of a decision is not another side's report of it."""
+    return x.stance != y.stance and not x.stance & y.stance
+
+
 def _one_frame(x: Item, y: Item) -> bool:
     """What :func:`same_frame` and :func:`same_stance` both need: two documents, one polarity,
     no conflicting participants, no sign of distinct events, and two shared features."""
@@ -681,6 +687,8 @@ def same_claim(x: Item, y: Item, weights: Weights | None = None, similar: Simila
         return min(len(x.stems), len(y.stems)) >= 2 and jaccard(x.stems, y.stems) >= SAME_DOC_JACCARD
     if same_frame(x, y, weights) or same_stance(x, y, weights) or same_denial(x, y):
         return True
+    if not _same_side(x, y) and stances_differ(x, y):
+        return False
     if not _same_side(x, y):
         similar = None  # only the same speaker or side may word one proposition differently
     if same_exchange(x, y) and len(x.words & y.words) >= SHARED_WORDS and not distinct_events(x, y):
