@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from kg.arabic.cues import CueEntry, masdar_forms, past_forms, present_forms
 from kg.arabic.lexicons import gentilic_index, title_index
@@ -202,8 +203,22 @@ class Actor:
     last: int
 
 
+# sentence_actors per view and (sentence, adjectives): the rules ask for the same sentence's actors
+# once per trigger and helper, ~13 times per document on average.
+_ACTORS: WeakKeyDictionary[DocView, dict[tuple[int, bool], list[Actor]]] = WeakKeyDictionary()
+
+
 def sentence_actors(view: DocView, sent: int, *, adjectives: bool = False) -> list[Actor]:
-    """Mentions with an entity in one sentence, in text order."""
+    """Mentions with an entity in one sentence, in text order (a new list each call; the
+    actors are worked out once per view and sentence)."""
+    cached = _ACTORS.setdefault(view, {})
+    found = cached.get((sent, adjectives))
+    if found is None:
+        found = cached[(sent, adjectives)] = _sentence_actors(view, sent, adjectives)
+    return list(found)
+
+
+def _sentence_actors(view: DocView, sent: int, adjectives: bool) -> list[Actor]:
     start, end = view.sentences[sent]
     out: list[Actor] = []
     seen: set[str] = set()
