@@ -28,6 +28,7 @@ Interactions read from a statement's speaker and content carry its id in ``deriv
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -203,28 +204,48 @@ class Actor:
     last: int
 
 
-# sentence_actors per view and (sentence, adjectives): the rules ask for the same sentence's actors
-# once per trigger and helper, ~13 times per document on average.
-_ACTORS: WeakKeyDictionary[DocView, dict[tuple[int, bool], list[Actor]]] = WeakKeyDictionary()
+@dataclass
+class _ActorCache:
+    """What :func:`sentence_actors` keeps per view: the indices of the tokens that a mention
+    covers, in order, and the actors found per (sentence, adjectives)."""
+
+    marked: list[int]
+    actors: dict[tuple[int, bool], list[Actor]]
+
+
+# The rules ask for the same sentence's actors once per trigger and helper (~13 times a document).
+_ACTORS: WeakKeyDictionary[DocView, _ActorCache] = WeakKeyDictionary()
 
 
 def sentence_actors(view: DocView, sent: int, *, adjectives: bool = False) -> list[Actor]:
     """Mentions with an entity in one sentence, in text order (a new list each call; the
     actors are worked out once per view and sentence)."""
-    cached = _ACTORS.setdefault(view, {})
-    found = cached.get((sent, adjectives))
+    cache = _ACTORS.get(view)
+    if cache is None:
+        cache = _ACTORS[view] = _ActorCache(sorted(view.mention_at), {})
+    found = cache.actors.get((sent, adjectives))
     if found is None:
-        found = cached[(sent, adjectives)] = _sentence_actors(view, sent, adjectives)
+        found = cache.actors[(sent, adjectives)] = _sentence_actors(view, cache.marked, sent, adjectives)
     return list(found)
 
 
-def _sentence_actors(view: DocView, sent: int, adjectives: bool) -> list[Actor]:
+def _sentence_actors(view: DocView, marked: list[int], sent: int, adjectives: bool) -> list[Actor]:
+    """The actors of sentence ``sent``: the mentions over its tokens (those of
+    ``view.tokens_in``), visited through ``marked``, the sorted token indices with a mention."""
     start, end = view.sentences[sent]
+    first = bisect.bisect_left(view.starts, start)
+    if first > 0 and view.tokens[first - 1].end > start:
+        first -= 1
+    stop = bisect.bisect_left(view.starts, end, lo=first)
     out: list[Actor] = []
     seen: set[str] = set()
-    for tok in view.tokens_in(start, end):
-        mention = view.mention_at.get(tok.index)
-        if mention is None or mention.mention_id in seen:
+    previous: Mention | None = None
+    for index in marked[bisect.bisect_left(marked, first) : bisect.bisect_left(marked, stop)]:
+        mention = view.mention_at[index]
+        if mention is previous:
+            continue
+        previous = mention
+        if mention.mention_id in seen:
             continue
         if mention.kind == "adjective" and not adjectives:
             continue
@@ -1894,6 +1915,29 @@ def _addressee_person(view: DocView, cue_start: int, addressee: str) -> str:
     return _titled_person(view, actors, named).entity if named is not None else addressee
 
 
+# The words that start the preposition-led rules (أعرب عن، برصاص، التي يشنها ... ضد): one set
+# look-up per token instead of three tests.
+_PREPOSITION_RULE_KEYS = frozenset({_ABOUT, _DID_AGAINST, *_SHOT})
+
+
+def _preposition_rules(view: DocView, found: dict[tuple[str, str, str], Interaction], tok: Tok) -> None:
+    """Add what the rules led by ``tok`` find: an expressed condemnation (أعرب عن), a shooting
+    (برصاص) and an act done against someone (التي يشنها ... ضد)."""
+    if tok.key == _ABOUT:
+        for agents, targets in expressed_condemnation_pairs(view, tok):
+            _add(view, found, _EXPRESSED_TRIGGER, tok, agents[0], targets[0])
+    if tok.key in _SHOT:
+        for agents, targets in shot_by_pairs(view, tok):
+            _add(view, found, _SHOT_TRIGGER, tok, agents[0], targets[0])
+    verb = _done_against_verb(view, tok) if tok.key == _DID_AGAINST else None
+    if verb is not None:
+        done = _DONE_AGAINST_TRIGGERS[_DONE_AGAINST[verb.key]]
+        for agents, targets in done_against_pairs(view, tok, verb):
+            for agent in agents:
+                for target in targets:
+                    _add(view, found, done, tok, agent, target)
+
+
 def process_doc(
     doc: Document, corpus: Corpus, mentions: list[Mention], statements: list[Statement] | None = None
 ) -> list[Interaction]:
@@ -1913,19 +1957,8 @@ def process_doc(
         if not _same_states_found(view, found, item.type, item.agent, item.target):
             found[(item.type, item.agent, item.target)] = item
     for tok in view.tokens:
-        if tok.key == _ABOUT:
-            for agents, targets in expressed_condemnation_pairs(view, tok):
-                _add(view, found, _EXPRESSED_TRIGGER, tok, agents[0], targets[0])
-        if tok.key in _SHOT:
-            for agents, targets in shot_by_pairs(view, tok):
-                _add(view, found, _SHOT_TRIGGER, tok, agents[0], targets[0])
-        verb = _done_against_verb(view, tok) if tok.key == _DID_AGAINST else None
-        if verb is not None:
-            done = _DONE_AGAINST_TRIGGERS[_DONE_AGAINST[verb.key]]
-            for agents, targets in done_against_pairs(view, tok, verb):
-                for agent in agents:
-                    for target in targets:
-                        _add(view, found, done, tok, agent, target)
+        if tok.key in _PREPOSITION_RULE_KEYS:
+            _preposition_rules(view, found, tok)
         trigger = triggers.get(tok.key)
         if trigger is None or not _needs_met(view, tok, trigger):
             continue
