@@ -50,8 +50,10 @@ from kg.stages.docview import (
     QUOTE_CHARS,
     SENTENCE_END,
     TOGGLE_QUOTES,
+    CorpusIndex,
     DocView,
     Tok,
+    corpus_index,
     latest_entity,
 )
 
@@ -1939,11 +1941,16 @@ def _preposition_rules(view: DocView, found: dict[tuple[str, str, str], Interact
 
 
 def process_doc(
-    doc: Document, corpus: Corpus, mentions: list[Mention], statements: list[Statement] | None = None
+    doc: Document,
+    corpus: Corpus,
+    mentions: list[Mention],
+    statements: list[Statement] | None = None,
+    index: CorpusIndex | None = None,
 ) -> list[Interaction]:
     """All interactions of one document, one per (type, agent, target); ``statements`` are the
-    document's, when the caller has them grouped already."""
-    view = DocView(doc, corpus, mentions)
+    document's and ``index`` the corpus's :func:`~kg.stages.docview.corpus_index`, when the caller
+    has them already."""
+    view = DocView(doc, corpus, mentions, index)
     if statements is None:
         statements = [stmt for stmt in corpus.statements if stmt.doc_id == doc.doc_id]
     triggers = load_triggers()
@@ -2398,8 +2405,9 @@ def run(corpus: Corpus) -> Corpus:
     for stmt in corpus.statements:
         said.setdefault(stmt.doc_id, []).append(stmt)
     interactions: list[Interaction] = []
+    index = corpus_index(corpus)
     for doc in corpus.documents:
-        items = process_doc(doc, corpus, by_doc.get(doc.doc_id, []), said.get(doc.doc_id, []))
+        items = process_doc(doc, corpus, by_doc.get(doc.doc_id, []), said.get(doc.doc_id, []), index)
         interactions.extend(sorted(items, key=lambda i: (i.evidence.start, i.type, i.agent, i.target)))
     return corpus.replace(interactions=tuple(interactions))
 
