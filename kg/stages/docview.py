@@ -15,7 +15,7 @@ from typing import NamedTuple
 from kg.arabic.cues import load_cues, load_frames
 from kg.arabic.normalize import key
 from kg.arabic.tokens import sentence_spans, token_spans
-from kg.model import Corpus, Document, Mention, Span
+from kg.model import Corpus, Document, Entity, Mention, Role, Span
 
 OPEN_QUOTES = "«“„‹"
 CLOSE_QUOTES = "»”‟›"
@@ -41,15 +41,52 @@ class Tok(NamedTuple):
     sent: int
 
 
-class DocView:
-    """Everything the reading stages need about one document, indexed for position look-ups."""
+class CorpusIndex(NamedTuple):
+    """The corpus records a :class:`DocView` reads, grouped once for all the documents of a run
+    (so a view costs its document's size, not the corpus's)."""
 
-    def __init__(self, doc: Document, corpus: Corpus, mentions: list[Mention]):
+    sentences: dict[str, list[tuple[int, int]]]  # doc id → sentence spans, in corpus order
+    entities: dict[str, Entity]
+    roles: dict[str, tuple[Role, ...]]  # doc id → its roles, in corpus order
+
+
+def corpus_index(corpus: Corpus) -> CorpusIndex:
+    """Group the sentences and roles of ``corpus`` by document and key its entities by id."""
+    sentences: dict[str, list[tuple[int, int]]] = {}
+    for sentence in corpus.sentences:
+        sentences.setdefault(sentence.doc_id, []).append((sentence.span.start, sentence.span.end))
+    roles: dict[str, list[Role]] = {}
+    for role in corpus.roles:
+        roles.setdefault(role.doc_id, []).append(role)
+    entities = {e.entity_id: e for e in corpus.entities}
+    return CorpusIndex(sentences, entities, {doc_id: tuple(found) for doc_id, found in roles.items()})
+
+
+def _document_index(doc: Document, corpus: Corpus) -> CorpusIndex:
+    """:func:`corpus_index` for ``doc`` alone (a single view need not group the whole corpus)."""
+    sentences = [(s.span.start, s.span.end) for s in corpus.sentences if s.doc_id == doc.doc_id]
+    roles = tuple(role for role in corpus.roles if role.doc_id == doc.doc_id)
+    entities = {e.entity_id: e for e in corpus.entities}
+    return CorpusIndex({doc.doc_id: sentences}, entities, {doc.doc_id: roles})
+
+
+class DocView:
+    """Everything the reading stages need about one document, indexed for position look-ups.
+
+    ``index`` is :func:`corpus_index` of ``corpus``, when the caller makes views for many
+    documents; its entity map is shared by the views and must not be changed.
+    """
+
+    def __init__(
+        self, doc: Document, corpus: Corpus, mentions: list[Mention], index: CorpusIndex | None = None
+    ) -> None:
+        index = index or _document_index(doc, corpus)
         self.doc = doc
         self.text = doc.text
         self.frames = load_frames()
         self.lexicon = load_cues()
-        self.sentences = _sentences(doc, corpus)
+        spans = index.sentences.get(doc.doc_id)
+        self.sentences = sorted(spans) if spans else list(sentence_spans(doc.text))
         self.tokens = self._tokens()
         self.starts = [tok.start for tok in self.tokens]
         self.quotes = quote_spans(self.text)
@@ -57,8 +94,8 @@ class DocView:
         mentions = [*mentions, *name_echoes(doc, self.tokens, mentions, self.mention_entity)]
         self.mentions = sorted(mentions, key=lambda m: (outer_span(m).start, -outer_span(m).end))
         self.mention_starts = [outer_span(m).start for m in self.mentions]
-        self.entities = {e.entity_id: e for e in corpus.entities}
-        self.roles = tuple(role for role in corpus.roles if role.doc_id == doc.doc_id)
+        self.entities = index.entities
+        self.roles = index.roles.get(doc.doc_id, ())
         self.mention_at = self._mention_index()
 
     def _tokens(self) -> list[Tok]:
@@ -197,11 +234,6 @@ def _covered(starts: list[tuple[int, int]], tok: Tok) -> bool:
 def outer_span(mention: Mention) -> Span:
     """The mention's extent with its proclitics (``ولافروف``), as the tokens cover it."""
     return mention.attached or mention.span
-
-
-def _sentences(doc: Document, corpus: Corpus) -> list[tuple[int, int]]:
-    spans = [(s.span.start, s.span.end) for s in corpus.sentences if s.doc_id == doc.doc_id]
-    return sorted(spans) if spans else list(sentence_spans(doc.text))
 
 
 def quote_spans(text: str) -> list[Span]:

@@ -28,11 +28,13 @@ Interactions read from a statement's speaker and content carry its id in ``deriv
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from kg.arabic.cues import CueEntry, masdar_forms, past_forms, present_forms
 from kg.arabic.lexicons import gentilic_index, title_index
@@ -48,8 +50,10 @@ from kg.stages.docview import (
     QUOTE_CHARS,
     SENTENCE_END,
     TOGGLE_QUOTES,
+    CorpusIndex,
     DocView,
     Tok,
+    corpus_index,
     latest_entity,
 )
 
@@ -202,14 +206,48 @@ class Actor:
     last: int
 
 
+@dataclass
+class _ActorCache:
+    """What :func:`sentence_actors` keeps per view: the indices of the tokens that a mention
+    covers, in order, and the actors found per (sentence, adjectives)."""
+
+    marked: list[int]
+    actors: dict[tuple[int, bool], list[Actor]]
+
+
+# The rules ask for the same sentence's actors once per trigger and helper (~13 times a document).
+_ACTORS: WeakKeyDictionary[DocView, _ActorCache] = WeakKeyDictionary()
+
+
 def sentence_actors(view: DocView, sent: int, *, adjectives: bool = False) -> list[Actor]:
-    """Mentions with an entity in one sentence, in text order."""
+    """Mentions with an entity in one sentence, in text order (a new list each call; the
+    actors are worked out once per view and sentence)."""
+    cache = _ACTORS.get(view)
+    if cache is None:
+        cache = _ACTORS[view] = _ActorCache(sorted(view.mention_at), {})
+    found = cache.actors.get((sent, adjectives))
+    if found is None:
+        found = cache.actors[(sent, adjectives)] = _sentence_actors(view, cache.marked, sent, adjectives)
+    return list(found)
+
+
+def _sentence_actors(view: DocView, marked: list[int], sent: int, adjectives: bool) -> list[Actor]:
+    """The actors of sentence ``sent``: the mentions over its tokens (those of
+    ``view.tokens_in``), visited through ``marked``, the sorted token indices with a mention."""
     start, end = view.sentences[sent]
+    first = bisect.bisect_left(view.starts, start)
+    if first > 0 and view.tokens[first - 1].end > start:
+        first -= 1
+    stop = bisect.bisect_left(view.starts, end, lo=first)
     out: list[Actor] = []
     seen: set[str] = set()
-    for tok in view.tokens_in(start, end):
-        mention = view.mention_at.get(tok.index)
-        if mention is None or mention.mention_id in seen:
+    previous: Mention | None = None
+    for index in marked[bisect.bisect_left(marked, first) : bisect.bisect_left(marked, stop)]:
+        mention = view.mention_at[index]
+        if mention is previous:
+            continue
+        previous = mention
+        if mention.mention_id in seen:
             continue
         if mention.kind == "adjective" and not adjectives:
             continue
@@ -1879,12 +1917,40 @@ def _addressee_person(view: DocView, cue_start: int, addressee: str) -> str:
     return _titled_person(view, actors, named).entity if named is not None else addressee
 
 
+# The words that start the preposition-led rules (أعرب عن، برصاص، التي يشنها ... ضد): one set
+# look-up per token instead of three tests.
+_PREPOSITION_RULE_KEYS = frozenset({_ABOUT, _DID_AGAINST, *_SHOT})
+
+
+def _preposition_rules(view: DocView, found: dict[tuple[str, str, str], Interaction], tok: Tok) -> None:
+    """Add what the rules led by ``tok`` find: an expressed condemnation (أعرب عن), a shooting
+    (برصاص) and an act done against someone (التي يشنها ... ضد)."""
+    if tok.key == _ABOUT:
+        for agents, targets in expressed_condemnation_pairs(view, tok):
+            _add(view, found, _EXPRESSED_TRIGGER, tok, agents[0], targets[0])
+    if tok.key in _SHOT:
+        for agents, targets in shot_by_pairs(view, tok):
+            _add(view, found, _SHOT_TRIGGER, tok, agents[0], targets[0])
+    verb = _done_against_verb(view, tok) if tok.key == _DID_AGAINST else None
+    if verb is not None:
+        done = _DONE_AGAINST_TRIGGERS[_DONE_AGAINST[verb.key]]
+        for agents, targets in done_against_pairs(view, tok, verb):
+            for agent in agents:
+                for target in targets:
+                    _add(view, found, done, tok, agent, target)
+
+
 def process_doc(
-    doc: Document, corpus: Corpus, mentions: list[Mention], statements: list[Statement] | None = None
+    doc: Document,
+    corpus: Corpus,
+    mentions: list[Mention],
+    statements: list[Statement] | None = None,
+    index: CorpusIndex | None = None,
 ) -> list[Interaction]:
     """All interactions of one document, one per (type, agent, target); ``statements`` are the
-    document's, when the caller has them grouped already."""
-    view = DocView(doc, corpus, mentions)
+    document's and ``index`` the corpus's :func:`~kg.stages.docview.corpus_index`, when the caller
+    has them already."""
+    view = DocView(doc, corpus, mentions, index)
     if statements is None:
         statements = [stmt for stmt in corpus.statements if stmt.doc_id == doc.doc_id]
     triggers = load_triggers()
@@ -1898,19 +1964,8 @@ def process_doc(
         if not _same_states_found(view, found, item.type, item.agent, item.target):
             found[(item.type, item.agent, item.target)] = item
     for tok in view.tokens:
-        if tok.key == _ABOUT:
-            for agents, targets in expressed_condemnation_pairs(view, tok):
-                _add(view, found, _EXPRESSED_TRIGGER, tok, agents[0], targets[0])
-        if tok.key in _SHOT:
-            for agents, targets in shot_by_pairs(view, tok):
-                _add(view, found, _SHOT_TRIGGER, tok, agents[0], targets[0])
-        verb = _done_against_verb(view, tok) if tok.key == _DID_AGAINST else None
-        if verb is not None:
-            done = _DONE_AGAINST_TRIGGERS[_DONE_AGAINST[verb.key]]
-            for agents, targets in done_against_pairs(view, tok, verb):
-                for agent in agents:
-                    for target in targets:
-                        _add(view, found, done, tok, agent, target)
+        if tok.key in _PREPOSITION_RULE_KEYS:
+            _preposition_rules(view, found, tok)
         trigger = triggers.get(tok.key)
         if trigger is None or not _needs_met(view, tok, trigger):
             continue
@@ -2350,8 +2405,9 @@ def run(corpus: Corpus) -> Corpus:
     for stmt in corpus.statements:
         said.setdefault(stmt.doc_id, []).append(stmt)
     interactions: list[Interaction] = []
+    index = corpus_index(corpus)
     for doc in corpus.documents:
-        items = process_doc(doc, corpus, by_doc.get(doc.doc_id, []), said.get(doc.doc_id, []))
+        items = process_doc(doc, corpus, by_doc.get(doc.doc_id, []), said.get(doc.doc_id, []), index)
         interactions.extend(sorted(items, key=lambda i: (i.evidence.start, i.type, i.agent, i.target)))
     return corpus.replace(interactions=tuple(interactions))
 
