@@ -800,15 +800,27 @@ def _join_forms(
 ) -> None:
     """Move the rarer of two forms of one person's name into the other; ``absorbed`` follows."""
     rare, common = sorted((one, other), key=lambda k: (len(clusters[k].mentions), k))
+    note = ("short given name", "a given name's short form")
+    _absorb(clusters, notes, absorbed, (rare, common), note)
+
+
+def _absorb(
+    clusters: dict[str, _Cluster],
+    notes: list[ResolutionNote],
+    absorbed: dict[str, str],
+    pair: tuple[str, str],
+    note: tuple[str, str],
+) -> None:
+    """Move the cluster ``pair[0]`` into ``pair[1]``, point what was absorbed into the first at
+    the second, and record it with ``note`` (its kind and reason)."""
+    rare, common = pair
     written = (*mention_surfaces(clusters[common])[:1], *mention_surfaces(clusters[rare]))
     clusters[common].mentions.extend(clusters.pop(rare).mentions)
     for spelling, target in list(absorbed.items()):
         if target == rare:
             absorbed[spelling] = common
     absorbed[rare] = common
-    notes.append(
-        _note("short given name", ids.entity_id("PERSON", common), written, "a given name's short form")
-    )
+    notes.append(_note(note[0], ids.entity_id("PERSON", common), written, note[1]))
 
 
 # -- a middle name written or left out --------------------------------------------------------
@@ -866,15 +878,7 @@ def _join_the_rarer(
     rare, common = sorted((one, other), key=lambda k: (len(clusters[k].mentions), k))
     if len(clusters[common].mentions) < MIDDLE_RATIO * len(clusters[rare].mentions):
         return
-    forms = (*mention_surfaces(clusters[common])[:1], *mention_surfaces(clusters[rare]))
-    clusters[common].mentions.extend(clusters.pop(rare).mentions)
-    for spelling, target in list(absorbed.items()):
-        if target == rare:
-            absorbed[spelling] = common
-    absorbed[rare] = common
-    notes.append(
-        _note("middle name", ids.entity_id("PERSON", common), forms, "one name, a middle name left out")
-    )
+    _absorb(clusters, notes, absorbed, (rare, common), ("middle name", "one name, a middle name left out"))
 
 
 # -- partial names ----------------------------------------------------------------------------
