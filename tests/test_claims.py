@@ -813,7 +813,7 @@ def test_claims_the_speakers_own_side_is_a_feature_of_its_own() -> None:
     # Egypt named by another side is Egypt as a participant, not that side's own
     assert claims.entity_feature("egypt", "sudan") == claims.ENTITY_MARK + "egypt"
     item = claims.Item(egypt, ours, "egypt_minister", "egypt")
-    assert not claims._participants(item, set())
+    assert not claims._participants(item)
 
 
 # saudinewsnet:2015-07-26:459 "ورحبت قيادات سنية وشيعية، بدعوة شيخ الأزهر": the welcome of a call

@@ -565,8 +565,11 @@ def predicates_differ(x: Item, y: Item) -> bool:
     return bool(x.predicate) and bool(y.predicate) and not x.predicate & y.predicate
 
 
-def _participants(item: Item, speakers: set[str]) -> set[str]:
+def _participants(item: Item, *speaking: Item) -> set[str]:
+    """The entities ``item``'s content names, other than its own side and the speakers and sides
+    of the ``speaking`` items."""
     own = ENTITY_MARK + SELF
+    speakers = {ENTITY_MARK + value for other in speaking for value in (other.side, other.speaker) if value}
     return {f for f in item.stems if f.startswith(ENTITY_MARK) and not f.startswith(own)} - speakers
 
 
@@ -575,8 +578,7 @@ def participants_differ(x: Item, y: Item) -> bool:
     in common: sanctions on one country and sanctions on another are two propositions. Entities of
     different kinds are different roles, not a conflict: sanctions on a country and the release of
     a person it holds (``العقوبات على تركيا`` / ``الإفراج عن القس برانسون``) may be one threat."""
-    speakers = {ENTITY_MARK + value for item in (x, y) for value in (item.side, item.speaker) if value}
-    ours, theirs = _participants(x, speakers), _participants(y, speakers)
+    ours, theirs = _participants(x, x, y), _participants(y, x, y)
     if ours & theirs:
         return False
     kinds, other_kinds = {_kind(f) for f in ours}, {_kind(f) for f in theirs}
@@ -629,8 +631,7 @@ def same_denial(x: Item, y: Item) -> bool:
         return False
     if not _same_side(x, y) or predicates_differ(x, y) or participants_differ(x, y):
         return False
-    speakers = {ENTITY_MARK + value for item in (x, y) for value in (item.side, item.speaker) if value}
-    return bool(_participants(x, speakers) & _participants(y, speakers)) and not distinct_events(x, y)
+    return bool(_participants(x, x, y) & _participants(y, x, y)) and not distinct_events(x, y)
 
 
 def stances_differ(x: Item, y: Item) -> bool:
@@ -863,8 +864,7 @@ def bare_denial(item: Item) -> bool:
     إنها "لا أساس لها"``, ant:BB-internationalNews-933-20180805)."""
     if item.stmt.polarity != "deny":
         return False
-    speakers = {ENTITY_MARK + value for value in (item.side, item.speaker) if value}
-    return not _participants(item, speakers)
+    return not _participants(item, item)
 
 
 def with_antecedents(items: list[Item]) -> list[Item]:
