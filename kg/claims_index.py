@@ -235,9 +235,12 @@ class ClaimIndex:
         sizes = (groups.size(a), groups.size(b))
         large = min(sizes) >= LARGE_GROUP
 
-        def linked() -> bool:
-            ours, theirs = self._group_items(groups, new, a), self._group_items(groups, new, b)
-            return groups_linked(ours, theirs, large, weights, similar)
+        def linked() -> bool:  # remembered while both groups stay as they are, as in a full build
+            state = (groups.find(a), groups.find(b), *sizes)
+            if state not in groups.linked:
+                ours, theirs = self._group_items(groups, new, a), self._group_items(groups, new, b)
+                groups.linked[state] = groups_linked(ours, theirs, large, weights, similar)
+            return groups.linked[state]
 
         return groups_joinable(pair[0], pair[1], sizes, linked, weights, similar)
 
@@ -452,6 +455,7 @@ class _Groups:
         self.claim_sizes = claim_sizes
         self.sizes: dict[int | str, int] = {}
         self.members: dict[int | str, list[int | str]] = {}  # root -> its nodes, for groups of two or more
+        self.linked: dict[tuple[int | str, int | str, int, int], bool] = {}  # merge decisions made
 
     def find(self, node: int | str) -> int | str:
         parent = self.parent.setdefault(node, node)
