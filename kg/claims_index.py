@@ -49,6 +49,7 @@ from kg.stages.claims import (
     SHARED_WORDS,
     WORD_BLOCK,
     Item,
+    Restatements,
     Similar,
     Weights,
     block_keys,
@@ -58,6 +59,7 @@ from kg.stages.claims import (
     groups_linked,
     indexed_items,
     representative,
+    restatement_joinable,
     same_claim,
     weights_from,
 )
@@ -199,7 +201,10 @@ class ClaimIndex:
         weights = weights_from(frequency, count)
         groups = _Groups({cid: len(claim.statement_ids) for cid, claim in old_claims.items()})
         conflicts: list[tuple[int, int | str]] = []  # a new statement and a new one or an indexed claim
+        # nodes: a new statement's index, or ("row", row) for an indexed statement
+        restatements: Restatements[int | tuple[str, int]] = Restatements()
         for i, j in pairs:
+            restatements.offer(i, j, (new[i], new[j]), weights, similar)
             if same_claim(new[i], new[j], weights, similar):
                 if self._joinable(groups, new, (i, j), (new[i], new[j]), weights, similar):
                     groups.union(i, j)
@@ -209,11 +214,16 @@ class ClaimIndex:
             item, claim = found[row]
             if not claim:  # built without the claims stage: nothing to join
                 continue
+            restatements.offer(("row", row), i, (item, new[i]), weights, similar)
             if same_claim(item, new[i], weights, similar):  # in corpus order, as a full build
                 if self._joinable(groups, new, (claim, i), (item, new[i]), weights, similar):
                     groups.union(i, claim)
             elif conflicting(item, new[i]):
                 conflicts.append((i, claim))
+        for a, b in restatements.aligned():  # after the matches, as in a full build
+            x, y = (found[node[1]][1] if isinstance(node, tuple) else node for node in (a, b))  # row → claim
+            if groups.find(x) != groups.find(y) and restatement_joinable(groups.size(x), groups.size(y)):
+                groups.union(x, y)
         update = self._regroup(new, groups, conflicts, old_claims)
         self._record(new, keys, update)
         return update

@@ -28,6 +28,7 @@ disputed figure.
 from __future__ import annotations
 
 import bisect
+import datetime
 import functools
 import gzip
 import hashlib
@@ -35,10 +36,10 @@ import math
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from kg.arabic.cues import load_frames
 from kg.arabic.lexicons import RESOURCES
@@ -77,6 +78,9 @@ STANCE_OVERLAP = 0.5  # same stance cue (support, condemn, deny ...), any side
 LARGE_GROUP = 10  # two groups this large merge only when samples of them are well linked
 LINK_SAMPLE = 20  # members of a large group compared
 MAX_LINK_PAIRS = 400  # groups with more cross pairs are not compared for a one-sided join
+ALIGNED_DICE = 0.3  # aligned restatements of one speaker (:class:`Restatements`)
+ALIGNED_SHARE = 0.3  # ... share at least this part of the shorter content's words
+ALIGNED_DAYS = 3  # ... and come from documents dated at most this many days apart
 SIMILAR_COSINE = 0.6  # word-vector cosine at which two different stems count as a partial match
 ENTITY_MARK = "@"
 SELF = "self:"  # after ENTITY_MARK: the speaker's own side
@@ -137,6 +141,7 @@ class Item:
     predicate: frozenset[str] = frozenset()  # classes of the content's first predicate word
     numbers: frozenset[str] = frozenset()  # the figures the content states (52, 1200, 3.5)
     stance: frozenset[str] = frozenset()  # predicate class of the cue (رحب، أيد → support; نفى → deny)
+    date: str = ""  # the document's date (``YYYY-MM-DD``) when the input gives one
 
     words: frozenset[str] = field(init=False, repr=False, compare=False)  # stems that are not entities
 
@@ -705,6 +710,96 @@ def same_claim(x: Item, y: Item, weights: Weights | None = None, similar: Simila
     return _unknown_side(x, y) or dice(x.stems, y.stems, weights, similar) >= CROSS_DOC_DICE
 
 
+def restatement_score(x: Item, y: Item, weights: Weights | None, similar: Similar | None) -> float:
+    """How alike two documents' statements of one speaker are as wholes (Dice, similar words
+    counted in part), when they may restate one proposition in other words; else 0.
+
+    They must share :data:`SHARED_WORDS` words and at least :data:`ALIGNED_SHARE` of the shorter
+    content's words, have the same polarity, and show no sign of two propositions (a different
+    predicate class or participants, :func:`distinct_events`). Two speakers of one side (a
+    ministry and the president's spokesman) must be as alike as two sides' statements
+    (:data:`CROSS_DOC_DICE`)."""
+    if x.stmt.doc_id == y.stmt.doc_id or x.stmt.polarity != y.stmt.polarity or not _same_side(x, y):
+        return 0.0
+    if not dated_near(x, y):
+        return 0.0
+    shared = len(x.words & y.words)
+    if shared < SHARED_WORDS or shared < ALIGNED_SHARE * min(len(x.words), len(y.words)):
+        return 0.0
+    if predicates_differ(x, y) or participants_differ(x, y) or distinct_events(x, y):
+        return 0.0
+    score = dice(x.stems, y.stems, weights, similar)
+    if x.speaker != y.speaker and score < CROSS_DOC_DICE:
+        return 0.0
+    return score if score >= ALIGNED_DICE else 0.0
+
+
+Node = TypeVar("Node", bound=Hashable)
+
+
+def dated_near(x: Item, y: Item) -> bool:
+    """The two documents are dated at most :data:`ALIGNED_DAYS` apart, or either has no date:
+    outlets report one speaker's words within days (on 50k news-bench articles, aligned
+    statements of one speaker months apart were mostly different propositions)."""
+    if not x.date or not y.date:
+        return True
+    try:
+        gap = abs(datetime.date.fromisoformat(x.date[:10]) - datetime.date.fromisoformat(y.date[:10]))
+    except ValueError:
+        return True
+    return gap.days <= ALIGNED_DAYS
+
+
+class Restatements(Generic[Node]):
+    """Each statement's best restatement (:func:`restatement_score`) in each other document.
+
+    Outlets covering one event quote one speaker in their own words: ``تركيا لم تكن صديقا جيدا
+    للولايات المتحدة`` and ``تركيا لم تكن دولة "صديقة"``. Two such statements share too few words
+    for :func:`same_claim`, but when each is the other's closest statement of that speaker in the
+    other document, they are one claim. Being each other's best is what keeps the bar low: the
+    same speaker's other statements in the two documents are less alike.
+    """
+
+    def __init__(self) -> None:
+        self._best: dict[tuple[Node, str], tuple[float, Node]] = {}
+        self._doc: dict[Node, str] = {}
+
+    def offer(
+        self,
+        a: Node,
+        b: Node,
+        pair: tuple[Item, Item],
+        weights: Weights | None,
+        similar: Similar | None,
+    ) -> None:
+        """Consider statements ``a`` and ``b`` (any hashable node names) with features ``pair``."""
+        x, y = pair
+        score = restatement_score(x, y, weights, similar)
+        if not score:
+            return
+        self._doc[a], self._doc[b] = x.stmt.doc_id, y.stmt.doc_id
+        for node, other in ((a, b), (b, a)):
+            held = self._best.get((node, self._doc[other]))
+            if held is None or score > held[0]:
+                self._best[(node, self._doc[other])] = (score, other)
+
+    def aligned(self) -> list[tuple[Node, Node]]:
+        """The pairs of statements that are each other's best restatement, best first."""
+        pairs = []
+        for (node, doc), (score, other) in self._best.items():
+            back = self._best.get((other, self._doc[node]))
+            if back is not None and back[1] == node and self._doc[node] < doc:
+                pairs.append((score, node, other))
+        pairs.sort(key=lambda found: -found[0])
+        return [(node, other) for _, node, other in pairs]
+
+
+def restatement_joinable(*sizes: int) -> bool:
+    """Aligned restatements join a statement not yet in a claim to another statement or claim;
+    they do not merge two claims (each may hold other statements the pair does not speak for)."""
+    return min(sizes) == 1
+
+
 def one_sided(x: Item, y: Item, weights: Weights | None = None, similar: Similar | None = None) -> bool:
     """Two statements of different documents that :func:`same_claim` matches because the shorter
     content recurs in the longer one, while the two are not alike as wholes (Dice below
@@ -900,6 +995,7 @@ def make_items(corpus: Corpus) -> list[Item]:
     with the features of its antecedent)."""
     context = EntityContext.of(corpus)
     by_id = {stmt.stmt_id: stmt for stmt in corpus.statements}
+    dates = {doc.doc_id: doc.date for doc in corpus.documents}
     items = []
     for stmt in corpus.statements:
         speaker = context.resolve(stmt.speaker)
@@ -913,7 +1009,19 @@ def make_items(corpus: Corpus) -> list[Item]:
         negated, days, predicate = negated_words(text), weekdays(text), main_predicate(text)
         stance = word_predicates(key(stmt.cue_lemma)) if stmt.cue_lemma else frozenset()
         items.append(
-            Item(stmt, features, speaker, side, negated, days, addressee, predicate, numbers(text), stance)
+            Item(
+                stmt,
+                features,
+                speaker,
+                side,
+                negated,
+                days,
+                addressee,
+                predicate,
+                numbers(text),
+                stance,
+                dates.get(stmt.doc_id, ""),
+            )
         )
     return with_antecedents(items)
 
@@ -996,7 +1104,9 @@ def build_claims(
     weights = idf_weights(items)
     similar = similar_words() if similar is None else similar
     conflicts: list[tuple[int, int]] = []
+    restatements: Restatements[int] = Restatements()
     for a, b in candidate_pairs(items, keys):
+        restatements.offer(a, b, (items[a], items[b]), weights, similar)
         if same_claim(items[a], items[b], weights, similar):
             if groups.find(a) == groups.find(b):
                 continue
@@ -1006,6 +1116,9 @@ def build_claims(
                 groups.union(a, b)
         elif conflicting(items[a], items[b]):
             conflicts.append((a, b))
+    for a, b in restatements.aligned():
+        if groups.find(a) != groups.find(b) and restatement_joinable(groups.size(a), groups.size(b)):
+            groups.union(a, b)
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(items)):
         members[groups.find(index)].append(index)
@@ -1062,6 +1175,7 @@ def update(previous: State, new: Corpus) -> Corpus:
         return new.replace(claims=build_claims(merge(previous.corpus, new)))
     old = previous.corpus
     context = Corpus(
+        documents=new.documents,
         statements=new.statements,
         mentions=new.mentions,
         mention_entity=new.mention_entity,
