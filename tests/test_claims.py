@@ -828,3 +828,74 @@ def test_claims_a_stance_and_a_report_of_its_object_by_another_side_are_two_clai
     other = replace(stmt("b#s01", "دعوة شيخ الأزهر إلى حوار إسلامي سني شيعي عاجل", "azhar"), cue_lemma=cue)
     corpus = build(welcome, other)
     assert (claim_of(corpus, "a#s01") == claim_of(corpus, "b#s01")) is joined
+
+
+# Aligned restatements: one speaker quoted by two outlets in their own words.
+# saudinewsnet:2015-07-21:2968 and saudinewsnet:2015-07-24:362 quote Kerry on Khamenei's speech.
+KERRY_A = "لا أعرف كيف أقرأ هذه التصريحات في هذه الفترة بالتحديد سوى أن آخذها كما هي، أي أن هذه هي سياسته."
+KERRY_B = "لا أعرف كيف أفسر ذلك في مثل هذا الوقت سوى بالتعامل مع ما يبدو في ظاهره.. هذه هي سياسته."
+KERRY_OTHER = "الاتفاق النووي يمنع إيران من امتلاك سلاح نووي"
+
+
+def dated(statements: tuple[Statement, ...], dates: dict[str, str]) -> Corpus:
+    from kg.model import Document
+
+    documents = tuple(Document(doc_id=doc, text="", date=date) for doc, date in dates.items())
+    return Corpus(documents=documents, statements=statements)
+
+
+def test_claims_one_speakers_closest_wordings_in_two_outlets_are_one_claim() -> None:
+    statements = (
+        stmt("a#s01", KERRY_A, "kerry"),
+        stmt("b#s01", KERRY_B, "kerry"),
+        stmt("b#s02", KERRY_OTHER, "kerry"),
+    )
+    corpus = claims.run(dated(statements, {"a": "2015-07-21", "b": "2015-07-24"}))
+    assert claim_of(corpus, "a#s01") == claim_of(corpus, "b#s01")
+    assert claim_of(corpus, "b#s02") != claim_of(corpus, "a#s01")
+
+
+def test_claims_restatements_need_each_to_be_the_others_closest() -> None:
+    items = claims.make_items(
+        Corpus(
+            statements=(
+                stmt("a#s01", KERRY_A, "kerry"),
+                stmt("b#s01", KERRY_B, "kerry"),
+                stmt("b#s02", "لا أعرف كيف أقرأ هذه التصريحات في هذه الفترة سوى أن آخذها كما هي", "kerry"),
+            )
+        )
+    )
+    restatements: claims.Restatements[int] = claims.Restatements()
+    for a, b in ((0, 1), (0, 2), (1, 2)):
+        restatements.offer(a, b, (items[a], items[b]), None, {})
+    assert restatements.aligned() == [(0, 2)]
+
+
+def test_claims_restatements_months_apart_stay_apart() -> None:
+    statements = (stmt("a#s01", KERRY_A, "kerry"), stmt("b#s01", KERRY_B, "kerry"))
+    near = claims.run(dated(statements, {"a": "2015-07-21", "b": "2015-07-24"}))
+    far = claims.run(dated(statements, {"a": "2015-07-21", "b": "2015-10-24"}))
+    assert claim_of(near, "a#s01") == claim_of(near, "b#s01")
+    assert claim_of(far, "a#s01") != claim_of(far, "b#s01")
+
+
+def test_claims_restatements_of_two_speakers_of_one_side_must_be_alike_as_wholes() -> None:
+    items = claims.make_items(
+        Corpus(statements=(stmt("a#s01", KERRY_A, "kerry"), stmt("b#s01", KERRY_B, "spokesman")))
+    )
+    same_side = [replace(item, side="united_states") for item in items]
+    assert claims.restatement_score(same_side[0], same_side[1], None, {}) == 0.0
+    assert claims.restatement_score(same_side[0], replace(same_side[1], speaker="kerry"), None, {}) > 0
+
+
+def test_claims_restatements_add_a_statement_but_never_merge_two_claims() -> None:
+    assert claims.restatement_joinable(1, 5)
+    assert not claims.restatement_joinable(2, 5)
+
+
+def test_claims_index_append_aligns_restatements_like_a_full_build(tmp_path) -> None:
+    first = (stmt("a#s01", KERRY_A, "kerry"),)
+    second = (stmt("b#s01", KERRY_B, "kerry"), stmt("b#s02", KERRY_OTHER, "kerry"))
+    appended = index_then_add(tmp_path, first, second)
+    assert grouped(appended) == grouped(build(*first, *second))
+    assert claim_of(appended, "a#s01") == claim_of(appended, "b#s01")

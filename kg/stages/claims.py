@@ -753,11 +753,14 @@ def dated_near(x: Item, y: Item) -> bool:
 class Restatements(Generic[Node]):
     """Each statement's best restatement (:func:`restatement_score`) in each other document.
 
-    Outlets covering one event quote one speaker in their own words: ``تركيا لم تكن صديقا جيدا
-    للولايات المتحدة`` and ``تركيا لم تكن دولة "صديقة"``. Two such statements share too few words
+    Outlets covering one event quote one speaker in their own words: ``لا أعرف كيف أقرأ هذه
+    التصريحات ... هذه هي سياسته`` and ``لا أعرف كيف أفسر ذلك ... هذه هي سياسته``
+    (saudinewsnet:2015-07-21:2968 and 2015-07-24:362). Two such statements share too few words
     for :func:`same_claim`, but when each is the other's closest statement of that speaker in the
     other document, they are one claim. Being each other's best is what keeps the bar low: the
-    same speaker's other statements in the two documents are less alike.
+    same speaker's other statements in the two documents are less alike. On 50k news-bench
+    articles 38 of 50 sampled aligned pairs that :func:`same_claim` leaves apart were one
+    proposition (the others: one speaker's statements on two incidents of one week).
     """
 
     def __init__(self) -> None:
