@@ -286,8 +286,10 @@ def paraphrases() -> tuple[Statement, ...]:
 
 @pytest.mark.parametrize(("similar", "joined"), [(SIMILAR, True), ({}, False)])
 def test_claims_paraphrase_with_similar_words_joins_across_outlets(similar: dict, joined: bool) -> None:
-    corpus = build_with(similar, *paraphrases())
-    assert (claim_of(corpus, "a#s01") == claim_of(corpus, "b#s01")) is joined
+    x, y = items = claims.make_items(Corpus(statements=paraphrases()))
+    assert claims.same_claim(x, y, claims.idf_weights(items), similar) is joined
+    corpus = build_with(similar, *paraphrases())  # without similar words, as aligned restatements
+    assert claim_of(corpus, "a#s01") == claim_of(corpus, "b#s01")
 
 
 def test_claims_similar_words_count_in_part_by_cosine() -> None:
@@ -313,10 +315,9 @@ def test_claims_negated_paraphrase_does_not_join() -> None:
     assert claim_of(corpus, "a#s01") != claim_of(corpus, "b#s01")
 
 
-def one_call_reported_twice(second_addressee: str | None) -> Corpus:
+def one_call_reported_twice(second_addressee: str | None) -> tuple[Statement, ...]:
     """Two outlets' translations of one readout: the minister told his counterpart ..."""
-    return build_with(
-        {},
+    return (
         stmt(
             "a#s01",
             "بلاده راغبة في مواصلة دراسة خيارات إضافية لخفض التوتر على الحدود",
@@ -336,8 +337,8 @@ def one_call_reported_twice(second_addressee: str | None) -> Corpus:
 def test_claims_same_speaker_telling_the_same_addressee_needs_less_shared_wording(
     addressee: str | None, joined: bool
 ) -> None:
-    corpus = one_call_reported_twice(addressee)
-    assert (claim_of(corpus, "a#s01") == claim_of(corpus, "b#s01")) is joined
+    x, y = items = claims.make_items(Corpus(statements=one_call_reported_twice(addressee)))
+    assert claims.same_claim(x, y, claims.idf_weights(items), {}) is joined
 
 
 def test_claims_same_exchange_still_needs_two_shared_words() -> None:
@@ -890,7 +891,8 @@ def test_claims_restatements_of_two_speakers_of_one_side_must_be_alike_as_wholes
 
 def test_claims_restatements_add_a_statement_but_never_merge_two_claims() -> None:
     assert claims.restatement_joinable(1, 5)
-    assert not claims.restatement_joinable(2, 5)
+    assert claims.restatement_joinable(2, 5)
+    assert not claims.restatement_joinable(3, 5)
 
 
 def test_claims_index_append_aligns_restatements_like_a_full_build(tmp_path) -> None:

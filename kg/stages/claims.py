@@ -81,6 +81,7 @@ MAX_LINK_PAIRS = 400  # groups with more cross pairs are not compared for a one-
 ALIGNED_DICE = 0.3  # aligned restatements of one speaker (:class:`Restatements`)
 ALIGNED_SHARE = 0.3  # ... share at least this part of the shorter content's words
 ALIGNED_DAYS = 3  # ... and come from documents dated at most this many days apart
+ALIGNED_JOIN = 2  # ... and join a group of at most this many statements to another
 SIMILAR_COSINE = 0.6  # word-vector cosine at which two different stems count as a partial match
 ENTITY_MARK = "@"
 SELF = "self:"  # after ENTITY_MARK: the speaker's own side
@@ -765,7 +766,8 @@ class Restatements(Generic[Node]):
 
     def __init__(self) -> None:
         self._best: dict[tuple[Node, str], tuple[float, Node]] = {}
-        self._doc: dict[Node, str] = {}
+        self._item: dict[Node, Item] = {}
+        self._said: dict[str, set[Node]] = defaultdict(set)  # speaker → statements
 
     def offer(
         self,
@@ -777,30 +779,48 @@ class Restatements(Generic[Node]):
     ) -> None:
         """Consider statements ``a`` and ``b`` (any hashable node names) with features ``pair``."""
         x, y = pair
+        for node, item in ((a, x), (b, y)):
+            if node not in self._item:
+                self._item[node] = item
+                self._said[item.speaker or ""].add(node)
         score = restatement_score(x, y, weights, similar)
         if not score:
             return
-        self._doc[a], self._doc[b] = x.stmt.doc_id, y.stmt.doc_id
         for node, other in ((a, b), (b, a)):
-            held = self._best.get((node, self._doc[other]))
+            held = self._best.get((node, self._item[other].stmt.doc_id))
             if held is None or score > held[0]:
-                self._best[(node, self._doc[other])] = (score, other)
+                self._best[(node, self._item[other].stmt.doc_id)] = (score, other)
 
     def aligned(self) -> list[tuple[Node, Node]]:
-        """The pairs of statements that are each other's best restatement, best first."""
+        """The pairs of statements that are each other's best restatement and share
+        :data:`SHARED_WORDS` words besides their speakers' :meth:`topic_words`, best first."""
         pairs = []
         for (node, doc), (score, other) in self._best.items():
-            back = self._best.get((other, self._doc[node]))
-            if back is not None and back[1] == node and self._doc[node] < doc:
+            back = self._best.get((other, self._item[node].stmt.doc_id))
+            if back is None or back[1] != node or self._item[node].stmt.doc_id >= doc:
+                continue
+            x, y = self._item[node], self._item[other]
+            if len((x.words & y.words) - self.topic_words(x, y)) >= SHARED_WORDS:
                 pairs.append((score, node, other))
         pairs.sort(key=lambda found: -found[0])
         return [(node, other) for _, node, other in pairs]
 
+    def topic_words(self, x: Item, y: Item) -> set[str]:
+        """Words in most statements of the two speakers (more than half of them, and more than
+        two): what the speakers talk about, not what either statement says. Three statements of
+        one speaker on a ceasefire share ``وقف إطلاق النار`` and are three propositions (strikes
+        outside it, its violations, talks about it)."""
+        pool = self._said[x.speaker or ""] | self._said[y.speaker or ""]
+        counts = Counter(word for node in pool for word in self._item[node].words)
+        least = max(2, len(pool) // 2)
+        return {word for word, count in counts.items() if count > least}
+
 
 def restatement_joinable(*sizes: int) -> bool:
-    """Aligned restatements join a statement not yet in a claim to another statement or claim;
-    they do not merge two claims (each may hold other statements the pair does not speak for)."""
-    return min(sizes) == 1
+    """Aligned restatements join a statement, or a quote with its one repetition
+    (:data:`ALIGNED_JOIN` statements), to another statement or claim; they do not merge two larger
+    claims, each of which may hold statements the aligned pair does not speak for."""
+    return min(sizes) <= ALIGNED_JOIN
 
 
 def one_sided(x: Item, y: Item, weights: Weights | None = None, similar: Similar | None = None) -> bool:
