@@ -901,3 +901,18 @@ def test_claims_index_append_aligns_restatements_like_a_full_build(tmp_path) -> 
     appended = index_then_add(tmp_path, first, second)
     assert grouped(appended) == grouped(build(*first, *second))
     assert claim_of(appended, "a#s01") == claim_of(appended, "b#s01")
+
+
+@pytest.mark.parametrize(
+    ("text", "classes"),
+    [
+        # ant:FR-economy-24-20180308: the exemption is the proposition; the threat is its condition.
+        ("الدول ستحصل على إعفاء من الرسوم الجمركية إذا تمكنت من معالجة التهديد الذي تشكله صادراتها", set()),
+        # ant:SK-middleEast-2890-20180713: the army is getting ready, if the fires go on.
+        ("الجيش الإسرائيلي يستعد لشن عملية عسكرية في القطاع، إذا استمر اندلاع الحرائق", {"ready"}),
+    ],
+)
+def test_claims_a_predicate_inside_a_condition_is_not_the_main_one(text: str, classes: set[str]) -> None:
+    """1,067 of 243,680 statements on 50k news-bench articles had their first predicate word in a
+    condition (إذا، لو، طالما)."""
+    assert claims.main_predicate(text) == frozenset(classes)
