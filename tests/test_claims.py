@@ -916,3 +916,34 @@ def test_claims_a_predicate_inside_a_condition_is_not_the_main_one(text: str, cl
     """1,067 of 243,680 statements on 50k news-bench articles had their first predicate word in a
     condition (إذا، لو، طالما)."""
     assert claims.main_predicate(text) == frozenset(classes)
+
+
+def test_claims_a_negation_inside_a_condition_negates_nothing() -> None:
+    # ant:FR-internationalNews-2503-20180729 and ant:SK-internationalNews-102-20180223
+    assert claims.negated_words("بفرض عقوبات على أنقرة ما لم تفرج عن القس الأمريكي أندرو برانسون") == set()
+    assert claims.negated_words("طهران ستنسحب من الاتفاق إذا لم تحصل على مكاسب اقتصادية") == set()
+    assert claims.negated_words("الحكومة لم توافق على خطة السلام") != set()
+
+
+def test_claims_a_threat_with_its_condition_worded_two_ways_is_one_claim() -> None:
+    corpus = build(
+        stmt("a#s01", "ستفرض عقوبات جديدة على أنقرة ما لم تفرج عن القس الأمريكي المحتجز لديها", "usa"),
+        stmt("b#s01", "ستفرض عقوبات جديدة على أنقرة حتى الإفراج عن القس الأمريكي المحتجز لديها", "usa"),
+    )
+    assert claim_of(corpus, "a#s01") == claim_of(corpus, "b#s01")
+
+
+def test_claims_a_listed_predicate_is_one_feature_in_all_its_forms() -> None:
+    # saudinewsnet:2015-08-06:2107 "فإيران ستنسحب من الاتفاق", saudinewsnet:2015-07-31:205
+    # "أن الانسحاب من الاتفاق سيؤدي الى عزلة الولايات المتحدة"
+    assert claims.word_feature(key("ستنسحب")) == claims.word_feature(key("الانسحاب")) == "~" + key("انسحب")
+    assert claims.word_feature(key("ملتزمة")) == claims.word_feature(key("التزامها"))
+    assert claims.word_feature(key("الأمطار")) == claims.stem(key("الأمطار"))
+
+
+def test_claims_two_groups_of_several_statements_merge_only_when_well_linked() -> None:
+    text = "الحكومة مستعدة لاستئناف المفاوضات مع إثيوبيا بشأن سد النهضة"
+    x, y = claims.make_items(Corpus(statements=(stmt("a#s01", text, "egypt"), stmt("b#s01", text, "egypt"))))
+    assert claims.groups_joinable(x, y, (2, 9), lambda: False)
+    assert not claims.groups_joinable(x, y, (3, 9), lambda: False)
+    assert claims.groups_joinable(x, y, (3, 9), lambda: True)

@@ -32,6 +32,15 @@ GOVERNING = frozenset({"ready"})
 CONDITIONALS = frozenset(key(w) for w in ("إذا", "وإذا", "لو", "ولو", "طالما"))
 
 
+_UNLESS = (key("ما"), key("لم"))
+
+
+def opens_condition(words: list[str], index: int) -> bool:
+    """``words[index]`` (normalized) opens a condition: a conditional (:data:`CONDITIONALS`,
+    ``إذا``) or ``ما لم`` ("unless")."""
+    return words[index] in CONDITIONALS or tuple(words[index : index + 2]) == _UNLESS
+
+
 class PredicateLexiconError(LexiconError):
     """The predicate lexicon file is malformed (E082, E083)."""
 
@@ -101,6 +110,25 @@ def predicate_index(path: Path = PREDICATES_PATH) -> dict[str, frozenset[str]]:
     return {form: frozenset(classes) for form, classes in index.items()}
 
 
+@cache
+def predicate_lemmas(path: Path = PREDICATES_PATH) -> dict[str, str]:
+    """Normalized form → the lemma (or the verbal noun of a noun-only row) of its first row:
+    ``ستنسحب``، ``الانسحاب``، ``منسحبون`` → ``انسحب``."""
+    lemmas: dict[str, str] = {}
+    for row in read_predicates(path):
+        for form in predicate_forms(row):
+            lemmas.setdefault(key(form), key(row.lemma or row.masdar))
+    return lemmas
+
+
+def predicate_lemma(word: str) -> str | None:
+    """The lemma of a normalized word that is a listed predicate form (after at most one proclitic
+    cluster): the verb and its verbal noun are one word for comparing contents."""
+    lemmas = predicate_lemmas()
+    form = listed_form(word, lemmas)
+    return lemmas[form] if form is not None else None
+
+
 def listed_form(word: str, forms: Container[str]) -> str | None:
     """``word`` or what is left of it after one proclitic cluster, whichever is in ``forms``."""
     if word in forms:
@@ -128,7 +156,7 @@ def main_predicate(text: str, index: dict[str, frozenset[str]] | None = None) ->
     governing: frozenset[str] = frozenset()
     words = key(text).split()
     for position, word in enumerate(words):
-        if word in CONDITIONALS:
+        if opens_condition(words, position):
             break
         classes = word_predicates(word, index)
         if classes and not classes <= GOVERNING:

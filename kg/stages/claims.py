@@ -44,7 +44,12 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from kg.arabic.cues import load_frames
 from kg.arabic.lexicons import RESOURCES
 from kg.arabic.normalize import key
-from kg.arabic.predicates import main_predicate, word_predicates  # re-exported for the claims tests
+from kg.arabic.predicates import (  # main_predicate and word_predicates re-exported for the tests
+    main_predicate,
+    opens_condition,
+    predicate_lemma,
+    word_predicates,
+)
 from kg.arabic.stem import stem
 from kg.arabic.time import WEEKDAYS
 from kg.contract import CORPUS, Kept, Stage
@@ -72,10 +77,11 @@ WORD_OVERLAP = 0.4  # weighted share of the smaller content's words found in the
 SAME_DOC_JACCARD = 0.8
 HEADLINE_FEATURES = 3  # a content this short (a headline quote) may join a longer one containing it
 CONTRADICTION_OVERLAP = 0.6
-FRAME_OVERLAP = 0.3  # same side, same main predicate, participants not in conflict
-FRAME_DICE = 0.25  # ... and this much alike as wholes
+FRAME_OVERLAP = 0.35  # same side, same main predicate, participants not in conflict
+FRAME_DICE = 0.3  # ... and this much alike as wholes
 STANCE_OVERLAP = 0.5  # same stance cue (support, condemn, deny ...), any side
-LARGE_GROUP = 10  # two groups this large merge only when samples of them are well linked
+LINKED_GROUP = 3  # two groups this large merge only when they are well linked (average link)
+LARGE_GROUP = 10  # ... and two groups this large only when samples of them are
 LINK_SAMPLE = 20  # members of a large group compared
 MAX_LINK_PAIRS = 400  # groups with more cross pairs are not compared for a one-sided join
 ALIGNED_DICE = 0.3  # aligned restatements of one speaker (:class:`Restatements`)
@@ -84,6 +90,7 @@ ALIGNED_DAYS = 3  # ... and come from documents dated at most this many days apa
 ALIGNED_JOIN = 2  # ... and join a group of at most this many statements to another
 SIMILAR_COSINE = 0.6  # word-vector cosine at which two different stems count as a partial match
 ENTITY_MARK = "@"
+PREDICATE_MARK = "~"  # a listed predicate's lemma, for all its forms
 SELF = "self:"  # after ENTITY_MARK: the speaker's own side
 SIMILAR_WORDS_PATH = RESOURCES / "claims" / "similar-stems.tsv.gz"  # scripts/build_claim_words.py
 
@@ -161,6 +168,8 @@ def negated_words(text: str) -> frozenset[str]:
     found = set()
     for index, word in enumerate(words[:-1]):
         following = words[index + 1]
+        if opens_condition(words, index):
+            break  # what a condition negates is no part of the proposition (إذا لم يفرجوا عنه)
         if word in _NEGATIONS and following not in _NOT_NEGATED and not contrastive(written, index):
             found.add(word_core(following))
     return frozenset(found)
@@ -189,7 +198,8 @@ def word_core(word: str) -> str:
 def _cores(words: Iterable[str]) -> set[str]:
     """Possible cores of un-negated words: the first three letters, or those after a verb prefix."""
     cores = set()
-    for word in words:
+    for feature in words:
+        word = feature.removeprefix(PREDICATE_MARK)
         cores.add(word[:3])
         if len(word) >= 4 and word[0] in "يتنا":
             cores.add(word[1:4])
@@ -222,8 +232,13 @@ def weekdays(text: str) -> frozenset[int]:
 
 
 def word_feature(word: str) -> str:
-    """The feature a normalized word contributes: its light stem, or ``""`` for a function word."""
-    return "" if word in _FUNCTION_WORDS else stem(word)
+    """The feature a normalized word contributes: the lemma of a listed predicate form
+    (:func:`~kg.arabic.predicates.predicate_lemma`: ``ستنسحب`` and ``الانسحاب`` are one feature),
+    else its light stem, or ``""`` for a function word."""
+    if word in _FUNCTION_WORDS:
+        return ""
+    lemma = predicate_lemma(word)
+    return PREDICATE_MARK + lemma if lemma else stem(word)
 
 
 def content_stems(text: str) -> frozenset[str]:
@@ -1064,14 +1079,15 @@ def groups_joinable(
     similar: Similar | None = None,
 ) -> bool:
     """Whether a matched pair ``x``, ``y`` may merge their groups (of ``sizes`` statements):
-    :func:`may_join` for small groups, or else ``linked()`` (:func:`groups_linked` of the two
-    groups' members) when the groups are small enough to compare pair by pair, or both large: two
-    groups of :data:`LARGE_GROUP` or more merge only so (one pair of matching statements chained
-    unrelated claims of hundreds on 50k articles). A full build and an append both decide so."""
-    small = min(sizes) < LARGE_GROUP
-    if small and may_join(x, y, sizes, weights, similar):
+    :func:`may_join` while one group is smaller than :data:`LINKED_GROUP`, else ``linked()``
+    (:func:`groups_linked` of the two groups' members) when they are small enough to compare pair
+    by pair (:data:`MAX_LINK_PAIRS`) or both of :data:`LARGE_GROUP` or more (samples). One pair of
+    matching statements must not merge two claims that each hold several statements (two sides
+    each saying they remain committed to one treaty are two claims, and on 50k articles such
+    pairs chained unrelated claims of hundreds). A full build and an append both decide so."""
+    if min(sizes) < LINKED_GROUP and may_join(x, y, sizes, weights, similar):
         return True
-    if small and sizes[0] * sizes[1] > MAX_LINK_PAIRS:
+    if min(sizes) < LARGE_GROUP and sizes[0] * sizes[1] > MAX_LINK_PAIRS:
         return False
     return linked()
 
