@@ -65,7 +65,7 @@ from kg.stages.claims import (
 )
 
 INDEX_FILE = "claims-index.sqlite"
-INDEX_VERSION = 3  # 2: block keys stored as 64-bit hashes; 3: predicate lemmas and document dates in the items
+INDEX_VERSION = 3  # 2: block keys stored as 64-bit hashes; 3: items with predicate lemmas and dates
 _BATCH = 500  # parameters per IN (...) query
 _CACHE_KB = 128 * 1024  # page cache of an append: the inserted blocks touch pages all over the index
 
