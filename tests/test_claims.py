@@ -919,16 +919,17 @@ def test_claims_a_predicate_inside_a_condition_is_not_the_main_one(text: str, cl
 
 
 def test_claims_a_negation_inside_a_condition_negates_nothing() -> None:
-    # ant:FR-internationalNews-2503-20180729 and ant:SK-internationalNews-102-20180223
-    assert claims.negated_words("بفرض عقوبات على أنقرة ما لم تفرج عن القس الأمريكي أندرو برانسون") == set()
+    # ant:BB-middleEast-422-20180429 and ant:SK-internationalNews-102-20180223
+    unless = "بفرض عقوبات على إيران ما لم توافق بريطانيا وفرنسا وألمانيا على مراجعة الاتفاق"
+    assert claims.negated_words(unless) == set()
     assert claims.negated_words("طهران ستنسحب من الاتفاق إذا لم تحصل على مكاسب اقتصادية") == set()
     assert claims.negated_words("الحكومة لم توافق على خطة السلام") != set()
 
 
 def test_claims_a_threat_with_its_condition_worded_two_ways_is_one_claim() -> None:
     corpus = build(
-        stmt("a#s01", "ستفرض عقوبات جديدة على أنقرة ما لم تفرج عن القس الأمريكي المحتجز لديها", "usa"),
-        stmt("b#s01", "ستفرض عقوبات جديدة على أنقرة حتى الإفراج عن القس الأمريكي المحتجز لديها", "usa"),
+        stmt("a#s01", "سيفرض عقوبات على إيران ما لم توافق بريطانيا وفرنسا على مراجعة الاتفاق", "usa"),
+        stmt("b#s01", "سيفرض عقوبات على إيران حتى موافقة بريطانيا وفرنسا على مراجعة الاتفاق", "usa"),
     )
     assert claim_of(corpus, "a#s01") == claim_of(corpus, "b#s01")
 
