@@ -19,7 +19,9 @@ Y), :func:`condemned_act_agents` (ندد بالدعم الأمريكي), :func:`
 يتحمل المسؤولية), :func:`shot_by_pairs` (قتل فلسطينيون برصاص X), :func:`ally_pairs` and
 :func:`loyal_pairs` (حلفاء، الموالية لـ), :func:`done_against_pairs` (العملية التي تشنها X ضد Y),
 :func:`own_state_future_agent` (قال X إن بلاده ستفرض عقوبات على Y: X threatens),
-:func:`issued_statement_pairs` (ودعا البيان Y إلى: the statement's issuer urges Y).
+:func:`issued_statement_pairs` (ودعا البيان Y إلى: the statement's issuer urges Y),
+:func:`content_blame` (قال X إن Y انتهكت القانون الدولي: X accuses Y; predicates in
+``kg/resources/blame_predicates.tsv``).
 Precision guards, tested the same way: :func:`opens_quoted_clause` (no partner after مع inside
 a later quotation), :func:`condemned_act_doer` (يدين استخدام X القوة: X is the target) and
 :func:`ungoverned` (an actor after a preposition, لفنزويلا، إلى دمشق، is no fallback subject).
@@ -1921,29 +1923,10 @@ def _addressee_person(view: DocView, cue_start: int, addressee: str) -> str:
 # accuses it (``kg/resources/blame_predicates.tsv``, counted on the statements of news-bench).
 BLAME_PATH = Path(__file__).resolve().parent.parent / "resources" / "blame_predicates.tsv"
 _BLAME_PROCLITICS = ("", "و", "ف")
+_BLAME_TYPES = ("accuse", "condemn")
 # Words after which a clause of reported content starts: its subject or its verb comes next.
 _CLAUSE_OPENERS = frozenset(
     key(w) for w in ("إن", "أن", "بأن", "لأن", "فإن", "وإن", "وأن", "كما", "ولأن", "ولكن", "لكن")
-)
-# Nouns of conduct or of forces whose genitive is the doer: ``تصرفات واشنطن تدوس``، ``سياسات X
-# تقوض``، ``قوات X ترتكب``.
-_DOER_HEADS = frozenset(
-    key(w)
-    for w in (
-        "تصرفات",
-        "سياسات",
-        "سياسة",
-        "ممارسات",
-        "أنشطة",
-        "سلوك",
-        "أفعال",
-        "قوات",
-        "ميليشيات",
-        "ميليشيا",
-        "مليشيات",
-        "مليشيا",
-        "عناصر",
-    )
 )
 _PERFECT = key("قد")
 # A negated predicate blames a past or present act (لم تلتزم، لا تحترم), not a refusal (لن تلتزم).
@@ -1963,15 +1946,14 @@ class BlamePredicate:
 
 
 @lru_cache(maxsize=1)
-def blame_predicates(path: Path = BLAME_PATH) -> dict[str, tuple[BlamePredicate, bool]]:
-    """Key of each third-person form (with و، ف) → its predicate and whether it is the 3ms past,
-    which is spelt as the verbal noun (تورط، دعم) and so is read only after its subject."""
-    index: dict[str, tuple[BlamePredicate, bool]] = {}
+def blame_predicates(path: Path = BLAME_PATH) -> dict[str, BlamePredicate]:
+    """Key of each third-person form of the lexicon's verbs (with و، ف) → its predicate."""
+    index: dict[str, BlamePredicate] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
             continue
         fields = line.split("\t")
-        if len(fields) != 7 or fields[2] not in ("accuse", "condemn") or fields[4] not in ("assert", "negated"):
+        if len(fields) != 7 or fields[2] not in _BLAME_TYPES or fields[4] not in ("assert", "negated"):
             raise LexiconError(
                 Errors.E082.format(path=path, line=line_of(path, line), expected=7, found=len(fields))
             )
@@ -1983,8 +1965,7 @@ def blame_predicates(path: Path = BLAME_PATH) -> dict[str, tuple[BlamePredicate,
             if not form.gender:
                 continue  # أرتكب، نرتكب، ارتكبنا: the speaker's own act
             for clitic in _BLAME_PROCLITICS:
-                ambiguous = form.kind == "past" and form.gender == "m" and form.number == "sg"
-                index.setdefault(key(clitic + form.form), (pred, ambiguous))
+                index.setdefault(key(clitic + form.form), pred)
     return index
 
 
@@ -2000,12 +1981,11 @@ def content_blame(view: DocView, statements: list[Statement]) -> list[Interactio
             continue
         content = view.tokens_in(stmt.content.start, stmt.content.end)
         for tok in content:
-            entry = predicates.get(tok.key)
-            head = _blame_head(view, tok, entry[0]) if entry is not None else None
-            if entry is None or head is None:
+            pred = predicates.get(tok.key)
+            head = _blame_head(view, tok, pred) if pred is not None else None
+            if pred is None or head is None:
                 continue
-            pred, ambiguous = entry
-            doer = blamed_doer(view, head, content[0].index, ambiguous)
+            doer = blamed_doer(view, head, content[0].index)
             if doer is None or not _blame_object(view, tok, doer, pred):
                 continue
             if doer.entity.startswith(PLACE) or doer.entity == stmt.speaker:
@@ -2040,22 +2020,16 @@ def _blame_head(view: DocView, tok: Tok, pred: BlamePredicate) -> Tok | None:
     return None if _negated(view, tok) or _denied(view, tok) else tok
 
 
-def blamed_doer(view: DocView, head: Tok, first: int, ambiguous: bool) -> Actor | None:
+def blamed_doer(view: DocView, head: Tok, first: int) -> Actor | None:
     """The subject of the predicate starting at ``head``: a named actor right before it (across
-    قد) heading its clause (``إن روسيا قد انتهكت``، ``تصرفات واشنطن تدوس``), or right after a
-    verb that heads its clause (``كذبت إيران``; not a 3ms past, spelt as the verbal noun)."""
+    قد or a quotation mark) heading its clause (``إن إيران قد "انتهكت``). A verb before its subject
+    is left out: its 3ms past is spelt as the verbal noun (تورط روسيا، دعم إيران)."""
     actors = sentence_actors(view, head.sent)
     end = head.index - 1
     while end >= 0 and (view.tokens[end].key == _PERFECT or view.tokens[end].text in QUOTE_CHARS):
-        end -= 1  # إن روسيا قد انتهكت، تصرفات واشنطن "تدوس
+        end -= 1
     before = next((a for a in actors if a.last == end), None)
-    if before is not None and _heads_clause(view, before.first, first):
-        return before
-    if before is not None and before.first > 0 and view.tokens[before.first - 1].key in _DOER_HEADS:
-        return before if _heads_clause(view, before.first - 1, first) else None
-    if ambiguous or not _heads_clause(view, head.index, first):
-        return None
-    return next((a for a in actors if a.first == head.index + 1), None)
+    return before if before is not None and _heads_clause(view, before.first, first) else None
 
 
 def _heads_clause(view: DocView, index: int, first: int) -> bool:
@@ -2081,7 +2055,8 @@ def _blame_object(view: DocView, tok: Tok, doer: Actor, pred: BlamePredicate) ->
         return True
     start = max(tok.index, doer.last) + 1
     words = view.tokens[start : start + BLAME_OBJECT_WINDOW]
-    return any(_strip_article(t.key).startswith(pred.objects) or t.key.startswith(pred.objects) for t in words)
+    stems = pred.objects
+    return any(t.key.startswith(stems) or _strip_article(t.key).startswith(stems) for t in words)
 
 
 # The words that start the preposition-led rules (أعرب عن، برصاص، التي يشنها ... ضد): one set
