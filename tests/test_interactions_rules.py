@@ -1073,7 +1073,7 @@ def test_interactions_rules_place_reached_is_no_subject() -> None:
 
 
 # content_blame: a blame predicate (kg/resources/blame_predicates.tsv) done by a named actor heading
-# a clause of reported content; 84 sentences of the 17,689 news-bench politics articles, 78 right.
+# a clause of reported content; 83 sentences of the 17,689 news-bench politics articles, 78 right.
 @pytest.mark.parametrize(
     ("text", "names", "expected"),
     [
