@@ -1073,7 +1073,7 @@ def test_interactions_rules_place_reached_is_no_subject() -> None:
 
 
 # content_blame: a blame predicate (kg/resources/blame_predicates.tsv) done by a named actor heading
-# a clause of reported content; 83 sentences of the 17,689 news-bench politics articles, 78 right.
+# a clause of reported content; 87 sentences of the 17,689 news-bench politics articles, 82 right.
 @pytest.mark.parametrize(
     ("text", "names", "expected"),
     [
@@ -1088,6 +1088,14 @@ def test_interactions_rules_place_reached_is_no_subject() -> None:
             'بعد الهجوم، قال نتنياهو إن إيران قد "انتهكت بوقاحة السيادة الإسرائيلية" '
             "وتعهد بأن تدافع إسرائيل عن نفسها.",
             {"نتنياهو": ("PERSON", "netanyahu", "name"), "إيران": ("GPE", "iran", "name")},
+            ("accuse", "netanyahu", "iran"),
+        ),
+        # ant:SK-internationalNews-1296-20180501: across the auxiliary كانت
+        (
+            "يأتي ذلك بعد أن عرض رئيس الوزراء الإسرائيلي بنيامين نتانياهو، الاثنين، آلاف الوثائق الورقية "
+            "والإلكترونية التي حصلت عليها الاستخبارات الإسرائيلية، ليؤكد أن إيران كانت تكذب عندما قالت "
+            "إنها لم تمتلك برنامجا للأسلحة النووية.",
+            {"بنيامين نتانياهو": ("PERSON", "netanyahu", "name"), "إيران": ("GPE", "iran", "name")},
             ("accuse", "netanyahu", "iran"),
         ),
         # ant:SK-middleEast-910-20180410: a negated predicate (لم تلتزم)

@@ -39,7 +39,7 @@ from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from kg.arabic.cues import CueEntry, masdar_forms, past_forms, present_forms
-from kg.arabic.lexicons import gentilic_index, title_index
+from kg.arabic.lexicons import gentilic_index, title_index, word_class
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
 from kg.contract import DOCUMENT, Stage
@@ -1928,7 +1928,8 @@ _BLAME_TYPES = ("accuse", "condemn")
 _CLAUSE_OPENERS = frozenset(
     key(w) for w in ("إن", "أن", "بأن", "لأن", "فإن", "وإن", "وأن", "كما", "ولأن", "ولكن", "لكن")
 )
-_PERFECT = key("قد")
+# Words between a subject and its verb: قد، كما، أيضا (svo_skip) and the auxiliary كان.
+_SUBJECT_VERB_GAP = word_class("svo_skip") | word_class("auxiliaries")
 # A negated predicate blames a past or present act (لم تلتزم، لا تحترم), not a refusal (لن تلتزم).
 _NOT_DONE = frozenset(key(w) for w in ("لا", "لم"))
 # Words earlier in the doer's sentence that make the act a question or a supposition: ردا على
@@ -2022,11 +2023,12 @@ def _blame_head(view: DocView, tok: Tok, pred: BlamePredicate) -> Tok | None:
 
 def blamed_doer(view: DocView, head: Tok, first: int) -> Actor | None:
     """The subject of the predicate starting at ``head``: a named actor right before it (across
-    قد or a quotation mark) heading its clause (``إن إيران قد "انتهكت``). A verb before its subject
-    is left out: its 3ms past is spelt as the verbal noun (تورط روسيا، دعم إيران)."""
+    قد، كانت، أيضا or a quotation mark) heading its clause (``إن إيران قد "انتهكت``). A verb
+    before its subject is left out: its 3ms past is spelt as the verbal noun (تورط روسيا)."""
     actors = sentence_actors(view, head.sent)
     end = head.index - 1
-    while end >= 0 and (view.tokens[end].key == _PERFECT or view.tokens[end].text in QUOTE_CHARS):
+    gap = _SUBJECT_VERB_GAP
+    while end >= 0 and (view.tokens[end].key in gap or view.tokens[end].text in QUOTE_CHARS):
         end -= 1
     before = next((a for a in actors if a.last == end), None)
     return before if before is not None and _heads_clause(view, before.first, first) else None
