@@ -19,7 +19,9 @@ Y), :func:`condemned_act_agents` (ندد بالدعم الأمريكي), :func:`
 يتحمل المسؤولية), :func:`shot_by_pairs` (قتل فلسطينيون برصاص X), :func:`ally_pairs` and
 :func:`loyal_pairs` (حلفاء، الموالية لـ), :func:`done_against_pairs` (العملية التي تشنها X ضد Y),
 :func:`own_state_future_agent` (قال X إن بلاده ستفرض عقوبات على Y: X threatens),
-:func:`issued_statement_pairs` (ودعا البيان Y إلى: the statement's issuer urges Y).
+:func:`issued_statement_pairs` (ودعا البيان Y إلى: the statement's issuer urges Y),
+:func:`content_blame` (قال X إن Y انتهكت القانون الدولي: X accuses Y; predicates in
+``kg/resources/blame_predicates.tsv``).
 Precision guards, tested the same way: :func:`opens_quoted_clause` (no partner after مع inside
 a later quotation), :func:`condemned_act_doer` (يدين استخدام X القوة: X is the target) and
 :func:`ungoverned` (an actor after a preposition, لفنزويلا، إلى دمشق، is no fallback subject).
@@ -37,7 +39,7 @@ from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from kg.arabic.cues import CueEntry, masdar_forms, past_forms, present_forms
-from kg.arabic.lexicons import gentilic_index, title_index
+from kg.arabic.lexicons import gentilic_index, title_index, word_class
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
 from kg.contract import DOCUMENT, Stage
@@ -1917,6 +1919,148 @@ def _addressee_person(view: DocView, cue_start: int, addressee: str) -> str:
     return _titled_person(view, actors, named).entity if named is not None else addressee
 
 
+# ``قال إن X انتهكت القانون الدولي``: a speaker saying that a third party did a blameworthy act
+# accuses it (``kg/resources/blame_predicates.tsv``, counted on the statements of news-bench).
+BLAME_PATH = Path(__file__).resolve().parent.parent / "resources" / "blame_predicates.tsv"
+_BLAME_PROCLITICS = ("", "و", "ف")
+_BLAME_TYPES = ("accuse", "condemn")
+# Words after which a clause of reported content starts: its subject or its verb comes next.
+_CLAUSE_OPENERS = frozenset(
+    key(w) for w in ("إن", "أن", "بأن", "لأن", "فإن", "وإن", "وأن", "كما", "ولأن", "ولكن", "لكن")
+)
+# Words between a subject and its verb: قد، كما، أيضا (svo_skip) and the auxiliary كان.
+_SUBJECT_VERB_GAP = word_class("svo_skip") | word_class("auxiliaries")
+# A negated predicate blames a past or present act (لم تلتزم، لا تحترم), not a refusal (لن تلتزم).
+_NOT_DONE = frozenset(key(w) for w in ("لا", "لم"))
+# Words earlier in the doer's sentence that make the act a question or a supposition: ردا على
+# سؤال عما إذا كانت باريس تعتقد أن قطر تدعم جماعات إرهابية (ant:JA-internationalNews-1186-20170607).
+_SUPPOSED = frozenset(key(w) for w in ("إذا", "لو", "عما", "هل", "حال", "سؤال", "لئن"))
+BLAME_OBJECT_WINDOW = 3  # words after the verb (or its subject) where a required object starts
+
+
+@dataclass(frozen=True)
+class BlamePredicate:
+    lemma: str
+    type: str  # accuse | condemn
+    objects: tuple[str, ...]  # keys of which one must start a word after the verb, or ()
+    negated: bool  # blame when said not done: لا تحترم التزاماتها
+
+
+@lru_cache(maxsize=1)
+def blame_predicates(path: Path = BLAME_PATH) -> dict[str, BlamePredicate]:
+    """Key of each third-person form of the lexicon's verbs (with و، ف) → its predicate."""
+    index: dict[str, BlamePredicate] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 7 or fields[2] not in _BLAME_TYPES or fields[4] not in ("assert", "negated"):
+            raise LexiconError(
+                Errors.E082.format(path=path, line=line_of(path, line), expected=7, found=len(fields))
+            )
+        lemma, present, itype, objects, polarity = fields[:5]
+        stems = tuple(key(w) for w in objects.split("|")) if objects != "-" else ()
+        pred = BlamePredicate(lemma, itype, stems, polarity == "negated")
+        entry = CueEntry(lemma, "verb", present=present)
+        for form in [*past_forms(entry), *present_forms(entry)]:
+            if not form.gender:
+                continue  # أرتكب، نرتكب، ارتكبنا: the speaker's own act
+            for clitic in _BLAME_PROCLITICS:
+                index.setdefault(key(clitic + form.form), pred)
+    return index
+
+
+def content_blame(view: DocView, statements: list[Statement]) -> list[Interaction]:
+    """``وقال إن "روسيا انتهكت القانون الدولي"`` (ant:AL-internationalNews-512-20180317): in
+    asserted content, a named actor at the head of a clause doing a blame predicate is accused
+    (or condemned) by the speaker; never the speaker's own side, nor under a condition, a
+    negation or another party's allegation."""
+    out = []
+    predicates = blame_predicates()
+    for stmt in statements:
+        if stmt.doc_id != view.doc.doc_id or not stmt.speaker or stmt.polarity != "assert":
+            continue
+        content = view.tokens_in(stmt.content.start, stmt.content.end)
+        for tok in content:
+            pred = predicates.get(tok.key)
+            head = _blame_head(view, tok, pred) if pred is not None else None
+            if pred is None or head is None:
+                continue
+            doer = blamed_doer(view, head, content[0].index)
+            if doer is None or not _blame_object(view, tok, doer, pred):
+                continue
+            if doer.entity.startswith(PLACE) or doer.entity == stmt.speaker:
+                continue
+            if _own_side(view, stmt.speaker, doer.entity) or _blame_undercut(view, stmt, doer):
+                continue
+            if innermost_statement(statements, tok) is not stmt or _supposed(view, doer):
+                continue  # إيران تقول إن X: the inner speaker blames; سؤال عما إذا
+            start = min(tok.start, doer.mention.span.start)
+            end = max(tok.end, doer.mention.span.end)
+            out.append(
+                Interaction(
+                    view.doc.doc_id,
+                    pred.type,
+                    stmt.speaker,
+                    doer.entity,
+                    Span(start, end),
+                    trigger=pred.lemma,
+                    derived_from=stmt.stmt_id,
+                )
+            )
+    return out
+
+
+def _blame_head(view: DocView, tok: Tok, pred: BlamePredicate) -> Tok | None:
+    """The first word of the predicate: its negation for a negated one (لا تحترم), else the verb;
+    None when the polarity is not the predicate's or the verb is supposed (إذا انتهكت)."""
+    before = view.tokens[tok.index - 1] if tok.index > 0 else None
+    negation = before is not None and before.sent == tok.sent and one_of(before.key, _NOT_DONE)
+    if pred.negated:
+        return before if negation else None
+    return None if _negated(view, tok) or _denied(view, tok) else tok
+
+
+def blamed_doer(view: DocView, head: Tok, first: int) -> Actor | None:
+    """The subject of the predicate starting at ``head``: a named actor right before it (across
+    قد، كانت، أيضا or a quotation mark) heading its clause (``إن إيران قد "انتهكت``). A verb
+    before its subject is left out: its 3ms past is spelt as the verbal noun (تورط روسيا)."""
+    actors = sentence_actors(view, head.sent)
+    end = head.index - 1
+    gap = _SUBJECT_VERB_GAP
+    while end >= 0 and (view.tokens[end].key in gap or view.tokens[end].text in QUOTE_CHARS):
+        end -= 1
+    before = next((a for a in actors if a.last == end), None)
+    return before if before is not None and _heads_clause(view, before.first, first) else None
+
+
+def _heads_clause(view: DocView, index: int, first: int) -> bool:
+    """Token ``index`` opens the content (at ``first``), a quotation or a clause (إن، أن، كما)."""
+    if index <= first:
+        return index == first
+    before = view.tokens[index - 1]
+    if before.text in QUOTE_CHARS:
+        return True
+    return before.key in _CLAUSE_OPENERS
+
+
+def _supposed(view: DocView, doer: Actor) -> bool:
+    """A conditional or a question earlier in the doer's sentence (إذا، عما، هل)."""
+    first = view.tokens[doer.first]
+    before = view.tokens_in(view.sentence_start(first.sent), first.start)
+    return any(one_of(t.key, _SUPPOSED) for t in before)
+
+
+def _blame_object(view: DocView, tok: Tok, doer: Actor, pred: BlamePredicate) -> bool:
+    """A predicate with objects needs one within BLAME_OBJECT_WINDOW words (مول الإرهاب)."""
+    if not pred.objects:
+        return True
+    start = max(tok.index, doer.last) + 1
+    words = view.tokens[start : start + BLAME_OBJECT_WINDOW]
+    stems = pred.objects
+    return any(t.key.startswith(stems) or _strip_article(t.key).startswith(stems) for t in words)
+
+
 # The words that start the preposition-led rules (أعرب عن، برصاص، التي يشنها ... ضد): one set
 # look-up per token instead of three tests.
 _PREPOSITION_RULE_KEYS = frozenset({_ABOUT, _DID_AGAINST, *_SHOT})
@@ -1959,6 +2103,7 @@ def process_doc(
         *statement_interactions(view, statements),
         *content_urge(view, statements),
         *content_responsibility(view, statements),
+        *content_blame(view, statements),
     ]
     for item in carried:
         if not _same_states_found(view, found, item.type, item.agent, item.target):
