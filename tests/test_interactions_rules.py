@@ -1070,3 +1070,72 @@ def test_interactions_rules_place_reached_is_no_subject() -> None:
         "السوري": ("GPE", "syria", "adjective"),
     }
     assert not any(agent == "damascus" for _, agent, _ in triples(run_on(text, names)))
+
+
+# Argument structure of event triggers in narration (issue 22): an attack done in a place.
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # ant:AL-internationalNews-1099-20180510; a war or attack noun + (التي) تقودها/شنه/نفذتها X في Y
+        # in 351 news-bench sentences: the relative verb's subject attacks the place after في
+        (
+            "وفرنسا أحد أشد منتقدي العملية العسكرية التي تنفذها تركيا في شمال سوريا، مستهدفة وحدات حماية "
+            "الشعب الكردية التي تعتبرها أنقرة منظمة إرهابية.",
+            {
+                "فرنسا": ("GPE", "france", "name"),
+                "تركيا": ("GPE", "turkey", "name"),
+                "شمال سوريا": ("LOC", "north_syria", "name"),
+                "وحدات حماية الشعب الكردية": ("ORG", "ypg", "name"),
+                "أنقرة": ("GPE", "ankara", "name"),
+            },
+            {("attack", "turkey", "north_syria")},
+        ),
+        # saudinewsnet:2015-08-10:100: an indefinite antecedent (no relative pronoun), a military
+        # campaign, two places joined by و
+        (
+            "ويسيطر التنظيم - وهو الهدف الرئيسي لحملة عسكرية تقودها الولايات المتحدة في سوريا والعراق - "
+            "على قطاع من الأراضي شمالي حلب على الحدود مع تركيا.",
+            {
+                "الولايات المتحدة": ("GPE", "united_states", "name"),
+                "سوريا": ("GPE", "syria", "name"),
+                "العراق": ("GPE", "iraq", "name"),
+                "تركيا": ("GPE", "turkey", "name"),
+            },
+            {("attack", "united_states", "syria"), ("attack", "united_states", "iraq")},
+        ),
+        # ant:SK-middleEast-955-20180411: an attack noun with its nisba adjective before the verb
+        (
+            'أعلن وزير الدفاع الأميركي، جيم ماتيس، الأربعاء، "استعداده" لعرض خيارات عسكرية على الرئيس '
+            "دونالد ترامب، ردا على هجوم كيمياوي شنه النظام السوري في دوما، السبت الماضي.",
+            {
+                "جيم ماتيس": ("PERSON", "mattis", "name"),
+                "دونالد ترامب": ("PERSON", "trump", "name"),
+                "النظام السوري": ("ORG", "syrian_regime", "name"),
+                "دوما": ("GPE", "douma", "name"),
+            },
+            {("attack", "syrian_regime", "douma")},
+        ),
+    ],
+)
+def test_interactions_rules_attack_done_in_place(
+    text: str, names: dict, expected: set[tuple[str, str, str]]
+) -> None:
+    assert expected <= triples(run_on(text, names))
+
+
+def test_interactions_rules_led_coalition_is_no_attack_noun() -> None:
+    # ant:FR-internationalNews-1821-20180615: تقوده is about the coalition (التحالف), not about the
+    # noun قصف before it: Saudi Arabia leads the coalition, the sentence names no attack it leads
+    text = (
+        "قصف التحالف الذي تقوده السعودية مواقع للحوثيين في الحديدة باليمن الخميس سعيا للسيطرة على "
+        "الميناء الرئيسي."
+    )
+    names = {
+        "السعودية": ("GPE", "saudi_arabia", "name"),
+        "الحوثيين": ("ORG", "houthis", "name"),
+        "الحديدة": ("GPE", "hodeidah", "name"),
+        "اليمن": ("GPE", "yemen", "name"),
+    }
+    assert ("attack", "saudi_arabia", "hodeidah") not in triples(run_on(text, names))
