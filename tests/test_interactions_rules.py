@@ -1139,3 +1139,67 @@ def test_interactions_rules_led_coalition_is_no_attack_noun() -> None:
         "اليمن": ("GPE", "yemen", "name"),
     }
     assert ("attack", "saudi_arabia", "hodeidah") not in triples(run_on(text, names))
+
+
+# Criticism nouns: انتقاده لـ، وجه X انتقادات لـ (انتقاد/انتقادات + pronoun or actor + لـ/من in 501
+# news-bench sentences).
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # ant:FR-internationalNews-1534-20180530: the pronoun's owner criticises the state whose policy
+        # follows the ل
+        (
+            "ويذكر أن بابتشينكو، وهو جندي سابق في حرب الشيشان وأحد أشهر مراسلي الحرب في روسيا، قد غادر "
+            "بلاده خوفا على حياته بعد انتقاده لسياسة روسيا في أوكرانيا وسوريا.",
+            {
+                "بابتشينكو": ("PERSON", "babchenko", "name"),
+                "روسيا": ("GPE", "russia", "name"),
+                "أوكرانيا": ("GPE", "ukraine", "name"),
+                "سوريا": ("GPE", "syria", "name"),
+            },
+            ("condemn", "babchenko", "russia"),
+        ),
+        # ant:FR-internationalNews-1323-20180518: the subject of وجه before the noun, an adjective
+        # between the noun and its ل
+        (
+            "وقال أردوغان الذي وجه انتقادات لاذعة لإسرائيل ورئيس وزرائها بنيامين نتانياهو منذ مقتل أكثر من "
+            "60 فلسطينيا الاثنين خلال احتجاجات على نقل السفارة الأمريكية من تل أبيب إلى القدس.",
+            {
+                "أردوغان": ("PERSON", "erdogan", "name"),
+                "إسرائيل": ("GPE", "israel", "name"),
+                "بنيامين نتانياهو": ("PERSON", "netanyahu", "name"),
+            },
+            ("condemn", "erdogan", "israel"),
+        ),
+    ],
+)
+def test_interactions_rules_criticism_noun(text: str, names: dict, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(run_on(text, names))
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "unexpected"),
+    [
+        # ant:SK-internationalNews-280-20180312: Mnuchin rejects criticisms of Trump's decision; no
+        # verb of directing names him their author
+        (
+            "ورفض منوتشين الانتقادات الموجهة لقرار ترامب بأنه يسهم في تعزيز مكانة زعيم كوريا الشمالية على "
+            "الصعيد الدولي.",
+            {"منوتشين": ("PERSON", "mnuchin", "name"), "ترامب": ("PERSON", "trump", "name")},
+            ("condemn", "mnuchin", "trump"),
+        ),
+        # ant:BB-internationalNews-807-20180713: the mayor (لعمدة) of the city is criticised, not the city
+        (
+            'وجدد ترامب في المقابلة انتقاده لعمدة لندن صديق خان، قائلاً إنه "قام بعمل سيء"، في إشارة '
+            "للاعتداءات الإرهابية التي شهدتها العاصمة البريطانية العام الماضي.",
+            {"ترامب": ("PERSON", "trump", "name"), "لندن": ("GPE", "london", "name")},
+            ("condemn", "trump", "london"),
+        ),
+    ],
+)
+def test_interactions_rules_criticism_noun_guards(
+    text: str, names: dict, unexpected: tuple[str, str, str]
+) -> None:
+    assert unexpected not in triples(run_on(text, names))

@@ -21,7 +21,8 @@ Y), :func:`condemned_act_agents` (ندد بالدعم الأمريكي), :func:`
 :func:`own_state_future_agent` (قال X إن بلاده ستفرض عقوبات على Y: X threatens),
 :func:`issued_statement_pairs` (ودعا البيان Y إلى: the statement's issuer urges Y).
 Argument structure of event nouns in narration, run by :func:`_narration_rules`:
-:func:`done_in_place_pairs` (الحرب التي تقودها X في Y، هجوم شنه X في Y: X attacks the place Y).
+:func:`done_in_place_pairs` (الحرب التي تقودها X في Y، هجوم شنه X في Y: X attacks the place Y);
+and in :func:`noun_pairs`, :func:`criticism_pairs` (انتقاده لسياسات X، وجه Y انتقادات لـX: Y condemns X).
 Precision guards, tested the same way: :func:`opens_quoted_clause` (no partner after مع inside
 a later quotation), :func:`condemned_act_doer` (يدين استخدام X القوة: X is the target) and
 :func:`ungoverned` (an actor after a preposition, لفنزويلا، إلى دمشق، is no fallback subject).
@@ -1036,6 +1037,8 @@ def noun_pairs(
         return ally_pairs(view, tok, actors)
     if trigger.lemma in _LOYAL:
         return loyal_pairs(view, tok, trigger, actors)
+    if trigger.lemma in _CRITICISMS:
+        return criticism_pairs(view, tok, actors, gentilics)
     if trigger.kind == "masdar" and trigger.target == "obj":
         pairs = masdar_genitive_pairs(view, tok, actors)
         if pairs:  # with one actor only, the genitive is as often the patient: إقناع ترامب
@@ -1184,6 +1187,100 @@ def _prep_target_gap(view: DocView, tok: Tok, actor: Actor) -> int:
     """Words between a trigger and its target (its preposition and a title: للرئيس هادي)."""
     between = view.tokens[tok.index + 1 : actor.first]
     return sum(1 for t in between if not _is_title_word(_strip_article(t.key)) and t.key != _WITH)
+
+
+# Criticism nouns (انتقاده لـ، انتقادات أمريكية لـ): their critic and what they criticise.
+_CRITICISMS = frozenset(("انتقاد", "انتقادات"))
+# Verbs of directing criticism around its critic: وجه X انتقادات، X الذي جدد انتقاده (closed class).
+_DIRECTING = frozenset(
+    key(w)
+    for w in ("وجه", "وجهت", "يوجه", "توجه", "جدد", "جددت", "يجدد", "تجدد", "كرر", "كررت", "يكرر", "تكرر")
+)
+# What is criticised in the actor's name: انتقاده لسياسات السعودية، لبعض سياسات، لقرار ترامب.
+_CRITICISED_THINGS = frozenset(
+    key(w)
+    for w in (
+        "سياسات",
+        "سياسة",
+        "بعض",
+        "قرار",
+        "قرارات",
+        "موقف",
+        "مواقف",
+        "تصريحات",
+        "أداء",
+        "حكومة",
+        "إدارة",
+    )
+)
+CRITIC_GAP = 3  # words between the critic named before the noun and the noun: الذي وجه سهام
+
+
+def criticism_pairs(
+    view: DocView, tok: Tok, actors: list[Actor], gentilics: list[Actor]
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``بابتشينكو … بعد انتقاده لسياسة روسيا`` (ant:FR-internationalNews-1534-20180530): the critic
+    (the noun's pronoun, its gentilic or genitive, or the subject of وجه/جدد before it) condemns the
+    actor after its ل, or the actor whose policy or decision follows the ل."""
+    target = _criticised(view, actors, tok)
+    critic = _critic(view, tok, actors, gentilics)
+    if target is None or critic is None or critic.entity == target.entity:
+        return []
+    return [([critic], _coordinated(view, actors, target))]
+
+
+def _critic(view: DocView, tok: Tok, actors: list[Actor], gentilics: list[Actor]) -> Actor | None:
+    """The noun's owner (انتقاده), its gentilic or genitive (انتقادات أمريكية، انتقادات ترامب), or the
+    subject of a verb of directing it (وجه X انتقادات، X الذي جدد انتقاده); ``رفض X الانتقادات``
+    names no critic."""
+    if _pronoun_gender(tok):
+        return _possessor(view, tok, actors)
+    after = next((a for a in [*gentilics, *actors] if a.first == tok.index + 1), None)
+    if after is not None:
+        return None if after.entity.startswith(PLACE) else after
+    prev = _before(view, actors, tok)
+    if prev is None or prev.entity.startswith(PLACE) or tok.index - prev.last - 1 > CRITIC_GAP:
+        return None
+    around = view.tokens[max(0, prev.first - 1) : tok.index]
+    if any(t.text in COMMAS or t.text in SENTENCE_END for t in around if t.index > prev.last):
+        return None
+    return prev if any(_directing(t) for t in around if t.sent == tok.sent) else None
+
+
+def _directing(word: Tok) -> bool:
+    """A verb of directing criticism: وجه، يوجه، جدد، كرر (with و/ف)."""
+    return one_of(word.key, _DIRECTING)
+
+
+def _criticised(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
+    """The actor after the noun's ل (one adjective may come between: انتقادات لاذعة لإسرائيل)."""
+    for index in (tok.index + 1, tok.index + 2):
+        word = view.tokens[index] if index < len(view.tokens) else None
+        if word is None or word.sent != tok.sent:
+            return None
+        found = _criticised_at(view, actors, index) if word.key.startswith("ل") else None
+        if found is not None:
+            return found
+    return None
+
+
+def _criticised_at(view: DocView, actors: list[Actor], index: int) -> Actor | None:
+    """The actor at the ل-word ``index`` or after what of it is criticised (لسياسات السعودية)."""
+    start = index
+    found = next((a for a in actors if a.first == index), None)
+    while found is None and index < start + CRITIC_GAP:
+        thing = _strip_article(view.tokens[index].key)
+        if thing not in _CRITICISED_THINGS and not _is_title_word(thing):
+            return None
+        index += 1
+        found = next((a for a in actors if a.first == index), None)
+    if found is None:
+        return None
+    holder = _titled_person(view, actors, found)
+    titled = _is_title_word(_strip_article(view.tokens[found.first - 1].key))
+    if titled and _is_place(view, holder):
+        return None  # لعمدة لندن: the mayor is criticised, not the city
+    return holder
 
 
 _PERSUASIONS = frozenset(("urge", "request"))
