@@ -1203,3 +1203,22 @@ def test_interactions_rules_criticism_noun_guards(
     text: str, names: dict, unexpected: tuple[str, str, str]
 ) -> None:
     assert unexpected not in triples(run_on(text, names))
+
+
+def test_interactions_rules_accusation_noun_gentilic_author() -> None:
+    # ant:CN-internationalNews-151-20180319; اتهامات + actor or gentilic + لـ in 187 news-bench
+    # sentences: the gentilic's state accuses the actor after ل
+    text = (
+        "وتأتي تعليقات إيب بعد اتهامات بريطانية لروسيا بمحاولة اغتيال جاسوس روسي على أراضيها باستخدام غاز "
+        'للأعصاب، وقد رجّح وزير الخارجية البريطاني، بوريس جونسون، "باحتمال كبير" اتخاذ بوتين لقرار محاولة '
+        "الاغتيال بنفسه، ما انعكس سلباً على العلاقات بين البلدين.."
+    )
+    names = {
+        "بريطانية": ("GPE", "uk", "adjective"),
+        "البريطاني": ("GPE", "uk", "adjective"),
+        "روسيا": ("GPE", "russia", "name"),
+        "روسي": ("GPE", "russia", "adjective"),
+        "بوريس جونسون": ("PERSON", "johnson", "name"),
+        "بوتين": ("PERSON", "putin", "name"),
+    }
+    assert ("accuse", "uk", "russia") in triples(run_on(text, names))

@@ -22,7 +22,8 @@ Y), :func:`condemned_act_agents` (ندد بالدعم الأمريكي), :func:`
 :func:`issued_statement_pairs` (ودعا البيان Y إلى: the statement's issuer urges Y).
 Argument structure of event nouns in narration, run by :func:`_narration_rules`:
 :func:`done_in_place_pairs` (الحرب التي تقودها X في Y، هجوم شنه X في Y: X attacks the place Y);
-and in :func:`noun_pairs`, :func:`criticism_pairs` (انتقاده لسياسات X، وجه Y انتقادات لـX: Y condemns X).
+and in :func:`noun_pairs`, :func:`criticism_pairs` (انتقاده لسياسات X، وجه Y انتقادات لـX: Y condemns X;
+اتهامات بريطانية لـX: the UK accuses X).
 Precision guards, tested the same way: :func:`opens_quoted_clause` (no partner after مع inside
 a later quotation), :func:`condemned_act_doer` (يدين استخدام X القوة: X is the target) and
 :func:`ungoverned` (an actor after a preposition, لفنزويلا، إلى دمشق، is no fallback subject).
@@ -1189,8 +1190,8 @@ def _prep_target_gap(view: DocView, tok: Tok, actor: Actor) -> int:
     return sum(1 for t in between if not _is_title_word(_strip_article(t.key)) and t.key != _WITH)
 
 
-# Criticism nouns (انتقاده لـ، انتقادات أمريكية لـ): their critic and what they criticise.
-_CRITICISMS = frozenset(("انتقاد", "انتقادات"))
+# Criticism and accusation nouns (انتقاده لـ، انتقادات أمريكية لـ، اتهامات X لـ): their author and target.
+_CRITICISMS = frozenset(("انتقاد", "انتقادات", "اتهامات"))
 # Verbs of directing criticism around its critic: وجه X انتقادات، X الذي جدد انتقاده (closed class).
 _DIRECTING = frozenset(
     key(w)
