@@ -1222,3 +1222,64 @@ def test_interactions_rules_accusation_noun_gentilic_author() -> None:
         "بوتين": ("PERSON", "putin", "name"),
     }
     assert ("accuse", "uk", "russia") in triples(run_on(text, names))
+
+
+# A body's meeting (اجتماع لـ<body>) attended by the sentence's speaker: اجتماع لـ in 563 news-bench
+# sentences.
+
+
+def test_interactions_rules_speaker_meets_body_of_meeting_noun() -> None:
+    # ant:FR-internationalNews-778-20180418: the speaker of أفاد meets the body in the ل-genitive
+    text = (
+        "وأفاد الجعفري خلال اجتماع لمجلس الأمن حول سوريا أن فريقا أمنيا تابعا للأمم المتحدة دخل دوما خلال "
+        "النهار لتحديد ما إذا كان بإمكان الخبراء أن يتوجهوا إلى المدينة الأربعاء."
+    )
+    names = {
+        "الجعفري": ("PERSON", "jaafari", "name"),
+        "مجلس الأمن": ("ORG", "unsc", "name"),
+        "سوريا": ("GPE", "syria", "name"),
+        "الأمم المتحدة": ("ORG", "un", "name"),
+        "دوما": ("GPE", "douma", "name"),
+    }
+    assert ("meeting", "jaafari", "unsc") in triples(run_on(text, names))
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "unexpected"),
+    [
+        # ant:FR-internationalNews-943-20180426: the meeting is inside what the spokeswoman reports
+        (
+            "أعلنت المتحدثة باسم وزارة الخارجية الأمريكية هيذر نويرت الخميس، أن وزير الخارجية الأمريكية "
+            "الجديد مايك بومبيو سيتوجه الجمعة إلى بروكسل للمشاركة في اجتماع للحلف الأطلسي، قبل أن يزور "
+            "السعودية والأردن وإسرائيل في أول جولة خارجية له.",
+            {
+                "هيذر نويرت": ("PERSON", "nauert", "name"),
+                "مايك بومبيو": ("PERSON", "pompeo", "name"),
+                "بروكسل": ("GPE", "brussels", "name"),
+                "للحلف الأطلسي": ("ORG", "nato", "name"),
+            },
+            ("meeting", "nauert", "nato"),
+        ),
+        # ant:FR-internationalNews-661-20180410: spoken hours before the meeting (قبل ساعات على)
+        (
+            'ونقلت الوكالة عن مصدر في وزارة الخارجية قوله "وجهت الوزارة دعوة رسمية ’لمنظمة حظر الأسلحة '
+            "الكيميائية‘ لإرسال فريق من بعثة تقصي حقائق لزيارة مدينة دوما والتحقيق في الادعاءات المتعلقة "
+            'بحادثة الاستخدام المزعوم للأسلحة الكيميائية فيها"، وذلك قبل ساعات على اجتماع لمجلس الأمن الدولي '
+            "حول سوريا.",
+            {
+                "وزارة الخارجية": ("ORG", "foreign_ministry", "name"),
+                "منظمة حظر الأسلحة الكيميائية": ("ORG", "opcw", "name"),
+                "دوما": ("GPE", "douma", "name"),
+                "مجلس الأمن الدولي": ("ORG", "unsc", "name"),
+                "سوريا": ("GPE", "syria", "name"),
+            },
+            ("meeting", "foreign_ministry", "unsc"),
+        ),
+    ],
+)
+def test_interactions_rules_meeting_noun_guards(
+    text: str, names: dict, unexpected: tuple[str, str, str]
+) -> None:
+    found = triples(run_on(text, names))
+    assert unexpected not in found
+    assert not any(kind == "meeting" and target == "unsc" for kind, _, target in found)

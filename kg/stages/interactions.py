@@ -21,7 +21,8 @@ Y), :func:`condemned_act_agents` (ندد بالدعم الأمريكي), :func:`
 :func:`own_state_future_agent` (قال X إن بلاده ستفرض عقوبات على Y: X threatens),
 :func:`issued_statement_pairs` (ودعا البيان Y إلى: the statement's issuer urges Y).
 Argument structure of event nouns in narration, run by :func:`_narration_rules`:
-:func:`done_in_place_pairs` (الحرب التي تقودها X في Y، هجوم شنه X في Y: X attacks the place Y);
+:func:`done_in_place_pairs` (الحرب التي تقودها X في Y، هجوم شنه X في Y: X attacks the place Y),
+:func:`body_meeting_pairs` (وقال X خلال اجتماع لمجلس الأمن: X meets the body);
 and in :func:`noun_pairs`, :func:`criticism_pairs` (انتقاده لسياسات X، وجه Y انتقادات لـX: Y condemns X;
 اتهامات بريطانية لـX: the UK accuses X).
 Precision guards, tested the same way: :func:`opens_quoted_clause` (no partner after مع inside
@@ -1284,6 +1285,51 @@ def _criticised_at(view: DocView, actors: list[Actor], index: int) -> Actor | No
     return holder
 
 
+# ``قال X خلال اجتماع لمجلس الأمن``: the meeting of a body that the clause's subject attends.
+_BODY_MEETINGS = frozenset(("اجتمع",))
+
+
+def body_meeting_pairs(
+    view: DocView, statements: list[Statement], tok: Tok
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``وأفاد الجعفري خلال اجتماع لمجلس الأمن`` (ant:FR-internationalNews-778-20180418): a meeting
+    noun with a body in its ل-genitive; the speaker of the sentence's reporting verb before it
+    meets that body."""
+    actors = sentence_actors(view, tok.sent)
+    if _prep_target(view, actors, tok, "مع") is not None:
+        return []  # اجتماع لقادة الاتحاد مع أردوغان: the partner after مع
+    target = next((a for a in actors if a.first == tok.index + 1 and _label(view, a.entity) == "ORG"), None)
+    if target is None or _before_meeting(view, tok):
+        return []
+    agent = _attending_speaker(view, statements, tok)
+    if agent is None or agent.entity == target.entity:
+        return []
+    return [([agent], [target])]
+
+
+# Words right before a meeting noun that put the speaking before it: قبل ساعات على اجتماع، قبيل اجتماع.
+_BEFORE_MEETING = frozenset(key(w) for w in ("قبل", "قبيل", "على"))
+
+
+def _before_meeting(view: DocView, tok: Tok) -> bool:
+    """``وذلك قبل ساعات على اجتماع لمجلس الأمن``: the speaker spoke before the meeting, not at it."""
+    before = view.tokens[max(0, tok.index - 2) : tok.index]
+    return any(one_of(t.key, _BEFORE_MEETING) for t in before if t.sent == tok.sent)
+
+
+def _attending_speaker(view: DocView, statements: list[Statement], tok: Tok) -> Actor | None:
+    """The speaker of the sentence's reporting verb before ``tok``, when the meeting is said of the
+    speaking (وقال X خلال اجتماع … إن), not inside what is reported (أعلنت X أن Y سيشارك في اجتماع)."""
+    start = view.sentences[tok.sent][0]
+    cues = [stmt for stmt in statements if stmt.speaker and start <= stmt.cue.start < tok.start]
+    if not cues:
+        return None
+    stmt = max(cues, key=lambda s: s.cue.start)
+    if stmt.content.start <= tok.start < stmt.content.end:
+        return None
+    return _reporting_speaker(view, statements, tok)
+
+
 _PERSUASIONS = frozenset(("urge", "request"))
 
 
@@ -1895,8 +1941,16 @@ _DONE_IN_TRIGGERS = {
 }
 
 
-def _narration_rules(view: DocView, found: dict[tuple[str, str, str], Interaction], tok: Tok) -> None:
-    """Add what the argument-structure rules led by ``tok`` find: an attack done in a place (في)."""
+def _narration_rules(
+    view: DocView, statements: list[Statement], found: dict[tuple[str, str, str], Interaction], tok: Tok
+) -> None:
+    """Add what the argument-structure rules led by ``tok`` find: an attack done in a place (في), a
+    meeting of a body (اجتماع لـ)."""
+    trigger = load_triggers().get(tok.key)
+    body = trigger is not None and trigger.lemma in _BODY_MEETINGS and trigger.kind == "masdar"
+    if trigger is not None and body and _next_key(view, tok).startswith("ل"):
+        for agents, targets in body_meeting_pairs(view, statements, tok):
+            _add(view, found, trigger, tok, agents[0], targets[0])
     if tok.key == _IN_PLACE:
         verb = _done_in_verb(view, tok)
         if verb is None:
@@ -1910,6 +1964,13 @@ def _narration_rules(view: DocView, found: dict[tuple[str, str, str], Interactio
 
 _IN_PLACE = key("في")
 _NARRATION_RULE_KEYS = frozenset({_IN_PLACE})  # the words that start the rules of _narration_rules
+
+
+@lru_cache(maxsize=1)
+def _narration_keys() -> frozenset[str]:
+    """The words that start a rule of :func:`_narration_rules`: في and the meeting nouns (اجتماع)."""
+    meetings = {k for k, t in load_triggers().items() if t.lemma in _BODY_MEETINGS and t.kind == "masdar"}
+    return frozenset({*_NARRATION_RULE_KEYS, *meetings})
 
 
 def _victims_before(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
@@ -2182,8 +2243,8 @@ def process_doc(
     for tok in view.tokens:
         if tok.key in _PREPOSITION_RULE_KEYS:
             _preposition_rules(view, found, tok)
-        if tok.key in _NARRATION_RULE_KEYS:
-            _narration_rules(view, found, tok)
+        if tok.key in _narration_keys():
+            _narration_rules(view, statements, found, tok)
         trigger = triggers.get(tok.key)
         if trigger is None or not _needs_met(view, tok, trigger):
             continue
