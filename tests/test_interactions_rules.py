@@ -1283,3 +1283,44 @@ def test_interactions_rules_meeting_noun_guards(
     found = triples(run_on(text, names))
     assert unexpected not in found
     assert not any(kind == "meeting" and target == "unsc" for kind, _, target in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # ant:CN-internationalNews-618-20181001; انسحب/انسحاب … منه with an agreement word in 43 news-bench
+        # sentences: the subject after منه leaves the agreement that الذي refers back to
+        (
+            "ولكن على الجانب الآخر، بدا واضحاً أن 14 من أصل 15 دولة في مجلس الأمن الدولي (باستثناء "
+            "الولايات المتحدة) تؤيد الاتفاق النووي مع إيران الذي انسحب منه الرئيس ترامب في مايو/أيار الماضي.",
+            {
+                "مجلس الأمن الدولي": ("ORG", "unsc", "name"),
+                "الولايات المتحدة": ("GPE", "united_states", "name"),
+                "إيران": ("GPE", "iran", "name"),
+                "ترامب": ("PERSON", "trump", "name"),
+            },
+            ("suspend_cooperation", "trump", "iran"),
+        ),
+        # ant:BB-middleEast-506-20180516: the verbal noun's genitive before منه, the agreement's
+        # party after مع and a year between the agreement and الذي
+        (
+            "وكان مسؤولون في البيت الأبيض قالوا إن إدارة ترامب تعمل على تغيير سياسة الولايات المتحدة تجاه "
+            'حزب الله، والتخلي عن "الموقف المتساهل" الذي كان الرئيس السابق، باراك أوباما، يتبناه في تعامله '
+            "مع الحزب، منذ توقيع الاتفاق النووي مع إيران عام 2015 الذي أعلن ترامب انسحاب الولايات المتحدة "
+            "منه أخيرا.",
+            {
+                "البيت الأبيض": ("ORG", "white_house", "name"),
+                "ترامب": ("PERSON", "trump", "name"),
+                "الولايات المتحدة": ("GPE", "united_states", "name"),
+                "حزب الله": ("ORG", "hezbollah", "name"),
+                "باراك أوباما": ("PERSON", "obama", "name"),
+                "إيران": ("GPE", "iran", "name"),
+            },
+            ("suspend_cooperation", "united_states", "iran"),
+        ),
+    ],
+)
+def test_interactions_rules_withdrawal_from_agreement_named_before(
+    text: str, names: dict, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(run_on(text, names))

@@ -22,7 +22,8 @@ Y), :func:`condemned_act_agents` (ندد بالدعم الأمريكي), :func:`
 :func:`issued_statement_pairs` (ودعا البيان Y إلى: the statement's issuer urges Y).
 Argument structure of event nouns in narration, run by :func:`_narration_rules`:
 :func:`done_in_place_pairs` (الحرب التي تقودها X في Y، هجوم شنه X في Y: X attacks the place Y),
-:func:`body_meeting_pairs` (وقال X خلال اجتماع لمجلس الأمن: X meets the body);
+:func:`body_meeting_pairs` (وقال X خلال اجتماع لمجلس الأمن: X meets the body),
+:func:`withdrawn_agreement_pairs` (الاتفاق مع Y الذي انسحبت منه X: X suspends cooperation with Y);
 and in :func:`noun_pairs`, :func:`criticism_pairs` (انتقاده لسياسات X، وجه Y انتقادات لـX: Y condemns X;
 اتهامات بريطانية لـX: the UK accuses X).
 Precision guards, tested the same way: :func:`opens_quoted_clause` (no partner after مع inside
@@ -1619,6 +1620,56 @@ def _agreement_party(view: DocView, agreement: int, actors: list[Actor]) -> Acto
 _WITH = key("مع")
 
 
+# ``الاتفاق النووي مع إيران الذي انسحبت منه واشنطن``: the agreement left is the antecedent of a
+# relative clause whose withdrawal takes its pronoun (منه): 43 news-bench sentences hold انسحب/انسحاب
+# … منه with an agreement word, evaluation articles excluded.
+_FROM_IT = frozenset(key(w) for w in ("منه", "منها"))
+WITHDRAWN_WINDOW = 3  # tokens from the trigger to منه: its subject (انسحبت منه واشنطن، انسحاب واشنطن منه)
+RELATIVE_WINDOW = 8  # tokens back from the trigger to the relative pronoun: أعلن الرئيس الأمريكي دونالد ترمب
+ANTECEDENT_WINDOW = (
+    6  # tokens back from the relative pronoun to the agreement word: الاتفاق النووي المبرم مع إيران
+)
+
+
+def withdrawn_agreement_pairs(
+    view: DocView, tok: Tok, trigger: Trigger, actors: list[Actor]
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``تؤكد فيها التزامها بالاتفاق الذي انسحبت منه واشنطن`` (ant:AL-economy-757-20180606): the
+    leaver (the subject or genitive of the withdrawal, before or after منه) suspends cooperation
+    with the party of the agreement that the relative pronoun before it refers back to."""
+    window = view.tokens[tok.index + 1 : tok.index + 1 + WITHDRAWN_WINDOW]
+    from_it = next((t for t in window if t.sent == tok.sent and t.key in _FROM_IT), None)
+    agreement = _relative_agreement(view, tok) if from_it is not None else None
+    if from_it is None or agreement is None:
+        return []
+    leaver = next((a for a in actors if tok.index < a.first and a.last < from_it.index), None)
+    if leaver is None and trigger.kind == "verb":
+        leaver = _after(actors, from_it.index + 1, 0) or _titled_subject(view, actors, from_it)
+    if leaver is None or leaver.entity.startswith(PLACE):
+        return []
+    party = _agreement_party(view, agreement, actors)
+    return [([leaver], [party])] if party is not None else []
+
+
+def _relative_agreement(view: DocView, tok: Tok) -> int | None:
+    """Index of the agreement word that a relative pronoun (الذي، والتي) before ``tok`` refers to."""
+    for index in range(tok.index - 1, max(tok.index - 1 - RELATIVE_WINDOW, -1), -1):
+        current = view.tokens[index]
+        if current.sent != tok.sent or current.text in SENTENCE_END:
+            return None
+        if one_of(current.key, _RELATIVE):
+            for back in range(index - 1, max(index - 1 - ANTECEDENT_WINDOW, -1), -1):
+                word = view.tokens[back]
+                if word.sent != tok.sent:
+                    return None
+                if _strip_article(word.key).startswith(_AGREEMENT_STEMS) or word.key.startswith(
+                    _AGREEMENT_STEMS
+                ):
+                    return back
+            return None
+    return None
+
+
 def pronoun_object_pairs(
     view: DocView, tok: Tok, trigger: Trigger, actors: list[Actor]
 ) -> list[tuple[list[Actor], list[Actor]]]:
@@ -1945,11 +1996,16 @@ def _narration_rules(
     view: DocView, statements: list[Statement], found: dict[tuple[str, str, str], Interaction], tok: Tok
 ) -> None:
     """Add what the argument-structure rules led by ``tok`` find: an attack done in a place (في), a
-    meeting of a body (اجتماع لـ)."""
+    meeting of a body (اجتماع لـ), a withdrawal from an agreement named before (الذي انسحبت منه)."""
     trigger = load_triggers().get(tok.key)
     body = trigger is not None and trigger.lemma in _BODY_MEETINGS and trigger.kind == "masdar"
     if trigger is not None and body and _next_key(view, tok).startswith("ل"):
         for agents, targets in body_meeting_pairs(view, statements, tok):
+            _add(view, found, trigger, tok, agents[0], targets[0])
+    # the agreement named before the relative pronoun is beyond the trigger's ``needs`` window
+    left = trigger is not None and trigger.lemma in _WITHDRAWALS and not _modal(view, tok)
+    if trigger is not None and left and not _negated(view, tok):
+        for agents, targets in withdrawn_agreement_pairs(view, tok, trigger, sentence_actors(view, tok.sent)):
             _add(view, found, trigger, tok, agents[0], targets[0])
     if tok.key == _IN_PLACE:
         verb = _done_in_verb(view, tok)
@@ -1968,9 +2024,11 @@ _NARRATION_RULE_KEYS = frozenset({_IN_PLACE})  # the words that start the rules 
 
 @lru_cache(maxsize=1)
 def _narration_keys() -> frozenset[str]:
-    """The words that start a rule of :func:`_narration_rules`: في and the meeting nouns (اجتماع)."""
+    """The words that start a rule of :func:`_narration_rules`: في, the meeting nouns (اجتماع) and
+    the forms of انسحب."""
     meetings = {k for k, t in load_triggers().items() if t.lemma in _BODY_MEETINGS and t.kind == "masdar"}
-    return frozenset({*_NARRATION_RULE_KEYS, *meetings})
+    withdrawals = {k for k, t in load_triggers().items() if t.lemma in _WITHDRAWALS} if _FROM_IT else set()
+    return frozenset({*_NARRATION_RULE_KEYS, *meetings, *withdrawals})
 
 
 def _victims_before(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
