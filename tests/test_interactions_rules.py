@@ -1161,15 +1161,15 @@ def test_interactions_rules_led_coalition_is_no_attack_noun() -> None:
             },
             ("condemn", "babchenko", "russia"),
         ),
-        # ant:FR-internationalNews-1323-20180518: the subject of وجه before the noun, an adjective
-        # between the noun and its ل
+        # ant:BB-middleEast-637-20180619: the subject of وجه before the noun, an adjective between
+        # the noun and its ل
         (
-            "وقال أردوغان الذي وجه انتقادات لاذعة لإسرائيل ورئيس وزرائها بنيامين نتانياهو منذ مقتل أكثر من "
-            "60 فلسطينيا الاثنين خلال احتجاجات على نقل السفارة الأمريكية من تل أبيب إلى القدس.",
+            "وعلى صعيد السياسة الخارحية، وجه أردوغان انتقادات حادة لإسرائيل، التي كانت من أقوى حلفاء "
+            "تركيا، بسبب تعاملها مع الفلسطينيين.",
             {
                 "أردوغان": ("PERSON", "erdogan", "name"),
                 "إسرائيل": ("GPE", "israel", "name"),
-                "بنيامين نتانياهو": ("PERSON", "netanyahu", "name"),
+                "تركيا": ("GPE", "turkey", "name"),
             },
             ("condemn", "erdogan", "israel"),
         ),

@@ -1625,7 +1625,7 @@ _WITH = key("مع")
 # … منه with an agreement word, evaluation articles excluded.
 _FROM_IT = frozenset(key(w) for w in ("منه", "منها"))
 WITHDRAWN_WINDOW = 3  # tokens from the trigger to منه: its subject (انسحبت منه واشنطن، انسحاب واشنطن منه)
-RELATIVE_WINDOW = 8  # tokens back from the trigger to the relative pronoun: أعلن الرئيس الأمريكي دونالد ترمب
+RELATIVE_WINDOW = 8  # tokens back from the trigger to the relative pronoun: الذي أعلن ترامب انسحاب
 ANTECEDENT_WINDOW = (
     6  # tokens back from the relative pronoun to the agreement word: الاتفاق النووي المبرم مع إيران
 )
@@ -1893,10 +1893,11 @@ _DONE_AGAINST_TRIGGERS = {
 }
 
 
-# ``الحرب التي تقودها السعودية في اليمن``، ``هجمات نفذها داعش في العراق``: a war or attack noun,
-# its doer the subject of a relative verb of doing or leading with the noun's pronoun on it (the
-# relative pronoun may be left out after an indefinite noun), and the place attacked after في right
-# behind the doer (351 news-bench sentences, evaluation articles excluded).
+# ``العملية العسكرية التي تنفذها تركيا في شمال سوريا``، ``هجوم كيمياوي شنه النظام السوري في دوما``:
+# a war or attack noun, its doer the subject of a relative verb of doing or leading with the
+# noun's pronoun on it (the relative pronoun may be left out after an indefinite noun), and the
+# place attacked after في right behind the doer (351 news-bench sentences, evaluation articles
+# excluded).
 _LED = {
     key(form + pronoun): "قاد" for form in ("قاد", "قادت", "يقود", "تقود") for pronoun in ("ه", "ها", "هم")
 }
@@ -1929,9 +1930,9 @@ DOER_PLACE_GAP = 2  # words between the doer and في: والموالون له
 
 
 def done_in_place_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
-    """``حملة القصف التي تقودها السعودية في اليمن`` (ant:BB-culture-101-20180406): the subject of a
-    relative verb of doing whose antecedent is a war or attack noun attacks the country or city
-    named after the في (``tok``) that follows it."""
+    """``العملية العسكرية التي تنفذها تركيا في شمال سوريا`` (ant:AL-internationalNews-1099-20180510):
+    the subject of a relative verb of doing whose antecedent is a war or attack noun attacks the
+    country or city named after the في (``tok``) that follows it."""
     actors = sentence_actors(view, tok.sent)
     target = next((a for a in actors if a.first == tok.index + 1), None)
     if target is None or not _is_place(view, target):
