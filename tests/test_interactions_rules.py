@@ -1324,3 +1324,18 @@ def test_interactions_rules_withdrawal_from_agreement_named_before(
     text: str, names: dict, expected: tuple[str, str, str]
 ) -> None:
     assert expected in triples(run_on(text, names))
+
+
+def test_interactions_rules_joined_loyalists_support_nobody_named_before() -> None:
+    # saudinewsnet:2015-07-23:550; و + الموالين/الموالون لـ after a name in 66 news-bench sentences,
+    # a second group each time: the Houthis are not said to be loyal to Saleh
+    text = (
+        "وقالت مصادر في المقاومة الشعبية: إن الحوثيين والموالين لصالح شنوا هجمات عنيفة على مواقع المقاومة "
+        "والجيش في جبهتي الجفينة وصرواح في محاولة منهم للتقدم والاستيلاء على تلك المواقع.."
+    )
+    names = {
+        "المقاومة الشعبية": ("ORG", "popular_resistance", "name"),
+        "الحوثيين": ("ORG", "houthis", "name"),
+        "صالح": ("PERSON", "saleh", "name"),
+    }
+    assert ("support", "houthis", "saleh") not in triples(run_on(text, names))

@@ -27,7 +27,8 @@ Argument structure of event nouns in narration, run by :func:`_narration_rules`:
 and in :func:`noun_pairs`, :func:`criticism_pairs` (انتقاده لسياسات X، وجه Y انتقادات لـX: Y condemns X;
 اتهامات بريطانية لـX: the UK accuses X).
 Precision guards, tested the same way: :func:`opens_quoted_clause` (no partner after مع inside
-a later quotation), :func:`condemned_act_doer` (يدين استخدام X القوة: X is the target) and
+a later quotation), :func:`loyalists_joined` (الحوثيين والموالين لصالح: a second group, no
+support), :func:`condemned_act_doer` (يدين استخدام X القوة: X is the target) and
 :func:`ungoverned` (an actor after a preposition, لفنزويلا، إلى دمشق، is no fallback subject).
 Interactions read from a statement's speaker and content carry its id in ``derived_from``.
 """
@@ -1180,10 +1181,24 @@ def loyal_pairs(
     backer = _before(view, actors, tok)
     if backer is None or backer.last < tok.index - LOYAL_GAP or backer.entity.startswith(PLACE):
         return []
+    if loyalists_joined(tok):
+        return []
     backed = _prep_target(view, actors, tok, trigger.target)
     if backed is None or _prep_target_gap(view, tok, backed) > 1:
         return []
     return [([backer], [_titled_person(view, actors, backed)])]
+
+
+# Plural loyal nouns after و: ``الحوثيين والموالين لصالح`` is "the Houthis and those loyal to Saleh"
+# (66 news-bench sentences hold و + الموالين/الموالون لـ after a name, all of them a second group).
+_JOINED_LOYALISTS = frozenset(key("و" + w) for w in ("موالين", "موالون", "الموالين", "الموالون"))
+
+
+def loyalists_joined(tok: Tok) -> bool:
+    """``إن الحوثيين والموالين لصالح شنوا هجمات`` (saudinewsnet:2015-07-23:550): a plural loyal noun
+    after و heads a group of its own, it describes no actor before it (a singular adjective does:
+    حركة الشباب المتشددة والموالية لتنظيم القاعدة)."""
+    return tok.key in _JOINED_LOYALISTS
 
 
 def _prep_target_gap(view: DocView, tok: Tok, actor: Actor) -> int:
