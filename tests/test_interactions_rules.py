@@ -1339,3 +1339,38 @@ def test_interactions_rules_joined_loyalists_support_nobody_named_before() -> No
         "صالح": ("PERSON", "saleh", "name"),
     }
     assert ("support", "houthis", "saleh") not in triples(run_on(text, names))
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "unexpected"),
+    [
+        # ant:SK-middleEast-1417-20180503: the subject of تستهدف is محاولة, Kuwait attacks nobody
+        (
+            "أعرب مصدر مسؤول في وزارة الخارجية الكويتية، الخميس، عن إدانة دولة الكويت ورفضها لأي محاولة "
+            "تستهدف أمن واستقرار ووحدة أراضي المملكة المغربية، حسبما نقلت وكالة الأنباء الكويتية (كونا).",
+            {
+                "وزارة الخارجية الكويتية": ("ORG", "kuwait_mfa", "name"),
+                "الكويت": ("GPE", "kuwait", "name"),
+                "المملكة المغربية": ("GPE", "morocco", "name"),
+                "وكالة الأنباء الكويتية": ("ORG", "kuna", "name"),
+            },
+            ("attack", "kuwait", "morocco"),
+        ),
+        # ant:CN-internationalNews-294-20180430: the subject of استهدف is انفجار; Romania's convoy is hit
+        (
+            "وكان قد لقي ثمانية صحفيين حتفهم، الإثنين، إثر تفجير انتحاري مزدوج في العاصمة الأفغانية، كابل، "
+            "في حين قُتل 11 شخصا بانفجار استهدف قافلة للقوات الرومانية في مدينة قندهار.",
+            {
+                "كابل": ("GPE", "kabul", "name"),
+                "الرومانية": ("GPE", "romania", "adjective"),
+                "قندهار": ("GPE", "kandahar", "name"),
+            },
+            ("attack", "romania", "kandahar"),
+        ),
+    ],
+)
+def test_interactions_rules_targeting_after_a_common_noun(
+    text: str, names: dict, unexpected: tuple[str, str, str]
+) -> None:
+    # استهدف in 4,444 news-bench articles; after a common noun (محاولة، انفجار) that noun is its subject
+    assert unexpected not in triples(run_on(text, names))

@@ -28,7 +28,8 @@ and in :func:`noun_pairs`, :func:`criticism_pairs` (انتقاده لسياسا�
 اتهامات بريطانية لـX: the UK accuses X).
 Precision guards, tested the same way: :func:`opens_quoted_clause` (no partner after مع inside
 a later quotation), :func:`loyalists_joined` (الحوثيين والموالين لصالح: a second group, no
-support), :func:`condemned_act_doer` (يدين استخدام X القوة: X is the target) and
+support), :func:`noun_subject_before` (محاولة تستهدف X: no agent after the verb),
+:func:`condemned_act_doer` (يدين استخدام X القوة: X is the target) and
 :func:`ungoverned` (an actor after a preposition, لفنزويلا، إلى دمشق، is no fallback subject).
 Interactions read from a statement's speaker and content carry its id in ``derived_from``.
 """
@@ -763,6 +764,36 @@ def event_subject(view: DocView, tok: Tok) -> bool:
         if words == 2:
             return False
     return False
+
+
+# استهدف takes a thing as subject as often as an actor (محاولة تستهدف، قافلة … استهدفت): after a
+# common noun it is that noun's verb.
+_TARGETING = frozenset(("استهدف",))
+# Words between a subject named earlier and its verb, or opening a clause (closed class, MSA grammar):
+# they leave the subject to be found as before.
+_VERB_LEADS = frozenset(
+    key(w)
+    for w in (
+        *("قد", "لقد", "وقد", "فقد", "كما", "ثم", "أن", "إن", "بأن", "لأن", "لم", "لن", "ما", "حيث"),
+        *("عندما", "بعدما", "بينما", "كان", "كانت", "وكان", "وكانت", "هو", "هي", "وهو", "وهي", "سوف"),
+    )
+)
+
+
+def noun_subject_before(view: DocView, tok: Tok, trigger: Trigger) -> bool:
+    """``رفضها لأي محاولة تستهدف أمن واستقرار المغرب`` (ant:SK-middleEast-1417-20180503): استهدف right
+    after a common noun (no actor, no particle, no و on the verb) has that noun as subject, so the
+    actor after it is its object, not its agent; after a relative pronoun the same holds when its
+    antecedent is no actor (المبادرة التي تستهدف)."""
+    if trigger.lemma not in _TARGETING or view.text[tok.start] in "وف" or tok.index == 0:
+        return False
+    before = view.tokens[tok.index - 1]
+    if before.sent != tok.sent or view.mention_at.get(before.index) is not None:
+        return False
+    if before.key in _RELATIVE:
+        antecedent = view.tokens[before.index - 1] if before.index > 0 else None
+        return antecedent is not None and view.mention_at.get(antecedent.index) is None
+    return before.key.isalpha() and before.key not in _VERB_LEADS and before.key not in _TIME_WORDS
 
 
 @lru_cache(maxsize=1)
@@ -2357,7 +2388,7 @@ def process_doc(
                         for target in targets:
                             _add(view, found, trigger, tok, agent, target)
                 continue
-        if trigger.kind == "verb" and event_subject(view, tok):
+        if trigger.kind == "verb" and (event_subject(view, tok) or noun_subject_before(view, tok, trigger)):
             continue
         we = None
         if trigger.kind == "verb":
