@@ -1374,3 +1374,23 @@ def test_interactions_rules_targeting_after_a_common_noun(
 ) -> None:
     # استهدف in 4,444 news-bench articles; after a common noun (محاولة، انفجار) that noun is its subject
     assert unexpected not in triples(run_on(text, names))
+
+
+def test_interactions_rules_place_in_a_persons_description() -> None:
+    # ant:CN-middleEast-884-20180511: طهران is in the genitive of خطيب جمعة, the preacher named right
+    # after it launches the (verbal) attack
+    text = (
+        "دبي، الإمارات العربية المتحدة (CNN)-- شن خطيب جمعة طهران أحمد خاتمي، الجمعة، هجوما على الولايات "
+        "المتحدة وإسرائيل والاتحاد الأوروبي والمملكة العربية السعودية والإمارات والبحرين، في ظل تصاعد "
+        "التوتر إثر انسحاب أمريكا من الاتفاق النووي الإيراني والضربة الإسرائيلية لمواقع عسكرية إيرانية في "
+        "سوريا."
+    )
+    names = {
+        "طهران": ("GPE", "tehran", "name"),
+        "أحمد خاتمي": ("PERSON", "khatami", "name"),
+        "الولايات المتحدة": ("GPE", "united_states", "name"),
+        "وإسرائيل": ("GPE", "israel", "name"),
+    }
+    found = triples(run_on(text, names))
+    assert ("condemn", "khatami", "united_states") in found
+    assert not any(agent == "tehran" for _, agent, _ in found)

@@ -29,6 +29,7 @@ and in :func:`noun_pairs`, :func:`criticism_pairs` (انتقاده لسياسا�
 Precision guards, tested the same way: :func:`opens_quoted_clause` (no partner after مع inside
 a later quotation), :func:`loyalists_joined` (الحوثيين والموالين لصالح: a second group, no
 support), :func:`noun_subject_before` (محاولة تستهدف X: no agent after the verb),
+:func:`place_in_description` (خطيب جمعة طهران أحمد خاتمي: the person, not the city, acts),
 :func:`condemned_act_doer` (يدين استخدام X القوة: X is the target) and
 :func:`ungoverned` (an actor after a preposition, لفنزويلا، إلى دمشق، is no fallback subject).
 Interactions read from a statement's speaker and content carry its id in ``derived_from``.
@@ -560,7 +561,7 @@ def _titled_person(view: DocView, actors: list[Actor], found: Actor) -> Actor:
     country, only across the comma of an apposition (وزير خارجية سنغافورة، فيفيان بالاكريشنان،)."""
     label = _label(view, found.entity)
     after = view.tokens[found.last + 1] if found.last + 1 < len(view.tokens) else None
-    holder = _holder_past_given_name(view, actors, found)
+    holder = _holder_past_given_name(view, actors, found) or place_in_description(view, actors, found)
     if holder is not None:
         return holder
     # أمير الكويت الشيخ صباح: a country followed by an honorific (الشيخ، الرئيس) and a person
@@ -583,6 +584,23 @@ def _titled_person(view: DocView, actors: list[Actor], found: Actor) -> Actor:
             return found
         index += 1
     return found
+
+
+def place_in_description(view: DocView, actors: list[Actor], found: Actor) -> Actor | None:
+    """``شن خطيب جمعة طهران أحمد خاتمي هجوما على`` (ant:CN-middleEast-884-20180511): a place in the
+    genitive of a common noun (خطيب جمعة طهران) and followed at once by a person's name belongs to
+    that person's description; the person is the actor."""
+    if found.first == 0 or not _is_place(view, found) or found.mention.kind != "name":
+        return None
+    before = view.tokens[found.first - 1]
+    if before.sent != view.tokens[found.first].sent or not before.key.isalpha():
+        return None
+    if before.key in _VERB_LEADS or before.key in _OBJECT_BLOCKERS:
+        return None  # وصل إلى طهران ظريف: the place is reached
+    if view.mention_at.get(before.index) is not None or load_triggers().get(before.key) is not None:
+        return None  # هاجمت طهران X، استقبلت دمشق X: the place is the verb's subject
+    person = next((a for a in actors if a.first == found.last + 1), None)
+    return person if person is not None and _label(view, person.entity) == "PERSON" else None
 
 
 def _holder_past_given_name(view: DocView, actors: list[Actor], found: Actor) -> Actor | None:
