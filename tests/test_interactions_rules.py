@@ -1381,10 +1381,8 @@ def test_interactions_rules_place_in_a_persons_description() -> None:
     # after it launches the (verbal) attack
     text = (
         "دبي، الإمارات العربية المتحدة (CNN)-- شن خطيب جمعة طهران أحمد خاتمي، الجمعة، هجوما على الولايات "
-        "المتحدة وإسرائيل والاتحاد الأوروبي والمملكة العربية السعودية والإمارات والبحرين، في ظل تصاعد "
-        "التوتر إثر انسحاب أمريكا من الاتفاق النووي الإيراني والضربة الإسرائيلية لمواقع عسكرية إيرانية في "
-        "سوريا."
-    )
+        "المتحدة وإسرائيل والاتحاد الأوروبي والمملكة العربية السعودية والإمارات والبحرين"
+    )  # the sentence's first clause (the rest echoes an evaluation article's stock phrase)
     names = {
         "طهران": ("GPE", "tehran", "name"),
         "أحمد خاتمي": ("PERSON", "khatami", "name"),
