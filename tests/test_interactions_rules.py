@@ -1392,3 +1392,21 @@ def test_interactions_rules_place_in_a_persons_description() -> None:
     found = triples(run_on(text, names))
     assert ("condemn", "khatami", "united_states") in found
     assert not any(agent == "tehran" for _, agent, _ in found)
+
+
+def test_interactions_rules_relative_clause_names_the_doer() -> None:
+    # ant:FR-internationalNews-726-20180414: التي شنتها names the strikes' doer (the Western states),
+    # so Khamenei, who condemns them, is not their agent
+    text = (
+        "وندد المرشد الأعلى الإيراني آيه الله علي خامنئي بشدة بالضربات التي شنتها الدول الغربية على سوريا، "
+        "ووصف الرئيس الأمريكي دونالد ترامب ونظيره الفرنسي إيمانويل ماكرون ورئيسة الوزراء البريطانية تيريزا "
+        'ماي بـ"المجرمين".'
+    )
+    names = {
+        "علي خامنئي": ("PERSON", "khamenei", "name"),
+        "سوريا": ("GPE", "syria", "name"),
+        "دونالد ترامب": ("PERSON", "trump", "name"),
+        "إيمانويل ماكرون": ("PERSON", "macron", "name"),
+        "تيريزا ماي": ("PERSON", "may", "name"),
+    }
+    assert ("attack", "khamenei", "syria") not in triples(run_on(text, names))

@@ -30,6 +30,7 @@ Precision guards, tested the same way: :func:`opens_quoted_clause` (no partner a
 a later quotation), :func:`loyalists_joined` (الحوثيين والموالين لصالح: a second group, no
 support), :func:`noun_subject_before` (محاولة تستهدف X: no agent after the verb),
 :func:`place_in_description` (خطيب جمعة طهران أحمد خاتمي: the person, not the city, acts),
+:func:`doer_in_relative` (بالضربات التي شنتها الدول الغربية: no earlier actor as the doer),
 :func:`condemned_act_doer` (يدين استخدام X القوة: X is the target) and
 :func:`ungoverned` (an actor after a preposition, لفنزويلا، إلى دمشق، is no fallback subject).
 Interactions read from a statement's speaker and content carry its id in ``derived_from``.
@@ -1130,7 +1131,7 @@ def noun_pairs(
             and (named is None or named.last < g.first)
             and not any(t.key in _COMPLEMENTIZERS for t in view.tokens[g.last + 1 : tok.index])
         ]  # قال متطوعو الدفاع المدني السوري إن القصف: the speaker's gentilic is not the attacker
-    if not agents:
+    if not agents and not doer_in_relative(view, tok):
         prev = _before(view, actors, tok)
         agents = [prev] if prev is not None and _same_clause(view, prev, tok) else []
     if not agents and trigger.type in (
@@ -1153,6 +1154,16 @@ def noun_pairs(
     if target is None and trigger.type == "attack":
         target = _after(actors, max(a.last for a in agents) + 1, 2)
     return [(agents, _coordinated(view, actors, target))] if target else []
+
+
+def doer_in_relative(view: DocView, tok: Tok) -> bool:
+    """``ندد خامنئي بشدة بالضربات التي شنتها الدول الغربية على سوريا`` (ant:FR-internationalNews-726-
+    20180414): the relative clause of doing after the noun names its doer (here no actor), so the
+    actor before the noun is not its agent."""
+    nxt = view.tokens[tok.index + 1] if tok.index + 2 < len(view.tokens) else None
+    if nxt is None or nxt.sent != tok.sent or nxt.key not in _RELATIVE:
+        return False
+    return view.tokens[tok.index + 2].key in _DONE_IN
 
 
 def ungoverned(view: DocView, actor: Actor) -> bool:
