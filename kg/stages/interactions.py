@@ -581,6 +581,7 @@ def _titled_person(view: DocView, actors: list[Actor], found: Actor) -> Actor:
             index = other.last + 1
             continue
         gap = current.key in _TITLE_PREPOSITIONS or current.text in _APPOSITION_COMMAS
+        gap = gap or current.key in _TITLE_ADJECTIVES
         if not gap and not (index == found.last + 1 and _is_title_word(current.key)):
             return found
         index += 1
@@ -669,6 +670,8 @@ TITLE_GAP = 4  # tokens between a body and the person holding its office (إلى
 # comma of an apposition (شيخ الأزهر، أحمد الطيب).
 _TITLE_PREPOSITIONS = frozenset(key(w) for w in ("إلى", "لدى", "في"))
 _APPOSITION_COMMAS = frozenset(("،", ","))
+# The adjective of an envoy's office after its body: مبعوث الأمم المتحدة الخاص إلى سوريا، X.
+_TITLE_ADJECTIVES = frozenset(key(w) for w in ("الخاص", "الخاصة"))
 
 
 _SUSPENDED = frozenset(key(w) for w in ("تعليق", "وقف", "تجميد", "قطع", "إلغاء", "انهيار", "انسحاب"))
