@@ -791,13 +791,14 @@ def event_subject(view: DocView, tok: Tok) -> bool:
 # استهدف takes a thing as subject as often as an actor (محاولة تستهدف، قافلة … استهدفت): after a
 # common noun it is that noun's verb.
 _TARGETING = frozenset(("استهدف",))
-# Words between a subject named earlier and its verb, or opening a clause (closed class, MSA grammar):
-# they leave the subject to be found as before.
+# Words between a subject named earlier and its verb, or opening a clause or a question (closed
+# class, MSA grammar): they leave the subject to be found as before.
 _VERB_LEADS = frozenset(
     key(w)
     for w in (
         *("قد", "لقد", "وقد", "فقد", "كما", "ثم", "أن", "إن", "بأن", "لأن", "لم", "لن", "ما", "حيث"),
         *("عندما", "بعدما", "بينما", "كان", "كانت", "وكان", "وكانت", "هو", "هي", "وهو", "وهي", "سوف"),
+        *("لماذا", "كيف", "هل", "متى", "أين"),
     )
 )
 
