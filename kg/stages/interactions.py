@@ -22,8 +22,18 @@ Y), :func:`condemned_act_agents` (ندد بالدعم الأمريكي), :func:`
 :func:`issued_statement_pairs` (ودعا البيان Y إلى: the statement's issuer urges Y),
 :func:`content_blame` (قال X إن Y انتهكت القانون الدولي: X accuses Y; predicates in
 ``kg/resources/blame_predicates.tsv``).
+Argument structure of event nouns in narration, run by :func:`_narration_rules`:
+:func:`done_in_place_pairs` (الحرب التي تقودها X في Y، هجوم شنه X في Y: X attacks the place Y),
+:func:`body_meeting_pairs` (وقال X خلال اجتماع لمجلس الأمن: X meets the body),
+:func:`withdrawn_agreement_pairs` (الاتفاق مع Y الذي انسحبت منه X: X suspends cooperation with Y);
+and in :func:`noun_pairs`, :func:`criticism_pairs` (انتقاده لسياسات X، وجه Y انتقادات لـX: Y condemns X;
+اتهامات بريطانية لـX: the UK accuses X).
 Precision guards, tested the same way: :func:`opens_quoted_clause` (no partner after مع inside
-a later quotation), :func:`condemned_act_doer` (يدين استخدام X القوة: X is the target) and
+a later quotation), :func:`loyalists_joined` (الحوثيين والموالين لصالح: a second group, no
+support), :func:`noun_subject_before` (محاولة تستهدف X: no agent after the verb),
+:func:`place_in_description` (خطيب جمعة طهران أحمد خاتمي: the person, not the city, acts),
+:func:`doer_in_relative` (بالضربات التي شنتها الدول الغربية: no earlier actor as the doer),
+:func:`condemned_act_doer` (يدين استخدام X القوة: X is the target) and
 :func:`ungoverned` (an actor after a preposition, لفنزويلا، إلى دمشق، is no fallback subject).
 Interactions read from a statement's speaker and content carry its id in ``derived_from``.
 """
@@ -554,7 +564,7 @@ def _titled_person(view: DocView, actors: list[Actor], found: Actor) -> Actor:
     country, only across the comma of an apposition (وزير خارجية سنغافورة، فيفيان بالاكريشنان،)."""
     label = _label(view, found.entity)
     after = view.tokens[found.last + 1] if found.last + 1 < len(view.tokens) else None
-    holder = _holder_past_given_name(view, actors, found)
+    holder = _holder_past_given_name(view, actors, found) or place_in_description(view, actors, found)
     if holder is not None:
         return holder
     # أمير الكويت الشيخ صباح: a country followed by an honorific (الشيخ، الرئيس) and a person
@@ -573,10 +583,28 @@ def _titled_person(view: DocView, actors: list[Actor], found: Actor) -> Actor:
             index = other.last + 1
             continue
         gap = current.key in _TITLE_PREPOSITIONS or current.text in _APPOSITION_COMMAS
+        gap = gap or current.key in _TITLE_ADJECTIVES
         if not gap and not (index == found.last + 1 and _is_title_word(current.key)):
             return found
         index += 1
     return found
+
+
+def place_in_description(view: DocView, actors: list[Actor], found: Actor) -> Actor | None:
+    """``شن خطيب جمعة طهران أحمد خاتمي هجوما على`` (ant:CN-middleEast-884-20180511): a place in the
+    genitive of a common noun (خطيب جمعة طهران) and followed at once by a person's name belongs to
+    that person's description; the person is the actor."""
+    if found.first == 0 or not _is_place(view, found) or found.mention.kind != "name":
+        return None
+    before = view.tokens[found.first - 1]
+    if before.sent != view.tokens[found.first].sent or not before.key.isalpha():
+        return None
+    if before.key in _VERB_LEADS or before.key in _OBJECT_BLOCKERS:
+        return None  # وصل إلى طهران ظريف: the place is reached
+    if view.mention_at.get(before.index) is not None or load_triggers().get(before.key) is not None:
+        return None  # هاجمت طهران X، استقبلت دمشق X: the place is the verb's subject
+    person = next((a for a in actors if a.first == found.last + 1), None)
+    return person if person is not None and _label(view, person.entity) == "PERSON" else None
 
 
 def _holder_past_given_name(view: DocView, actors: list[Actor], found: Actor) -> Actor | None:
@@ -644,6 +672,8 @@ TITLE_GAP = 4  # tokens between a body and the person holding its office (إلى
 # comma of an apposition (شيخ الأزهر، أحمد الطيب).
 _TITLE_PREPOSITIONS = frozenset(key(w) for w in ("إلى", "لدى", "في"))
 _APPOSITION_COMMAS = frozenset(("،", ","))
+# The adjective of an envoy's office after its body: مبعوث الأمم المتحدة الخاص إلى سوريا، X.
+_TITLE_ADJECTIVES = frozenset(key(w) for w in ("الخاص", "الخاصة"))
 
 
 _SUSPENDED = frozenset(key(w) for w in ("تعليق", "وقف", "تجميد", "قطع", "إلغاء", "انهيار", "انسحاب"))
@@ -758,6 +788,37 @@ def event_subject(view: DocView, tok: Tok) -> bool:
         if words == 2:
             return False
     return False
+
+
+# استهدف takes a thing as subject as often as an actor (محاولة تستهدف، قافلة … استهدفت): after a
+# common noun it is that noun's verb.
+_TARGETING = frozenset(("استهدف",))
+# Words between a subject named earlier and its verb, or opening a clause or a question (closed
+# class, MSA grammar): they leave the subject to be found as before.
+_VERB_LEADS = frozenset(
+    key(w)
+    for w in (
+        *("قد", "لقد", "وقد", "فقد", "كما", "ثم", "أن", "إن", "بأن", "لأن", "لم", "لن", "ما", "حيث"),
+        *("عندما", "بعدما", "بينما", "كان", "كانت", "وكان", "وكانت", "هو", "هي", "وهو", "وهي", "سوف"),
+        *("لماذا", "كيف", "هل", "متى", "أين"),
+    )
+)
+
+
+def noun_subject_before(view: DocView, tok: Tok, trigger: Trigger) -> bool:
+    """``رفضها لأي محاولة تستهدف أمن واستقرار المغرب`` (ant:SK-middleEast-1417-20180503): استهدف right
+    after a common noun (no actor, no particle, no و on the verb) has that noun as subject, so the
+    actor after it is its object, not its agent; after a relative pronoun the same holds when its
+    antecedent is no actor (المبادرة التي تستهدف)."""
+    if trigger.lemma not in _TARGETING or view.text[tok.start] in "وف" or tok.index == 0:
+        return False
+    before = view.tokens[tok.index - 1]
+    if before.sent != tok.sent or view.mention_at.get(before.index) is not None:
+        return False
+    if before.key in _RELATIVE:
+        antecedent = view.tokens[before.index - 1] if before.index > 0 else None
+        return antecedent is not None and view.mention_at.get(antecedent.index) is None
+    return before.key.isalpha() and before.key not in _VERB_LEADS and before.key not in _TIME_WORDS
 
 
 @lru_cache(maxsize=1)
@@ -1036,6 +1097,8 @@ def noun_pairs(
         return ally_pairs(view, tok, actors)
     if trigger.lemma in _LOYAL:
         return loyal_pairs(view, tok, trigger, actors)
+    if trigger.lemma in _CRITICISMS:
+        return criticism_pairs(view, tok, actors, gentilics)
     if trigger.kind == "masdar" and trigger.target == "obj":
         pairs = masdar_genitive_pairs(view, tok, actors)
         if pairs:  # with one actor only, the genitive is as often the patient: إقناع ترامب
@@ -1074,7 +1137,7 @@ def noun_pairs(
             and (named is None or named.last < g.first)
             and not any(t.key in _COMPLEMENTIZERS for t in view.tokens[g.last + 1 : tok.index])
         ]  # قال متطوعو الدفاع المدني السوري إن القصف: the speaker's gentilic is not the attacker
-    if not agents:
+    if not agents and not doer_in_relative(view, tok):
         prev = _before(view, actors, tok)
         agents = [prev] if prev is not None and _same_clause(view, prev, tok) else []
     if not agents and trigger.type in (
@@ -1097,6 +1160,16 @@ def noun_pairs(
     if target is None and trigger.type == "attack":
         target = _after(actors, max(a.last for a in agents) + 1, 2)
     return [(agents, _coordinated(view, actors, target))] if target else []
+
+
+def doer_in_relative(view: DocView, tok: Tok) -> bool:
+    """``ندد خامنئي بشدة بالضربات التي شنتها الدول الغربية على سوريا`` (ant:FR-internationalNews-726-
+    20180414): the relative clause of doing after the noun names its doer (here no actor), so the
+    actor before the noun is not its agent."""
+    nxt = view.tokens[tok.index + 1] if tok.index + 2 < len(view.tokens) else None
+    if nxt is None or nxt.sent != tok.sent or nxt.key not in _RELATIVE:
+        return False
+    return view.tokens[tok.index + 2].key in _DONE_IN
 
 
 def ungoverned(view: DocView, actor: Actor) -> bool:
@@ -1174,16 +1247,169 @@ def loyal_pairs(
     backer = _before(view, actors, tok)
     if backer is None or backer.last < tok.index - LOYAL_GAP or backer.entity.startswith(PLACE):
         return []
+    if loyalists_joined(tok):
+        return []
     backed = _prep_target(view, actors, tok, trigger.target)
     if backed is None or _prep_target_gap(view, tok, backed) > 1:
         return []
     return [([backer], [_titled_person(view, actors, backed)])]
 
 
+# Plural loyal nouns after و: ``الحوثيين والموالين لصالح`` is "the Houthis and those loyal to Saleh"
+# (66 news-bench sentences hold و + الموالين/الموالون لـ after a name, all of them a second group).
+_JOINED_LOYALISTS = frozenset(key("و" + w) for w in ("موالين", "موالون", "الموالين", "الموالون"))
+
+
+def loyalists_joined(tok: Tok) -> bool:
+    """``إن الحوثيين والموالين لصالح شنوا هجمات`` (saudinewsnet:2015-07-23:550): a plural loyal noun
+    after و heads a group of its own, it describes no actor before it (a singular adjective does:
+    حركة الشباب المتشددة والموالية لتنظيم القاعدة)."""
+    return tok.key in _JOINED_LOYALISTS
+
+
 def _prep_target_gap(view: DocView, tok: Tok, actor: Actor) -> int:
     """Words between a trigger and its target (its preposition and a title: للرئيس هادي)."""
     between = view.tokens[tok.index + 1 : actor.first]
     return sum(1 for t in between if not _is_title_word(_strip_article(t.key)) and t.key != _WITH)
+
+
+# Criticism and accusation nouns (انتقاده لـ، انتقادات أمريكية لـ، اتهامات X لـ): their author and target.
+_CRITICISMS = frozenset(("انتقاد", "انتقادات", "اتهامات"))
+# Verbs of directing criticism around its critic: وجه X انتقادات، X الذي جدد انتقاده (closed class).
+_DIRECTING = frozenset(
+    key(w)
+    for w in ("وجه", "وجهت", "يوجه", "توجه", "جدد", "جددت", "يجدد", "تجدد", "كرر", "كررت", "يكرر", "تكرر")
+)
+# What is criticised in the actor's name: انتقاده لسياسات السعودية، لبعض سياسات، لقرار ترامب.
+_CRITICISED_THINGS = frozenset(
+    key(w)
+    for w in (
+        "سياسات",
+        "سياسة",
+        "بعض",
+        "قرار",
+        "قرارات",
+        "موقف",
+        "مواقف",
+        "تصريحات",
+        "أداء",
+        "حكومة",
+        "إدارة",
+    )
+)
+CRITIC_GAP = 3  # words between the critic named before the noun and the noun: الذي وجه سهام
+
+
+def criticism_pairs(
+    view: DocView, tok: Tok, actors: list[Actor], gentilics: list[Actor]
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``بابتشينكو … بعد انتقاده لسياسة روسيا`` (ant:FR-internationalNews-1534-20180530): the critic
+    (the noun's pronoun, its gentilic or genitive, or the subject of وجه/جدد before it) condemns the
+    actor after its ل, or the actor whose policy or decision follows the ل."""
+    target = _criticised(view, actors, tok)
+    critic = _critic(view, tok, actors, gentilics)
+    if target is None or critic is None or critic.entity == target.entity:
+        return []
+    return [([critic], _coordinated(view, actors, target))]
+
+
+def _critic(view: DocView, tok: Tok, actors: list[Actor], gentilics: list[Actor]) -> Actor | None:
+    """The noun's owner (انتقاده), its gentilic or genitive (انتقادات أمريكية، انتقادات ترامب), or the
+    subject of a verb of directing it (وجه X انتقادات، X الذي جدد انتقاده); ``رفض X الانتقادات``
+    names no critic."""
+    if _pronoun_gender(tok):
+        return _possessor(view, tok, actors)
+    after = next((a for a in [*gentilics, *actors] if a.first == tok.index + 1), None)
+    if after is not None:
+        return None if after.entity.startswith(PLACE) else after
+    prev = _before(view, actors, tok)
+    if prev is None or prev.entity.startswith(PLACE) or tok.index - prev.last - 1 > CRITIC_GAP:
+        return None
+    around = view.tokens[max(0, prev.first - 1) : tok.index]
+    if any(t.text in COMMAS or t.text in SENTENCE_END for t in around if t.index > prev.last):
+        return None
+    return prev if any(_directing(t) for t in around if t.sent == tok.sent) else None
+
+
+def _directing(word: Tok) -> bool:
+    """A verb of directing criticism: وجه، يوجه، جدد، كرر (with و/ف)."""
+    return one_of(word.key, _DIRECTING)
+
+
+def _criticised(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
+    """The actor after the noun's ل (one adjective may come between: انتقادات لاذعة لإسرائيل)."""
+    for index in (tok.index + 1, tok.index + 2):
+        word = view.tokens[index] if index < len(view.tokens) else None
+        if word is None or word.sent != tok.sent:
+            return None
+        found = _criticised_at(view, actors, index) if word.key.startswith("ل") else None
+        if found is not None:
+            return found
+    return None
+
+
+def _criticised_at(view: DocView, actors: list[Actor], index: int) -> Actor | None:
+    """The actor at the ل-word ``index`` or after what of it is criticised (لسياسات السعودية)."""
+    start = index
+    found = next((a for a in actors if a.first == index), None)
+    while found is None and index < start + CRITIC_GAP:
+        thing = _strip_article(view.tokens[index].key)
+        if thing not in _CRITICISED_THINGS and not _is_title_word(thing):
+            return None
+        index += 1
+        found = next((a for a in actors if a.first == index), None)
+    if found is None:
+        return None
+    holder = _titled_person(view, actors, found)
+    titled = _is_title_word(_strip_article(view.tokens[found.first - 1].key))
+    if titled and _is_place(view, holder):
+        return None  # لعمدة لندن: the mayor is criticised, not the city
+    return holder
+
+
+# ``قال X خلال اجتماع لمجلس الأمن``: the meeting of a body that the clause's subject attends.
+_BODY_MEETINGS = frozenset(("اجتمع",))
+
+
+def body_meeting_pairs(
+    view: DocView, statements: list[Statement], tok: Tok
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``وأفاد الجعفري خلال اجتماع لمجلس الأمن`` (ant:FR-internationalNews-778-20180418): a meeting
+    noun with a body in its ل-genitive; the speaker of the sentence's reporting verb before it
+    meets that body."""
+    actors = sentence_actors(view, tok.sent)
+    if _prep_target(view, actors, tok, "مع") is not None:
+        return []  # اجتماع لقادة الاتحاد مع أردوغان: the partner after مع
+    target = next((a for a in actors if a.first == tok.index + 1 and _label(view, a.entity) == "ORG"), None)
+    if target is None or _before_meeting(view, tok):
+        return []
+    agent = _attending_speaker(view, statements, tok)
+    if agent is None or agent.entity == target.entity:
+        return []
+    return [([agent], [target])]
+
+
+# Words right before a meeting noun that put the speaking before it: قبل ساعات على اجتماع، قبيل اجتماع.
+_BEFORE_MEETING = frozenset(key(w) for w in ("قبل", "قبيل", "على"))
+
+
+def _before_meeting(view: DocView, tok: Tok) -> bool:
+    """``وذلك قبل ساعات على اجتماع لمجلس الأمن``: the speaker spoke before the meeting, not at it."""
+    before = view.tokens[max(0, tok.index - 2) : tok.index]
+    return any(one_of(t.key, _BEFORE_MEETING) for t in before if t.sent == tok.sent)
+
+
+def _attending_speaker(view: DocView, statements: list[Statement], tok: Tok) -> Actor | None:
+    """The speaker of the sentence's reporting verb before ``tok``, when the meeting is said of the
+    speaking (وقال X خلال اجتماع … إن), not inside what is reported (أعلنت X أن Y سيشارك في اجتماع)."""
+    start = view.sentences[tok.sent][0]
+    cues = [stmt for stmt in statements if stmt.speaker and start <= stmt.cue.start < tok.start]
+    if not cues:
+        return None
+    stmt = max(cues, key=lambda s: s.cue.start)
+    if stmt.content.start <= tok.start < stmt.content.end:
+        return None
+    return _reporting_speaker(view, statements, tok)
 
 
 _PERSUASIONS = frozenset(("urge", "request"))
@@ -1475,6 +1701,56 @@ def _agreement_party(view: DocView, agreement: int, actors: list[Actor]) -> Acto
 _WITH = key("مع")
 
 
+# ``الاتفاق النووي مع إيران الذي انسحبت منه واشنطن``: the agreement left is the antecedent of a
+# relative clause whose withdrawal takes its pronoun (منه): 43 news-bench sentences hold انسحب/انسحاب
+# … منه with an agreement word, evaluation articles excluded.
+_FROM_IT = frozenset(key(w) for w in ("منه", "منها"))
+WITHDRAWN_WINDOW = 3  # tokens from the trigger to منه: its subject (انسحبت منه واشنطن، انسحاب واشنطن منه)
+RELATIVE_WINDOW = 8  # tokens back from the trigger to the relative pronoun: الذي أعلن ترامب انسحاب
+ANTECEDENT_WINDOW = (
+    6  # tokens back from the relative pronoun to the agreement word: الاتفاق النووي المبرم مع إيران
+)
+
+
+def withdrawn_agreement_pairs(
+    view: DocView, tok: Tok, trigger: Trigger, actors: list[Actor]
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``تؤكد فيها التزامها بالاتفاق الذي انسحبت منه واشنطن`` (ant:AL-economy-757-20180606): the
+    leaver (the subject or genitive of the withdrawal, before or after منه) suspends cooperation
+    with the party of the agreement that the relative pronoun before it refers back to."""
+    window = view.tokens[tok.index + 1 : tok.index + 1 + WITHDRAWN_WINDOW]
+    from_it = next((t for t in window if t.sent == tok.sent and t.key in _FROM_IT), None)
+    agreement = _relative_agreement(view, tok) if from_it is not None else None
+    if from_it is None or agreement is None:
+        return []
+    leaver = next((a for a in actors if tok.index < a.first and a.last < from_it.index), None)
+    if leaver is None and trigger.kind == "verb":
+        leaver = _after(actors, from_it.index + 1, 0) or _titled_subject(view, actors, from_it)
+    if leaver is None or leaver.entity.startswith(PLACE):
+        return []
+    party = _agreement_party(view, agreement, actors)
+    return [([leaver], [party])] if party is not None else []
+
+
+def _relative_agreement(view: DocView, tok: Tok) -> int | None:
+    """Index of the agreement word that a relative pronoun (الذي، والتي) before ``tok`` refers to."""
+    for index in range(tok.index - 1, max(tok.index - 1 - RELATIVE_WINDOW, -1), -1):
+        current = view.tokens[index]
+        if current.sent != tok.sent or current.text in SENTENCE_END:
+            return None
+        if one_of(current.key, _RELATIVE):
+            for back in range(index - 1, max(index - 1 - ANTECEDENT_WINDOW, -1), -1):
+                word = view.tokens[back]
+                if word.sent != tok.sent:
+                    return None
+                if _strip_article(word.key).startswith(_AGREEMENT_STEMS) or word.key.startswith(
+                    _AGREEMENT_STEMS
+                ):
+                    return back
+            return None
+    return None
+
+
 def pronoun_object_pairs(
     view: DocView, tok: Tok, trigger: Trigger, actors: list[Actor]
 ) -> list[tuple[list[Actor], list[Actor]]]:
@@ -1696,6 +1972,145 @@ def _against_target(view: DocView, actors: list[Actor], phrases: list[Actor], to
 _DONE_AGAINST_TRIGGERS = {
     lemma: Trigger(lemma, "verb", "attack", "ضد", (), "verb") for lemma in _DONE_AGAINST_VERBS
 }
+
+
+# ``العملية العسكرية التي تنفذها تركيا في شمال سوريا``، ``هجوم كيمياوي شنه النظام السوري في دوما``:
+# a war or attack noun, its doer the subject of a relative verb of doing or leading with the
+# noun's pronoun on it (the relative pronoun may be left out after an indefinite noun), and the
+# place attacked after في right behind the doer (351 news-bench sentences, evaluation articles
+# excluded).
+_LED = {
+    key(form + pronoun): "قاد" for form in ("قاد", "قادت", "يقود", "تقود") for pronoun in ("ه", "ها", "هم")
+}
+_DONE_IN = {**_DONE_AGAINST, **_LED}
+_WAR_NOUNS = frozenset(
+    key(w)
+    for w in (
+        "حرب",
+        "غارة",
+        "غارات",
+        "ضربة",
+        "ضربات",
+        "هجوم",
+        "هجوما",
+        "هجمات",
+        "قصف",
+        "قصفا",
+        "مجزرة",
+        "مجازر",
+        "مذبحة",
+        "اعتداءات",
+        "عدوان",
+    )
+)
+# An operation or campaign is an attack when it is military: عملية عسكرية، حملة جوية (not حملة دهم).
+_OPERATIONS = frozenset(key(w) for w in ("عملية", "عمليات", "حملة", "حملات"))
+_MILITARY = frozenset(key(w) for w in ("عسكرية", "العسكرية", "جوية", "الجوية"))
+DONE_IN_WINDOW = 6  # tokens back from في to the relative verb: its subject and the partners joined to it
+DOER_PLACE_GAP = 2  # words between the doer and في: والموالون له
+
+
+def done_in_place_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
+    """``العملية العسكرية التي تنفذها تركيا في شمال سوريا`` (ant:AL-internationalNews-1099-20180510):
+    the subject of a relative verb of doing whose antecedent is a war or attack noun attacks the
+    country or city named after the في (``tok``) that follows it."""
+    actors = sentence_actors(view, tok.sent)
+    target = next((a for a in actors if a.first == tok.index + 1), None)
+    if target is None or not _is_place(view, target):
+        return []
+    verb = _done_in_verb(view, tok)
+    if verb is None or not _war_antecedent(view, verb):
+        return []
+    phrases = gentilic_phrase_actors(view, tok.sent)
+    agent = _after(actors, verb.index + 1, 0) or next((a for a in phrases if a.first == verb.index + 1), None)
+    if agent is None or agent.entity.startswith(PLACE) or _label(view, agent.entity) == "PERSON":
+        return []
+    agents = _coordinated(view, actors, agent) if agent in actors else [agent]
+    between = view.tokens[agents[-1].last + 1 : tok.index]
+    if len(between) > DOER_PLACE_GAP or any(t.key in _PREPOSITIONS or t.key == _DID_AGAINST for t in between):
+        return []  # شنها X على Y في Z: the target is Y
+    return [(agents, [t for t in _coordinated(view, actors, target) if _is_place(view, t)])]
+
+
+def _done_in_verb(view: DocView, tok: Tok) -> Tok | None:
+    """The relative verb of doing or leading (التي تقودها، نفذه) before ``tok`` in its clause."""
+    for index in range(tok.index - 1, max(tok.index - 1 - DONE_IN_WINDOW, 0), -1):
+        current = view.tokens[index]
+        if current.sent != tok.sent or current.text in SENTENCE_END or current.text in COMMAS:
+            return None
+        if current.key in _DONE_IN:
+            return current
+    return None
+
+
+def _war_antecedent(view: DocView, verb: Tok) -> bool:
+    """The noun that the relative ``verb`` is about, right before it or its relative pronoun
+    (one adjective may follow the noun: هجمات متكررة شنها), is a war or attack noun."""
+    start = verb.index - 1
+    if start >= 0 and view.tokens[start].key in _RELATIVE:
+        start -= 1
+    for index in (start, start - 1):
+        word = view.tokens[index] if index >= 0 else None
+        if word is None or word.sent != verb.sent:
+            return False
+        noun = _strip_article(word.key)
+        if noun in _WAR_NOUNS or word.key in _WAR_NOUNS:
+            return True
+        after = view.tokens[index + 1]
+        if noun in _OPERATIONS and _strip_article(after.key) in _MILITARY:
+            return True
+        if not _nisba(noun):
+            return False  # قصف التحالف الذي تقوده: the coalition is led, the noun before it is no antecedent
+    return False
+
+
+def _nisba(word: str) -> bool:
+    """A relative adjective (nisba) in ي/ية, on normalized keys: العسكرية، كيمياوي، الجوية."""
+    return word.endswith(("ي", "يه")) and len(word) > 3
+
+
+_DONE_IN_TRIGGERS = {
+    lemma: Trigger(lemma, "verb", "attack", "في", (), "verb") for lemma in set(_DONE_IN.values())
+}
+
+
+def _narration_rules(
+    view: DocView, statements: list[Statement], found: dict[tuple[str, str, str], Interaction], tok: Tok
+) -> None:
+    """Add what the argument-structure rules led by ``tok`` find: an attack done in a place (في), a
+    meeting of a body (اجتماع لـ), a withdrawal from an agreement named before (الذي انسحبت منه)."""
+    trigger = load_triggers().get(tok.key)
+    body = trigger is not None and trigger.lemma in _BODY_MEETINGS and trigger.kind == "masdar"
+    if trigger is not None and body and _next_key(view, tok).startswith("ل"):
+        for agents, targets in body_meeting_pairs(view, statements, tok):
+            _add(view, found, trigger, tok, agents[0], targets[0])
+    # the agreement named before the relative pronoun is beyond the trigger's ``needs`` window
+    left = trigger is not None and trigger.lemma in _WITHDRAWALS and not _modal(view, tok)
+    if trigger is not None and left and not _negated(view, tok):
+        for agents, targets in withdrawn_agreement_pairs(view, tok, trigger, sentence_actors(view, tok.sent)):
+            _add(view, found, trigger, tok, agents[0], targets[0])
+    if tok.key == _IN_PLACE:
+        verb = _done_in_verb(view, tok)
+        if verb is None:
+            return
+        done = _DONE_IN_TRIGGERS[_DONE_IN[verb.key]]
+        for agents, targets in done_in_place_pairs(view, tok):
+            for agent in agents:
+                for target in targets:
+                    _add(view, found, done, tok, agent, target)
+
+
+_IN_PLACE = key("في")
+_NARRATION_RULE_KEYS = frozenset({_IN_PLACE})  # the words that start the rules of _narration_rules
+
+
+@lru_cache(maxsize=1)
+def _narration_keys() -> frozenset[str]:
+    """The words that start a rule of :func:`_narration_rules`: في, the meeting nouns (اجتماع) and
+    the forms of انسحب."""
+    meetings = {k for k, t in load_triggers().items() if t.lemma in _BODY_MEETINGS and t.kind == "masdar"}
+    withdrawals = {k for k, t in load_triggers().items() if t.lemma in _WITHDRAWALS} if _FROM_IT else set()
+    return frozenset({*_NARRATION_RULE_KEYS, *meetings, *withdrawals})
 
 
 def _victims_before(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
@@ -2111,6 +2526,8 @@ def process_doc(
     for tok in view.tokens:
         if tok.key in _PREPOSITION_RULE_KEYS:
             _preposition_rules(view, found, tok)
+        if tok.key in _narration_keys():
+            _narration_rules(view, statements, found, tok)
         trigger = triggers.get(tok.key)
         if trigger is None or not _needs_met(view, tok, trigger):
             continue
@@ -2149,7 +2566,7 @@ def process_doc(
                         for target in targets:
                             _add(view, found, trigger, tok, agent, target)
                 continue
-        if trigger.kind == "verb" and event_subject(view, tok):
+        if trigger.kind == "verb" and (event_subject(view, tok) or noun_subject_before(view, tok, trigger)):
             continue
         we = None
         if trigger.kind == "verb":
