@@ -89,7 +89,7 @@ NAME_VARIANTS: dict[str, str] = {
     "NL": "هولندا|مملكة هولندا|الأراضي المنخفضة",
     "OM": "سلطنة عمان",
     "PH": "الفيليبين",
-    "PS": "فلسطين|دولة فلسطين|الأراضي الفلسطينية المحتلة",
+    "PS": "فلسطين|دولة فلسطين",
     "QA": "دولة قطر",
     "RO": "رومانيا",
     "RU": "روسيا الاتحادية|الاتحاد الروسي",
@@ -495,6 +495,7 @@ REGIONS: tuple[tuple[str, str, str, str, str], ...] = (
     ("شبه الجزيرة العربية|الجزيرة العربية", "Arabian Peninsula", "", "", ""),
     ("قطاع غزة", "Gaza Strip", "PS", "غزي|غزاوي", ""),
     ("الضفة الغربية", "West Bank", "PS", "", ""),
+    ("الأراضي الفلسطينية|الأراضي الفلسطينية المحتلة", "Palestinian territories", "PS", "", ""),
     ("هضبة الجولان|الجولان|الجولان السوري المحتل", "Golan Heights", "SY", "جولاني", ""),
     ("مزارع شبعا", "Shebaa Farms", "LB", "", ""),
     ("جنوب لبنان", "South Lebanon", "LB", "", ""),
@@ -612,6 +613,12 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(seen)
 
 
+# Countries whose CLDR Arabic name names a territory, not the state or the nation its gentilic
+# refers to: الأراضي الفلسطينية is a region row of PS (the land: an occupation, a strike or a
+# strike "in the Palestinian territories"), فلسطين the country (a state, a people, فلسطيني).
+TERRITORY_NAMED = frozenset({"PS"})
+
+
 def country_rows() -> list[list[str]]:
     """One row per ISO 3166-1 country plus Kosovo, sorted by code."""
     import pycountry
@@ -621,7 +628,8 @@ def country_rows() -> list[list[str]]:
     codes = sorted({country.alpha_2 for country in pycountry.countries} | set(EXTRA_CODES))
     rows = []
     for code in codes:
-        names = _unique([*clean_cldr_name(arabic[code]), *NAME_VARIANTS.get(code, "").split("|")])
+        cldr = [] if code in TERRITORY_NAMED else clean_cldr_name(arabic[code])
+        names = _unique([*cldr, *NAME_VARIANTS.get(code, "").split("|")])
         gentilics = GENTILICS.get(code) or rule_gentilic(names[0])
         capitals = "|".join(city.split("|")[0] for city in CAPITALS.get(code, ()))
         rows.append(

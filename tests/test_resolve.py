@@ -644,3 +644,25 @@ def test_resolve_partial_name_finds_a_fuller_form_that_joined_its_short_form() -
     )
     corpus = resolve.run(segment.run(Corpus(documents=docs)).replace(mentions=mentions))
     assert {"سارة هاكابي ساندرز", "هاكابي ساندرز"} <= names(corpus)["سارة ساندرز"]
+
+
+def test_resolve_palestine_the_state_and_the_palestinian_territories_are_two_places(tmp_path_factory) -> None:
+    """فلسطين (a state that joins a court, the nation of الفلسطيني) and الأراضي الفلسطينية (the
+    land, also written المحتلة) are two nodes (ant:FR-internationalNews-1396-20180523,
+    ant:AL-internationalNews-1675-20180618)."""
+    from conftest import build_texts
+
+    corpus = build_texts(
+        tmp_path_factory,
+        "palestine",
+        {
+            "a": "وقالت الصحيفة إن خطة زيارة الأمير ويليام ستكون ضمن برنامج زيارة الأراضي الفلسطينية وليس "
+            "إسرائيل. وجاء في الخطة أن برنامج الأراضي الفلسطينية المحتلة سيبدأ في البلدة القديمة.",
+            "b": "وبعد ثلاث سنوات على انضمام فلسطين إلى عضوية المحكمة الجنائية الدولية، أعلن وزير الخارجية "
+            "الفلسطيني تقديم إحالة إلى المحكمة.",
+        },
+    )
+    node = {m.surface: corpus.mention_entity.get(m.mention_id) for m in corpus.mentions}
+    assert node["الأراضي الفلسطينية"] == node["الأراضي الفلسطينية المحتلة"]
+    assert node["فلسطين"] != node["الأراضي الفلسطينية"]
+    assert "country_PS" in (node["فلسطين"] or "")

@@ -721,8 +721,11 @@ def _bare_place(match: str) -> str:
     trailing = len(words)
     while trailing > 1 and (words[trailing - 1] in PLACE_STATUS_WORDS or words[trailing - 1] in gentilics):
         trailing -= 1
-    if trailing < len(words) and " ".join(words[:trailing]) in lexicons.place_index():
-        words = words[:trailing]  # a known place only: المحيط الهندي is no ocean of India's
+        if " ".join(words[:trailing]) in lexicons.place_index():
+            # a known place only: المحيط الهندي is no ocean of India's; the longest one:
+            # الأراضي الفلسطينية المحتلة is الأراضي الفلسطينية, not الأراضي
+            words = words[:trailing]
+            break
     bare = " ".join(words)
     return bare if bare != match else ""
 
