@@ -644,3 +644,45 @@ def test_resolve_partial_name_finds_a_fuller_form_that_joined_its_short_form() -
     )
     corpus = resolve.run(segment.run(Corpus(documents=docs)).replace(mentions=mentions))
     assert {"سارة هاكابي ساندرز", "هاكابي ساندرز"} <= names(corpus)["سارة ساندرز"]
+
+
+def test_resolve_rare_misspelling_joins_the_name_written_far_more_often() -> None:
+    # news-bench ant:BB-internationalNews-1050-20180905 writes جميس ماتيس once; the corpus writes
+    # جيمس ماتيس hundreds of times (91 mentions of the full name on 20,000 news-bench articles)
+    rare = "كما أعاد الرئيس نشر تغريدات لكل من وزير الدفاع جميس ماتيس ورئيس موظفي البيت الأبيض جون كيلي."
+    corpus = _docs_corpus([("وقال جيمس ماتيس إن الأمر انتهى.", ["جيمس ماتيس"])] * 10 + [(rare, ["جميس ماتيس"])])
+    assert _persons(corpus) == ["جيمس ماتيس"]
+
+
+def test_resolve_rare_misspelling_joins_even_beside_the_right_spelling() -> None:
+    # news-bench ant:CN-middleEast-1451-20181009 writes جمال خشقجي in a story that also writes
+    # جمال خاشقجي (six articles of 20,000 do): a typo, not a second person
+    rare = (
+        'أعربت وزارة الخارجية الفرنسية، الثلاثاء، عن "قلقها" حول موضوع اختفاء الصحفي والكاتب السعودي'
+        " جمال خشقجي. وقال جمال خاشقجي إن الأمر انتهى."
+    )
+    right = ("وقال جمال خاشقجي إن الأمر انتهى.", ["جمال خاشقجي"])
+    corpus = _docs_corpus([right] * 10 + [(rare, ["جمال خشقجي", "جمال خاشقجي"])])
+    assert _persons(corpus) == ["جمال خاشقجي"]
+
+
+def test_resolve_rare_spelling_that_is_a_given_name_of_others_stays_apart() -> None:
+    # سعد is a given name of many families (41 full names on 20,000 news-bench articles): سعد
+    # القحطاني beside سعود القحطاني is another person, and so is عامر beside عمر
+    common = [("وقال سعود القحطاني إن الأمر انتهى.", ["سعود القحطاني"])] * 10
+    common += [("وقال عمر حداد إن الأمر انتهى.", ["عمر حداد"])] * 10
+    others = [(f"وقال {name} إن الأمر انتهى.", [name]) for name in ("سعد كامل", "سعد عادل", "سعد فايز")]
+    others += [(f"وقال {name} إن الأمر انتهى.", [name]) for name in ("عامر كامل", "عامر عادل", "عامر فايز")]
+    rare = [("وقال سعد القحطاني إن الأمر انتهى.", ["سعد القحطاني"]), ("وقال عامر حداد إنه عاد.", ["عامر حداد"])]
+    persons = _persons(_docs_corpus(common + others + rare))
+    assert {"سعد القحطاني", "عامر حداد"} <= set(persons)
+
+
+def test_resolve_rare_syllable_spelling_of_a_korean_name_joins_it() -> None:
+    # news-bench ant:AL-internationalNews-1338-20180526 writes كيم يونغ أون (57 times in 50,000
+    # articles, 845 كيم جونغ أون); كيم يونغ نام and كيم جونغ نام, written about as often, stay two
+    rare = "أعلنت كوريا الجنوبية أن رئيسها مون جيه-إن اجتمع مع زعيم كوريا الشمالية كيم يونغ أون اليوم السبت."
+    common = [("وقال كيم جونغ أون إن الأمر انتهى.", ["كيم جونغ أون"])] * 10
+    nam = [("وقال كيم يونغ نام إن الأمر انتهى.", ["كيم يونغ نام"]), ("وقتل كيم جونغ نام أمس.", ["كيم جونغ نام"])]
+    persons = _persons(_docs_corpus([*common, (rare, ["كيم يونغ أون"]), *nam]))
+    assert persons == ["كيم جونغ أون", "كيم جونغ نام", "كيم يونغ نام"]

@@ -75,6 +75,7 @@ def run(corpus: Corpus) -> Corpus:
         cluster.written = len(cluster.mentions)
     _merge_proclitic_names(clusters, notes)
     absorbed = _merge_transliterations(clusters, notes)
+    _merge_rare_spellings(clusters, notes, absorbed)
     _merge_kind_words(clusters, notes)
     _merge_place_kinds(clusters, notes)
     _merge_short_given_names(clusters, notes, absorbed)
@@ -674,6 +675,68 @@ def foldable(word: str, other: str, *, anchored: bool = False) -> bool:
         long[:-1] if long.endswith("ي") else "",
     )
     return short not in patterns
+
+
+# -- a rare misspelling of a name the corpus writes far more often ----------------------------
+
+VARIANT_RATIO = 10  # mentions the common spelling needs for every one of the rare spelling's
+OWN_SPELLING_NAMES = 2  # other full names a misspelt word may be written in (جميس of جميس كومي)
+SYLLABLE_LETTERS = 4  # longest word of a name written in syllables (كيم جونغ أون، شي جين بينغ)
+
+
+def variant_skeleton(word: str) -> str:
+    """:func:`name_skeleton` with a final ng written as ن or نغ (``جون``/``جونغ`` of كيم جونغ أون)."""
+    skeleton = name_skeleton(word)
+    return skeleton[:-1] if skeleton.endswith("نج") else skeleton
+
+
+def _merge_rare_spellings(
+    clusters: dict[str, _Cluster], notes: list[ResolutionNote], absorbed: dict[str, str]
+) -> None:
+    """A full name written ``VARIANT_RATIO`` times less often than another that it matches word
+    for word but one (:func:`variant_skeleton`) is a misspelling of it (جمال خشقجي، جميس ماتيس،
+    سيرغيه لافروف), even in a document that spells it right too, when the word is a spelling of
+    its own or the name is written in syllables (:func:`_rare_spelling_of`)."""
+    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    used_in: dict[tuple[str, bool], set[str]] = defaultdict(set)  # (word, is last) → names
+    for match_key, cluster in clusters.items():
+        words = match_key.removeprefix("person:").split()
+        if cluster.label == "PERSON" and len(words) > 1:
+            groups[tuple(variant_skeleton(w) for w in words)].append(match_key)
+            for position, word in enumerate(words):
+                used_in[(word, position == len(words) - 1)].add(match_key)
+    for _, keys in sorted(groups.items()):
+        if len(keys) < 2:
+            continue
+        common, *others = sorted(keys, key=lambda k: (-len(clusters[k].mentions), k))
+        for rare in others:
+            if VARIANT_RATIO * len(clusters[rare].mentions) > len(clusters[common].mentions):
+                continue
+            if _rare_spelling_of(rare, common, used_in):
+                note = ("rare spelling", "a rare misspelling of a name written far more often")
+                _absorb(clusters, notes, absorbed, (rare, common), note)
+
+
+def _rare_spelling_of(rare: str, common: str, used_in: dict[tuple[str, bool], set[str]]) -> bool:
+    """Whether the one word in which ``rare`` differs from ``common`` is a misspelling: no family
+    name with the article (عبد الله الثني is not عبد الله الثاني), and either a spelling that
+    at most ``OWN_SPELLING_NAMES`` other full names use (سعد، صالح، عامر are given names of
+    many: سعد القحطاني is not سعود القحطاني) or a word of a name of three or more syllables
+    (each at most ``SYLLABLE_LETTERS`` letters, no بن), as Korean and Chinese names are written."""
+    rare_words = rare.removeprefix("person:").split()
+    common_words = common.removeprefix("person:").split()
+    differ = [i for i, (a, b) in enumerate(zip(rare_words, common_words, strict=True)) if a != b]
+    if len(differ) != 1:
+        return False
+    position = differ[0]
+    word = rare_words[position]
+    if word.startswith("ال") or common_words[position].startswith("ال"):
+        return False
+    others = used_in[(word, position == len(rare_words) - 1)] - {rare}
+    syllables = len(rare_words) >= 3 and all(
+        len(w) <= SYLLABLE_LETTERS and w not in _LINKING_WORDS for w in (*rare_words, *common_words)
+    )
+    return len(others) <= OWN_SPELLING_NAMES or syllables
 
 
 # -- organisations named with and without their kind -----------------------------------------
