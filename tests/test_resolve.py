@@ -650,7 +650,9 @@ def test_resolve_rare_misspelling_joins_the_name_written_far_more_often() -> Non
     # news-bench ant:BB-internationalNews-1050-20180905 writes جميس ماتيس once; the corpus writes
     # جيمس ماتيس hundreds of times (91 mentions of the full name on 20,000 news-bench articles)
     rare = "كما أعاد الرئيس نشر تغريدات لكل من وزير الدفاع جميس ماتيس ورئيس موظفي البيت الأبيض جون كيلي."
-    corpus = _docs_corpus([("وقال جيمس ماتيس إن الأمر انتهى.", ["جيمس ماتيس"])] * 10 + [(rare, ["جميس ماتيس"])])
+    corpus = _docs_corpus(
+        [("وقال جيمس ماتيس إن الأمر انتهى.", ["جيمس ماتيس"])] * 10 + [(rare, ["جميس ماتيس"])]
+    )
     assert _persons(corpus) == ["جيمس ماتيس"]
 
 
@@ -673,7 +675,10 @@ def test_resolve_rare_spelling_that_is_a_given_name_of_others_stays_apart() -> N
     common += [("وقال عمر حداد إن الأمر انتهى.", ["عمر حداد"])] * 10
     others = [(f"وقال {name} إن الأمر انتهى.", [name]) for name in ("سعد كامل", "سعد عادل", "سعد فايز")]
     others += [(f"وقال {name} إن الأمر انتهى.", [name]) for name in ("عامر كامل", "عامر عادل", "عامر فايز")]
-    rare = [("وقال سعد القحطاني إن الأمر انتهى.", ["سعد القحطاني"]), ("وقال عامر حداد إنه عاد.", ["عامر حداد"])]
+    rare = [
+        ("وقال سعد القحطاني إن الأمر انتهى.", ["سعد القحطاني"]),
+        ("وقال عامر حداد إنه عاد.", ["عامر حداد"]),
+    ]
     persons = _persons(_docs_corpus(common + others + rare))
     assert {"سعد القحطاني", "عامر حداد"} <= set(persons)
 
@@ -683,6 +688,9 @@ def test_resolve_rare_syllable_spelling_of_a_korean_name_joins_it() -> None:
     # articles, 845 كيم جونغ أون); كيم يونغ نام and كيم جونغ نام, written about as often, stay two
     rare = "أعلنت كوريا الجنوبية أن رئيسها مون جيه-إن اجتمع مع زعيم كوريا الشمالية كيم يونغ أون اليوم السبت."
     common = [("وقال كيم جونغ أون إن الأمر انتهى.", ["كيم جونغ أون"])] * 10
-    nam = [("وقال كيم يونغ نام إن الأمر انتهى.", ["كيم يونغ نام"]), ("وقتل كيم جونغ نام أمس.", ["كيم جونغ نام"])]
+    nam = [
+        ("وقال كيم يونغ نام إن الأمر انتهى.", ["كيم يونغ نام"]),
+        ("وقتل كيم جونغ نام أمس.", ["كيم جونغ نام"]),
+    ]
     persons = _persons(_docs_corpus([*common, (rare, ["كيم يونغ أون"]), *nam]))
     assert persons == ["كيم جونغ أون", "كيم جونغ نام", "كيم يونغ نام"]
