@@ -791,3 +791,15 @@ def test_resolve_misspelt_given_name_joins_when_its_right_spelling_mostly_comes_
     ]
     persons = _persons(_docs_corpus([*common, (rare, ["بارك أوباما"]), *park]))
     assert "بارك أوباما" not in persons
+
+
+def test_resolve_joins_a_patronym_to_the_given_and_family_name() -> None:
+    # news-bench ant:CN-economy-414-20181011 writes أنور بن محمد قرقاش (7 of 20,000 articles do),
+    # the minister news calls أنور قرقاش; محمد بن سلمان stays no محمد سلمان
+    text = (
+        "اعتبر الدكتور أنور بن محمد قرقاش، وزير الدولة الإماراتي للشؤون الخارجية، أن"
+        ' "نجاح السعودية هو الخيار الأول للمنطقة".'
+    )
+    common = [("وقال أنور قرقاش إن الأمر انتهى.", ["أنور قرقاش"])] * 3
+    corpus = _docs_corpus([*common, (text, ["أنور بن محمد قرقاش"])])
+    assert _persons(corpus) == ["أنور قرقاش"]

@@ -962,9 +962,11 @@ def _merge_middle_names(
     clusters: dict[str, _Cluster], notes: list[ResolutionNote], absorbed: dict[str, str]
 ) -> None:
     """``A B C`` and ``A C`` are one person when one is written ``MIDDLE_RATIO`` times as often
-    as the other: رجب طيب أردوغان / رجب أردوغان, باراك حسين أوباما / باراك أوباما. Not when
-    ``B`` links a patronym (بن), when ``A C`` has two such fuller forms or is cut from a longer
-    name written as often (كيم جونغ of كيم جونغ أون, not كيم يو جونغ), or when less than
+    as the other: رجب طيب أردوغان / رجب أردوغان, باراك حسين أوباما / باراك أوباما, and a patronym
+    ``A بن B C`` / ``A C`` (أنور بن محمد قرقاش / أنور قرقاش, :func:`_patronym`). Not when ``B``
+    links a patronym (بن: محمد بن سلمان is not محمد سلمان), when ``A C`` has two such fuller
+    forms or is cut from a longer name written as often (كيم جونغ of كيم جونغ أون, not كيم يو
+    جونغ), or when less than
     ``MIDDLE_SHARE`` of the full names starting with ``A`` end with ``C`` (محمد أحمد الحمادي is
     not every محمد الحمادي; دونالد is mostly دونالد ترامب). ``A C`` is looked up in the spelling
     it joined (``absorbed``): أندرو كريغ برونسون joins أندرو برانسون, which took in أندرو برونسون."""
@@ -982,6 +984,8 @@ def _merge_middle_names(
             longest_after[head] = max(longest_after[head], len(clusters[person].mentions))
         if len(words) == 3 and words[1] not in _LINKING_WORDS and not words[1].startswith("ال"):
             fuller[f"person:{words[0]} {words[2]}"].append(person)
+        elif _patronym(words):
+            fuller[f"person:{words[0]} {words[3]}"].append(person)
     for written_short, longer in sorted(fuller.items()):
         short = absorbed.get(written_short, written_short)  # أندرو برونسون → أندرو برانسون
         given, family = short.removeprefix("person:").split()
@@ -993,6 +997,15 @@ def _merge_middle_names(
         if longest_after[short.removeprefix("person:")] >= written:
             continue
         _join_the_rarer(clusters, notes, absorbed, short, longer[0])
+
+
+_SON_OF = frozenset(key(w) for w in ("بن", "ابن"))
+
+
+def _patronym(words: list[str]) -> bool:
+    """Whether a four-word name is ``A بن B C``, a given name, the father's and a family name
+    (أنور بن محمد قرقاش, which news writes أنور قرقاش), no word with the article."""
+    return len(words) == 4 and words[1] in _SON_OF and not any(w.startswith("ال") for w in words[2:])
 
 
 def _join_the_rarer(
