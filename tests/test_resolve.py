@@ -803,3 +803,25 @@ def test_resolve_joins_a_patronym_to_the_given_and_family_name() -> None:
     common = [("وقال أنور قرقاش إن الأمر انتهى.", ["أنور قرقاش"])] * 3
     corpus = _docs_corpus([*common, (text, ["أنور بن محمد قرقاش"])])
     assert _persons(corpus) == ["أنور قرقاش"]
+
+
+def test_resolve_splits_a_one_word_name_run_into_a_family_name() -> None:
+    from kg.stages.resolve import repair_person_spans
+
+    # news-bench ant:FR-internationalNews-1910-20180619: the tagger never tags محرم before إينجه
+    # (40 spans إينجه alone on 20,000 news-bench articles), so no full name ends with it
+    text = (
+        'وفي كلمة أمام أنصاره في مدينة توكات وصف إينجه أردوغان بأنه "رجل مرهق عاجز عن مساعدة تركيا".'
+        " وقال إينجه إن أردوغان خسر."
+    )
+    corpus, mentions = _split_corpus(
+        {"b": ("إينجه ورجب طيب أردوغان", *["إينجه"] * 10, *["رجب طيب أردوغان"] * 10)}
+    )
+    corpus = segment.run(corpus.replace(documents=(Document("a", text), *corpus.documents), tokens=()))
+    found = (
+        _mention_at("a", text, "إينجه أردوغان"),
+        _mention_at("a", text, "إينجه", text.index("وقال")),
+        _mention_at("a", text, "أردوغان", text.index("إن أردوغان")),
+    )
+    repaired = repair_person_spans((*found, *mentions), corpus)
+    assert [m.surface for m in repaired if m.doc_id == "a"] == ["إينجه", "أردوغان", "إينجه", "أردوغان"]

@@ -166,14 +166,16 @@ def repair_person_spans(mentions: tuple[Mention, ...], corpus: Corpus) -> tuple[
     full: Counter[str] = Counter()
     named: dict[str, set[str]] = defaultdict(set)
     ends: dict[str, Counter[str]] = defaultdict(Counter)
+    alone: Counter[str] = Counter()
     for mention in mentions:
         words = person_key(mention.surface).split()
         if mention.label == "PERSON" and mention.kind == "name" and words:
             ends[mention.doc_id][words[-1]] += 1
+            alone[words[0]] += len(words) == 1
         if mention.label == "PERSON" and mention.kind == "name" and len(words) > 1:
             full[" ".join(words)] += 1
             named[mention.doc_id].add(" ".join(words))
-    names = _NameStats.of(full, named, ends)
+    names = _NameStats.of(full, named, ends, alone)
     texts = {doc.doc_id: doc.text for doc in corpus.documents}
     next_token = _next_tokens(corpus, [m for m in mentions if _may_extend(m)], texts)
     repaired: list[Mention] = []
@@ -207,15 +209,22 @@ class _NameStats:
     starts: Counter[str]  # first word → mentions of the full names written twice or more it starts
     named: dict[str, set[str]]  # document → the full names it writes
     ends: dict[str, Counter[str]]  # document → last word of each person name it writes → mentions
+    alone: Counter[str]  # one-word person names → mentions
 
     @classmethod
-    def of(cls, full: Counter[str], named: dict[str, set[str]], ends: dict[str, Counter[str]]) -> _NameStats:
+    def of(
+        cls,
+        full: Counter[str],
+        named: dict[str, set[str]],
+        ends: dict[str, Counter[str]],
+        alone: Counter[str],
+    ) -> _NameStats:
         owners: dict[str, Counter[str]] = defaultdict(Counter)
         starts: Counter[str] = Counter()
         for name, count in full.items():
             owners[name.split()[-1]][name] = count
             starts[name.split()[0]] += count if count >= 2 else 0
-        return cls(full, owners, starts, named, ends)
+        return cls(full, owners, starts, named, ends, alone)
 
     def starts_a_name(self, word: str, span: str) -> bool:
         """Whether full names other than ``span``, written twice or more, start with ``word`` in
@@ -298,12 +307,15 @@ def _particle_before_name(written: str, words: list[str], names: _NameStats) -> 
 def _person_of(part: list[str], span: str, names: _NameStats) -> tuple[str, int]:
     """``(full name, mentions)`` of the person ``part`` names: itself when it is a full name
     written twice; for one word, the full name that leads those ending with it (the span left
-    out, ``_most_salient``) with the mentions of them all; ``("", 0)`` when none."""
+    out, ``_most_salient``) with the mentions of them all, or the word itself with its mentions
+    alone when no full name ends with it; ``("", 0)`` when none."""
     if len(part) > 1:
         name = " ".join(part)
         return (name, names.full[name]) if names.full[name] >= 2 else ("", 0)
     owners = Counter({name: n for name, n in names.owners.get(part[0], Counter()).items() if name != span})
-    leader = _most_salient(owners) if owners else ""
+    if not owners:  # a person the corpus names by one word only (إينجه, never محرم إينجه)
+        return (part[0], names.alone[part[0]]) if names.alone[part[0]] >= 2 else ("", 0)
+    leader = _most_salient(owners)
     return (leader, owners.total()) if leader else ("", 0)
 
 
