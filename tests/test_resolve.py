@@ -825,3 +825,25 @@ def test_resolve_splits_a_one_word_name_run_into_a_family_name() -> None:
     )
     repaired = repair_person_spans((*found, *mentions), corpus)
     assert [m.surface for m in repaired if m.doc_id == "a"] == ["إينجه", "أردوغان", "إينجه", "أردوغان"]
+
+
+def test_resolve_joins_a_name_cut_before_its_last_word_to_the_full_name_it_starts() -> None:
+    # news-bench ant:BB-internationalNews-764-20180708 misspells the family name (أرودغان, 7 of
+    # 20,000 articles), which the tagger leaves out of the span: رجب طيب is Erdogan cut short;
+    # كيم جونغ starts كيم جونغ أون far more often than كيم جونغ نام
+    text = (
+        "ومن المتوقع أن ترفع حالة الطوارئ هذا الشهر المفروضة منذ يوليو/ تموز 2016 إثر محاولة انقلاب"
+        " عسكري فاشلة على الرئيس التركي رجب طيب أرودغان."
+    )
+    common = [("وقال رجب طيب أردوغان إن الأمر انتهى.", ["رجب طيب أردوغان"])] * 10
+    common += [("وقال كيم جونغ أون إن الأمر انتهى.", ["كيم جونغ أون"])] * 10
+    common += [("وقتل كيم جونغ نام أمس.", ["كيم جونغ نام"])]
+    cut = [(text, ["رجب طيب"]), ("وقال كيم جونغ إن الأمر انتهى.", ["كيم جونغ"])]
+    assert _persons(_docs_corpus(common + cut)) == ["رجب طيب أردوغان", "كيم جونغ أون", "كيم جونغ نام"]
+
+
+def test_resolve_keeps_a_full_name_that_a_rarer_longer_name_starts() -> None:
+    # دونالد ترامب جونيور is another person than دونالد ترامب, whom news names far more often
+    common = [("وقال دونالد ترامب إن الأمر انتهى.", ["دونالد ترامب"])] * 3
+    junior = [("وقال دونالد ترامب جونيور إن الأمر انتهى.", ["دونالد ترامب جونيور"])] * 20
+    assert _persons(_docs_corpus(common + junior)) == ["دونالد ترامب", "دونالد ترامب جونيور"]

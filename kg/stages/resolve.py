@@ -80,6 +80,7 @@ def run(corpus: Corpus) -> Corpus:
     _merge_place_kinds(clusters, notes)
     _merge_short_given_names(clusters, notes, absorbed)
     _merge_middle_names(clusters, notes, absorbed)
+    _merge_cut_names(clusters, notes, absorbed)
     _link_partial_names(clusters, notes, absorbed)
     mentions = list(mentions_in)
     entities, mention_entity = _entities(clusters)
@@ -1030,6 +1031,34 @@ def _join_the_rarer(
     if len(clusters[common].mentions) < MIDDLE_RATIO * len(clusters[rare].mentions):
         return
     _absorb(clusters, notes, absorbed, (rare, common), ("middle name", "one name, a middle name left out"))
+
+
+# -- a name cut before its last word ----------------------------------------------------------
+
+
+def _merge_cut_names(
+    clusters: dict[str, _Cluster], notes: list[ResolutionNote], absorbed: dict[str, str]
+) -> None:
+    """A name of two words or more that starts a full name the corpus writes ``VARIANT_RATIO``
+    times as often, and leads the others it starts (``_most_salient``), is that name cut before
+    its last word: ``رجب طيب`` before a misspelt ``أرودغان``, ``كيم جونغ`` of كيم جونغ أون (not
+    of كيم جونغ نام, written 130 times less). ``دونالد ترامب`` stays: it is written far more
+    than ``دونالد ترامب جونيور``."""
+    starting: dict[str, Counter[str]] = defaultdict(Counter)  # a name's first words → full names
+    for match_key, cluster in clusters.items():
+        words = match_key.removeprefix("person:").split()
+        if cluster.label == "PERSON":
+            for size in range(2, len(words)):
+                starting[f"person:{' '.join(words[:size])}"][match_key] = len(cluster.mentions)
+    for cut in sorted(starting):
+        cluster = clusters.get(cut)
+        if cluster is None or cluster.label != "PERSON":
+            continue
+        longer = Counter({k: n for k, n in starting[cut].items() if k in clusters})
+        leader = _most_salient(longer) if longer else ""
+        if leader and longer[leader] >= VARIANT_RATIO * len(cluster.mentions):
+            note = ("cut name", "a name cut before its last word")
+            _absorb(clusters, notes, absorbed, (cut, leader), note)
 
 
 # -- partial names ----------------------------------------------------------------------------
