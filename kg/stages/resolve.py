@@ -11,9 +11,13 @@ How mentions meet:
 * person names are folded for transliteration variants (``سيرغي``/``سيرجي``, doubled letters,
   vowels written or not: ``دونالد ترامب``/``دونالد ترمب``, ``تيريزا ماي``/``تريزا ماي``);
 * a listed short form of a foreign given name is the full form (``بيب``/``جوسيب غوارديولا``);
+* a full name written ten times less often than one it matches but for one misspelt word joins
+  it (``جميس ماتيس``، ``جمال خشقجي``، ``كيم يونغ أون``), and so does a name cut before its last
+  word (``رجب طيب`` before a misspelt family name) and a patronym (``أنور بن محمد قرقاش``);
 * person spans are mended with corpus evidence first: a name cut before the word that completes
   a known full name is run on (``كيم جونغ-أون``), two names run together are split
-  (``أردوغان نتنياهو``، ``حسن روحاني ترامب``);
+  (``أردوغان نتنياهو``، ``حسن روحاني ترامب``، ``إينجه أردوغان``), a particle or pronoun run into
+  a name is dropped (``بين بوتن``، ``أوزيل هو``);
 * a partial name (``كيري``) joins the full name that ends with it (``جون كيري``): first the
   one its document names most, then first (``ترامب`` after ``دونالد ترامب`` and one
   ``إيفانكا ترامب`` is Donald), else the one the corpus mentions far most — never when two
