@@ -847,3 +847,12 @@ def test_resolve_keeps_a_full_name_that_a_rarer_longer_name_starts() -> None:
     common = [("وقال دونالد ترامب إن الأمر انتهى.", ["دونالد ترامب"])] * 3
     junior = [("وقال دونالد ترامب جونيور إن الأمر انتهى.", ["دونالد ترامب جونيور"])] * 20
     assert _persons(_docs_corpus(common + junior)) == ["دونالد ترامب", "دونالد ترامب جونيور"]
+
+
+def test_resolve_allah_alone_is_no_partial_name_of_a_full_name_ending_with_it() -> None:
+    # news-bench ant:AL-internationalNews-1808-20180629: the tagger kept الله of نصر الله alone;
+    # رامي الحمد الله is the one full name news-bench writes with الله as a word of its own
+    text = "وأضاف نصر الله الذي يقاتل حزبه المدعوم من إيران إلى جانب القوات الحكومية."
+    full = [("وقال رامي الحمد الله إن الأمر انتهى.", ["رامي الحمد الله"])] * 3
+    corpus = _docs_corpus([*full, (text, ["الله"])])
+    assert names(corpus)["رامي الحمد الله"] == {"رامي الحمد الله"}

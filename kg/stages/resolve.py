@@ -1099,7 +1099,7 @@ def _link_partial_names(
         if len(words) > 1:  # a full name joins a longer one that is no run-on span
             by_suffix = [k for k in by_suffix if _extends(clusters, k, match_key)]
         by_first = [k for k in firsts.get(words[0], ()) if k in clusters] if len(words) == 1 else []
-        if not by_suffix and not by_first:
+        if (not by_suffix and not by_first) or (words[0] in COMPOUND_ENDS and len(words) == 1):
             continue
         cluster = clusters[match_key]
         wide = not (len(words) == 1 and words[0] in given_names)  # محمد alone is no مهاتير محمد
@@ -1128,6 +1128,12 @@ def _link_partial_names(
         cluster.mentions = keep
         if not keep:
             del clusters[match_key]
+
+
+# Words that alone are the broken-off end of a compound name, never a person's partial name: الله
+# of نصر الله، عبد الله، الحمد الله (on 20,000 news-bench articles 81 mentions الله, mostly of
+# وأضاف نصر الله, joined رامي الحمد الله, the one full name written with الله apart).
+COMPOUND_ENDS = frozenset(person_key(w) for w in ("الله",))
 
 
 def _mostly_given_names(clusters: dict[str, _Cluster], persons: list[str]) -> frozenset[str]:
