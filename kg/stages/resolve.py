@@ -1055,12 +1055,12 @@ def _merge_cut_names(
             for size in range(2, len(words)):
                 starting[f"person:{' '.join(words[:size])}"][match_key] = len(cluster.mentions)
     for cut in sorted(starting):
-        cluster = clusters.get(cut)
-        if cluster is None or cluster.label != "PERSON":
+        short = clusters.get(cut)
+        if short is None or short.label != "PERSON":
             continue
         longer = Counter({k: n for k, n in starting[cut].items() if k in clusters})
         leader = _most_salient(longer) if longer else ""
-        if leader and longer[leader] >= VARIANT_RATIO * len(cluster.mentions):
+        if leader and longer[leader] >= VARIANT_RATIO * len(short.mentions):
             note = ("cut name", "a name cut before its last word")
             _absorb(clusters, notes, absorbed, (cut, leader), note)
 
