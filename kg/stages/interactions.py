@@ -2166,18 +2166,22 @@ def statement_interactions(view: DocView, statements: list[Statement]) -> list[I
             if itype in _ONE_WAY and _addressee_joined(view, stmt):
                 continue  # وتتهم الحكومة السورية وحليفتها موسكو المتمردين: Moscow accuses too
             addressee = _addressee_person(view, stmt.cue.start, stmt.addressee)
-            out.append(
-                Interaction(
-                    doc_id,
-                    itype,
-                    stmt.speaker,
-                    addressee,
-                    Span(stmt.cue.start, stmt.content.end),
-                    trigger=stmt.cue_lemma,
-                    derived_from=stmt.stmt_id,
-                )
-            )
+            evidence = Span(stmt.cue.start, stmt.content.end)
+            out.append(carried(stmt, itype, addressee, evidence, stmt.cue_lemma))
     return out
+
+
+def carried(stmt: Statement, itype: str, target: str, evidence: Span, trigger: str) -> Interaction:
+    """An interaction a statement carries: its speaker acts on ``target``, with the statement as
+    provenance (``kg:derivedFrom``). Callers take only statements with a speaker."""
+    return Interaction(
+        stmt.doc_id, itype, stmt.speaker or "", target, evidence, trigger=trigger, derived_from=stmt.stmt_id
+    )
+
+
+def _span_over(tok: Tok, actor: Actor) -> Span:
+    """From the trigger word to the actor, in whichever order they stand."""
+    return Span(min(tok.start, actor.mention.span.start), max(tok.end, actor.mention.span.end))
 
 
 _ON = key("على")
@@ -2203,17 +2207,7 @@ def content_urge(view: DocView, statements: list[Statement]) -> list[Interaction
                 continue
             if any(t.key == _THAT for t in view.tokens[target.last + 1 : target.last + 3]):
                 evidence = Span(tok.start, view.tokens[target.last].end)
-                out.append(
-                    Interaction(
-                        view.doc.doc_id,
-                        "urge",
-                        stmt.speaker,
-                        target.entity,
-                        evidence,
-                        trigger="على أن",
-                        derived_from=stmt.stmt_id,
-                    )
-                )
+                out.append(carried(stmt, "urge", target.entity, evidence, "على أن"))
     return out
 
 
@@ -2245,19 +2239,7 @@ def content_responsibility(view: DocView, statements: list[Statement]) -> list[I
                 continue
             if _blame_undercut(view, stmt, holder) or _own_side(view, stmt.speaker, holder.entity):
                 continue
-            start = min(tok.start, holder.mention.span.start)
-            end = max(tok.end, holder.mention.span.end)
-            out.append(
-                Interaction(
-                    view.doc.doc_id,
-                    "hold_responsible",
-                    stmt.speaker,
-                    holder.entity,
-                    Span(start, end),
-                    trigger=tok.text,
-                    derived_from=stmt.stmt_id,
-                )
-            )
+            out.append(carried(stmt, "hold_responsible", holder.entity, _span_over(tok, holder), tok.text))
     return out
 
 
@@ -2410,19 +2392,7 @@ def content_blame(view: DocView, statements: list[Statement]) -> list[Interactio
                 continue
             if innermost_statement(statements, tok) is not stmt or _supposed(view, doer):
                 continue  # إيران تقول إن X: the inner speaker blames; سؤال عما إذا
-            start = min(tok.start, doer.mention.span.start)
-            end = max(tok.end, doer.mention.span.end)
-            out.append(
-                Interaction(
-                    view.doc.doc_id,
-                    pred.type,
-                    stmt.speaker,
-                    doer.entity,
-                    Span(start, end),
-                    trigger=pred.lemma,
-                    derived_from=stmt.stmt_id,
-                )
-            )
+            out.append(carried(stmt, pred.type, doer.entity, _span_over(tok, doer), pred.lemma))
     return out
 
 
