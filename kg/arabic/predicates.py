@@ -10,7 +10,7 @@ their topic words. Verb and verbal noun of one entry share the class (يلتقي
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -100,13 +100,19 @@ def predicate_forms(row: Predicate) -> list[str]:
     return forms
 
 
+def _listed_forms(path: Path) -> Iterator[tuple[str, Predicate]]:
+    """Each normalized surface form of each lexicon row, with its row."""
+    for row in read_predicates(path):
+        for form in predicate_forms(row):
+            yield key(form), row
+
+
 @cache
 def predicate_index(path: Path = PREDICATES_PATH) -> dict[str, frozenset[str]]:
     """Normalized form → the classes it belongs to."""
     index: dict[str, set[str]] = {}
-    for row in read_predicates(path):
-        for form in predicate_forms(row):
-            index.setdefault(key(form), set()).add(row.cls)
+    for form, row in _listed_forms(path):
+        index.setdefault(form, set()).add(row.cls)
     return {form: frozenset(classes) for form, classes in index.items()}
 
 
@@ -115,9 +121,8 @@ def predicate_lemmas(path: Path = PREDICATES_PATH) -> dict[str, str]:
     """Normalized form → the lemma (or the verbal noun of a noun-only row) of its first row:
     ``ستنسحب``، ``الانسحاب``، ``منسحبون`` → ``انسحب``."""
     lemmas: dict[str, str] = {}
-    for row in read_predicates(path):
-        for form in predicate_forms(row):
-            lemmas.setdefault(key(form), key(row.lemma or row.masdar))
+    for form, row in _listed_forms(path):
+        lemmas.setdefault(form, key(row.lemma or row.masdar))
     return lemmas
 
 

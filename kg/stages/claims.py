@@ -231,6 +231,7 @@ def weekdays(text: str) -> frozenset[int]:
     return frozenset(days)
 
 
+@functools.lru_cache(maxsize=1 << 18)  # a corpus's words recur: one lexicon look-up per word
 def word_feature(word: str) -> str:
     """The feature a normalized word contributes: the lemma of a listed predicate form
     (:func:`~kg.arabic.predicates.predicate_lemma`: ``ستنسحب`` and ``الانسحاب`` are one feature),
@@ -757,13 +758,17 @@ def dated_near(x: Item, y: Item) -> bool:
     """The two documents are dated at most :data:`ALIGNED_DAYS` apart, or either has no date:
     outlets report one speaker's words within days (on 50k news-bench articles, aligned
     statements of one speaker months apart were mostly different propositions)."""
-    if not x.date or not y.date:
-        return True
+    days = _day(x.date), _day(y.date)
+    return days[0] is None or days[1] is None or abs(days[0] - days[1]) <= ALIGNED_DAYS
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(date: str) -> int | None:
+    """The day number of an ISO date (its first ten characters), or None when there is none."""
     try:
-        gap = abs(datetime.date.fromisoformat(x.date[:10]) - datetime.date.fromisoformat(y.date[:10]))
+        return datetime.date.fromisoformat(date[:10]).toordinal()
     except ValueError:
-        return True
-    return gap.days <= ALIGNED_DAYS
+        return None
 
 
 class Restatements(Generic[Node]):
@@ -783,6 +788,7 @@ class Restatements(Generic[Node]):
         self._best: dict[tuple[Node, str], tuple[float, Node]] = {}
         self._item: dict[Node, Item] = {}
         self._said: dict[str, set[Node]] = defaultdict(set)  # speaker → statements
+        self._topics: dict[frozenset[str], set[str]] = {}  # speakers → their topic words
 
     def offer(
         self,
@@ -825,10 +831,13 @@ class Restatements(Generic[Node]):
         two): what the speakers talk about, not what either statement says. Three statements of
         one speaker on a ceasefire share ``وقف إطلاق النار`` and are three propositions (strikes
         outside it, its violations, talks about it)."""
-        pool = self._said[x.speaker or ""] | self._said[y.speaker or ""]
-        counts = Counter(word for node in pool for word in self._item[node].words)
-        least = max(2, len(pool) // 2)
-        return {word for word, count in counts.items() if count > least}
+        speakers = frozenset((x.speaker or "", y.speaker or ""))
+        if speakers not in self._topics:  # asked once per pair of speakers, not per aligned pair
+            pool = set().union(*(self._said[speaker] for speaker in speakers))
+            counts = Counter(word for node in pool for word in self._item[node].words)
+            least = max(2, len(pool) // 2)
+            self._topics[speakers] = {word for word, count in counts.items() if count > least}
+        return self._topics[speakers]
 
 
 def restatement_joinable(*sizes: int) -> bool:
