@@ -86,7 +86,7 @@ def run(corpus: Corpus) -> Corpus:
     _merge_middle_names(clusters, notes, absorbed)
     _merge_cut_names(clusters, notes, absorbed)
     _link_partial_names(clusters, notes, absorbed)
-    _split_unresolved_single_names(clusters)
+    _split_unresolved_single_names(clusters, notes, {doc.doc_id: doc.text for doc in corpus.documents})
     mentions = list(mentions_in)
     entities, mention_entity = _entities(clusters)
     notes = [*_variant_notes(entities, mentions_in, mention_entity), *notes]
@@ -194,7 +194,10 @@ def repair_person_spans(mentions: tuple[Mention, ...], corpus: Corpus) -> tuple[
         extended = _extended(mention, text, next_token, full)
         if extended is not mention:
             repaired.append(extended)
-        elif len(words) > 1 and (cut := _names_run_together(words, names, mention.doc_id)):
+        elif len(words) > 1 and (
+            cut := _names_run_together(words, names, mention.doc_id)
+            or _two_named_people(words, names, mention.doc_id)
+        ):
             repaired.extend(_split_in_two(mention, text, cut))
         elif len(words) > 1 and _particle_before_name(mention.surface, words, names):
             repaired.append(_split_in_two(mention, text)[-1])
@@ -285,6 +288,26 @@ def _names_run_together(words: list[str], names: _NameStats, doc_id: str) -> int
         ):
             return cut
     return 0
+
+
+def _two_named_people(words: list[str], names: _NameStats, doc_id: str) -> int:
+    """1 when a two-word span is the short names of two people its document names in full, one
+    by the name's first word, the other by its last (``وصف كيم ترامب بأنه``, a Korean family name
+    first: ant:BB-internationalNews-632-20180610 names كيم جونغ أون and دونالد ترامب), and the
+    corpus writes each of them ``SPLIT_RARITY`` times as often as the span; else 0. Unlike
+    :func:`_names_run_together` the first word may start names (كيم of كيم كارداشيان): it is the
+    document naming both people that shows the span runs two together."""
+    if len(words) != 2:
+        return 0
+    span = " ".join(words)
+    in_document = names.named.get(doc_id, set()) - {span}
+    first = {name for name in in_document if name.split()[0] == words[0]}
+    last = {name for name in in_document if name.split()[-1] == words[1]}
+    if not first or not last or first & last:
+        return 0
+    needed = SPLIT_RARITY * max(1, names.full[span])
+    frequent = all(max(names.full[name] for name in group) >= needed for group in (first, last))
+    return 1 if frequent else 0
 
 
 # Words, as written, that start a clause or a phrase and are no part of a name after them:
@@ -816,8 +839,24 @@ def _rare_spelling_of(
     )
     last = position == len(rare_words) - 1
     family = name_skeleton(common_words[-1])
-    foreign_given = not last and _mostly_before(given.get(common_words[position], Counter()), family)
+    families = given.get(common_words[position], Counter())
+    long = min(len(word), len(common_words[position])) >= LONG_GIVEN
+    led = long and _leading_family(families, family)
+    foreign_given = not last and (_mostly_before(families, family) or led)
     return len(others) <= OWN_SPELLING_NAMES or foreign_given or syllables
+
+
+FAMILY_LEAD = 10  # mentions before its leading family for every one before the runner-up
+
+
+def _leading_family(families: Counter[str], family: str) -> bool:
+    """Whether a given name is written before ``family`` ``FAMILY_LEAD`` times as often as before
+    any other: one person's (نيكولا of نيكولا ساركوزي, 63 mentions on 20,000 news-bench articles,
+    the runner-up family 5). A rare spelling of a long one (``LONG_GIVEN``; not سعد/سعود) beside
+    that family is that person's (نيكولاي ساركوزي, ant:SK-internationalNews-461-20180320),
+    although نيكولاي is a name of its own (نيكولاي ملادينوف)."""
+    runner_up = max((n for other, n in families.items() if other != family), default=0)
+    return families[family] >= FAMILY_LEAD * max(1, runner_up)
 
 
 # -- organisations named with and without their kind -----------------------------------------
@@ -1134,29 +1173,155 @@ def _link_partial_names(
             del clusters[match_key]
 
 
-def _split_unresolved_single_names(clusters: dict[str, _Cluster]) -> None:
-    """A one-word person name that no full name took (:func:`_link_partial_names`) is one person
-    per document when the word is a given name that starts :data:`NAMESAKES` full names or more
-    (``محمد``، ``هاري``، ``سعود``): on 20,000 news-bench articles such corpus-wide nodes joined
-    different people, the 184th most-mentioned "person" being every unlinked محمد. A family name
-    alone (``غولن``، ``المالكي``) stays one node: it is mostly the one person the corpus names so."""
+def _split_unresolved_single_names(
+    clusters: dict[str, _Cluster], notes: list[ResolutionNote], texts: dict[str, str]
+) -> None:
+    """A one-word person name that no full name took (:func:`_link_partial_names`) and that
+    several people bear is, in each document, the person whom the story's other people point to
+    (:class:`_CoMentions`), else one person of that document only. Several people bear it when
+    it is a given name that starts :data:`NAMESAKES` full names or more (``محمد``، ``هاري``) or a
+    family name that ends full names of as many distinct given names (``خان`` of عمران، صادق،
+    أحمد خان; spellings of one given name count once, :func:`given_name_fold`: مارادونا stays
+    one). On 20,000 news-bench articles such corpus-wide nodes joined different people (the
+    unlinked محمد of every story was the 184th most-mentioned "person", خان the 200th). Any other
+    name alone (``غولن``، ``المالكي``) stays one node: mostly the one person the corpus names so."""
     persons = [k for k, c in clusters.items() if c.label == "PERSON"]
-    given = _mostly_given_names(clusters, persons)
-    firsts = Counter(k.removeprefix("person:").split()[0] for k in persons if len(k.split()) > 1)
+    shared = _shared_single_names(clusters, persons)
+    context = _CoMentions(clusters, persons)
     for match_key in persons:
         words = match_key.removeprefix("person:").split()
-        if len(words) != 1 or words[0] not in given or firsts[words[0]] < NAMESAKES:
-            continue  # نيمار: one or two people of that name; غولن: a family name, kept whole
-        cluster = clusters[match_key]
+        if len(words) != 1 or words[0] not in shared:
+            continue
+        cluster = clusters.pop(match_key)
         by_doc: dict[str, list[Mention]] = defaultdict(list)
         for mention in cluster.mentions:
             by_doc[mention.doc_id].append(mention)
-        if len(by_doc) < 2:
-            continue
-        del clusters[match_key]
-        for doc_id, mentions in by_doc.items():
-            key_in_doc = f"{match_key} {DOCUMENT_MARK}{doc_id}"
+        for doc_id, mentions in sorted(by_doc.items()):
+            target = context.person_for(mentions, doc_id, texts[doc_id])
+            if target:
+                clusters[target].mentions.extend(mentions)
+                forms = (mentions[0].surface, clusters[target].mentions[0].surface)
+                entity_id = ids.entity_id("PERSON", target)
+                notes.append(_note("partial name", entity_id, forms, "the story's other people point to it"))
+                continue
+            key_in_doc = f"{match_key} {DOCUMENT_MARK}{doc_id}" if len(by_doc) > 1 else match_key
             clusters[key_in_doc] = replace(cluster, match_key=key_in_doc, mentions=mentions)
+
+
+def _shared_single_names(clusters: dict[str, _Cluster], persons: list[str]) -> frozenset[str]:
+    """One-word names several people bear (see :func:`_split_unresolved_single_names`)."""
+    given = _mostly_given_names(clusters, persons)
+    firsts: Counter[str] = Counter()
+    families: dict[str, set[str]] = defaultdict(set)
+    for person in persons:
+        words = person.removeprefix("person:").split()
+        if len(words) > 1:
+            firsts[words[0]] += 1
+            if clusters[person].written >= 2:
+                families[words[-1]].add(given_name_fold(words[0]))
+    shared = {word for word, count in firsts.items() if word in given and count >= NAMESAKES}
+    shared |= {word for word, folds in families.items() if word not in given and len(folds) >= NAMESAKES}
+    return frozenset(shared)
+
+
+_G_SOUNDS = re.compile("[جغكقخگ]")
+
+
+def given_name_fold(word: str) -> str:
+    """A given name's :func:`variant_skeleton` with every letter for g, k, q and the Spanish j as
+    one, so that one person's spellings count as one namesake (سيرخيو/سيرجيو/سيرغيو أغويرو)."""
+    return _G_SOUNDS.sub("ج", variant_skeleton(word))
+
+
+class _CoMentions:
+    """Who a name alone stands for in a story that names none of its bearers in full: the full
+    name that the corpus writes with the story's other people, counted in documents, when it leads
+    the runner-up ``SALIENCE_RATIO`` times and shares ``CONTEXT_DOCUMENTS`` documents or more
+    (``كيم`` beside دونالد ترامب is كيم جونغ أون, whom hundreds of stories name with Trump; no
+    other كيم comes near). Only full names that the corpus calls by that word alone in their own
+    stories, in ``ALONE_SHARE`` of their mentions or more, are candidates: كيم for كيم جونغ أون, not
+    محمد for محمد بن سلمان."""
+
+    def __init__(self, clusters: dict[str, _Cluster], persons: list[str]) -> None:
+        self.clusters = clusters
+        self.full = [p for p in persons if " " in p and p in clusters]
+        self.docs = {p: {m.doc_id for m in clusters[p].mentions[: clusters[p].written]} for p in self.full}
+        self.named: dict[str, list[str]] = defaultdict(list)
+        for person, docs in self.docs.items():
+            for doc_id in docs:
+                self.named[doc_id].append(person)
+        self.given = _mostly_given_names(clusters, persons)
+        self.candidates: dict[str, list[str]] = {}
+        self.writes: dict[tuple[str, str], bool] = {}
+        stop = not_name_words() | frozenset(lexicons.title_index())
+        self.name_words = {
+            word
+            for p in self.full
+            if clusters[p].written >= NAME_WORD_MENTIONS
+            for word in (p.removeprefix("person:").split()[0], p.split()[-1])
+            if word not in stop and len(word) > 2
+        }
+        self.by_word: dict[str, list[str]] = defaultdict(list)
+        for person in self.full:
+            words = person.removeprefix("person:").split()
+            word = words[0] if words[0] in self.given else words[-1]
+            if clusters[person].written >= KNOWN_PERSON:
+                self.by_word[word].append(person)
+
+    def person_for(self, mentions: list[Mention], doc_id: str, text: str) -> str:
+        if any(_inside_other_name(m, text) or self._beside_a_name(m, text) for m in mentions):
+            return ""
+        word = person_key(mentions[0].surface)
+        others = self.named.get(doc_id, [])
+        candidates = [c for c in self._candidates(word) if self._writes(c, mentions[0].surface)]
+        scores = Counter({c: sum(len(self.docs[c] & self.docs[o]) for o in others) for c in candidates})
+        ranked = scores.most_common(2)
+        if not ranked or ranked[0][1] < CONTEXT_DOCUMENTS:
+            return ""
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0
+        return ranked[0][0] if ranked[0][1] >= SALIENCE_RATIO * runner_up else ""
+
+    def _writes(self, person: str, alone: str) -> bool:
+        """Whether the full name is written starting or ending with the name alone as written (a
+        verb the tagger took for a name, جئنا, folds to جينا of جينا هاسبل but is not written so)."""
+        if (person, alone) not in self.writes:
+            cluster = self.clusters[person]
+            written = {m.surface for m in cluster.mentions[: cluster.written]}
+            fits = any(s.startswith(alone + " ") or s.endswith(" " + alone) for s in written)
+            self.writes[person, alone] = fits
+        return self.writes[person, alone]
+
+    def _beside_a_name(self, mention: Mention, text: str) -> bool:
+        """Whether a word of a person's name stands right before or after the name alone: the
+        tagger cut a longer name (عبد الله of عبد الله المطلق) or took a word for a name beside
+        one (صدام ترامب, a clash)."""
+        before = text[: mention.span.start].split()[-1:]
+        after = text[mention.span.end :].split()[:1]
+        return any(person_key(word) in self.name_words for word in (*before, *after))
+
+    def _candidates(self, word: str) -> list[str]:
+        if word not in self.candidates:
+            self.candidates[word] = [p for p in self.by_word.get(word, ()) if self._called_alone(p, word)]
+        return self.candidates[word]
+
+    def _called_alone(self, person: str, word: str) -> bool:
+        cluster = self.clusters[person]
+        alone = f"person:{word}"
+        called = sum(1 for m in cluster.mentions[cluster.written :] if cluster_key(m)[1] == alone)
+        return called >= ALONE_SHARE * cluster.written
+
+
+CONTEXT_DOCUMENTS = 10
+ALONE_SHARE = 0.1
+NAME_WORD_MENTIONS = 5  # mentions of a full name whose first and last words tell a name beside
+KNOWN_PERSON = 20  # mentions of a full name written as such before the context may point to it
+
+
+def _inside_other_name(mention: Mention, text: str) -> bool:
+    """Whether a name alone is the end of a longer one the tagger cut: after a hyphen (هاك-سونغ
+    of كيم هاك-سونغ) or after آل (a family, آل سعود)."""
+    before = text[max(0, mention.span.start - 4) : mention.span.start]
+    return before.endswith("-") or before.endswith("آل ")
 
 
 DOCUMENT_MARK = "@"  # in the match key of a name that is one person per document
