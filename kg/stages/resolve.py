@@ -85,6 +85,7 @@ def run(corpus: Corpus) -> Corpus:
     _merge_short_given_names(clusters, notes, absorbed)
     _merge_middle_names(clusters, notes, absorbed)
     _merge_cut_names(clusters, notes, absorbed)
+    _merge_lineage_names(clusters, notes, absorbed)
     _link_partial_names(clusters, notes, absorbed)
     _split_unresolved_single_names(clusters, notes, {doc.doc_id: doc.text for doc in corpus.documents})
     mentions = list(mentions_in)
@@ -203,6 +204,8 @@ def repair_person_spans(mentions: tuple[Mention, ...], corpus: Corpus) -> tuple[
             repaired.append(_split_in_two(mention, text)[-1])
         elif len(words) > 1 and words[-1] in PRONOUNS:
             repaired.append(_split_in_two(mention, text, len(words) - 1)[0])
+        elif len(words) > 1 and _GLUED_WORD.search(mention.surface.split()[-1]):
+            repaired.append(_split_in_two(mention, text, len(mention.surface.split()) - 1)[0])
         else:
             repaired.append(mention)
     return tuple(repaired)
@@ -315,6 +318,12 @@ def _two_named_people(words: list[str], names: _NameStats, doc_id: str) -> int:
 # articles run one into بوتن). بين is also Ben (بين ستوكس) and آن Anne, so only before a name
 # the corpus writes far more often than the span.
 NOT_NAME_STARTS = frozenset(("إن", "أن", "بأن", "فإن", "وإن", "لأن", "بين", "وبين"))
+
+
+# The last word of a span that is no name's: a preposition written with a tatweel before a Latin
+# name (يكتب لـCNN: "جمال خاشقجي لـCNN" was an 11-mention person node on 20,000 news-bench
+# articles, ant:CN-middleEast-1467-20181010) or any word in Latin letters.
+_GLUED_WORD = re.compile("^[وف]?[لبك]ـ|[A-Za-z]")
 
 
 # Pronouns a tagger runs a name into (رحيل مسعود أوزيل هو قطيعة، كيم جونغ إيل هو): a span that
@@ -588,14 +597,16 @@ def _without_proclitic(kind: str, name: str) -> str:
 
 _INNER_VOWELS = re.compile("[اويء]")
 _FINAL_HA = re.compile("(?<=[وي])ه$")
+_PORTUGUESE_NH = re.compile("نه(?=[وا]$)")
 
 
 def name_skeleton(word: str) -> str:
     """A foreign name's letters without the vowels transliterators write or leave out: long vowels
-    and hamza after the first letter (ترامب/ترمب، برانسون/برونسون), تش for ch (منوتشين/منوشين)
-    and a final ه after a vowel (بومبيوه/بومبيو), ي or ج for an initial y (كيم يونغ أون/جونغ).
+    and hamza after the first letter (ترامب/ترمب، برانسون/برونسون), تش for ch (منوتشين/منوشين),
+    a final ه after a vowel (بومبيوه/بومبيو), ي or ج for an initial y (كيم يونغ أون/جونغ) and
+    نه or ني for a final Portuguese nho/nha (مورينهو/مورينيو: 77 and 913 in news-bench).
     Only used between names that share another word."""
-    folded = _FINAL_HA.sub("", word).replace("تش", "ش")
+    folded = _PORTUGUESE_NH.sub("ن", _FINAL_HA.sub("", word)).replace("تش", "ش")
     folded = "ج" + folded[1:] if folded.startswith("ي") else folded
     return folded[:1] + _INNER_VOWELS.sub("", folded[1:])
 
@@ -781,9 +792,14 @@ SYLLABLE_LETTERS = 4  # longest word of a name written in syllables (كيم جو
 
 
 def variant_skeleton(word: str) -> str:
-    """:func:`name_skeleton` with a final ng written as ن or نغ (``جون``/``جونغ`` of كيم جونغ أون)."""
-    skeleton = name_skeleton(word)
+    """:func:`name_skeleton` with a final ng written as ن or نغ (``جون``/``جونغ`` of كيم جونغ أون)
+    and ج، ح، خ as one letter, which differ only in a dot a typist may slip (كيم حونغ أون,
+    ant:SK-internationalNews-1244-20180429)."""
+    skeleton = _DOT_SLIPS.sub("ج", name_skeleton(word))
     return skeleton[:-1] if skeleton.endswith("نج") else skeleton
+
+
+_DOT_SLIPS = re.compile("[حخ]")
 
 
 def _merge_rare_spellings(
@@ -1078,6 +1094,44 @@ def _join_the_rarer(
     if len(clusters[common].mentions) < MIDDLE_RATIO * len(clusters[rare].mentions):
         return
     _absorb(clusters, notes, absorbed, (rare, common), ("middle name", "one name, a middle name left out"))
+
+
+def _merge_lineage_names(
+    clusters: dict[str, _Cluster], notes: list[ResolutionNote], absorbed: dict[str, str]
+) -> None:
+    """A name that goes on with a grandfather (``A بن B بن C``) is the ``A بن B`` the corpus
+    writes ``VARIANT_RATIO`` times as often: محمد بن سلمان بن عبدالعزيز (16 mentions on 20,000
+    news-bench articles, ant:AL-economy-334-20180327) is محمد بن سلمان (1,186)."""
+    lineages: dict[str, list[str]] = defaultdict(list)  # A بن B → its names with a grandfather
+    for match_key, cluster in clusters.items():
+        words = match_key.removeprefix("person:").split()
+        if cluster.label == "PERSON" and len(words) >= 5 and _lineage(words):
+            lineages[f"person:{' '.join(words[:3])}"].append(match_key)
+    for short, longer in sorted(lineages.items()):
+        grandfathers = {k.removeprefix("person:").split()[4] for k in longer}
+        if short in clusters and len(grandfathers) == 1:  # حمد بن جاسم بن جبر/بن حمد: two men
+            _join_lineages(clusters, notes, absorbed, short, longer)
+
+
+def _join_lineages(
+    clusters: dict[str, _Cluster],
+    notes: list[ResolutionNote],
+    absorbed: dict[str, str],
+    short: str,
+    longer: list[str],
+) -> None:
+    """Move each name of ``longer`` written ``VARIANT_RATIO`` times less than ``short`` into it."""
+    for match_key in sorted(longer):
+        cluster = clusters[match_key]
+        if len(clusters[short].mentions) >= VARIANT_RATIO * len(cluster.mentions):
+            note = ("lineage", "a name going on with a grandfather")
+            _absorb(clusters, notes, absorbed, (match_key, short), note)
+            del absorbed[match_key]  # its ends name the father (سلمان بن عبدالعزيز), no partial name
+
+
+def _lineage(words: list[str]) -> bool:
+    """Whether a name is ``A بن B بن C …``: a given name, the father's and the grandfather's."""
+    return words[1] in _SON_OF and words[3] in _SON_OF
 
 
 # -- a name cut before its last word ----------------------------------------------------------
