@@ -49,7 +49,7 @@ from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from kg.arabic.cues import CueEntry, masdar_forms, past_forms, present_forms
-from kg.arabic.lexicons import gentilic_index, title_index, word_class
+from kg.arabic.lexicons import gentilic_index, organization_index, title_index, word_class
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
 from kg.contract import DOCUMENT, Stage
@@ -2492,7 +2492,7 @@ def contact_pairs(
     """``"سنواصل اتصالاتنا بالحكومة التركية"``، ``"ننسق مع X"``: the speaker's side (its state,
     or the body it speaks for) keeps in contact with the actor after مع or بـ."""
     stmt = innermost_statement(statements, tok)
-    if stmt is None or _negated(view, tok):
+    if stmt is None or _negated(view, tok) or _contact_stopped(view, tok):
         return []
     agent = _our_side(view, stmt.speaker or "")
     actors = sentence_actors(view, tok.sent)
@@ -2501,6 +2501,18 @@ def contact_pairs(
         return []
     mention = Mention(view.doc.doc_id, Span(tok.start, tok.end), tok.text, "GPE", "description")
     return [([Actor(agent, mention, tok.index, tok.index)], [target])]
+
+
+# Verbs and nouns of stopping right before the contact word: لقد أوقفنا تعاوننا مع X (the contact
+# ends; saudinewsnet:2015-07-24:764), قطع اتصالاتنا.
+_STOPPING = tuple(
+    key(w) for w in ("أوقف", "وقف", "أنهى", "أنهي", "إنهاء", "علق", "تعليق", "قطع", "جمد", "تجميد")
+)
+
+
+def _contact_stopped(view: DocView, tok: Tok) -> bool:
+    before = view.tokens[max(0, tok.index - 2) : tok.index]
+    return any(t.key.lstrip("وف").startswith(_STOPPING) for t in before if t.sent == tok.sent)
 
 
 def _our_side(view: DocView, speaker: str) -> str | None:
@@ -2585,22 +2597,36 @@ def fronted_meeting_pairs(
         return []
     actors = sentence_actors(view, tok.sent)
     partner = _prep_target(view, actors, tok, "مع")
-    if partner is None:
-        return []
+    if partner is None or _outlet(view, partner.entity):
+        return []  # وفي لقاء مع سكاي نيوز عربية، قال X: an interview, no meeting
     end = view.sentence_end(tok.sent)
     cues = [s for s in statements if s.speaker and partner.mention.span.end <= s.cue.start < end]
     stmt = min(cues, key=lambda s: s.cue.start) if cues else None
-    if stmt is None or stmt.content.start <= tok.start < stmt.content.end:
-        return []
+    if (
+        stmt is None
+        or stmt.content.start <= tok.start < stmt.content.end
+        or _outlet(view, stmt.speaker or "")
+    ):
+        return []  # وفي لقاء آخر مع X، قال: the agency relaying the interview is not the one meeting
     mention = Mention(view.doc.doc_id, stmt.speaker_span or stmt.cue, "", "PERSON", "description")
     return [([Actor(stmt.speaker or "", mention, tok.index, tok.index)], [partner])]
 
 
+_MEDIA = frozenset(("outlet", "agency"))
+
+
+def _outlet(view: DocView, entity_id: str) -> bool:
+    """A news outlet or agency of ``kg/resources/organizations.tsv`` (سكاي نيوز عربية، رويترز)."""
+    entity = view.entities.get(entity_id)
+    if entity is None or not entity.key.startswith("org:"):
+        return False
+    record = organization_index().get(entity.key.removeprefix("org:").split(":")[0])
+    return record is not None and record.type in _MEDIA
+
+
 # ``دعم المملكة للشعب الفلسطيني``: a gentilic on "people" stands for the country, not its government.
 _PEOPLE = frozenset(
-    key(p + w)
-    for w in ("الشعب", "شعب", "لشعب", "للشعب", "بالشعب", "بشعب", "الشعبين")
-    for p in ("", "و")
+    key(p + w) for w in ("الشعب", "شعب", "لشعب", "للشعب", "بالشعب", "بشعب", "الشعبين") for p in ("", "و")
 )
 
 
