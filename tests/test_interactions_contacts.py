@@ -84,8 +84,7 @@ def test_interactions_contacts_fronted_meeting_is_the_speakers() -> None:
 def test_interactions_contacts_interview_is_no_meeting() -> None:
     # ant:SK-middleEast-2822-20180710: a talk with a channel is an interview
     text = (
-        'وفي لقاء مع "سكاي نيوز عربية"، قال بومبيو: "كان لدينا اتفاق مع الروس بشأن عدم تقدمهم '
-        'باتجاه الجنوب".'
+        'وفي لقاء مع "سكاي نيوز عربية"، قال بومبيو: "كان لدينا اتفاق مع الروس بشأن عدم تقدمهم باتجاه الجنوب".'
     )
     names = {"سكاي نيوز عربية": ("ORG", "skynews", "name"), "بومبيو": ("PERSON", "pompeo", "name")}
     fixed = {"skynews": {"key": "org:" + key("سكاي نيوز عربية")}}
@@ -112,5 +111,7 @@ def test_interactions_contacts_people_gentilic_is_the_country() -> None:
 def test_interactions_contacts_leadership_is_a_body() -> None:
     # ant:AL-internationalNews-540-20180320; القيادة + gentilic in 62 paragraphs (الفلسطينية), 47
     # (السعودية), 40 (الإيرانية): the body whose meeting a president chairs
-    text = 'وقال عباس في مستهل اجتماع للقيادة الفلسطينية في رام الله إن إدارة #ترمب "اعتبرت أن الاستيطان شرعي".'
+    text = (
+        'وقال عباس في مستهل اجتماع للقيادة الفلسطينية في رام الله إن إدارة #ترمب "اعتبرت أن الاستيطان شرعي".'
+    )
     assert ("القيادة الفلسطينية", "ORG") in [(m.surface, m.label) for m in mentions_of(text)]

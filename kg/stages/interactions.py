@@ -2474,7 +2474,7 @@ def _preposition_rules(view: DocView, found: dict[tuple[str, str, str], Interact
 # tests/test_interactions_contacts.py; :func:`_contact_rules` runs them from one line of
 # :func:`process_doc`. Counts are of news-bench paragraphs, evaluation articles excluded.
 
-# ``وسنواصل اتصالاتنا بالحكومة``، ``ننسق مع الجانب الأمريكي``: first-person contact words in a
+# ``"نتواصل مع روسيا للضغط على نظام الأسد"`` (ant:SK-middleEast-23-20180222): first-person contact words in a
 # quotation (29 paragraphs hold اتصالاتنا/تواصلنا/تنسيقنا/تعاوننا + بـ/مع, 50 نتواصل/ننسق/نتعاون مع);
 # the speaker's side keeps in contact with the actor after مع/بـ.
 _OUR_CONTACTS = frozenset(
@@ -2489,7 +2489,8 @@ CONTACT_PREP_GAP = 3  # tokens from the contact word to its مع/بـ: ننسق 
 def contact_pairs(
     view: DocView, statements: list[Statement], tok: Tok
 ) -> list[tuple[list[Actor], list[Actor]]]:
-    """``"سنواصل اتصالاتنا بالحكومة التركية"``، ``"ننسق مع X"``: the speaker's side (its state,
+    """``وقالت "فيسبوك": "نتعاون مع مكتب التحقيقات الفيدرالي"`` (ant:SK-technology-1628-20181013),
+    ``اتصالاتنا بـX``: the speaker's side (its state,
     or the body it speaks for) keeps in contact with the actor after مع or بـ."""
     stmt = innermost_statement(statements, tok)
     if stmt is None or _negated(view, tok) or _contact_stopped(view, tok):
@@ -2529,7 +2530,8 @@ def _our_side(view: DocView, speaker: str) -> str | None:
     return body.stands_for or body.entity_id
 
 
-# ``دخل إلى القنصلية السعودية``، ``ذهب X إلى السفارة``: a person entering or going to a consulate or
+# ``تُفيد بأن خاشقجي توجه إلى القنصلية السعودية`` (ant:CN-middleEast-1397-20181004), ``دخل X
+# السفارة``: a person entering or going to a consulate or
 # an embassy (44 articles hold دخل/ذهب/توجه (إلى) القنصلية/السفارة); bare ``القنصلية`` is the
 # document's one consulate.
 _ENTRY_VERBS = frozenset(
@@ -2538,11 +2540,11 @@ _ENTRY_VERBS = frozenset(
 _BUILDING_KEYS = tuple("org:" + key(w) + ":" for w in ("القنصلية", "السفارة"))
 _BUILDING_WORDS = {key(w): "org:" + key(w) + ":" for w in ("القنصلية", "السفارة")}
 _ENTRY_TRIGGER = Trigger("دخل", "verb", "other", "إلى", (), "verb")
-ENTRANT_WINDOW = 8  # tokens back from the verb to its subject named before: خاشقجي اختفى بعد أن دخل
+ENTRANT_WINDOW = 8  # tokens back from the verb to its subject named before it: X كان قد توجه
 
 
 def entered_building_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
-    """``ذهب X إلى القنصلية``، ``X اختفى بعد أن دخل القنصلية السعودية``: a person enters or goes to
+    """``توجه X إلى القنصلية``، ``X كان قد دخل السفارة``: a person enters or goes to
     a consulate or an embassy that the document names."""
     actors = sentence_actors(view, tok.sent)
     subject = next((a for a in actors if a.first == tok.index + 1), None)
@@ -2578,7 +2580,8 @@ def _building_at(view: DocView, actors: list[Actor], index: int) -> Actor | None
     return Actor(found[0].entity_id, mention, index, index)
 
 
-# ``وفي اجتماع مع X، قال Y``: a meeting or call put before the sentence's reporting verb; the
+# ``في اجتماع مع الرئيس الروسي فلاديمير بوتين، قال شويغو`` (ant:BB-middleEast-1049-20181003): a
+# meeting or call put before the sentence's reporting verb; the
 # speaker meets or calls the partner after مع (23 articles hold (و)في/خلال اجتماع/لقاء/اتصال …
 # مع X، قال/أكد/… at a paragraph's start).
 _FRONTING = frozenset(key(w) for w in ("في", "وفي", "خلال", "وخلال"))
@@ -2588,8 +2591,9 @@ _TALKS = ("meeting", "phone_call")
 def fronted_meeting_pairs(
     view: DocView, statements: list[Statement], tok: Tok
 ) -> list[tuple[list[Actor], list[Actor]]]:
-    """``وفي اجتماع، ليلة الأحد، مع X، قال السفير``: the speaker of the reporting verb after the
-    fronted meeting phrase meets X (the speaker may be no named actor: السفير)."""
+    """``وخلال اجتماع مع الأسد، ... أشار الرئيس الروسي فلاديمير بوتين`` (ant:SK-middleEast-1880-
+    20180523): the speaker of the reporting verb after the fronted meeting phrase meets X (the
+    speaker may be named by a title only)."""
     start, _ = view.sentences[tok.sent]
     if tok.index == 0 or view.tokens[tok.index - 1].key not in _FRONTING:
         return []
