@@ -35,6 +35,9 @@ support), :func:`noun_subject_before` (محاولة تستهدف X: no agent aft
 :func:`doer_in_relative` (بالضربات التي شنتها الدول الغربية: no earlier actor as the doer),
 :func:`condemned_act_doer` (يدين استخدام X القوة: X is the target) and
 :func:`ungoverned` (an actor after a preposition, لفنزويلا، إلى دمشق، is no fallback subject).
+The contacts block (:func:`_contact_rules`, tested in ``tests/test_interactions_contacts.py``):
+:func:`contact_pairs` ("نتعاون مع X": the speaker's side), :func:`entered_building_pairs` (توجه X
+إلى القنصلية) and :func:`fronted_meeting_pairs` (في اجتماع مع X، قال Y).
 Interactions read from a statement's speaker and content carry its id in ``derived_from``.
 """
 
