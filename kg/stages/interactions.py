@@ -35,6 +35,9 @@ support), :func:`noun_subject_before` (محاولة تستهدف X: no agent aft
 :func:`doer_in_relative` (بالضربات التي شنتها الدول الغربية: no earlier actor as the doer),
 :func:`condemned_act_doer` (يدين استخدام X القوة: X is the target) and
 :func:`ungoverned` (an actor after a preposition, لفنزويلا، إلى دمشق، is no fallback subject).
+The contacts block (:func:`_contact_rules`, tested in ``tests/test_interactions_contacts.py``):
+:func:`contact_pairs` ("نتعاون مع X": the speaker's side), :func:`entered_building_pairs` (توجه X
+إلى القنصلية) and :func:`fronted_meeting_pairs` (في اجتماع مع X، قال Y).
 Interactions read from a statement's speaker and content carry its id in ``derived_from``.
 """
 
@@ -49,7 +52,7 @@ from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from kg.arabic.cues import CueEntry, masdar_forms, past_forms, present_forms
-from kg.arabic.lexicons import gentilic_index, title_index, word_class
+from kg.arabic.lexicons import gentilic_index, organization_index, title_index, word_class
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
 from kg.contract import DOCUMENT, Stage
@@ -335,7 +338,7 @@ def can_act(view: DocView, entity_id: str) -> bool:
 def state_actor(view: DocView, actor: Actor) -> Actor:
     """A bare gentilic as actor (``القصف السوري``) stands for that country's government, when
     the corpus knows one (an organisation of that country named الحكومة/النظام)."""
-    if actor.mention.kind != "adjective":
+    if actor.mention.kind != "adjective" or people_gentilic(view, actor):
         return actor
     for entity in view.entities.values():
         if entity.country == actor.entity and entity.key.startswith(_GOVERNMENT_KEYS):
@@ -2469,6 +2472,205 @@ def _preposition_rules(view: DocView, found: dict[tuple[str, str, str], Interact
                     _add(view, found, done, tok, agent, target)
 
 
+# --- Contacts, cooperation, visits and meetings said with nouns and prepositions (issue 22) -----
+# Each construction is one function below, tested on a news-bench sentence in
+# tests/test_interactions_contacts.py; :func:`_contact_rules` runs them from one line of
+# :func:`process_doc`. Counts are of news-bench paragraphs, evaluation articles excluded.
+
+# ``"نتواصل مع روسيا للضغط على نظام الأسد"`` (ant:SK-middleEast-23-20180222): first-person contact words in a
+# quotation (29 paragraphs hold اتصالاتنا/تواصلنا/تنسيقنا/تعاوننا + بـ/مع, 50 نتواصل/ننسق/نتعاون مع);
+# the speaker's side keeps in contact with the actor after مع/بـ.
+_OUR_CONTACTS = frozenset(
+    key(p + w)
+    for w in ("اتصالاتنا", "تواصلنا", "تنسيقنا", "تعاوننا", "نتواصل", "ننسق", "نتعاون", "نتشاور")
+    for p in ("", "و", "ف", "س", "وس", "ل", "ول")
+)
+_CONTACT_TRIGGER = Trigger("اتصالات", "noun", "other", "مع|ب", (), "noun")
+CONTACT_PREP_GAP = 3  # tokens from the contact word to its مع/بـ: ننسق بشكل كامل مع
+
+
+def contact_pairs(
+    view: DocView, statements: list[Statement], tok: Tok
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``وقالت "فيسبوك": "نتعاون مع مكتب التحقيقات الفيدرالي"`` (ant:SK-technology-1628-20181013),
+    ``اتصالاتنا بـX``: the speaker's side (its state,
+    or the body it speaks for) keeps in contact with the actor after مع or بـ."""
+    stmt = innermost_statement(statements, tok)
+    if stmt is None or _negated(view, tok) or _contact_stopped(view, tok):
+        return []
+    agent = _our_side(view, stmt.speaker or "")
+    actors = sentence_actors(view, tok.sent)
+    target = _prep_target(view, actors, tok, "مع|ب")
+    if agent is None or target is None or target.first > tok.index + CONTACT_PREP_GAP + 3:
+        return []
+    mention = Mention(view.doc.doc_id, Span(tok.start, tok.end), tok.text, "GPE", "description")
+    return [([Actor(agent, mention, tok.index, tok.index)], [target])]
+
+
+# Verbs and nouns of stopping right before the contact word: لقد أوقفنا تعاوننا مع X (the contact
+# ends; saudinewsnet:2015-07-24:764), قطع اتصالاتنا.
+_STOPPING = tuple(
+    key(w) for w in ("أوقف", "وقف", "أنهى", "أنهي", "إنهاء", "علق", "تعليق", "قطع", "جمد", "تجميد")
+)
+
+
+def _contact_stopped(view: DocView, tok: Tok) -> bool:
+    before = view.tokens[max(0, tok.index - 2) : tok.index]
+    return any(t.key.lstrip("وف").startswith(_STOPPING) for t in before if t.sent == tok.sent)
+
+
+def _our_side(view: DocView, speaker: str) -> str | None:
+    """Who ``we`` is for a speaker: a state itself, a body itself, a person's state or body."""
+    entity = view.entities.get(speaker)
+    if entity is None:
+        return None
+    if entity.label in ("GPE", "ORG"):
+        return entity.stands_for or speaker
+    bodies = [r.organization for r in view.roles if r.person == speaker and r.organization]
+    body = view.entities.get(bodies[0]) if bodies else None
+    if body is None:
+        return None
+    return body.stands_for or body.entity_id
+
+
+# ``تُفيد بأن خاشقجي توجه إلى القنصلية السعودية`` (ant:CN-middleEast-1397-20181004), ``دخل X
+# السفارة``: a person entering or going to a consulate or
+# an embassy (44 articles hold دخل/ذهب/توجه (إلى) القنصلية/السفارة); bare ``القنصلية`` is the
+# document's one consulate.
+_ENTRY_VERBS = frozenset(
+    key(p + w) for w in ("دخل", "دخلت", "ذهب", "ذهبت", "توجه", "توجهت") for p in ("", "و", "ف")
+)
+_BUILDING_KEYS = tuple("org:" + key(w) + ":" for w in ("القنصلية", "السفارة"))
+_BUILDING_WORDS = {key(w): "org:" + key(w) + ":" for w in ("القنصلية", "السفارة")}
+_ENTRY_TRIGGER = Trigger("دخل", "verb", "other", "إلى", (), "verb")
+ENTRANT_WINDOW = 8  # tokens back from the verb to its subject named before it: X كان قد توجه
+
+
+def entered_building_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
+    """``توجه X إلى القنصلية``، ``X كان قد دخل السفارة``: a person enters or goes to
+    a consulate or an embassy that the document names."""
+    actors = sentence_actors(view, tok.sent)
+    subject = next((a for a in actors if a.first == tok.index + 1), None)
+    at = subject.last + 1 if subject is not None else tok.index + 1
+    if at < len(view.tokens) and view.tokens[at].key in (_TO, key("الى")):
+        at += 1
+    building = _building_at(view, actors, at)
+    if building is None or _negated(view, tok):
+        return []
+    if subject is None:
+        earlier = [a for a in actors if tok.index - ENTRANT_WINDOW <= a.last < tok.index]
+        subject = earlier[-1] if earlier else None
+    if subject is None or _label(view, subject.entity) != "PERSON":
+        return []
+    return [([subject], [building])]
+
+
+def _building_at(view: DocView, actors: list[Actor], index: int) -> Actor | None:
+    """The consulate or embassy named at token ``index``, or the document's only one when the
+    word there is bare ``القنصلية``/``السفارة``."""
+    if index >= len(view.tokens):
+        return None
+    named = next((a for a in actors if a.first == index), None)
+    if named is not None:
+        entity = view.entities.get(named.entity)
+        return named if entity is not None and entity.key.startswith(_BUILDING_KEYS) else None
+    wanted = _BUILDING_WORDS.get(view.tokens[index].key)
+    found = [e for e in view.entities.values() if wanted and e.key.startswith(wanted)]
+    if len(found) != 1:
+        return None
+    tok = view.tokens[index]
+    mention = Mention(view.doc.doc_id, Span(tok.start, tok.end), tok.text, "ORG", "description")
+    return Actor(found[0].entity_id, mention, index, index)
+
+
+# ``في اجتماع مع الرئيس الروسي فلاديمير بوتين، قال شويغو`` (ant:BB-middleEast-1049-20181003): a
+# meeting or call put before the sentence's reporting verb; the
+# speaker meets or calls the partner after مع (23 articles hold (و)في/خلال اجتماع/لقاء/اتصال …
+# مع X، قال/أكد/… at a paragraph's start).
+_FRONTING = frozenset(key(w) for w in ("في", "وفي", "خلال", "وخلال"))
+_TALKS = ("meeting", "phone_call")
+
+
+def fronted_meeting_pairs(
+    view: DocView, statements: list[Statement], tok: Tok
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``وخلال اجتماع مع الأسد، ... أشار الرئيس الروسي فلاديمير بوتين`` (ant:SK-middleEast-1880-
+    20180523): the speaker of the reporting verb after the fronted meeting phrase meets X (the
+    speaker may be named by a title only)."""
+    start, _ = view.sentences[tok.sent]
+    if tok.index == 0 or view.tokens[tok.index - 1].key not in _FRONTING:
+        return []
+    if view.tokens[tok.index - 1].start != start:
+        return []
+    actors = sentence_actors(view, tok.sent)
+    partner = _prep_target(view, actors, tok, "مع")
+    if partner is None or _outlet(view, partner.entity):
+        return []  # وفي لقاء مع سكاي نيوز عربية، قال X: an interview, no meeting
+    end = view.sentence_end(tok.sent)
+    cues = [s for s in statements if s.speaker and partner.mention.span.end <= s.cue.start < end]
+    stmt = min(cues, key=lambda s: s.cue.start) if cues else None
+    if (
+        stmt is None
+        or stmt.content.start <= tok.start < stmt.content.end
+        or _outlet(view, stmt.speaker or "")
+    ):
+        return []  # وفي لقاء آخر مع X، قال: the agency relaying the interview is not the one meeting
+    mention = Mention(view.doc.doc_id, stmt.speaker_span or stmt.cue, "", "PERSON", "description")
+    return [([Actor(stmt.speaker or "", mention, tok.index, tok.index)], [partner])]
+
+
+_MEDIA = frozenset(("outlet", "agency"))
+
+
+def _outlet(view: DocView, entity_id: str) -> bool:
+    """A news outlet or agency of ``kg/resources/organizations.tsv`` (سكاي نيوز عربية، رويترز)."""
+    entity = view.entities.get(entity_id)
+    if entity is None or not entity.key.startswith("org:"):
+        return False
+    record = organization_index().get(entity.key.removeprefix("org:").split(":")[0])
+    return record is not None and record.type in _MEDIA
+
+
+# ``دعم المملكة للشعب الفلسطيني``: a gentilic on "people" stands for the country, not its government.
+_PEOPLE = frozenset(
+    key(p + w) for w in ("الشعب", "شعب", "لشعب", "للشعب", "بالشعب", "بشعب", "الشعبين") for p in ("", "و")
+)
+
+
+def people_gentilic(view: DocView, actor: Actor) -> bool:
+    """``للشعب الفلسطيني``: the gentilic describes a people (the country), not a state's organs."""
+    before = view.tokens[max(0, actor.first - 1) : actor.last]  # a gentilic phrase starts at its noun
+    return any(t.key in _PEOPLE for t in before)
+
+
+def _contact_rules(
+    view: DocView, statements: list[Statement], found: dict[tuple[str, str, str], Interaction], tok: Tok
+) -> None:
+    """Add what the contact, entry and fronted-meeting rules led by ``tok`` find."""
+    if tok.key in _OUR_CONTACTS:
+        for agents, targets in contact_pairs(view, statements, tok):
+            _add(view, found, _CONTACT_TRIGGER, tok, agents[0], targets[0])
+    if tok.key in _ENTRY_VERBS:
+        for agents, targets in entered_building_pairs(view, tok):
+            _add(view, found, _ENTRY_TRIGGER, tok, agents[0], targets[0])
+    trigger = load_triggers().get(tok.key)
+    talks = trigger is not None and trigger.type in _TALKS and trigger.kind != "verb"
+    if trigger is not None and talks and _needs_met(view, tok, trigger) and not _negated(view, tok):
+        for agents, targets in fronted_meeting_pairs(view, statements, tok):
+            _add(view, found, trigger, tok, agents[0], targets[0])
+
+
+@lru_cache(maxsize=1)
+def _contact_keys() -> frozenset[str]:
+    """The words that start a rule of :func:`_contact_rules`: first-person contact words, verbs of
+    entering and the meeting and call nouns."""
+    meetings = {k for k, t in load_triggers().items() if t.type in _TALKS and t.kind != "verb"}
+    return frozenset({*_OUR_CONTACTS, *_ENTRY_VERBS, *meetings})
+
+
+# --- end of the contacts block ------------------------------------------------------------------
+
+
 def process_doc(
     doc: Document,
     corpus: Corpus,
@@ -2498,6 +2700,8 @@ def process_doc(
             _preposition_rules(view, found, tok)
         if tok.key in _narration_keys():
             _narration_rules(view, statements, found, tok)
+        if tok.key in _contact_keys():
+            _contact_rules(view, statements, found, tok)
         trigger = triggers.get(tok.key)
         if trigger is None or not _needs_met(view, tok, trigger):
             continue
