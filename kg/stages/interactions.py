@@ -49,7 +49,7 @@ from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from kg.arabic.cues import CueEntry, masdar_forms, past_forms, present_forms
-from kg.arabic.lexicons import gentilic_index, title_index, word_class
+from kg.arabic.lexicons import gentilic_index, organizations, title_index, word_class
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
 from kg.contract import DOCUMENT, Stage
@@ -1776,6 +1776,9 @@ def _pronoun_referent(
     gender = {"ه": "m", "ها": "f"}.get(pronoun)
     if gender is None:
         return None  # هم: a group, too often unnamed (المتظاهرين)
+    antecedent = relative_clause_antecedent(view, tok, gender)
+    if antecedent is not None:
+        return next((a for a in earlier if a.last == antecedent and not a.entity.startswith(PLACE)), None)
     for actor in reversed(earlier):
         if not actor.entity.startswith(PLACE) and actor_gender(view, actor.entity) == gender:
             return actor
@@ -2469,6 +2472,128 @@ def _preposition_rules(view: DocView, found: dict[tuple[str, str, str], Interact
                     _add(view, found, done, tok, agent, target)
 
 
+# --- Judicial and accusation interactions (issue 22) -------------------------------------------
+# A court's ruling on a person (قضت محكمة مصرية بحبس X: the judiciary → X, ``other``), and the
+# referent of an object pronoun on a verb conjoined after a relative clause (X، الذي يعيش في Y،
+# وتتهمه Z: Z → X). Each construction is tested on a news-bench sentence in
+# ``tests/test_interactions_judicial.py``.
+
+COURT_RULINGS_PATH = Path(__file__).resolve().parent.parent / "resources" / "court_rulings.tsv"
+RULING_WINDOW = 10  # tokens from the ruling verb (or the court after it) to the person ruled on
+_JUDICIARY_HEADS = tuple("org:" + key(w) + ":" for w in ("القضاء", "المحكمة العليا"))
+_RELATIVE_BY_GENDER = {"m": key("الذي"), "f": key("التي")}
+RELATIVE_CLAUSE_WINDOW = 10  # tokens of a relative clause between commas: الذي يعيش في الولايات المتحدة
+
+
+@lru_cache(maxsize=2)
+def court_ruling_verbs(path: Path = COURT_RULINGS_PATH) -> dict[str, str]:
+    """Third-person written forms (with و/ف) of the verbs of ``court_rulings.tsv`` → their lemma."""
+    forms: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3:
+            raise LexiconError(
+                Errors.E082.format(path=path, line=line_of(path, line), expected=3, found=len(fields))
+            )
+        entry = CueEntry(fields[0], "verb", present=fields[1])
+        for cue_form in past_forms(entry) + present_forms(entry):
+            if cue_form.gender:  # not the first person (قضينا، نقضي)
+                for prefix in ("", "و", "ف"):
+                    forms.setdefault(key(prefix + cue_form.form), fields[0])
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _court_keys() -> frozenset[str]:
+    """Entity keys of the named courts of ``organizations.tsv`` (محكمة العدل الدولية)."""
+    return frozenset("org:" + key(org.names_ar[0]) for org in organizations() if org.type == "court")
+
+
+def judiciary(view: DocView, entity_id: str) -> bool:
+    """A country's judiciary (القضاء التركي، محكمة مصرية), its supreme court, or a named court."""
+    entity = view.entities.get(entity_id)
+    return entity is not None and (entity.key.startswith(_JUDICIARY_HEADS) or entity.key in _court_keys())
+
+
+def court_ruling_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
+    """``قضت محكمة مصرية بحبس X``، ``وكانت محكمة تركية قد أخلت سبيل X`` (ant:BB-middleEast-163-20180309:
+    محكمة تركية قد حكمت … على 25 صحفيا): a judiciary right before or after a ruling verb rules on
+    the first person named after them in the clause."""
+    if _negated(view, tok):
+        return []
+    actors = sentence_actors(view, tok.sent)
+    court = _court_subject(view, actors, tok)
+    if court is None:
+        return []
+    ruled = _ruled_person(view, actors, max(tok.index, court.last) + 1)
+    return [([court], [ruled])] if ruled is not None else []
+
+
+def _court_subject(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
+    """The judiciary right after the verb, or right before it (with at most قد between)."""
+    for actor in actors:
+        if actor.entity.startswith(PLACE) or not judiciary(view, actor.entity):
+            continue
+        between = view.tokens[actor.last + 1 : tok.index]
+        if actor.first == tok.index + 1 or (
+            actor.last < tok.index and len(between) <= 1 and all(t.key in _PARTICLES for t in between)
+        ):
+            return actor
+    return None
+
+
+def _ruled_person(view: DocView, actors: list[Actor], start: int) -> Actor | None:
+    """The first actor after ``start`` in its clause (a day between commas skipped), if a person."""
+    starts = {actor.first: actor for actor in actors}
+    for tok in view.tokens[start : start + RULING_WINDOW]:
+        if tok.sent != view.tokens[start].sent or tok.text in SENTENCE_END:
+            return None
+        if tok.text in COMMAS and not _beside_day(view, tok):
+            return None
+        actor = starts.get(tok.index)
+        if actor is not None and not actor.entity.startswith(PLACE):
+            return actor if _label(view, actor.entity) == "PERSON" else None
+    return None
+
+
+def _beside_day(view: DocView, comma: Tok) -> bool:
+    """``رفض القضاء، الجمعة، طلبا``: a comma that sets off a day word."""
+    near = view.tokens[max(comma.index - 1, 0) : comma.index + 2]
+    return any(t.key in _TIME_WORDS for t in near)
+
+
+def relative_clause_antecedent(view: DocView, tok: Tok, gender: str) -> int | None:
+    """``والداعية X، الذي يعيش في الولايات المتحدة، وتتهمه أنقرة`` (ant:SK-internationalNews-3144-20180906):
+    an object pronoun on a verb right after a relative clause set off by commas refers to the
+    clause's antecedent, not to a name inside the clause. The index of the antecedent's last
+    token, or ``None`` when the verb follows no such clause."""
+    relative = _RELATIVE_BY_GENDER.get(gender)
+    if relative is None or tok.index < 3 or view.tokens[tok.index - 1].text not in COMMAS:
+        return None
+    for back in range(tok.index - 2, max(tok.index - 2 - RELATIVE_CLAUSE_WINDOW, 1), -1):
+        word = view.tokens[back]
+        if word.sent != tok.sent or word.text in SENTENCE_END or word.text in COMMAS:
+            return None
+        if word.key == relative:
+            comma = view.tokens[back - 1]
+            return back - 2 if comma.text in COMMAS and comma.sent == tok.sent else None
+    return None
+
+
+def _judicial_rules(view: DocView, found: dict[tuple[str, str, str], Interaction], tok: Tok) -> None:
+    """Add what the judicial rules led by ``tok`` find: a court's ruling on a person."""
+    lemma = court_ruling_verbs().get(tok.key)
+    if lemma is not None:
+        ruling = Trigger(lemma, "verb", "other", "", (), "verb")
+        for agents, targets in court_ruling_pairs(view, tok):
+            _add(view, found, ruling, tok, agents[0], targets[0])
+
+
+# --- end of the judicial and accusation block ------------------------------------------------------
+
+
 def process_doc(
     doc: Document,
     corpus: Corpus,
@@ -2498,6 +2623,7 @@ def process_doc(
             _preposition_rules(view, found, tok)
         if tok.key in _narration_keys():
             _narration_rules(view, statements, found, tok)
+        _judicial_rules(view, found, tok)
         trigger = triggers.get(tok.key)
         if trigger is None or not _needs_met(view, tok, trigger):
             continue
