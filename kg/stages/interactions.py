@@ -1776,9 +1776,9 @@ def _pronoun_referent(
     gender = {"ه": "m", "ها": "f"}.get(pronoun)
     if gender is None:
         return None  # هم: a group, too often unnamed (المتظاهرين)
-    antecedent = relative_clause_antecedent(view, tok, gender)
-    if antecedent is not None:
-        return next((a for a in earlier if a.last == antecedent and not a.entity.startswith(PLACE)), None)
+    clause_end = relative_clause_antecedent(view, tok, gender)
+    if clause_end is not None:
+        return next((a for a in earlier if a.last == clause_end and not a.entity.startswith(PLACE)), None)
     for actor in reversed(earlier):
         if not actor.entity.startswith(PLACE) and actor_gender(view, actor.entity) == gender:
             return actor
@@ -2534,8 +2534,8 @@ def court_ruling_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[
 def _court_subject(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
     """The judiciary right after the verb, or right before it (with at most قد between)."""
     for actor in actors:
-        if actor.entity.startswith(PLACE) or not judiciary(view, actor.entity):
-            continue
+        if actor.entity.startswith(PLACE) or not judiciary(view, actor.entity) or not ungoverned(view, actor):
+            continue  # اتفاقا مع القضاء الإسرائيلي يقضي بـ: the agreement, not the court, rules
         between = view.tokens[actor.last + 1 : tok.index]
         if actor.first == tok.index + 1 or (
             actor.last < tok.index and len(between) <= 1 and all(t.key in _PARTICLES for t in between)
@@ -2552,9 +2552,13 @@ def _ruled_person(view: DocView, actors: list[Actor], start: int) -> Actor | Non
             return None
         if tok.text in COMMAS and not _beside_day(view, tok):
             return None
+        if tok.text.isdigit() and _next_key(view, tok) == _FROM:
+            return None  # تأجيل محاكمة 371 من أنصار الرئيس المعزول X: a counted group, not X
         actor = starts.get(tok.index)
         if actor is not None and not actor.entity.startswith(PLACE):
-            return actor if _label(view, actor.entity) == "PERSON" else None
+            # بإعدام سيف الإسلام نجل X: the unnamed son, not X, is ruled on
+            kin = view.tokens[actor.first - 1].key in view.frames.kinship_nouns
+            return actor if _label(view, actor.entity) == "PERSON" and not kin else None
     return None
 
 
@@ -2694,7 +2698,7 @@ def process_doc(
     return list(found.values())
 
 
-_COURT_WORDS = frozenset(key(w) for w in ("محكمة", "المحكمة", "القاضي"))
+_COURT_WORDS = frozenset(key(w) for w in ("محكمة", "المحكمة", "القاضي", "القضاء"))
 _CHARGE_PREFIXES = tuple(key(w) for w in ("بتهم", "بالسجن", "بالإعدام", "بالفساد", "بالقتل", "بارتكاب"))
 CONVICTION_WINDOW = 8  # tokens after أدان where a charge (بتهمة، بالفساد) makes it a conviction
 
