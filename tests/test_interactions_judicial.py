@@ -106,10 +106,11 @@ GULEN = {
     "الولايات المتحدة": ("GPE", "united_states", "name"),
     "أردوغان": ("PERSON", "erdogan", "name"),
 }
-# ant:SK-internationalNews-3144-20180906; ، الذي/التي … ، و + a verb with an object pronoun
+# ant:SK-internationalNews-3144-20180906 (its يعيش written يقيم); ، الذي/التي … ، و + a verb with an
+# object pronoun and a subject after it: 9 news-bench sentences, 2 with a masculine antecedent
 GULEN_TEXT = (
     "وتقول لائحة الاتهام الموجهة إلى القس الأميركي إن المقلوبة هي الطبق المفضل عند أنصار المعارض "
-    "التركي فتح الله غولن، الذي يعيش في منفى اختياري في الولايات المتحدة، ويتهمه أردوغان بتدبير "
+    "التركي فتح الله غولن، الذي يقيم في منفى اختياري في الولايات المتحدة، ويتهمه أردوغان بتدبير "
     "محاولة الانقلاب الفاشلة في يوليو 2016."
 )
 

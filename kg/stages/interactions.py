@@ -2482,7 +2482,7 @@ COURT_RULINGS_PATH = Path(__file__).resolve().parent.parent / "resources" / "cou
 RULING_WINDOW = 10  # tokens from the ruling verb (or the court after it) to the person ruled on
 _JUDICIARY_HEADS = tuple("org:" + key(w) + ":" for w in ("القضاء", "المحكمة العليا"))
 _RELATIVE_BY_GENDER = {"m": key("الذي"), "f": key("التي")}
-RELATIVE_CLAUSE_WINDOW = 10  # tokens of a relative clause between commas: الذي يعيش في الولايات المتحدة
+RELATIVE_CLAUSE_WINDOW = 10  # tokens of a relative clause between commas: الذي يقيم في منفى اختياري
 
 
 @lru_cache(maxsize=2)
@@ -2518,9 +2518,9 @@ def judiciary(view: DocView, entity_id: str) -> bool:
 
 
 def court_ruling_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
-    """``قضت محكمة مصرية بحبس X``، ``وكانت محكمة تركية قد أخلت سبيل X`` (ant:BB-middleEast-163-20180309:
-    محكمة تركية قد حكمت … على 25 صحفيا): a judiciary right before or after a ruling verb rules on
-    the first person named after them in the clause."""
+    """``قضت محكمة مصرية بحبس X`` (ant:BB-culture-53-20180227), ``وكانت محكمة أمريكية قد قضت``
+    (ant:BB-internationalNews-124-20180310): a judiciary right before or after a ruling verb rules
+    on the first person named after them in the clause."""
     if _negated(view, tok):
         return []
     actors = sentence_actors(view, tok.sent)
@@ -2569,10 +2569,10 @@ def _beside_day(view: DocView, comma: Tok) -> bool:
 
 
 def relative_clause_antecedent(view: DocView, tok: Tok, gender: str) -> int | None:
-    """``والداعية X، الذي يعيش في الولايات المتحدة، وتتهمه أنقرة`` (ant:SK-internationalNews-3144-20180906):
-    an object pronoun on a verb right after a relative clause set off by commas refers to the
-    clause's antecedent, not to a name inside the clause. The index of the antecedent's last
-    token, or ``None`` when the verb follows no such clause."""
+    """``المعارض التركي X، الذي يقيم في منفى اختياري، ويتهمه أردوغان``
+    (ant:SK-internationalNews-3144-20180906): an object pronoun on a verb right after a relative
+    clause set off by commas refers to the clause's antecedent, not to a name inside the clause.
+    The index of the antecedent's last token, or ``None`` when the verb follows no such clause."""
     relative = _RELATIVE_BY_GENDER.get(gender)
     if relative is None or tok.index < 3 or view.tokens[tok.index - 1].text not in COMMAS:
         return None
