@@ -132,3 +132,51 @@ def test_interactions_judicial_ruling_verbs_are_third_person() -> None:
     verbs = interactions.court_ruling_verbs()
     assert verbs[key("قضت")] == "قضى" and verbs[key("وأخلت")] == "أخلى"
     assert key("قضينا") not in verbs
+
+
+STATES = {
+    "إيران": ("GPE", "iran", "name"),
+    "الإسرائيلية": ("GPE", "israel", "adjective"),
+    "روسيا": ("GPE", "russia", "name"),
+    "البريطانية": ("GPE", "uk", "adjective"),
+    "بريطانيا": ("GPE", "uk", "name"),
+    "السعودية": ("GPE", "saudi_arabia", "name"),
+    "والأمريكية": ("GPE", "united_states", "adjective"),
+    "الحوثيين": ("ORG", "houthis", "name"),
+    "رونالدو": ("PERSON", "ronaldo", "name"),
+    "الأمريكية": ("GPE", "united_states", "adjective"),
+    "كاثرين مايورغا": ("PERSON", "mayorga", "name"),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ant:FR-internationalNews-1017-20180501; a form of نفى/رفض/واجه, at most four words, then
+        # اتهامات/مزاعم/ادعاءات + a gentilic: 16 news-bench sentences
+        (
+            "ونفت إيران الاتهامات الإسرائيلية مشيرة إلى تزامنها مع مهلة حددها ترامب.",
+            {("accuse", "israel", "iran")},
+        ),
+        # ant:BB-internationalNews-766-20180708: the subject before a relative pronoun
+        (
+            "أما روسيا، التي تنفي الاتهامات البريطانية بممارسة هذه الهجمات، فقالت إن بريطانيا تسعى إلى "
+            '"تعقيد الأمور".',
+            {("accuse", "uk", "russia")},
+        ),
+        # ant:BB-middleEast-654-20180624: two accusers (السعودية is also the country's name)
+        (
+            "ونفت إيران في ذلك الحين الاتهامات السعودية والأمريكية بتزويد الحوثيين بصاروخ.",
+            {("accuse", "saudi_arabia", "iran"), ("accuse", "united_states", "iran")},
+        ),
+    ],
+)
+def test_interactions_judicial_denied_accusation(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= triples(run_on(text, STATES))
+
+
+def test_interactions_judicial_gentilic_of_a_named_accuser_is_no_state() -> None:
+    # ant:BB-sport-377-20181004 (its apposition ، 33 عاما، left out): الأمريكية describes the woman
+    # named after it
+    text = "وكان رونالدو قد نفى مزاعم الأمريكية كاثرين مايورغا باغتصابها عام 2009."
+    assert ("accuse", "united_states", "ronaldo") not in triples(run_on(text, STATES))

@@ -2586,13 +2586,78 @@ def relative_clause_antecedent(view: DocView, tok: Tok, gender: str) -> int | No
     return None
 
 
+ACCUSED_WINDOW = 6  # tokens from the replying verb to the accusation noun: نفت بكين، الجمعة، اتهامات
+
+
+def denied_accusation_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
+    """``ونفت إيران الاتهامات الإسرائيلية`` (ant:FR-internationalNews-1017-20180501), ``روسيا، التي
+    تنفي الاتهامات البريطانية``: the country of the gentilic on an accusation noun accuses the
+    subject of the verb that denies, rejects or faces the accusations."""
+    accusers = _accusation_gentilics(view, tok)
+    replies = word_class("accusation_replies")
+    window = view.tokens[max(0, tok.index - ACCUSED_WINDOW) : tok.index]
+    verb = next((t for t in reversed(window) if t.sent == tok.sent and _unjoined(t.key) in replies), None)
+    if not accusers or verb is None or _negated(view, verb):
+        return []
+    actors = sentence_actors(view, tok.sent)
+    accused = next((a for a in actors if verb.index < a.first and a.last < tok.index), None)
+    accused = accused or _subject_before_reply(view, actors, verb)
+    if accused is None or accused.entity.startswith(PLACE):
+        return []
+    return [(accusers, [accused])]
+
+
+def _unjoined(word: str) -> str:
+    """A key without the conjunction و/ف written on it (ونفت → نفت)."""
+    return word[1:] if word[:1] in "وف" and len(word) > 3 else word
+
+
+def _accusation_gentilics(view: DocView, tok: Tok) -> list[Actor]:
+    """The gentilics right after an accusation noun (الاتهامات السعودية والأمريكية; السعودية is also
+    the country's name), none when one describes a person named after it (مزاعم الأمريكية كاثرين
+    مايورغا)."""
+    adjectives = {
+        a.first: a
+        for a in sentence_actors(view, tok.sent, adjectives=True)
+        if a.mention.kind == "adjective" or key(a.mention.surface) in gentilic_index()
+    }
+    found: list[Actor] = []
+    index = tok.index + 1
+    while index in adjectives:
+        after = view.mention_at.get(adjectives[index].last + 1)
+        if after is not None and after.kind == "name":
+            return []
+        found.append(adjectives[index])
+        index = adjectives[index].last + 1
+    return found
+
+
+def _subject_before_reply(view: DocView, actors: list[Actor], verb: Tok) -> Actor | None:
+    """The actor before a replying verb, over a relative pronoun, a comma or قد (روسيا، التي تنفي)."""
+    skip = _RELATIVE | word_class("svo_skip")
+    index = verb.index - 1
+    while (
+        index >= 0
+        and view.tokens[index].sent == verb.sent
+        and (view.tokens[index].text in COMMAS or view.tokens[index].key in skip)
+    ):
+        index -= 1
+    return next((a for a in actors if a.last == index), None)
+
+
 def _judicial_rules(view: DocView, found: dict[tuple[str, str, str], Interaction], tok: Tok) -> None:
-    """Add what the judicial rules led by ``tok`` find: a court's ruling on a person."""
+    """Add what the judicial and accusation rules led by ``tok`` find: a court's ruling on a
+    person, accusations denied by their target."""
     lemma = court_ruling_verbs().get(tok.key)
     if lemma is not None:
         ruling = Trigger(lemma, "verb", "other", "", (), "verb")
         for agents, targets in court_ruling_pairs(view, tok):
             _add(view, found, ruling, tok, agents[0], targets[0])
+    if tok.key in word_class("accusation_nouns"):
+        accusation = Trigger(tok.text.removeprefix("ال"), "noun", "accuse", "", (), "noun")
+        for agents, targets in denied_accusation_pairs(view, tok):
+            for agent in agents:
+                _add(view, found, accusation, tok, agent, targets[0])
 
 
 # --- end of the judicial and accusation block ------------------------------------------------------
