@@ -23,6 +23,10 @@ COURTS = {
     "عهد التميمي": ("PERSON", "tamimi", "name"),
     "محمد مرسي": ("PERSON", "morsi", "name"),
     "معمر القذافي": ("PERSON", "gaddafi", "name"),
+    "محكمة مغربية": ("ORG", "moroccan_judiciary", "name"),
+    "ناصر الزفزافي": ("PERSON", "zafzafi", "name"),
+    "محكمة تركية": ("ORG", "turkish_judiciary", "name"),
+    "رجب طيب أردوغان": ("PERSON", "erdogan", "name"),
 }
 # the judiciaries as resolve keys them (org:القضاء:<country>): one node per country's courts
 JUDICIARIES = {
@@ -31,6 +35,8 @@ JUDICIARIES = {
     "egyptian_judiciary": {"key": "org:القضاء:EG"},
     "israeli_judiciary": {"key": "org:القضاء:IL"},
     "libyan_judiciary": {"key": "org:القضاء:LY"},
+    "moroccan_judiciary": {"key": "org:القضاء:MA"},
+    "turkish_judiciary": {"key": "org:القضاء:TR"},
 }
 
 
@@ -53,6 +59,11 @@ JUDICIARIES = {
             "قرر القضاء الأمريكي الأربعاء الإبقاء على توقيف الروسية ماريا بوتينا (29 عاما) خشية هروبها.",
             ("other", "us_judiciary", "butina"),
         ),
+        # ant:BB-middleEast-730-20180713: a sentence's length (20 عاما) is no counted group
+        (
+            "أصدرت محكمة مغربية مؤخرا حكما بالسجن 20 عاما على ناصر الزفزافي، قائد الاحتجاجات الشعبية.",
+            ("other", "moroccan_judiciary", "zafzafi"),
+        ),
     ],
 )
 def test_interactions_judicial_court_rules_on_person(text: str, expected: tuple[str, str, str]) -> None:
@@ -68,6 +79,8 @@ def test_interactions_judicial_court_rules_on_person(text: str, expected: tuple[
         "قررت محكمة مصرية أمس تأجيل محاكمة 371 من أنصار الرئيس المعزول محمد مرسي إلى أكتوبر.",
         # saudinewsnet:2015-07-31:594: the son of the person named is sentenced
         "أصدرت محكمة ليبية حكما غيابيا بإعدام سيف الإسلام نجل معمر القذافي وثمانية آخرين.",
+        # ant:SK-internationalNews-2351-20180627: twelve people are arrested, not the president
+        "أمرت محكمة تركية باعتقال 12 شخصا متهمين بإهانة الرئيس رجب طيب أردوغان خلال تجمع انتخابي.",
     ],
 )
 def test_interactions_judicial_no_ruling_on_person(text: str) -> None:

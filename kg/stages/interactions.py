@@ -2552,7 +2552,7 @@ def _ruled_person(view: DocView, actors: list[Actor], start: int) -> Actor | Non
             return None
         if tok.text in COMMAS and not _beside_day(view, tok):
             return None
-        if tok.text.isdigit() and _next_key(view, tok) == _FROM:
+        if tok.text.isdigit() and _counted_group(view, tok):
             return None  # تأجيل محاكمة 371 من أنصار الرئيس المعزول X: a counted group, not X
         actor = starts.get(tok.index)
         if actor is not None and not actor.entity.startswith(PLACE):
@@ -2560,6 +2560,16 @@ def _ruled_person(view: DocView, actors: list[Actor], start: int) -> Actor | Non
             kin = view.tokens[actor.first - 1].key in view.frames.kinship_nouns
             return actor if _label(view, actor.entity) == "PERSON" and not kin else None
     return None
+
+
+_DURATIONS = frozenset(key(w) for w in ("عاما", "شهرا", "يوما", "أسبوعا", "سنوات", "أعوام", "أشهر", "أيام"))
+
+
+def _counted_group(view: DocView, number: Tok) -> bool:
+    """``371 من أنصار``، ``باعتقال 12 شخصا متهمين بإهانة X``: a number of people (an accusative
+    noun or من after it), not a sentence's length (بالسجن 20 عاما على X)."""
+    after = _next_key(view, number)
+    return after == _FROM or (after.endswith("ا") and after not in _DURATIONS)
 
 
 def _beside_day(view: DocView, comma: Tok) -> bool:
