@@ -193,3 +193,10 @@ def test_interactions_judicial_gentilic_of_a_named_accuser_is_no_state() -> None
     # named after it
     text = "وكان رونالدو قد نفى مزاعم الأمريكية كاثرين مايورغا باغتصابها عام 2009."
     assert ("accuse", "united_states", "ronaldo") not in triples(run_on(text, STATES))
+
+
+def test_interactions_judicial_court_does_not_act_on_a_state() -> None:
+    # ant:BB-middleEast-1090-20181012: القس الأمريكي is an unnamed person, not the United States
+    names = {**COURTS, "الأمريكي": ("GPE", "united_states", "adjective")}
+    text = "أفرجت محكمة تركية عن القس الأمريكي، الذي أثار أزمة في العلاقات بين البلدين."
+    assert ("other", "turkish_judiciary", "united_states") not in triples(run_on(text, names, JUDICIARIES))

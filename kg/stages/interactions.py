@@ -2578,6 +2578,14 @@ def _beside_day(view: DocView, comma: Tok) -> bool:
     return any(t.key in _TIME_WORDS for t in near)
 
 
+def court_on_state(view: DocView, agent: str, target: str) -> bool:
+    """``أفرجت محكمة تركية عن القس الأمريكي`` (ant:BB-middleEast-1090-20181012): a country's courts
+    rule on people, so a state as their target is the nationality of an unnamed person (or the
+    petitioner of a refused request: رفضت محكمة يونانية طلبا تركيا)."""
+    entity = view.entities.get(target.removeprefix(PLACE))
+    return judiciary(view, agent) and entity is not None and entity.label == "GPE"
+
+
 def relative_clause_antecedent(view: DocView, tok: Tok, gender: str) -> int | None:
     """``المعارض التركي X، الذي يقيم في منفى اختياري، ويتهمه أردوغان``
     (ant:SK-internationalNews-3144-20180906): an object pronoun on a verb right after a relative
@@ -2980,6 +2988,8 @@ def _add(
     if target.entity.startswith(PLACE) and trigger.type != "attack":
         return  # هدد بإغلاق مضيق هرمز: only an attack is done to a place
     if trigger.type in _ONE_WAY and co_agent(view, agent, target):
+        return
+    if court_on_state(view, agent.entity, target.entity):
         return
     agent, target = force_actor(view, agent), force_actor(view, target)
     agent, target = state_actor(view, agent), state_actor(view, target)
