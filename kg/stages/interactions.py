@@ -35,6 +35,11 @@ support), :func:`noun_subject_before` (محاولة تستهدف X: no agent aft
 :func:`doer_in_relative` (بالضربات التي شنتها الدول الغربية: no earlier actor as the doer),
 :func:`condemned_act_doer` (يدين استخدام X القوة: X is the target) and
 :func:`ungoverned` (an actor after a preposition, لفنزويلا، إلى دمشق، is no fallback subject).
+Judicial and accusation rules, in one block tested in ``tests/test_interactions_judicial.py``:
+:func:`court_ruling_pairs` (قضت محكمة مصرية بحبس X: the judiciary rules on X, ``other``),
+:func:`denied_accusation_pairs` (ونفت إيران الاتهامات الإسرائيلية: Israel accuses Iran), and the
+guards :func:`relative_clause_antecedent` (X، الذي …، ويتهمه Y: the pronoun is X) and
+:func:`court_on_state` (محكمة تركية … القس الأمريكي: no act on the United States).
 Interactions read from a statement's speaker and content carry its id in ``derived_from``.
 """
 
