@@ -38,6 +38,11 @@ support), :func:`noun_subject_before` (محاولة تستهدف X: no agent aft
 The contacts block (:func:`_contact_rules`, tested in ``tests/test_interactions_contacts.py``):
 :func:`contact_pairs` ("نتعاون مع X": the speaker's side), :func:`entered_building_pairs` (توجه X
 إلى القنصلية) and :func:`fronted_meeting_pairs` (في اجتماع مع X، قال Y).
+Judicial and accusation rules, in one block tested in ``tests/test_interactions_judicial.py``:
+:func:`court_ruling_pairs` (قضت محكمة مصرية بحبس X: the judiciary rules on X, ``other``),
+:func:`denied_accusation_pairs` (ونفت إيران الاتهامات الإسرائيلية: Israel accuses Iran), and the
+guards :func:`relative_clause_antecedent` (X، الذي …، ويتهمه Y: the pronoun is X) and
+:func:`court_on_state` (محكمة تركية … القس الأمريكي: no act on the United States).
 Interactions read from a statement's speaker and content carry its id in ``derived_from``.
 """
 
@@ -52,7 +57,7 @@ from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from kg.arabic.cues import CueEntry, masdar_forms, past_forms, present_forms
-from kg.arabic.lexicons import gentilic_index, organization_index, title_index, word_class
+from kg.arabic.lexicons import gentilic_index, organization_index, organizations, title_index, word_class
 from kg.arabic.normalize import key
 from kg.arabic.time import DAY_WORD_KEYS
 from kg.contract import DOCUMENT, Stage
@@ -1779,6 +1784,9 @@ def _pronoun_referent(
     gender = {"ه": "m", "ها": "f"}.get(pronoun)
     if gender is None:
         return None  # هم: a group, too often unnamed (المتظاهرين)
+    clause_end = relative_clause_antecedent(view, tok, gender)
+    if clause_end is not None:
+        return next((a for a in earlier if a.last == clause_end and not a.entity.startswith(PLACE)), None)
     for actor in reversed(earlier):
         if not actor.entity.startswith(PLACE) and actor_gender(view, actor.entity) == gender:
             return actor
@@ -2669,6 +2677,213 @@ def _contact_keys() -> frozenset[str]:
 
 
 # --- end of the contacts block ------------------------------------------------------------------
+# --- Judicial and accusation interactions (issue 22) -------------------------------------------
+# A court's ruling on a person (قضت محكمة مصرية بحبس X: the judiciary → X, ``other``), and the
+# referent of an object pronoun on a verb conjoined after a relative clause (X، الذي يعيش في Y،
+# وتتهمه Z: Z → X). Each construction is tested on a news-bench sentence in
+# ``tests/test_interactions_judicial.py``.
+
+COURT_RULINGS_PATH = Path(__file__).resolve().parent.parent / "resources" / "court_rulings.tsv"
+RULING_WINDOW = 10  # tokens from the ruling verb (or the court after it) to the person ruled on
+_JUDICIARY_HEADS = tuple("org:" + key(w) + ":" for w in ("القضاء", "المحكمة العليا"))
+_RELATIVE_BY_GENDER = {"m": key("الذي"), "f": key("التي")}
+RELATIVE_CLAUSE_WINDOW = 10  # tokens of a relative clause between commas: الذي يقيم في منفى اختياري
+
+
+@lru_cache(maxsize=2)
+def court_ruling_verbs(path: Path = COURT_RULINGS_PATH) -> dict[str, str]:
+    """Third-person written forms (with و/ف) of the verbs of ``court_rulings.tsv`` → their lemma."""
+    forms: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3:
+            raise LexiconError(
+                Errors.E082.format(path=path, line=line_of(path, line), expected=3, found=len(fields))
+            )
+        entry = CueEntry(fields[0], "verb", present=fields[1])
+        for cue_form in past_forms(entry) + present_forms(entry):
+            if cue_form.gender:  # not the first person (قضينا، نقضي)
+                for prefix in ("", "و", "ف"):
+                    forms.setdefault(key(prefix + cue_form.form), fields[0])
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _court_keys() -> frozenset[str]:
+    """Entity keys of the named courts of ``organizations.tsv`` (محكمة العدل الدولية)."""
+    return frozenset("org:" + key(org.names_ar[0]) for org in organizations() if org.type == "court")
+
+
+def judiciary(view: DocView, entity_id: str) -> bool:
+    """A country's judiciary (القضاء التركي، محكمة مصرية), its supreme court, or a named court."""
+    entity = view.entities.get(entity_id)
+    return entity is not None and (entity.key.startswith(_JUDICIARY_HEADS) or entity.key in _court_keys())
+
+
+def court_ruling_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
+    """``قضت محكمة مصرية بحبس X`` (ant:BB-culture-53-20180227), ``وكانت محكمة أمريكية قد قضت``
+    (ant:BB-internationalNews-124-20180310): a judiciary right before or after a ruling verb rules
+    on the first person named after them in the clause."""
+    if _negated(view, tok):
+        return []
+    actors = sentence_actors(view, tok.sent)
+    court = _court_subject(view, actors, tok)
+    if court is None:
+        return []
+    ruled = _ruled_person(view, actors, max(tok.index, court.last) + 1)
+    return [([court], [ruled])] if ruled is not None else []
+
+
+def _court_subject(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
+    """The judiciary right after the verb, or right before it (with at most قد between)."""
+    for actor in actors:
+        if actor.entity.startswith(PLACE) or not judiciary(view, actor.entity) or not ungoverned(view, actor):
+            continue  # اتفاقا مع القضاء الإسرائيلي يقضي بـ: the agreement, not the court, rules
+        between = view.tokens[actor.last + 1 : tok.index]
+        if actor.first == tok.index + 1 or (
+            actor.last < tok.index and len(between) <= 1 and all(t.key in _PARTICLES for t in between)
+        ):
+            return actor
+    return None
+
+
+def _ruled_person(view: DocView, actors: list[Actor], start: int) -> Actor | None:
+    """The first actor after ``start`` in its clause (a day between commas skipped), if a person."""
+    starts = {actor.first: actor for actor in actors}
+    for tok in view.tokens[start : start + RULING_WINDOW]:
+        if tok.sent != view.tokens[start].sent or tok.text in SENTENCE_END:
+            return None
+        if tok.text in COMMAS and not _beside_day(view, tok):
+            return None
+        if tok.text.isdigit() and _counted_group(view, tok):
+            return None  # تأجيل محاكمة 371 من أنصار الرئيس المعزول X: a counted group, not X
+        actor = starts.get(tok.index)
+        if actor is not None and not actor.entity.startswith(PLACE):
+            # بإعدام سيف الإسلام نجل X: the unnamed son, not X, is ruled on
+            kin = view.tokens[actor.first - 1].key in view.frames.kinship_nouns
+            return actor if _label(view, actor.entity) == "PERSON" and not kin else None
+    return None
+
+
+_DURATIONS = frozenset(key(w) for w in ("عاما", "شهرا", "يوما", "أسبوعا", "سنوات", "أعوام", "أشهر", "أيام"))
+
+
+def _counted_group(view: DocView, number: Tok) -> bool:
+    """``371 من أنصار``، ``باعتقال 12 شخصا متهمين بإهانة X``: a number of people (an accusative
+    noun or من after it), not a sentence's length (بالسجن 20 عاما على X)."""
+    after = _next_key(view, number)
+    return after == _FROM or (after.endswith("ا") and after not in _DURATIONS)
+
+
+def _beside_day(view: DocView, comma: Tok) -> bool:
+    """``رفض القضاء، الجمعة، طلبا``: a comma that sets off a day word."""
+    near = view.tokens[max(comma.index - 1, 0) : comma.index + 2]
+    return any(t.key in _TIME_WORDS for t in near)
+
+
+def court_on_state(view: DocView, agent: str, target: str) -> bool:
+    """``أفرجت محكمة تركية عن القس الأمريكي`` (ant:BB-middleEast-1090-20181012): a country's courts
+    rule on people, so a state as their target is the nationality of an unnamed person (or the
+    petitioner of a refused request: رفضت محكمة يونانية طلبا تركيا)."""
+    entity = view.entities.get(target.removeprefix(PLACE))
+    return judiciary(view, agent) and entity is not None and entity.label == "GPE"
+
+
+def relative_clause_antecedent(view: DocView, tok: Tok, gender: str) -> int | None:
+    """``المعارض التركي X، الذي يقيم في منفى اختياري، ويتهمه أردوغان``
+    (ant:SK-internationalNews-3144-20180906): an object pronoun on a verb right after a relative
+    clause set off by commas refers to the clause's antecedent, not to a name inside the clause.
+    The index of the antecedent's last token, or ``None`` when the verb follows no such clause."""
+    relative = _RELATIVE_BY_GENDER.get(gender)
+    if relative is None or tok.index < 3 or view.tokens[tok.index - 1].text not in COMMAS:
+        return None
+    for back in range(tok.index - 2, max(tok.index - 2 - RELATIVE_CLAUSE_WINDOW, 1), -1):
+        word = view.tokens[back]
+        if word.sent != tok.sent or word.text in SENTENCE_END or word.text in COMMAS:
+            return None
+        if word.key == relative:
+            comma = view.tokens[back - 1]
+            return back - 2 if comma.text in COMMAS and comma.sent == tok.sent else None
+    return None
+
+
+ACCUSED_WINDOW = 6  # tokens from the replying verb to the accusation noun: نفت بكين، الجمعة، اتهامات
+
+
+def denied_accusation_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
+    """``ونفت إيران الاتهامات الإسرائيلية`` (ant:FR-internationalNews-1017-20180501), ``روسيا، التي
+    تنفي الاتهامات البريطانية``: the country of the gentilic on an accusation noun accuses the
+    subject of the verb that denies, rejects or faces the accusations."""
+    accusers = _accusation_gentilics(view, tok)
+    replies = word_class("accusation_replies")
+    window = view.tokens[max(0, tok.index - ACCUSED_WINDOW) : tok.index]
+    verb = next((t for t in reversed(window) if t.sent == tok.sent and _unjoined(t.key) in replies), None)
+    if not accusers or verb is None or _negated(view, verb):
+        return []
+    actors = sentence_actors(view, tok.sent)
+    accused = next((a for a in actors if verb.index < a.first and a.last < tok.index), None)
+    accused = accused or _subject_before_reply(view, actors, verb)
+    if accused is None or accused.entity.startswith(PLACE):
+        return []
+    return [(accusers, [accused])]
+
+
+def _unjoined(word: str) -> str:
+    """A key without the conjunction و/ف written on it (ونفت → نفت)."""
+    return word[1:] if word[:1] in "وف" and len(word) > 3 else word
+
+
+def _accusation_gentilics(view: DocView, tok: Tok) -> list[Actor]:
+    """The gentilics right after an accusation noun (الاتهامات السعودية والأمريكية; السعودية is also
+    the country's name), none when one describes a person named after it (مزاعم الأمريكية كاثرين
+    مايورغا)."""
+    adjectives = {
+        a.first: a
+        for a in sentence_actors(view, tok.sent, adjectives=True)
+        if a.mention.kind == "adjective" or key(a.mention.surface) in gentilic_index()
+    }
+    found: list[Actor] = []
+    index = tok.index + 1
+    while index in adjectives:
+        after = view.mention_at.get(adjectives[index].last + 1)
+        if after is not None and after.kind == "name":
+            return []
+        found.append(adjectives[index])
+        index = adjectives[index].last + 1
+    return found
+
+
+def _subject_before_reply(view: DocView, actors: list[Actor], verb: Tok) -> Actor | None:
+    """The actor before a replying verb, over a relative pronoun, a comma or قد (روسيا، التي تنفي)."""
+    skip = _RELATIVE | word_class("svo_skip")
+    index = verb.index - 1
+    while (
+        index >= 0
+        and view.tokens[index].sent == verb.sent
+        and (view.tokens[index].text in COMMAS or view.tokens[index].key in skip)
+    ):
+        index -= 1
+    return next((a for a in actors if a.last == index), None)
+
+
+def _judicial_rules(view: DocView, found: dict[tuple[str, str, str], Interaction], tok: Tok) -> None:
+    """Add what the judicial and accusation rules led by ``tok`` find: a court's ruling on a
+    person, accusations denied by their target."""
+    lemma = court_ruling_verbs().get(tok.key)
+    if lemma is not None:
+        ruling = Trigger(lemma, "verb", "other", "", (), "verb")
+        for agents, targets in court_ruling_pairs(view, tok):
+            _add(view, found, ruling, tok, agents[0], targets[0])
+    if tok.key in word_class("accusation_nouns"):
+        accusation = Trigger(tok.text.removeprefix("ال"), "noun", "accuse", "", (), "noun")
+        for agents, targets in denied_accusation_pairs(view, tok):
+            for agent in agents:
+                _add(view, found, accusation, tok, agent, targets[0])
+
+
+# --- end of the judicial and accusation block ------------------------------------------------------
 
 
 def process_doc(
@@ -2702,6 +2917,7 @@ def process_doc(
             _narration_rules(view, statements, found, tok)
         if tok.key in _contact_keys():
             _contact_rules(view, statements, found, tok)
+        _judicial_rules(view, found, tok)
         trigger = triggers.get(tok.key)
         if trigger is None or not _needs_met(view, tok, trigger):
             continue
@@ -2772,7 +2988,7 @@ def process_doc(
     return list(found.values())
 
 
-_COURT_WORDS = frozenset(key(w) for w in ("محكمة", "المحكمة", "القاضي"))
+_COURT_WORDS = frozenset(key(w) for w in ("محكمة", "المحكمة", "القاضي", "القضاء"))
 _CHARGE_PREFIXES = tuple(key(w) for w in ("بتهم", "بالسجن", "بالإعدام", "بالفساد", "بالقتل", "بارتكاب"))
 CONVICTION_WINDOW = 8  # tokens after أدان where a charge (بتهمة، بالفساد) makes it a conviction
 
@@ -2979,6 +3195,8 @@ def _add(
     if target.entity.startswith(PLACE) and trigger.type != "attack":
         return  # هدد بإغلاق مضيق هرمز: only an attack is done to a place
     if trigger.type in _ONE_WAY and co_agent(view, agent, target):
+        return
+    if court_on_state(view, agent.entity, target.entity):
         return
     agent, target = force_actor(view, agent), force_actor(view, target)
     agent, target = state_actor(view, agent), state_actor(view, target)
