@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import Corpus, Document, Mention
+from kg.model import Corpus, Document, Mention, Span
 from kg.pipeline import run
 from kg.stages import ner, resolve, segment
 from kg.stages.resolve import person_key
@@ -999,3 +999,28 @@ def test_resolve_portuguese_nh_and_a_slipped_dot_are_spellings_of_one_name() -> 
     common += [("وقال كيم جونغ أون إن الأمر انتهى.", ["كيم جونغ أون"])] * 10
     corpus = _docs_corpus([*common, (coach, ["جوزيه مورينهو"]), (leader, ["كيم حونغ أون"])])
     assert _persons(corpus) == ["جوزيه مورينيو", "كيم جونغ أون"]
+
+
+def test_resolve_a_family_name_alone_in_a_story_naming_a_woman_of_the_family_is_the_man_it_leads() -> None:
+    """ant:BB-internationalNews-964-20180814 names ميلانيا ترامب in full and then writes "وقال
+    ترامب": the president, whom the corpus names forty times as often, not the first lady (on
+    20,000 news-bench articles 100 such ترامب had joined ميلانيا or إيفانكا ترامب). The corpus
+    tells a woman by the feminine verbs before her name (قالت ميلانيا ترامب)."""
+    text = (
+        "والدا ميلانيا ترامب يحصلان على الجنسية الأمريكية\\nوقال ترامب إن الموظفة السابقة في الإدارة"
+        ' الأمريكية وقعت على "اتفاقية عدم الإفصاح".'
+    ).replace("\\n", "\n")
+    named = [("قال دونالد ترامب إن الأمر انتهى.", ["دونالد ترامب"])] * 40
+    named += [("قالت سارة ساندرز إن الأمر انتهى.", ["سارة ساندرز"])] * 20
+    named += [("قالت ميلانيا ترامب إن الأمر انتهى.", ["ميلانيا ترامب"])] * 2
+    docs = tuple(Document(f"d{i}", t) for i, (t, _) in enumerate([*named, (text, [])]))
+    mentions = [_person(f"d{i}", t, found[0]) for i, (t, found) in enumerate(named)]
+    last = f"d{len(named)}"
+    alone = text.index("وقال ترامب") + len("وقال ")
+    mentions += [
+        _person(last, text, "ميلانيا ترامب"),
+        Mention(last, Span(alone, alone + 5), "ترامب", "PERSON", key="ترامب", source="crf"),
+    ]
+    corpus = resolve.run(segment.run(Corpus(documents=docs)).replace(mentions=tuple(mentions)))
+    assert "ترامب" in names(corpus)["دونالد ترامب"]
+    assert names(corpus)["ميلانيا ترامب"] == {"ميلانيا ترامب"}

@@ -86,7 +86,7 @@ def run(corpus: Corpus) -> Corpus:
     _merge_middle_names(clusters, notes, absorbed)
     _merge_cut_names(clusters, notes, absorbed)
     _merge_lineage_names(clusters, notes, absorbed)
-    _link_partial_names(clusters, notes, absorbed)
+    _link_partial_names(clusters, notes, absorbed, _Genders.of(mentions_in, corpus))
     _split_unresolved_single_names(clusters, notes, {doc.doc_id: doc.text for doc in corpus.documents})
     mentions = list(mentions_in)
     entities, mention_entity = _entities(clusters)
@@ -1166,7 +1166,10 @@ def _merge_cut_names(
 
 
 def _link_partial_names(
-    clusters: dict[str, _Cluster], notes: list[ResolutionNote], absorbed: dict[str, str] | None = None
+    clusters: dict[str, _Cluster],
+    notes: list[ResolutionNote],
+    absorbed: dict[str, str] | None = None,
+    genders: _Genders | None = None,
 ) -> None:
     """Move partial person names into the full-name cluster they abbreviate.
 
@@ -1203,7 +1206,9 @@ def _link_partial_names(
         keep = []
         joined: Counter[str] = Counter()
         for mention in cluster.mentions:
-            target = _full_name_for(mention, by_suffix, clusters, corpus_wide=wide, memo=containers)
+            target = _full_name_for(
+                mention, by_suffix, clusters, corpus_wide=wide, memo=containers, genders=genders
+            )
             target = target or _full_name_for(mention, by_first, clusters, corpus_wide=False)
             if target:
                 clusters[target].mentions.append(mention)
@@ -1419,22 +1424,81 @@ def _full_name_for(
     *,
     corpus_wide: bool,
     memo: dict[tuple[str, ...], dict[str, str]] | None = None,
+    genders: _Genders | None = None,
 ) -> str:
     """The full name a partial mention abbreviates: the most salient one its document names
     (:func:`_salient_in_document`), else (``corpus_wide``) the one the corpus mentions far most
-    when its document names none of them."""
+    (:func:`_most_salient`) when its document names none of them. A family name alone
+    (``corpus_wide``) in a story that names that leader too is the leader's, though the story
+    names a relative more: on 20,000 news-bench articles nearly every ترامب alone in the stories
+    on ميلانيا or إيفانكا ترامب (217 mentions) was the president."""
     memo = {} if memo is None else memo  # one container map per candidate list, not per mention
     if tuple(candidates) not in memo:
         memo[tuple(candidates)] = _containers(candidates, clusters)
     container = memo[tuple(candidates)]
     best = _salient_in_document(mention.doc_id, candidates, container, clusters)
-    if best or not corpus_wide or not candidates:
+    if not corpus_wide or not candidates:
         return best
     counts: Counter[str] = Counter()
     for candidate in candidates:
         counts[container[candidate]] += clusters[candidate].written
-    best = _most_salient(counts)
-    return best if best and counts[best] >= LINK_SHARE * _written_alone(mention, clusters) else ""
+    leader = _most_salient(counts)
+    if best:  # a story on ميلانيا ترامب that names دونالد ترامب once: ترامب alone is his
+        named = any(
+            container[c] == leader and _document_counts(clusters[c]).get(mention.doc_id) for c in candidates
+        )
+        his = genders is not None and genders.his_not_hers(mention, clusters[best], clusters.get(leader))
+        return leader if leader and (named or his) else best
+    return leader if leader and counts[leader] >= LINK_SHARE * _written_alone(mention, clusters) else ""
+
+
+class _Genders:
+    """Whether a person is a woman, read from the verbs the corpus writes before the names: a
+    reporting verb with the feminine ت (قالت، أضافت، أكدت) where the corpus also writes it without
+    (قال، أضاف، أكد), each ``GENDER_VERB_MENTIONS`` times or more before person names."""
+
+    def __init__(self, cue: dict[str, int]) -> None:
+        self.cue = cue  # mention id → 1 after a feminine verb, -1 after a masculine one
+        self.women: dict[int, bool] = {}
+
+    @classmethod
+    def of(cls, mentions: Sequence[Mention], corpus: Corpus) -> _Genders:
+        texts = {doc.doc_id: doc.text for doc in corpus.documents}
+        before: dict[str, str] = {}
+        for mention in mentions:
+            if mention.label == "PERSON" and mention.kind == "name":
+                words = texts[mention.doc_id][max(0, mention.span.start - 20) : mention.span.start].split()
+                if words:
+                    before[mention.mention_id] = _without_conjunction(words[-1])
+        seen = Counter(before.values())
+        masculine = {
+            w for w, n in seen.items() if n >= GENDER_VERB_MENTIONS and seen[w + "ت"] >= GENDER_VERB_MENTIONS
+        }
+        feminine = {w + "ت" for w in masculine}
+        cue = {m: (1 if w in feminine else -1) for m, w in before.items() if w in feminine or w in masculine}
+        return cls(cue)
+
+    def woman(self, cluster: _Cluster) -> bool:
+        if id(cluster) not in self.women:
+            cues = Counter(self.cue.get(m.mention_id, 0) for m in cluster.mentions[: cluster.written])
+            self.women[id(cluster)] = cues[1] >= 2 and cues[1] >= 2 * cues[-1]
+        return self.women[id(cluster)]
+
+    def his_not_hers(self, mention: Mention, salient: _Cluster, leader: _Cluster | None) -> bool:
+        """Whether a family name alone is the man who leads it in the corpus, written
+        ``FAMILY_LEAD`` times as often, not the woman its story names most (ترامب in a story on
+        ميلانيا ترامب), no feminine verb before it."""
+        if leader is None or self.cue.get(mention.mention_id) == 1:
+            return False
+        far_more = leader.written >= FAMILY_LEAD * salient.written  # not ريتشارد/سينثيا نيكسون
+        return far_more and self.woman(salient) and not self.woman(leader)
+
+
+GENDER_VERB_MENTIONS = 20
+
+
+def _without_conjunction(word: str) -> str:
+    return word[1:] if word[:1] in "وف" and len(word) > 3 else word
 
 
 def _salient_in_document(
