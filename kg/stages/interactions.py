@@ -2513,7 +2513,7 @@ _NOT_BIDDINGS = frozenset(
         "بلادها",
     )
 )
-BIDDING_WINDOW = 4  # tokens from the addressee to its بأن/بـ: هيئة الطاقة الذرية الإيرانية بأن
+BIDDING_WINDOW = 4  # tokens from the addressee to its بأن/بـ: أمرت محكمة العدل الدولية دولة الإمارات بحماية
 ORDER_NOUN_WINDOW = 8  # tokens from أصدر to أوامر: its subject (أصدر الرئيس الأمريكي X تعليمات)
 
 
@@ -2667,10 +2667,10 @@ def _quoted(view: DocView, stmt: Statement, tok: Tok) -> bool:
     return opened > 0 or before.count(TOGGLE_QUOTES) % 2 == 1
 
 
-# Tariffs, ``فرضت الصين رسوما جمركية على سلع أميركية``، ``ضاعفت X من الرسوم الجمركية على الواردات
-# التركية``: who levies them acts on the country named after على, or whose goods the gentilic
-# names (`other`). 339 news-bench sentences hold فرض/رفع/ضاعف/زاد + (من) رسوم جمركية, evaluation
-# articles excluded. ``تبادلت X وY فرض الرسوم``: each levies them on the other (1 sentence).
+# Tariffs, ``بدأت الصين فرض رسوم جمركية على سلع أميركية``: who levies them (فرض، رفع، ضاعف من،
+# زاد) acts on the country named after على, or on the one whose gentilic the goods carry (`other`).
+# 339 news-bench sentences hold فرض/رفع/ضاعف/زاد + (من) رسوم جمركية, evaluation articles
+# excluded. ``وتبادلت الصين والولايات المتحدة فرض رسوم``: each levies them on the other (1 sentence).
 _TARIFF_TRIGGER = Trigger("رسوم جمركية", "verb", "other", "على", (), "verb")
 _TARIFF_NOUNS = frozenset(
     key(w)
@@ -2763,7 +2763,7 @@ def traded_pairs(view: DocView, verb: Tok, actors: list[Actor]) -> list[tuple[li
 
 
 def _country_of_goods(target: Actor) -> Actor:
-    """``على الواردات التركية``: the gentilic of the goods stands for the country itself, not
+    """``على سلع أميركية``: the gentilic of the goods stands for the country itself, not
     its government (which :func:`state_actor` would make of a bare gentilic)."""
     if target.mention.kind != "adjective":
         return target
