@@ -22,6 +22,9 @@ Y), :func:`condemned_act_agents` (ندد بالدعم الأمريكي), :func:`
 :func:`issued_statement_pairs` (ودعا البيان Y إلى: the statement's issuer urges Y),
 :func:`content_blame` (قال X إن Y انتهكت القانون الدولي: X accuses Y; predicates in
 ``kg/resources/blame_predicates.tsv``).
+Orders and tariffs (issue 22): :func:`ordered_pairs` and :func:`issued_order_pairs` (أمر X Y بأن،
+أصدر X تعليمات لـY: X asks Y), :func:`tariff_pairs` and :func:`traded_pairs` (فرضت X رسوما جمركية
+على سلع Y؛ تبادلت X وY فرض رسوم).
 Argument structure of event nouns in narration, run by :func:`_narration_rules`:
 :func:`done_in_place_pairs` (الحرب التي تقودها X في Y، هجوم شنه X في Y: X attacks the place Y),
 :func:`body_meeting_pairs` (وقال X خلال اجتماع لمجلس الأمن: X meets the body),
@@ -2561,21 +2564,29 @@ def ordered_pairs(
     return [
         (agents, targets[:1])
         for agents, targets in pairs
-        if _bidden(view, targets[0]) and _addressed(view, tok, agents[0], targets[0])
+        if _bidden(view, targets[0]) and _addressed(view, tok, agents, targets[0])
     ]
 
 
-def _addressed(view: DocView, tok: Tok, giver: Actor, addressee: Actor) -> bool:
-    """The addressee follows the verb and its subject directly: ``أمر X بإعدام Y`` orders no Y,
-    ``هو أمر عادي، فالدوحة`` is the noun أمر "matter", and ``أمر زعيم كوريا الشمالية "كيم"`` names
-    the leader (no punctuation or بـ before the addressee)."""
-    start = max(tok.index, giver.last) + 1
-    for word in view.tokens[start : addressee.first]:
-        if not any(ch.isalnum() for ch in word.text):
+def _addressed(view: DocView, tok: Tok, givers: list[Actor], addressee: Actor) -> bool:
+    """The addressee follows the verb and its subjects directly: ``أمر X بإعدام Y`` orders no Y,
+    ``هو أمر عادي، فالدوحة`` is the noun أمر "matter", ``أمر زعيم كوريا الشمالية "كيم"`` names the
+    leader, ``إثر فضيحة X أمر كبير موظفي البيت الأبيض Y بـ`` has Y as subject and ``المليشيات
+    الموالية للرئيس Y`` has Y in a genitive (no punctuation, بـ, لـ, other name or preposition
+    before the addressee)."""
+    if addressee.first <= tok.index:
+        return False
+    between = view.tokens[tok.index + 1 : addressee.first]
+    if any(not any(ch.isalnum() for ch in word.text) for word in between):
+        return False
+    last = max([tok.index, *(giver.last for giver in givers)])
+    for word in view.tokens[last + 1 : addressee.first]:  # a title before the subject may name a place
+        mention = view.mention_at.get(word.index)
+        if (mention is not None and mention.kind != "adjective") or word.key in _OBJECT_BLOCKERS:
             return False
-        if word.key.startswith("ب") and view.mention_at.get(word.index) is None:
+        if mention is None and word.key[:1] in "بل" and len(word.key) > 2:
             return False
-    return addressee.first > tok.index
+    return True
 
 
 def _bidden(view: DocView, addressee: Actor) -> bool:
