@@ -2561,6 +2561,7 @@ def ordered_pairs(
         pairs = [([giver], [target])] if target is not None else []
     else:
         pairs = verb_pairs(view, tok, _ORDER_TRIGGER, actors)
+        pairs = [(agents, targets) for agents, targets in pairs if _written_subject(view, tok, agents[0])]
     return [
         (agents, targets[:1])
         for agents, targets in pairs
@@ -2587,6 +2588,12 @@ def _addressed(view: DocView, tok: Tok, givers: list[Actor], addressee: Actor) -
         if mention is None and word.key[:1] in "بل" and len(word.key) > 2:
             return False
     return True
+
+
+def _written_subject(view: DocView, tok: Tok, giver: Actor) -> bool:
+    """The giver is written after the verb or right before it (``وأمر X`` after a sentence about
+    a place does not make the place the giver: بمدينة الرياض عام 1428 وأمر خادم الحرمين)."""
+    return giver.first > tok.index or giver.last == tok.index - 1 or _particle_between(view, giver, tok)
 
 
 def _bidden(view: DocView, addressee: Actor) -> bool:
