@@ -1509,3 +1509,95 @@ def test_interactions_rules_envoy_named_after_his_special_office() -> None:
     found = triples(run_on(text, names))
     assert ("other", "de_mistura", "beijing") in found
     assert not any(agent == "un" for _, agent, _ in found)
+
+
+# Issue 22: orders (أمر X بـ، أصدر تعليمات لـ) and tariffs (فرض رسوم جمركية على).
+
+
+def test_interactions_rules_order_names_its_addressee() -> None:
+    # ant:BB-middleEast-795-20180723; أمر + up to five words + بـ in 1,399 news-bench sentences
+    text = "أمرت محكمة العدل الدولية دولة الإمارات بحماية حقوق مواطني قطر، وذلك وسط استمرار التوتر الشديد."
+    names = {
+        "محكمة العدل الدولية": ("ORG", "icj", "name"),
+        "الإمارات": ("GPE", "uae", "name"),
+        "قطر": ("GPE", "qatar", "name"),
+    }
+    found = triples(run_on(text, names))
+    assert ("request", "icj", "uae") in found
+    assert not any(kind == "request" and target == "qatar" for kind, _, target in found)
+
+
+def test_interactions_rules_order_in_the_first_person_is_the_speakers() -> None:
+    # ant:FR-internationalNews-725-20180414: أمرت in the speaker's quotation is "I ordered"
+    text = (
+        'وأضاف ماكرون أن "الخط الأحمر الذي حددته فرنسا في أيار/مايو 2017 تم تجاوزه. لذلك أمرت القوات '
+        'المسلحة الفرنسية بالتدخل هذه الليلة في إطار عملية دولية".'
+    )
+    names = {
+        "ماكرون": ("PERSON", "macron", "name"),
+        "فرنسا": ("GPE", "france", "name"),
+        "القوات المسلحة الفرنسية": ("ORG", "french_forces", "name"),
+    }
+    assert ("request", "macron", "french_forces") in triples(run_on(text, names))
+
+
+def test_interactions_rules_order_of_an_act_on_someone_is_no_order_to_him() -> None:
+    # ant:FR-internationalNews-1630-20180604: the person after بإعدام is executed, not ordered
+    text = "وبعدما أمر كيم جونغ أون بإعدام زوج عمته جانغ سونغ ثايك بتهمة الخيانة عام 2013، عين هذا الضابط."
+    names = {
+        "كيم جونغ أون": ("PERSON", "kim", "name"),
+        "جانغ سونغ ثايك": ("PERSON", "jang", "name"),
+    }
+    assert not any(kind == "request" for kind, _, _ in triples(run_on(text, names)))
+
+
+def test_interactions_rules_issued_instructions_to_a_body() -> None:
+    # ant:SK-economy-291-20180406 (أنه أصدر تعليماته لمسئولى التجارة بدراسة); أصدر أوامر/تعليمات/
+    # توجيهات لـ/إلى in 33 news-bench sentences. The body is named here to give the ل an actor.
+    text = (
+        "وكان الرئيس الأميركي دونالد ترامب قد أعلن في بيان له، الجمعة، أنه أصدر تعليماته لوزارة التجارة "
+        "بدراسة فرض رسوم جمركية إضافية على المنتجات الصينية."
+    )
+    names = {
+        "دونالد ترامب": ("PERSON", "trump", "name"),
+        "الأميركي": ("GPE", "united_states", "adjective"),
+        "وزارة التجارة": ("ORG", "commerce_department", "name"),
+        "الصينية": ("GPE", "china", "adjective"),
+    }
+    assert ("request", "trump", "commerce_department") in triples(run_on(text, names))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ant:SK-economy-917-20180706; فرض/رفع/ضاعف/زاد + (من) رسوم جمركية in 339 news-bench sentences
+        (
+            "بدأت الصين، الجمعة، فرض رسوم جمركية على سلع أميركية ردا على تطبيق واشنطن تعرفات إضافية.",
+            ("other", "china", "united_states"),
+        ),
+        # ant:SK-economy-1225-20180817: تبادل X وY: each levies them on the other
+        (
+            "وتبادلت الصين والولايات المتحدة فرض رسوم جمركية على سلع ومنتجات، وهددتا بفرض رسوم أخرى.",
+            ("other", "united_states", "china"),
+        ),
+        (
+            "وتبادلت الصين والولايات المتحدة فرض رسوم جمركية على سلع ومنتجات، وهددتا بفرض رسوم أخرى.",
+            ("other", "china", "united_states"),
+        ),
+    ],
+)
+def test_interactions_rules_tariffs_levied_on_a_country(text: str, expected: tuple[str, str, str]) -> None:
+    names = {
+        "الصين": ("GPE", "china", "name"),
+        "أميركية": ("GPE", "united_states", "adjective"),
+        "واشنطن": ("GPE", "washington", "name"),
+        "الولايات المتحدة": ("GPE", "united_states", "name"),
+    }
+    assert expected in triples(run_on(text, names))
+
+
+def test_interactions_rules_tariffs_on_imports_spare_the_importer() -> None:
+    # ant:FR-economy-23-20180307: the country after واردات/تستورد buys the taxed goods
+    text = "ويرغب ترامب بفرض رسوم جمركية تبلغ نسبتها 25 بالمئة على ما تستورده الولايات المتحدة من الفولاذ."
+    names = {"ترامب": ("PERSON", "trump", "name"), "الولايات المتحدة": ("GPE", "united_states", "name")}
+    assert not any(kind == "other" for kind, _, _ in triples(run_on(text, names)))

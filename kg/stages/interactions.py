@@ -22,6 +22,9 @@ Y), :func:`condemned_act_agents` (ندد بالدعم الأمريكي), :func:`
 :func:`issued_statement_pairs` (ودعا البيان Y إلى: the statement's issuer urges Y),
 :func:`content_blame` (قال X إن Y انتهكت القانون الدولي: X accuses Y; predicates in
 ``kg/resources/blame_predicates.tsv``).
+Orders and tariffs (issue 22): :func:`ordered_pairs` and :func:`issued_order_pairs` (أمر X Y بأن،
+أصدر X تعليمات لـY: X asks Y), :func:`tariff_pairs` and :func:`traded_pairs` (فرضت X رسوما جمركية
+على سلع Y؛ تبادلت X وY فرض رسوم).
 Argument structure of event nouns in narration, run by :func:`_narration_rules`:
 :func:`done_in_place_pairs` (الحرب التي تقودها X في Y، هجوم شنه X في Y: X attacks the place Y),
 :func:`body_meeting_pairs` (وقال X خلال اجتماع لمجلس الأمن: X meets the body),
@@ -64,6 +67,7 @@ from kg.contract import DOCUMENT, Stage
 from kg.errors import Errors, LexiconError, line_of
 from kg.model import Corpus, Document, Interaction, Mention, Span, Statement
 from kg.stages.docview import (
+    CLOSE_QUOTES,
     COMMAS,
     LATTER,
     OPEN_QUOTES,
@@ -2884,6 +2888,319 @@ def _judicial_rules(view: DocView, found: dict[tuple[str, str, str], Interaction
 
 
 # --- end of the judicial and accusation block ------------------------------------------------------
+# ---------------------------------------------------------------------------------------------
+# Issue 22: orders and tariffs. Each rule below reads one construction and is registered with
+# one line in the ``carried`` list of :func:`process_doc`; they are tested in
+# ``tests/test_interactions_rules.py`` on news-bench sentences.
+# ---------------------------------------------------------------------------------------------
+
+# Orders, ``أمر X Y بأن``، ``أصدر X تعليمات لـY بـ``: X asks Y to act (`request`). Counted in
+# news-bench sentences, evaluation articles excluded: أمر + up to five words + بـ 1,399 (most of
+# them the noun أمر "matter" or an order without a named addressee), أصدر أوامر/تعليمات/توجيهات
+# لـ/إلى 33 (the giver is the speaker in 12: أصدرت تعليمات، قال إنه أصدر).
+_ORDER_TRIGGER = Trigger("أمر", "verb", "request", "obj", (), "verb", "يأمر")
+_ISSUE_TRIGGER = Trigger("أصدر", "verb", "request", "ل", (), "verb", "يصدر")
+_ORDER_NOUNS = frozenset(
+    key(noun + suffix)
+    for noun in ("أوامر", "تعليمات", "توجيهات")
+    for suffix in ("", "ه", "ها", "هم", "ي", "نا")
+)
+_HE_SAID = frozenset(key(w) for w in ("إنه", "أنه", "بأنه", "إنها", "أنها", "بأنها"))
+_WE_SAID = frozenset(key(w) for w in ("إننا", "أننا", "بأننا"))
+# ب-words after the addressee that are no order's content (بعد، بسبب، بالنسبة لـ ...).
+_NOT_BIDDINGS = frozenset(
+    key(w)
+    for w in (
+        "بين",
+        "بينما",
+        "بعد",
+        "بسبب",
+        "بشأن",
+        "بالنسبة",
+        "بحسب",
+        "بدوره",
+        "بدورها",
+        "بحضور",
+        "بمشاركة",
+        "بالتعاون",
+        "بالتنسيق",
+        "بقيادة",
+        "بزعامة",
+        "برئاسة",
+        "بلاده",
+        "بلادها",
+    )
+)
+BIDDING_WINDOW = 4  # tokens from the addressee to its بأن/بـ: أمرت محكمة العدل الدولية دولة الإمارات بحماية
+ORDER_NOUN_WINDOW = 8  # tokens from أصدر to أوامر: its subject (أصدر الرئيس الأمريكي X تعليمات)
+
+
+@lru_cache(maxsize=4)
+def _verb_keys(lemma: str, present: str) -> frozenset[str]:
+    """The past and imperfect forms of a verb (with و/ف), as keys."""
+    entry = CueEntry(lemma, "verb", present=present)
+    forms = [f.form for f in past_forms(entry) + present_forms(entry)]
+    return frozenset(key(prefix + form) for form in forms for prefix in ("", "و", "ف"))
+
+
+def order_interactions(view: DocView, statements: list[Statement]) -> list[Interaction]:
+    """``أمرت السعودية القطريين بمغادرة أراضيها``، ``أصدرت تعليمات لـX``: who orders whom."""
+    found: dict[tuple[str, str, str], Interaction] = {}
+    orders, issues = _verb_keys("أمر", "يأمر"), _verb_keys("أصدر", "يصدر")
+    for tok in view.tokens:
+        if tok.key not in orders and tok.key not in issues:
+            continue
+        if _negated(view, tok) or _denied(view, tok):
+            continue
+        actors = sentence_actors(view, tok.sent)
+        trigger = _ORDER_TRIGGER if tok.key in orders else _ISSUE_TRIGGER
+        pairs = ordered_pairs(view, statements, tok, actors) if trigger is _ORDER_TRIGGER else []
+        if trigger is _ISSUE_TRIGGER:
+            pairs = issued_order_pairs(view, statements, tok, actors)
+        carrier = innermost_statement(statements, tok)
+        for agents, targets in pairs:
+            derived = carrier.stmt_id if carrier and carrier.speaker == agents[0].entity else None
+            _add(view, found, trigger, tok, agents[0], targets[0], derived)
+    return list(found.values())
+
+
+def ordered_pairs(
+    view: DocView, statements: list[Statement], tok: Tok, actors: list[Actor]
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``وأمرت السعودية والإمارات والبحرين القطريين بمغادرة أراضيها``
+    (ant:FR-internationalNews-1764-20180611): the subject orders the named object that a بـ (بأن،
+    بمغادرة) follows; the speaker orders when the verb is his (قال إنه أمر X بأن)."""
+    giver = _order_giver(view, statements, tok)
+    if giver is not None:
+        target = _after(actors, tok.index + 1, 0)
+        pairs = [([giver], [target])] if target is not None else []
+    else:
+        pairs = verb_pairs(view, tok, _ORDER_TRIGGER, actors)
+        pairs = [(agents, targets) for agents, targets in pairs if _written_subject(view, tok, agents[0])]
+    return [
+        (agents, targets[:1])
+        for agents, targets in pairs
+        if _bidden(view, targets[0]) and _addressed(view, tok, agents, targets[0])
+    ]
+
+
+def _addressed(view: DocView, tok: Tok, givers: list[Actor], addressee: Actor) -> bool:
+    """The addressee follows the verb and its subjects directly: ``أمر X بإعدام Y`` orders no Y,
+    ``هو أمر عادي، فالدوحة`` is the noun أمر "matter", ``أمر زعيم كوريا الشمالية "كيم"`` names the
+    leader, ``إثر فضيحة X أمر كبير موظفي البيت الأبيض Y بـ`` has Y as subject and ``المليشيات
+    الموالية للرئيس Y`` has Y in a genitive (no punctuation, بـ, لـ, other name or preposition
+    before the addressee)."""
+    if addressee.first <= tok.index:
+        return False
+    between = view.tokens[tok.index + 1 : addressee.first]
+    if any(not any(ch.isalnum() for ch in word.text) for word in between):
+        return False
+    last = max([tok.index, *(giver.last for giver in givers)])
+    for word in view.tokens[last + 1 : addressee.first]:  # a title before the subject may name a place
+        mention = view.mention_at.get(word.index)
+        if (mention is not None and mention.kind != "adjective") or word.key in _OBJECT_BLOCKERS:
+            return False
+        if mention is None and word.key[:1] in "بل" and len(word.key) > 2:
+            return False
+    return True
+
+
+def _written_subject(view: DocView, tok: Tok, giver: Actor) -> bool:
+    """The giver is written after the verb or right before it (``وأمر X`` after a sentence about
+    a place does not make the place the giver: بمدينة الرياض عام 1428 وأمر خادم الحرمين)."""
+    return giver.first > tok.index or giver.last == tok.index - 1 or _particle_between(view, giver, tok)
+
+
+def _bidden(view: DocView, addressee: Actor) -> bool:
+    """An order's content (بأن، بعدم، بمغادرة، بالإفراج) follows the addressee closely."""
+    for index in range(addressee.last + 1, min(len(view.tokens), addressee.last + 1 + BIDDING_WINDOW)):
+        word = view.tokens[index]
+        if word.sent != view.tokens[addressee.last].sent or word.text in COMMAS:
+            return False
+        if word.key.startswith("ب") and len(word.key) >= 3 and word.key not in _NOT_BIDDINGS:
+            return view.mention_at.get(index) is None  # بموسكو: a place, not what is ordered
+    return False
+
+
+def issued_order_pairs(
+    view: DocView, statements: list[Statement], tok: Tok, actors: list[Actor]
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``أصدر تعليماته لكبار مسؤولي الأمن بـ`` (ant:CN-middleEast-1266-20180903, قال إن عباس أصدر):
+    the subject of أصدر (or the speaker, أصدرت تعليمات in his quotation) orders the body or person
+    after the لـ/إلى of أوامر، تعليمات، توجيهات."""
+    noun = next(
+        (
+            t
+            for t in view.tokens[tok.index + 1 : tok.index + 1 + ORDER_NOUN_WINDOW]
+            if t.sent == tok.sent and t.key in _ORDER_NOUNS
+        ),
+        None,
+    )
+    if noun is None:
+        return []
+    target = _order_addressee(view, actors, noun)
+    giver = _order_giver(view, statements, tok) if noun.index == tok.index + 1 else None
+    if giver is None:
+        between = [a for a in actors if tok.index < a.first and a.last < noun.index]
+        prev = _before(view, actors, tok)
+        if between:
+            giver = _titled_person(view, actors, between[0])
+        elif prev is not None and (prev.last == tok.index - 1 or _particle_between(view, prev, tok)):
+            giver = prev
+    if giver is None or target is None or giver.entity.startswith(PLACE):
+        return []
+    return [([giver], [target])]
+
+
+def _order_addressee(view: DocView, actors: list[Actor], noun: Tok) -> Actor | None:
+    """The actor right after ``أوامر``: attached لـ (لوزارة الخارجية) or after إلى."""
+    after = noun.index + 1
+    if after >= len(view.tokens):
+        return None
+    word = view.tokens[after]
+    if word.key == _TO:
+        return _after(actors, after + 1, 0)
+    if word.key.startswith("ل") and len(word.key) > 2:
+        return _after(actors, after, 0)
+    return None
+
+
+def _order_giver(view: DocView, statements: list[Statement], tok: Tok) -> Actor | None:
+    """The speaker orders when the verb is his: after the pronoun that takes him up (قال إنه
+    أمر، أعلن أنه أصدر), or in the first person inside his quotation (أصدرت، أمرنا)."""
+    stmt = innermost_statement(statements, tok)
+    if stmt is None or not stmt.speaker:
+        return None
+    earlier = [t for t in view.tokens[max(0, tok.index - 3) : tok.index] if t.text not in QUOTE_CHARS]
+    earlier = [t for t in earlier if t.key not in _PARTICLES]  # إنه "أمر، إنه قد أصدر
+    before = earlier[-1] if earlier else None
+    word = tok.key[1:] if tok.key[:1] in "وف" else tok.key
+    person = ""
+    if before is not None and before.sent == tok.sent and before.key in _HE_SAID:
+        person = "I"
+    elif (before is not None and before.sent == tok.sent and before.key in _WE_SAID) or word.endswith("نا"):
+        person = "we"
+    elif word.endswith("ت") and _quoted(view, stmt, tok):
+        person = "I"  # أصدرت تعليمات "I issued": in narration, أصدرت الحكومة "she issued"
+    if not person:
+        return None
+    agent = stmt.speaker if person == "I" else speaker_state(view, stmt.speaker)
+    if agent is None:
+        return None
+    mention = Mention(view.doc.doc_id, Span(tok.start, tok.end), tok.text, "PERSON", "description")
+    return Actor(agent, mention, tok.index, tok.index)
+
+
+def _quoted(view: DocView, stmt: Statement, tok: Tok) -> bool:
+    """Whether ``tok`` stands inside quotation marks of the statement's content."""
+    if stmt.kind == "direct":
+        return True
+    before = view.doc.text[stmt.content.start : tok.start]
+    opened = sum(ch in OPEN_QUOTES for ch in before) - sum(ch in CLOSE_QUOTES for ch in before)
+    return opened > 0 or before.count(TOGGLE_QUOTES) % 2 == 1
+
+
+# Tariffs, ``بدأت الصين فرض رسوم جمركية على سلع أميركية``: who levies them (فرض، رفع، ضاعف من،
+# زاد) acts on the country named after على, or on the one whose gentilic the goods carry (`other`).
+# 339 news-bench sentences hold فرض/رفع/ضاعف/زاد + (من) رسوم جمركية, evaluation articles
+# excluded. ``وتبادلت الصين والولايات المتحدة فرض رسوم``: each levies them on the other (1 sentence).
+_TARIFF_TRIGGER = Trigger("رسوم جمركية", "verb", "other", "على", (), "verb")
+_TARIFF_NOUNS = frozenset(
+    key(w)
+    for w in ("رسوم", "الرسوم", "رسوما", "تعريفات", "التعريفات", "تعرفة", "التعرفة", "تعريفة", "التعريفة")
+)
+_CUSTOMS = key("جمركي")
+_LEVY_MASDARS = frozenset(
+    key(prefix + w)
+    for w in ("فرض", "رفع", "زيادة", "مضاعفة")
+    for prefix in ("", "و", "ب", "ل", "وب", "ول", "ال", "وال", "بال")
+)
+_TRADED = frozenset(
+    key(w) for w in ("تبادلت", "تبادل", "تبادلا", "تبادلتا", "وتبادلت", "وتبادل", "وتبادلا", "وتبادلتا")
+)
+
+
+@lru_cache(maxsize=1)
+def _levy_keys() -> frozenset[str]:
+    """The forms of the verbs and verbal nouns that levy duties: فرضت، ضاعفت، برفع."""
+    verbs = [("فرض", "يفرض"), ("رفع", "يرفع"), ("ضاعف", "يضاعف"), ("زاد", "يزيد")]
+    forms = frozenset().union(*(_verb_keys(lemma, present) for lemma, present in verbs))
+    return forms | _LEVY_MASDARS
+
+
+def tariff_interactions(view: DocView, statements: list[Statement]) -> list[Interaction]:
+    """Each levy of customs duties in the document, by the one who levies them."""
+    found: dict[tuple[str, str, str], Interaction] = {}
+    for tok in view.tokens:
+        if tok.key not in _TARIFF_NOUNS:
+            continue
+        for agents, targets in tariff_pairs(view, tok):
+            _add(view, found, _TARIFF_TRIGGER, tok, agents[0], targets[0])
+    return list(found.values())
+
+
+def tariff_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
+    """``فرضت الصين رسوما جمركية على سلع أميركية`` (ant:SK-economy-917-20180706: بدأت الصين فرض
+    رسوم جمركية على سلع أميركية): the levier of ``tok`` (رسوم followed by جمركية) and the taxed."""
+    after = tok.index + 1
+    if after >= len(view.tokens) or _CUSTOMS not in view.tokens[after].key:
+        return []
+    levy = tok.index - 1
+    if levy > 0 and view.tokens[levy].key == _FROM:
+        levy -= 1  # ضاعفت من الرسوم
+    if levy < 0 or view.tokens[levy].sent != tok.sent or view.tokens[levy].key not in _levy_keys():
+        return []
+    verb = view.tokens[levy]
+    if _negated(view, verb) or _denied(view, verb):
+        return []
+    actors = sentence_actors(view, tok.sent)
+    merged = sorted([*actors, *gentilic_phrase_actors(view, tok.sent)], key=lambda a: a.first)
+    traded = traded_pairs(view, verb, actors)
+    if traded:
+        return traded
+    pairs = verb_pairs(view, verb, _TARIFF_TRIGGER, merged)
+    pairs = [(agents, targets) for agents, targets in pairs if not _importer(view, targets[0])]
+    return [(agents[:1], [_country_of_goods(targets[0])]) for agents, targets in pairs]
+
+
+_IMPORTS = tuple(key(w) for w in ("واردات", "ورادات", "تستورد", "يستورد"))
+
+
+def _importer(view: DocView, target: Actor) -> bool:
+    """``على واردات الولايات المتحدة من الصلب``، ``على ما تستورده الولايات المتحدة``: the country
+    after an import word buys the goods; the duties are not levied on it (4 of 52 tariffs on a
+    news-bench sample before this guard)."""
+    if target.first == 0 or target.mention.kind == "adjective":
+        return False
+    word = view.tokens[target.first - 1].key
+    return word.startswith(_IMPORTS) or _strip_article(word).startswith(_IMPORTS)
+
+
+def traded_pairs(view: DocView, verb: Tok, actors: list[Actor]) -> list[tuple[list[Actor], list[Actor]]]:
+    """``وتبادلت الصين والولايات المتحدة فرض رسوم جمركية`` (ant:SK-economy-1225-20180817): the two
+    subjects of تبادل levy them on each other."""
+    traded = next(
+        (
+            t
+            for t in view.tokens[max(0, verb.index - 6) : verb.index]
+            if t.sent == verb.sent and t.key in _TRADED
+        ),
+        None,
+    )
+    if traded is None:
+        return []
+    pair = [a for a in actors if traded.index < a.first and a.last < verb.index]
+    if len(pair) != 2:
+        return []
+    return [([pair[0]], [pair[1]]), ([pair[1]], [pair[0]])]
+
+
+def _country_of_goods(target: Actor) -> Actor:
+    """``على سلع أميركية``: the gentilic of the goods stands for the country itself, not
+    its government (which :func:`state_actor` would make of a bare gentilic)."""
+    if target.mention.kind != "adjective":
+        return target
+    return replace(target, mention=replace(target.mention, kind="description"))
 
 
 def process_doc(
@@ -2906,6 +3223,8 @@ def process_doc(
         *content_urge(view, statements),
         *content_responsibility(view, statements),
         *content_blame(view, statements),
+        *order_interactions(view, statements),
+        *tariff_interactions(view, statements),
     ]
     for item in carried:
         if not _same_states_found(view, found, item.type, item.agent, item.target):
