@@ -1024,3 +1024,15 @@ def test_resolve_a_family_name_alone_in_a_story_naming_a_woman_of_the_family_is_
     corpus = resolve.run(segment.run(Corpus(documents=docs)).replace(mentions=tuple(mentions)))
     assert "ترامب" in names(corpus)["دونالد ترامب"]
     assert names(corpus)["ميلانيا ترامب"] == {"ميلانيا ترامب"}
+
+
+def test_resolve_irans_atomic_energy_organisation_is_not_the_iaea() -> None:
+    # saudinewsnet:2015-07-23:82 names both bodies; the gentilic tells Iran's from the IAEA
+    corpus = resolved(
+        "كما أشار إلى «خارطة الطريق» التي صدرت عن الوكالة الدولية للطاقة الذرية وهيئة الطاقة الذرية"
+        " الإيرانية، وقال: إن مسألة الأبعاد العسكرية المحتملة سوف يجري التعامل بشأنها."
+    )
+    bodies = {e.canonical: e for e in corpus.entities if e.label == "ORG"}
+    iran = next(e.entity_id for e in corpus.entities if e.key == "country:IR")
+    assert len(bodies) == 2
+    assert [e.country for e in bodies.values()].count(iran) == 1
