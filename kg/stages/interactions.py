@@ -2671,6 +2671,90 @@ def _contact_keys() -> frozenset[str]:
 # --- end of the contacts block ------------------------------------------------------------------
 
 
+# --- Attacks said with verbal nouns (issue 22) -----------------------------------------------------
+# Each construction is one function below, tested on a news-bench sentence in
+# tests/test_interactions_attacks.py; :func:`_attack_rules` runs them from one line of
+# :func:`process_doc`. Counts are of news-bench paragraphs, evaluation articles excluded.
+
+# ``استخدام إسرائيل القوة ضد الفلسطينيين``: the verbal noun استخدام/استعمال with its user in the
+# genitive and force or a weapon as its object (193 paragraphs hold استخدام X + القوة/العنف/
+# الرصاص/الأسلحة…, 27 with ضد after it); the user attacks the actor after ضد.
+_USE_WORDS = frozenset(
+    key(p + w) for w in ("استخدام", "استعمال") for p in ("", "و", "ب", "ل", "وب", "ول", "ف", "فب", "لا")
+)
+_FORCE_WORDS = frozenset(
+    key(form)
+    for w in ("القوة", "العنف", "الرصاص", "الذخيرة", "السلاح", "الأسلحة", "الغاز", "الغازات", "الصواريخ")
+    for form in (w, "ل" + w[1:])  # القوة، للقوة
+)
+_USE_TRIGGER = Trigger("استخدام", "noun", "attack", "ضد", (), "noun")
+FORCE_GAP = 2  # tokens from the user to the force: استخدام إسرائيل المفرط للقوة
+FORCE_AGAINST_WINDOW = 6  # tokens from the force to ضد: للقوة العسكرية المفرطة ضد
+# Words right before استخدام that make the use possible, feared or refused, not done (MSA, closed
+# class): تجنب استخدام، عدم استخدام، حق استخدام، تستبعد استخدام الأسد للقوة.
+_UNDONE_USE = frozenset(
+    key(p + w)
+    for w in (
+        *("تجنب", "عدم", "حق", "إمكانية", "احتمال", "خيار", "منع", "رفض", "تهديد", "التهديد"),
+        *("تستبعد", "يستبعد", "استبعد", "استبعدت", "تبرير", "يبرر", "تبرر", "يجيز", "تجيز"),
+    )
+    for p in ("", "و", "ب", "ل")
+)
+# A people word between ضد and the gentilic phrase: ضد أبناء الشعب الفلسطيني (18 paragraphs).
+_PEOPLE_WORDS = frozenset(key(w) for w in ("أبناء", "ابناء"))
+
+
+def force_use_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
+    """``يدين استخدام إسرائيل للعنف ضد الفلسطينيين`` (ant:SK-middleEast-1802-20180518): the actor in
+    the genitive of استخدام, using force or a weapon, attacks the actor after ضد (or after أبناء)."""
+    if _negated(view, tok) or _modal(view, tok) or _called_for(view, tok, _USE_TRIGGER):
+        return []
+    before = view.tokens[tok.index - 1] if tok.index > 0 else None
+    if before is not None and before.sent == tok.sent and before.key in _UNDONE_USE:
+        return []
+    actors = sentence_actors(view, tok.sent, adjectives=True)
+    named = [a for a in actors if a.mention.kind != "adjective"]
+    phrases = gentilic_phrase_actors(view, tok.sent)
+    user = next((a for a in [*named, *phrases] if a.first == tok.index + 1), None)
+    if user is None or user.entity.startswith(PLACE) or _label(view, user.entity) == "PERSON":
+        return []
+    against = _force_against(view, tok, user)
+    if against is None:
+        return []
+    people = against.index + 1 < len(view.tokens) and view.tokens[against.index + 1].key in _PEOPLE_WORDS
+    target = _against_target(view, actors, phrases, view.tokens[against.index + 1] if people else against)
+    if target is None or target.entity == user.entity:
+        return []
+    return [([user], [target])]
+
+
+def _force_against(view: DocView, tok: Tok, user: Actor) -> Tok | None:
+    """The ضد after the force or weapon that the ``user`` of ``tok`` (استخدام) uses, in its clause."""
+    near = view.tokens[user.last + 1 : user.last + 1 + FORCE_GAP]
+    force = next((t for t in near if t.sent == tok.sent and t.key in _FORCE_WORDS), None)
+    if force is None:
+        return None
+    for current in view.tokens[force.index + 1 : force.index + 1 + FORCE_AGAINST_WINDOW]:
+        if current.sent != tok.sent or current.text in COMMAS or current.text in SENTENCE_END:
+            return None
+        if current.key == _DID_AGAINST:
+            return current
+    return None
+
+
+def _attack_rules(view: DocView, found: dict[tuple[str, str, str], Interaction], tok: Tok) -> None:
+    """Add what the attack rules led by ``tok`` find: force used against someone (استخدام X القوة ضد)."""
+    if tok.key in _USE_WORDS:
+        for agents, targets in force_use_pairs(view, tok):
+            _add(view, found, _USE_TRIGGER, tok, agents[0], targets[0])
+
+
+_ATTACK_RULE_KEYS = _USE_WORDS  # the words that start a rule of :func:`_attack_rules`
+
+
+# --- end of the attacks block ---------------------------------------------------------------------
+
+
 def process_doc(
     doc: Document,
     corpus: Corpus,
@@ -2702,6 +2786,8 @@ def process_doc(
             _narration_rules(view, statements, found, tok)
         if tok.key in _contact_keys():
             _contact_rules(view, statements, found, tok)
+        if tok.key in _ATTACK_RULE_KEYS:
+            _attack_rules(view, found, tok)
         trigger = triggers.get(tok.key)
         if trigger is None or not _needs_met(view, tok, trigger):
             continue
