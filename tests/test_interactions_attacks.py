@@ -38,3 +38,34 @@ def test_interactions_attacks_force_without_against_is_none() -> None:
     text = "ويزداد الاحتجاج على استخدام إسرائيل الرصاص الحي في قطاع غزة، حيث قتل نحو ثلاثين فلسطينيا."
     names = {"إسرائيل": ("GPE", "israel", "name"), "قطاع غزة": ("GPE", "gaza", "name")}
     assert ("attack", "israel", "gaza") not in triples(run_on(text, names))
+
+
+def test_interactions_attacks_convicted_is_no_condemnation() -> None:
+    # ant:SK-internationalNews-496-20180321: أدين is the passive "was convicted" (161 paragraphs)
+    text = (
+        "ولا يعد ساركوزي أول رئيس فرنسي تستجوبه الشرطة بعد تركه منصبه، إذ سبق أن أدين الرئيس الأسبق "
+        "جاك شيراك في عام 2011 بعد تقاعده بسوء استغلال أموال عامة للإبقاء على حلفاء سياسيين في وظائف وهمية."
+    )
+    names = {"ساركوزي": ("PERSON", "sarkozy", "name"), "جاك شيراك": ("PERSON", "chirac", "name")}
+    assert not any(t[0] == "condemn" for t in triples(run_on(text, names)))
+
+
+def test_interactions_attacks_owed_is_no_condemnation() -> None:
+    # ant:SK-sport-170-20180228: يدين X بفوزه إلى Y "X owes its win to Y" (36 paragraphs)
+    text = (
+        "ويدين يوفنتوس بفوزه إلى البوسني ميراليم بيانيتش الذي سجل الهدف الوحيد من ركلة جزاء في ربع "
+        "الساعة الأخير."
+    )
+    names = {
+        "يوفنتوس": ("ORG", "juventus", "name"),
+        "البوسني": ("GPE", "bosnia", "adjective"),
+        "ميراليم بيانيتش": ("PERSON", "pjanic", "name"),
+    }
+    assert not any(t[0] == "condemn" for t in triples(run_on(text, names)))
+
+
+def test_interactions_attacks_condemnation_with_towards_is_kept() -> None:
+    # ant:SK-middleEast-2592-20180625: باتجاه is no owed object, the condemnation stands
+    text = 'وقال بيان للوزارة إن "الولايات المتحدة تدين إطلاق الحوثيين لصاروخين باتجاه الرياض".'
+    names = {"الولايات المتحدة": ("GPE", "us", "name"), "الحوثيين": ("ORG", "houthis", "name")}
+    assert ("condemn", "us", "houthis") in triples(run_on(text, names))

@@ -2752,6 +2752,49 @@ def _attack_rules(view: DocView, found: dict[tuple[str, str, str], Interaction],
 _ATTACK_RULE_KEYS = _USE_WORDS  # the words that start a rule of :func:`_attack_rules`
 
 
+# ``أدين بتهمة التجسس`` (ant:BB-internationalNews-106-20180306), ``أدين دزيكو``: written أدين,
+# the verb أدان is the passive "was convicted" or the name Edin, unless it is "I condemn" in a
+# quotation (161 paragraphs hold أدين; of 25 read, 2 were "I condemn" in a quotation).
+_CONVICTED_FORMS = frozenset(key(p + "أدين") for p in ("", "و", "ف"))
+# ``ويدين يوفنتوس بفوزه إلى البوسني`` (ant:SK-sport-170-20180228), ``يدين له بالولاء``: يدين
+# with a بـ object that carries its possessor (بفوزه، باستقلالها) or is له/به/بالفضل, after its
+# subject, owes it to someone (36 paragraphs hold يدين/تدين له/به/بالفضل…); a condemnation takes a
+# direct object (يدين بناء المستوطنات), and بـ for its manner (تدين بشدة).
+_OWED_WORDS = frozenset(
+    key(w) for w in ("له", "لها", "لهم", "به", "بها", "بهم", "بالفضل", "بالولاء", "بالكثير")
+)
+_MANNER = frozenset(key(w) for w in ("بشدة", "بأشد", "بقوة", "بكل", "بدوره", "بدورها", "بحزم", "بوضوح"))
+_OWING_LEMMAS = frozenset(("أدان", "دان"))  # يدين is the imperfect of both
+OWED_WINDOW = 3  # tokens after the verb where its بـ object starts, past its subject
+
+
+def condemn_misread(
+    view: DocView, statements: list[Statement], tok: Tok, trigger: Trigger, we: Actor | None
+) -> bool:
+    """The condemnation verb ``tok`` is a passive conviction or a name (أدين outside a quotation)
+    or the verb of owing (ويدين يوفنتوس بفوزه إلى): no condemnation."""
+    if trigger.type != "condemn" or trigger.kind != "verb" or trigger.lemma not in _OWING_LEMMAS:
+        return False
+    if tok.key in _CONVICTED_FORMS:
+        stmt = innermost_statement(statements, tok)
+        return we is None or stmt is None or stmt.kind == "indirect"
+    words = [t for t in view.tokens[tok.index + 1 : tok.index + 1 + 2 * OWED_WINDOW] if t.sent == tok.sent]
+    words = [t for t in words if t.index not in view.mention_at][:OWED_WINDOW]  # past the subject
+    return any(_owed_object(view, t) for t in words)
+
+
+def _owed_object(view: DocView, word: Tok) -> bool:
+    """بالفضل، له، or بفوزه إلى / باستقلالها للدعم: the object of يدين "owes" with the one it is
+    owed to (not بلاده، بشدة، باتجاه الرياض)."""
+    if word.key in _OWED_WORDS:
+        return True
+    possessed = word.key.startswith("ب") and word.key.endswith(_OBJECT_PRONOUNS) and len(word.key) > 4
+    if not possessed or word.key in _HIS_COUNTRY or word.key in _MANNER:
+        return False
+    after = view.tokens[word.index + 1 : word.index + 3]
+    return any(t.sent == word.sent and (t.key == _TO or t.key.startswith("ل")) for t in after)
+
+
 # --- end of the attacks block ---------------------------------------------------------------------
 
 
@@ -2832,6 +2875,8 @@ def process_doc(
         if trigger.kind == "verb":
             we = _first_person_agent(view, statements, tok, trigger)
             we = we or own_state_future_agent(view, statements, tok, trigger, actors)
+        if condemn_misread(view, statements, tok, trigger, we):
+            continue
         if we is not None:
             pairs = _first_person_pairs(view, tok, trigger, actors, we)
             if not pairs and we.mention.label == "PERSON":  # ستفرض عقوبات على الاقتصاد التركي
