@@ -69,3 +69,33 @@ def test_interactions_attacks_condemnation_with_towards_is_kept() -> None:
     text = 'وقال بيان للوزارة إن "الولايات المتحدة تدين إطلاق الحوثيين لصاروخين باتجاه الرياض".'
     names = {"الولايات المتحدة": ("GPE", "us", "name"), "الحوثيين": ("ORG", "houthis", "name")}
     assert ("condemn", "us", "houthis") in triples(run_on(text, names))
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "wrong"),
+    [
+        # ant:BB-middleEast-341-20180413: France after مع is a partner, not the target of the strikes
+        (
+            "وألغى ترامب جولة خارجية كان من المقرر أن يقوم بها، لانشغاله بحشد التأييد لضربات جوية "
+            "لسوريا مع زعماء فرنسا وبريطانيا.",
+            {
+                "ترامب": ("PERSON", "trump", "name"),
+                "سوريا": ("GPE", "syria", "name"),
+                "فرنسا": ("GPE", "france", "name"),
+                "بريطانيا": ("GPE", "uk", "name"),
+            },
+            ("attack", "syria", "france"),
+        ),
+        # ant:CN-middleEast-56-20180221: the Turkish regime is the genitive of a second attack noun
+        (
+            "للمساهمة في دعم الأهالي المدافعين عن قراهم ومنازلهم ضد هجمات إرهابيي داعش وعدوان النظام "
+            "التركي ومرتزقته من التنظيمات الإرهابية التكفيرية.",
+            {"داعش": ("ORG", "isis", "name"), "النظام التركي": ("ORG", "turkish_regime", "name")},
+            ("attack", "isis", "turkish_regime"),
+        ),
+    ],
+)
+def test_interactions_attacks_no_object_after_preposition_or_conjunct(
+    text: str, names: dict, wrong: tuple[str, str, str]
+) -> None:
+    assert wrong not in triples(run_on(text, names))

@@ -1161,7 +1161,7 @@ def noun_pairs(
     if target is None and trigger.type in _PERSUASIONS and trigger.target == "obj":
         target = _persuaded(view, actors, tok)
     if target is None and trigger.type == "attack":
-        target = _after(actors, max(a.last for a in agents) + 1, 2)
+        target = attack_object_after(view, actors, agents)
     return [(agents, _coordinated(view, actors, target))] if target else []
 
 
@@ -2793,6 +2793,32 @@ def _owed_object(view: DocView, word: Tok) -> bool:
         return False
     after = view.tokens[word.index + 1 : word.index + 3]
     return any(t.sent == word.sent and (t.key == _TO or t.key.startswith("ل")) for t in after)
+
+
+# Prepositions (MSA, closed class) after which an actor is no accusative object of an attack noun
+# (في، داخل and لـ do name the place or actor attacked: ضربات روسيا في الغوطة، القصف التركي لعفرين).
+_NOT_OBJECT_PREPOSITIONS = frozenset(key(w) for w in ("من", "عن", "مع", "بين", "ضمن", "عبر", "حول", "لدى"))
+
+
+def attack_object_after(view: DocView, actors: list[Actor], agents: list[Actor]) -> Actor | None:
+    """``قصف النظام السوري حلب``: the actor right after an attack noun's agent is its accusative
+    target, but not after a preposition (لضربات جوية لسوريا مع زعماء فرنسا,
+    ant:BB-middleEast-341-20180413; لإخراج الإيرانيين من سوريا) nor as the genitive of a second
+    attack noun (هجمات إرهابيي داعش وعدوان النظام التركي, ant:CN-middleEast-56-20180221)."""
+    last = max(a.last for a in agents)
+    target = _after(actors, last + 1, 2)
+    if target is None:
+        return None
+    between = view.tokens[last + 1 : target.first]
+    if any(t.key in _NOT_OBJECT_PREPOSITIONS or _attack_noun_word(t) for t in between):
+        return None
+    return target
+
+
+def _attack_noun_word(tok: Tok) -> bool:
+    """An attack or war noun, with its proclitics: وعدوان، والهجمات، غارات."""
+    bare = tok.key[1:] if tok.key.startswith("و") else tok.key
+    return tok.key in _attack_nouns() or _strip_article(bare) in _WAR_NOUNS
 
 
 # --- end of the attacks block ---------------------------------------------------------------------
