@@ -38,6 +38,9 @@ support), :func:`noun_subject_before` (محاولة تستهدف X: no agent aft
 The contacts block (:func:`_contact_rules`, tested in ``tests/test_interactions_contacts.py``):
 :func:`contact_pairs` ("نتعاون مع X": the speaker's side), :func:`entered_building_pairs` (توجه X
 إلى القنصلية) and :func:`fronted_meeting_pairs` (في اجتماع مع X، قال Y).
+The attacks block (:func:`_attack_rules`, tested in ``tests/test_interactions_attacks.py``):
+:func:`force_use_pairs` (استخدام X القوة ضد Y: X attacks Y) and the guards :func:`condemn_misread`
+(أدين دزيكو، يدين له بالولاء: no condemnation) and :func:`attack_object_after` (no object after مع).
 Interactions read from a statement's speaker and content carry its id in ``derived_from``.
 """
 
