@@ -1036,3 +1036,11 @@ def test_resolve_irans_atomic_energy_organisation_is_not_the_iaea() -> None:
     iran = next(e.entity_id for e in corpus.entities if e.key == "country:IR")
     assert len(bodies) == 2
     assert [e.country for e in bodies.values()].count(iran) == 1
+
+
+def test_resolve_keeps_a_one_word_latin_name_that_the_name_key_cuts_in_two() -> None:
+    # saudinewsnet:2015-08-03:17: the tagger took the site KUKU.io for a person; its name key has
+    # two words (KUKU، io), its text one, which is no name running into a Latin word to cut off
+    text = "وأحد الأدوات الجديدة والتي تقدّم أسلوبا مميزا في الاستخدام تدعى KUKU.io، حيث تتيح لمستخدميها ذلك."
+    corpus = _docs_corpus([(text, ["KUKU.io"])])
+    assert [m.surface for m in corpus.mentions] == ["KUKU.io"]

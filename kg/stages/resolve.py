@@ -204,7 +204,7 @@ def repair_person_spans(mentions: tuple[Mention, ...], corpus: Corpus) -> tuple[
             repaired.append(_split_in_two(mention, text)[-1])
         elif len(words) > 1 and words[-1] in PRONOUNS:
             repaired.append(_split_in_two(mention, text, len(words) - 1)[0])
-        elif len(words) > 1 and _GLUED_WORD.search(mention.surface.split()[-1]):
+        elif len(mention.surface.split()) > 1 and _GLUED_WORD.search(mention.surface.split()[-1]):
             repaired.append(_split_in_two(mention, text, len(mention.surface.split()) - 1)[0])
         else:
             repaired.append(mention)
@@ -427,7 +427,9 @@ def _extended(mention: Mention, text: str, next_token: dict, full: Counter[str])
 
 
 def _split_in_two(mention: Mention, text: str, words: int = 1) -> list[Mention]:
-    """``mention`` cut after its first ``words`` words."""
+    """``mention`` cut after its first ``words`` words (itself when it has no more than that)."""
+    if words < 1:
+        return [mention]
     cut = mention.span.start - 1
     for _ in range(words):
         cut = text.find(" ", cut + 1, mention.span.end)
