@@ -275,6 +275,15 @@ def test_crf_evaluate_file_reports_every_field(tmp_path: Path) -> None:
 
 
 @needs_model
+def test_crf_shipped_model_was_trained_with_the_gazetteer_of_the_lexicons() -> None:
+    """A lexicon row that changes the gazetteer (an organisation, a place, a title) needs ``kg
+    train ner`` in the same change, or every build warns W002 and tags with features the model
+    never saw."""
+    settings = json.loads(DEFAULT_MODEL.with_suffix(".json").read_text(encoding="utf-8"))
+    assert settings["gazetteer_sha1"] == gazetteer_digest(load_gazetteer())
+
+
+@needs_model
 @pytest.mark.skipif(not (SHARED_DATA / "anercorp").is_dir(), reason="shared data not available")
 def test_crf_shipped_model_reproduces_recorded_dev_scores() -> None:
     settings = json.loads(DEFAULT_MODEL.with_suffix(".json").read_text(encoding="utf-8"))
