@@ -1247,8 +1247,9 @@ def _split_unresolved_single_names(
     unlinked محمد of every story was the 184th most-mentioned "person", خان the 200th). Any other
     name alone (``غولن``، ``المالكي``) stays one node: mostly the one person the corpus names so."""
     persons = [k for k, c in clusters.items() if c.label == "PERSON"]
-    shared = _shared_single_names(clusters, persons)
-    context = _CoMentions(clusters, persons)
+    given = _mostly_given_names(clusters, persons)
+    shared = _shared_single_names(clusters, persons, given)
+    context = _CoMentions(clusters, persons, given)
     for match_key in persons:
         words = match_key.removeprefix("person:").split()
         if len(words) != 1 or words[0] not in shared:
@@ -1269,9 +1270,11 @@ def _split_unresolved_single_names(
             clusters[key_in_doc] = replace(cluster, match_key=key_in_doc, mentions=mentions)
 
 
-def _shared_single_names(clusters: dict[str, _Cluster], persons: list[str]) -> frozenset[str]:
-    """One-word names several people bear (see :func:`_split_unresolved_single_names`)."""
-    given = _mostly_given_names(clusters, persons)
+def _shared_single_names(
+    clusters: dict[str, _Cluster], persons: list[str], given: frozenset[str]
+) -> frozenset[str]:
+    """One-word names several people bear (see :func:`_split_unresolved_single_names`);
+    ``given``: :func:`_mostly_given_names`."""
     firsts: Counter[str] = Counter()
     families: dict[str, set[str]] = defaultdict(set)
     for person in persons:
@@ -1303,7 +1306,7 @@ class _CoMentions:
     stories, in ``ALONE_SHARE`` of their mentions or more, are candidates: كيم for كيم جونغ أون, not
     محمد for محمد بن سلمان."""
 
-    def __init__(self, clusters: dict[str, _Cluster], persons: list[str]) -> None:
+    def __init__(self, clusters: dict[str, _Cluster], persons: list[str], given: frozenset[str]) -> None:
         self.clusters = clusters
         self.full = [p for p in persons if " " in p and p in clusters]
         self.docs = {p: {m.doc_id for m in clusters[p].mentions[: clusters[p].written]} for p in self.full}
@@ -1311,7 +1314,7 @@ class _CoMentions:
         for person, docs in self.docs.items():
             for doc_id in docs:
                 self.named[doc_id].append(person)
-        self.given = _mostly_given_names(clusters, persons)
+        self.given = given
         self.candidates: dict[str, list[str]] = {}
         self.writes: dict[tuple[str, str], bool] = {}
         stop = not_name_words() | frozenset(lexicons.title_index())
@@ -1319,7 +1322,7 @@ class _CoMentions:
             word
             for p in self.full
             if clusters[p].written >= NAME_WORD_MENTIONS
-            for word in (p.removeprefix("person:").split()[0], p.split()[-1])
+            for word in _first_and_last(p)
             if word not in stop and len(word) > 2
         }
         self.by_word: dict[str, list[str]] = defaultdict(list)
@@ -1356,8 +1359,8 @@ class _CoMentions:
         """Whether a word of a person's name stands right before or after the name alone: the
         tagger cut a longer name (عبد الله of عبد الله المطلق) or took a word for a name beside
         one (صدام ترامب, a clash)."""
-        before = text[: mention.span.start].split()[-1:]
-        after = text[mention.span.end :].split()[:1]
+        before = text[max(0, mention.span.start - NEIGHBOUR_CHARS) : mention.span.start].split()[-1:]
+        after = text[mention.span.end : mention.span.end + NEIGHBOUR_CHARS].split()[:1]
         return any(person_key(word) in self.name_words for word in (*before, *after))
 
     def _candidates(self, word: str) -> list[str]:
@@ -1372,10 +1375,16 @@ class _CoMentions:
         return called >= ALONE_SHARE * cluster.written
 
 
-CONTEXT_DOCUMENTS = 10
-ALONE_SHARE = 0.1
+CONTEXT_DOCUMENTS = 10  # documents the leading full name shares with the story's other people
+ALONE_SHARE = 0.1  # of a full name's mentions, the word alone joined to it in its own stories
+NEIGHBOUR_CHARS = 40  # characters read on each side of a name alone for the word beside it
 NAME_WORD_MENTIONS = 5  # mentions of a full name whose first and last words tell a name beside
 KNOWN_PERSON = 20  # mentions of a full name written as such before the context may point to it
+
+
+def _first_and_last(person: str) -> tuple[str, str]:
+    words = person.removeprefix("person:").split()
+    return words[0], words[-1]
 
 
 def _inside_other_name(mention: Mention, text: str) -> bool:
