@@ -2886,6 +2886,86 @@ def _judicial_rules(view: DocView, found: dict[tuple[str, str, str], Interaction
 # --- end of the judicial and accusation block ------------------------------------------------------
 
 
+# --- accusations carried by what a speaker says (issue 22): one block, tested in
+# tests/test_interactions_said_blame.py. ``X يصف Y بأنه كذاب``، ``ووصف X Y بالخونة``: X accuses Y
+# (insults and describing verbs in ``kg/resources/attribution_words.tsv``).
+_DESCRIBED = Trigger("وصف", "verb", "accuse", "", (), "verb")
+DESCRIPTOR_WINDOW = 3  # words after بأنه where the insult stands: بأنه "شخص خرف"، بأنها منظمة إرهابية
+
+
+def _described_rules(view: DocView, found: dict[tuple[str, str, str], Interaction], tok: Tok) -> None:
+    """Add what the rules of this block led by ``tok`` find: an insulting description (وصف)."""
+    if tok.key in word_class("describing_verbs"):
+        for agents, targets in described_as_pairs(view, tok):
+            _add(view, found, _DESCRIBED, tok, agents[0], targets[0])
+
+
+def described_as_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
+    """``ووصف كيم ترامب بأنه "شخص خرف"`` (ant:BB-internationalNews-121-20180309): the describer
+    (after the verb, or before it heading its clause) accuses the described actor, written right
+    after the verb or the describer, when an insult follows (بأنه كذاب، بالخونة)."""
+    if _negated(view, tok):
+        return []
+    actors = sentence_actors(view, tok.sent)
+    first = next((a for a in actors if a.first == tok.index + 1), None)
+    if first is None:
+        return []
+    second = next((a for a in actors if a.first == first.last + 1), None)
+    if second is not None:
+        agent, target = first, second
+    else:
+        before = _describer_before(view, actors, tok)
+        if before is None:
+            return []
+        agent, target = before, first
+    if not _insult_after(view, target.last + 1, tok.sent):
+        return []
+    return [([_titled_person(view, actors, agent)], [target])]
+
+
+def _describer_before(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
+    """The actor ending right before the verb (over قد، أيضا) that opens its sentence, a clause
+    or a headline after a colon (إيران تصف X، وقال إن موسكو تصف X), or the antecedent of a
+    relative pronoun right before the verb (عمران خان الذي وصف X، X، التي تصف)."""
+    index = tok.index - 1
+    while index >= 0 and view.tokens[index].key in _SUBJECT_VERB_GAP:
+        index -= 1
+    relative = index > 0 and view.tokens[index].key in _RELATIVE
+    if relative:
+        index -= 2 if view.tokens[index - 1].text in COMMAS else 1
+    found = next((a for a in actors if a.last == index), None)
+    if found is None or relative:
+        return found
+    before = view.tokens[found.first - 1] if found.first > 0 else None
+    if before is None or before.sent != tok.sent or before.text == ":":
+        return found
+    return found if _heads_clause(view, found.first, found.first + 1) else None
+
+
+def _insult_after(view: DocView, index: int, sent: int) -> bool:
+    """``بأنه (شخص) خرف``، ``بالخونة``، ``بـ"الوقحين"`` at token ``index``: an insult of the class,
+    not negated (بأنه ليس عدوا)."""
+    if index >= len(view.tokens) or view.tokens[index].sent != sent:
+        return False
+    head = view.tokens[index]
+    insults = word_class("insults")
+    if head.key in word_class("describing_as"):
+        words = view.tokens[index + 1 : index + 1 + DESCRIPTOR_WINDOW]
+    elif head.key.startswith("ب"):
+        words = view.tokens[index : index + DESCRIPTOR_WINDOW]  # بالخونة، بـ "الوقحين"
+    else:
+        return False
+    for word in words:
+        if word.sent != sent or one_of(word.key, _NOT) or word.text in COMMAS:
+            return False
+        if _strip_article(word.key) in insults or word.key in insults:
+            return True
+    return False
+
+
+# --- end of the block of accusations carried by what a speaker says ---------------------------------
+
+
 def process_doc(
     doc: Document,
     corpus: Corpus,
@@ -2918,6 +2998,7 @@ def process_doc(
         if tok.key in _contact_keys():
             _contact_rules(view, statements, found, tok)
         _judicial_rules(view, found, tok)
+        _described_rules(view, found, tok)
         trigger = triggers.get(tok.key)
         if trigger is None or not _needs_met(view, tok, trigger):
             continue
