@@ -3032,6 +3032,57 @@ def _noun_subject(view: DocView, head: Tok) -> bool:
     return not (before.key in _GOVERNING or before.key.startswith(("بال", "لل", "وبال", "ولل")))
 
 
+KILLED_WINDOW = 5  # words from قُتل to the mission: قُتل الأسبوع الماضي في مبنى القنصلية
+
+
+def content_killed_in_mission(view: DocView, statements: list[Statement]) -> list[Interaction]:
+    """``وأفاد مسؤولون أتراك بأنهم يعتقدون أن خاشقجي "قُتل" في القنصلية السعودية``
+    (ant:BB-middleEast-1071-20181008): a state (the speaker, or the country of its gentilic: مصادر
+    تركية) saying a person was killed in another state's mission accuses that state."""
+    out = []
+    for stmt in statements:
+        if stmt.doc_id != view.doc.doc_id or not stmt.speaker or stmt.polarity != "assert":
+            continue
+        if _label(view, stmt.speaker) != "GPE":
+            continue  # a person's or an agency's report (رويترز، مستشار أردوغان) is left out
+        for tok in view.tokens_in(stmt.content.start, stmt.content.end):
+            state = killed_in_mission_state(view, tok) if tok.key in word_class("killed_verbs") else None
+            if state is None or _own_side(view, stmt.speaker, state.entity) or _negated(view, tok):
+                continue
+            if _blame_undercut(view, stmt, state) or innermost_statement(statements, tok) is not stmt:
+                continue
+            out.append(carried(stmt, "accuse", state.entity, _span_over(tok, state), tok.text))
+    return out
+
+
+def killed_in_mission_state(view: DocView, tok: Tok) -> Actor | None:
+    """The state of the mission (القنصلية السعودية, named or a noun and a gentilic) after في، داخل
+    or بـ within KILLED_WINDOW words after the killing word ``tok``, in its sentence."""
+    phrases = {a.first - 1: a for a in gentilic_phrase_actors(view, tok.sent)}
+    named = {a.first: a for a in sentence_actors(view, tok.sent)}
+    for word in view.tokens[tok.index + 1 : tok.index + 1 + KILLED_WINDOW]:
+        if word.sent != tok.sent or word.text in COMMAS:
+            return None
+        if word.key not in word_class("missions"):
+            continue
+        before = view.tokens[word.index - 1]
+        if not (word.key.startswith("ب") or before.key in _AT_MISSION or before.key == key("مبنى")):
+            return None
+        return phrases.get(word.index) or _mission_country(view, named.get(word.index))
+    return None
+
+
+def _mission_country(view: DocView, mission: Actor | None) -> Actor | None:
+    """The country of a named mission (القنصلية السعودية → Saudi Arabia), as an actor over it."""
+    entity = view.entities.get(mission.entity) if mission is not None else None
+    if mission is None or entity is None or not entity.country or entity.country not in view.entities:
+        return None
+    return Actor(entity.country, mission.mention, mission.first, mission.last)
+
+
+_AT_MISSION = frozenset(key(w) for w in ("في", "داخل", "بداخل"))
+
+
 # --- end of the block of accusations carried by what a speaker says ---------------------------------
 
 
@@ -3056,6 +3107,7 @@ def process_doc(
         *content_responsibility(view, statements),
         *content_blame(view, statements),
         *content_blame_verb_first(view, statements),
+        *content_killed_in_mission(view, statements),
     ]
     for item in carried:
         if not _same_states_found(view, found, item.type, item.agent, item.target):
