@@ -3049,7 +3049,7 @@ def content_killed_in_mission(view: DocView, statements: list[Statement]) -> lis
             state = killed_in_mission_state(view, tok) if tok.key in word_class("killed_verbs") else None
             if state is None or _own_side(view, stmt.speaker, state.entity) or _negated(view, tok):
                 continue
-            if _blame_undercut(view, stmt, state) or innermost_statement(statements, tok) is not stmt:
+            if _blame_undercut(view, stmt, state) or not _same_state_inside(view, statements, stmt, tok):
                 continue
             out.append(carried(stmt, "accuse", state.entity, _span_over(tok, state), tok.text))
     return out
@@ -3078,6 +3078,13 @@ def _mission_country(view: DocView, mission: Actor | None) -> Actor | None:
     if mission is None or entity is None or not entity.country or entity.country not in view.entities:
         return None
     return Actor(entity.country, mission.mention, mission.first, mission.last)
+
+
+def _same_state_inside(view: DocView, statements: list[Statement], stmt: Statement, tok: Tok) -> bool:
+    """``مصادر تركية أفادت بأن أنقرة تعتقد أن``: a statement nested in ``stmt`` around ``tok`` is by
+    the same state (the capital speaks for it), so the outer speaker says it too."""
+    inner = innermost_statement(statements, tok)
+    return inner is not None and _state(view, inner.speaker or "") == _state(view, stmt.speaker or "")
 
 
 _AT_MISSION = frozenset(key(w) for w in ("في", "داخل", "بداخل"))
