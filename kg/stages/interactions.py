@@ -3007,17 +3007,23 @@ def content_blame_verb_first(view: DocView, statements: list[Statement]) -> list
 
 def verb_first_doer(view: DocView, tok: Tok, head: Tok, first: int) -> Actor | None:
     """The named actor right after the verb ``tok`` (over a quotation mark), when no actor stands
-    between the start of the content (or of the sentence) and the predicate's ``head``."""
+    between the start of its clause (the content, the sentence or a comma) and the predicate's
+    ``head``: ``محاولة من جانب روسيا …، وقد خرقت روسيا``."""
     actors = sentence_actors(view, tok.sent)
     start = max(first, view.token_at(view.sentence_start(tok.sent)))
+    commas = [t.index for t in view.tokens[start : head.index] if t.text in COMMAS]
+    start = commas[-1] + 1 if commas else start
     if any(a.first >= start and a.last < head.index for a in actors) or _noun_subject(view, head):
         return None
+    if head.index > 0 and _strip_article(view.tokens[head.index - 1].key) in _THAT_PARTICLES:
+        return None  # إن انتهكت إيران: a verb after إن/أن is conditional or subjunctive (إنْ، أنْ)
     after = tok.index + 1
     if after < len(view.tokens) and view.tokens[after].text in QUOTE_CHARS:
         after += 1
     return next((a for a in actors if a.first == after), None)
 
 
+_THAT_PARTICLES = frozenset(key(w) for w in ("إن", "أن", "وإن", "وأن", "فإن", "بأن", "لأن", "ولأن"))
 _GOVERNING = frozenset(key(w) for w in ("من", "في", "على", "عن", "إلى", "مع", "بعد", "قبل", "منذ", "عبر", "ضد"))
 
 
@@ -3058,7 +3064,7 @@ def content_killed_in_mission(view: DocView, statements: list[Statement]) -> lis
 def killed_in_mission_state(view: DocView, tok: Tok) -> Actor | None:
     """The state of the mission (القنصلية السعودية, named or a noun and a gentilic) after في، داخل
     or بـ within KILLED_WINDOW words after the killing word ``tok``, in its sentence."""
-    phrases = {a.first - 1: a for a in gentilic_phrase_actors(view, tok.sent)}
+    phrases = {a.first: a for a in gentilic_phrase_actors(view, tok.sent)}  # from the noun on
     named = {a.first: a for a in sentence_actors(view, tok.sent)}
     for word in view.tokens[tok.index + 1 : tok.index + 1 + KILLED_WINDOW]:
         if word.sent != tok.sent or word.text in COMMAS:
