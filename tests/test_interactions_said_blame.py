@@ -1,7 +1,6 @@
 """Accusations carried by what a speaker says (kg/stages/interactions.py, the block of issue 22):
-an insulting description (وصف X Y بأنه …), a blame verb before its subject in reported content,
-a killing in a state's mission. Each case is a sentence quoted from the news-bench article whose
-id is given."""
+an insulting description (وصف X Y بأنه …) and a killing in a state's mission. Each case is a
+sentence quoted from the news-bench article whose id is given."""
 
 from __future__ import annotations
 
@@ -67,54 +66,6 @@ def test_interactions_said_blame_description_without_insult_or_actor(text: str, 
 def test_interactions_said_blame_insults_are_keys() -> None:
     assert key("الخونة").removeprefix("ال") in word_class("insults")
     assert key("صديق") not in word_class("insults")
-
-
-# content_blame_verb_first: a blame verb (kg/resources/blame_predicates.tsv) before its named
-# subject in reported content, with no subject before it
-@pytest.mark.parametrize(
-    ("text", "names", "expected"),
-    [
-        # ant:BB-internationalNews-181-20180318: after وقد, Russia named in an earlier clause
-        (
-            'وقال متحدث باسم الخارجية :"إنها مجرد محاولة يائسة أخرى من جانب روسيا لتحويل مسار القصة '
-            'بعيدا عن الحقيقة، وقد خرقت روسيا بوضوح تعهداتها الدولية".',
-            {"الخارجية": ("ORG", "foreign_office", "name"), "روسيا": ("GPE", "russia", "name")},
-            ("accuse", "foreign_office", "russia"),
-        ),
-        # ant:CN-middleEast-773-20180501, with the speaker of the sentence before named (نتنياهو)
-        (
-            'وأضاف نتنياهو: "أولا، كذبت إيران بشأن أنها لم تمتلك برنامجا للأسلحة النووية أبدا.',
-            {"نتنياهو": ("PERSON", "netanyahu", "name"), "إيران": ("GPE", "iran", "name")},
-            ("accuse", "netanyahu", "iran"),
-        ),
-    ],
-)
-def test_interactions_said_blame_verb_before_subject_accuses(
-    text: str, names: dict, expected: tuple[str, str, str]
-) -> None:
-    found = run_on(text, names)
-    assert expected in triples(found)
-    assert all(i.derived_from for i in found if i.type == "accuse")
-
-
-@pytest.mark.parametrize(
-    ("text", "names"),
-    [
-        # ant:CN-middleEast-175-20180304: an unnamed subject before the verb (هذا التحالف)
-        (
-            'وقال الأسد إن "التحالف الغربي هو القوة الجوية الداعشية وهذا التحالف يدعم جبهة النصرة '
-            'وداعش والمنظمات الإرهابية المشابهة".',
-            {"الأسد": ("PERSON", "assad", "name"), "جبهة النصرة": ("ORG", "nusra", "name")},
-        ),
-        # ant:FR-internationalNews-1544-20180531: أنْ + the subjunctive is an expectation
-        (
-            "وقال الدبلوماسيون إنهم يتوقعون أن تعرقل واشنطن صدور مشروع القرار هذا عبر استخدام الفيتو.",
-            {"الدبلوماسيون": ("PERSON", "diplomats", "name"), "واشنطن": ("GPE", "washington", "name")},
-        ),
-    ],
-)
-def test_interactions_said_blame_verb_first_needs_no_subject_before(text: str, names: dict) -> None:
-    assert not {t for t in triples(run_on(text, names)) if t[0] == "accuse"}
 
 
 # content_killed_in_mission: a state saying someone was killed in another state's mission; 35

@@ -2888,7 +2888,9 @@ def _judicial_rules(view: DocView, found: dict[tuple[str, str, str], Interaction
 
 # --- accusations carried by what a speaker says (issue 22): one block, tested in
 # tests/test_interactions_said_blame.py. ``X يصف Y بأنه كذاب``، ``ووصف X Y بالخونة``: X accuses Y
-# (insults and describing verbs in ``kg/resources/attribution_words.tsv``).
+# (:func:`described_as_pairs`, run per token by :func:`_described_rules`); ``قال مسؤولون أتراك إن
+# خاشقجي قُتل في القنصلية السعودية``: Turkey accuses Saudi Arabia (:func:`content_killed_in_mission`,
+# in the list of statement-carried rules). Word classes in ``kg/resources/attribution_words.tsv``.
 _DESCRIBED = Trigger("وصف", "verb", "accuse", "", (), "verb")
 DESCRIPTOR_WINDOW = 3  # words after بأنه where the insult stands: بأنه "شخص خرف"، بأنها منظمة إرهابية
 
@@ -2961,81 +2963,6 @@ def _insult_after(view: DocView, index: int, sent: int) -> bool:
         if _strip_article(word.key) in insults or word.key in insults:
             return True
     return False
-
-
-@lru_cache(maxsize=1)
-def _verb_first_blame_forms() -> frozenset[str]:
-    """Keys of the blame verbs' forms that can open a verb-subject clause and are not spelt as a
-    verbal noun: the 3fs past (انتهكت) and the singular present (ينتهك، تنتهك), with و، ف."""
-    forms: set[str] = set()
-    for line in BLAME_PATH.read_text(encoding="utf-8").splitlines():
-        fields = line.split("\t")
-        if line.startswith("#") or line.startswith("lemma\t") or len(fields) != 7:
-            continue  # blame_predicates() has checked the rows
-        entry = CueEntry(fields[0], "verb", present=fields[1])
-        singular = [f for f in present_forms(entry) if f.gender and f.number == "sg"]
-        singular += [f for f in past_forms(entry) if f.gender == "f" and f.number == "sg"]
-        forms.update(key(clitic + f.form) for f in singular for clitic in _BLAME_PROCLITICS)
-    return frozenset(forms)
-
-
-def content_blame_verb_first(view: DocView, statements: list[Statement]) -> list[Interaction]:
-    """``وبالخروج من الاتفاق تنتهك واشنطن …``: in asserted content, a blame verb before its
-    named subject, with no actor earlier in its clause (which would be the subject: إن X تنتهك Y),
-    is the speaker accusing the subject; the guards of :func:`content_blame` apply."""
-    out = []
-    predicates, forms = blame_predicates(), _verb_first_blame_forms()
-    for stmt in statements:
-        if stmt.doc_id != view.doc.doc_id or not stmt.speaker or stmt.polarity != "assert":
-            continue
-        content = view.tokens_in(stmt.content.start, stmt.content.end)
-        for tok in content:
-            pred = predicates.get(tok.key) if tok.key in forms else None
-            head = _blame_head(view, tok, pred) if pred is not None else None
-            doer = verb_first_doer(view, tok, head, content[0].index) if head is not None else None
-            if pred is None or doer is None or not _blame_object(view, tok, doer, pred):
-                continue
-            if doer.entity.startswith(PLACE) or doer.entity == stmt.speaker:
-                continue
-            if _own_side(view, stmt.speaker, doer.entity) or _blame_undercut(view, stmt, doer):
-                continue
-            if innermost_statement(statements, tok) is not stmt or _supposed(view, doer):
-                continue
-            out.append(carried(stmt, pred.type, doer.entity, _span_over(tok, doer), pred.lemma))
-    return out
-
-
-def verb_first_doer(view: DocView, tok: Tok, head: Tok, first: int) -> Actor | None:
-    """The named actor right after the verb ``tok`` (over a quotation mark), when no actor stands
-    between the start of its clause (the content, the sentence or a comma) and the predicate's
-    ``head``: ``محاولة من جانب روسيا …، وقد خرقت روسيا``."""
-    actors = sentence_actors(view, tok.sent)
-    start = max(first, view.token_at(view.sentence_start(tok.sent)))
-    commas = [t.index for t in view.tokens[start : head.index] if t.text in COMMAS]
-    start = commas[-1] + 1 if commas else start
-    if any(a.first >= start and a.last < head.index for a in actors) or _noun_subject(view, head):
-        return None
-    if head.index > 0 and _strip_article(view.tokens[head.index - 1].key) in _THAT_PARTICLES:
-        return None  # إن انتهكت إيران: a verb after إن/أن is conditional or subjunctive (إنْ، أنْ)
-    after = tok.index + 1
-    if after < len(view.tokens) and view.tokens[after].text in QUOTE_CHARS:
-        after += 1
-    return next((a for a in actors if a.first == after), None)
-
-
-_THAT_PARTICLES = frozenset(key(w) for w in ("إن", "أن", "وإن", "وأن", "فإن", "بأن", "لأن", "ولأن"))
-_GOVERNING = frozenset(key(w) for w in ("من", "في", "على", "عن", "إلى", "مع", "بعد", "قبل", "منذ", "عبر", "ضد"))
-
-
-def _noun_subject(view: DocView, head: Tok) -> bool:
-    """A definite noun right before the predicate not governed by a preposition is its subject
-    (وهذا التحالف يدعم X: X is the object); after a preposition it is not (من الاتفاق تنتهك X)."""
-    if head.index < 2 or view.tokens[head.index - 1].sent != head.sent:
-        return False
-    noun, before = view.tokens[head.index - 1], view.tokens[head.index - 2]
-    if not noun.key.startswith(("ال", "وال", "فال")):
-        return False
-    return not (before.key in _GOVERNING or before.key.startswith(("بال", "لل", "وبال", "ولل")))
 
 
 KILLED_WINDOW = 5  # words from قُتل to the mission: قُتل الأسبوع الماضي في مبنى القنصلية
@@ -3119,7 +3046,6 @@ def process_doc(
         *content_urge(view, statements),
         *content_responsibility(view, statements),
         *content_blame(view, statements),
-        *content_blame_verb_first(view, statements),
         *content_killed_in_mission(view, statements),
     ]
     for item in carried:
