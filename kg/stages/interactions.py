@@ -43,6 +43,9 @@ Judicial and accusation rules, in one block tested in ``tests/test_interactions_
 :func:`denied_accusation_pairs` (ونفت إيران الاتهامات الإسرائيلية: Israel accuses Iran), and the
 guards :func:`relative_clause_antecedent` (X، الذي …، ويتهمه Y: the pronoun is X) and
 :func:`court_on_state` (محكمة تركية … القس الأمريكي: no act on the United States).
+Accusations carried by what a speaker says, in one block tested in
+``tests/test_interactions_said_blame.py``: :func:`described_as_pairs` (وصف X Y بأنه كذاب: X accuses
+Y) and :func:`content_killed_in_mission` (قال مسؤولون أتراك إن X قُتل في القنصلية السعودية).
 Interactions read from a statement's speaker and content carry its id in ``derived_from``.
 """
 
