@@ -71,10 +71,13 @@ def test_interactions_said_blame_insults_are_keys() -> None:
 # content_killed_in_mission: a state saying someone was killed in another state's mission; 35
 # sentences of news-bench (31 articles), all in reported speech
 def test_interactions_said_blame_killed_in_mission_accuses_its_state() -> None:
-    # ant:CN-middleEast-1469-20181010, with the Turkish officials' country named
-    text = "ويوم السبت، قالت تركيا لصحيفة واشنطن بوست إن خاشقجي قتل داخل القنصلية السعودية."
+    # ant:BB-middleEast-1118-20181017
+    text = (
+        "وزعم مسؤولون أتراك لصحف ووكالات أنباء غربية وأمريكية إن لديهم تسجيلات فيديو وصوت لعملية "
+        "قتل خاشقجي داخل القنصلية السعودية في اسطنبول."
+    )
     names = {
-        "تركيا": ("GPE", "turkey", "name"),
+        "أتراك": ("GPE", "turkey", "adjective"),
         "خاشقجي": ("PERSON", "khashoggi", "name"),
         "السعودية": ("GPE", "saudi_arabia", "adjective"),
     }
@@ -82,10 +85,14 @@ def test_interactions_said_blame_killed_in_mission_accuses_its_state() -> None:
 
 
 def test_interactions_said_blame_killed_in_mission_needs_a_state_speaker() -> None:
-    # ant:BB-middleEast-1071-20181008: the agency reporting it does not accuse
-    text = 'ونقلت وكالة رويترز عن مسؤولين قولهم إن خاشقجي "قتل" داخل القنصلية السعودية.'
+    # ant:CN-middleEast-1492-20181012: a source close to the inquiry does not accuse
+    text = (
+        "قال مصدر مطلع على التحقيقات الجارية بشأن اختفاء الإعلامي السعودي جمال خاشقجي، إن السلطات "
+        'التركية لديها دليل يظهر "لحظات مواجهة وقتل" خاشقجي داخل القنصلية السعودية بإسطنبول.'
+    )
     names = {
-        "وكالة رويترز": ("ORG", "reuters", "name"),
+        "مصدر مطلع": ("PERSON", "source", "name"),
+        "جمال خاشقجي": ("PERSON", "khashoggi", "name"),
         "خاشقجي": ("PERSON", "khashoggi", "name"),
         "السعودية": ("GPE", "saudi_arabia", "adjective"),
     }

@@ -2891,9 +2891,9 @@ def _judicial_rules(view: DocView, found: dict[tuple[str, str, str], Interaction
 
 # --- accusations carried by what a speaker says (issue 22): one block, tested in
 # tests/test_interactions_said_blame.py. ``X يصف Y بأنه كذاب``، ``ووصف X Y بالخونة``: X accuses Y
-# (:func:`described_as_pairs`, run per token by :func:`_described_rules`); ``قال مسؤولون أتراك إن
-# خاشقجي قُتل في القنصلية السعودية``: Turkey accuses Saudi Arabia (:func:`content_killed_in_mission`,
-# in the list of statement-carried rules). Word classes in ``kg/resources/attribution_words.tsv``.
+# (:func:`described_as_pairs`, run per token by :func:`_described_rules`); a state saying that X
+# was killed in state Y's mission (قنصلية، سفارة) accuses Y (:func:`content_killed_in_mission`, in
+# the list of statement-carried rules). Word classes in ``kg/resources/attribution_words.tsv``.
 _DESCRIBED = Trigger("وصف", "verb", "accuse", "", (), "verb")
 DESCRIPTOR_WINDOW = 3  # words after بأنه where the insult stands: بأنه "شخص خرف"، بأنها منظمة إرهابية
 
@@ -2968,12 +2968,12 @@ def _insult_after(view: DocView, index: int, sent: int) -> bool:
     return False
 
 
-KILLED_WINDOW = 5  # words from قُتل to the mission: قُتل الأسبوع الماضي في مبنى القنصلية
+KILLED_WINDOW = 5  # words from the killing to the mission: قتل X أمس في مبنى سفارة …
 
 
 def content_killed_in_mission(view: DocView, statements: list[Statement]) -> list[Interaction]:
-    """``وأفاد مسؤولون أتراك بأنهم يعتقدون أن خاشقجي "قُتل" في القنصلية السعودية``
-    (ant:BB-middleEast-1071-20181008): a state (the speaker, or the country of its gentilic: مصادر
+    """``وزعم مسؤولون أتراك … إن لديهم تسجيلات … لعملية قتل X داخل القنصلية السعودية``
+    (ant:BB-middleEast-1118-20181017): a state (the speaker, or the country of its gentilic: مصادر
     تركية) saying a person was killed in another state's mission accuses that state."""
     out = []
     for stmt in statements:
