@@ -49,6 +49,9 @@ guards :func:`relative_clause_antecedent` (X، الذي …، ويتهمه Y: th
 The attacks block (:func:`_attack_rules`, tested in ``tests/test_interactions_attacks.py``):
 :func:`force_use_pairs` (استخدام X القوة ضد Y: X attacks Y) and the guards :func:`condemn_misread`
 (أدين دزيكو، يدين له بالولاء: no condemnation) and :func:`attack_object_after` (no object after مع).
+Accusations carried by what a speaker says, in one block tested in
+``tests/test_interactions_said_blame.py``: :func:`described_as_pairs` (وصف X Y بأنه كذاب: X accuses
+Y) and :func:`content_killed_in_mission` (قال مسؤولون أتراك إن X قُتل في القنصلية السعودية).
 Interactions read from a statement's speaker and content carry its id in ``derived_from``.
 """
 
@@ -3359,6 +3362,146 @@ def _attack_noun_word(tok: Tok) -> bool:
 # --- end of the attacks block ---------------------------------------------------------------------
 
 
+# --- accusations carried by what a speaker says (issue 22): one block, tested in
+# tests/test_interactions_said_blame.py. ``X يصف Y بأنه كذاب``، ``ووصف X Y بالخونة``: X accuses Y
+# (:func:`described_as_pairs`, run per token by :func:`_described_rules`); a state saying that X
+# was killed in state Y's mission (قنصلية، سفارة) accuses Y (:func:`content_killed_in_mission`, in
+# the list of statement-carried rules). Word classes in ``kg/resources/attribution_words.tsv``.
+_DESCRIBED = Trigger("وصف", "verb", "accuse", "", (), "verb")
+DESCRIPTOR_WINDOW = 3  # words after بأنه where the insult stands: بأنه "شخص خرف"، بأنها منظمة إرهابية
+
+
+def _described_rules(view: DocView, found: dict[tuple[str, str, str], Interaction], tok: Tok) -> None:
+    """Add what the rules of this block led by ``tok`` find: an insulting description (وصف)."""
+    if tok.key in word_class("describing_verbs"):
+        for agents, targets in described_as_pairs(view, tok):
+            _add(view, found, _DESCRIBED, tok, agents[0], targets[0])
+
+
+def described_as_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
+    """``ووصف كيم ترامب بأنه "شخص خرف"`` (ant:BB-internationalNews-121-20180309): the describer
+    (after the verb, or before it heading its clause) accuses the described actor, written right
+    after the verb or the describer, when an insult follows (بأنه كذاب، بالخونة)."""
+    if _negated(view, tok):
+        return []
+    actors = sentence_actors(view, tok.sent)
+    first = next((a for a in actors if a.first == tok.index + 1), None)
+    if first is None:
+        return []
+    second = next((a for a in actors if a.first == first.last + 1), None)
+    if second is not None:
+        agent, target = first, second
+    else:
+        before = _describer_before(view, actors, tok)
+        if before is None:
+            return []
+        agent, target = before, first
+    if not _insult_after(view, target.last + 1, tok.sent):
+        return []
+    return [([_titled_person(view, actors, agent)], [target])]
+
+
+def _describer_before(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
+    """The actor ending right before the verb (over قد، أيضا) that opens its sentence, a clause
+    or a headline after a colon (إيران تصف X، وقال إن موسكو تصف X), or the antecedent of a
+    relative pronoun right before the verb (عمران خان الذي وصف X، X، التي تصف)."""
+    index = tok.index - 1
+    while index >= 0 and view.tokens[index].key in _SUBJECT_VERB_GAP:
+        index -= 1
+    relative = index > 0 and view.tokens[index].key in _RELATIVE
+    if relative:
+        index -= 2 if view.tokens[index - 1].text in COMMAS else 1
+    found = next((a for a in actors if a.last == index), None)
+    if found is None or relative:
+        return found
+    before = view.tokens[found.first - 1] if found.first > 0 else None
+    if before is None or before.sent != tok.sent or before.text == ":":
+        return found
+    return found if _heads_clause(view, found.first, found.first + 1) else None
+
+
+def _insult_after(view: DocView, index: int, sent: int) -> bool:
+    """``بأنه (شخص) خرف``، ``بالخونة``، ``بـ"الوقحين"`` at token ``index``: an insult of the class,
+    not negated (بأنه ليس عدوا)."""
+    if index >= len(view.tokens) or view.tokens[index].sent != sent:
+        return False
+    head = view.tokens[index]
+    insults = word_class("insults")
+    if head.key in word_class("describing_as"):
+        words = view.tokens[index + 1 : index + 1 + DESCRIPTOR_WINDOW]
+    elif head.key.startswith("ب"):
+        words = view.tokens[index : index + DESCRIPTOR_WINDOW]  # بالخونة، بـ "الوقحين"
+    else:
+        return False
+    for word in words:
+        if word.sent != sent or one_of(word.key, _NOT) or word.text in COMMAS:
+            return False
+        if _strip_article(word.key) in insults or word.key in insults:
+            return True
+    return False
+
+
+KILLED_WINDOW = 5  # words from the killing to the mission: قتل X أمس في مبنى سفارة …
+
+
+def content_killed_in_mission(view: DocView, statements: list[Statement]) -> list[Interaction]:
+    """``وزعم مسؤولون أتراك … إن لديهم تسجيلات … لعملية قتل X داخل القنصلية السعودية``
+    (ant:BB-middleEast-1118-20181017): a state (the speaker, or the country of its gentilic: مصادر
+    تركية) saying a person was killed in another state's mission accuses that state."""
+    out = []
+    for stmt in statements:
+        if stmt.doc_id != view.doc.doc_id or not stmt.speaker or stmt.polarity != "assert":
+            continue
+        if _label(view, stmt.speaker) != "GPE":
+            continue  # a person's or an agency's report (رويترز، مستشار أردوغان) is left out
+        for tok in view.tokens_in(stmt.content.start, stmt.content.end):
+            state = killed_in_mission_state(view, tok) if tok.key in word_class("killed_verbs") else None
+            if state is None or _own_side(view, stmt.speaker, state.entity) or _negated(view, tok):
+                continue
+            if _blame_undercut(view, stmt, state) or not _same_state_inside(view, statements, stmt, tok):
+                continue
+            out.append(carried(stmt, "accuse", state.entity, _span_over(tok, state), tok.text))
+    return out
+
+
+def killed_in_mission_state(view: DocView, tok: Tok) -> Actor | None:
+    """The state of the mission (القنصلية السعودية, named or a noun and a gentilic) after في، داخل
+    or بـ within KILLED_WINDOW words after the killing word ``tok``, in its sentence."""
+    phrases = {a.first: a for a in gentilic_phrase_actors(view, tok.sent)}  # from the noun on
+    named = {a.first: a for a in sentence_actors(view, tok.sent)}
+    for word in view.tokens[tok.index + 1 : tok.index + 1 + KILLED_WINDOW]:
+        if word.sent != tok.sent or word.text in COMMAS:
+            return None
+        if word.key not in word_class("missions"):
+            continue
+        before = view.tokens[word.index - 1]
+        if not (word.key.startswith("ب") or before.key in _AT_MISSION or before.key == key("مبنى")):
+            return None
+        return phrases.get(word.index) or _mission_country(view, named.get(word.index))
+    return None
+
+
+def _mission_country(view: DocView, mission: Actor | None) -> Actor | None:
+    """The country of a named mission (القنصلية السعودية → Saudi Arabia), as an actor over it."""
+    entity = view.entities.get(mission.entity) if mission is not None else None
+    if mission is None or entity is None or not entity.country or entity.country not in view.entities:
+        return None
+    return Actor(entity.country, mission.mention, mission.first, mission.last)
+
+
+def _same_state_inside(view: DocView, statements: list[Statement], stmt: Statement, tok: Tok) -> bool:
+    """``مصادر تركية أفادت بأن أنقرة تعتقد أن``: a statement nested in ``stmt`` around ``tok`` is by
+    the same state (the capital speaks for it), so the outer speaker says it too."""
+    inner = innermost_statement(statements, tok)
+    return inner is not None and _state(view, inner.speaker or "") == _state(view, stmt.speaker or "")
+
+
+_AT_MISSION = frozenset(key(w) for w in ("في", "داخل", "بداخل"))
+
+
+# --- end of the block of accusations carried by what a speaker says ---------------------------------
+
+
 def process_doc(
     doc: Document,
     corpus: Corpus,
@@ -3381,6 +3524,7 @@ def process_doc(
         *content_blame(view, statements),
         *order_interactions(view, statements),
         *tariff_interactions(view, statements),
+        *content_killed_in_mission(view, statements),
     ]
     for item in carried:
         if not _same_states_found(view, found, item.type, item.agent, item.target):
@@ -3395,6 +3539,7 @@ def process_doc(
         _judicial_rules(view, found, tok)
         if tok.key in _ATTACK_RULE_KEYS:
             _attack_rules(view, found, tok)
+        _described_rules(view, found, tok)
         trigger = triggers.get(tok.key)
         if trigger is None or not _needs_met(view, tok, trigger):
             continue
