@@ -2878,6 +2878,12 @@ def _subject_before_reply(view: DocView, actors: list[Actor], verb: Tok) -> Acto
     return next((a for a in actors if a.last == index), None)
 
 
+@lru_cache(maxsize=1)
+def _judicial_keys() -> frozenset[str]:
+    """The words that start a rule of :func:`_judicial_rules`: ruling verbs, accusation nouns."""
+    return frozenset(court_ruling_verbs()) | frozenset(word_class("accusation_nouns"))
+
+
 def _judicial_rules(view: DocView, found: dict[tuple[str, str, str], Interaction], tok: Tok) -> None:
     """Add what the judicial and accusation rules led by ``tok`` find: a court's ruling on a
     person, accusations denied by their target."""
@@ -2953,8 +2959,9 @@ def order_interactions(view: DocView, statements: list[Statement]) -> list[Inter
     """``أمرت السعودية القطريين بمغادرة أراضيها``، ``أصدرت تعليمات لـX``: who orders whom."""
     found: dict[tuple[str, str, str], Interaction] = {}
     orders, issues = _verb_keys("أمر", "يأمر"), _verb_keys("أصدر", "يصدر")
+    either = orders | issues
     for tok in view.tokens:
-        if tok.key not in orders and tok.key not in issues:
+        if tok.key not in either:
             continue
         if _negated(view, tok) or _denied(view, tok):
             continue
@@ -3502,6 +3509,37 @@ _AT_MISSION = frozenset(key(w) for w in ("في", "داخل", "بداخل"))
 # --- end of the block of accusations carried by what a speaker says ---------------------------------
 
 
+@lru_cache(maxsize=1)
+def _rule_starts() -> frozenset[str]:
+    """Every word that starts a rule of :func:`_word_led_rules` (one look-up per token)."""
+    return frozenset(
+        _PREPOSITION_RULE_KEYS
+        | _narration_keys()
+        | _contact_keys()
+        | _judicial_keys()
+        | _ATTACK_RULE_KEYS
+        | word_class("describing_verbs")
+    )
+
+
+def _word_led_rules(
+    view: DocView, statements: list[Statement], found: dict[tuple[str, str, str], Interaction], tok: Tok
+) -> None:
+    """The rules led by a word of their own, beside the trigger lexicon, in this order."""
+    if tok.key in _PREPOSITION_RULE_KEYS:
+        _preposition_rules(view, found, tok)
+    if tok.key in _narration_keys():
+        _narration_rules(view, statements, found, tok)
+    if tok.key in _contact_keys():
+        _contact_rules(view, statements, found, tok)
+    if tok.key in _judicial_keys():
+        _judicial_rules(view, found, tok)
+    if tok.key in _ATTACK_RULE_KEYS:
+        _attack_rules(view, found, tok)
+    if tok.key in word_class("describing_verbs"):
+        _described_rules(view, found, tok)
+
+
 def process_doc(
     doc: Document,
     corpus: Corpus,
@@ -3529,17 +3567,10 @@ def process_doc(
     for item in carried:
         if not _same_states_found(view, found, item.type, item.agent, item.target):
             found[(item.type, item.agent, item.target)] = item
+    starts = _rule_starts()
     for tok in view.tokens:
-        if tok.key in _PREPOSITION_RULE_KEYS:
-            _preposition_rules(view, found, tok)
-        if tok.key in _narration_keys():
-            _narration_rules(view, statements, found, tok)
-        if tok.key in _contact_keys():
-            _contact_rules(view, statements, found, tok)
-        _judicial_rules(view, found, tok)
-        if tok.key in _ATTACK_RULE_KEYS:
-            _attack_rules(view, found, tok)
-        _described_rules(view, found, tok)
+        if tok.key in starts:
+            _word_led_rules(view, statements, found, tok)
         trigger = triggers.get(tok.key)
         if trigger is None or not _needs_met(view, tok, trigger):
             continue
