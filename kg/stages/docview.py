@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cached_property
 from typing import NamedTuple
 
 from kg.arabic.cues import load_cues, load_frames
@@ -97,6 +98,12 @@ class DocView:
         self.entities = index.entities
         self.roles = index.roles.get(doc.doc_id, ())
         self.mention_at = self._mention_index()
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """The keys of the document's tokens: a rule led by a few words skips a document that
+        has none of them without a pass over its tokens."""
+        return frozenset(tok.key for tok in self.tokens)
 
     def _tokens(self) -> list[Tok]:
         text = self.text

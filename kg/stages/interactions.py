@@ -2960,6 +2960,8 @@ def order_interactions(view: DocView, statements: list[Statement]) -> list[Inter
     found: dict[tuple[str, str, str], Interaction] = {}
     orders, issues = _verb_keys("أمر", "يأمر"), _verb_keys("أصدر", "يصدر")
     either = orders | issues
+    if either.isdisjoint(view.keys):
+        return []
     for tok in view.tokens:
         if tok.key not in either:
             continue
@@ -3144,6 +3146,8 @@ def _levy_keys() -> frozenset[str]:
 def tariff_interactions(view: DocView, statements: list[Statement]) -> list[Interaction]:
     """Each levy of customs duties in the document, by the one who levies them."""
     found: dict[tuple[str, str, str], Interaction] = {}
+    if _TARIFF_NOUNS.isdisjoint(view.keys):
+        return []
     for tok in view.tokens:
         if tok.key not in _TARIFF_NOUNS:
             continue
@@ -3455,7 +3459,9 @@ def content_killed_in_mission(view: DocView, statements: list[Statement]) -> lis
     """``وزعم مسؤولون أتراك … إن لديهم تسجيلات … لعملية قتل X داخل القنصلية السعودية``
     (ant:BB-middleEast-1118-20181017): a state (the speaker, or the country of its gentilic: مصادر
     تركية) saying a person was killed in another state's mission accuses that state."""
-    out = []
+    out: list[Interaction] = []
+    if word_class("killed_verbs").isdisjoint(view.keys):
+        return out
     for stmt in statements:
         if stmt.doc_id != view.doc.doc_id or not stmt.speaker or stmt.polarity != "assert":
             continue
