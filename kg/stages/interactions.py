@@ -3514,8 +3514,8 @@ _AT_MISSION = frozenset(key(w) for w in ("في", "داخل", "بداخل"))
 # a resolution or statement named before a relative pronoun urges the object of the urging verb
 # (دعا، طالب، حث، ناشد from the trigger lexicon) right after the pronoun; its issuer is the body in the
 # resolution's genitive (قرار مجلس الأمن) or the subject of the verb that adopted it (تبنى مجلس الأمن
-# القرار 2235 الذي يطالب). 25 news-bench sentences hold قرار/بيان … الذي/التي + an urging verb,
-# 6 of them with a named object, evaluation articles excluded.
+# القرار 2235 الذي يطالب). 26 news-bench sentences hold قرار/بيان … الذي/التي + an urging verb,
+# evaluation articles excluded; most urge no named object (الذي يدعو لوقف إطلاق النار).
 _RESOLUTION_STEMS = tuple(key(w) for w in ("قرار", "بيان"))
 _ADOPTING_VERBS = frozenset(key(w) for w in ("تبنى", "أصدر", "أصدرت", "اعتمد", "أقر", "يتبنى", "تبنت"))
 _GROUP_NOUNS = frozenset(key(w) for w in ("الحركة", "الجماعة", "الميليشيا", "الميليشيات", "المليشيات"))
