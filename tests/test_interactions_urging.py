@@ -44,3 +44,28 @@ def test_interactions_urging_relative_clause_of_another_noun_is_no_resolution() 
     # then the federation, whose relative clause this rule does not read
     text = "وذكر جيم أبو ملحة رئيس الاتحاد الدولي للصحفيين الذي يدعو المتمردين الحوثيين إلى ضرورة احترام."
     assert ("urge", "unsc", "houthis") not in triples(run_on(text, NAMES))
+
+
+BLAME_NAMES = {
+    "روسيا": ("GPE", "russia", "name"),
+    "إسرائيل": ("GPE", "israel", "name"),
+    "حزب العمال الكردستاني": ("ORG", "pkk", "name"),
+    "تركيا": ("GPE", "turkey", "name"),
+    "تنظيم الدولة الإسلامية": ("ORG", "isis", "name"),
+}
+
+
+def test_interactions_urging_laying_blame_on_holds_responsible() -> None:
+    # ant:BB-middleEast-1049-20181003; ألقى/يلقي باللوم|باللائمة على in 150 news-bench sentences
+    text = "وألقت روسيا باللائمة على إسرائيل في هذا الحادث."
+    assert ("hold_responsible", "russia", "israel") in triples(run_on(text, BLAME_NAMES))
+
+
+def test_interactions_urging_passive_blame_names_no_blamer() -> None:
+    # saudinewsnet:2015-07-22:1339: ألقي (written ي) is the passive; the party claims the killing,
+    # someone else blamed the bombing
+    text = (
+        "أعلن حزب العمال الكردستاني مسؤوليته عن قتل ضابطي شرطة في جنوب شرق تركيا اليوم الأربعاء قائلا "
+        "إنه جاء انتقاما لتفجير انتحاري ألقي باللوم فيه على تنظيم الدولة الإسلامية وأسفر عن مقتل 32 شخصا."
+    )
+    assert not [t for t in triples(run_on(text, BLAME_NAMES)) if t[0] == "hold_responsible"]
