@@ -3519,7 +3519,7 @@ _AT_MISSION = frozenset(key(w) for w in ("في", "داخل", "بداخل"))
 _RESOLUTION_STEMS = tuple(key(w) for w in ("قرار", "بيان"))
 _ADOPTING_VERBS = frozenset(key(w) for w in ("تبنى", "أصدر", "أصدرت", "اعتمد", "أقر", "يتبنى", "تبنت"))
 _GROUP_NOUNS = frozenset(key(w) for w in ("الحركة", "الجماعة", "الميليشيا", "الميليشيات", "المليشيات"))
-RESOLUTION_WINDOW = 6  # tokens back from the relative pronoun to the resolution word: قرار مجلس الأمن رقم 2216
+RESOLUTION_WINDOW = 6  # tokens from the relative pronoun back to the resolution: قرار مجلس الأمن رقم 2222
 ADOPTER_WINDOW = 8  # tokens back from the resolution word to its adopting verb: وتبنى مجلس الأمن بالإجماع
 
 
