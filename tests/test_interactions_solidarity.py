@@ -20,6 +20,7 @@ NAMES = {
     "جامعة الدول العربية": ("ORG", "arab_league", "name"),
     "المملكة المغربية": ("GPE", "morocco", "name"),
     "إيران": ("GPE", "iran", "name"),
+    "روسيا": ("GPE", "russia", "name"),
 }
 
 
@@ -65,8 +66,7 @@ def test_interactions_solidarity_with_a_decision_names_no_target() -> None:
 
 
 def test_interactions_solidarity_adverbial_is_left_out() -> None:
-    """ant:BB-internationalNews-252-20180329: تضامنا مع after an expulsion has the expelling
-    states as agent, no named actor here; the rule reads no solidarity from it."""
-    text = "وطردت أكثر من عشرين دولة مبعوثين روس، تضامنا مع بريطانيا، التي أنحت باللائمة على روسيا في الهجوم."
+    """ant:BB-internationalNews-255-20180330: تضامنا مع after an expulsion has the expelling
+    states as agent; the expelled Russians are no agent of solidarity with Britain."""
+    text = "طردت 29 دولة 145 مسؤولا روسيا تضامنا مع بريطانيا، كما أمر حلف شمال الأطلسي أيضا بطرد عشرة روس."
     assert not {t for t in found(text) if t[0] == "support"}
-
