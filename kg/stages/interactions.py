@@ -3515,8 +3515,8 @@ _AT_MISSION = frozenset(key(w) for w in ("في", "داخل", "بداخل"))
 # paragraphs, evaluation articles excluded: تضامنه/تضامنها مع in 88; on the 795 articles holding
 # تضامن the rule gives 25 interactions, all right by hand. The adverbial تضامنا مع (its agent is the
 # subject of another act: طردت 29 دولة دبلوماسيين روسا تضامنا مع بريطانيا, where the gentilic is
-# no agent) and تضامنهم (pupils, lawyers) are left out: 15 of the 33 the trigger lexicon's masdar
-# reading gave there were right.
+# no agent) and تضامنهم (pupils, lawyers) are left out: read as a masdar of the trigger lexicon,
+# تضامن gave 15 right of 33 on 372 of those articles.
 _SOLIDARITY_TRIGGER = Trigger("تضامن", "noun", "support", "مع", (), "noun")
 _SOLIDARITY_OWNED = frozenset(key(p + w) for p in ("", "و") for w in ("تضامنه", "تضامنها"))
 _SOLIDARITY_BARE = frozenset(key(p + w) for p in ("", "و") for w in ("تضامن",))
