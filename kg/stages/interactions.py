@@ -3533,12 +3533,11 @@ APPOSITION_WORDS = 6  # words of an apposition between commas: أبلغ المب
 # past of توصل "reach" before (إلى|لـ) اتفاق and مع (240 sentences hold توصل… إلى اتفاق … مع, 9 of them
 # a deal "to sign" a third party: اتفاق بشأن التعاقد مع). The verbal noun التوصل is left out: it is
 # mostly hoped for or failed (فشل في التوصل، للتوصل). Read like وقع اتفاقا مع of the trigger lexicon.
-_REACH = frozenset(
-    key(p + w) for w in ("توصل", "توصلت", "توصلا", "توصلوا", "توصلتا") for p in ("", "و", "ف")
-)
+_REACH = frozenset(key(p + w) for w in ("توصل", "توصلت", "توصلا", "توصلوا", "توصلتا") for p in ("", "و", "ف"))
 _REACH_TRIGGER = Trigger("توصل", "verb", "other", "مع", (key("اتفاق"),), "verb")
 # Verbal nouns of a deal about a third party (MSA sports and business news): اتفاق للتعاقد مع اللاعب
 _DEAL_OVER = frozenset(key(w) for w in ("تعاقد", "ضم", "شراء", "بيع", "استحواذ"))
+DEAL_TITLE_WORDS = 3  # words between مع and the actor: مع النجم المصري محمد صلاح
 _INFORMING_RULE_KEYS = _INFORM | _REACH  # the words that start a rule of :func:`_informing_rules`
 
 
@@ -3547,7 +3546,8 @@ def _informing_rules(view: DocView, found: dict[tuple[str, str, str], Interactio
     (توصل إلى اتفاق مع)."""
     if tok.key in _INFORM:
         for agents, targets in informed_pairs(view, tok):
-            _add(view, found, _INFORM_TRIGGER, tok, agents[0], targets[0])
+            if not _pair_found(found, agents[0], targets[0]):
+                _add(view, found, _INFORM_TRIGGER, tok, agents[0], targets[0])
     if tok.key in _REACH:
         for agents, targets in agreement_pairs(view, tok):
             for agent in agents:
@@ -3565,15 +3565,16 @@ def agreement_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Act
 
 
 def _deal_over(view: DocView, target: Actor) -> bool:
-    """``اتفاق بشأن التعاقد مع صلاح``: the actor after مع is what the deal is about, no party."""
-    index = target.first - 2
-    if index < 0 or view.tokens[index + 1].key != _WITH:
+    """``اتفاق بشأن التعاقد مع النجم المصري محمد صلاح``: the actor after مع (over a title) is what
+    the deal is about, no party."""
+    window = range(target.first - 1, max(0, target.first - 1 - DEAL_TITLE_WORDS), -1)
+    with_at = next((i for i in window if view.tokens[i].key == _WITH), None)
+    if with_at is None or with_at == 0:
         return False
-    word = view.tokens[index].key
-    for clitic in ("ب", "ل", "لل", "بال", "ال"):
-        if word.startswith(key(clitic)) and word[len(clitic) :] in _DEAL_OVER:
-            return True
-    return word in _DEAL_OVER
+    word = view.tokens[with_at - 1].key
+    return any(
+        word.startswith(key(c)) and word[len(c) :] in _DEAL_OVER for c in ("", "ب", "ل", "لل", "بال", "ال")
+    )
 
 
 def informed_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
@@ -3598,6 +3599,13 @@ def informed_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Acto
     if _outlet(view, target.entity) or _strip_article(view.tokens[target.first].key) in _MEDIA_WORDS:
         return []
     return [([_titled_person(view, actors, agent)], [target])]
+
+
+def _pair_found(found: dict[tuple[str, str, str], Interaction], agent: Actor, target: Actor) -> bool:
+    """``خلال مكالمة هاتفية بين الوزيرين، أبلغ كيري لافروف``: what one actor tells another in a call
+    or a meeting of theirs already found is the content of that interaction, not one more."""
+    pair = {agent.entity, target.entity}
+    return any({item.agent, item.target} == pair for item in found.values())
 
 
 def _joined(view: DocView, actor: Actor) -> bool:
