@@ -3602,8 +3602,8 @@ def informed_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Acto
 
 
 def _pair_found(found: dict[tuple[str, str, str], Interaction], agent: Actor, target: Actor) -> bool:
-    """``خلال مكالمة هاتفية بين الوزيرين، أبلغ كيري لافروف``: what one actor tells another in a call
-    or a meeting of theirs already found is the content of that interaction, not one more."""
+    """``استقبل بوتين عباس … وفي سياق هذا اللقاء أبلغ عباس بوتين قلقه``: what one actor tells another
+    in a call or a meeting of theirs already found is the content of that interaction, not one more."""
     pair = {agent.entity, target.entity}
     return any({item.agent, item.target} == pair for item in found.values())
 
