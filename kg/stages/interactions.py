@@ -3704,6 +3704,122 @@ def _solidarity_target(view: DocView, actors: list[Actor], last: int) -> Actor |
 
 
 # --- end of the block of support said with the noun of solidarity -----------------------------------
+# --- Agreements and informing: `other` interactions said with a verb and its partner (issue 22) ----
+# One function per construction, each tested on a news-bench sentence in
+# tests/test_interactions_informing.py; :func:`_informing_rules` runs them from one line of
+# :func:`_word_led_rules`. Counts are of news-bench sentences, evaluation articles excluded.
+
+# ``وأبلغت طوكيو منظمة التجارة العالمية`` (ant:AL-economy-630-20180521): the past of أبلغ "inform" (1,202
+# sentences; the imperfect يبلغ is mostly "amount to", so it is left out). The informer is the actor
+# right after the verb or the subject right before it, the informed actor comes right after
+# (past an apposition between commas); a news outlet told something is a source quoted, no partner.
+_INFORM = frozenset(
+    key(p + w) for w in ("أبلغ", "أبلغت", "أبلغوا", "أبلغا", "أبلغتا") for p in ("", "و", "ف")
+)
+_INFORM_TRIGGER = Trigger("أبلغ", "verb", "other", "obj", (), "verb")
+# Nouns that head the name of a medium (MSA): وأبلغ هاينكس مجلة كيكر، وأبلغ سيلفا قناة إيفرتون
+_MEDIA_WORDS = frozenset(
+    key(w) for w in ("مجلة", "صحيفة", "قناة", "وكالة", "موقع", "تلفزيون", "شبكة", "إذاعة")
+)
+APPOSITION_WORDS = 6  # words of an apposition between commas: أبلغ المبعوث الأممي، مارتن غريفيث، الرئيس
+
+
+# ``توصل الاتحاد الأوروبي إلى اتفاق مهم الاثنين مع بريطانيا`` (ant:FR-internationalNews-520-20180319): the
+# past of توصل "reach" before (إلى|لـ) اتفاق and مع (240 sentences hold توصل… إلى اتفاق … مع, 9 of them
+# a deal "to sign" a third party: اتفاق بشأن التعاقد مع). The verbal noun التوصل is left out: it is
+# mostly hoped for or failed (فشل في التوصل، للتوصل). Read like وقع اتفاقا مع of the trigger lexicon.
+_REACH = frozenset(key(p + w) for w in ("توصل", "توصلت", "توصلا", "توصلوا", "توصلتا") for p in ("", "و", "ف"))
+_REACH_TRIGGER = Trigger("توصل", "verb", "other", "مع", (key("اتفاق"),), "verb")
+# Verbal nouns of a deal about a third party (MSA sports and business news): اتفاق للتعاقد مع اللاعب
+_DEAL_OVER = frozenset(key(w) for w in ("تعاقد", "ضم", "شراء", "بيع", "استحواذ"))
+DEAL_TITLE_WORDS = 3  # words between مع and the actor: مع النجم المصري محمد صلاح
+_INFORMING_RULE_KEYS = _INFORM | _REACH  # the words that start a rule of :func:`_informing_rules`
+
+
+def _informing_rules(view: DocView, found: dict[tuple[str, str, str], Interaction], tok: Tok) -> None:
+    """Add what the rules of this block led by ``tok`` find: informing (أبلغ), an agreement reached
+    (توصل إلى اتفاق مع)."""
+    if tok.key in _INFORM:
+        for agents, targets in informed_pairs(view, tok):
+            if not _pair_found(found, agents[0], targets[0]):
+                _add(view, found, _INFORM_TRIGGER, tok, agents[0], targets[0])
+    if tok.key in _REACH:
+        for agents, targets in agreement_pairs(view, tok):
+            for agent in agents:
+                for target in targets:
+                    _add(view, found, _REACH_TRIGGER, tok, agent, target)
+
+
+def agreement_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
+    """``توصل X إلى اتفاق مع Y``، ``توصل X وY إلى اتفاق``: the parties of an agreement reached, read
+    by :func:`verb_pairs` as for وقع اتفاقا مع; not when the مع belongs to a deal over Y."""
+    if not _needs_met(view, tok, _REACH_TRIGGER) or _negated(view, tok) or _denied(view, tok):
+        return []
+    pairs = verb_pairs(view, tok, _REACH_TRIGGER, sentence_actors(view, tok.sent))
+    return [(agents, targets) for agents, targets in pairs if not _deal_over(view, targets[0])]
+
+
+def _deal_over(view: DocView, target: Actor) -> bool:
+    """``اتفاق بشأن التعاقد مع النجم المصري محمد صلاح``: the actor after مع (over a title) is what
+    the deal is about, no party."""
+    window = range(target.first - 1, max(0, target.first - 1 - DEAL_TITLE_WORDS), -1)
+    with_at = next((i for i in window if view.tokens[i].key == _WITH), None)
+    if with_at is None or with_at == 0:
+        return False
+    word = view.tokens[with_at - 1].key
+    return any(
+        word.startswith(key(c)) and word[len(c) :] in _DEAL_OVER for c in ("", "ب", "ل", "لل", "بال", "ال")
+    )
+
+
+def informed_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
+    """``وأبلغت طوكيو منظمة التجارة العالمية``، ``اليونان أبلغت روسيا``: the informer and the
+    informed actor written right after it (or right after the verb, when the informer precedes)."""
+    if _negated(view, tok) or _called_for(view, tok, _INFORM_TRIGGER):
+        return []
+    actors = sentence_actors(view, tok.sent)
+    first = next((a for a in actors if a.first == tok.index + 1), None)
+    if first is None:
+        return []
+    second = _actor_past_apposition(view, actors, first)
+    if second is not None and _joined(view, second):
+        return []  # وأبلغ بيتر أنغلوند وكلاس أوسترغرين: two informers, the informed comes later
+    if second is not None:
+        agent, target = first, second
+    else:
+        before = _describer_before(view, actors, tok)
+        if before is None:
+            return []
+        agent, target = before, first
+    if _outlet(view, target.entity) or _strip_article(view.tokens[target.first].key) in _MEDIA_WORDS:
+        return []
+    return [([_titled_person(view, actors, agent)], [target])]
+
+
+def _pair_found(found: dict[tuple[str, str, str], Interaction], agent: Actor, target: Actor) -> bool:
+    """``استقبل بوتين عباس … وفي سياق هذا اللقاء أبلغ عباس بوتين قلقه``: what one actor tells another
+    in a call or a meeting of theirs already found is the content of that interaction, not one more."""
+    pair = {agent.entity, target.entity}
+    return any({item.agent, item.target} == pair for item in found.values())
+
+
+def _joined(view: DocView, actor: Actor) -> bool:
+    """The actor is joined to the one before by و written on its first word (وكلاس)."""
+    tok = view.tokens[actor.first]
+    return tok.start < actor.mention.span.start and view.text[tok.start] == "و"
+
+
+def _actor_past_apposition(view: DocView, actors: list[Actor], first: Actor) -> Actor | None:
+    """The actor right after ``first``, or right after an apposition between commas after it."""
+    index = first.last + 1
+    if index < len(view.tokens) and view.tokens[index].text in _APPOSITION_COMMAS:
+        words = view.tokens[index + 1 : index + 2 + APPOSITION_WORDS]
+        sent = view.tokens[first.first].sent
+        close = next((t for t in words if t.text in _APPOSITION_COMMAS and t.sent == sent), None)
+        if close is None:
+            return None
+        index = close.index + 1
+    return next((a for a in actors if a.first == index), None)
 
 
 @lru_cache(maxsize=1)
@@ -3718,6 +3834,7 @@ def _rule_starts() -> frozenset[str]:
         | word_class("describing_verbs")
         | _RELATIVE
         | _SOLIDARITY_KEYS
+        | _INFORMING_RULE_KEYS
     )
 
 
@@ -3741,6 +3858,8 @@ def _word_led_rules(
         _resolution_rules(view, found, tok)
     if tok.key in _SOLIDARITY_KEYS:
         _solidarity_rules(view, found, tok)
+    if tok.key in _INFORMING_RULE_KEYS:
+        _informing_rules(view, found, tok)
 
 
 def process_doc(
