@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property
+from operator import attrgetter
 from typing import NamedTuple
 
 from kg.arabic.cues import load_cues, load_frames
@@ -103,7 +104,7 @@ class DocView:
     def keys(self) -> frozenset[str]:
         """The keys of the document's tokens: a rule led by a few words skips a document that
         has none of them without a pass over its tokens."""
-        return frozenset(tok.key for tok in self.tokens)
+        return frozenset(map(attrgetter("key"), self.tokens))
 
     def _tokens(self) -> list[Tok]:
         text = self.text
