@@ -59,7 +59,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -2340,7 +2340,7 @@ def _addressee_person(view: DocView, cue_start: int, addressee: str) -> str:
 # ``قال إن X انتهكت القانون الدولي``: a speaker saying that a third party did a blameworthy act
 # accuses it (``kg/resources/blame_predicates.tsv``, counted on the statements of news-bench).
 BLAME_PATH = Path(__file__).resolve().parent.parent / "resources" / "blame_predicates.tsv"
-_BLAME_PROCLITICS = ("", "و", "ف")
+_VERB_PROCLITICS = ("", "و", "ف")
 _BLAME_TYPES = ("accuse", "condemn")
 # Words after which a clause of reported content starts: its subject or its verb comes next.
 _CLAUSE_OPENERS = frozenset(
@@ -2368,24 +2368,42 @@ class BlamePredicate:
 def blame_predicates(path: Path = BLAME_PATH) -> dict[str, BlamePredicate]:
     """Key of each third-person form of the lexicon's verbs (with و، ف) → its predicate."""
     index: dict[str, BlamePredicate] = {}
+    for fields in lexicon_rows(path, 7, _blame_row):
+        lemma, present, itype, objects, polarity = fields[:5]
+        stems = tuple(key(w) for w in objects.split("|")) if objects != "-" else ()
+        pred = BlamePredicate(lemma, itype, stems, polarity == "negated")
+        for form in third_person_keys(lemma, present, _VERB_PROCLITICS):  # not ارتكبنا: our own act
+            index.setdefault(form, pred)
+    return index
+
+
+def _blame_row(fields: list[str]) -> bool:
+    return fields[2] in _BLAME_TYPES and fields[4] in ("assert", "negated")
+
+
+def lexicon_rows(
+    path: Path, width: int, valid: Callable[[list[str]], bool] = lambda fields: True
+) -> Iterator[list[str]]:
+    """The fields of each data line of a verb lexicon (no comment, blank or ``lemma`` header line);
+    a line of another width, or that ``valid`` refuses, is a :class:`LexiconError` naming it."""
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
             continue
         fields = line.split("\t")
-        if len(fields) != 7 or fields[2] not in _BLAME_TYPES or fields[4] not in ("assert", "negated"):
+        if len(fields) != width or not valid(fields):
             raise LexiconError(
-                Errors.E082.format(path=path, line=line_of(path, line), expected=7, found=len(fields))
+                Errors.E082.format(path=path, line=line_of(path, line), expected=width, found=len(fields))
             )
-        lemma, present, itype, objects, polarity = fields[:5]
-        stems = tuple(key(w) for w in objects.split("|")) if objects != "-" else ()
-        pred = BlamePredicate(lemma, itype, stems, polarity == "negated")
-        entry = CueEntry(lemma, "verb", present=present)
-        for form in [*past_forms(entry), *present_forms(entry)]:
-            if not form.gender:
-                continue  # أرتكب، نرتكب، ارتكبنا: the speaker's own act
-            for clitic in _BLAME_PROCLITICS:
-                index.setdefault(key(clitic + form.form), pred)
-    return index
+        yield fields
+
+
+def third_person_keys(lemma: str, present: str, proclitics: Iterable[str]) -> Iterator[str]:
+    """The keys of a verb's third-person past and present forms, each after every proclitic."""
+    entry = CueEntry(lemma, "verb", present=present)
+    for form in [*past_forms(entry), *present_forms(entry)]:
+        if form.gender:  # the first person (قضينا، نقضي) is the speaker's own act
+            for clitic in proclitics:
+                yield key(clitic + form.form)
 
 
 def content_blame(view: DocView, statements: list[Statement]) -> list[Interaction]:
@@ -2704,19 +2722,9 @@ RELATIVE_CLAUSE_WINDOW = 10  # tokens of a relative clause between commas: ال�
 def court_ruling_verbs(path: Path = COURT_RULINGS_PATH) -> dict[str, str]:
     """Third-person written forms (with و/ف) of the verbs of ``court_rulings.tsv`` → their lemma."""
     forms: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
-            continue
-        fields = line.split("\t")
-        if len(fields) != 3:
-            raise LexiconError(
-                Errors.E082.format(path=path, line=line_of(path, line), expected=3, found=len(fields))
-            )
-        entry = CueEntry(fields[0], "verb", present=fields[1])
-        for cue_form in past_forms(entry) + present_forms(entry):
-            if cue_form.gender:  # not the first person (قضينا، نقضي)
-                for prefix in ("", "و", "ف"):
-                    forms.setdefault(key(prefix + cue_form.form), fields[0])
+    for fields in lexicon_rows(path, 3):
+        for form in third_person_keys(fields[0], fields[1], _VERB_PROCLITICS):
+            forms.setdefault(form, fields[0])
     return forms
 
 
