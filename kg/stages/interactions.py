@@ -1868,12 +1868,20 @@ def expressed_condemnation_pairs(view: DocView, tok: Tok) -> list[tuple[list[Act
 
 
 def _expressing_verb(view: DocView, tok: Tok) -> Tok | None:
+    return _verb_before(view, tok, _EXPRESS_STEMS, in_clause=False)
+
+
+def _verb_before(view: DocView, tok: Tok, stems: tuple[str, ...], *, in_clause: bool) -> Tok | None:
+    """The word within EXPRESS_GAP words before ``tok`` in its sentence (and its clause, past no
+    complementizer or comma, when ``in_clause``) whose stem after و/ف starts with one of ``stems``."""
     for index in range(tok.index - 1, max(-1, tok.index - 1 - EXPRESS_GAP), -1):
         current = view.tokens[index]
         if current.sent != tok.sent:
             return None
+        if in_clause and (current.key in _COMPLEMENTIZERS or current.text in COMMAS):
+            return None
         word = current.key[1:] if current.key[:1] in "وف" else current.key
-        if word.startswith(_EXPRESS_STEMS):
+        if word.startswith(stems):
             return current
     return None
 
@@ -3408,16 +3416,21 @@ def described_as_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[
     if first is None:
         return []
     second = next((a for a in actors if a.first == first.last + 1), None)
-    if second is not None:
-        agent, target = first, second
-    else:
-        before = _describer_before(view, actors, tok)
-        if before is None:
-            return []
-        agent, target = before, first
-    if not _insult_after(view, target.last + 1, tok.sent):
+    pair = _agent_and_target(view, actors, tok, first, second)
+    if pair is None or not _insult_after(view, pair[1].last + 1, tok.sent):
         return []
-    return [([_titled_person(view, actors, agent)], [target])]
+    return [([_titled_person(view, actors, pair[0])], [pair[1]])]
+
+
+def _agent_and_target(
+    view: DocView, actors: list[Actor], verb: Tok, first: Actor, second: Actor | None
+) -> tuple[Actor, Actor] | None:
+    """Who acts on whom around a transitive verb: the two actors after it (``وصف كيم ترامب``),
+    else the one heading its clause before it (:func:`_describer_before`) on the one after it."""
+    if second is not None:
+        return first, second
+    before = _describer_before(view, actors, verb)
+    return (before, first) if before is not None else None
 
 
 def _describer_before(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
@@ -3683,14 +3696,7 @@ def _solidarity_declarer(view: DocView, actors: list[Actor], tok: Tok) -> Actor 
 
 def _declaring_verb(view: DocView, tok: Tok) -> Tok | None:
     """The verb of declaring within EXPRESS_GAP words before ``tok``, in its clause."""
-    for index in range(tok.index - 1, max(-1, tok.index - 1 - EXPRESS_GAP), -1):
-        current = view.tokens[index]
-        if current.sent != tok.sent or current.key in _COMPLEMENTIZERS or current.text in COMMAS:
-            return None
-        word = current.key[1:] if current.key[:1] in "وف" else current.key
-        if word.startswith(_DECLARING_STEMS):
-            return current
-    return None
+    return _verb_before(view, tok, _DECLARING_STEMS, in_clause=True)
 
 
 def _solidarity_target(view: DocView, actors: list[Actor], last: int) -> Actor | None:
@@ -3792,13 +3798,10 @@ def informed_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Acto
     second = _actor_past_apposition(view, actors, first)
     if second is not None and _joined(view, second):
         return []  # وأبلغ بيتر أنغلوند وكلاس أوسترغرين: two informers, the informed comes later
-    if second is not None:
-        agent, target = first, second
-    else:
-        before = _describer_before(view, actors, tok)
-        if before is None:
-            return []
-        agent, target = before, first
+    pair = _agent_and_target(view, actors, tok, first, second)
+    if pair is None:
+        return []
+    agent, target = pair
     if _outlet(view, target.entity) or _strip_article(view.tokens[target.first].key) in _MEDIA_WORDS:
         return []
     return [([_titled_person(view, actors, agent)], [target])]
