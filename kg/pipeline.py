@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg import registry
+from kg.arabic.normalize import key
 from kg.contract import Stage, unwrap
 from kg.errors import Errors, KGError, PipelineError
 from kg.memory import set_aside
-from kg.model import Corpus, Document, Skipped, TokenTable
+from kg.model import Corpus, Document, Entity, Skipped, TokenTable
 from kg.runners import InProcessRunner, Report, Runner, open_runner
 from kg.state import State, merge
 
@@ -461,6 +462,22 @@ def group_by_document(corpus: Corpus) -> dict[str, dict[str, list]]:
     return grouped
 
 
+# A country's army, which a document may name only by a gentilic on a noun of armed forces
+# (القوات الإسرائيلية: force_actor in kg/stages/interactions.py) when another document of the
+# corpus names it (الجيش الإسرائيلي). A gentilic on other nouns stays the country, so governments
+# are not added.
+_ARMY_KEY = f"org:{key('الجيش')}:"
+
+
+def national_armies(entities: Iterable[Entity]) -> dict[str, list[str]]:
+    """Country entity id -> the ids of its army entities, for document slices."""
+    armies: dict[str, list[str]] = defaultdict(list)
+    for entity in entities:
+        if entity.country and entity.key.startswith(_ARMY_KEY):
+            armies[entity.country].append(entity.entity_id)
+    return armies
+
+
 def document_slices(
     corpus: Corpus, indexes: Iterable[int] | None = None, grouped: dict[str, dict[str, list]] | None = None
 ) -> Iterator[tuple[Document, Corpus]]:
@@ -469,6 +486,7 @@ def document_slices(
     documents = corpus.documents if indexes is None else tuple(corpus.documents[i] for i in indexes)
     grouped = grouped if grouped is not None else group_by_document(corpus)
     entities = corpus.entity_index() if corpus.entities else {}
+    armies = national_armies(entities.values())
     for doc in documents:
         records = grouped.get(doc.doc_id, {})
         links = {
@@ -485,6 +503,7 @@ def document_slices(
             for ref in (entities[e].stands_for, entities[e].country)
             if ref
         }
+        wanted |= {army for e in list(wanted) for army in armies.get(e, ())}
         yield (
             doc,
             corpus.replace(

@@ -780,6 +780,25 @@ def test_interactions_rules_forces_with_a_gentilic_are_the_army(
     assert ("attack", "org:" + key("الجيش") + ":IL", "country:PS") in found
 
 
+def test_interactions_rules_forces_with_a_gentilic_are_the_army_another_document_names(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # ant:BB-middleEast-299-20180406, its two sentences as two documents: the army named in one is
+    # the army of القوات الإسرائيلية in the other (each document is processed on its own slice)
+    texts = {
+        "a": "وقال الجيش الإسرائيلي إن قواته أطلقت النار وأصابت ثلاثة أشخاص كانوا يقتربون من الحدود.",
+        "b": (
+            "وقُتل 20 فلسطينيا وأُصيب مئات آخرون برصاص القوات الإسرائيلية في تجمع مماثل يوم الجمعة "
+            "الماضي.\nوتقول حماس وغيرها من الجماعات التي تنظم الاحتجاجات إنها تطالب سلميا بحق عودة "
+            "اللاجئين الفلسطينيين."
+        ),
+    }
+    corpus = build_texts(tmp_path_factory, "forces2", texts)
+    codes = {e.entity_id: e.key for e in corpus.entities}
+    found = {(i.type, codes[i.agent], codes[i.target]) for i in corpus.interactions}
+    assert ("attack", "org:" + key("الجيش") + ":IL", "country:PS") in found
+
+
 # Causes of wrong interactions in the hand-check of 300 news-bench politics articles (first 50)
 @pytest.mark.parametrize(
     ("text", "names", "fixed", "wrong"),
