@@ -799,6 +799,22 @@ def test_interactions_rules_forces_with_a_gentilic_are_the_army_another_document
     assert ("attack", "org:" + key("الجيش") + ":IL", "country:PS") in found
 
 
+def test_interactions_rules_actor_after_another_trigger_word_is_no_object(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # ant:CN-middleEast-56-20180221: the groups loyal to the regime are threatened, the regime is
+    # only whom they are loyal to (الموالية ل is a support trigger of its own)
+    text = (
+        "في المقابل، هدد المتحدث باسم الرئاسة التركية إبراهيم قالن بأن المجموعات الموالية للنظام "
+        'السوري، ستكون "هدفا مشروعا للقوات التركية" حال اتخاذها أي خطوة داعمة لتنظيم "YPG/ PYD" '
+        "الإرهابي في عفرين، وفقا لما نقلته وكالة الأنباء التركية الرسمية (الأناضول)."
+    )
+    corpus = build_texts(tmp_path_factory, "loyal", {"d": text})
+    names = {e.entity_id: e.canonical for e in corpus.entities}
+    threatened = {names[i.target] for i in corpus.interactions if i.trigger == "هدد"}
+    assert "النظام السوري" not in threatened
+
+
 # Causes of wrong interactions in the hand-check of 300 news-bench politics articles (first 50)
 @pytest.mark.parametrize(
     ("text", "names", "fixed", "wrong"),

@@ -510,9 +510,16 @@ def _object_after(view: DocView, actors: list[Actor], index: int, limit: int) ->
             if any(t.key in _CAUSAL for t in view.tokens[index : actor.first]):
                 return None  # استدعت السفير بسبب اختفاء X: X is in another clause
             before = view.tokens[actor.first - 1] if actor.first > 0 else None
-            if before is None or before.key not in _OBJECT_BLOCKERS:
+            if before is None or (before.key not in _OBJECT_BLOCKERS and not _other_trigger(before, index)):
                 return actor
     return None
+
+
+def _other_trigger(before: Tok, index: int) -> bool:
+    """An actor right after another trigger word of the lexicon, from ``index`` on, is that word's
+    complement, not the object sought: ``قصف نفذه الحوثيون والموالون لصالح`` (Saleh is whom they
+    are loyal to)."""
+    return before.index >= index and before.key in load_triggers()
 
 
 _CAUSAL = frozenset(key(w) for w in ("بسبب", "بعد", "قبل", "رغم", "إثر", "عقب", "لأن"))
