@@ -3852,7 +3852,10 @@ _CONDITION_SKIPS = frozenset(key(w) for w in ("ما", "لم", "لا"))
 # Words of time and manner between the threatener and its بـ: يوم الجمعة، الأسبوع الماضي، بدورها
 _THREAT_GAP_WORDS = DAY_WORD_KEYS | frozenset(
     key(w)
-    for w in ("يوم", "الأسبوع", "الشهر", "العام", "الماضي", "مساء", "صباح", "أيضا", "مجددا", "بدوره", "بدورها")
+    for w in (
+        *("يوم", "الأسبوع", "الشهر", "العام", "الماضي", "مساء", "صباح"),
+        *("أيضا", "مجددا", "بالفعل", "بدوره", "بدورها"),
+    )
 )
 THREAT_CONDITION_WINDOW = 12  # tokens from the threat's بـ to إذا: بفرض المزيد من الرسوم في الشهر المقبل
 
