@@ -3973,9 +3973,10 @@ def directive_pairs(
         index += 1
     if tok.key in _DIRECTIVE_SINGULARS and index == tok.index + 1:
         return []  # بتوجيه عبارات، بأمر الواقع: the verbal noun "directing", not a directive of X
-    while index < len(view.tokens) and _is_title_word(view.tokens[index].key) and index < tok.index + 4:
-        index += 1  # لتوجيهات الرئيس حسن روحاني: the title before the name
     giver = next((a for a in actors if a.first == index), None)
+    while giver is None and index < tok.index + 4 and _is_title_word(view.tokens[index].key):
+        index += 1  # لتوجيهات الرئيس حسن روحاني: the title before the name
+        giver = next((a for a in actors if a.first == index), None)
     if giver is None or _is_place(view, giver):
         return []
     giver = _titled_person(view, actors, giver)
@@ -4006,11 +4007,64 @@ def _clause_verb(view: DocView, giver: Actor, sent: int) -> Tok | None:
     return view.tokens[after] if after < len(view.tokens) and view.tokens[after].sent == sent else None
 
 
+# ``ترامب متوعدا إيران: ستواجهون مشكلات`` (ant:SK-internationalNews-1139-20180424), ``وغرد ترامب على
+# تويتر محذرا إيران وروسيا من`` (ant:SK-middleEast-3514-20180903): an adverbial participle of the trigger
+# lexicon (متوعدا، محذرا، متهما …) with no comma before it, its object an actor right after it; the
+# actor heading a headline right before it, or the speaker of the sentence's reporting verb, does
+# it (81 news-bench sentences hold such a participle without a comma, most of them a defendant
+# متهما after a number or a predicate after كان, which are left alone).
+_PREDICATE_VERBS = frozenset(
+    key(p + w)
+    for w in ("كان", "كانت", "بات", "باتت", "ظل", "ظلت", "يظل", "تظل", "أصبح", "يكون")
+    for p in ("", "و", "ف")
+)
+
+
+def bare_participle_pairs(
+    view: DocView, statements: list[Statement], tok: Tok, trigger: Trigger
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``ترامب متوعدا إيران:`` (ant:SK-internationalNews-1139-20180424): the headline's actor, or the
+    sentence's speaker, acts on the actor the participle governs."""
+    before = view.tokens[tok.index - 1] if tok.index > 0 else None
+    if before is None or before.sent != tok.sent or before.text in COMMAS:
+        return []  # a participle opening a sentence, or after a comma (:func:`participle_pairs`)
+    if before.text.isdigit() or before.key in _PREDICATE_VERBS:
+        return []  # 54 متهما، وكان متهما بـ: a defendant, a predicate
+    actors = sentence_actors(view, tok.sent)
+    if trigger.target == "obj":
+        target = next((a for a in actors if a.first == tok.index + 1), None)
+        if target is not None and view.tokens[target.first].start != target.mention.span.start:
+            target = None  # محذرا من إيران: no object
+    else:
+        target = _prep_target(view, actors, tok, trigger.target)
+    if target is None:
+        return []
+    headline = next((a for a in actors if a.last == tok.index - 1), None)
+    start = view.sentences[tok.sent][0]
+    if headline is not None and view.tokens[headline.first].start == start:
+        agent: Actor | None = headline
+    else:
+        agent = _reporting_speaker(view, statements, tok)
+    if agent is None or agent.entity == target.entity:
+        return []
+    return [([agent], [_titled_person(view, actors, target)])]
+
+
+@lru_cache(maxsize=1)
+def _participle_keys() -> frozenset[str]:
+    """The adverbial participles of the trigger lexicon (متوعدا، محذرا، متهما)."""
+    return frozenset(k for k, t in load_triggers().items() if t.kind == "participle")
+
+
 def _acts_rules(
     view: DocView, statements: list[Statement], found: dict[tuple[str, str, str], Interaction], tok: Tok
 ) -> None:
     """Add what the rules of this block led by ``tok`` find: threats (هدد X بـ … إذا Y، هدد X بفرض
     عقوبات على Y) and directives (بتوجيه من X، سنقوم)."""
+    trigger = load_triggers().get(tok.key)
+    if trigger is not None and trigger.kind == "participle":
+        for agents, targets in bare_participle_pairs(view, statements, tok, trigger):
+            _add(view, found, trigger, tok, agents[0], targets[0])
     if tok.key in _DIRECTIVE_PLURALS or tok.key in _DIRECTIVE_SINGULARS:
         for agents, targets in directive_pairs(view, statements, tok):
             _add(view, found, _DIRECTIVE_TRIGGER, tok, agents[0], targets[0])
@@ -4023,7 +4077,7 @@ def _acts_rules(
 
 
 # the words that start a rule of :func:`_acts_rules`
-_ACTS_RULE_KEYS = frozenset(_THREATS) | _DIRECTIVE_PLURALS | _DIRECTIVE_SINGULARS
+_ACTS_RULE_KEYS = frozenset(_THREATS) | _DIRECTIVE_PLURALS | _DIRECTIVE_SINGULARS | _participle_keys()
 # --- end of the block of directives and conditional threats ------------------------------------------
 
 
