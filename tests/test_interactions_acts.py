@@ -1,6 +1,6 @@
-"""The block of directives and conditional threats of kg/stages/interactions.py (issue 22): a threat
+"""The block of threats and adverbial participles of kg/stages/interactions.py (issue 22): a threat
 whose target is the subject of its condition (هدد X بـ … إذا Y) or is named inside the threat
-(هدد X بفرض عقوبات على Y), and a directive phrase before its clause (بتوجيهات من X، أطلق Y), each
+(هدد X بفرض عقوبات على Y), and an adverbial participle without a comma (ترامب متوعدا إيران), each
 tested on a sentence quoted from the news-bench article whose id is given (counts of news-bench
 sentences are in the rule's comment)."""
 
@@ -63,3 +63,37 @@ def test_interactions_acts_negated_threat_is_none() -> None:
     )
     names = {"الولايات المتحدة": ("GPE", "us", "name"), "المحكمة الجنائية الدولية": ("ORG", "icc", "name")}
     assert "هدد" not in {i.trigger for i in run_on(text, names)}  # عقوبات على is the noun's own rule
+
+
+def test_interactions_acts_headline_participle_without_comma() -> None:
+    # ant:SK-internationalNews-1139-20180424; an adverbial participle without a comma in 81 sentences
+    text = "ترامب متوعدا إيران: ستواجهون مشكلات أكبر عن أي وقت مضى"
+    names = {"ترامب": ("PERSON", "trump", "name"), "إيران": ("GPE", "iran", "name")}
+    found = run_on(text, names)
+    assert ("other", "trump", "iran") in triples(found)
+    assert {i.trigger for i in found if i.target == "iran"} == {"متوعدا"}
+
+
+def test_interactions_acts_participle_after_the_speakers_clause() -> None:
+    # ant:SK-middleEast-3514-20180903: the speaker of غرد warns the actors after the participle
+    text = (
+        "وغرد ترامب على تويتر محذرا إيران وروسيا من تبعات الهجوم على محافظة إدلب، لا فتا إلى أن مئات "
+        "الآلاف ربما يقتلون."
+    )
+    names = {
+        "ترامب": ("PERSON", "trump", "name"),
+        "تويتر": ("ORG", "twitter", "name"),
+        "إيران": ("GPE", "iran", "name"),
+        "روسيا": ("GPE", "russia", "name"),
+    }
+    assert ("other", "trump", "iran") in triples(run_on(text, names))
+
+
+def test_interactions_acts_counted_defendants_are_no_participle() -> None:
+    # ant:BB-internationalNews-802-20180714: 11 متهما روسيا is "eleven Russian defendants"
+    text = (
+        "وحددت أسماء 11 متهما روسيا، وزعم أنهم بدأوا هجماتهم الإلكترونية في مارس/أذار عام 2016 على "
+        "حسابات البريد الإلكتروني لمسؤولي حملة هيلاري كلينتون الانتخابية."
+    )
+    names = {"روسيا": ("GPE", "russia", "name"), "هيلاري كلينتون": ("PERSON", "clinton", "name")}
+    assert "متهما" not in {i.trigger for i in run_on(text, names)}

@@ -3833,7 +3833,7 @@ def _actor_past_apposition(view: DocView, actors: list[Actor], first: Actor) -> 
     return next((a for a in actors if a.first == index), None)
 
 
-# --- Directives and conditional threats (issue 22, inter17) ------------------------------------------
+# --- Threats and adverbial participles without a comma (issue 22, inter17) --------------------------
 # One function per construction, each tested on a news-bench sentence in
 # tests/test_interactions_acts.py; :func:`_acts_rules` runs them from one line of
 # :func:`_word_led_rules`. Counts are of news-bench sentences, evaluation articles excluded.
@@ -3946,67 +3946,6 @@ def _condition_after(view: DocView, threat: int, sent: int) -> int | None:
     return None
 
 
-# ``وبتوجيه من الرئيس الأمريكي، سنقوم بإعادة توجيه الدعم`` (ant:CN-middleEast-1331-20180909): a phrase
-# "on the directive of X" (بتوجيه/بأمر من X، بتوجيهات X، وفقا/تنفيذا لتوجيهات X) put before its
-# clause: X asks the doer, the speaker when the clause opens with a first-person verb, else the
-# actor right after the clause's verb (بتوجيهات من X، أطلق Y). 232 news-bench sentences hold the
-# phrase; most put it after their clause or name no doer, and are left alone.
-_DIRECTIVE_PLURALS = frozenset(
-    key(p + w) for w in ("توجيهات", "تعليمات", "أوامر") for p in ("ل", "ب", "ول", "وب")
-)
-_DIRECTIVE_SINGULARS = frozenset(key(p + w) for w in ("توجيه", "أمر") for p in ("ب", "وب"))
-_DIRECTIVE_GAP_WORDS = frozenset(key(w) for w in ("من", "مباشرة", "مباشر"))
-_DIRECTIVE_TRIGGER = Trigger("توجيهات", "noun", "request", "", (), "noun")
-# a first-person verb opening the clause: سأقود، سنقوم، نعمل، قمنا (not أطلق, a past of form IV)
-_FIRST_PERSON_VERB = re.compile(r"^[وف]?(?:س[أن]\w{2,}|ن\w{2,}|\w{2,}نا)$")
-DIRECTIVE_CLAUSE_WINDOW = 8  # tokens from the giver to the comma closing its phrase: an apposition
-
-
-def directive_pairs(
-    view: DocView, statements: list[Statement], tok: Tok
-) -> list[tuple[list[Actor], list[Actor]]]:
-    """``بتوجيهات من رئيس الدولة الشيخ خليفة، أطلق الشيخ محمد بن زايد حزمة`` (ant:SK-economy-733-
-    20180605): the giver of the directive asks the doer of the clause that follows it."""
-    actors = sentence_actors(view, tok.sent)
-    index = tok.index + 1
-    while index < len(view.tokens) and view.tokens[index].key in _DIRECTIVE_GAP_WORDS:
-        index += 1
-    if tok.key in _DIRECTIVE_SINGULARS and index == tok.index + 1:
-        return []  # بتوجيه عبارات، بأمر الواقع: the verbal noun "directing", not a directive of X
-    giver = next((a for a in actors if a.first == index), None)
-    while giver is None and index < tok.index + 4 and _is_title_word(view.tokens[index].key):
-        index += 1  # لتوجيهات الرئيس حسن روحاني: the title before the name
-        giver = next((a for a in actors if a.first == index), None)
-    if giver is None or _is_place(view, giver):
-        return []
-    giver = _titled_person(view, actors, giver)
-    verb = _clause_verb(view, giver, tok.sent)
-    if verb is None:
-        return []
-    doer = _actor_right_at(view, actors, verb.index + 1)
-    if doer is not None and view.tokens[doer.first].start == doer.mention.span.start:
-        return [([giver], [_titled_person(view, actors, doer)])]
-    stmt = innermost_statement(statements, tok)
-    if not _FIRST_PERSON_VERB.match(verb.text) or stmt is None or not stmt.speaker:
-        return []
-    mention = Mention(view.doc.doc_id, stmt.speaker_span or stmt.cue, "", "PERSON", "description")
-    return [([giver], [Actor(stmt.speaker, mention, verb.index, verb.index)])]
-
-
-def _clause_verb(view: DocView, giver: Actor, sent: int) -> Tok | None:
-    """The word opening the clause after the directive's giver: right after the comma closing its
-    phrase (past an apposition), else right after the giver."""
-    after = giver.last + 1
-    for index in range(after, min(len(view.tokens), after + DIRECTIVE_CLAUSE_WINDOW)):
-        word = view.tokens[index]
-        if word.sent != sent or word.text in SENTENCE_END:
-            return None
-        if word.text in COMMAS:
-            nxt = index + 1
-            return view.tokens[nxt] if nxt < len(view.tokens) and view.tokens[nxt].sent == sent else None
-    return view.tokens[after] if after < len(view.tokens) and view.tokens[after].sent == sent else None
-
-
 # ``ترامب متوعدا إيران: ستواجهون مشكلات`` (ant:SK-internationalNews-1139-20180424), ``وغرد ترامب على
 # تويتر محذرا إيران وروسيا من`` (ant:SK-middleEast-3514-20180903): an adverbial participle of the trigger
 # lexicon (متوعدا، محذرا، متهما …) with no comma before it, its object an actor right after it; the
@@ -4060,25 +3999,22 @@ def _acts_rules(
     view: DocView, statements: list[Statement], found: dict[tuple[str, str, str], Interaction], tok: Tok
 ) -> None:
     """Add what the rules of this block led by ``tok`` find: threats (هدد X بـ … إذا Y، هدد X بفرض
-    عقوبات على Y) and directives (بتوجيه من X، سنقوم)."""
+    عقوبات على Y) and participles without a comma (ترامب متوعدا إيران)."""
     trigger = load_triggers().get(tok.key)
     if trigger is not None and trigger.kind == "participle":
         for agents, targets in bare_participle_pairs(view, statements, tok, trigger):
             _add(view, found, trigger, tok, agents[0], targets[0])
-    if tok.key in _DIRECTIVE_PLURALS or tok.key in _DIRECTIVE_SINGULARS:
-        for agents, targets in directive_pairs(view, statements, tok):
-            _add(view, found, _DIRECTIVE_TRIGGER, tok, agents[0], targets[0])
     if tok.key in _THREATS:
-        trigger = Trigger(_THREATS[tok.key], "verb", "other", "obj", (), "verb")
+        threat = Trigger(_THREATS[tok.key], "verb", "other", "obj", (), "verb")
         for agents, targets in conditional_threat_pairs(view, tok):
-            _add(view, found, trigger, tok, agents[0], targets[0])
+            _add(view, found, threat, tok, agents[0], targets[0])
         for agents, targets in threat_object_pairs(view, tok):
-            _add(view, found, trigger, tok, agents[0], targets[0])
+            _add(view, found, threat, tok, agents[0], targets[0])
 
 
 # the words that start a rule of :func:`_acts_rules`
-_ACTS_RULE_KEYS = frozenset(_THREATS) | _DIRECTIVE_PLURALS | _DIRECTIVE_SINGULARS | _participle_keys()
-# --- end of the block of directives and conditional threats ------------------------------------------
+_ACTS_RULE_KEYS = frozenset(_THREATS) | _participle_keys()
+# --- end of the block of threats and adverbial participles without a comma ----------------------------
 
 
 @lru_cache(maxsize=1)
