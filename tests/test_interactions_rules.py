@@ -325,14 +325,15 @@ def test_interactions_rules_participle_after_comma_goes_with_the_reporting_verb(
     assert ("accuse", "lieberman", "iran") in triples(run_on(text, names))
 
 
-def test_interactions_rules_participle_without_comma_may_be_passive() -> None:
-    # ant:CN-middleEast-876-20180510 shortened, its comma removed: with no comma before it the
-    # participle may be passive (اعتقل متهما: arrested a suspect), so it is no trigger
+def test_interactions_rules_participle_without_comma_goes_with_the_speaker() -> None:
+    # ant:CN-middleEast-876-20180510 shortened, its comma removed: without the comma the participle
+    # still goes with the reporting verb (bare_participle_pairs, tests/test_interactions_acts.py:
+    # 12 of 14 right on news-bench); the passive reading (54 متهما، وكان متهما) is kept out there
     triggers = interactions.load_triggers()
     assert triggers[key("متهما")].kind == "participle"
     text = "وكان ليبرمان أعلن أن الضربة استهدفت سوريا متهما إيران بإطلاق صواريخ."
     names = {"ليبرمان": ("PERSON", "lieberman", "name"), "إيران": ("GPE", "iran", "name")}
-    assert ("accuse", "lieberman", "iran") not in triples(run_on(text, names))
+    assert ("accuse", "lieberman", "iran") in triples(run_on(text, names))
 
 
 @pytest.mark.parametrize(

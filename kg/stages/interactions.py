@@ -3840,6 +3840,190 @@ def _actor_past_apposition(view: DocView, actors: list[Actor], first: Actor) -> 
     return next((a for a in actors if a.first == index), None)
 
 
+# --- Threats and adverbial participles without a comma (issue 22, inter17) --------------------------
+# One function per construction, each tested on a news-bench sentence in
+# tests/test_interactions_acts.py; :func:`_acts_rules` runs them from one line of
+# :func:`_word_led_rules`. Counts are of news-bench sentences, evaluation articles excluded.
+
+# ``وهددت كوريا الشمالية الأسبوع الماضي بإلغاء القمة إذا أصرت الولايات المتحدة على`` (ant:BB-
+# internationalNews-557-20180524): هدد/توعد with no object, its threat after بـ and a condition
+# whose subject is the one threatened (121 sentences hold هدد/توعد … بـ … إذا/في حال/لو). With an
+# object (توعد ترامب إيران بـ) the trigger lexicon reads the verb.
+_THREATS = {
+    k: lemma
+    for lemma, present in (("هدد", "يهدد"), ("توعد", "يتوعد"))
+    for k in third_person_keys(lemma, present, ("", "و", "ف"))
+}
+_CONDITIONS = frozenset(key(w) for w in ("إذا", "وإذا", "حال", "لو", "ولو"))
+_CONDITION_SKIPS = frozenset(key(w) for w in ("ما", "لم", "لا"))
+# Words of time and manner between the threatener and its بـ: يوم الجمعة، الأسبوع الماضي، بدورها
+_THREAT_GAP_WORDS = DAY_WORD_KEYS | frozenset(
+    key(w)
+    for w in (
+        *("يوم", "الأسبوع", "الشهر", "العام", "الماضي", "مساء", "صباح"),
+        *("أيضا", "مجددا", "بالفعل", "بدوره", "بدورها"),
+    )
+)
+THREAT_CONDITION_WINDOW = 12  # tokens from the threat's بـ to إذا: بفرض المزيد من الرسوم في الشهر المقبل
+
+
+def conditional_threat_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
+    """``وتوعد ترامب بـ"النار والغضب" إذا واصلت بيونغيانغ تهديداتها`` (ant:BB-internationalNews-632-
+    20180610): the threatener threatens the subject of the condition after the threat."""
+    actors = sentence_actors(view, tok.sent)
+    opening = _threat_opening(view, tok, actors)
+    condition = _condition_after(view, opening[1], tok.sent) if opening is not None else None
+    if opening is None or condition is None:
+        return []
+    target = _actor_right_at(view, actors, condition + 1)
+    if target is None or view.tokens[target.first].start != target.mention.span.start:
+        return []  # إذا سمح للإيرانيين: the actor after a preposition is no subject
+    return [([opening[0]], [target])]
+
+
+# ``وهددت بريطانيا بفرض عقوبات على إيران`` style: the one threatened is named inside the threat, as
+# the object of its verbal noun (بمعاقبة السعودية) or after على/ضد (بإجراءات ضد موسكو).
+_THREAT_PREPOSITIONS = frozenset(key(w) for w in ("على", "ضد"))
+THREAT_OBJECT_WINDOW = 5  # tokens of the threat up to the actor: بفرض عقوبات اقتصادية جديدة على
+
+
+def threat_object_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
+    """``وهددت لندن بإجراءات ضد موسكو حال ثبت تورطها`` (ant:AL-internationalNews-420-20180311): the
+    threatener threatens the actor its threat (بـ + verbal noun) is aimed at."""
+    actors = sentence_actors(view, tok.sent)
+    opening = _threat_opening(view, tok, actors)
+    if opening is None:
+        return []
+    agent, threat = opening
+    for index in range(threat + 1, threat + 1 + THREAT_OBJECT_WINDOW):
+        if index >= len(view.tokens) or view.tokens[index].sent != tok.sent:
+            return []
+        word = view.tokens[index]
+        if word.text in COMMAS or word.text in SENTENCE_END or word.key in _CONDITIONS:
+            return []
+        target = next((a for a in actors if a.first == index), None)
+        if target is None:
+            continue
+        bare = word.start == target.mention.span.start
+        aimed = view.tokens[index - 1].key in _THREAT_PREPOSITIONS
+        return [([agent], [target])] if bare and (aimed or index == threat + 1) else []
+    return []
+
+
+def _threat_opening(view: DocView, tok: Tok, actors: list[Actor]) -> tuple[Actor, int] | None:
+    """The threatener of the verb ``tok`` (after it, or heading the clause before it) and the index
+    of the بـ word opening its threat; None when the verb is negated or has an object."""
+    if _negated(view, tok):
+        return None
+    subject = _actor_right_at(view, actors, tok.index + 1)
+    agent = _titled_person(view, actors, subject) if subject is not None else None
+    if agent is None:
+        agent = _describer_before(view, actors, tok)
+    if agent is None:
+        return None
+    threat = _threat_phrase(view, max(tok.index, agent.last) + 1, tok.sent)
+    return (agent, threat) if threat is not None else None
+
+
+def _threat_phrase(view: DocView, index: int, sent: int) -> int | None:
+    """The index of the بـ word opening the threat at ``index`` (past commas, an apposition's close
+    and a day word), or None when an object or another word stands there."""
+    while index < len(view.tokens) and (
+        view.tokens[index].text in COMMAS or view.tokens[index].key in _THREAT_GAP_WORDS
+    ):
+        index += 1
+    if index >= len(view.tokens) or view.tokens[index].sent != sent:
+        return None
+    word = view.tokens[index]
+    return index if word.key.startswith("ب") and view.mention_at.get(index) is None else None
+
+
+def _condition_after(view: DocView, threat: int, sent: int) -> int | None:
+    """The index of the verb of a condition (إذا، في حال، لو) within THREAT_CONDITION_WINDOW
+    tokens after the threat, past ما/لم; None when the sentence or window ends first."""
+    for index in range(threat + 1, min(len(view.tokens), threat + 1 + THREAT_CONDITION_WINDOW)):
+        word = view.tokens[index]
+        if word.sent != sent or word.text in SENTENCE_END:
+            return None
+        if word.key in _CONDITIONS:
+            verb = index + 1
+            while verb < len(view.tokens) and view.tokens[verb].key in _CONDITION_SKIPS:
+                verb += 1
+            return verb if verb < len(view.tokens) and view.tokens[verb].sent == sent else None
+    return None
+
+
+# ``ترامب متوعدا إيران: ستواجهون مشكلات`` (ant:SK-internationalNews-1139-20180424), ``وغرد ترامب على
+# تويتر محذرا إيران وروسيا من`` (ant:SK-middleEast-3514-20180903): an adverbial participle of the trigger
+# lexicon (متوعدا، محذرا، متهما …) with no comma before it, its object an actor right after it; the
+# actor heading a headline right before it, or the speaker of the sentence's reporting verb, does
+# it (81 news-bench sentences hold such a participle without a comma, most of them a defendant
+# متهما after a number or a predicate after كان, which are left alone).
+_PREDICATE_VERBS = frozenset(
+    key(p + w)
+    for w in ("كان", "كانت", "بات", "باتت", "ظل", "ظلت", "يظل", "تظل", "أصبح", "يكون")
+    for p in ("", "و", "ف")
+)
+
+
+def bare_participle_pairs(
+    view: DocView, statements: list[Statement], tok: Tok, trigger: Trigger
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``ترامب متوعدا إيران:`` (ant:SK-internationalNews-1139-20180424): the headline's actor, or the
+    sentence's speaker, acts on the actor the participle governs."""
+    before = view.tokens[tok.index - 1] if tok.index > 0 else None
+    if before is None or before.sent != tok.sent or before.text in COMMAS:
+        return []  # a participle opening a sentence, or after a comma (:func:`participle_pairs`)
+    if before.text.isdigit() or before.key in _PREDICATE_VERBS:
+        return []  # 54 متهما، وكان متهما بـ: a defendant, a predicate
+    actors = sentence_actors(view, tok.sent)
+    if trigger.target == "obj":
+        target = next((a for a in actors if a.first == tok.index + 1), None)
+        if target is not None and view.tokens[target.first].start != target.mention.span.start:
+            target = None  # محذرا من إيران: no object
+    else:
+        target = _prep_target(view, actors, tok, trigger.target)
+    if target is None:
+        return []
+    headline = next((a for a in actors if a.last == tok.index - 1), None)
+    start = view.sentences[tok.sent][0]
+    if headline is not None and view.tokens[headline.first].start == start:
+        agent: Actor | None = headline
+    else:
+        agent = _reporting_speaker(view, statements, tok)
+    if agent is None or agent.entity == target.entity:
+        return []
+    return [([agent], [_titled_person(view, actors, target)])]
+
+
+@lru_cache(maxsize=1)
+def _participle_keys() -> frozenset[str]:
+    """The adverbial participles of the trigger lexicon (متوعدا، محذرا، متهما)."""
+    return frozenset(k for k, t in load_triggers().items() if t.kind == "participle")
+
+
+def _acts_rules(
+    view: DocView, statements: list[Statement], found: dict[tuple[str, str, str], Interaction], tok: Tok
+) -> None:
+    """Add what the rules of this block led by ``tok`` find: threats (هدد X بـ … إذا Y، هدد X بفرض
+    عقوبات على Y) and participles without a comma (ترامب متوعدا إيران)."""
+    trigger = load_triggers().get(tok.key)
+    if trigger is not None and trigger.kind == "participle":
+        for agents, targets in bare_participle_pairs(view, statements, tok, trigger):
+            _add(view, found, trigger, tok, agents[0], targets[0])
+    if tok.key in _THREATS:
+        threat = Trigger(_THREATS[tok.key], "verb", "other", "obj", (), "verb")
+        for agents, targets in conditional_threat_pairs(view, tok):
+            _add(view, found, threat, tok, agents[0], targets[0])
+        for agents, targets in threat_object_pairs(view, tok):
+            _add(view, found, threat, tok, agents[0], targets[0])
+
+
+# the words that start a rule of :func:`_acts_rules`
+_ACTS_RULE_KEYS = frozenset(_THREATS) | _participle_keys()
+# --- end of the block of threats and adverbial participles without a comma ----------------------------
+
+
 @lru_cache(maxsize=1)
 def _rule_starts() -> frozenset[str]:
     """Every word that starts a rule of :func:`_word_led_rules` (one look-up per token)."""
@@ -3853,6 +4037,7 @@ def _rule_starts() -> frozenset[str]:
         | _RELATIVE
         | _SOLIDARITY_KEYS
         | _INFORMING_RULE_KEYS
+        | _ACTS_RULE_KEYS
     )
 
 
@@ -3878,6 +4063,8 @@ def _word_led_rules(
         _solidarity_rules(view, found, tok)
     if tok.key in _INFORMING_RULE_KEYS:
         _informing_rules(view, found, tok)
+    if tok.key in _ACTS_RULE_KEYS:
+        _acts_rules(view, statements, found, tok)
 
 
 def process_doc(
