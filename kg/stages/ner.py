@@ -22,7 +22,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.arabic import lexicons
@@ -92,6 +92,7 @@ def process_doc(
     merged = merge([*merged, *titled]) if titled else merged
     merged = merge([*merged, *repeated_names(doc, tokens, merged)])
     inner = [g for g in (_gentilic_of(doc, m) for m in merged if m.label == "ORG") if g is not None]
+    merged = [*merged, *bare_institutions(doc, [sentences[i] for i in sorted(sentences)], merged + inner)]
     return sorted(merged + inner, key=lambda m: (m.span.start, -m.span.end))
 
 
@@ -811,6 +812,95 @@ def _overlaps_any(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 def _extent(mention: Mention) -> Span:
     """The tokens a mention covers, attached proclitics included."""
     return mention.attached or mention.span
+
+
+# -- bare institutions: a ministry written without its country ---------------------------------
+#
+# ``وزارة الخارجية`` alone names the ministry of the country the sentence is about: after
+# ``أعلن وزير الخارجية الإيراني ...`` a ``وقالت وزارة الخارجية`` is Iran's. The country comes from
+# the gentilics, country names and country-marked bodies written before the head in its sentence,
+# or, when there are none, in the sentence before; they must all name one country, else no
+# mention is made (precision first). A head followed by its own complement (``في غزة``,
+# ``التابعة للحوثيين``, ``بحكومة الوفاق``) belongs to that complement and is left alone.
+
+BARE_HEAD_PREFIX = key("وزارة")  # the ministries among the institution heads of organizations.tsv
+_OWNER_WORDS = frozenset(key(w) for w in ("في", "التابعة", "التابع", "لدى", "بحكومة", "بالحكومة"))
+
+
+@cache
+def bare_heads() -> dict[str, int]:
+    """Keys of the ministry heads of ``organizations.tsv`` (``وزاره الخارجيه``) → their word count."""
+    return {head: len(head.split()) for head in institution_heads() if head.startswith(BARE_HEAD_PREFIX + " ")}
+
+
+def bare_institutions(doc: Document, sentences: list[list[Token]], mentions: list[Mention]) -> list[Mention]:
+    """Ministries written without a country, as ORG mentions of the one country their context
+    names: ``وقالت وزارة الخارجية`` after ``وزير الخارجية الإيراني`` → Iran's."""
+    found: list[Mention] = []
+    taken = sorted((_extent(m).start, _extent(m).end) for m in mentions)
+    previous: set[str] = set()
+    for tokens in sentences:
+        signals = _country_signals(tokens, mentions)
+        for mention in _bare_heads_in(doc, tokens, taken):
+            before = {country for start, country in signals if start < mention.span.start}
+            owners = before or previous
+            if len(owners) == 1:
+                found.append(_with_country(mention, next(iter(owners))))
+        previous = {country for _, country in signals}
+    return found
+
+
+def _country_signals(tokens: list[Token], mentions: list[Mention]) -> list[tuple[int, str]]:
+    """``(start, country)`` of the mentions in a sentence that name one country: gentilics,
+    country names and bodies tied to a country (``الخارجية الروسية``, ``الكرملين``)."""
+    if not tokens:
+        return []
+    first, last = tokens[0].span.start, tokens[-1].span.end
+    countries = _country_name_keys()
+    signals = []
+    for mention in mentions:
+        if not first <= mention.span.start < last or not mention.country_key:
+            continue
+        if mention.kind == "adjective" or mention.label == "ORG" or mention.key in countries:
+            signals.append((mention.span.start, mention.country_key))
+    return signals
+
+
+@cache
+def _country_name_keys() -> frozenset[str]:
+    return frozenset(key(name) for country in lexicons.countries() for name in country.names_ar)
+
+
+def _bare_heads_in(doc: Document, tokens: list[Token], taken: list[tuple[int, int]]) -> list[Mention]:
+    """The ministry heads of one sentence that no other mention covers and no complement follows."""
+    heads = bare_heads()
+    words = [doc.text[t.span.start : t.span.end] for t in tokens]
+    keys = [_word_key(word) for word in words]
+    found = []
+    for i, word in enumerate(words):
+        for prefix_len, stem, stem_key in keyed_splits(word):
+            if stem_key != BARE_HEAD_PREFIX:
+                continue
+            n = next((n for n in (3, 2) if " ".join([stem_key, *keys[i + 1 : i + n]]) in heads), 0)
+            if not n or i + n > len(tokens) or (i + n < len(keys) and keys[i + n] in _OWNER_WORDS):
+                continue
+            start, end = tokens[i].span.start, tokens[i + n - 1].span.end
+            if _overlaps_any(taken, start, end) or _owned_by_next(tokens, i + n, taken):
+                continue
+            surface = stem + doc.text[tokens[i].span.end : end]
+            attached = Span(start, end) if prefix_len else None
+            span = Span(start + prefix_len, end)
+            found.append(Mention(doc.doc_id, span, surface, "ORG", "name", attached, key(surface), source="bare"))
+    return found
+
+
+def _owned_by_next(tokens: list[Token], j: int, taken: list[tuple[int, int]]) -> bool:
+    """Whether a mention starts right after the head: ``وزارة الصحة غزة``-like genitives."""
+    return j < len(tokens) and _overlaps_any(taken, tokens[j].span.start, tokens[j].span.end)
+
+
+def _with_country(mention: Mention, country: str) -> Mention:
+    return replace(mention, country_key=country)
 
 
 @dataclass(frozen=True)

@@ -492,7 +492,7 @@ def cluster_key(mention: Mention) -> tuple[Label, str, str, str]:
 
 
 def _organization_key(match: str, country: str) -> tuple[str, str, str]:
-    institution = _institution_key(match)
+    institution = _institution_key(match) or _bare_institution_key(match, country)
     if institution:
         return institution
     organization = lexicons.organization_index().get(match)
@@ -515,6 +515,14 @@ def _institution_key(match: str) -> tuple[str, str, str] | None:
         return None
     head = " ".join(match.split()[:-1])
     return f"org:{institution_canonical(head)}:{country}", "", country
+
+
+def _bare_institution_key(match: str, country: str) -> tuple[str, str, str] | None:
+    """The key of ``head + gentilic`` for a bare head the NER tied to a country
+    (``وزارة الخارجية`` after ``الرئيس الإيراني`` = ``الخارجية الإيرانية``)."""
+    if not country or match not in lexicons.institution_index():
+        return None
+    return f"org:{institution_canonical(match)}:{country}", "", country
 
 
 def institution_canonical(head_key: str) -> str:
@@ -1719,7 +1727,31 @@ def _canonical(cluster: _Cluster, names: list[str]) -> str:
     )  # #وزارة_الصحة
     # the full name written most often (a rarer, longer span is more often a tagger's run-on:
     # تورشين نجل دونالد ترامب); a single word only when no full name is written
-    return max(counts, key=lambda n: (len(n.split()) > 1, counts[n], len(n.split()), n))
+    best = max(counts, key=lambda n: (len(n.split()) > 1, counts[n], len(n.split()), n))
+    return _with_own_gentilic(best, names, cluster.country)
+
+
+def _with_own_gentilic(best: str, names: list[str], country: str) -> str:
+    """An institution named by its country: a bare ``وزارة الخارجية`` of an Iranian cluster gives
+    way to a written ``الخارجية الإيرانية``, else becomes ``وزارة الخارجية الإيرانية``."""
+    if not country or key(best) not in lexicons.institution_index():
+        return best
+    named = [name for name in names if key(name) not in lexicons.institution_index()]
+    if named:
+        return max(named, key=lambda n: (names.count(n), len(n.split()), n))
+    return f"{best} {agreeing_gentilic(country, feminine=key(best.split()[0]).endswith('ه'))}"
+
+
+@cache
+def _first_gentilic() -> dict[str, str]:
+    return {country.iso2: country.gentilics[0] for country in lexicons.countries() if country.gentilics}
+
+
+def agreeing_gentilic(country: str, *, feminine: bool) -> str:
+    """The definite gentilic of ``country`` agreeing with a head noun: ``(IR, feminine)`` → ``الإيرانية``."""
+    words = _first_gentilic().get(country, "").split()
+    suffix = "ة" if feminine else ""
+    return " ".join("ال" + word + (suffix if word.endswith("ي") else "") for word in words)
 
 
 # -- roles and descriptions -------------------------------------------------------------------
