@@ -833,26 +833,43 @@ def bare_heads() -> dict[str, int]:
     return {head: len(head.split()) for head in institution_heads() if head.startswith(BARE_HEAD_PREFIX + " ")}
 
 
+BARE_LOOKBACK = 2  # sentences before the head searched for its country when its own names none
+
+
 def bare_institutions(doc: Document, sentences: list[list[Token]], mentions: list[Mention]) -> list[Mention]:
     """Ministries written without a country, as ORG mentions of the one country their context
     names: ``وقالت وزارة الخارجية`` after ``وزير الخارجية الإيراني`` → Iran's."""
     found: list[Mention] = []
     taken = sorted((_extent(m).start, _extent(m).end) for m in mentions)
-    previous: set[str] = set()
+    earlier: list[set[str]] = []  # per sentence before, the countries of its gentilics and bodies
     for tokens in sentences:
-        signals = _country_signals(tokens, mentions)
+        signals = _country_signals(doc, tokens, mentions)
         for mention in _bare_heads_in(doc, tokens, taken):
-            before = {country for start, country in signals if start < mention.span.start}
-            owners = before or previous
+            if _quoted(doc.text, mention.span.start):
+                continue
+            owners = {country for start, _, country in signals if start < mention.span.start}
+            owners = owners or next((s for s in reversed(earlier[-BARE_LOOKBACK:]) if s), set())
             if len(owners) == 1:
                 found.append(_with_country(mention, next(iter(owners))))
-        previous = {country for _, country in signals}
+        earlier.append({country for _, named, country in signals if not named})
     return found
 
 
-def _country_signals(tokens: list[Token], mentions: list[Mention]) -> list[tuple[int, str]]:
-    """``(start, country)`` of the mentions in a sentence that name one country: gentilics,
-    country names and bodies tied to a country (``الخارجية الروسية``, ``الكرملين``)."""
+def _quoted(text: str, position: int) -> bool:
+    """Whether ``position`` lies inside quotation marks opened in its paragraph. A quoted
+    ``وزارة الخارجية`` is the speaker's (``قال بومبيو إن "... موظفي وزارة الخارجية"``), whose
+    country the names around the quote do not tell."""
+    before = text[text.rfind("\n", 0, position) + 1 : position]
+    return before.count('"') % 2 == 1 or before.count("«") > before.count("»") or before.count("“") > before.count("”")
+
+
+def _country_signals(doc: Document, tokens: list[Token], mentions: list[Mention]) -> list[tuple[int, bool, str]]:
+    """``(start, is a country name, country)`` of the mentions in a sentence that tie it to one
+    country: country names, government bodies (``الخارجية الروسية``, ``الكرملين``) and
+    gentilics of an office (``الرئيس الإيراني``). A gentilic of a thing (``الرصاص الإسرائيلي``)
+    or an outlet's country (``فرانس برس``) says nothing of whose ministry follows; a country
+    name in an earlier sentence is as often the other party (``تقوض أميركا التزامها``), so only
+    bodies and offices are looked up there."""
     if not tokens:
         return []
     first, last = tokens[0].span.start, tokens[-1].span.end
@@ -861,9 +878,31 @@ def _country_signals(tokens: list[Token], mentions: list[Mention]) -> list[tuple
     for mention in mentions:
         if not first <= mention.span.start < last or not mention.country_key:
             continue
-        if mention.kind == "adjective" or mention.label == "ORG" or mention.key in countries:
-            signals.append((mention.span.start, mention.country_key))
+        if mention.kind == "adjective":
+            if _after_office(doc, tokens, mention):
+                signals.append((mention.span.start, False, mention.country_key))
+        elif mention.label == "ORG":
+            if institution_country(mention.key) or mention.key in lexicons.seat_index():
+                signals.append((mention.span.start, False, mention.country_key))
+        elif mention.key in countries:
+            signals.append((mention.span.start, True, mention.country_key))
     return signals
+
+
+OFFICE_WORDS = 3  # the longest title or institution head a gentilic may close
+
+
+def _after_office(doc: Document, tokens: list[Token], adjective: Mention) -> bool:
+    """Whether a gentilic closes a title or an institution head: ``الرئيس الإيراني``,
+    ``وزير الخارجية الإيراني``, ``السفارة الأمريكية``."""
+    before = [t for t in tokens if t.span.end <= adjective.span.start][-OFFICE_WORDS:]
+    keys = [_word_key(doc.text[t.span.start : t.span.end]) for t in before]
+    titles, heads = lexicons.title_index(), institution_heads()
+    for n in range(1, len(keys) + 1):
+        phrase = " ".join(keys[-n:])
+        if phrase in titles or phrase in heads or phrase.removeprefix("و") in titles:
+            return True
+    return False
 
 
 @cache
@@ -882,7 +921,7 @@ def _bare_heads_in(doc: Document, tokens: list[Token], taken: list[tuple[int, in
             if stem_key != BARE_HEAD_PREFIX:
                 continue
             n = next((n for n in (3, 2) if " ".join([stem_key, *keys[i + 1 : i + n]]) in heads), 0)
-            if not n or i + n > len(tokens) or (i + n < len(keys) and keys[i + n] in _OWNER_WORDS):
+            if not n or i + n > len(tokens) or (i + n < len(keys) and _complement(keys[i + n])):
                 continue
             start, end = tokens[i].span.start, tokens[i + n - 1].span.end
             if _overlaps_any(taken, start, end) or _owned_by_next(tokens, i + n, taken):
@@ -892,6 +931,12 @@ def _bare_heads_in(doc: Document, tokens: list[Token], taken: list[tuple[int, in
             span = Span(start + prefix_len, end)
             found.append(Mention(doc.doc_id, span, surface, "ORG", "name", attached, key(surface), source="bare"))
     return found
+
+
+def _complement(word_key: str) -> bool:
+    """A word that continues the head's name or names its owner: ``في``, ``التابعة``, and a
+    coordinated second portfolio (``وزارة الثقافة والإعلام السعودية``)."""
+    return word_key in _OWNER_WORDS or word_key.startswith("وال")
 
 
 def _owned_by_next(tokens: list[Token], j: int, taken: list[tuple[int, int]]) -> bool:
