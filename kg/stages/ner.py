@@ -884,9 +884,25 @@ def _country_signals(doc: Document, tokens: list[Token], mentions: list[Mention]
         elif mention.label == "ORG":
             if institution_country(mention.key) or mention.key in lexicons.seat_index():
                 signals.append((mention.span.start, False, mention.country_key))
-        elif mention.key in countries:
+        elif mention.key in countries and _owner_name(doc, tokens, mention):
             signals.append((mention.span.start, True, mention.country_key))
     return signals
+
+
+_PLACE_PREPOSITIONS = frozenset(key(w) for w in ("في", "من", "إلى", "داخل"))
+_DATELINE_ENDS = ("—", "--", "(CNN)")
+
+
+def _owner_name(doc: Document, tokens: list[Token], name: Mention) -> bool:
+    """Whether a country name may own a ministry after it: not a place (``قاعدة في سوريا``,
+    ``بالقاهرة``) nor a dateline (``دبي، الإمارات العربية المتحدة (CNN)--``)."""
+    if name.attached is not None and "ب" in doc.text[name.attached.start : name.span.start]:
+        return False
+    before = [t for t in tokens if t.span.end <= (name.attached or name.span).start][-1:]
+    if before and _word_key(doc.text[before[0].span.start : before[0].span.end]) in _PLACE_PREPOSITIONS:
+        return False
+    after = doc.text[name.span.end : name.span.end + 12]
+    return not any(end in after for end in _DATELINE_ENDS)
 
 
 OFFICE_WORDS = 3  # the longest title or institution head a gentilic may close
