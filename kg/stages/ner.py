@@ -844,11 +844,14 @@ def bare_institutions(doc: Document, sentences: list[list[Token]], mentions: lis
     earlier: list[set[str]] = []  # per sentence before, the countries of its gentilics and bodies
     for tokens in sentences:
         signals = _country_signals(doc, tokens, mentions)
-        for mention in _bare_heads_in(doc, tokens, taken):
+        for mention in [*_bare_heads_in(doc, tokens, taken), *possessed_heads(doc, tokens, taken)]:
             if _quoted(doc.text, mention.span.start):
                 continue
             owners = {country for start, _, country in signals if start < mention.span.start}
-            owners = owners or next((s for s in reversed(earlier[-BARE_LOOKBACK:]) if s), set())
+            # a pronoun's owner is in its own sentence: ``حكومتها`` of ميركل two sentences after
+            # الرئيس الأمريكي is Germany's (ant:BB-middleEast-192-20180314)
+            if mention.source == "bare":
+                owners = owners or next((s for s in reversed(earlier[-BARE_LOOKBACK:]) if s), set())
             if len(owners) == 1:
                 found.append(_with_country(mention, next(iter(owners))))
         earlier.append({country for _, named, country in signals if not named})
@@ -947,6 +950,37 @@ def _bare_heads_in(doc: Document, tokens: list[Token], taken: list[tuple[int, in
             span = Span(start + prefix_len, end)
             found.append(Mention(doc.doc_id, span, surface, "ORG", "name", attached, key(surface), source="bare"))
     return found
+
+
+# ``حكومته`` "his government", ``جيشها`` "its army": the government noun with a possessive
+# pronoun, keyed as its institution head; the owner's country is found as for a bare ministry
+# (``وأوضح الرئيس الفلسطيني أنه يجتمع بحكومته`` style: the office gentilic before it).
+POSSESSED_STEMS = {key("حكومت"): key("الحكومة"), key("جيش"): key("الجيش")}
+POSSESSIVE_SUFFIXES = ("ه", "ها", "هم")
+
+
+def possessed_heads(doc: Document, tokens: list[Token], taken: list[tuple[int, int]]) -> list[Mention]:
+    """Government nouns with a possessive pronoun (``بحكومته``) that no other mention covers."""
+    found = []
+    for token in tokens:
+        word = doc.text[token.span.start : token.span.end]
+        for prefix_len, stem, stem_key in keyed_splits(word):
+            head = _possessed_head(stem_key)
+            if head and not _overlaps_any(taken, token.span.start, token.span.end):
+                attached = token.span if prefix_len else None
+                span = Span(token.span.start + prefix_len, token.span.end)
+                found.append(Mention(doc.doc_id, span, stem, "ORG", "name", attached, head, source="possessive"))
+                break
+    return found
+
+
+def _possessed_head(word_key: str) -> str:
+    """The institution head of a possessed government noun: ``حكومته`` → ``الحكومه``, else ``""``."""
+    for suffix in POSSESSIVE_SUFFIXES:
+        head = POSSESSED_STEMS.get(word_key.removesuffix(suffix)) if word_key.endswith(suffix) else None
+        if head:
+            return head
+    return ""
 
 
 def _complement(word_key: str) -> bool:

@@ -1651,7 +1651,11 @@ def clean_name(text: str) -> str:
 
 
 def _entity(cluster: _Cluster, entity_id: str, entity_of_key: dict[str, str]) -> Entity:
-    names = [name for m in cluster.mentions if m.kind == "name" and (name := clean_name(m.surface))]
+    names = [
+        name
+        for m in cluster.mentions
+        if m.kind == "name" and m.source != "possessive" and (name := clean_name(m.surface))
+    ]  # حكومته names no one but by its owner's country
     canonical = _canonical(cluster, names)
     short = {bare for name in [canonical, *names] if (bare := without_own_gentilic(name, cluster.country))}
     aliases = tuple(sorted((set(names) | short) - {canonical}))
@@ -1721,7 +1725,7 @@ def _canonical(cluster: _Cluster, names: list[str]) -> str:
     if organization is not None:
         return organization.names_ar[0]
     if not names:
-        return cluster.match_key.split(":", 1)[1]
+        return _possessed_name(cluster) or cluster.match_key.split(":", 1)[1]
     counts = Counter(
         " ".join(name.replace("_", " ").replace("#", " ").split()) for name in names
     )  # #وزارة_الصحة
@@ -1740,6 +1744,15 @@ def _with_own_gentilic(best: str, names: list[str], country: str) -> str:
     if named:
         return max(named, key=lambda n: (names.count(n), len(n.split()), n))
     return f"{best} {agreeing_gentilic(country, feminine=key(best.split()[0]).endswith('ه'))}"
+
+
+def _possessed_name(cluster: _Cluster) -> str:
+    """``الحكومة الفلسطينية`` for a cluster named only as ``حكومته`` of a Palestinian owner."""
+    record = lexicons.institution_index().get(cluster.mentions[0].key) if cluster.mentions else None
+    if record is None or not cluster.country:
+        return ""
+    head = record.names_ar[0]
+    return f"{head} {agreeing_gentilic(cluster.country, feminine=key(head.split()[0]).endswith('ه'))}"
 
 
 @cache
