@@ -83,3 +83,38 @@ def test_resolve_bare_institution_joins_its_country_body_and_is_named_by_it() ->
 def test_resolve_agreeing_gentilic() -> None:
     assert resolve.agreeing_gentilic("IR", feminine=True) == "الإيرانية"
     assert resolve.agreeing_gentilic("IR", feminine=False) == "الإيراني"
+
+
+def possessed_of(text: str) -> list[tuple[str, str]]:
+    corpus = segment.run(Corpus(documents=(Document("d", text),)))
+    return [
+        (m.surface, m.country_key)
+        for m in ner.run(corpus, backend="lexicon").mentions
+        if m.source == "possessive"
+    ]
+
+
+def test_ner_possessed_government_takes_its_owners_country() -> None:
+    # ant:SK-middleEast-2174-20180605
+    text = "قدم رئيس الوزراء المصري شريف إسماعيل، الثلاثاء، استقالة حكومته إلى الرئيس عبد الفتاح السيسي."
+    assert possessed_of(text) == [("حكومته", "EG")]
+    corpus = resolve.run(ner.run(segment.run(Corpus(documents=(Document("d", text),))), backend="lexicon"))
+    government = [e for e in corpus.entities if e.key == "org:الحكومه:EG"]
+    assert [(e.canonical, e.aliases) for e in government] == [("الحكومة المصرية", ())]
+
+
+def test_ner_possessed_government_owner_only_in_its_sentence() -> None:
+    # ant:BB-middleEast-192-20180314: Merkel's government, two sentences after الاستخبارات الأمريكية
+    text = (
+        "وتصدرت ميركل عناوين الصحف العالمية في 2013، عندما اتهمت أجهزة المخابرات الأمريكية بالتنصت على"
+        " مكالماتها الهاتفية.\nوتعرف أنغيلا ميركل في محيط عملها بأنها قليلة الكلام، ولكنها تمطر مساعديها"
+        " والمسؤولين في حكومتها بالرسائل النصية."
+    )
+    assert possessed_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "head"), [("حكومته", "الحكومه"), ("جيشها", "الجيش"), ("حكومة", ""), ("جيشنا", "")]
+)
+def test_ner_possessed_head(word: str, head: str) -> None:
+    assert ner.possessed_head(word) == head

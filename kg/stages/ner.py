@@ -14,6 +14,9 @@ Context rules (``place_context.tsv``) then drop place readings of common words: 
 and ``و`` + place is split off when it is coordinated with another place (``بين الرياض وجدة``).
 
 Gentilic adjectives (``الروسي``) also become ``adjective`` mentions of their country.
+A ministry written without its country (``وزارة الخارجية``) and a possessed government noun
+(``حكومته``) become ORG mentions of the one country their context names (sources ``bare`` and
+``possessive``), or nothing when it names none or several.
 Reads ``corpus.documents``/``tokens``; writes ``corpus.mentions``.
 """
 
@@ -830,7 +833,9 @@ _OWNER_WORDS = frozenset(key(w) for w in ("في", "التابعة", "التاب�
 @cache
 def bare_heads() -> dict[str, int]:
     """Keys of the ministry heads of ``organizations.tsv`` (``وزاره الخارجيه``) → their word count."""
-    return {head: len(head.split()) for head in institution_heads() if head.startswith(BARE_HEAD_PREFIX + " ")}
+    return {
+        head: len(head.split()) for head in institution_heads() if head.startswith(BARE_HEAD_PREFIX + " ")
+    }
 
 
 BARE_LOOKBACK = 2  # sentences before the head searched for its country when its own names none
@@ -863,10 +868,16 @@ def _quoted(text: str, position: int) -> bool:
     ``وزارة الخارجية`` is the speaker's (``قال بومبيو إن "... موظفي وزارة الخارجية"``), whose
     country the names around the quote do not tell."""
     before = text[text.rfind("\n", 0, position) + 1 : position]
-    return before.count('"') % 2 == 1 or before.count("«") > before.count("»") or before.count("“") > before.count("”")
+    return (
+        before.count('"') % 2 == 1
+        or before.count("«") > before.count("»")
+        or before.count("“") > before.count("”")
+    )
 
 
-def _country_signals(doc: Document, tokens: list[Token], mentions: list[Mention]) -> list[tuple[int, bool, str]]:
+def _country_signals(
+    doc: Document, tokens: list[Token], mentions: list[Mention]
+) -> list[tuple[int, bool, str]]:
     """``(start, is a country name, country)`` of the mentions in a sentence that tie it to one
     country: country names, government bodies (``الخارجية الروسية``, ``الكرملين``) and
     gentilics of an office (``الرئيس الإيراني``). A gentilic of a thing (``الرصاص الإسرائيلي``)
@@ -948,7 +959,9 @@ def _bare_heads_in(doc: Document, tokens: list[Token], taken: list[tuple[int, in
             surface = stem + doc.text[tokens[i].span.end : end]
             attached = Span(start, end) if prefix_len else None
             span = Span(start + prefix_len, end)
-            found.append(Mention(doc.doc_id, span, surface, "ORG", "name", attached, key(surface), source="bare"))
+            found.append(
+                Mention(doc.doc_id, span, surface, "ORG", "name", attached, key(surface), source="bare")
+            )
     return found
 
 
@@ -965,16 +978,18 @@ def possessed_heads(doc: Document, tokens: list[Token], taken: list[tuple[int, i
     for token in tokens:
         word = doc.text[token.span.start : token.span.end]
         for prefix_len, stem, stem_key in keyed_splits(word):
-            head = _possessed_head(stem_key)
+            head = possessed_head(stem_key)
             if head and not _overlaps_any(taken, token.span.start, token.span.end):
                 attached = token.span if prefix_len else None
                 span = Span(token.span.start + prefix_len, token.span.end)
-                found.append(Mention(doc.doc_id, span, stem, "ORG", "name", attached, head, source="possessive"))
+                found.append(
+                    Mention(doc.doc_id, span, stem, "ORG", "name", attached, head, source="possessive")
+                )
                 break
     return found
 
 
-def _possessed_head(word_key: str) -> str:
+def possessed_head(word_key: str) -> str:
     """The institution head of a possessed government noun: ``حكومته`` → ``الحكومه``, else ``""``."""
     for suffix in POSSESSIVE_SUFFIXES:
         head = POSSESSED_STEMS.get(word_key.removesuffix(suffix)) if word_key.endswith(suffix) else None
