@@ -967,7 +967,7 @@ def _bare_heads_in(doc: Document, tokens: list[Token], taken: list[tuple[int, in
 
 # ``حكومته`` "his government", ``جيشها`` "its army": the government noun with a possessive
 # pronoun, keyed as its institution head; the owner's country is found as for a bare ministry
-# (``وأوضح الرئيس الفلسطيني أنه يجتمع بحكومته`` style: the office gentilic before it).
+# (``قدم رئيس الوزراء المصري شريف إسماعيل، الثلاثاء، استقالة حكومته``, ant:SK-middleEast-2174-20180605).
 POSSESSED_STEMS = {key("حكومت"): key("الحكومة"), key("جيش"): key("الجيش")}
 POSSESSIVE_SUFFIXES = ("ه", "ها", "هم")
 
