@@ -14,6 +14,9 @@ Context rules (``place_context.tsv``) then drop place readings of common words: 
 and ``و`` + place is split off when it is coordinated with another place (``بين الرياض وجدة``).
 
 Gentilic adjectives (``الروسي``) also become ``adjective`` mentions of their country.
+A ministry written without its country (``وزارة الخارجية``) and a possessed government noun
+(``حكومته``) become ORG mentions of the one country their context names (sources ``bare`` and
+``possessive``), or nothing when it names none or several.
 Reads ``corpus.documents``/``tokens``; writes ``corpus.mentions``.
 """
 
@@ -22,7 +25,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.arabic import lexicons
@@ -92,6 +95,7 @@ def process_doc(
     merged = merge([*merged, *titled]) if titled else merged
     merged = merge([*merged, *repeated_names(doc, tokens, merged)])
     inner = [g for g in (_gentilic_of(doc, m) for m in merged if m.label == "ORG") if g is not None]
+    merged = [*merged, *bare_institutions(doc, [sentences[i] for i in sorted(sentences)], merged + inner)]
     return sorted(merged + inner, key=lambda m: (m.span.start, -m.span.end))
 
 
@@ -811,6 +815,202 @@ def _overlaps_any(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 def _extent(mention: Mention) -> Span:
     """The tokens a mention covers, attached proclitics included."""
     return mention.attached or mention.span
+
+
+# -- bare institutions: a ministry written without its country ---------------------------------
+#
+# ``وزارة الخارجية`` alone names the ministry of the country the sentence is about: after
+# ``أعلن وزير الخارجية الإيراني ...`` a ``وقالت وزارة الخارجية`` is Iran's. The country comes from
+# the gentilics, country names and country-marked bodies written before the head in its sentence,
+# or, when there are none, in the sentence before; they must all name one country, else no
+# mention is made (precision first). A head followed by its own complement (``في غزة``,
+# ``التابعة للحوثيين``, ``بحكومة الوفاق``) belongs to that complement and is left alone.
+
+BARE_HEAD_PREFIX = key("وزارة")  # the ministries among the institution heads of organizations.tsv
+_OWNER_WORDS = frozenset(key(w) for w in ("في", "التابعة", "التابع", "لدى", "بحكومة", "بالحكومة"))
+
+
+@cache
+def bare_heads() -> dict[str, int]:
+    """Keys of the ministry heads of ``organizations.tsv`` (``وزاره الخارجيه``) → their word count."""
+    return {
+        head: len(head.split()) for head in institution_heads() if head.startswith(BARE_HEAD_PREFIX + " ")
+    }
+
+
+BARE_LOOKBACK = 2  # sentences before the head searched for its country when its own names none
+
+
+def bare_institutions(doc: Document, sentences: list[list[Token]], mentions: list[Mention]) -> list[Mention]:
+    """Ministries written without a country, as ORG mentions of the one country their context
+    names: ``وقالت وزارة الخارجية`` after ``وزير الخارجية الإيراني`` → Iran's."""
+    found: list[Mention] = []
+    taken = sorted((_extent(m).start, _extent(m).end) for m in mentions)
+    earlier: list[set[str]] = []  # per sentence before, the countries of its gentilics and bodies
+    for tokens in sentences:
+        signals = _country_signals(doc, tokens, mentions)
+        for mention in [*_bare_heads_in(doc, tokens, taken), *possessed_heads(doc, tokens, taken)]:
+            if _quoted(doc.text, mention.span.start):
+                continue
+            owners = {country for start, _, country in signals if start < mention.span.start}
+            # a pronoun's owner is in its own sentence: ``حكومتها`` of ميركل two sentences after
+            # الرئيس الأمريكي is Germany's (ant:BB-middleEast-192-20180314)
+            if mention.source == "bare":
+                owners = owners or next((s for s in reversed(earlier[-BARE_LOOKBACK:]) if s), set())
+            if len(owners) == 1:
+                found.append(_with_country(mention, next(iter(owners))))
+        earlier.append({country for _, named, country in signals if not named})
+    return found
+
+
+def _quoted(text: str, position: int) -> bool:
+    """Whether ``position`` lies inside quotation marks opened in its paragraph. A quoted
+    ``وزارة الخارجية`` is the speaker's (``قال بومبيو إن "... موظفي وزارة الخارجية"``), whose
+    country the names around the quote do not tell."""
+    before = text[text.rfind("\n", 0, position) + 1 : position]
+    return (
+        before.count('"') % 2 == 1
+        or before.count("«") > before.count("»")
+        or before.count("“") > before.count("”")
+    )
+
+
+def _country_signals(
+    doc: Document, tokens: list[Token], mentions: list[Mention]
+) -> list[tuple[int, bool, str]]:
+    """``(start, is a country name, country)`` of the mentions in a sentence that tie it to one
+    country: country names, government bodies (``الخارجية الروسية``, ``الكرملين``) and
+    gentilics of an office (``الرئيس الإيراني``). A gentilic of a thing (``الرصاص الإسرائيلي``)
+    or an outlet's country (``فرانس برس``) says nothing of whose ministry follows; a country
+    name in an earlier sentence is as often the other party (``تقوض أميركا التزامها``), so only
+    bodies and offices are looked up there."""
+    if not tokens:
+        return []
+    first, last = tokens[0].span.start, tokens[-1].span.end
+    countries = _country_name_keys()
+    signals = []
+    for mention in mentions:
+        if not first <= mention.span.start < last or not mention.country_key:
+            continue
+        if mention.kind == "adjective":
+            if _after_office(doc, tokens, mention):
+                signals.append((mention.span.start, False, mention.country_key))
+        elif mention.label == "ORG":
+            if institution_country(mention.key) or mention.key in lexicons.seat_index():
+                signals.append((mention.span.start, False, mention.country_key))
+        elif mention.key in countries and _owner_name(doc, tokens, mention):
+            signals.append((mention.span.start, True, mention.country_key))
+    return signals
+
+
+_PLACE_PREPOSITIONS = frozenset(key(w) for w in ("في", "من", "إلى", "داخل"))
+_DATELINE_ENDS = ("—", "--", "(CNN)")
+
+
+def _owner_name(doc: Document, tokens: list[Token], name: Mention) -> bool:
+    """Whether a country name may own a ministry after it: not a place (``قاعدة في سوريا``,
+    ``بالقاهرة``) nor a dateline (``دبي، الإمارات العربية المتحدة (CNN)--``)."""
+    if name.attached is not None and "ب" in doc.text[name.attached.start : name.span.start]:
+        return False
+    before = [t for t in tokens if t.span.end <= (name.attached or name.span).start][-1:]
+    if before and _word_key(doc.text[before[0].span.start : before[0].span.end]) in _PLACE_PREPOSITIONS:
+        return False
+    after = doc.text[name.span.end : name.span.end + 12]
+    return not any(end in after for end in _DATELINE_ENDS)
+
+
+OFFICE_WORDS = 3  # the longest title or institution head a gentilic may close
+
+
+def _after_office(doc: Document, tokens: list[Token], adjective: Mention) -> bool:
+    """Whether a gentilic closes a title or an institution head: ``الرئيس الإيراني``,
+    ``وزير الخارجية الإيراني``, ``السفارة الأمريكية``."""
+    before = [t for t in tokens if t.span.end <= adjective.span.start][-OFFICE_WORDS:]
+    keys = [_word_key(doc.text[t.span.start : t.span.end]) for t in before]
+    titles, heads = lexicons.title_index(), institution_heads()
+    for n in range(1, len(keys) + 1):
+        phrase = " ".join(keys[-n:])
+        if phrase in titles or phrase in heads or phrase.removeprefix("و") in titles:
+            return True
+    return False
+
+
+@cache
+def _country_name_keys() -> frozenset[str]:
+    return frozenset(key(name) for country in lexicons.countries() for name in country.names_ar)
+
+
+def _bare_heads_in(doc: Document, tokens: list[Token], taken: list[tuple[int, int]]) -> list[Mention]:
+    """The ministry heads of one sentence that no other mention covers and no complement follows."""
+    heads = bare_heads()
+    words = [doc.text[t.span.start : t.span.end] for t in tokens]
+    keys = [_word_key(word) for word in words]
+    found = []
+    for i, word in enumerate(words):
+        for prefix_len, stem, stem_key in keyed_splits(word):
+            if stem_key != BARE_HEAD_PREFIX:
+                continue
+            n = next((n for n in (3, 2) if " ".join([stem_key, *keys[i + 1 : i + n]]) in heads), 0)
+            if not n or i + n > len(tokens) or (i + n < len(keys) and _complement(keys[i + n])):
+                continue
+            start, end = tokens[i].span.start, tokens[i + n - 1].span.end
+            if _overlaps_any(taken, start, end) or _owned_by_next(tokens, i + n, taken):
+                continue
+            surface = stem + doc.text[tokens[i].span.end : end]
+            attached = Span(start, end) if prefix_len else None
+            span = Span(start + prefix_len, end)
+            found.append(
+                Mention(doc.doc_id, span, surface, "ORG", "name", attached, key(surface), source="bare")
+            )
+    return found
+
+
+# ``حكومته`` "his government", ``جيشها`` "its army": the government noun with a possessive
+# pronoun, keyed as its institution head; the owner's country is found as for a bare ministry
+# (``قدم رئيس الوزراء المصري شريف إسماعيل، الثلاثاء، استقالة حكومته``, ant:SK-middleEast-2174-20180605).
+POSSESSED_STEMS = {key("حكومت"): key("الحكومة"), key("جيش"): key("الجيش")}
+POSSESSIVE_SUFFIXES = ("ه", "ها", "هم")
+
+
+def possessed_heads(doc: Document, tokens: list[Token], taken: list[tuple[int, int]]) -> list[Mention]:
+    """Government nouns with a possessive pronoun (``بحكومته``) that no other mention covers."""
+    found = []
+    for token in tokens:
+        word = doc.text[token.span.start : token.span.end]
+        for prefix_len, stem, stem_key in keyed_splits(word):
+            head = possessed_head(stem_key)
+            if head and not _overlaps_any(taken, token.span.start, token.span.end):
+                attached = token.span if prefix_len else None
+                span = Span(token.span.start + prefix_len, token.span.end)
+                found.append(
+                    Mention(doc.doc_id, span, stem, "ORG", "name", attached, head, source="possessive")
+                )
+                break
+    return found
+
+
+def possessed_head(word_key: str) -> str:
+    """The institution head of a possessed government noun: ``حكومته`` → ``الحكومه``, else ``""``."""
+    for suffix in POSSESSIVE_SUFFIXES:
+        head = POSSESSED_STEMS.get(word_key.removesuffix(suffix)) if word_key.endswith(suffix) else None
+        if head:
+            return head
+    return ""
+
+
+def _complement(word_key: str) -> bool:
+    """A word that continues the head's name or names its owner: ``في``, ``التابعة``, and a
+    coordinated second portfolio (``وزارة الثقافة والإعلام السعودية``)."""
+    return word_key in _OWNER_WORDS or word_key.startswith("وال")
+
+
+def _owned_by_next(tokens: list[Token], j: int, taken: list[tuple[int, int]]) -> bool:
+    """Whether a mention starts right after the head: ``وزارة الصحة غزة``-like genitives."""
+    return j < len(tokens) and _overlaps_any(taken, tokens[j].span.start, tokens[j].span.end)
+
+
+def _with_country(mention: Mention, country: str) -> Mention:
+    return replace(mention, country_key=country)
 
 
 @dataclass(frozen=True)

@@ -550,7 +550,7 @@ def cluster_key(mention: Mention) -> tuple[Label, str, str, str]:
 
 
 def _organization_key(match: str, country: str) -> tuple[str, str, str]:
-    institution = _institution_key(match)
+    institution = _institution_key(match) or _bare_institution_key(match, country)
     if institution:
         return institution
     organization = lexicons.organization_index().get(match)
@@ -573,6 +573,14 @@ def _institution_key(match: str) -> tuple[str, str, str] | None:
         return None
     head = " ".join(match.split()[:-1])
     return f"org:{institution_canonical(head)}:{country}", "", country
+
+
+def _bare_institution_key(match: str, country: str) -> tuple[str, str, str] | None:
+    """The key of ``head + gentilic`` for a bare head the NER tied to a country
+    (``وزارة الخارجية`` after ``الرئيس الإيراني`` = ``الخارجية الإيرانية``)."""
+    if not country or match not in lexicons.institution_index():
+        return None
+    return f"org:{institution_canonical(match)}:{country}", "", country
 
 
 def institution_canonical(head_key: str) -> str:
@@ -1701,7 +1709,11 @@ def clean_name(text: str) -> str:
 
 
 def _entity(cluster: _Cluster, entity_id: str, entity_of_key: dict[str, str]) -> Entity:
-    names = [name for m in cluster.mentions if m.kind == "name" and (name := clean_name(m.surface))]
+    names = [
+        name
+        for m in cluster.mentions
+        if m.kind == "name" and m.source != "possessive" and (name := clean_name(m.surface))
+    ]  # حكومته names no one but by its owner's country
     canonical = _canonical(cluster, names)
     short = {bare for name in [canonical, *names] if (bare := without_own_gentilic(name, cluster.country))}
     aliases = tuple(sorted((set(names) | short) - {canonical}))
@@ -1771,13 +1783,46 @@ def _canonical(cluster: _Cluster, names: list[str]) -> str:
     if organization is not None:
         return organization.names_ar[0]
     if not names:
-        return cluster.match_key.split(":", 1)[1]
+        return _possessed_name(cluster) or cluster.match_key.split(":", 1)[1]
     counts = Counter(
         " ".join(name.replace("_", " ").replace("#", " ").split()) for name in names
     )  # #وزارة_الصحة
     # the full name written most often (a rarer, longer span is more often a tagger's run-on:
     # تورشين نجل دونالد ترامب); a single word only when no full name is written
-    return max(counts, key=lambda n: (len(n.split()) > 1, counts[n], len(n.split()), n))
+    best = max(counts, key=lambda n: (len(n.split()) > 1, counts[n], len(n.split()), n))
+    return _with_own_gentilic(best, names, cluster.country)
+
+
+def _with_own_gentilic(best: str, names: list[str], country: str) -> str:
+    """An institution named by its country: a bare ``وزارة الخارجية`` of an Iranian cluster gives
+    way to a written ``الخارجية الإيرانية``, else becomes ``وزارة الخارجية الإيرانية``."""
+    if not country or key(best) not in lexicons.institution_index():
+        return best
+    named = [name for name in names if key(name) not in lexicons.institution_index()]
+    if named:
+        return max(named, key=lambda n: (names.count(n), len(n.split()), n))
+    return f"{best} {agreeing_gentilic(country, feminine=key(best.split()[0]).endswith('ه'))}"
+
+
+def _possessed_name(cluster: _Cluster) -> str:
+    """``الحكومة الفلسطينية`` for a cluster named only as ``حكومته`` of a Palestinian owner."""
+    record = lexicons.institution_index().get(cluster.mentions[0].key) if cluster.mentions else None
+    if record is None or not cluster.country:
+        return ""
+    head = record.names_ar[0]
+    return f"{head} {agreeing_gentilic(cluster.country, feminine=key(head.split()[0]).endswith('ه'))}"
+
+
+@cache
+def _first_gentilic() -> dict[str, str]:
+    return {country.iso2: country.gentilics[0] for country in lexicons.countries() if country.gentilics}
+
+
+def agreeing_gentilic(country: str, *, feminine: bool) -> str:
+    """The definite gentilic of ``country`` agreeing with a head noun: ``(IR, feminine)`` → ``الإيرانية``."""
+    words = _first_gentilic().get(country, "").split()
+    suffix = "ة" if feminine else ""
+    return " ".join("ال" + word + (suffix if word.endswith("ي") else "") for word in words)
 
 
 # -- roles and descriptions -------------------------------------------------------------------
