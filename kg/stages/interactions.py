@@ -2493,6 +2493,68 @@ def _blame_object(view: DocView, tok: Tok, doer: Actor, pred: BlamePredicate) ->
     return any(t.key.startswith(stems) or _strip_article(t.key).startswith(stems) for t in words)
 
 
+# --- Blame said with a fault noun (issue 22) --------------------------------------------------------
+# ``قالت هايلي: "إن انتهاكات النظام السوري لاتفاق إيقاف إطلاق النار يجب أن تتوقف"``: a speaker who
+# names a wrongdoing of a named actor (its genitive or its gentilic) faults it. Nouns, types and
+# news-bench counts in ``kg/resources/blame_nouns.tsv``; tests in tests/test_interactions_said_blame.py.
+BLAME_NOUNS_PATH = Path(__file__).resolve().parent.parent / "resources" / "blame_nouns.tsv"
+
+
+@lru_cache(maxsize=1)
+def blame_nouns(path: Path = BLAME_NOUNS_PATH) -> dict[str, tuple[str, str]]:
+    """Key of each form of the lexicon's nouns (bare, no article) → (its singular, its type)."""
+    index: dict[str, tuple[str, str]] = {}
+    for singular, plural, itype, _count, _gloss in lexicon_rows(path, 5, lambda f: f[2] in _BLAME_TYPES):
+        for form in (singular, plural):
+            if form != "-":
+                index[key(form)] = (singular, itype)
+    return index
+
+
+def fault_noun_blame(view: DocView, statements: list[Statement]) -> list[Interaction]:
+    """``إن "انتهاكات النظام السوري ... يجب أن تتوقف"`` (ant:BB-middleEast-658-20180624)، ``إن
+    الاعتداءات الإسرائيلية على الفلسطينيين`` (ant:BB-middleEast-504-20180516): in asserted content,
+    a fault noun of ``blame_nouns.tsv`` with a named actor as its genitive or gentilic; the
+    speaker faults that actor (never its own side, nor under a negation or a condition)."""
+    out = []
+    nouns = blame_nouns()
+    for stmt in statements:
+        if stmt.doc_id != view.doc.doc_id or not stmt.speaker or stmt.polarity != "assert":
+            continue
+        for tok in view.tokens_in(stmt.content.start, stmt.content.end):
+            noun = nouns.get(_strip_article(tok.key)) or nouns.get(tok.key)
+            doer = _fault_noun_doer(view, tok) if noun is not None else None
+            if noun is None or doer is None or doer.entity.startswith(PLACE) or doer.entity == stmt.speaker:
+                continue
+            if _own_side(view, stmt.speaker, doer.entity) or _blame_undercut(view, stmt, doer):
+                continue
+            if innermost_statement(statements, tok) is not stmt or _supposed(view, doer):
+                continue
+            out.append(carried(stmt, noun[1], doer.entity, _span_over(tok, doer), noun[0]))
+    return out
+
+
+def _fault_noun_doer(view: DocView, tok: Tok) -> Actor | None:
+    """The actor right after the fault noun ``tok``: a gentilic adjective (الاعتداءات الإسرائيلية)
+    or, after a noun without the article, a genitive name (جرائم إسرائيل)."""
+    after = next((a for a in sentence_actors(view, tok.sent, adjectives=True) if a.first == tok.index + 1), None)
+    if after is None:
+        return None
+    if after.mention.kind == "adjective":
+        return after
+    return after if not _strip_clitics(tok.key).startswith("ال") else None
+
+
+def _strip_clitics(word: str) -> str:
+    """``word`` without a leading و، ف، ب or ل (بالعدوان → العدوان; للعدوان → العدوان)."""
+    if word.startswith("لل"):
+        return "ا" + word[1:]
+    return word[1:] if word[:1] in "وفبل" and word[1:].startswith("ال") else word
+
+
+# --- end of the block of blame said with a fault noun -----------------------------------------------
+
+
 # The words that start the preposition-led rules (أعرب عن، برصاص، التي يشنها ... ضد): one set
 # look-up per token instead of three tests.
 _PREPOSITION_RULE_KEYS = frozenset({_ABOUT, _DID_AGAINST, *_SHOT})
@@ -3893,6 +3955,7 @@ def process_doc(
         *content_urge(view, statements),
         *content_responsibility(view, statements),
         *content_blame(view, statements),
+        *fault_noun_blame(view, statements),
         *order_interactions(view, statements),
         *tariff_interactions(view, statements),
         *content_killed_in_mission(view, statements),
