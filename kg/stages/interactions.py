@@ -2523,26 +2523,33 @@ def fault_noun_blame(view: DocView, statements: list[Statement]) -> list[Interac
             continue
         for tok in view.tokens_in(stmt.content.start, stmt.content.end):
             noun = nouns.get(_strip_article(tok.key)) or nouns.get(tok.key)
-            doer = _fault_noun_doer(view, tok) if noun is not None else None
-            if noun is None or doer is None or doer.entity.startswith(PLACE) or doer.entity == stmt.speaker:
+            if noun is None or innermost_statement(statements, tok) is not stmt:
                 continue
-            if _own_side(view, stmt.speaker, doer.entity) or _blame_undercut(view, stmt, doer):
-                continue
-            if innermost_statement(statements, tok) is not stmt or _supposed(view, doer):
-                continue
-            out.append(carried(stmt, noun[1], doer.entity, _span_over(tok, doer), noun[0]))
+            for doer in _fault_noun_doers(view, tok):
+                if doer.entity.startswith(PLACE) or doer.entity == stmt.speaker:
+                    continue
+                if _own_side(view, stmt.speaker, doer.entity) or _blame_undercut(view, stmt, doer):
+                    continue
+                if not _supposed(view, doer):
+                    out.append(carried(stmt, noun[1], doer.entity, _span_over(tok, doer), noun[0]))
     return out
 
 
-def _fault_noun_doer(view: DocView, tok: Tok) -> Actor | None:
-    """The actor right after the fault noun ``tok``: a gentilic adjective (الاعتداءات الإسرائيلية)
-    or, after a noun without the article, a genitive name (جرائم إسرائيل)."""
-    after = next((a for a in sentence_actors(view, tok.sent, adjectives=True) if a.first == tok.index + 1), None)
+def _fault_noun_doers(view: DocView, tok: Tok) -> list[Actor]:
+    """The actors right after the fault noun ``tok``: its gentilic adjectives, one after the other
+    (العدوان الأمريكي السعودي: both), or, after a noun without the article, a genitive name
+    (جرائم إسرائيل)."""
+    actors = sentence_actors(view, tok.sent, adjectives=True)
+    after = next((a for a in actors if a.first == tok.index + 1), None)
     if after is None:
-        return None
-    if after.mention.kind == "adjective":
-        return after
-    return after if not _strip_clitics(tok.key).startswith("ال") else None
+        return []
+    if after.mention.kind != "adjective":
+        return [after] if not _strip_clitics(tok.key).startswith("ال") else []
+    found = [after]
+    for actor in actors:
+        if actor.mention.kind == "adjective" and actor.first == found[-1].last + 1:
+            found.append(actor)
+    return found
 
 
 def _strip_clitics(word: str) -> str:
