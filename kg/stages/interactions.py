@@ -51,7 +51,9 @@ The attacks block (:func:`_attack_rules`, tested in ``tests/test_interactions_at
 (أدين دزيكو، يدين له بالولاء: no condemnation) and :func:`attack_object_after` (no object after مع).
 Accusations carried by what a speaker says, in one block tested in
 ``tests/test_interactions_said_blame.py``: :func:`described_as_pairs` (وصف X Y بأنه كذاب: X accuses
-Y) and :func:`content_killed_in_mission` (قال مسؤولون أتراك إن X قُتل في القنصلية السعودية).
+Y), :func:`content_killed_in_mission` (قال مسؤولون أتراك إن X قُتل في القنصلية السعودية) and
+:func:`fault_noun_blame` (قالت X: "إن انتهاكات النظام السوري"، قال إن الاعتداءات الإسرائيلية: X
+accuses the genitive or gentilic actor; nouns in ``kg/resources/blame_nouns.tsv``).
 Interactions read from a statement's speaker and content carry its id in ``derived_from``.
 """
 
@@ -2523,7 +2525,7 @@ def fault_noun_blame(view: DocView, statements: list[Statement]) -> list[Interac
             continue
         for tok in view.tokens_in(stmt.content.start, stmt.content.end):
             noun = nouns.get(_strip_article(tok.key)) or nouns.get(tok.key)
-            if noun is None or innermost_statement(statements, tok) is not stmt:
+            if noun is None or innermost_statement(statements, tok) is not stmt or _any_such(view, tok):
                 continue
             for doer in _fault_noun_doers(view, tok):
                 if doer.entity.startswith(PLACE) or doer.entity == stmt.speaker:
@@ -2543,13 +2545,24 @@ def _fault_noun_doers(view: DocView, tok: Tok) -> list[Actor]:
     after = next((a for a in actors if a.first == tok.index + 1), None)
     if after is None:
         return []
-    if after.mention.kind != "adjective":
-        return [after] if not _strip_clitics(tok.key).startswith("ال") else []
+    if after.mention.kind != "adjective":  # استفزاز للفلسطينيين: after ل, an object, no genitive
+        genitive = not _strip_clitics(tok.key).startswith("ال") and not view.tokens[after.first].key.startswith("ل")
+        return [after] if genitive else []
     found = [after]
     for actor in actors:
         if actor.mention.kind == "adjective" and actor.first == found[-1].last + 1:
             found.append(actor)
     return found
+
+
+# ``ردع أي عدوان إيراني``، ``مثل عدوان روسي``: any such act, supposed rather than imputed.
+_ANY_SUCH = frozenset(key(w) for w in ("أي", "مثل", "لأي"))
+
+
+def _any_such(view: DocView, tok: Tok) -> bool:
+    """The fault noun ``tok`` comes right after أي or مثل: a supposed act, not one imputed."""
+    before = view.tokens[tok.index - 1] if tok.index > 0 else None
+    return before is not None and before.sent == tok.sent and one_of(before.key, _ANY_SUCH)
 
 
 def _strip_clitics(word: str) -> str:
