@@ -2543,11 +2543,13 @@ def _fault_noun_doers(view: DocView, tok: Tok) -> list[Actor]:
     (جرائم إسرائيل)."""
     actors = sentence_actors(view, tok.sent, adjectives=True)
     after = next((a for a in actors if a.first == tok.index + 1), None)
-    if after is None:
-        return []
-    if after.mention.kind != "adjective":  # استفزاز للفلسطينيين: after ل, an object, no genitive
-        genitive = not _strip_clitics(tok.key).startswith("ال") and not view.tokens[after.first].key.startswith("ل")
-        return [after] if genitive else []
+    if after is None or _after_lam(view, after.mention):
+        return []  # استفزاز للفلسطينيين: after ل, an object
+    definite = _definite(tok.key)
+    if after.mention.kind != "adjective":
+        return [] if definite else [after]
+    if _definite(view.tokens[after.first].key) != definite:
+        return []  # إرهاب الفلسطينيين: a definite gentilic after a bare noun is its object
     found = [after]
     for actor in actors:
         if actor.mention.kind == "adjective" and actor.first == found[-1].last + 1:
@@ -2565,11 +2567,19 @@ def _any_such(view: DocView, tok: Tok) -> bool:
     return before is not None and before.sent == tok.sent and one_of(before.key, _ANY_SUCH)
 
 
-def _strip_clitics(word: str) -> str:
-    """``word`` without a leading و، ف، ب or ل (بالعدوان → العدوان; للعدوان → العدوان)."""
-    if word.startswith("لل"):
-        return "ا" + word[1:]
-    return word[1:] if word[:1] in "وفبل" and word[1:].startswith("ال") else word
+def _after_lam(view: DocView, mention: Mention) -> bool:
+    """The mention is written after the preposition ل (للفلسطينيين، لإيران), not لبنان's own ل."""
+    attached = mention.attached
+    return (
+        attached is not None
+        and attached.start < mention.span.start
+        and "ل" in view.doc.text[attached.start : mention.span.start]
+    )
+
+
+def _definite(word: str) -> bool:
+    """``word`` has the article, after و، ف، ب or ل if any (بالعدوان، للعدوان، والجرائم)."""
+    return word.startswith(("ال", "لل")) or (word[:1] in "وفبل" and word[1:].startswith(("ال", "لل")))
 
 
 # --- end of the block of blame said with a fault noun -----------------------------------------------
