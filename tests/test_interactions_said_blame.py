@@ -97,3 +97,56 @@ def test_interactions_said_blame_killed_in_mission_needs_a_state_speaker() -> No
         "السعودية": ("GPE", "saudi_arabia", "adjective"),
     }
     assert not {t for t in triples(run_on(text, names)) if t[0] == "accuse"}
+
+
+# fault_noun_blame: a fault noun of kg/resources/blame_nouns.tsv with a named actor as its genitive or
+# gentilic in asserted content; 69 emissions on 8,000 news-bench politics articles, 58 right
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # ant:BB-middleEast-658-20180624: the genitive (انتهاكات النظام السوري)
+        (
+            'وقالت هايلي، في بيان في وقت سابق: "إن انتهاكات النظام السوري لاتفاق إيقاف إطلاق النار '
+            'يجب أن تتوقف".',
+            {"هايلي": ("PERSON", "haley", "name"), "النظام السوري": ("ORG", "syrian_regime", "name")},
+            {("accuse", "haley", "syrian_regime")},
+        ),
+        # ant:AL-internationalNews-1017-20180506: the gentilic (العدوان الإيراني)
+        (
+            'وأضاف نتنياهو خلال اجتماع مجلس الوزراء الأحد: "نحن مصممون على إيقاف العدوان الإيراني علينا '
+            "حتى لو كان هذا يعني الدخول في صراع.",
+            {"نتنياهو": ("PERSON", "netanyahu", "name"), "الإيراني": ("GPE", "iran", "adjective")},
+            {("accuse", "netanyahu", "iran")},
+        ),
+        # ant:CN-middleEast-370-20180325: two gentilics one after the other, each faulted
+        (
+            'وقال الحوثي إن "العام الرابع من العدوان الأمريكي السعودي سوف يشهد تطورات عسكرية كبيرة".',
+            {
+                "الحوثي": ("PERSON", "houthi", "name"),
+                "الأمريكي": ("GPE", "us", "adjective"),
+                "السعودي": ("GPE", "saudi_arabia", "adjective"),
+            },
+            {("accuse", "houthi", "us"), ("accuse", "houthi", "saudi_arabia")},
+        ),
+    ],
+)
+def test_interactions_said_blame_fault_noun_accuses_its_actor(
+    text: str, names: dict, expected: set[tuple[str, str, str]]
+) -> None:
+    found = run_on(text, names)
+    assert expected <= triples(found)
+    assert all(i.derived_from is not None for i in found if (i.type, i.agent, i.target) in expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # ant:BB-middleEast-551-20180529: the singular ممارسة is the verbal noun "exercising", praise
+        (
+            'قتيلان في غزة والولايات المتحدة تشيد بممارسة إسرائيل لـ "ضبط النفس"',
+            {"الولايات المتحدة": ("GPE", "us", "name"), "إسرائيل": ("GPE", "israel", "name")},
+        ),
+    ],
+)
+def test_interactions_said_blame_fault_noun_without_its_actor(text: str, names: dict) -> None:
+    assert not {t for t in triples(run_on(text, names)) if t[0] == "accuse"}

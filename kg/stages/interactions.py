@@ -51,7 +51,9 @@ The attacks block (:func:`_attack_rules`, tested in ``tests/test_interactions_at
 (أدين دزيكو، يدين له بالولاء: no condemnation) and :func:`attack_object_after` (no object after مع).
 Accusations carried by what a speaker says, in one block tested in
 ``tests/test_interactions_said_blame.py``: :func:`described_as_pairs` (وصف X Y بأنه كذاب: X accuses
-Y) and :func:`content_killed_in_mission` (قال مسؤولون أتراك إن X قُتل في القنصلية السعودية).
+Y), :func:`content_killed_in_mission` (قال مسؤولون أتراك إن X قُتل في القنصلية السعودية) and
+:func:`fault_noun_blame` (قالت X: "إن انتهاكات النظام السوري"، قال إن الاعتداءات الإسرائيلية: X
+accuses the genitive or gentilic actor; nouns in ``kg/resources/blame_nouns.tsv``).
 Interactions read from a statement's speaker and content carry its id in ``derived_from``.
 """
 
@@ -2500,6 +2502,96 @@ def _blame_object(view: DocView, tok: Tok, doer: Actor, pred: BlamePredicate) ->
     return any(t.key.startswith(stems) or _strip_article(t.key).startswith(stems) for t in words)
 
 
+# --- Blame said with a fault noun (issue 22) --------------------------------------------------------
+# ``قالت هايلي: "إن انتهاكات النظام السوري لاتفاق إيقاف إطلاق النار يجب أن تتوقف"``: a speaker who
+# names a wrongdoing of a named actor (its genitive or its gentilic) faults it. Nouns, types and
+# news-bench counts in ``kg/resources/blame_nouns.tsv``; tests in tests/test_interactions_said_blame.py.
+BLAME_NOUNS_PATH = Path(__file__).resolve().parent.parent / "resources" / "blame_nouns.tsv"
+
+
+@lru_cache(maxsize=1)
+def blame_nouns(path: Path = BLAME_NOUNS_PATH) -> dict[str, tuple[str, str]]:
+    """Key of each form of the lexicon's nouns (bare, no article) → (its singular, its type)."""
+    index: dict[str, tuple[str, str]] = {}
+    for singular, plural, itype, _count, _gloss in lexicon_rows(path, 5, lambda f: f[2] in _BLAME_TYPES):
+        for form in (singular, plural):
+            if form != "-":
+                index[key(form)] = (singular, itype)
+    return index
+
+
+def fault_noun_blame(view: DocView, statements: list[Statement]) -> list[Interaction]:
+    """``إن "انتهاكات النظام السوري ... يجب أن تتوقف"`` (ant:BB-middleEast-658-20180624)، ``إن
+    الاعتداءات الإسرائيلية على الفلسطينيين`` (ant:BB-middleEast-504-20180516): in asserted content,
+    a fault noun of ``blame_nouns.tsv`` with a named actor as its genitive or gentilic; the
+    speaker faults that actor (never its own side, nor under a negation or a condition)."""
+    out = []
+    nouns = blame_nouns()
+    for stmt in statements:
+        if stmt.doc_id != view.doc.doc_id or not stmt.speaker or stmt.polarity != "assert":
+            continue
+        for tok in view.tokens_in(stmt.content.start, stmt.content.end):
+            noun = nouns.get(_strip_article(tok.key)) or nouns.get(tok.key)
+            if noun is None or innermost_statement(statements, tok) is not stmt or _any_such(view, tok):
+                continue
+            for doer in _fault_noun_doers(view, tok):
+                if doer.entity.startswith(PLACE) or doer.entity == stmt.speaker:
+                    continue
+                if _own_side(view, stmt.speaker, doer.entity) or _blame_undercut(view, stmt, doer):
+                    continue
+                if not _supposed(view, doer):
+                    out.append(carried(stmt, noun[1], doer.entity, _span_over(tok, doer), noun[0]))
+    return out
+
+
+def _fault_noun_doers(view: DocView, tok: Tok) -> list[Actor]:
+    """The actors right after the fault noun ``tok``: its gentilic adjectives, one after the other
+    (العدوان الأمريكي السعودي: both), or, after a noun without the article, a genitive name
+    (جرائم إسرائيل)."""
+    actors = sentence_actors(view, tok.sent, adjectives=True)
+    after = next((a for a in actors if a.first == tok.index + 1), None)
+    if after is None or _after_lam(view, after.mention):
+        return []  # استفزاز للفلسطينيين: after ل, an object
+    definite = _definite(tok.key)
+    if after.mention.kind != "adjective":
+        return [] if definite else [after]
+    if _definite(view.tokens[after.first].key) != definite:
+        return []  # إرهاب الفلسطينيين: a definite gentilic after a bare noun is its object
+    found = [after]
+    for actor in actors:
+        if actor.mention.kind == "adjective" and actor.first == found[-1].last + 1:
+            found.append(actor)
+    return found
+
+
+# ``ردع أي عدوان إيراني``، ``مثل عدوان روسي``: any such act, supposed rather than imputed.
+_ANY_SUCH = frozenset(key(w) for w in ("أي", "مثل", "لأي"))
+
+
+def _any_such(view: DocView, tok: Tok) -> bool:
+    """The fault noun ``tok`` comes right after أي or مثل: a supposed act, not one imputed."""
+    before = view.tokens[tok.index - 1] if tok.index > 0 else None
+    return before is not None and before.sent == tok.sent and one_of(before.key, _ANY_SUCH)
+
+
+def _after_lam(view: DocView, mention: Mention) -> bool:
+    """The mention is written after the preposition ل (للفلسطينيين، لإيران), not لبنان's own ل."""
+    attached = mention.attached
+    return (
+        attached is not None
+        and attached.start < mention.span.start
+        and "ل" in view.doc.text[attached.start : mention.span.start]
+    )
+
+
+def _definite(word: str) -> bool:
+    """``word`` has the article, after و، ف، ب or ل if any (بالعدوان، للعدوان، والجرائم)."""
+    return word.startswith(("ال", "لل")) or (word[:1] in "وفبل" and word[1:].startswith(("ال", "لل")))
+
+
+# --- end of the block of blame said with a fault noun -----------------------------------------------
+
+
 # The words that start the preposition-led rules (أعرب عن، برصاص، التي يشنها ... ضد): one set
 # look-up per token instead of three tests.
 _PREPOSITION_RULE_KEYS = frozenset({_ABOUT, _DID_AGAINST, *_SHOT})
@@ -4087,6 +4179,7 @@ def process_doc(
         *content_urge(view, statements),
         *content_responsibility(view, statements),
         *content_blame(view, statements),
+        *fault_noun_blame(view, statements),
         *order_interactions(view, statements),
         *tariff_interactions(view, statements),
         *content_killed_in_mission(view, statements),
