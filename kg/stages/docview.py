@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import ChainMap
+from collections.abc import MutableMapping
 from functools import cached_property
-from operator import attrgetter
+from itertools import repeat
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from kg.arabic.cues import load_cues, load_frames
@@ -90,9 +93,13 @@ class DocView:
         spans = index.sentences.get(doc.doc_id)
         self.sentences = sorted(spans) if spans else list(sentence_spans(doc.text))
         self.tokens = self._tokens()
-        self.starts = [tok.start for tok in self.tokens]
+        self.starts = list(map(attrgetter("start"), self.tokens))
         self.quotes = quote_spans(self.text)
-        self.mention_entity = dict(corpus.mention_entity)
+        # The corpus's links under the echoes' links, which name_echoes writes: not a copy of
+        # the corpus's links per document (that cost grew with the corpus, not the document).
+        self.echo_entity: dict[str, str] = {}
+        self.corpus_entity = corpus.mention_entity
+        self.mention_entity = ChainMap(self.echo_entity, self.corpus_entity)
         mentions = [*mentions, *name_echoes(doc, self.tokens, mentions, self.mention_entity)]
         self.mentions = sorted(mentions, key=lambda m: (outer_span(m).start, -outer_span(m).end))
         self.mention_starts = [outer_span(m).start for m in self.mentions]
@@ -107,14 +114,21 @@ class DocView:
         return frozenset(map(attrgetter("key"), self.tokens))
 
     def _tokens(self) -> list[Tok]:
+        """The document's tokens, built column by column with C loops (map, zip): this runs over
+        every token of every document, once per reading stage."""
         text = self.text
-        tokens: list[Tok] = []
-        append, make = tokens.append, tuple.__new__  # one Tok per token: skip NamedTuple's wrapper
+        spans: list[tuple[int, int]] = []
+        sents: list[int] = []
         for sent_index, (start, end) in enumerate(self.sentences):
-            for tok_start, tok_end in token_spans(text, start, end):
-                word = text[tok_start:tok_end]
-                append(make(Tok, (len(tokens), tok_start, tok_end, word, key(word) or word, sent_index)))
-        return tokens
+            before = len(spans)
+            spans.extend(token_spans(text, start, end))
+            sents.extend(repeat(sent_index, len(spans) - before))
+        starts = list(map(itemgetter(0), spans))
+        ends = list(map(itemgetter(1), spans))
+        words = list(map(text.__getitem__, map(slice, starts, ends)))
+        keys = [key(word) or word for word in words]  # punctuation has no key: the mark itself
+        columns = zip(range(len(spans)), starts, ends, words, keys, sents)
+        return list(map(tuple.__new__, repeat(Tok), columns))  # skip NamedTuple's Python __new__
 
     def _mention_index(self) -> dict[int, Mention]:
         """Token index → the longest mention overlapping it."""
@@ -131,19 +145,16 @@ class DocView:
         first = bisect.bisect_left(self.starts, start)
         if first > 0 and self.tokens[first - 1].end > start:
             first -= 1
-        out = []
-        for tok in self.tokens[first:]:
-            if tok.start >= end:
-                break
-            out.append(tok)
-        return out
+        return self.tokens[first : bisect.bisect_left(self.starts, end, lo=first)]
 
     def token_at(self, char: int) -> int:
         """Index of the first token starting at or after ``char``."""
         return bisect.bisect_left(self.starts, char)
 
     def entity_of(self, mention: Mention) -> str | None:
-        return self.mention_entity.get(mention.mention_id)
+        mention_id = mention.mention_id  # mention_entity.get, without ChainMap's Python layers
+        echoed = self.echo_entity.get(mention_id)
+        return echoed if echoed is not None else self.corpus_entity.get(mention_id)
 
     def sentence_end(self, sent: int) -> int:
         return self.sentences[sent][1]
@@ -168,7 +179,7 @@ _ECHO_PREFIXES = ("و", "ف", "ل", "ب", "ول", "وب", "فل")
 
 
 def name_echoes(
-    doc: Document, tokens: list[Tok], mentions: list[Mention], mention_entity: dict[str, str]
+    doc: Document, tokens: list[Tok], mentions: list[Mention], mention_entity: MutableMapping[str, str]
 ) -> list[Mention]:
     """Bare repeats of a person's last name that the recogniser left unmarked.
 
@@ -191,10 +202,14 @@ def name_echoes(
     if not owners:
         return []
     starts = sorted(covered)
+    echo_forms = _echo_forms(owners)
     echoes: list[Mention] = []
     for tok in tokens:
-        prefix, name = _echo_name(tok.key, owners)
-        if not name or len(owners[name]) != 1 or _covered(starts, tok):
+        form = echo_forms.get(tok.key)
+        if form is None:
+            continue
+        prefix, name = form
+        if len(owners[name]) != 1 or _covered(starts, tok):
             continue
         span = Span(tok.start + prefix, tok.end)
         if key(doc.text[span.start : span.end]) != name:
@@ -214,23 +229,25 @@ def name_echoes(
     return echoes
 
 
-# _ECHO_PREFIXES by length, shortest first (the order in which they are tried): a word starts with
-# at most one prefix of each length, so one look-up per length finds the first that fits.
+# _ECHO_PREFIXES by length, shortest first (a shorter prefix is read before a longer one): a word
+# starts with at most one prefix of each length.
 _ECHO_PREFIXES_BY_LENGTH = tuple(
     (length, frozenset(p for p in _ECHO_PREFIXES if len(p) == length))
     for length in sorted({len(p) for p in _ECHO_PREFIXES})
 )
 
 
-def _echo_name(word_key: str, owners: dict[str, set[str]]) -> tuple[int, str]:
-    """``(prefix length, owned name)`` when ``word_key`` is an owned last name, bare or after one
-    of ``_ECHO_PREFIXES``; ``(0, "")`` otherwise. Called for every token of every document."""
-    if word_key in owners:
-        return 0, word_key
-    for length, prefixes in _ECHO_PREFIXES_BY_LENGTH:
-        if word_key[:length] in prefixes and word_key[length:] in owners:
-            return length, word_key[length:]
-    return 0, ""
+def _echo_forms(owners: dict[str, set[str]]) -> dict[str, tuple[int, str]]:
+    """Each word key that echoes an owned last name, bare or after one of ``_ECHO_PREFIXES``,
+    with ``(prefix length, name)``: one dict look-up per token of the document. Where two
+    readings give one word, the bare name comes first, then the shorter prefix: the forms are
+    entered from the last reading to the first, so the first overwrites the others."""
+    forms: dict[str, tuple[int, str]] = {}
+    for length, prefixes in reversed(_ECHO_PREFIXES_BY_LENGTH):
+        for prefix in prefixes:
+            forms.update((prefix + name, (length, name)) for name in owners)
+    forms.update((name, (0, name)) for name in owners)
+    return forms
 
 
 def _covered(starts: list[tuple[int, int]], tok: Tok) -> bool:
