@@ -11,16 +11,16 @@ from __future__ import annotations
 import bisect
 import re
 from collections import ChainMap
-from collections.abc import MutableMapping
+from collections.abc import MutableMapping, Sequence
 from functools import cached_property
-from itertools import repeat
+from itertools import compress, repeat
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from kg.arabic.cues import load_cues, load_frames
 from kg.arabic.normalize import key
 from kg.arabic.tokens import sentence_spans, token_spans
-from kg.model import Corpus, Document, Entity, Mention, Role, Span
+from kg.model import Corpus, Document, Entity, Mention, Role, Span, Token, TokenTable
 
 OPEN_QUOTES = "«“„‹"
 CLOSE_QUOTES = "»”‟›"
@@ -92,7 +92,7 @@ class DocView:
         self.lexicon = load_cues()
         spans = index.sentences.get(doc.doc_id)
         self.sentences = sorted(spans) if spans else list(sentence_spans(doc.text))
-        self.tokens = self._tokens()
+        self.tokens = self._tokens(corpus.tokens_of(doc.doc_id))
         self.starts = list(map(attrgetter("start"), self.tokens))
         self.quotes = quote_spans(self.text)
         # The corpus's links under the echoes' links, which name_echoes writes: not a copy of
@@ -113,22 +113,30 @@ class DocView:
         has none of them without a pass over its tokens."""
         return frozenset(map(attrgetter("key"), self.tokens))
 
-    def _tokens(self) -> list[Tok]:
+    def _tokens(self, table: Sequence[Token]) -> list[Tok]:
         """The document's tokens, built column by column with C loops (map, zip): this runs over
-        every token of every document, once per reading stage."""
+        every token of every document, once per reading stage. ``table`` holds the document's
+        tokens that the segment stage found in the same sentences, when the corpus still has
+        them; otherwise the sentences are tokenized here."""
+        if isinstance(table, TokenTable) and len(table):
+            starts, ends, sents = (list(column) for column in table.columns())
+        else:
+            starts, ends, sents = self._token_offsets()
         text = self.text
+        words = list(map(text.__getitem__, map(slice, starts, ends)))
+        keys = [key(word) or word for word in words]  # punctuation has no key: the mark itself
+        columns = zip(range(len(starts)), starts, ends, words, keys, sents)
+        return list(map(tuple.__new__, repeat(Tok), columns))  # skip NamedTuple's Python __new__
+
+    def _token_offsets(self) -> tuple[list[int], list[int], list[int]]:
+        """The start, end and sentence number of each token of the sentences."""
         spans: list[tuple[int, int]] = []
         sents: list[int] = []
         for sent_index, (start, end) in enumerate(self.sentences):
             before = len(spans)
-            spans.extend(token_spans(text, start, end))
+            spans.extend(token_spans(self.text, start, end))
             sents.extend(repeat(sent_index, len(spans) - before))
-        starts = list(map(itemgetter(0), spans))
-        ends = list(map(itemgetter(1), spans))
-        words = list(map(text.__getitem__, map(slice, starts, ends)))
-        keys = [key(word) or word for word in words]  # punctuation has no key: the mark itself
-        columns = zip(range(len(spans)), starts, ends, words, keys, sents)
-        return list(map(tuple.__new__, repeat(Tok), columns))  # skip NamedTuple's Python __new__
+        return list(map(itemgetter(0), spans)), list(map(itemgetter(1), spans)), sents
 
     def _mention_index(self) -> dict[int, Mention]:
         """Token index → the longest mention overlapping it."""
@@ -189,26 +197,24 @@ def name_echoes(
     ``mention_entity`` in place.
     """
     owners: dict[str, set[str]] = {}
-    covered: list[tuple[int, int]] = []
     for mention in mentions:
-        covered.append((outer_span(mention).start, outer_span(mention).end))
+        if mention.label != "PERSON" or mention.kind != "name":
+            continue
         entity = mention_entity.get(mention.mention_id)
         words = mention.surface.split()
-        if mention.label != "PERSON" or mention.kind != "name" or entity is None or not words:
+        if entity is None or not words:
             continue
         last = key(words[-1])
         if len(last) >= 3:
             owners.setdefault(last, set()).add(entity)
     if not owners:
         return []
-    starts = sorted(covered)
+    starts = sorted((outer.start, outer.end) for outer in map(outer_span, mentions))
     echo_forms = _echo_forms(owners)
     echoes: list[Mention] = []
-    for tok in tokens:
-        form = echo_forms.get(tok.key)
-        if form is None:
-            continue
-        prefix, name = form
+    echoing = map(echo_forms.__contains__, map(attrgetter("key"), tokens))
+    for tok in compress(tokens, echoing):  # a C loop over the tokens: few of them echo a name
+        prefix, name = echo_forms[tok.key]
         if len(owners[name]) != 1 or _covered(starts, tok):
             continue
         span = Span(tok.start + prefix, tok.end)

@@ -88,7 +88,8 @@ from kg.stages.docview import (
 )
 
 NAME = "interactions"
-REQUIRES = ("documents", "sentences", "mentions", "entities", "statements")
+# tokens: the segment stage's offsets, read by the DocView instead of tokenizing the text again
+REQUIRES = ("documents", "sentences", "tokens", "mentions", "entities", "statements")
 PROVIDES = ("interactions",)
 
 TRIGGERS_PATH = Path(__file__).resolve().parent.parent / "resources" / "interaction_triggers.tsv"
