@@ -278,14 +278,15 @@ def _sentence_actors(view: DocView, marked: list[int], sent: int, adjectives: bo
         if mention is previous:
             continue
         previous = mention
-        if mention.mention_id in seen:
+        mention_id = mention.mention_id  # a new string at each read: read once
+        if mention_id in seen:
             continue
         if mention.kind == "adjective" and not adjectives:
             continue
         entity = view.entity_of(mention)
         if entity is None:
             continue
-        seen.add(mention.mention_id)
+        seen.add(mention_id)
         if not can_act(view, entity):
             entity = PLACE + entity  # a place stays in the sentence as a possible target only
         outer = mention.attached or mention.span
@@ -2228,10 +2229,11 @@ def content_urge(view: DocView, statements: list[Statement]) -> list[Interaction
         toks = view.tokens_in(stmt.content.start, stmt.content.end)
         if not toks:
             continue
-        actors = sentence_actors(view, toks[0].sent)
+        actors: list[Actor] | None = None  # worked out at the first على: most contents have none
         for tok in toks:
             if tok.key != _ON or _negated(view, tok) or _negated(view, view.tokens[max(0, tok.index - 1)]):
                 continue
+            actors = sentence_actors(view, toks[0].sent) if actors is None else actors
             target = next((a for a in actors if a.first == tok.index + 1), None)
             if target is None or target.entity.startswith(PLACE) or target.entity == stmt.speaker:
                 continue
