@@ -92,8 +92,8 @@ class DocView:
         self.lexicon = load_cues()
         spans = index.sentences.get(doc.doc_id)
         self.sentences = sorted(spans) if spans else list(sentence_spans(doc.text))
-        self.tokens = self._tokens(corpus.tokens_of(doc.doc_id))
-        self.starts = list(map(attrgetter("start"), self.tokens))
+        self.starts, ends, sents = self._offsets(corpus.tokens_of(doc.doc_id))
+        self.tokens = self._tokens(self.starts, ends, sents)
         self.quotes = quote_spans(self.text)
         # The corpus's links under the echoes' links, which name_echoes writes: not a copy of
         # the corpus's links per document (that cost grew with the corpus, not the document).
@@ -111,21 +111,24 @@ class DocView:
     def keys(self) -> frozenset[str]:
         """The keys of the document's tokens: a rule led by a few words skips a document that
         has none of them without a pass over its tokens."""
-        return frozenset(map(attrgetter("key"), self.tokens))
+        return frozenset(self._token_keys)
 
-    def _tokens(self, table: Sequence[Token]) -> list[Tok]:
-        """The document's tokens, built column by column with C loops (map, zip): this runs over
-        every token of every document, once per reading stage. ``table`` holds the document's
+    def _offsets(self, table: Sequence[Token]) -> tuple[list[int], list[int], list[int]]:
+        """The start, end and sentence number of each token: from ``table``, the document's
         tokens that the segment stage found in the same sentences, when the corpus still has
         them; otherwise the sentences are tokenized here."""
         if isinstance(table, TokenTable) and len(table):
-            starts, ends, sents = (list(column) for column in table.columns())
-        else:
-            starts, ends, sents = self._token_offsets()
+            starts, ends, sents = table.columns()
+            return list(starts), list(ends), list(sents)
+        return self._token_offsets()
+
+    def _tokens(self, starts: list[int], ends: list[int], sents: list[int]) -> list[Tok]:
+        """The document's tokens, built column by column with C loops (map, zip): this runs over
+        every token of every document, once per reading stage."""
         text = self.text
-        words = list(map(text.__getitem__, map(slice, starts, ends)))
-        keys = [key(word) or word for word in words]  # punctuation has no key: the mark itself
-        columns = zip(range(len(starts)), starts, ends, words, keys, sents)
+        words = [text[start:end] for start, end in zip(starts, ends, strict=True)]
+        keys = self._token_keys = [key(word) or word for word in words]  # punctuation: the mark
+        columns = zip(range(len(starts)), starts, ends, words, keys, sents, strict=True)
         return list(map(tuple.__new__, repeat(Tok), columns))  # skip NamedTuple's Python __new__
 
     def _token_offsets(self) -> tuple[list[int], list[int], list[int]]:
@@ -141,12 +144,13 @@ class DocView:
     def _mention_index(self) -> dict[int, Mention]:
         """Token index → the longest mention overlapping it."""
         index: dict[int, Mention] = {}
+        lengths: dict[int, int] = {}  # token index → the length of its mention's outer span
         for mention in self.mentions:
             outer = outer_span(mention)
+            length = outer.end - outer.start
             for tok in self.tokens_in(outer.start, outer.end):
-                current = index.get(tok.index)
-                if current is None or len(outer_span(current)) < len(outer):
-                    index[tok.index] = mention
+                if lengths.get(tok.index, -1) < length:
+                    index[tok.index], lengths[tok.index] = mention, length
         return index
 
     def tokens_in(self, start: int, end: int) -> list[Tok]:
