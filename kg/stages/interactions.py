@@ -2120,7 +2120,7 @@ def _narration_rules(
     if trigger is not None and left and not _negated(view, tok):
         for agents, targets in withdrawn_agreement_pairs(view, tok, trigger, sentence_actors(view, tok.sent)):
             _add(view, found, trigger, tok, agents[0], targets[0])
-    if tok.key == _IN_PLACE:
+    if tok.key == _IN_PLACE and not view.keys.isdisjoint(_DONE_IN):  # most documents have no verb of doing
         verb = _done_in_verb(view, tok)
         if verb is None:
             return
