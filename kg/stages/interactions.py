@@ -1,6 +1,7 @@
 """Stage ``interactions``: actor-to-actor events → :class:`~kg.model.Interaction` records.
 
-Reads ``corpus.documents``, ``corpus.sentences``, ``corpus.mentions``, ``corpus.entities`` and
+Reads ``corpus.documents``, ``corpus.sentences``, ``corpus.tokens`` (their offsets, through the
+:class:`~kg.stages.docview.DocView`), ``corpus.mentions``, ``corpus.entities`` and
 ``corpus.mention_entity``; writes ``corpus.interactions`` (with the ``في <place>`` and day words
 written after the trigger).
 
