@@ -141,6 +141,11 @@ class TokenTable(Sequence[Token]):
     def __len__(self) -> int:
         return len(self._starts)
 
+    def columns(self) -> tuple[array, array, array]:
+        """The start, end and sentence number of every token, as int arrays (not to be changed):
+        a reader of all the offsets makes no ``Token`` record."""
+        return self._starts, self._ends, self._sents
+
     def __iter__(self) -> Iterator[Token]:
         starts, ends, sents = self._starts, self._ends, self._sents
         for doc_id, first, end in self._bounds():

@@ -61,12 +61,15 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def token_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """Yield ``(start, end)`` of each token of ``text[start:end]``, as offsets into ``text``."""
+    """``(start, end)`` of each token of ``text[start:end]``, as offsets into ``text``."""
     stop = len(text) if end is None else end
     if "_" not in text[start:stop] and "#" not in text[start:stop]:
-        for match in _TOKEN.finditer(text, start, stop):
-            yield match.span()
-        return
+        return map(re.Match.span, _TOKEN.finditer(text, start, stop))  # a C loop: no hashtag here
+    return _hashtag_token_spans(text, start, stop)
+
+
+def _hashtag_token_spans(text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
+    """:func:`token_spans` of a stretch with a ``#`` or an ``_``: a hashtag's words are tokens."""
     for match in _TOKEN.finditer(text, start, stop):
         first, last = match.span()
         if "_" in match.group():  # a hashtag's words: #دونالد_ترمب

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import ChainMap
+from collections.abc import MutableMapping, Sequence
 from functools import cached_property
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from kg.arabic.cues import load_cues, load_frames
 from kg.arabic.normalize import key
 from kg.arabic.tokens import sentence_spans, token_spans
-from kg.model import Corpus, Document, Entity, Mention, Role, Span
+from kg.model import Corpus, Document, Entity, Mention, Role, Span, Token, TokenTable
 
 OPEN_QUOTES = "«“„‹"
 CLOSE_QUOTES = "»”‟›"
@@ -89,10 +92,14 @@ class DocView:
         self.lexicon = load_cues()
         spans = index.sentences.get(doc.doc_id)
         self.sentences = sorted(spans) if spans else list(sentence_spans(doc.text))
-        self.tokens = self._tokens()
-        self.starts = [tok.start for tok in self.tokens]
+        self.starts, ends, sents = self._offsets(corpus.tokens_of(doc.doc_id))
+        self.tokens = self._tokens(self.starts, ends, sents)
         self.quotes = quote_spans(self.text)
-        self.mention_entity = dict(corpus.mention_entity)
+        # The corpus's links under the echoes' links, which name_echoes writes: not a copy of
+        # the corpus's links per document (that cost grew with the corpus, not the document).
+        self.echo_entity: dict[str, str] = {}
+        self.corpus_entity = corpus.mention_entity
+        self.mention_entity = ChainMap(self.echo_entity, self.corpus_entity)
         mentions = [*mentions, *name_echoes(doc, self.tokens, mentions, self.mention_entity)]
         self.mentions = sorted(mentions, key=lambda m: (outer_span(m).start, -outer_span(m).end))
         self.mention_starts = [outer_span(m).start for m in self.mentions]
@@ -104,46 +111,62 @@ class DocView:
     def keys(self) -> frozenset[str]:
         """The keys of the document's tokens: a rule led by a few words skips a document that
         has none of them without a pass over its tokens."""
-        return frozenset(map(attrgetter("key"), self.tokens))
+        return frozenset(self._token_keys)
 
-    def _tokens(self) -> list[Tok]:
+    def _offsets(self, table: Sequence[Token]) -> tuple[list[int], list[int], list[int]]:
+        """The start, end and sentence number of each token: from ``table``, the document's
+        tokens that the segment stage found in the same sentences, when the corpus still has
+        them; otherwise the sentences are tokenized here."""
+        if isinstance(table, TokenTable) and len(table):
+            starts, ends, sents = table.columns()
+            return list(starts), list(ends), list(sents)
+        return self._token_offsets()
+
+    def _tokens(self, starts: list[int], ends: list[int], sents: list[int]) -> list[Tok]:
+        """The document's tokens, built column by column with C loops (map, zip): this runs over
+        every token of every document, once per reading stage."""
         text = self.text
-        tokens: list[Tok] = []
-        append, make = tokens.append, tuple.__new__  # one Tok per token: skip NamedTuple's wrapper
+        words = [text[start:end] for start, end in zip(starts, ends, strict=True)]
+        keys = self._token_keys = [key(word) or word for word in words]  # punctuation: the mark
+        columns = zip(range(len(starts)), starts, ends, words, keys, sents, strict=True)
+        return list(map(tuple.__new__, repeat(Tok), columns))  # skip NamedTuple's Python __new__
+
+    def _token_offsets(self) -> tuple[list[int], list[int], list[int]]:
+        """The start, end and sentence number of each token of the sentences."""
+        spans: list[tuple[int, int]] = []
+        sents: list[int] = []
         for sent_index, (start, end) in enumerate(self.sentences):
-            for tok_start, tok_end in token_spans(text, start, end):
-                word = text[tok_start:tok_end]
-                append(make(Tok, (len(tokens), tok_start, tok_end, word, key(word) or word, sent_index)))
-        return tokens
+            before = len(spans)
+            spans.extend(token_spans(self.text, start, end))
+            sents.extend(repeat(sent_index, len(spans) - before))
+        return list(map(itemgetter(0), spans)), list(map(itemgetter(1), spans)), sents
 
     def _mention_index(self) -> dict[int, Mention]:
         """Token index → the longest mention overlapping it."""
         index: dict[int, Mention] = {}
+        lengths: dict[int, int] = {}  # token index → the length of its mention's outer span
         for mention in self.mentions:
             outer = outer_span(mention)
+            length = outer.end - outer.start
             for tok in self.tokens_in(outer.start, outer.end):
-                current = index.get(tok.index)
-                if current is None or len(outer_span(current)) < len(outer):
-                    index[tok.index] = mention
+                if lengths.get(tok.index, -1) < length:
+                    index[tok.index], lengths[tok.index] = mention, length
         return index
 
     def tokens_in(self, start: int, end: int) -> list[Tok]:
         first = bisect.bisect_left(self.starts, start)
         if first > 0 and self.tokens[first - 1].end > start:
             first -= 1
-        out = []
-        for tok in self.tokens[first:]:
-            if tok.start >= end:
-                break
-            out.append(tok)
-        return out
+        return self.tokens[first : bisect.bisect_left(self.starts, end, lo=first)]
 
     def token_at(self, char: int) -> int:
         """Index of the first token starting at or after ``char``."""
         return bisect.bisect_left(self.starts, char)
 
     def entity_of(self, mention: Mention) -> str | None:
-        return self.mention_entity.get(mention.mention_id)
+        mention_id = mention.mention_id  # mention_entity.get, without ChainMap's Python layers
+        echoed = self.echo_entity.get(mention_id)
+        return echoed if echoed is not None else self.corpus_entity.get(mention_id)
 
     def sentence_end(self, sent: int) -> int:
         return self.sentences[sent][1]
@@ -168,7 +191,7 @@ _ECHO_PREFIXES = ("و", "ف", "ل", "ب", "ول", "وب", "فل")
 
 
 def name_echoes(
-    doc: Document, tokens: list[Tok], mentions: list[Mention], mention_entity: dict[str, str]
+    doc: Document, tokens: list[Tok], mentions: list[Mention], mention_entity: MutableMapping[str, str]
 ) -> list[Mention]:
     """Bare repeats of a person's last name that the recogniser left unmarked.
 
@@ -178,23 +201,25 @@ def name_echoes(
     ``mention_entity`` in place.
     """
     owners: dict[str, set[str]] = {}
-    covered: list[tuple[int, int]] = []
     for mention in mentions:
-        covered.append((outer_span(mention).start, outer_span(mention).end))
+        if mention.label != "PERSON" or mention.kind != "name":
+            continue
         entity = mention_entity.get(mention.mention_id)
         words = mention.surface.split()
-        if mention.label != "PERSON" or mention.kind != "name" or entity is None or not words:
+        if entity is None or not words:
             continue
         last = key(words[-1])
         if len(last) >= 3:
             owners.setdefault(last, set()).add(entity)
     if not owners:
         return []
-    starts = sorted(covered)
+    starts = sorted((outer.start, outer.end) for outer in map(outer_span, mentions))
+    echo_forms = _echo_forms(owners)
     echoes: list[Mention] = []
-    for tok in tokens:
-        prefix, name = _echo_name(tok.key, owners)
-        if not name or len(owners[name]) != 1 or _covered(starts, tok):
+    echoing = map(echo_forms.__contains__, map(attrgetter("key"), tokens))
+    for tok in compress(tokens, echoing):  # a C loop over the tokens: few of them echo a name
+        prefix, name = echo_forms[tok.key]
+        if len(owners[name]) != 1 or _covered(starts, tok):
             continue
         span = Span(tok.start + prefix, tok.end)
         if key(doc.text[span.start : span.end]) != name:
@@ -214,23 +239,25 @@ def name_echoes(
     return echoes
 
 
-# _ECHO_PREFIXES by length, shortest first (the order in which they are tried): a word starts with
-# at most one prefix of each length, so one look-up per length finds the first that fits.
+# _ECHO_PREFIXES by length, shortest first (a shorter prefix is read before a longer one): a word
+# starts with at most one prefix of each length.
 _ECHO_PREFIXES_BY_LENGTH = tuple(
     (length, frozenset(p for p in _ECHO_PREFIXES if len(p) == length))
     for length in sorted({len(p) for p in _ECHO_PREFIXES})
 )
 
 
-def _echo_name(word_key: str, owners: dict[str, set[str]]) -> tuple[int, str]:
-    """``(prefix length, owned name)`` when ``word_key`` is an owned last name, bare or after one
-    of ``_ECHO_PREFIXES``; ``(0, "")`` otherwise. Called for every token of every document."""
-    if word_key in owners:
-        return 0, word_key
-    for length, prefixes in _ECHO_PREFIXES_BY_LENGTH:
-        if word_key[:length] in prefixes and word_key[length:] in owners:
-            return length, word_key[length:]
-    return 0, ""
+def _echo_forms(owners: dict[str, set[str]]) -> dict[str, tuple[int, str]]:
+    """Each word key that echoes an owned last name, bare or after one of ``_ECHO_PREFIXES``,
+    with ``(prefix length, name)``: one dict look-up per token of the document. Where two
+    readings give one word, the bare name comes first, then the shorter prefix: the forms are
+    entered from the last reading to the first, so the first overwrites the others."""
+    forms: dict[str, tuple[int, str]] = {}
+    for length, prefixes in reversed(_ECHO_PREFIXES_BY_LENGTH):
+        for prefix in prefixes:
+            forms.update((prefix + name, (length, name)) for name in owners)
+    forms.update((name, (0, name)) for name in owners)
+    return forms
 
 
 def _covered(starts: list[tuple[int, int]], tok: Tok) -> bool:

@@ -1,6 +1,7 @@
 """Stage ``interactions``: actor-to-actor events → :class:`~kg.model.Interaction` records.
 
-Reads ``corpus.documents``, ``corpus.sentences``, ``corpus.mentions``, ``corpus.entities`` and
+Reads ``corpus.documents``, ``corpus.sentences``, ``corpus.tokens`` (their offsets, through the
+:class:`~kg.stages.docview.DocView`), ``corpus.mentions``, ``corpus.entities`` and
 ``corpus.mention_entity``; writes ``corpus.interactions`` (with the ``في <place>`` and day words
 written after the trigger).
 
@@ -90,7 +91,8 @@ from kg.stages.docview import (
 )
 
 NAME = "interactions"
-REQUIRES = ("documents", "sentences", "mentions", "entities", "statements")
+# tokens: the segment stage's offsets, read by the DocView instead of tokenizing the text again
+REQUIRES = ("documents", "sentences", "tokens", "mentions", "entities", "statements")
 PROVIDES = ("interactions",)
 
 TRIGGERS_PATH = Path(__file__).resolve().parent.parent / "resources" / "interaction_triggers.tsv"
@@ -279,14 +281,15 @@ def _sentence_actors(view: DocView, marked: list[int], sent: int, adjectives: bo
         if mention is previous:
             continue
         previous = mention
-        if mention.mention_id in seen:
+        mention_id = mention.mention_id  # a new string at each read: read once
+        if mention_id in seen:
             continue
         if mention.kind == "adjective" and not adjectives:
             continue
         entity = view.entity_of(mention)
         if entity is None:
             continue
-        seen.add(mention.mention_id)
+        seen.add(mention_id)
         if not can_act(view, entity):
             entity = PLACE + entity  # a place stays in the sentence as a possible target only
         outer = mention.attached or mention.span
@@ -2127,7 +2130,7 @@ def _narration_rules(
     if trigger is not None and left and not _negated(view, tok):
         for agents, targets in withdrawn_agreement_pairs(view, tok, trigger, sentence_actors(view, tok.sent)):
             _add(view, found, trigger, tok, agents[0], targets[0])
-    if tok.key == _IN_PLACE:
+    if tok.key == _IN_PLACE and not view.keys.isdisjoint(_DONE_IN):  # most documents have no verb of doing
         verb = _done_in_verb(view, tok)
         if verb is None:
             return
@@ -2236,10 +2239,11 @@ def content_urge(view: DocView, statements: list[Statement]) -> list[Interaction
         toks = view.tokens_in(stmt.content.start, stmt.content.end)
         if not toks:
             continue
-        actors = sentence_actors(view, toks[0].sent)
+        actors: list[Actor] | None = None  # worked out at the first على: most contents have none
         for tok in toks:
             if tok.key != _ON or _negated(view, tok) or _negated(view, view.tokens[max(0, tok.index - 1)]):
                 continue
+            actors = sentence_actors(view, toks[0].sent) if actors is None else actors
             target = next((a for a in actors if a.first == tok.index + 1), None)
             if target is None or target.entity.startswith(PLACE) or target.entity == stmt.speaker:
                 continue
