@@ -467,6 +467,7 @@ def _coordinated(view: DocView, actors: list[Actor], first: Actor) -> list[Actor
         gap = view.tokens[group[-1].last + 1 : nxt.first]
         joined = not gap and view.text[(nxt.mention.attached or nxt.mention.span).start] == "و"
         joined = joined or (len(gap) == 1 and gap[0].key == "و")
+        joined = joined or repeated_preposition_conjunct(view, group, nxt, gap)
         if not joined and not _titled_conjunct(view, group[-1], nxt, gap):
             break
         group.append(nxt)
@@ -486,6 +487,116 @@ def _titled_conjunct(view: DocView, last: Actor, nxt: Actor, gap: list[Tok]) -> 
         return False
     title = words[0].key[1:]
     return _is_title_word(title) and not any(t.text in COMMAS or t.text in SENTENCE_END for t in words)
+
+
+# --- Coordinated parties (issue 22): one trigger, several actors -------------------------------
+# Lists beside the plain ``X وY`` of :func:`_coordinated`, tested in
+# ``tests/test_interactions_coordination.py``: :func:`repeated_preposition_conjunct` joins a member
+# after a repeated preposition (مع X والخميس مع Y) to the group, and :func:`included_party` finds
+# the parties a generic noun lists after بما في ذلك (للجماعات المسلحة بما فيها X وY).
+
+_LIST_PREPOSITIONS = frozenset(key(w) for w in ("مع", "على", "ضد", "إلى", "لدى", "عن"))
+# Words between و and the repeated preposition: a day word or an adverb of addition (والخميس مع، وكذلك مع)
+_CONJUNCT_ADVERBS = DAY_WORD_KEYS | frozenset(key(w) for w in ("كذلك", "أيضا"))
+CONJUNCT_PREP_WINDOW = 3  # words from the preposition to its actor: مع المستشارة الألمانية أنغيلا ميركل
+
+
+def repeated_preposition_conjunct(view: DocView, group: list[Actor], nxt: Actor, gap: list[Tok]) -> bool:
+    """``تحدث X الأربعاء مع Y والخميس مع نظيره Z``، ``مع Y ومع Z``: the preposition governing the
+    group's first member, repeated after و (with a day word or كذلك between), governs ``nxt`` too."""
+    prep = _governing_preposition(view, group[0])
+    if prep is None or not gap or not gap[0].key.startswith("و"):
+        return False
+    head, rest = gap[0].key[1:], gap[1:]
+    if head in _CONJUNCT_ADVERBS or not head:  # والخميس مع، و مع
+        if not rest or rest[0].key != prep:
+            return False
+        rest = rest[1:]
+    elif head != prep:  # ومع
+        return False
+    return len(rest) <= CONJUNCT_PREP_WINDOW and all(_office_word(view, t) for t in rest)
+
+
+def _governing_preposition(view: DocView, first: Actor) -> str | None:
+    """The preposition (one of _LIST_PREPOSITIONS) right before ``first`` or before its office words."""
+    for index in range(first.first - 1, max(-1, first.first - 2 - CONJUNCT_PREP_WINDOW), -1):
+        tok = view.tokens[index]
+        if tok.key in _LIST_PREPOSITIONS:
+            return tok.key
+        if not _office_word(view, tok):
+            return None
+    return None
+
+
+def _office_word(view: DocView, tok: Tok) -> bool:
+    """A title (نظيره، وزير) or a gentilic (الفرنسي) in front of a name."""
+    mention = view.mention_at.get(tok.index)
+    return _is_title_word(tok.key) if mention is None else mention.kind == "adjective"
+
+
+# Words that open a list of the members of a generic noun (closed class): بما في ذلك، بما فيها، ومنها
+_INCLUDING = tuple(
+    tuple(key(w) for w in phrase.split())
+    for phrase in ("بما في ذلك", "بما فيها", "بما فيهم", "ومنها", "ومنهم", "من بينها", "من بينهم")
+)
+INCLUDED_NOUN_WORDS = 3  # words of the generic noun phrase before its list: للجماعات الإرهابية
+
+
+def included_party(view: DocView, actors: list[Actor], start: int) -> Actor | None:
+    """``دعمها للجماعات المسلحة بما في ذلك X وY``: a generic noun (no actor) governed by the
+    trigger's preposition, then an inclusion phrase and an actor; the actor is the first party
+    (:func:`_coordinated` adds the others). ``start`` is the noun's first token."""
+    sent = view.tokens[start].sent
+    for index in range(start + 1, min(len(view.tokens), start + INCLUDED_NOUN_WORDS + 2)):
+        tok = view.tokens[index]
+        if tok.sent != sent or view.mention_at.get(tok.index) is not None or tok.text in SENTENCE_END:
+            return None
+        after = _inclusion_end(view, index)
+        if after is not None:
+            return next((a for a in actors if a.first == after), None)
+        if tok.text in COMMAS and _inclusion_end(view, index + 1) is None:
+            return None
+    return None
+
+
+def _inclusion_end(view: DocView, index: int) -> int | None:
+    """The token after an inclusion phrase starting at ``index``, if one does."""
+    for phrase in _INCLUDING:
+        words = view.tokens[index : index + len(phrase)]
+        if tuple(t.key for t in words) == phrase:
+            return index + len(phrase)
+    return None
+
+
+def coordinated_subject(view: DocView, actors: list[Actor], svo: Actor, tok: Tok, trigger: Trigger) -> list[Actor]:
+    """``روسيا وإيران تدعمان الأسد``: a subject before its verb is every member of the و-list
+    ending at it when the verb is dual or plural; a singular verb agrees with ``svo`` alone
+    (``X وY يدين``: Y heads a new clause)."""
+    if _verb_number(tok, trigger) == "sg":
+        return [svo]
+    group = _group_ending_at(view, actors, svo, dual=False)
+    return [a for a in group if not a.entity.startswith(PLACE)] or [svo]
+
+
+@lru_cache(maxsize=512)
+def _verb_numbers(lemma: str, present: str) -> dict[str, str]:
+    """Normalized third-person forms of a verb → their number (sg، du، pl)."""
+    entry = CueEntry(lemma, "verb", present=present)
+    forms = [f for f in past_forms(entry) + present_forms(entry) if f.gender]
+    return {key(f.form): f.number for f in forms}
+
+
+def _verb_number(tok: Tok, trigger: Trigger) -> str:
+    """The number of a verb trigger's form (``sg`` when it is not a known third-person form)."""
+    numbers = _verb_numbers(trigger.lemma, trigger.present)
+    word = tok.key
+    for stem in (word, word[1:] if word[:1] in "وف" else word):
+        if stem in numbers:
+            return numbers[stem]
+    return "sg"
+
+
+# --- end of the coordinated parties block ------------------------------------------------------
 
 
 def _after(actors: list[Actor], index: int, limit: int) -> Actor | None:
@@ -537,6 +648,7 @@ def _prep_target(view: DocView, actors: list[Actor], tok: Tok, prep: str) -> Act
         if current.key in wanted or attached:
             start = index if attached and current.key not in wanted else index + 1
             found = _after(actors, start, 3)
+            found = found or included_party(view, actors, start)
             if (
                 found is not None
                 and found.first > start
@@ -729,7 +841,7 @@ def verb_pairs(
         if prev is not None and acting and (adjacent or _joined_partner(view, prev, tok)):
             svo = prev
     if svo is not None:
-        agents = [svo]
+        agents = coordinated_subject(view, actors, svo, tok, trigger)
         search_from = tok.index + 1
     elif subject is not None:
         agents = _coordinated(view, actors, _titled_person(view, actors, subject))
