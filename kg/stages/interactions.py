@@ -568,7 +568,9 @@ def _inclusion_end(view: DocView, index: int) -> int | None:
     return None
 
 
-def coordinated_subject(view: DocView, actors: list[Actor], svo: Actor, tok: Tok, trigger: Trigger) -> list[Actor]:
+def coordinated_subject(
+    view: DocView, actors: list[Actor], svo: Actor, tok: Tok, trigger: Trigger
+) -> list[Actor]:
     """``روسيا وإيران تدعمان الأسد``: a subject before its verb is every member of the و-list
     ending at it when the verb is dual or plural; a singular verb agrees with ``svo`` alone
     (``X وY يدين``: Y heads a new clause)."""
