@@ -571,31 +571,50 @@ def _inclusion_end(view: DocView, index: int) -> int | None:
 def coordinated_subject(
     view: DocView, actors: list[Actor], svo: Actor, tok: Tok, trigger: Trigger
 ) -> list[Actor]:
-    """``روسيا وإيران تدعمان الأسد``: a subject before its verb is every member of the و-list
-    ending at it when the verb is dual or plural; a singular verb agrees with ``svo`` alone
-    (``X وY يدين``: Y heads a new clause)."""
-    if _verb_number(tok, trigger) == "sg":
+    """``روسيا وتركيا توصلتا إلى اتفاق``: a subject before its verb is every member of the و-list
+    ending at it when the verb agrees with a list: dual or plural, or feminine singular after three
+    or more states or bodies (a plural of non-humans takes it: الولايات المتحدة وفرنسا وبريطانيا
+    شنت). Else the verb agrees with ``svo`` alone (``X وY يدين``: Y heads a new clause)."""
+    group = [a for a in _group_ending_at(view, actors, svo, dual=False) if not a.entity.startswith(PLACE)]
+    if len(group) < 2 or _list_governed(view, group[0]):
         return [svo]
-    group = _group_ending_at(view, actors, svo, dual=False)
-    return [a for a in group if not a.entity.startswith(PLACE)] or [svo]
+    number, gender = _verb_agreement(tok, trigger)
+    nonhuman = len(group) >= NONHUMAN_LIST and all(_label(view, a.entity) != "PERSON" for a in group)
+    return group if number in ("du", "pl") or (nonhuman and (number, gender) == ("sg", "f")) else [svo]
+
+
+NONHUMAN_LIST = 3  # members from which a list of states or bodies takes a feminine singular verb
+# Words before a list that make it no subject: a preposition (but من: كل من X وY، مسؤولون من X وY
+# اجتمعوا) or "led by" (بقيادة).
+_LIST_GOVERNORS = frozenset(
+    key(w) for w in ("في", "إلى", "عن", "مع", "على", "لدى", "بقيادة", "بزعامة", "برئاسة")
+)
+
+
+def _list_governed(view: DocView, first: Actor) -> bool:
+    """The list starting at ``first`` is governed by a preposition, apart or attached (لروسيا)."""
+    tok = view.tokens[first.first]
+    if tok.key[:1] in "لب" and not key(first.mention.surface).startswith(tok.key[:1]):
+        return True
+    return first.first > 0 and view.tokens[first.first - 1].key in _LIST_GOVERNORS
 
 
 @lru_cache(maxsize=512)
-def _verb_numbers(lemma: str, present: str) -> dict[str, str]:
-    """Normalized third-person forms of a verb → their number (sg، du، pl)."""
+def _verb_agreements(lemma: str, present: str) -> dict[str, tuple[str, str]]:
+    """Normalized third-person forms of a verb → their (number, gender)."""
     entry = CueEntry(lemma, "verb", present=present)
     forms = [f for f in past_forms(entry) + present_forms(entry) if f.gender]
-    return {key(f.form): f.number for f in forms}
+    return {key(f.form): (f.number, f.gender) for f in forms}
 
 
-def _verb_number(tok: Tok, trigger: Trigger) -> str:
-    """The number of a verb trigger's form (``sg`` when it is not a known third-person form)."""
-    numbers = _verb_numbers(trigger.lemma, trigger.present)
+def _verb_agreement(tok: Tok, trigger: Trigger) -> tuple[str, str]:
+    """The (number, gender) of a verb trigger's form; ``("", "")`` when it is no third-person form."""
+    agreements = _verb_agreements(trigger.lemma, trigger.present)
     word = tok.key
     for stem in (word, word[1:] if word[:1] in "وف" else word):
-        if stem in numbers:
-            return numbers[stem]
-    return "sg"
+        if stem in agreements:
+            return agreements[stem]
+    return ("", "")
 
 
 # --- end of the coordinated parties block ------------------------------------------------------
