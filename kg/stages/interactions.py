@@ -492,8 +492,9 @@ def _titled_conjunct(view: DocView, last: Actor, nxt: Actor, gap: list[Tok]) -> 
 # --- Coordinated parties (issue 22): one trigger, several actors -------------------------------
 # Lists beside the plain ``X وY`` of :func:`_coordinated`, tested in
 # ``tests/test_interactions_coordination.py``: :func:`repeated_preposition_conjunct` joins a member
-# after a repeated preposition (مع X والخميس مع Y) to the group, and :func:`included_party` finds
-# the parties a generic noun lists after بما في ذلك (للجماعات المسلحة بما فيها X وY).
+# after a repeated preposition (مع X والخميس مع Y) to the group, and :func:`coordinated_subject`
+# makes every member of a list before its verb an agent when the verb agrees with the list
+# (روسيا وتركيا توصلتا، السعودية والإمارات والبحرين قطعت).
 
 _LIST_PREPOSITIONS = frozenset(key(w) for w in ("مع", "على", "ضد", "إلى", "لدى", "عن"))
 # Words between و and the repeated preposition: a day word or an adverb of addition (والخميس مع، وكذلك مع)
@@ -532,40 +533,6 @@ def _office_word(view: DocView, tok: Tok) -> bool:
     """A title (نظيره، وزير) or a gentilic (الفرنسي) in front of a name."""
     mention = view.mention_at.get(tok.index)
     return _is_title_word(tok.key) if mention is None else mention.kind == "adjective"
-
-
-# Words that open a list of the members of a generic noun (closed class): بما في ذلك، بما فيها، ومنها
-_INCLUDING = tuple(
-    tuple(key(w) for w in phrase.split())
-    for phrase in ("بما في ذلك", "بما فيها", "بما فيهم", "ومنها", "ومنهم", "من بينها", "من بينهم")
-)
-INCLUDED_NOUN_WORDS = 3  # words of the generic noun phrase before its list: للجماعات الإرهابية
-
-
-def included_party(view: DocView, actors: list[Actor], start: int) -> Actor | None:
-    """``دعمها للجماعات المسلحة بما في ذلك X وY``: a generic noun (no actor) governed by the
-    trigger's preposition, then an inclusion phrase and an actor; the actor is the first party
-    (:func:`_coordinated` adds the others). ``start`` is the noun's first token."""
-    sent = view.tokens[start].sent
-    for index in range(start + 1, min(len(view.tokens), start + INCLUDED_NOUN_WORDS + 2)):
-        tok = view.tokens[index]
-        if tok.sent != sent or view.mention_at.get(tok.index) is not None or tok.text in SENTENCE_END:
-            return None
-        after = _inclusion_end(view, index)
-        if after is not None:
-            return next((a for a in actors if a.first == after), None)
-        if tok.text in COMMAS and _inclusion_end(view, index + 1) is None:
-            return None
-    return None
-
-
-def _inclusion_end(view: DocView, index: int) -> int | None:
-    """The token after an inclusion phrase starting at ``index``, if one does."""
-    for phrase in _INCLUDING:
-        words = view.tokens[index : index + len(phrase)]
-        if tuple(t.key for t in words) == phrase:
-            return index + len(phrase)
-    return None
 
 
 def coordinated_subject(
@@ -669,7 +636,6 @@ def _prep_target(view: DocView, actors: list[Actor], tok: Tok, prep: str) -> Act
         if current.key in wanted or attached:
             start = index if attached and current.key not in wanted else index + 1
             found = _after(actors, start, 3)
-            found = found or included_party(view, actors, start)
             if (
                 found is not None
                 and found.first > start
