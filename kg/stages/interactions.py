@@ -52,6 +52,10 @@ The attacks block (:func:`_attack_rules`, tested in ``tests/test_interactions_at
 Accusations carried by what a speaker says, in one block tested in
 ``tests/test_interactions_said_blame.py``: :func:`described_as_pairs` (وصف X Y بأنه كذاب: X accuses
 Y) and :func:`content_killed_in_mission` (قال مسؤولون أتراك إن X قُتل في القنصلية السعودية).
+Coordinated parties, in one block tested in ``tests/test_interactions_coordination.py``:
+:func:`repeated_preposition_conjunct` (تشاور X الأربعاء مع Y والخميس مع Z: Z is a party too) and
+:func:`coordinated_subject` (روسيا وتركيا توصلتا، السعودية والإمارات والبحرين قطعت: every member of
+a list before a verb that agrees with it is an agent).
 Interactions read from a statement's speaker and content carry its id in ``derived_from``.
 """
 
