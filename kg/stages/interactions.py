@@ -53,7 +53,7 @@ Accusations carried by what a speaker says, in one block tested in
 ``tests/test_interactions_said_blame.py``: :func:`described_as_pairs` (وصف X Y بأنه كذاب: X accuses
 Y) and :func:`content_killed_in_mission` (قال مسؤولون أتراك إن X قُتل في القنصلية السعودية).
 Coordinated parties, in one block tested in ``tests/test_interactions_coordination.py``:
-:func:`repeated_preposition_conjunct` (تشاور X الأربعاء مع Y والخميس مع Z: Z is a party too) and
+:func:`repeated_preposition_conjunct` (تقاربت تركيا مع روسيا ومع إيران: Iran is a party too) and
 :func:`coordinated_subject` (روسيا وتركيا توصلتا، السعودية والإمارات والبحرين قطعت: every member of
 a list before a verb that agrees with it is an agent).
 Interactions read from a statement's speaker and content carry its id in ``derived_from``.
@@ -496,19 +496,20 @@ def _titled_conjunct(view: DocView, last: Actor, nxt: Actor, gap: list[Tok]) -> 
 # --- Coordinated parties (issue 22): one trigger, several actors -------------------------------
 # Lists beside the plain ``X وY`` of :func:`_coordinated`, tested in
 # ``tests/test_interactions_coordination.py``: :func:`repeated_preposition_conjunct` joins a member
-# after a repeated preposition (مع X والخميس مع Y) to the group, and :func:`coordinated_subject`
+# after a repeated preposition (مع روسيا ومع إيران) to the group, and :func:`coordinated_subject`
 # makes every member of a list before its verb an agent when the verb agrees with the list
 # (روسيا وتركيا توصلتا، السعودية والإمارات والبحرين قطعت).
 
 _LIST_PREPOSITIONS = frozenset(key(w) for w in ("مع", "على", "ضد", "إلى", "لدى", "عن"))
 # Words between و and the repeated preposition: a day word or an adverb of addition (والخميس مع، وكذلك مع)
 _CONJUNCT_ADVERBS = DAY_WORD_KEYS | frozenset(key(w) for w in ("كذلك", "أيضا"))
-CONJUNCT_PREP_WINDOW = 3  # words from the preposition to its actor: مع المستشارة الألمانية أنغيلا ميركل
+CONJUNCT_PREP_WINDOW = 3  # words from the preposition to its actor: مع نظيره الليبي الطاهر سيالة
 
 
 def repeated_preposition_conjunct(view: DocView, group: list[Actor], nxt: Actor, gap: list[Tok]) -> bool:
-    """``تحدث X الأربعاء مع Y والخميس مع نظيره Z``، ``مع Y ومع Z``: the preposition governing the
-    group's first member, repeated after و (with a day word or كذلك between), governs ``nxt`` too."""
+    """``تقاربت تركيا مع روسيا ومع إيران`` (ant:FR-middleEast-265-20180412), ``مع X وكذلك مع Y``:
+    the preposition governing the group's first member, repeated after و (with a day word or كذلك
+    between), governs ``nxt`` too."""
     prep = _governing_preposition(view, group[0])
     if prep is None or not gap or not gap[0].key.startswith("و"):
         return False
