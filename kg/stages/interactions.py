@@ -55,6 +55,10 @@ Accusations carried by what a speaker says, in one block tested in
 Y), :func:`content_killed_in_mission` (قال مسؤولون أتراك إن X قُتل في القنصلية السعودية) and
 :func:`fault_noun_blame` (قالت X: "إن انتهاكات النظام السوري"، قال إن الاعتداءات الإسرائيلية: X
 accuses the genitive or gentilic actor; nouns in ``kg/resources/blame_nouns.tsv``).
+Coordinated parties, in one block tested in ``tests/test_interactions_coordination.py``:
+:func:`repeated_preposition_conjunct` (تقاربت تركيا مع روسيا ومع إيران: Iran is a party too) and
+:func:`coordinated_subject` (روسيا وتركيا توصلتا، السعودية والإمارات والبحرين قطعت: every member of
+a list before a verb that agrees with it is an agent).
 Interactions read from a statement's speaker and content carry its id in ``derived_from``.
 """
 
@@ -472,6 +476,7 @@ def _coordinated(view: DocView, actors: list[Actor], first: Actor) -> list[Actor
         gap = view.tokens[group[-1].last + 1 : nxt.first]
         joined = not gap and view.text[(nxt.mention.attached or nxt.mention.span).start] == "و"
         joined = joined or (len(gap) == 1 and gap[0].key == "و")
+        joined = joined or repeated_preposition_conjunct(view, group, nxt, gap)
         if not joined and not _titled_conjunct(view, group[-1], nxt, gap):
             break
         group.append(nxt)
@@ -491,6 +496,105 @@ def _titled_conjunct(view: DocView, last: Actor, nxt: Actor, gap: list[Tok]) -> 
         return False
     title = words[0].key[1:]
     return _is_title_word(title) and not any(t.text in COMMAS or t.text in SENTENCE_END for t in words)
+
+
+# --- Coordinated parties (issue 22): one trigger, several actors -------------------------------
+# Lists beside the plain ``X وY`` of :func:`_coordinated`, tested in
+# ``tests/test_interactions_coordination.py``: :func:`repeated_preposition_conjunct` joins a member
+# after a repeated preposition (مع روسيا ومع إيران) to the group, and :func:`coordinated_subject`
+# makes every member of a list before its verb an agent when the verb agrees with the list
+# (روسيا وتركيا توصلتا، السعودية والإمارات والبحرين قطعت).
+
+_LIST_PREPOSITIONS = frozenset(key(w) for w in ("مع", "على", "ضد", "إلى", "لدى", "عن"))
+# Words between و and the repeated preposition: a day word or an adverb of addition (والخميس مع، وكذلك مع)
+_CONJUNCT_ADVERBS = DAY_WORD_KEYS | frozenset(key(w) for w in ("كذلك", "أيضا"))
+CONJUNCT_PREP_WINDOW = 3  # words from the preposition to its actor: مع نظيره الليبي الطاهر سيالة
+
+
+def repeated_preposition_conjunct(view: DocView, group: list[Actor], nxt: Actor, gap: list[Tok]) -> bool:
+    """``تقاربت تركيا مع روسيا ومع إيران`` (ant:FR-middleEast-265-20180412), ``مع X وكذلك مع Y``:
+    the preposition governing the group's first member, repeated after و (with a day word or كذلك
+    between), governs ``nxt`` too."""
+    prep = _governing_preposition(view, group[0])
+    if prep is None or not gap or not gap[0].key.startswith("و"):
+        return False
+    head, rest = gap[0].key[1:], gap[1:]
+    if head in _CONJUNCT_ADVERBS or not head:  # والخميس مع، و مع
+        if not rest or rest[0].key != prep:
+            return False
+        rest = rest[1:]
+    elif head != prep:  # ومع
+        return False
+    return len(rest) <= CONJUNCT_PREP_WINDOW and all(_office_word(view, t) for t in rest)
+
+
+def _governing_preposition(view: DocView, first: Actor) -> str | None:
+    """The preposition (one of _LIST_PREPOSITIONS) right before ``first`` or before its office words."""
+    for index in range(first.first - 1, max(-1, first.first - 2 - CONJUNCT_PREP_WINDOW), -1):
+        tok = view.tokens[index]
+        if tok.key in _LIST_PREPOSITIONS:
+            return tok.key
+        if not _office_word(view, tok):
+            return None
+    return None
+
+
+def _office_word(view: DocView, tok: Tok) -> bool:
+    """A title (نظيره، وزير) or a gentilic (الفرنسي) in front of a name."""
+    mention = view.mention_at.get(tok.index)
+    return _is_title_word(tok.key) if mention is None else mention.kind == "adjective"
+
+
+def coordinated_subject(
+    view: DocView, actors: list[Actor], svo: Actor, tok: Tok, trigger: Trigger
+) -> list[Actor]:
+    """``روسيا وتركيا توصلتا إلى اتفاق``: a subject before its verb is every member of the و-list
+    ending at it when the verb agrees with a list: dual or plural, or feminine singular after three
+    or more states or bodies (a plural of non-humans takes it: الولايات المتحدة وفرنسا وبريطانيا
+    شنت). Else the verb agrees with ``svo`` alone (``X وY يدين``: Y heads a new clause)."""
+    group = [a for a in _group_ending_at(view, actors, svo, dual=False) if not a.entity.startswith(PLACE)]
+    if len(group) < 2 or _list_governed(view, group[0]):
+        return [svo]
+    number, gender = _verb_agreement(tok, trigger)
+    nonhuman = len(group) >= NONHUMAN_LIST and all(_label(view, a.entity) != "PERSON" for a in group)
+    return group if number in ("du", "pl") or (nonhuman and (number, gender) == ("sg", "f")) else [svo]
+
+
+NONHUMAN_LIST = 3  # members from which a list of states or bodies takes a feminine singular verb
+# Words before a list that make it no subject: a preposition (but من: كل من X وY، مسؤولون من X وY
+# اجتمعوا) or "led by" (بقيادة).
+_LIST_GOVERNORS = frozenset(
+    key(w) for w in ("في", "إلى", "عن", "مع", "على", "لدى", "بقيادة", "بزعامة", "برئاسة")
+)
+
+
+def _list_governed(view: DocView, first: Actor) -> bool:
+    """The list starting at ``first`` is governed by a preposition, apart or attached (لروسيا)."""
+    tok = view.tokens[first.first]
+    if tok.key[:1] in "لب" and not key(first.mention.surface).startswith(tok.key[:1]):
+        return True
+    return first.first > 0 and view.tokens[first.first - 1].key in _LIST_GOVERNORS
+
+
+@lru_cache(maxsize=512)
+def _verb_agreements(lemma: str, present: str) -> dict[str, tuple[str, str]]:
+    """Normalized third-person forms of a verb → their (number, gender)."""
+    entry = CueEntry(lemma, "verb", present=present)
+    forms = [f for f in past_forms(entry) + present_forms(entry) if f.gender]
+    return {key(f.form): (f.number, f.gender) for f in forms}
+
+
+def _verb_agreement(tok: Tok, trigger: Trigger) -> tuple[str, str]:
+    """The (number, gender) of a verb trigger's form; ``("", "")`` when it is no third-person form."""
+    agreements = _verb_agreements(trigger.lemma, trigger.present)
+    word = tok.key
+    for stem in (word, word[1:] if word[:1] in "وف" else word):
+        if stem in agreements:
+            return agreements[stem]
+    return ("", "")
+
+
+# --- end of the coordinated parties block ------------------------------------------------------
 
 
 def _after(actors: list[Actor], index: int, limit: int) -> Actor | None:
@@ -741,7 +845,7 @@ def verb_pairs(
         if prev is not None and acting and (adjacent or _joined_partner(view, prev, tok)):
             svo = prev
     if svo is not None:
-        agents = [svo]
+        agents = coordinated_subject(view, actors, svo, tok, trigger)
         search_from = tok.index + 1
     elif subject is not None:
         agents = _coordinated(view, actors, _titled_person(view, actors, subject))
