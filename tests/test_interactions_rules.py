@@ -808,7 +808,7 @@ def test_interactions_rules_actor_after_another_trigger_word_is_no_object(
     text = (
         "في المقابل، هدد المتحدث باسم الرئاسة التركية إبراهيم قالن بأن المجموعات الموالية للنظام "
         'السوري، ستكون "هدفا مشروعا للقوات التركية" حال اتخاذها أي خطوة داعمة لتنظيم "YPG/ PYD" '
-        "الإرهابي في عفرين، وفقا لما نقلته وكالة الأنباء التركية الرسمية (الأناضول)."
+        "الإرهابي في عفرين."
     )
     corpus = build_texts(tmp_path_factory, "loyal", {"d": text})
     names = {e.entity_id: e.canonical for e in corpus.entities}

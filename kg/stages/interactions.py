@@ -627,8 +627,8 @@ def _object_after(view: DocView, actors: list[Actor], index: int, limit: int) ->
 
 def _other_trigger(before: Tok, index: int) -> bool:
     """An actor right after another trigger word of the lexicon, from ``index`` on, is that word's
-    complement, not the object sought: ``قصف نفذه الحوثيون والموالون لصالح`` (Saleh is whom they
-    are loyal to)."""
+    complement, not the object sought: ``هدد قالن بأن المجموعات الموالية للنظام السوري`` (the regime
+    is whom the groups are loyal to, ant:CN-middleEast-56-20180221)."""
     return before.index >= index and before.key in load_triggers()
 
 
