@@ -4237,7 +4237,7 @@ _ACTS_RULE_KEYS = frozenset(_THREATS) | _participle_keys()
 _PURPOSE_ATTACKS = frozenset(key(p + w) for w in ("لاستهداف", "لقصف", "لضرب", "لمهاجمة") for p in ("", "و"))
 _MEANS_VERBS = (
     *(("استخدم", "يستخدم"), ("استعمل", "يستعمل"), ("أطلق", "يطلق")),
-    *(("أرسل", "يرسل"), ("وظف", "يوظف")),
+    *(("أرسل", "يرسل"), ("وظف", "يوظف"), ("استغل", "يستغل"), ("جند", "يجند")),
 )
 # Words for the people or places struck, after which the targets are the places after في:
 # لاستهداف المدنيين في السعودية (MSA, closed class).
@@ -4248,28 +4248,31 @@ _STRUCK_WORDS = frozenset(
         *("الأحياء", "المدن", "مواقع", "المنشآت"),
     )
 )
-_PURPOSE_TRIGGER = Trigger("استهدف", "verb", "attack", "obj", (), "verb")
+_PURPOSE_TRIGGER = Trigger("استهداف", "noun", "attack", "obj", (), "noun")
 PURPOSE_WINDOW = 10  # tokens back from the verbal noun to the means verb, in its clause
 STRUCK_GAP = 2  # words from the verbal noun to في: المدنيين، المناطق المدنية
 
 
 @lru_cache(maxsize=1)
 def _means_verbs() -> dict[str, Trigger]:
-    """Key of each third-person form of a means verb (with و، ف) → a trigger naming the verb."""
+    """Key of each third-person form of a means verb (with و، ف), bare or with its object pronoun
+    (صواريخ استعملها الحوثيون لضرب) → a trigger naming the verb."""
     index: dict[str, Trigger] = {}
     for lemma, present in _MEANS_VERBS:
         verb = Trigger(lemma, "verb", "other", "obj", (), "verb", present)
         for form in third_person_keys(lemma, present, _VERB_PROCLITICS):
-            index.setdefault(form, verb)
+            for pronoun in ("", *_OBJECT_PRONOUNS):
+                index.setdefault(form + key(pronoun), verb)
     return index
 
 
 def _purpose_rules(view: DocView, found: dict[tuple[str, str, str], Interaction], tok: Tok) -> None:
     """Add what the rule of this block led by ``tok`` finds: an attack stated as a purpose."""
+    trigger = replace(_PURPOSE_TRIGGER, lemma=tok.text.lstrip("و")[1:])  # لقصف: قصف
     for agents, targets in purpose_attack_pairs(view, tok):
         for agent in agents:
             for target in targets:
-                _add(view, found, _PURPOSE_TRIGGER, tok, agent, target)
+                _add(view, found, trigger, tok, agent, target)
 
 
 def purpose_attack_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
@@ -4295,8 +4298,16 @@ def _means_verb(view: DocView, tok: Tok) -> Tok | None:
         if current.sent != tok.sent or current.text in SENTENCE_END or current.text in COMMAS:
             return None
         if current.key in verbs:
-            return None if _negated(view, current) or _modal(view, current) else current
+            return (
+                None if _negated(view, current) or _modal(view, current) or _will(view, current) else current
+            )
     return None
+
+
+def _will(view: DocView, verb: Tok) -> bool:
+    """``سوف تستخدمها الولايات المتحدة حجة لضرب دمشق`` (ant:SK-middleEast-270-20180313): a future
+    use, no attack done."""
+    return verb.index > 0 and view.tokens[verb.index - 1].key == _WILL
 
 
 def _means_subject(view: DocView, actors: list[Actor], verb: Tok) -> list[Actor]:
@@ -4327,9 +4338,15 @@ def _purpose_targets(view: DocView, actors: list[Actor], tok: Tok) -> list[Actor
     target = next((a for a in actors if a.first == tok.index + 1), None)
     if target is not None:
         return _coordinated(view, actors, target)
+    phrase = next((a for a in gentilic_phrase_actors(view, tok.sent) if a.first == tok.index + 1), None)
+    if phrase is not None:  # لاستهداف المدنيين الفلسطينيين
+        return [phrase]
     words = view.tokens[tok.index + 1 : tok.index + 2 + STRUCK_GAP]
     if not words or words[0].key not in _STRUCK_WORDS:
         return []
+    owner = next((a for a in actors if a.first == tok.index + 2), None)
+    if owner is not None:  # لاستهداف مواقع الحوثيين: the genitive of the word for those struck
+        return [owner]
     at = next((t for t in words[1:] if t.key == _IN and t.sent == tok.sent), None)
     place = next((a for a in actors if at is not None and a.first == at.index + 1), None)
     return [a for a in _coordinated(view, actors, place) if _is_place(view, a)] if place else []
