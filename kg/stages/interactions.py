@@ -4228,10 +4228,12 @@ _ACTS_RULE_KEYS = frozenset(_THREATS) | _participle_keys()
 # --- attacks stated as a purpose (issue 22): one block, tested in tests/test_interactions_purpose.py.
 # ``وتستخدم "أكاذيبهم" لاستهداف سوريا``: an attack verbal noun after لـ of purpose (لاستهداف، لقصف،
 # لضرب، لمهاجمة) whose doer is the subject of the means verb of its clause (استخدم، استعمل، أطلق،
-# أرسل، وظّف): that subject attacks the object of the verbal noun, or the places after في that
-# follow a word for the people or places struck (لاستهداف المدنيين في X وY). News-bench holds 963
-# sentences with such a لـ + verbal noun and 64 with one of the means verbs before it (evaluation
-# articles excluded); most name no actor on one side. :func:`purpose_attack_pairs` is run per token
+# أرسل، وظّف، استغل، جنّد): that subject attacks the object of the verbal noun, its genitive after a
+# word for those struck (لقصف مواقع لتنظيم داعش) or the places after في (لاستهداف المدنيين في X
+# وY). Of the 68k news-bench articles (evaluation articles excluded), 662 hold such a لـ + verbal
+# noun and 64 sentences one of the means verbs before it; most name no actor on one side (أطلق
+# الصاروخ لاستهداف المناطق المدنية). Over those 662 articles the block emits 7 attacks and 2
+# accusations, all 9 right when read by hand. :func:`purpose_attack_pairs` is run per token
 # by :func:`_purpose_rules`; :func:`content_purpose_attack` makes the speaker of reported content
 # accuse the attacker (a third party, never the speaker's own side).
 _PURPOSE_ATTACKS = frozenset(key(p + w) for w in ("لاستهداف", "لقصف", "لضرب", "لمهاجمة") for p in ("", "و"))
