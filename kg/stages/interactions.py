@@ -4225,6 +4225,159 @@ _ACTS_RULE_KEYS = frozenset(_THREATS) | _participle_keys()
 # --- end of the block of threats and adverbial participles without a comma ----------------------------
 
 
+# --- attacks stated as a purpose (issue 22): one block, tested in tests/test_interactions_purpose.py.
+# ``وتستخدم "أكاذيبهم" لاستهداف سوريا``: an attack verbal noun after لـ of purpose (لاستهداف، لقصف،
+# لضرب، لمهاجمة) whose doer is the subject of the means verb of its clause (استخدم، استعمل، أطلق،
+# أرسل، وظّف، استغل، جنّد): that subject attacks the object of the verbal noun, its genitive after a
+# word for those struck (لقصف مواقع لتنظيم داعش) or the places after في (لاستهداف المدنيين في X
+# وY). Of the 68k news-bench articles (evaluation articles excluded), 662 hold such a لـ + verbal
+# noun and 64 sentences one of the means verbs before it; most name no actor on one side (أطلق
+# الصاروخ لاستهداف المناطق المدنية). Over those 662 articles the block emits 7 attacks and 2
+# accusations, all 9 right when read by hand. :func:`purpose_attack_pairs` is run per token
+# by :func:`_purpose_rules`; :func:`content_purpose_attack` makes the speaker of reported content
+# accuse the attacker (a third party, never the speaker's own side).
+_PURPOSE_ATTACKS = frozenset(key(p + w) for w in ("لاستهداف", "لقصف", "لضرب", "لمهاجمة") for p in ("", "و"))
+_MEANS_VERBS = (
+    *(("استخدم", "يستخدم"), ("استعمل", "يستعمل"), ("أطلق", "يطلق")),
+    *(("أرسل", "يرسل"), ("وظف", "يوظف"), ("استغل", "يستغل"), ("جند", "يجند")),
+)
+# Words for the people or places struck, after which the targets are the places after في:
+# لاستهداف المدنيين في السعودية (MSA, closed class).
+_STRUCK_WORDS = frozenset(
+    key(w)
+    for w in (
+        *("المدنيين", "المواطنين", "السكان", "الأبرياء", "المناطق"),
+        *("الأحياء", "المدن", "مواقع", "المنشآت"),
+    )
+)
+_PURPOSE_TRIGGER = Trigger("استهداف", "noun", "attack", "obj", (), "noun")
+PURPOSE_WINDOW = 10  # tokens back from the verbal noun to the means verb, in its clause
+STRUCK_GAP = 2  # words from the verbal noun to في: المدنيين، المناطق المدنية
+
+
+@lru_cache(maxsize=1)
+def _means_verbs() -> dict[str, Trigger]:
+    """Key of each third-person form of a means verb (with و، ف), bare or with its object pronoun
+    (صواريخ استعملها الحوثيون لضرب) → a trigger naming the verb."""
+    index: dict[str, Trigger] = {}
+    for lemma, present in _MEANS_VERBS:
+        verb = Trigger(lemma, "verb", "other", "obj", (), "verb", present)
+        for form in third_person_keys(lemma, present, _VERB_PROCLITICS):
+            for pronoun in ("", *_OBJECT_PRONOUNS):
+                index.setdefault(form + key(pronoun), verb)
+    return index
+
+
+def _purpose_rules(view: DocView, found: dict[tuple[str, str, str], Interaction], tok: Tok) -> None:
+    """Add what the rule of this block led by ``tok`` finds: an attack stated as a purpose."""
+    trigger = replace(_PURPOSE_TRIGGER, lemma=tok.text.lstrip("و")[1:])  # لقصف: قصف
+    for agents, targets in purpose_attack_pairs(view, tok):
+        for agent in agents:
+            for target in targets:
+                _add(view, found, trigger, tok, agent, target)
+
+
+def purpose_attack_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
+    """``أن تدعم ما وصفهم بـ"الإرهابيين" في الغوطة وتستخدم "أكاذيبهم" لاستهداف سوريا``
+    (ant:CN-middleEast-572-20180411): the subject of the means verb attacks the object of the
+    purpose verbal noun ``tok``, or the places after في past a word for those struck."""
+    if tok.key not in _PURPOSE_ATTACKS or _negated(view, tok):
+        return []
+    verb = _means_verb(view, tok)
+    if verb is None:
+        return []
+    actors = sentence_actors(view, tok.sent)
+    doers = [a for a in _means_subject(view, actors, verb) if can_act(view, a.entity)]
+    targets = _purpose_targets(view, actors, tok)
+    return [(doers, targets)] if doers and targets else []
+
+
+def _means_verb(view: DocView, tok: Tok) -> Tok | None:
+    """The means verb (استخدم، أطلق …) before ``tok`` in its clause, not negated nor modal."""
+    verbs = _means_verbs()
+    for index in range(tok.index - 1, max(tok.index - 1 - PURPOSE_WINDOW, -1), -1):
+        current = view.tokens[index]
+        if current.sent != tok.sent or current.text in SENTENCE_END or current.text in COMMAS:
+            return None
+        if current.key in verbs:
+            return (
+                None if _negated(view, current) or _modal(view, current) or _will(view, current) else current
+            )
+    return None
+
+
+def _will(view: DocView, verb: Tok) -> bool:
+    """``سوف تستخدمها الولايات المتحدة حجة لضرب دمشق`` (ant:SK-middleEast-270-20180313): a future
+    use, no attack done."""
+    return verb.index > 0 and view.tokens[verb.index - 1].key == _WILL
+
+
+def _means_subject(view: DocView, actors: list[Actor], verb: Tok) -> list[Actor]:
+    """The subject of the means ``verb``: the actors joined before it (``X وY استخدموا``) or the
+    actor right after it (``واستخدمت روسيا``)."""
+    end = verb.index - 1
+    while end >= 0 and (view.tokens[end].key in _SUBJECT_VERB_GAP or view.tokens[end].text in QUOTE_CHARS):
+        end -= 1
+    svo = next((a for a in actors if a.last == end), None)
+    if svo is not None:
+        group = coordinated_subject(view, actors, svo, verb, _means_verbs()[verb.key])
+        if _opens_clause(view, min(a.first for a in group)):
+            return group
+    after = next((a for a in actors if a.first == verb.index + 1), None)
+    return _coordinated(view, actors, after) if after is not None else []
+
+
+def _opens_clause(view: DocView, index: int) -> bool:
+    """Token ``index`` opens its sentence, a quotation or a clause (إن، أن، كما)."""
+    if index == 0 or view.tokens[index - 1].sent != view.tokens[index].sent:
+        return True
+    return _heads_clause(view, index, -1)
+
+
+def _purpose_targets(view: DocView, actors: list[Actor], tok: Tok) -> list[Actor]:
+    """The object right after the verbal noun ``tok`` with those joined to it, or the places after
+    في when a word for the people or places struck comes first (المدنيين في X وY)."""
+    target = next((a for a in actors if a.first == tok.index + 1), None)
+    if target is not None:
+        return _coordinated(view, actors, target)
+    phrase = next((a for a in gentilic_phrase_actors(view, tok.sent) if a.first == tok.index + 1), None)
+    if phrase is not None:  # لاستهداف المدنيين الفلسطينيين
+        return [phrase]
+    words = view.tokens[tok.index + 1 : tok.index + 2 + STRUCK_GAP]
+    if not words or words[0].key not in _STRUCK_WORDS:
+        return []
+    owner = next((a for a in actors if a.first == tok.index + 2), None)
+    if owner is not None:  # لاستهداف مواقع الحوثيين: the genitive of the word for those struck
+        return [owner]
+    at = next((t for t in words[1:] if t.key == _IN and t.sent == tok.sent), None)
+    place = next((a for a in actors if at is not None and a.first == at.index + 1), None)
+    return [a for a in _coordinated(view, actors, place) if _is_place(view, a)] if place else []
+
+
+def content_purpose_attack(view: DocView, statements: list[Statement]) -> list[Interaction]:
+    """In asserted content, the speaker accuses whoever the content says used means to attack
+    (``قالت X إن Y استخدم … لاستهداف …``): never the speaker's own side, nor under a condition,
+    a negation or another party's allegation."""
+    out = []
+    for stmt in statements:
+        if stmt.doc_id != view.doc.doc_id or not stmt.speaker or stmt.polarity != "assert":
+            continue
+        for tok in view.tokens_in(stmt.content.start, stmt.content.end):
+            if tok.key not in _PURPOSE_ATTACKS or innermost_statement(statements, tok) is not stmt:
+                continue
+            for doers, _targets in purpose_attack_pairs(view, tok):
+                for doer in doers:
+                    if doer.entity == stmt.speaker or _own_side(view, stmt.speaker, doer.entity):
+                        continue
+                    if _blame_undercut(view, stmt, doer) or _supposed(view, doer):
+                        continue
+                    out.append(carried(stmt, "accuse", doer.entity, _span_over(tok, doer), tok.text))
+    return out
+
+
+# --- end of the block of attacks stated as a purpose ----------------------------------------------
+
+
 @lru_cache(maxsize=1)
 def _rule_starts() -> frozenset[str]:
     """Every word that starts a rule of :func:`_word_led_rules` (one look-up per token)."""
@@ -4239,6 +4392,7 @@ def _rule_starts() -> frozenset[str]:
         | _SOLIDARITY_KEYS
         | _INFORMING_RULE_KEYS
         | _ACTS_RULE_KEYS
+        | _PURPOSE_ATTACKS
     )
 
 
@@ -4266,6 +4420,8 @@ def _word_led_rules(
         _informing_rules(view, found, tok)
     if tok.key in _ACTS_RULE_KEYS:
         _acts_rules(view, statements, found, tok)
+    if tok.key in _PURPOSE_ATTACKS:
+        _purpose_rules(view, found, tok)
 
 
 def process_doc(
@@ -4292,6 +4448,7 @@ def process_doc(
         *order_interactions(view, statements),
         *tariff_interactions(view, statements),
         *content_killed_in_mission(view, statements),
+        *content_purpose_attack(view, statements),
     ]
     for item in carried:
         if not _same_states_found(view, found, item.type, item.agent, item.target):
