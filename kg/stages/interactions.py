@@ -2650,7 +2650,7 @@ def fault_noun_blame(view: DocView, statements: list[Statement]) -> list[Interac
             noun = nouns.get(_strip_article(tok.key)) or nouns.get(tok.key)
             if noun is None or innermost_statement(statements, tok) is not stmt or _any_such(view, tok):
                 continue
-            for doer in _fault_noun_doers(view, tok):
+            for doer in _fault_noun_doers(view, tok) or relative_doers(view, tok, stmt):
                 if doer.entity.startswith(PLACE) or doer.entity == stmt.speaker:
                     continue
                 if _own_side(view, stmt.speaker, doer.entity) or _blame_undercut(view, stmt, doer):
@@ -2726,6 +2726,9 @@ _ATROCITY_VERBS = {
 _ATROCITY_TRIGGERS = {
     lemma: Trigger(lemma, "verb", "attack", "بحق", (), "verb") for lemma in set(_ATROCITY_VERBS.values())
 }
+# Nouns before a gentilic phrase that name its doer: قوات الاحتلال الإسرائيلي، سلطات الاحتلال الإسرائيلي.
+_DOER_HEADS = _FORCES | {key("سلطات")}
+_OPENING_MARKS = frozenset('("«“')
 VICTIMS_GAP = 2  # words naming the victims between بحق/ضد and في: بحق المدنيين العزل في
 
 
@@ -2748,12 +2751,15 @@ def atrocity_done_to_pairs(view: DocView, tok: Tok, verb: Tok) -> list[tuple[lis
 
 
 def _atrocity_doer(view: DocView, actors: list[Actor], phrases: list[Actor], verb: Tok) -> Actor | None:
-    """The subject right after the relative ``verb``: a name, a gentilic phrase (القوات الإسرائيلية)
-    or one behind a noun of armed forces (قوات الاحتلال الإسرائيلي), never a place or a person."""
-    named = [a for a in actors if a.mention.kind != "adjective"]
-    agent = _after(named, verb.index + 1, 0) or next((a for a in phrases if a.first == verb.index + 1), None)
-    if agent is None and view.tokens[verb.index + 1].key in _FORCES:
-        agent = next((a for a in phrases if a.first == verb.index + 2), None)
+    """The subject right after the relative ``verb`` (or an opening bracket): a name, a gentilic
+    (الإسرائيليون), a gentilic phrase (القوات الإسرائيلية) or one behind a noun of armed forces or
+    authorities (سلطات الاحتلال الإسرائيلي), never a place or a person."""
+    start = verb.index + 1
+    if view.tokens[start].text in _OPENING_MARKS and view.tokens[start].sent == verb.sent:
+        start += 1  # نفذها (داعش)
+    agent = _after(actors, start, 0) or next((a for a in phrases if a.first == start), None)
+    if agent is None and view.tokens[start].key in _DOER_HEADS:  # سلطات الاحتلال الإسرائيلي
+        agent = next((a for a in phrases if a.first == start + 1), None)
     if agent is None or agent.entity.startswith(PLACE) or _label(view, agent.entity) == "PERSON":
         return None
     return agent
@@ -2775,6 +2781,27 @@ def _atrocity_antecedent(view: DocView, verb: Tok) -> bool:
         if word.text in COMMAS or word.key in _PREPOSITIONS:
             return False
     return False
+
+
+def relative_doers(view: DocView, tok: Tok, stmt: Statement) -> list[Actor]:
+    """``إن الجرائم التي ترتكبها إسرائيل`` (ant:AL-internationalNews-1234-20180518): the subject of
+    a relative verb of doing (one adjective may stand between: المجازر الوحشية التي ارتكبتها)
+    after the noun ``tok``, with the actors joined to it (التي نفذتها الولايات المتحدة وبريطانيا).
+    None for a place as speaker, which blames no one (a misread كامب ديفيد)."""
+    if not stmt.speaker or not can_act(view, stmt.speaker):
+        return []
+    for index in (tok.index + 1, tok.index + 2):
+        relative = view.tokens[index] if index + 1 < len(view.tokens) else None
+        if relative is None or relative.sent != tok.sent or view.mention_at.get(index) is not None:
+            return []
+        verb = view.tokens[index + 1]
+        if relative.key in _RELATIVE and verb.key in _ATROCITY_VERBS:
+            actors = sentence_actors(view, tok.sent, adjectives=True)
+            agent = _atrocity_doer(view, actors, gentilic_phrase_actors(view, tok.sent), verb)
+            if agent is None:
+                return []
+            return _coordinated(view, actors, agent) if agent in actors else [agent]
+    return []
 
 
 def _victims_place(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
