@@ -2737,7 +2737,7 @@ _ATROCITY_TRIGGERS = {
 # Nouns before a gentilic phrase that name its doer: قوات الاحتلال الإسرائيلي، سلطات الاحتلال الإسرائيلي.
 _DOER_HEADS = _FORCES | {key("سلطات")}
 _OPENING_MARKS = frozenset('("«“')
-VICTIMS_GAP = 2  # words naming the victims between بحق/ضد and في: بحق المدنيين العزل في
+VICTIMS_GAP = 2  # words naming the victims between بحق/ضد and في: ضد المدنيين في اليمن
 
 
 def atrocity_done_to_pairs(view: DocView, tok: Tok, verb: Tok) -> list[tuple[list[Actor], list[Actor]]]:
@@ -2813,7 +2813,7 @@ def relative_doers(view: DocView, tok: Tok, stmt: Statement) -> list[Actor]:
 
 
 def _victims_place(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None:
-    """``ضد المدنيين العزل في #غزة``: the place after في, when at most ``VICTIMS_GAP`` words that
+    """``ضد المدنيين في اليمن``: the place after في, when at most ``VICTIMS_GAP`` words that
     name no actor stand between ``tok`` and في."""
     for index in range(tok.index + 1, min(tok.index + 2 + VICTIMS_GAP, len(view.tokens))):
         word = view.tokens[index]
@@ -2826,7 +2826,7 @@ def _victims_place(view: DocView, actors: list[Actor], tok: Tok) -> Actor | None
 
 
 def _people_of_place(view: DocView, place: Actor) -> Actor:
-    """The victims in a city or region (المدنيين في غزة) are people of its country, when the
+    """The victims in a city or region (المدنيين في عدن) are people of its country, when the
     document names that country; a country stays itself."""
     entity = view.entities.get(place.entity.removeprefix(PLACE))
     name = entity.key.removeprefix("place:") if entity is not None and entity.key.startswith("place:") else ""
