@@ -1,6 +1,5 @@
 """Atrocities named by a noun with a relative clause of doing (kg/stages/interactions.py, the block
-of issue 22): the doer attacks the party the atrocity was done to, and a speaker who names the
-atrocity in what he says accuses its doer. Each case is a sentence quoted from the news-bench
+of issue 22): the doer attacks the party the atrocity was done to. Each case is a sentence quoted from the news-bench
 article whose id is given (counts of news-bench sentences are in the rules' comments)."""
 
 from __future__ import annotations
@@ -54,35 +53,3 @@ def test_interactions_atrocities_without_doer_is_none() -> None:
     )
     names = {"إسرائيل": ("GPE", "israel", "name"), "الفلسطيني": ("GPE", "palestine", "adjective")}
     assert ("attack", "israel", "palestine") not in triples(run_on(text, names))
-
-
-# relative_doers in fault_noun_blame: a speaker names a fault noun whose doer is the subject of a
-# relative verb of doing (19 interactions in all of news-bench, evaluation articles excluded)
-@pytest.mark.parametrize(
-    ("text", "names", "expected"),
-    [
-        # ant:SK-middleEast-1033-20180414: the noun in quotation marks, the doer with partners
-        (
-            'قال النظام السوري، السبت، إن "العدوان" الذي نفذته الولايات المتحدة مع فرنسا وبريطانيا، لم '
-            "يحقق أهدافه",
-            {
-                "النظام السوري": ("ORG", "syrian_regime", "name"),
-                "الولايات المتحدة": ("GPE", "usa", "name"),
-                "فرنسا": ("GPE", "france", "name"),
-                "بريطانيا": ("GPE", "uk", "name"),
-            },
-            ("accuse", "syrian_regime", "usa"),
-        ),
-        # ant:AL-internationalNews-1234-20180518: two fault nouns joined before the relative clause
-        (
-            "ودعا الرئيس الفلسطيني محمود عباس، في أكثر من مناسبة، المجتمع الدولي إلى توفير حماية "
-            "دولية للفلسطينيين من الجرائم والانتهاكات التي ترتكبها إسرائيل بحقهم.",
-            {"محمود عباس": ("PERSON", "abbas", "name"), "إسرائيل": ("GPE", "israel", "name")},
-            ("accuse", "abbas", "israel"),
-        ),
-    ],
-)
-def test_interactions_atrocities_named_by_speaker_accuses_doer(
-    text: str, names: dict, expected: tuple[str, str, str]
-) -> None:
-    assert expected in triples(run_on(text, names))
