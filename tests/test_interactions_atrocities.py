@@ -1,6 +1,6 @@
 """Atrocities named by a noun with a relative clause of doing (kg/stages/interactions.py, the block
-of issue 22): the doer attacks the party the atrocity was done to. Each case is a sentence quoted from the news-bench
-article whose id is given (counts of news-bench sentences are in the rules' comments)."""
+of issue 22): the doer attacks the party the atrocity was done to. Each case is a sentence quoted
+from the news-bench article whose id is given (counts of news-bench sentences are in the rules' comments)."""
 
 from __future__ import annotations
 
