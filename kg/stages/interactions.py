@@ -4566,6 +4566,62 @@ def _word_led_rules(
         _atrocity_rules(view, found, tok)
 
 
+# --- The speaker's own side written as "our" (issue 22) -------------------------------------------
+# ``هاجموا (مسلحو المعارضة) قواتنا``، ``استهدفت قواتنا في سرت``: inside a quote, a noun of the
+# nation's people, forces or land with the first-person plural possessive (جنودنا، قواتنا، شعبنا،
+# بلادنا) stands for the state the speaker speaks for. Only ever a target: the trigger's own rule
+# (verb_pairs, noun_pairs) still finds the agent among the sentence's actors.
+_OUR_PROCLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
+
+
+def _our_side_word(word: str) -> bool:
+    """``جنودنا``، ``ولقواتنا``: a word of the ``our_side`` class behind at most two proclitics."""
+    nouns = word_class("our_side")
+    if word in nouns:
+        return True
+    return any(word.startswith(p) and word[len(p) :] in nouns for p in _OUR_PROCLITICS)
+
+
+def our_side_actors(view: DocView, statements: list[Statement], sent: int) -> list[Actor]:
+    """The "our" nouns of sentence ``sent`` inside a quote, each as the speaker's state."""
+    start, end = view.sentences[sent]
+    out: list[Actor] = []
+    for tok in view.tokens_in(start, end):
+        stmt = innermost_statement(statements, tok) if _our_side_word(tok.key) else None
+        state = speaker_state(view, stmt.speaker) if stmt is not None and stmt.speaker else None
+        if state is not None:
+            mention = Mention(view.doc.doc_id, Span(tok.start, tok.end), tok.text, "GPE", "description")
+            out.append(Actor(state, mention, tok.index, tok.index))
+    return out
+
+
+def our_side_pairs(
+    view: DocView,
+    statements: list[Statement],
+    tok: Tok,
+    trigger: Trigger,
+    actors: list[Actor],
+    gentilics: list[Actor] | None = None,
+) -> list[tuple[list[Actor], list[Actor]]]:
+    """``وقال عيسى: "وقعت 3 تفجيرات ... استهدفت قواتنا في سرت"`` (ant:JA-internationalNews-946-
+    20160612): the pairs of the verb rule (or, given ``gentilics``, the noun rule) once the
+    quote's "our" nouns join ``actors``, kept when one of them is the target (never the agent)."""
+    ours = our_side_actors(view, statements, tok.sent)
+    if not ours:
+        return []
+    merged = sorted([*actors, *ours], key=lambda a: a.first)
+    if gentilics is None:
+        found = verb_pairs(view, tok, trigger, merged)
+    else:
+        found = noun_pairs(view, tok, trigger, merged, gentilics)
+    pairs = []
+    for agents, targets in found:
+        own = [t for t in targets if t in ours]
+        if own and not any(a in ours for a in agents):
+            pairs.append((agents, own))
+    return pairs
+
+
 def process_doc(
     doc: Document,
     corpus: Corpus,
@@ -4656,11 +4712,13 @@ def process_doc(
             pairs = issued if issued is not None else verb_pairs(view, tok, trigger, actors)
             if not pairs:  # واعتقل الأمن التركي برانسون: a gentilic phrase as agent or target
                 pairs = gentilic_phrase_pairs(view, tok, trigger, actors)
+            pairs = pairs or our_side_pairs(view, statements, tok, trigger, actors)
         else:
             gentilics = [
                 a for a in sentence_actors(view, tok.sent, adjectives=True) if a.mention.kind == "adjective"
             ]
             pairs = noun_pairs(view, tok, trigger, actors, gentilics)
+            pairs = pairs or our_side_pairs(view, statements, tok, trigger, actors, gentilics)
         carrier = innermost_statement(statements, tok) if we is not None else None
         if we is not None and we.mention.label == "PERSON" and trigger.type == "attack":
             trigger = replace(trigger, type="other")  # بلاده ستقصف: the speaker threatens an attack
