@@ -4572,6 +4572,7 @@ def _word_led_rules(
 # بلادنا) stands for the state the speaker speaks for. Only ever a target: the trigger's own rule
 # (verb_pairs, noun_pairs) still finds the agent among the sentence's actors.
 _OUR_PROCLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
+_SANCTIONS = frozenset({"فرض", "عقوبات"})  # trigger lemmas of sanctions (فرض عقوبات على بلاده)
 
 
 def _our_side_word(word: str) -> bool:
@@ -4595,6 +4596,32 @@ def our_side_actors(view: DocView, statements: list[Statement], sent: int) -> li
     return out
 
 
+def his_country_actors(view: DocView, statements: list[Statement], sent: int) -> list[Actor]:
+    """``قال X إن Y تستهدف بلاده``: in reported (not quoted) content, his country (بلاده، بلدها,
+    of the speaker's gender) is the state the speaker speaks for."""
+    start, end = view.sentences[sent]
+    out: list[Actor] = []
+    for tok in view.tokens_in(start, end):
+        gender = _his_country_gender(tok.key) if not tok.text.endswith("ة") else ""  # بلدة "town"
+        stmt = innermost_statement(statements, tok) if gender else None
+        if stmt is None or stmt.kind != "indirect" or not stmt.speaker:
+            continue
+        state = speaker_state(view, stmt.speaker)
+        if state is not None and actor_gender(view, stmt.speaker) == gender:
+            mention = Mention(view.doc.doc_id, Span(tok.start, tok.end), tok.text, "GPE", "description")
+            out.append(Actor(state, mention, tok.index, tok.index))
+    return out
+
+
+def _his_country_gender(word: str) -> str:
+    """``m`` for بلاده، ``f`` for بلادها (behind at most two proclitics), else ``""``."""
+    nouns = word_class("his_country")
+    bare = next(
+        (word[len(p) :] for p in ("", *_OUR_PROCLITICS) if word.startswith(p) and word[len(p) :] in nouns), ""
+    )
+    return ("f" if bare.endswith("ها") else "m") if bare else ""
+
+
 def our_side_pairs(
     view: DocView,
     statements: list[Statement],
@@ -4606,7 +4633,9 @@ def our_side_pairs(
     """``وقال عيسى: "وقعت 3 تفجيرات ... استهدفت قواتنا في سرت"`` (ant:JA-internationalNews-946-
     20160612): the pairs of the verb rule (or, given ``gentilics``, the noun rule) once the
     quote's "our" nouns join ``actors``, kept when one of them is the target (never the agent)."""
-    ours = our_side_actors(view, statements, tok.sent)
+    if trigger.type != "attack" and trigger.lemma not in _SANCTIONS:
+        return []  # دعم جنودنا، زيارة بلاده: support and visits of one's own side are mostly domestic
+    ours = our_side_actors(view, statements, tok.sent) + his_country_actors(view, statements, tok.sent)
     if not ours:
         return []
     merged = sorted([*actors, *ours], key=lambda a: a.first)
