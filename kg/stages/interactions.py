@@ -4583,32 +4583,13 @@ def _our_side_word(word: str) -> bool:
     return any(word.startswith(p) and word[len(p) :] in nouns for p in _OUR_PROCLITICS)
 
 
-def speaker_side(view: DocView, stmt: Statement) -> str | None:
-    """The state ``stmt``'s speaker speaks for: :func:`speaker_state`, else the country of the
-    gentilic written right before one of the speaker's names in the document (الرئيس الفنزويلي
-    نيكولاس مادورو … وقال مادورو)."""
-    if not stmt.speaker:
-        return None
-    state = speaker_state(view, stmt.speaker)
-    if state is not None:
-        return state
-    for index, mention in sorted(view.mention_at.items()):
-        gentilic = view.mention_at.get(index - 1)
-        if gentilic is None or gentilic.kind != "adjective" or view.entity_of(mention) != stmt.speaker:
-            continue
-        entity = view.entities.get(view.entity_of(gentilic) or "")
-        if entity is not None and entity.label == "GPE":
-            return entity.stands_for or entity.entity_id
-    return None
-
-
 def our_side_actors(view: DocView, statements: list[Statement], sent: int) -> list[Actor]:
     """The "our" nouns of sentence ``sent`` inside a quote, each as the speaker's state."""
     start, end = view.sentences[sent]
     out: list[Actor] = []
     for tok in view.tokens_in(start, end):
         stmt = innermost_statement(statements, tok) if _our_side_word(tok.key) else None
-        state = speaker_side(view, stmt) if stmt is not None else None
+        state = speaker_state(view, stmt.speaker) if stmt is not None and stmt.speaker else None
         if state is not None:
             mention = Mention(view.doc.doc_id, Span(tok.start, tok.end), tok.text, "GPE", "description")
             out.append(Actor(state, mention, tok.index, tok.index))
@@ -4625,7 +4606,7 @@ def his_country_actors(view: DocView, statements: list[Statement], sent: int) ->
         stmt = innermost_statement(statements, tok) if gender else None
         if stmt is None or stmt.kind != "indirect" or not stmt.speaker:
             continue
-        state = speaker_side(view, stmt)
+        state = speaker_state(view, stmt.speaker)
         if state is not None and actor_gender(view, stmt.speaker) == gender:
             mention = Mention(view.doc.doc_id, Span(tok.start, tok.end), tok.text, "GPE", "description")
             out.append(Actor(state, mention, tok.index, tok.index))
