@@ -322,6 +322,8 @@ def _agrees(frame: Frame, head: str) -> bool:
         return False
     feminine = head.endswith("ة")
     return (plural or feminine) if form.gender == "f" else not plural and not feminine
+
+
 # --- end inter19 -------------------------------------------------------------------------------
 
 
