@@ -30,6 +30,11 @@ CASES = {
     "court": "وأثار هذا الحظر جدلا عندما رفع دبلوماسي مصري دعوى قضائية ضد ذلك القانون، وانتقلت الدعوى "
     "بين أروقة المحاكم الإدارية حتى وصلت إلى المحكمة الدستورية العليا التي قضت، في عام 2012، برفض "
     "الدعوى، مؤكدة أن القانون يضفي مزيدا من الضمانات الأمنية.",
+    # ant:SK-middleEast-114-20180227: a definite singular source refers back to the general named
+    # in the sentence before, not to his country
+    "anaphor": "وقال المسؤول عن المركز الروسي للمصالحة في روسيا، الجنرال يوري إيفتوشنكو في بيان، إن "
+    "مقاتلي المجموعات المسلحة واصلوا مهاجمة مواقع القوات الحكومية.\nوأردف المسؤول الروسي، الذي تدعم "
+    'بلاده النظام السوري، قائلا "ندعو قادة المجموعات المسلحة في الغوطة الشرقية الى احترام وقف اطلاق النار".',
 }
 
 
@@ -53,7 +58,12 @@ def test_attribute_participle_after_a_gentilic_group_is_its_countrys(
 
 
 @pytest.mark.parametrize(
-    ("doc_id", "cue", "country"), [("outlet", "مشيرة", "المملكة المتحدة"), ("court", "مؤكدة", "مصر")]
+    ("doc_id", "cue", "country"),
+    [
+        ("outlet", "مشيرة", "المملكة المتحدة"),
+        ("court", "مؤكدة", "مصر"),
+        ("anaphor", "قائلا", "روسيا"),
+    ],
 )
 def test_attribute_participle_after_an_outlet_or_a_disagreeing_source_is_not_its_countrys(
     corpus: Corpus, doc_id: str, cue: str, country: str

@@ -306,15 +306,22 @@ def _source_head(view: DocView, start: int) -> str:
             return ""
         before = view.tokens[index - back - 1] if index - back >= 1 else None
         governed = before is not None and before.sent == head.sent and before.key in PARTICLES | CIRCUMSTANCE
-        return "" if governed else bare
+        # وأردف المسؤول الروسي (ant:SK-middleEast-114-20180227): a definite singular source refers
+        # back to the official named before, not to the group
+        anaphor = head.key.lstrip("وف").startswith("ال") and not _plural(bare)
+        return "" if governed or anaphor else bare
     return ""
+
+
+def _plural(head: str) -> bool:
+    return head.endswith(("ون", "ين")) or head in _BROKEN_PLURALS
 
 
 def _agrees(frame: Frame, head: str) -> bool:
     """A plural participle (قائلين) needs a plural group, a masculine singular one (قائلا) a
     masculine singular source; a feminine singular one (مؤكدة) agrees with a plural of non-humans
     (أصوات مسؤولين، مصادر) or a feminine source (متحدثة)."""
-    plural = head.endswith(("ون", "ين")) or head in _BROKEN_PLURALS
+    plural = _plural(head)
     form = frame.form
     if form.number == "pl":
         return plural
