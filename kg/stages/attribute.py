@@ -43,7 +43,7 @@ from kg.arabic.lexicons import word_class
 from kg.arabic.normalize import key
 from kg.contract import DOCUMENT, Stage
 from kg.model import Corpus, Document, Entity, Mention, Span, Statement
-from kg.stages.attribution.common import Frame, after_preposition, strip_clitics
+from kg.stages.attribution.common import CIRCUMSTANCE, PARTICLES, Frame, after_preposition, strip_clitics
 from kg.stages.attribution.frames import find_frames
 from kg.stages.attribution.speakers import is_relay
 from kg.stages.docview import QUOTE_MARK, DocView, outer_span
@@ -233,6 +233,8 @@ def _implicit_speakers(
         return [agreeing[0].speaker]
     if (participle or view.lexicon.prefix_of(frame.cue.text)) and not agreeing:
         subject = sentence_subject(view, genders, drafts, frame)  # حظرت إيران التطبيق، قائلة
+        if subject is None and participle:
+            subject = gentilic_group_subject(view, drafts, frame)
         if subject is not None:
             return [subject]
     for draft in _outer_first(recent):
@@ -262,6 +264,74 @@ def sentence_subject(view: DocView, genders: dict[str, str], drafts: list[Draft]
         if entity is not None and (not wanted or _gender(view, genders, entity) == wanted):
             return entity
     return None
+
+
+# --- participle after a group described by a gentilic (inter19) ---------------------------------
+_PREPOSITION_ARTICLE = tuple(key(p) for p in ("بال", "لل", "كال", "وبال", "ولل", "فبال", "فلل"))
+_BROKEN_PLURALS = frozenset(key(w) for w in ("مصادر", "شهود", "خبراء", "سكان"))
+
+
+def gentilic_group_subject(view: DocView, drafts: list[Draft], frame: Frame) -> str | None:
+    """``ورد مسؤولون إيرانيون، الثلاثاء، على التصريحات الأميركية، قائلين إنه``
+    (ant:SK-internationalNews-2835-20180801): a participle cue with no statement and no entity
+    before it in its sentence is said by the unnamed group a gentilic describes (مسؤولون
+    إيرانيون → Iran), as ``قال مسؤولون إيرانيون`` is. The group is a source noun (مصدر، مسؤولون،
+    دبلوماسيون; not an outlet: صحيفة) one or two words before the adjective, governed by no
+    preposition, outside quotes, that the participle agrees with (:func:`_agrees`)."""
+    start = view.sentence_start(frame.cue.sent)
+    if any(d.frame.cue.sent == frame.cue.sent and d.frame.cue.start < frame.cue.start for d in drafts):
+        return None
+    for mention in view.mentions:
+        outer = outer_span(mention)
+        if mention.kind != "adjective" or outer.start < start or outer.end > frame.cue.start:
+            continue
+        head = _source_head(view, outer.start)
+        if head and view.quote_around(outer.start, outer.end) is None and _agrees(frame, head):
+            return view.entity_of(mention)
+    return None
+
+
+def _source_head(view: DocView, start: int) -> str:
+    """The key of a source noun among the two words before a gentilic adjective at ``start``
+    (``مصادر أمنية مصرية``) that no proclitic or preceding preposition governs, else ""."""
+    index = view.token_at(start)
+    for back in (1, 2):
+        if index - back < 0 or view.tokens[index - back].sent != view.tokens[index].sent:
+            return ""
+        head = view.tokens[index - back]
+        bare = strip_clitics(head.key)
+        if bare not in view.frames.generic_speakers or bare in view.frames.channel_nouns:
+            continue
+        if head.key.startswith(_PREPOSITION_ARTICLE) or head.key[:1] in ("ب", "ل"):
+            return ""
+        before = view.tokens[index - back - 1] if index - back >= 1 else None
+        governed = before is not None and before.sent == head.sent and before.key in PARTICLES | CIRCUMSTANCE
+        # وأردف المسؤول الروسي (ant:SK-middleEast-114-20180227): a definite singular source refers
+        # back to the official named before, not to the group
+        anaphor = head.key.lstrip("وف").startswith("ال") and not _plural(bare)
+        return "" if governed or anaphor else bare
+    return ""
+
+
+def _plural(head: str) -> bool:
+    return head.endswith(("ون", "ين")) or head in _BROKEN_PLURALS
+
+
+def _agrees(frame: Frame, head: str) -> bool:
+    """A plural participle (قائلين) needs a plural group, a masculine singular one (قائلا) a
+    masculine singular source; a feminine singular one (مؤكدة) agrees with a plural of non-humans
+    (أصوات مسؤولين، مصادر) or a feminine source (متحدثة)."""
+    plural = _plural(head)
+    form = frame.form
+    if form.number == "pl":
+        return plural
+    if form.number != "sg":
+        return False
+    feminine = head.endswith("ة")
+    return (plural or feminine) if form.gender == "f" else not plural and not feminine
+
+
+# --- end inter19 -------------------------------------------------------------------------------
 
 
 def _outer_first(recent: list[Draft]) -> list[Draft]:
