@@ -31,7 +31,9 @@ CHINA = {
         ),
     ],
 )
-def test_interactions_stances_felt_disappointment(text: str, names: dict, expected: tuple[str, str, str]) -> None:
+def test_interactions_stances_felt_disappointment(
+    text: str, names: dict, expected: tuple[str, str, str]
+) -> None:
     assert expected in triples(run_on(text, names))
 
 
@@ -68,7 +70,9 @@ def test_interactions_stances_disappointment_without_actor_is_none() -> None:
         ),
     ],
 )
-def test_interactions_stances_regretted_decision(text: str, names: dict, expected: tuple[str, str, str]) -> None:
+def test_interactions_stances_regretted_decision(
+    text: str, names: dict, expected: tuple[str, str, str]
+) -> None:
     assert expected in triples(run_on(text, names))
 
 
