@@ -2840,7 +2840,7 @@ _ATROCITY_RULE_KEYS = frozenset({_DONE_TO, _DID_AGAINST})  # the words that star
 # --- end of the block of atrocities done to someone ------------------------------------------------
 
 # --- Stances said with nouns: disappointment felt at an actor's act (issue 22) ------------------------
-# ``قال نائب سفير روسيا بالأمم المتحدة بأن بلاده تشعر بخيبة أمل إزاء قرار ترمب``: a feeling verb
+# ``إن الصين "تشعر بخيبة أمل قوية" إزاء قرار الرئيس الأميركي دونالد ترمب``: a feeling verb
 # (شعر، أصيب) with بخيبة أمل/الأمل and an actor's act after إزاء/من/لـ/بسبب condemns that actor, as
 # أعرب عن خيبة أمله does in :func:`expressed_condemnation_pairs`. The one who feels it is the
 # subject of the verb, or, for نشعر/أشعر or إنها تشعر, the speaker of the sentence's statement.
