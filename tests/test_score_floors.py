@@ -24,7 +24,7 @@ FLOORS: dict[str, dict[tuple[str, ...], float]] = {
         ("entities", "typed", "f1"): 0.92,
         ("resolution", "bcubed", "f1"): 0.985,
         ("statements", "detection", "f1"): 0.89,
-        ("statements", "attribution", "f1"): 0.79,
+        ("statements", "attribution", "f1"): 0.80,
         # claims (issue 21): main predicates, frames, stances and figures took 0.296 to 0.407;
         # issue 18's statements (0.882 -> 0.902) matched more statements whose cross-document
         # claims are not joined yet, 0.382 on both together; average-link paraphrases, one side's
@@ -34,8 +34,10 @@ FLOORS: dict[str, dict[tuple[str, ...], float]] = {
         # interactions (issue 22): 0.402 -> 0.468 with content blame, narration rules and
         # Palestine the state apart from the territories; 0.565 with contacts, court rulings,
         # orders, tariffs, the use of force and Iran's atomic energy body; 0.584 with said blame,
-        # resolutions that urge, solidarity, agreements and informing (2026-12-05)
-        ("interactions", "typed", "f1"): 0.56,
+        # resolutions that urge, solidarity, agreements and informing; 0.655 with the army of the
+        # slice, threats, fault nouns, coordinated subjects, purpose attacks, atrocities, our
+        # side, participle groups and stance nouns (2026-12-05, second session)
+        ("interactions", "typed", "f1"): 0.63,
         ("roles", "f1"): 0.77,
     },
     "seeds": {
