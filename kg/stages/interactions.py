@@ -2886,11 +2886,17 @@ def felt_disappointment_pairs(
 
 def _feeling_verb(view: DocView, tok: Tok) -> Tok | None:
     """The feeling verb (تشعر، أصيب) at most FEEL_GAP words before ``tok`` in its sentence."""
-    for index in range(tok.index - 1, max(-1, tok.index - 2 - FEEL_GAP), -1):
+    return _key_before(view, tok, _FEEL_VERBS, FEEL_GAP)
+
+
+def _key_before(view: DocView, tok: Tok, keys: frozenset[str], gap: int) -> Tok | None:
+    """The word of ``keys`` at most ``gap`` + 1 words before ``tok``, in its sentence and past no
+    comma."""
+    for index in range(tok.index - 1, max(-1, tok.index - 2 - gap), -1):
         current = view.tokens[index]
         if current.sent != tok.sent or current.text in COMMAS:
             return None
-        if current.key in _FEEL_VERBS:
+        if current.key in keys:
             return current
     return None
 
@@ -2979,13 +2985,7 @@ def regretted_decision_pairs(
 def _regret_verb(view: DocView, tok: Tok) -> Tok | None:
     """The verb expressing the regret noun ``tok`` (أعرب عن، أبدى، شعر بـ) at most REGRET_GAP
     words before it, past no comma."""
-    for index in range(tok.index - 1, max(-1, tok.index - 2 - REGRET_GAP), -1):
-        current = view.tokens[index]
-        if current.sent != tok.sent or current.text in COMMAS:
-            return None
-        if current.key in _REGRET_EXPRESSING:
-            return current
-    return None
+    return _key_before(view, tok, _REGRET_EXPRESSING, REGRET_GAP)
 
 
 def _stance_rules(
