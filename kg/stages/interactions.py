@@ -69,7 +69,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -2099,11 +2099,17 @@ def done_against_pairs(view: DocView, tok: Tok, verb: Tok) -> list[tuple[list[Ac
 
 def _done_against_verb(view: DocView, tok: Tok) -> Tok | None:
     """The relative verb of doing (التي يشنها) before ``tok`` in its clause, if any."""
+    return _relative_verb_before(view, tok, _DONE_AGAINST)
+
+
+def _relative_verb_before(view: DocView, tok: Tok, verbs: Mapping[str, str]) -> Tok | None:
+    """A verb of ``verbs`` right after a relative pronoun, within DONE_AGAINST_WINDOW words before
+    ``tok`` in its clause (past no comma or sentence end)."""
     for index in range(tok.index - 1, max(tok.index - DONE_AGAINST_WINDOW, 0), -1):
         current = view.tokens[index]
         if current.sent != tok.sent or current.text in SENTENCE_END or current.text in COMMAS:
             return None
-        if current.key in _DONE_AGAINST and view.tokens[index - 1].key in _RELATIVE:
+        if current.key in verbs and view.tokens[index - 1].key in _RELATIVE:
             return current
     return None
 
@@ -2827,13 +2833,7 @@ def _atrocity_rules(view: DocView, found: dict[tuple[str, str, str], Interaction
 
 def _atrocity_verb(view: DocView, tok: Tok) -> Tok | None:
     """The relative verb of doing (التي ارتكبتها) before ``tok`` in its clause, if any."""
-    for index in range(tok.index - 1, max(tok.index - DONE_AGAINST_WINDOW, 0), -1):
-        current = view.tokens[index]
-        if current.sent != tok.sent or current.text in SENTENCE_END or current.text in COMMAS:
-            return None
-        if current.key in _ATROCITY_VERBS and view.tokens[index - 1].key in _RELATIVE:
-            return current
-    return None
+    return _relative_verb_before(view, tok, _ATROCITY_VERBS)
 
 
 _ATROCITY_RULE_KEYS = frozenset({_DONE_TO, _DID_AGAINST})  # the words that start _atrocity_rules
