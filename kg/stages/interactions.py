@@ -2256,10 +2256,7 @@ def _narration_rules(
         if verb is None:
             return
         done = _DONE_IN_TRIGGERS[_DONE_IN[verb.key]]
-        for agents, targets in done_in_place_pairs(view, tok):
-            for agent in agents:
-                for target in targets:
-                    _add(view, found, done, tok, agent, target)
+        _add_pairs(view, found, done, tok, done_in_place_pairs(view, tok))
 
 
 _IN_PLACE = key("في")
@@ -3020,10 +3017,7 @@ def _preposition_rules(view: DocView, found: dict[tuple[str, str, str], Interact
     verb = _done_against_verb(view, tok) if tok.key == _DID_AGAINST else None
     if verb is not None:
         done = _DONE_AGAINST_TRIGGERS[_DONE_AGAINST[verb.key]]
-        for agents, targets in done_against_pairs(view, tok, verb):
-            for agent in agents:
-                for target in targets:
-                    _add(view, found, done, tok, agent, target)
+        _add_pairs(view, found, done, tok, done_against_pairs(view, tok, verb))
 
 
 # --- Contacts, cooperation, visits and meetings said with nouns and prepositions (issue 22) -----
@@ -4268,10 +4262,7 @@ def _informing_rules(view: DocView, found: dict[tuple[str, str, str], Interactio
             if not _pair_found(found, agents[0], targets[0]):
                 _add(view, found, _INFORM_TRIGGER, tok, agents[0], targets[0])
     if tok.key in _REACH:
-        for agents, targets in agreement_pairs(view, tok):
-            for agent in agents:
-                for target in targets:
-                    _add(view, found, _REACH_TRIGGER, tok, agent, target)
+        _add_pairs(view, found, _REACH_TRIGGER, tok, agreement_pairs(view, tok))
 
 
 def agreement_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
@@ -4573,10 +4564,7 @@ def _means_verbs() -> dict[str, Trigger]:
 def _purpose_rules(view: DocView, found: dict[tuple[str, str, str], Interaction], tok: Tok) -> None:
     """Add what the rule of this block led by ``tok`` finds: an attack stated as a purpose."""
     trigger = replace(_PURPOSE_TRIGGER, lemma=tok.text.lstrip("و")[1:])  # لقصف: قصف
-    for agents, targets in purpose_attack_pairs(view, tok):
-        for agent in agents:
-            for target in targets:
-                _add(view, found, trigger, tok, agent, target)
+    _add_pairs(view, found, trigger, tok, purpose_attack_pairs(view, tok))
 
 
 def purpose_attack_pairs(view: DocView, tok: Tok) -> list[tuple[list[Actor], list[Actor]]]:
@@ -4883,10 +4871,7 @@ def process_doc(
         ):
             pairs = support_masdar_pairs(view, tok, actors)  # دعما لقوات، دعم من: a verbal noun
             if pairs:
-                for agents, targets in pairs:
-                    for agent in agents:
-                        for target in targets:
-                            _add(view, found, trigger, tok, agent, target)
+                _add_pairs(view, found, trigger, tok, pairs)
                 continue
         if trigger.kind == "verb" and (event_subject(view, tok) or noun_subject_before(view, tok, trigger)):
             continue
@@ -4917,10 +4902,7 @@ def process_doc(
         carrier = innermost_statement(statements, tok) if we is not None else None
         if we is not None and we.mention.label == "PERSON" and trigger.type == "attack":
             trigger = replace(trigger, type="other")  # بلاده ستقصف: the speaker threatens an attack
-        for agents, targets in pairs:
-            for agent in agents:
-                for target in targets:
-                    _add(view, found, trigger, tok, agent, target, carrier.stmt_id if carrier else None)
+        _add_pairs(view, found, trigger, tok, pairs, carrier.stmt_id if carrier else None)
     return list(found.values())
 
 
@@ -5115,6 +5097,21 @@ def _first_person_pairs(
     else:
         target = _prep_target(view, actors, tok, trigger.target)
     return [([we], _coordinated(view, actors, target))] if target is not None else []
+
+
+def _add_pairs(
+    view: DocView,
+    found: dict[tuple[str, str, str], Interaction],
+    trigger: Trigger,
+    tok: Tok,
+    pairs: Iterable[tuple[list[Actor], list[Actor]]],
+    derived_from: str | None = None,
+) -> None:
+    """:func:`_add` each agent with each target of ``pairs`` (agents and targets, as rules give them)."""
+    for agents, targets in pairs:
+        for agent in agents:
+            for target in targets:
+                _add(view, found, trigger, tok, agent, target, derived_from)
 
 
 def _add(
